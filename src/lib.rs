@@ -1,0 +1,13 @@
+//! trame: a knowledge-graph builder for French news.
+//!
+//! Text flows one way: [`nlp`] annotates it, [`extract`] turns annotations
+//! into [`facts`], [`store`] keeps them as RDF, and [`export`] draws and
+//! dumps what the store holds. [`cli`] wires these into the `trame` binary.
+//! See ARCHITECTURE.md for the module map and its invariants.
+
+pub mod cli;
+pub mod export;
+pub mod extract;
+pub mod facts;
+pub mod nlp;
+pub mod store;

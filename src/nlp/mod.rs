@@ -1,0 +1,10 @@
+//! The French language pipeline: spaCy's CNN models run in pure Rust.
+//!
+//! Loads a spaCy model folder (fr_core_news_md / sm 3.8.0) and annotates
+//! text with tokens, lemmas, POS, morphology, dependencies, sentences and
+//! named entities, identical to spaCy's output. Knows nothing about RDF,
+//! facts or the store.
+
+pub mod doc;
+
+pub use doc::{Doc, EntIob, EntitySpan, Token};

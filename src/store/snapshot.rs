@@ -1,0 +1,73 @@
+//! Plain rows read out of the store for exporters.
+//!
+//! Exporters (DOT, pictures, CSV) work from a [`GraphSnapshot`] so that only
+//! `store` ever touches Oxigraph. Rows are sorted (by IRI, then position)
+//! so every export is deterministic.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything an exporter needs, selected and filtered by the store.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GraphSnapshot {
+    pub entities: Vec<EntityRow>,
+    pub relations: Vec<RelationRow>,
+    pub mentions: Vec<MentionRow>,
+    /// Every quad of the selected graphs, terms in N-Triples syntax.
+    pub quads: Vec<QuadRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRow {
+    pub iri: String,
+    pub label: String,
+    /// PER, ORG, LOC or MISC.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationRow {
+    /// The statement node's IRI.
+    pub statement: String,
+    pub subject_iri: String,
+    pub subject: String,
+    /// Ontology property local name.
+    pub predicate: String,
+    /// None when the object is a literal.
+    pub object_iri: Option<String>,
+    /// The object's label, or the literal's text.
+    pub object: String,
+    pub lemma: String,
+    pub doc: String,
+    pub sentence: String,
+    /// Character span of the fact in the source document's original text.
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub reported: bool,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionRow {
+    pub entity_iri: String,
+    pub doc: String,
+    /// The path given to `trame build`.
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// PER, ORG, LOC or MISC.
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuadRow {
+    pub subject: String,
+    pub predicate: String,
+    pub object: String,
+    pub graph: String,
+}
