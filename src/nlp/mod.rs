@@ -8,3 +8,8 @@
 pub mod doc;
 
 pub use doc::{Doc, EntIob, EntitySpan, Token};
+pub mod error;
+pub mod features;
+
+pub use error::ModelError;
+pub use features::TokenFeatures;
