@@ -15,6 +15,8 @@ use std::collections::HashMap;
 /// One mention as merging sees it.
 #[derive(Debug, Clone)]
 pub struct Keyed {
+    /// The name begins with a word that heads organisation names ("Centre").
+    pub org_head: bool,
     /// Folded name, place variants already mapped to their preferred name.
     pub key: String,
     /// Mentions typed as a person by the NER or by a title.
@@ -57,7 +59,9 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
         } else {
             // A shortened name: longer names starting with all its words.
             (0..n)
-                .filter(|&h| h != g && words[h].len() > w.len() && words[h][..w.len()] == w[..] && !is_person(h))
+                .filter(|&h| {
+                    h != g && words[h].len() > w.len() && words[h][..w.len()] == w[..] && !is_person(h) && mentions[groups[h][0]].org_head
+                })
                 .collect()
         };
         if let [h] = joins[..] {
@@ -163,7 +167,7 @@ mod tests {
     use super::*;
 
     fn k(key: &str, person: bool) -> Keyed {
-        Keyed { key: key.into(), person, place: false }
+        Keyed { key: key.into(), person, place: false, org_head: key.starts_with("centre") }
     }
 
     #[test]
@@ -182,7 +186,7 @@ mod tests {
 
     #[test]
     fn a_known_place_does_not_join_a_person() {
-        let m = [k("george washington", true), Keyed { key: "washington".into(), person: false, place: true }];
+        let m = [k("george washington", true), Keyed { key: "washington".into(), person: false, place: true, org_head: false }];
         assert_eq!(cluster(&m).len(), 2);
     }
 

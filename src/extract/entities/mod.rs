@@ -73,7 +73,12 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity
     let raws = ctx.raw_mentions();
     let keyed: Vec<Keyed> = raws
         .iter()
-        .map(|r| Keyed { key: r.key.clone(), person: r.cand.person || r.cand.label == Some(EntityKind::Person), place: r.place })
+        .map(|r| Keyed {
+            key: r.key.clone(),
+            person: r.cand.person || r.cand.label == Some(EntityKind::Person),
+            place: r.place,
+            org_head: r.key.split(' ').next().is_some_and(|w| tables().org_heads.contains(w)),
+        })
         .collect();
     let clusters = merge::cluster(&keyed);
     let known_index = KnownIndex::new(known, normalise_name);
@@ -154,7 +159,7 @@ fn accept(raws: &[Raw], members: &[usize], known: &KnownIndex) -> Option<Accepte
         longest_label: longest.cand.label,
         titled: ms.iter().any(|r| r.cand.person),
         key: key.clone(),
-        plural_common: ms.iter().all(|r| r.plural_noun),
+        plural_common: ms.iter().any(|r| r.plural_noun),
     };
     let kind = types::decide(&ev);
     let mut keys: Vec<String> = ms.iter().map(|r| r.key.clone()).collect();
@@ -201,9 +206,13 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     if from_ner == 0 || (ms.len() == 1 && ms[0].lone) {
         return false;
     }
-    // French capitalises common nouns only at a sentence start: a
-    // capitalised noun inside a sentence is a name.
-    ms.len() >= 2 || ms.iter().any(|r| r.head_pos == "PROPN" || r.capitalised_inside)
+    // A name is capitalised or holds a digit ("A51"); French capitalises
+    // common nouns only at a sentence start, so a capitalised noun there
+    // needs a second mention or a proper-noun tag.
+    let name_like = |r: &&&Raw| {
+        r.head_pos == "PROPN" || r.capitalised_inside || r.text.chars().any(|c| c.is_ascii_digit())
+    };
+    ms.len() >= 2 || ms.iter().any(|r| name_like(&r))
 }
 
 /// The fullest name as written (most words, then most frequent, then

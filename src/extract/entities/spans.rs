@@ -120,6 +120,16 @@ fn clean_ner_span(doc: &Doc, range: Range<usize>, label: Option<EntityKind>) -> 
     if s >= e {
         return None;
     }
+    // "4 Gilets jaunes": a count before a name is not part of it.
+    if e > s + 1 && doc.tokens[s].pos == "NUM" && starts_upper(&doc.tokens[s + 1].text) {
+        s += 1;
+    }
+    // "attentat de Strasbourg", "victimes de Strasbourg": a lower-case
+    // common noun heading the span is a description; the name is after it.
+    if let Some(tail) = described_name(doc, s, e) {
+        let label = label.filter(|&k| k != EntityKind::Person && k != EntityKind::Misc);
+        return Some(Candidate { tokens: tail..e, label, person: false, role: None, feminine: None });
+    }
     let mut role = None;
     if let Some(t) = (s..e).find(|&i| is_title_token(doc, i)) {
         // The name is the proper-noun run that ends the span, after the title.
@@ -135,7 +145,8 @@ fn clean_ner_span(doc: &Doc, range: Range<usize>, label: Option<EntityKind>) -> 
         } else if t <= s + 1 && matches!(doc.tokens[j - 1].pos.as_str(), "DET" | "ADP") {
             // "Président de la Colombie": the name is the title's
             // complement, not the title holder; its type is unknown.
-            return Some(Candidate { tokens: j..e, label: None, person: false, role: None, feminine: None });
+            let label = label.filter(|&k| k != EntityKind::Person && k != EntityKind::Misc);
+            return Some(Candidate { tokens: j..e, label, person: false, role: None, feminine: None });
         } else if t <= s + 1 {
             let role_end = trim_back(doc, s, j);
             role = Some(s..role_end);
@@ -154,6 +165,24 @@ fn clean_ner_span(doc: &Doc, range: Range<usize>, label: Option<EntityKind>) -> 
         attach_role(doc, &mut c);
     }
     Some(c)
+}
+
+/// Start of the name in "NOUN de NAME" when NOUN is a lower-case common
+/// noun that heads no place or organisation name ("rue", "ministère" do).
+fn described_name(doc: &Doc, s: usize, e: usize) -> Option<usize> {
+    let first = &doc.tokens[s];
+    let t = tables();
+    let folded = fold(&first.text);
+    if first.pos != "NOUN" || starts_upper(&first.text) || t.is_title(&first.text) || t.org_heads.contains(&folded) || t.loc_heads.contains(&folded) {
+        return None;
+    }
+    let adp = (s + 1..e).find(|&k| doc.tokens[k].pos == "ADP")?;
+    if adp != s + 1 {
+        return None;
+    }
+    let name = (adp + 1..e).find(|&k| !matches!(doc.tokens[k].pos.as_str(), "DET" | "ADP"))?;
+    (starts_upper(&doc.tokens[name].text) && (name..e).all(|k| is_name_token(doc, k) || doc.tokens[k].pos == "ADP" || doc.tokens[k].pos == "DET"))
+        .then_some(name)
 }
 
 fn honorific_gender(text: &str) -> Option<bool> {
