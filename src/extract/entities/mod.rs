@@ -154,8 +154,12 @@ fn accept(raws: &[Raw], members: &[usize], known: &KnownIndex) -> Option<Accepte
     let (label, aliases) = label_and_aliases(&ms);
     let key = normalise_name(&label);
     let longest = ms.iter().max_by_key(|r| r.cand.tokens.len())?;
+    // The fullest name's mentions type the entity ("Nordahl Lelandais" PER
+    // outvotes "Lelandais" tagged LOC six times); others only break silence.
+    let full: Vec<EntityKind> = ms.iter().filter(|r| r.key == longest.key).filter_map(|r| r.cand.label).collect();
+    let votes = if full.is_empty() { ms.iter().filter_map(|r| r.cand.label).collect() } else { full };
     let ev = types::TypeEvidence {
-        votes: ms.iter().filter_map(|r| r.cand.label).collect(),
+        votes,
         longest_label: longest.cand.label,
         titled: ms.iter().any(|r| r.cand.person),
         key: key.clone(),

@@ -40,7 +40,8 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
             out.push(c);
         }
     }
-    for run in propn_runs(doc, &covered).into_iter().chain(noun_groups(doc, &covered)) {
+    let places = known_places(doc, &mut covered);
+    for run in places.into_iter().chain(propn_runs(doc, &covered)).chain(noun_groups(doc, &covered)) {
         let mut c = Candidate { tokens: run, label: None, person: false, role: None, feminine: None };
         attach_role(doc, &mut c);
         out.push(c);
@@ -207,6 +208,35 @@ fn trim_back(doc: &Doc, s: usize, mut e: usize) -> usize {
         e -= 1;
     }
     e
+}
+
+/// Token sequences outside the NER spans that spell a known place
+/// ("Royaume", "-Uni"), longest first; marks them covered.
+fn known_places(doc: &Doc, covered: &mut [bool]) -> Vec<Range<usize>> {
+    const LONGEST: usize = 5;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let hit = (1..=LONGEST.min(doc.tokens.len() - i)).rev().find(|&n| {
+            let r = i..i + n;
+            starts_upper(&doc.tokens[i].text)
+                && !covered[r.clone()].iter().any(|&c| c)
+                && !doc.tokens[i + 1..i + n].iter().any(|t| t.sent_start)
+                && !matches!(doc.tokens[i].pos.as_str(), "VERB" | "AUX" | "DET" | "ADP")
+                && tables().places.contains_key(&key_of(doc, &r))
+        });
+        match hit {
+            Some(n) => {
+                for c in &mut covered[i..i + n] {
+                    *c = true;
+                }
+                found.push(i..i + n);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
 }
 
 /// Runs of capitalised proper nouns outside every NER span.
