@@ -399,3 +399,126 @@ pub fn text_of(doc: &Doc, range: &Range<usize>) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::{EntIob, EntitySpan, Token};
+
+    /// A parsed sentence from (text, pos, head, dep, morph) rows.
+    fn doc(rows: &[(&str, &str, usize, &str, &str)], ents: &[(usize, usize, &str)]) -> Doc {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        for (i, (t, pos, head, dep, morph)) in rows.iter().enumerate() {
+            let start = text.chars().count();
+            text.push_str(t);
+            text.push(' ');
+            tokens.push(Token {
+                text: t.to_string(),
+                start,
+                space_after: true,
+                is_space: false,
+                lemma: t.to_lowercase(),
+                pos: pos.to_string(),
+                tag: pos.to_string(),
+                morph: morph.to_string(),
+                head: *head,
+                dep: dep.to_string(),
+                sent_start: i == 0,
+                ent_iob: EntIob::O,
+                ent_type: String::new(),
+            });
+        }
+        let entities = ents
+            .iter()
+            .map(|&(start, end, label)| EntitySpan {
+                start,
+                end,
+                label: label.into(),
+                start_char: tokens[start].start,
+                end_char: tokens[end - 1].end(),
+            })
+            .collect();
+        Doc { text, tokens, entities }
+    }
+
+    #[test]
+    fn a_title_complement_is_no_person() {
+        // "Il a vu le Président de la Colombie": Colombie is a place, not a person.
+        let d = doc(
+            &[
+                ("Il", "PRON", 2, "nsubj", ""),
+                ("a", "AUX", 2, "aux:tense", ""),
+                ("vu", "VERB", 2, "ROOT", ""),
+                ("le", "DET", 4, "det", ""),
+                ("Président", "NOUN", 2, "obj", "Gender=Masc|Number=Sing"),
+                ("de", "ADP", 7, "case", ""),
+                ("la", "DET", 7, "det", ""),
+                ("Colombie", "PROPN", 4, "nmod", ""),
+            ],
+            &[(4, 8, "PER")],
+        );
+        let c = candidates(&d);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].tokens, 7..8);
+        assert_eq!(c[0].label, None);
+        assert!(!c[0].person);
+    }
+
+    #[test]
+    fn capitalised_article_inside_a_sentence_stays_in_the_name() {
+        // "Il vit à La Ciotat" keeps "La"; "la France" loses "la".
+        let d = doc(
+            &[
+                ("Il", "PRON", 1, "nsubj", ""),
+                ("vit", "VERB", 1, "ROOT", ""),
+                ("à", "ADP", 4, "case", ""),
+                ("La", "DET", 4, "det", ""),
+                ("Ciotat", "PROPN", 1, "obl:mod", ""),
+                ("et", "CCONJ", 7, "cc", ""),
+                ("la", "DET", 7, "det", ""),
+                ("France", "PROPN", 4, "conj", ""),
+            ],
+            &[(3, 5, "LOC"), (6, 8, "LOC")],
+        );
+        let spans: Vec<Range<usize>> = candidates(&d).into_iter().map(|c| c.tokens).collect();
+        assert_eq!(spans, vec![3..5, 7..8]);
+    }
+
+    #[test]
+    fn capitalised_noun_and_adjective_make_a_group_name() {
+        // "Les manifestants des Gilets jaunes": the NER missed it.
+        let d = doc(
+            &[
+                ("Les", "DET", 1, "det", ""),
+                ("manifestants", "NOUN", 1, "ROOT", "Number=Plur"),
+                ("des", "ADP", 3, "case", ""),
+                ("Gilets", "NOUN", 1, "nmod", "Gender=Masc|Number=Plur"),
+                ("jaunes", "ADJ", 3, "amod", "Number=Plur"),
+            ],
+            &[],
+        );
+        let c = candidates(&d);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].tokens, 3..5);
+        assert_eq!(key_of(&d, &c[0].tokens), "gilets jaunes");
+    }
+
+    #[test]
+    fn honorifics_and_trailing_pronouns_are_stripped() {
+        // "M. Castaner qu'" → Castaner, a person.
+        let d = doc(
+            &[
+                ("Selon", "ADP", 1, "case", ""),
+                ("M.", "NOUN", 1, "nmod", ""),
+                ("Castaner", "PROPN", 1, "flat:name", ""),
+                ("qu'", "SCONJ", 1, "mark", ""),
+            ],
+            &[(1, 4, "PER")],
+        );
+        let c = candidates(&d);
+        assert_eq!(c[0].tokens, 2..3);
+        assert!(c[0].person);
+        assert_eq!(c[0].feminine, Some(false));
+    }
+}
