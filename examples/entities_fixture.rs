@@ -30,7 +30,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut order: Vec<String> = Vec::new();
     let mut by_source: HashMap<String, Vec<Line>> = HashMap::new();
     for (n, text) in fs::read_to_string(fixture)?.lines().enumerate() {
-        let line: Line = serde_json::from_str(text).map_err(|e| format!("{fixture}:{}: {e}", n + 1))?;
+        let line: Line =
+            serde_json::from_str(text).map_err(|e| format!("{fixture}:{}: {e}", n + 1))?;
         if !by_source.contains_key(&line.source) {
             order.push(line.source.clone());
         }
@@ -42,7 +43,17 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut ments = csv::Writer::from_path(format!("{out}/mentions.csv"))?;
     ments.write_record(["entity_id", "doc", "source", "start", "end", "text", "type"])?;
     let mut rels = csv::Writer::from_path(format!("{out}/relations.csv"))?;
-    rels.write_record(["subject_id", "subject", "predicate", "lemma", "object_id", "object", "doc", "sentence", "confidence"])?;
+    rels.write_record([
+        "subject_id",
+        "subject",
+        "predicate",
+        "lemma",
+        "object_id",
+        "object",
+        "doc",
+        "sentence",
+        "confidence",
+    ])?;
     let mut known: Vec<KnownEntity> = Vec::new();
     for source in order {
         let lines = by_source.remove(&source).unwrap_or_default();
@@ -56,17 +67,42 @@ fn main() -> Result<(), Box<dyn Error>> {
             .map(|l| {
                 let base = line_starts.get(l.line - 1).copied().unwrap_or(0);
                 let n = l.doc.text.chars().count();
-                Paragraph { text: l.doc.text.clone(), offsets: (0..=n).map(|i| base + i).collect() }
+                Paragraph {
+                    text: l.doc.text.clone(),
+                    offsets: (0..=n).map(|i| base + i).collect(),
+                }
             })
             .collect();
-        let prepared = PreparedText { source: source.clone(), original, title: None, language: "fr".into(), paragraphs };
+        let prepared = PreparedText {
+            source: source.clone(),
+            original,
+            title: None,
+            language: "fr".into(),
+            paragraphs,
+        };
         let docs: Vec<Doc> = lines.into_iter().map(|l| l.doc).collect();
         let table = find_entities(&prepared, &docs, &known);
-        let id = |i: usize| format!("urn:trame:{}:{}", table.entities[i].kind.code(), fold(&table.entities[i].label).replace(' ', "_"));
+        let id = |i: usize| {
+            format!(
+                "urn:trame:{}:{}",
+                table.entities[i].kind.code(),
+                fold(&table.entities[i].label).replace(' ', "_")
+            )
+        };
         for (i, e) in table.entities.iter().enumerate() {
             let count = table.mentions.iter().filter(|m| m.entity == i).count();
-            ents.write_record([id(i), e.label.clone(), e.kind.code().into(), e.aliases.join("|"), count.to_string(), source.clone()])?;
-            match known.iter_mut().find(|k| k.label == e.label && k.kind == e.kind) {
+            ents.write_record([
+                id(i),
+                e.label.clone(),
+                e.kind.code().into(),
+                e.aliases.join("|"),
+                count.to_string(),
+                source.clone(),
+            ])?;
+            match known
+                .iter_mut()
+                .find(|k| k.label == e.label && k.kind == e.kind)
+            {
                 Some(k) => {
                     for a in &e.aliases {
                         if !k.aliases.contains(a) {
@@ -74,12 +110,24 @@ fn main() -> Result<(), Box<dyn Error>> {
                         }
                     }
                 }
-                None => known.push(KnownEntity { label: e.label.clone(), kind: e.kind, aliases: e.aliases.clone() }),
+                None => known.push(KnownEntity {
+                    label: e.label.clone(),
+                    kind: e.kind,
+                    aliases: e.aliases.clone(),
+                }),
             }
         }
         for m in &table.mentions {
             let kind = table.entities[m.entity].kind.code();
-            ments.write_record([id(m.entity), source.clone(), source.clone(), m.start.to_string(), m.end.to_string(), m.text.clone(), kind.into()])?;
+            ments.write_record([
+                id(m.entity),
+                source.clone(),
+                source.clone(),
+                m.start.to_string(),
+                m.end.to_string(),
+                m.text.clone(),
+                kind.into(),
+            ])?;
         }
     }
     ents.flush()?;

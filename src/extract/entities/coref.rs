@@ -67,12 +67,23 @@ fn before(m: &PersonMention, p: usize, i: usize) -> bool {
     m.paragraph < p || (m.paragraph == p && m.token < i)
 }
 
-fn pronoun(mentions: &[PersonMention], people: &[PersonInfo], p: usize, i: usize, sentence: usize, fem: bool) -> Option<usize> {
+fn pronoun(
+    mentions: &[PersonMention],
+    people: &[PersonInfo],
+    p: usize,
+    i: usize,
+    sentence: usize,
+    fem: bool,
+) -> Option<usize> {
     let mut cands: Vec<usize> = mentions
         .iter()
         .filter(|m| before(m, p, i) && m.sentence + 1 >= sentence && m.sentence <= sentence)
         .map(|m| m.entity)
-        .filter(|&e| people.get(e).is_some_and(|info| info.feminine.is_none_or(|f| f == fem)))
+        .filter(|&e| {
+            people
+                .get(e)
+                .is_some_and(|info| info.feminine.is_none_or(|f| f == fem))
+        })
         .collect();
     cands.sort_unstable();
     cands.dedup();
@@ -93,17 +104,29 @@ fn is_bare_title(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // A name or a complement right after makes it a role, not a reference.
-    doc.tokens
-        .get(i + 1)
-        .is_none_or(|n| !(n.pos == "PROPN" || n.pos == "ADP" || n.text.chars().next().is_some_and(char::is_uppercase)))
+    doc.tokens.get(i + 1).is_none_or(|n| {
+        !(n.pos == "PROPN"
+            || n.pos == "ADP"
+            || n.text.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
-fn title(mentions: &[PersonMention], people: &[PersonInfo], p: usize, i: usize, word: &str) -> Option<usize> {
+fn title(
+    mentions: &[PersonMention],
+    people: &[PersonInfo],
+    p: usize,
+    i: usize,
+    word: &str,
+) -> Option<usize> {
     let mut cands: Vec<usize> = mentions
         .iter()
         .filter(|m| before(m, p, i))
         .map(|m| m.entity)
-        .filter(|&e| people.get(e).is_some_and(|info| info.titles.iter().any(|t| t == word)))
+        .filter(|&e| {
+            people
+                .get(e)
+                .is_some_and(|info| info.titles.iter().any(|t| t == word))
+        })
         .collect();
     cands.sort_unstable();
     cands.dedup();

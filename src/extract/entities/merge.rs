@@ -53,14 +53,23 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
         let joins: Vec<usize> = if w.len() == 1 {
             // A lone surname: full person names ending with it.
             (0..n)
-                .filter(|&h| h != g && words[h].len() > 1 && words[h].last() == w.first() && (is_person(h) || !is_place(h)))
+                .filter(|&h| {
+                    h != g
+                        && words[h].len() > 1
+                        && words[h].last() == w.first()
+                        && (is_person(h) || !is_place(h))
+                })
                 .filter(|&h| is_person(h) || is_person(g))
                 .collect()
         } else {
             // A shortened name: longer names starting with all its words.
             (0..n)
                 .filter(|&h| {
-                    h != g && words[h].len() > w.len() && words[h][..w.len()] == w[..] && !is_person(h) && mentions[groups[h][0]].org_head
+                    h != g
+                        && words[h].len() > w.len()
+                        && words[h][..w.len()] == w[..]
+                        && !is_person(h)
+                        && mentions[groups[h][0]].org_head
                 })
                 .collect()
         };
@@ -102,7 +111,10 @@ impl<'a> KnownIndex<'a> {
         let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
         let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
         for (i, k) in known.iter().enumerate() {
-            let mut names: Vec<String> = std::iter::once(&k.label).chain(&k.aliases).map(|n| normalise(n)).collect();
+            let mut names: Vec<String> = std::iter::once(&k.label)
+                .chain(&k.aliases)
+                .map(|n| normalise(n))
+                .collect();
             names.sort();
             names.dedup();
             for name in names {
@@ -116,14 +128,29 @@ impl<'a> KnownIndex<'a> {
         }
         // A surname that is also somebody's full name is not a surname match.
         by_surname.retain(|s, _| !by_name.contains_key(s));
-        KnownIndex { known, by_name, by_surname }
+        KnownIndex {
+            known,
+            by_name,
+            by_surname,
+        }
     }
 
     /// The known entity with one of these folded names, if exactly one.
-    pub fn find(&self, keys: &[String], kind: Option<EntityKind>, single_word_person: bool) -> Option<usize> {
-        let mut hits: Vec<usize> = keys.iter().filter_map(|k| self.by_name.get(k).copied().flatten()).collect();
+    pub fn find(
+        &self,
+        keys: &[String],
+        kind: Option<EntityKind>,
+        single_word_person: bool,
+    ) -> Option<usize> {
+        let mut hits: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| self.by_name.get(k).copied().flatten())
+            .collect();
         if hits.is_empty() && single_word_person {
-            hits = keys.iter().filter_map(|k| self.by_surname.get(k).copied().flatten()).collect();
+            hits = keys
+                .iter()
+                .filter_map(|k| self.by_surname.get(k).copied().flatten())
+                .collect();
         }
         hits.sort_unstable();
         hits.dedup();
@@ -139,14 +166,24 @@ impl<'a> KnownIndex<'a> {
 }
 
 fn insert_unique(map: &mut HashMap<String, Option<usize>>, key: String, i: usize) {
-    map.entry(key).and_modify(|v| if *v != Some(i) { *v = None }).or_insert(Some(i));
+    map.entry(key)
+        .and_modify(|v| {
+            if *v != Some(i) {
+                *v = None
+            }
+        })
+        .or_insert(Some(i));
 }
 
 /// Whether two types may be the same thing: equal, or place/organisation
 /// (the Kremlin, the White House are both).
 fn compatible(a: EntityKind, b: EntityKind) -> bool {
     use EntityKind::*;
-    a == b || matches!((a, b), (Place, Organization) | (Organization, Place) | (Misc, _) | (_, Misc))
+    a == b
+        || matches!(
+            (a, b),
+            (Place, Organization) | (Organization, Place) | (Misc, _) | (_, Misc)
+        )
 }
 
 /// Folds a name and removes a leading article ("l'Ukraine" → "ukraine").
@@ -167,46 +204,95 @@ mod tests {
     use super::*;
 
     fn k(key: &str, person: bool) -> Keyed {
-        Keyed { key: key.into(), person, place: false, org_head: key.starts_with("centre") }
+        Keyed {
+            key: key.into(),
+            person,
+            place: false,
+            org_head: key.starts_with("centre"),
+        }
     }
 
     #[test]
     fn surname_joins_the_unique_full_name() {
-        let m = [k("volodymyr zelenskyy", true), k("zelenskyy", false), k("andriy yermak", true), k("yermak", true)];
+        let m = [
+            k("volodymyr zelenskyy", true),
+            k("zelenskyy", false),
+            k("andriy yermak", true),
+            k("yermak", true),
+        ];
         assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3]]);
     }
 
     #[test]
     fn first_names_and_ambiguous_surnames_stay_apart() {
-        let m = [k("andriy yermak", true), k("andriy sybiha", true), k("andriy", true)];
+        let m = [
+            k("andriy yermak", true),
+            k("andriy sybiha", true),
+            k("andriy", true),
+        ];
         assert_eq!(cluster(&m).len(), 3);
-        let m = [k("jean martin", true), k("paul martin", true), k("martin", true)];
+        let m = [
+            k("jean martin", true),
+            k("paul martin", true),
+            k("martin", true),
+        ];
         assert_eq!(cluster(&m).len(), 3);
     }
 
     #[test]
     fn a_known_place_does_not_join_a_person() {
-        let m = [k("george washington", true), Keyed { key: "washington".into(), person: false, place: true, org_head: false }];
+        let m = [
+            k("george washington", true),
+            Keyed {
+                key: "washington".into(),
+                person: false,
+                place: true,
+                org_head: false,
+            },
+        ];
         assert_eq!(cluster(&m).len(), 2);
     }
 
     #[test]
     fn shortened_organisation_names_join_the_long_one() {
-        let m = [k("centre de desinformation du gouvernement ukrainien", false), k("centre de desinformation", false)];
+        let m = [
+            k("centre de desinformation du gouvernement ukrainien", false),
+            k("centre de desinformation", false),
+        ];
         assert_eq!(cluster(&m), vec![vec![0, 1]]);
     }
 
     #[test]
     fn known_entities_match_by_name_or_unique_surname() {
         let known = vec![
-            KnownEntity { label: "Volodymyr Zelenskyy".into(), kind: EntityKind::Person, aliases: vec!["Zelensky".into()] },
-            KnownEntity { label: "Ukraine".into(), kind: EntityKind::Place, aliases: vec![] },
+            KnownEntity {
+                label: "Volodymyr Zelenskyy".into(),
+                kind: EntityKind::Person,
+                aliases: vec!["Zelensky".into()],
+            },
+            KnownEntity {
+                label: "Ukraine".into(),
+                kind: EntityKind::Place,
+                aliases: vec![],
+            },
         ];
         let idx = KnownIndex::new(&known, fold_name);
-        assert_eq!(idx.find(&["zelensky".into()], Some(EntityKind::Person), true), Some(0));
-        assert_eq!(idx.find(&["zelenskyy".into()], Some(EntityKind::Person), true), Some(0));
-        assert_eq!(idx.find(&["zelenskyy".into()], Some(EntityKind::Person), false), None);
-        assert_eq!(idx.find(&["ukraine".into()], Some(EntityKind::Person), false), None);
+        assert_eq!(
+            idx.find(&["zelensky".into()], Some(EntityKind::Person), true),
+            Some(0)
+        );
+        assert_eq!(
+            idx.find(&["zelenskyy".into()], Some(EntityKind::Person), true),
+            Some(0)
+        );
+        assert_eq!(
+            idx.find(&["zelenskyy".into()], Some(EntityKind::Person), false),
+            None
+        );
+        assert_eq!(
+            idx.find(&["ukraine".into()], Some(EntityKind::Person), false),
+            None
+        );
         assert_eq!(idx.find(&["ukraine".into()], None, false), Some(1));
         assert_eq!(fold_name("l'Ukraine"), "ukraine");
     }

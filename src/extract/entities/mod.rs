@@ -16,7 +16,7 @@ pub mod types;
 use crate::extract::input::{Paragraph, PreparedText};
 use crate::facts::{Entity, EntityKind, KnownEntity, Mention};
 use crate::nlp::Doc;
-use merge::{fold_name, KnownIndex, Keyed};
+use merge::{fold_name, Keyed, KnownIndex};
 use spans::Candidate;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -77,7 +77,11 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity
             key: r.key.clone(),
             person: r.cand.person || r.cand.label == Some(EntityKind::Person),
             place: r.place,
-            org_head: r.key.split(' ').next().is_some_and(|w| tables().org_heads.contains(w)),
+            org_head: r
+                .key
+                .split(' ')
+                .next()
+                .is_some_and(|w| tables().org_heads.contains(w)),
         })
         .collect();
     let clusters = merge::cluster(&keyed);
@@ -86,7 +90,9 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity
     let mut by_known: HashMap<usize, usize> = HashMap::new();
     let mut infos: Vec<coref::PersonInfo> = Vec::new();
     for members in clusters {
-        let Some(accepted) = accept(&raws, &members, &known_index) else { continue };
+        let Some(accepted) = accept(&raws, &members, &known_index) else {
+            continue;
+        };
         let entity = match accepted.known.and_then(|k| by_known.get(&k).copied()) {
             Some(e) => {
                 add_aliases(&mut table.entities[e], &accepted.entity);
@@ -156,8 +162,16 @@ fn accept(raws: &[Raw], members: &[usize], known: &KnownIndex) -> Option<Accepte
     let longest = ms.iter().max_by_key(|r| r.cand.tokens.len())?;
     // The fullest name's mentions type the entity ("Nordahl Lelandais" PER
     // outvotes "Lelandais" tagged LOC six times); others only break silence.
-    let full: Vec<EntityKind> = ms.iter().filter(|r| r.key == longest.key).filter_map(|r| r.cand.label).collect();
-    let votes = if full.is_empty() { ms.iter().filter_map(|r| r.cand.label).collect() } else { full };
+    let full: Vec<EntityKind> = ms
+        .iter()
+        .filter(|r| r.key == longest.key)
+        .filter_map(|r| r.cand.label)
+        .collect();
+    let votes = if full.is_empty() {
+        ms.iter().filter_map(|r| r.cand.label).collect()
+    } else {
+        full
+    };
     let ev = types::TypeEvidence {
         votes,
         longest_label: longest.cand.label,
@@ -176,19 +190,33 @@ fn accept(raws: &[Raw], members: &[usize], known: &KnownIndex) -> Option<Accepte
         let mut all: Vec<String> = ke.aliases.clone();
         all.push(label);
         all.extend(aliases);
-        let mut entity = Entity { label: ke.label.clone(), kind: ke.kind, aliases: Vec::new() };
+        let mut entity = Entity {
+            label: ke.label.clone(),
+            kind: ke.kind,
+            aliases: Vec::new(),
+        };
         for a in all {
             if a != entity.label && !entity.aliases.contains(&a) {
                 entity.aliases.push(a);
             }
         }
-        return Some(Accepted { entity, known: Some(k) });
+        return Some(Accepted {
+            entity,
+            known: Some(k),
+        });
     }
     let kind = kind?;
     if !supported(&ms, &key, single) {
         return None;
     }
-    Some(Accepted { entity: Entity { label, kind, aliases }, known: None })
+    Some(Accepted {
+        entity: Entity {
+            label,
+            kind,
+            aliases,
+        },
+        known: None,
+    })
 }
 
 /// Whether a cluster is a real entity rather than a capitalised word.
@@ -230,7 +258,12 @@ fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
         }
     }
     let words = |t: &str| t.split(|c: char| c.is_whitespace() || c == '-').count();
-    texts.sort_by(|a, b| words(&b.0).cmp(&words(&a.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    texts.sort_by(|a, b| {
+        words(&b.0)
+            .cmp(&words(&a.0))
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+    });
     let mut names = texts.into_iter().map(|(t, _, _)| t);
     let label = names.next().unwrap_or_default();
     (label, names.collect())
@@ -308,16 +341,19 @@ impl<'a> Context<'a> {
         for (p, doc) in self.docs.iter().enumerate() {
             let sentences = doc.sentences();
             for cand in spans::candidates(doc) {
-                let Some((start, end)) = self.span(p, &cand.tokens) else { continue };
+                let Some((start, end)) = self.span(p, &cand.tokens) else {
+                    continue;
+                };
                 let text = self.original_text(start, end);
                 let key = normalise_name(&text);
                 if key.is_empty() {
                     continue;
                 }
                 let local = self.token_sentence[p][cand.tokens.start];
-                let lone = sentences
-                    .get(local)
-                    .is_some_and(|r| !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")));
+                let lone = sentences.get(local).is_some_and(|r| {
+                    !r.clone()
+                        .any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX"))
+                });
                 let head = spans::name_head(doc, &cand.tokens);
                 out.push(Raw {
                     paragraph: p,
@@ -328,7 +364,8 @@ impl<'a> Context<'a> {
                         && !doc.tokens[cand.tokens.start].sent_start
                         && cand.tokens.start > 0
                         && doc.tokens[cand.tokens.start - 1].pos != "PUNCT",
-                    plural_noun: doc.tokens[head].pos == "NOUN" && doc.tokens[head].morph.contains("Number=Plur"),
+                    plural_noun: doc.tokens[head].pos == "NOUN"
+                        && doc.tokens[head].morph.contains("Number=Plur"),
                     cand,
                     key,
                     start,
@@ -342,9 +379,23 @@ impl<'a> Context<'a> {
     }
 
     /// Adds a raw mention (and its role) to the table under `entity`.
-    fn record(&self, table: &mut EntityTable, info: &mut coref::PersonInfo, r: &Raw, entity: usize) {
-        table.mentions.push(Mention { entity, sentence: r.sentence, start: r.start, end: r.end, text: r.text.clone() });
-        table.mention_tokens.push((r.paragraph, r.cand.tokens.clone()));
+    fn record(
+        &self,
+        table: &mut EntityTable,
+        info: &mut coref::PersonInfo,
+        r: &Raw,
+        entity: usize,
+    ) {
+        table.mentions.push(Mention {
+            entity,
+            sentence: r.sentence,
+            start: r.start,
+            end: r.end,
+            text: r.text.clone(),
+        });
+        table
+            .mention_tokens
+            .push((r.paragraph, r.cand.tokens.clone()));
         for t in r.cand.tokens.clone() {
             table.at.insert((r.paragraph, t), entity);
         }
@@ -377,10 +428,14 @@ impl<'a> Context<'a> {
     fn link_demonyms(&self, table: &mut EntityTable, known: &KnownIndex) {
         for (p, doc) in self.docs.iter().enumerate() {
             for (i, t) in doc.tokens.iter().enumerate() {
-                if table.at.contains_key(&(p, i)) || !matches!(t.pos.as_str(), "ADJ" | "NOUN" | "PROPN") {
+                if table.at.contains_key(&(p, i))
+                    || !matches!(t.pos.as_str(), "ADJ" | "NOUN" | "PROPN")
+                {
                     continue;
                 }
-                let Some(country) = tables().demonym(&t.text) else { continue };
+                let Some(country) = tables().demonym(&t.text) else {
+                    continue;
+                };
                 let entity = self.country_entity(table, known, country);
                 table.demonyms.insert((p, i), entity);
             }
@@ -390,7 +445,10 @@ impl<'a> Context<'a> {
     fn country_entity(&self, table: &mut EntityTable, known: &KnownIndex, country: &str) -> usize {
         let key = normalise_name(country);
         let found = table.entities.iter().position(|e| {
-            e.kind == EntityKind::Place && std::iter::once(&e.label).chain(&e.aliases).any(|n| normalise_name(n) == key)
+            e.kind == EntityKind::Place
+                && std::iter::once(&e.label)
+                    .chain(&e.aliases)
+                    .any(|n| normalise_name(n) == key)
         });
         if let Some(e) = found {
             return e;
@@ -398,9 +456,17 @@ impl<'a> Context<'a> {
         let entity = match known.find(&[key], Some(EntityKind::Place), false) {
             Some(k) => {
                 let ke = known.get(k);
-                Entity { label: ke.label.clone(), kind: ke.kind, aliases: ke.aliases.clone() }
+                Entity {
+                    label: ke.label.clone(),
+                    kind: ke.kind,
+                    aliases: ke.aliases.clone(),
+                }
             }
-            None => Entity { label: country.to_string(), kind: EntityKind::Place, aliases: Vec::new() },
+            None => Entity {
+                label: country.to_string(),
+                kind: EntityKind::Place,
+                aliases: Vec::new(),
+            },
         };
         table.entities.push(entity);
         table.entities.len() - 1
@@ -412,10 +478,17 @@ impl<'a> Context<'a> {
             .iter()
             .zip(&table.mention_tokens)
             .filter(|(m, _)| table.entities[m.entity].kind == EntityKind::Person)
-            .map(|(m, (p, range))| coref::PersonMention { entity: m.entity, paragraph: *p, token: range.start, sentence: m.sentence })
+            .map(|(m, (p, range))| coref::PersonMention {
+                entity: m.entity,
+                paragraph: *p,
+                token: range.start,
+                sentence: m.sentence,
+            })
             .collect();
         let at = &table.at;
-        let resolved = coref::resolve(self.docs, &self.sentence_base, &people, infos, &|p, i| at.contains_key(&(p, i)));
+        let resolved = coref::resolve(self.docs, &self.sentence_base, &people, infos, &|p, i| {
+            at.contains_key(&(p, i))
+        });
         for (p, i, e) in resolved {
             table.at.insert((p, i), e);
         }

@@ -41,8 +41,18 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
         }
     }
     let places = known_places(doc, &mut covered);
-    for run in places.into_iter().chain(propn_runs(doc, &covered)).chain(noun_groups(doc, &covered)) {
-        let mut c = Candidate { tokens: run, label: None, person: false, role: None, feminine: None };
+    for run in places
+        .into_iter()
+        .chain(propn_runs(doc, &covered))
+        .chain(noun_groups(doc, &covered))
+    {
+        let mut c = Candidate {
+            tokens: run,
+            label: None,
+            person: false,
+            role: None,
+            feminine: None,
+        };
         attach_role(doc, &mut c);
         out.push(c);
     }
@@ -54,20 +64,30 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
 /// Ciotat", "Le Caire"); at a sentence start the capital says nothing.
 fn is_name_article(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
-    t.pos == "DET" && starts_upper(&t.text) && !t.sent_start && i > 0 && !matches!(doc.tokens[i - 1].pos.as_str(), "PUNCT")
+    t.pos == "DET"
+        && starts_upper(&t.text)
+        && !t.sent_start
+        && i > 0
+        && !matches!(doc.tokens[i - 1].pos.as_str(), "PUNCT")
 }
 
 /// Whether the token is a function word that cannot start or end a name.
 fn is_edge_junk(doc: &Doc, i: usize, leading: bool) -> bool {
     let t = &doc.tokens[i];
     let pos = t.pos.as_str();
-    let funct = matches!(pos, "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ" | "PRON" | "SYM" | "SPACE");
+    let funct = matches!(
+        pos,
+        "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ" | "PRON" | "SYM" | "SPACE"
+    );
     // "c'" comes out as PRON, "qu'" as SCONJ; dashes and quotes as PUNCT.
     if funct {
         return true;
     }
     let lower = t.text.to_lowercase();
-    if matches!(lower.as_str(), "c'" | "qu'" | "–" | "—" | "-" | "«" | "»" | "\"") {
+    if matches!(
+        lower.as_str(),
+        "c'" | "qu'" | "–" | "—" | "-" | "«" | "»" | "\""
+    ) {
         return true;
     }
     if leading && tables().is_honorific(&t.text) {
@@ -129,7 +149,13 @@ fn clean_ner_span(doc: &Doc, range: Range<usize>, label: Option<EntityKind>) -> 
     // common noun heading the span is a description; the name is after it.
     if let Some(tail) = described_name(doc, s, e) {
         let label = label.filter(|&k| k != EntityKind::Person && k != EntityKind::Misc);
-        return Some(Candidate { tokens: tail..e, label, person: false, role: None, feminine: None });
+        return Some(Candidate {
+            tokens: tail..e,
+            label,
+            person: false,
+            role: None,
+            feminine: None,
+        });
     }
     let mut role = None;
     if let Some(t) = (s..e).find(|&i| is_title_token(doc, i)) {
@@ -147,7 +173,13 @@ fn clean_ner_span(doc: &Doc, range: Range<usize>, label: Option<EntityKind>) -> 
             // "Président de la Colombie": the name is the title's
             // complement, not the title holder; its type is unknown.
             let label = label.filter(|&k| k != EntityKind::Person && k != EntityKind::Misc);
-            return Some(Candidate { tokens: j..e, label, person: false, role: None, feminine: None });
+            return Some(Candidate {
+                tokens: j..e,
+                label,
+                person: false,
+                role: None,
+                feminine: None,
+            });
         } else if t <= s + 1 {
             let role_end = trim_back(doc, s, j);
             role = Some(s..role_end);
@@ -158,10 +190,17 @@ fn clean_ner_span(doc: &Doc, range: Range<usize>, label: Option<EntityKind>) -> 
     }
     // "Gilets jaunes", "Rassemblement national": a capitalised common noun
     // the NER kept without its adjective.
-    if e < doc.tokens.len() && is_capitalised_noun(doc, e - 1) && is_group_adjective(doc, e, e - 1) {
+    if e < doc.tokens.len() && is_capitalised_noun(doc, e - 1) && is_group_adjective(doc, e, e - 1)
+    {
         e += 1;
     }
-    let mut c = Candidate { tokens: s..e, label, person, role, feminine };
+    let mut c = Candidate {
+        tokens: s..e,
+        label,
+        person,
+        role,
+        feminine,
+    };
     if c.role.is_none() {
         attach_role(doc, &mut c);
     }
@@ -174,7 +213,12 @@ fn described_name(doc: &Doc, s: usize, e: usize) -> Option<usize> {
     let first = &doc.tokens[s];
     let t = tables();
     let folded = fold(&first.text);
-    if first.pos != "NOUN" || starts_upper(&first.text) || t.is_title(&first.text) || t.org_heads.contains(&folded) || t.loc_heads.contains(&folded) {
+    if first.pos != "NOUN"
+        || starts_upper(&first.text)
+        || t.is_title(&first.text)
+        || t.org_heads.contains(&folded)
+        || t.loc_heads.contains(&folded)
+    {
         return None;
     }
     let adp = (s + 1..e).find(|&k| doc.tokens[k].pos == "ADP")?;
@@ -182,8 +226,11 @@ fn described_name(doc: &Doc, s: usize, e: usize) -> Option<usize> {
         return None;
     }
     let name = (adp + 1..e).find(|&k| !matches!(doc.tokens[k].pos.as_str(), "DET" | "ADP"))?;
-    (starts_upper(&doc.tokens[name].text) && (name..e).all(|k| is_name_token(doc, k) || doc.tokens[k].pos == "ADP" || doc.tokens[k].pos == "DET"))
-        .then_some(name)
+    (starts_upper(&doc.tokens[name].text)
+        && (name..e).all(|k| {
+            is_name_token(doc, k) || doc.tokens[k].pos == "ADP" || doc.tokens[k].pos == "DET"
+        }))
+    .then_some(name)
 }
 
 fn honorific_gender(text: &str) -> Option<bool> {
@@ -204,7 +251,12 @@ fn is_name_token(doc: &Doc, i: usize) -> bool {
 
 /// End of `s..e` with trailing punctuation and determiners removed.
 fn trim_back(doc: &Doc, s: usize, mut e: usize) -> usize {
-    while e > s && matches!(doc.tokens[e - 1].pos.as_str(), "PUNCT" | "DET" | "ADP" | "CCONJ") {
+    while e > s
+        && matches!(
+            doc.tokens[e - 1].pos.as_str(),
+            "PUNCT" | "DET" | "ADP" | "CCONJ"
+        )
+    {
         e -= 1;
     }
     e
@@ -245,9 +297,17 @@ fn propn_runs(doc: &Doc, covered: &[bool]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < doc.tokens.len() {
         let t = &doc.tokens[i];
-        if !covered[i] && t.pos == "PROPN" && starts_upper(&t.text) && t.text.chars().any(char::is_alphabetic) {
+        if !covered[i]
+            && t.pos == "PROPN"
+            && starts_upper(&t.text)
+            && t.text.chars().any(char::is_alphabetic)
+        {
             let start = i;
-            while i + 1 < doc.tokens.len() && !covered[i + 1] && !doc.tokens[i + 1].sent_start && is_name_token(doc, i + 1) {
+            while i + 1 < doc.tokens.len()
+                && !covered[i + 1]
+                && !doc.tokens[i + 1].sent_start
+                && is_name_token(doc, i + 1)
+            {
                 i += 1;
             }
             runs.push(start..i + 1);
@@ -266,7 +326,10 @@ fn is_capitalised_noun(doc: &Doc, i: usize) -> bool {
         && t.text.chars().skip(1).all(|c| !c.is_uppercase())
         && !t.sent_start
         && i > 0
-        && !matches!(doc.tokens[i - 1].text.as_str(), "«" | "\"" | ":" | "–" | "—" | "-" | "(" | "." | "!" | "?")
+        && !matches!(
+            doc.tokens[i - 1].text.as_str(),
+            "«" | "\"" | ":" | "–" | "—" | "-" | "(" | "." | "!" | "?"
+        )
         && !tables().is_title(&t.text)
 }
 
@@ -279,7 +342,12 @@ fn is_group_adjective(doc: &Doc, i: usize, head: usize) -> bool {
 /// Capitalised noun + adjective outside the NER ("les Gilets jaunes").
 fn noun_groups(doc: &Doc, covered: &[bool]) -> Vec<Range<usize>> {
     (0..doc.tokens.len().saturating_sub(1))
-        .filter(|&i| !covered[i] && !covered[i + 1] && is_capitalised_noun(doc, i) && is_group_adjective(doc, i + 1, i))
+        .filter(|&i| {
+            !covered[i]
+                && !covered[i + 1]
+                && is_capitalised_noun(doc, i)
+                && is_group_adjective(doc, i + 1, i)
+        })
         .map(|i| i..i + 2)
         .collect()
 }
@@ -299,9 +367,15 @@ fn attach_role(doc: &Doc, c: &mut Candidate) {
 fn attach_role_after(doc: &Doc, c: &mut Candidate) {
     let e = c.tokens.end;
     let head = name_head(doc, &c.tokens);
-    let Some(comma) = doc.tokens.get(e) else { return };
+    let Some(comma) = doc.tokens.get(e) else {
+        return;
+    };
     let t = e + 1;
-    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start || !is_title_token(doc, t) {
+    if comma.text != ","
+        || t >= doc.tokens.len()
+        || doc.tokens[t].sent_start
+        || !is_title_token(doc, t)
+    {
         return;
     }
     if doc.tokens[t].head != head || !doc.tokens[t].dep.starts_with("appos") {
@@ -344,14 +418,17 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
     while i > limit {
         i -= 1;
         let t = &doc.tokens[i];
-        if doc.tokens[i + 1].sent_start || matches!(t.pos.as_str(), "VERB" | "AUX" | "CCONJ" | "PRON") {
+        if doc.tokens[i + 1].sent_start
+            || matches!(t.pos.as_str(), "VERB" | "AUX" | "CCONJ" | "PRON")
+        {
             return;
         }
         if t.pos == "PUNCT" && !(t.text == "," && i + 1 == s) {
             return;
         }
         if is_title_token(doc, i) {
-            let linked = (i..s).contains(&doc.tokens[head].head) || (i..s).any(|k| doc.tokens[k].head == head);
+            let linked = (i..s).contains(&doc.tokens[head].head)
+                || (i..s).any(|k| doc.tokens[k].head == head);
             if !linked {
                 return;
             }
@@ -359,7 +436,9 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             // "Premier ministre", "haut représentant": modifiers of the title.
             while start > 0 && {
                 let p = &doc.tokens[start - 1];
-                (p.pos == "ADJ" || is_title_token(doc, start - 1)) && p.head == start && !p.sent_start
+                (p.pos == "ADJ" || is_title_token(doc, start - 1))
+                    && p.head == start
+                    && !p.sent_start
             } {
                 start -= 1;
             }
@@ -439,7 +518,11 @@ mod tests {
                 end_char: tokens[end - 1].end(),
             })
             .collect();
-        Doc { text, tokens, entities }
+        Doc {
+            text,
+            tokens,
+            entities,
+        }
     }
 
     #[test]

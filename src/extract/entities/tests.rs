@@ -17,7 +17,10 @@ struct Line {
 /// The seed as `trame build` would prepare it: one paragraph per non-empty
 /// line, model characters mapped to the original's.
 fn seed() -> (PreparedText, Vec<Doc>) {
-    let lines: Vec<Line> = SEED_DOCS.lines().map(|l| serde_json::from_str(l).expect("fixture line parses")).collect();
+    let lines: Vec<Line> = SEED_DOCS
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("fixture line parses"))
+        .collect();
     let mut line_starts = vec![0];
     for l in SEED_TEXT.split('\n') {
         line_starts.push(line_starts.last().unwrap() + l.chars().count() + 1);
@@ -27,7 +30,10 @@ fn seed() -> (PreparedText, Vec<Doc>) {
         .map(|l| {
             let base = line_starts[l.line - 1];
             let n = l.doc.text.chars().count();
-            Paragraph { text: l.doc.text.clone(), offsets: (0..=n).map(|i| base + i).collect() }
+            Paragraph {
+                text: l.doc.text.clone(),
+                offsets: (0..=n).map(|i| base + i).collect(),
+            }
         })
         .collect();
     let prepared = PreparedText {
@@ -41,7 +47,10 @@ fn seed() -> (PreparedText, Vec<Doc>) {
 }
 
 fn find<'a>(t: &'a EntityTable, label: &str) -> Option<(usize, &'a Entity)> {
-    t.entities.iter().enumerate().find(|(_, e)| e.label == label)
+    t.entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.label == label)
 }
 
 fn labels(t: &EntityTable) -> Vec<&str> {
@@ -60,7 +69,10 @@ fn seed_people_places_and_organisations_are_found_and_typed() {
         ("Washington", EntityKind::Place),
         ("Moscou", EntityKind::Place),
         ("OTAN", EntityKind::Organization),
-        ("Centre de désinformation du gouvernement ukrainien", EntityKind::Organization),
+        (
+            "Centre de désinformation du gouvernement ukrainien",
+            EntityKind::Organization,
+        ),
         ("Volodymyr Zelenskyy", EntityKind::Person),
         ("Rustem Umerov", EntityKind::Person),
         ("Andriy Yermak", EntityKind::Person),
@@ -69,7 +81,8 @@ fn seed_people_places_and_organisations_are_found_and_typed() {
         ("Keir Starmer", EntityKind::Person),
     ];
     for (label, kind) in expect {
-        let (_, e) = find(&t, label).unwrap_or_else(|| panic!("{label} missing from {:?}", labels(&t)));
+        let (_, e) =
+            find(&t, label).unwrap_or_else(|| panic!("{label} missing from {:?}", labels(&t)));
         assert_eq!(e.kind, kind, "{label}");
     }
 }
@@ -80,11 +93,26 @@ fn seed_names_are_cleaned_and_junk_is_dropped() {
     let t = find_entities(&p, &docs, &[]);
     for e in &t.entities {
         let l = e.label.to_lowercase();
-        assert!(!l.starts_with("l'") && !l.starts_with("l\u{2019}") && !l.starts_with("c'"), "{}", e.label);
-        assert!(!l.ends_with("qu'") && !l.ends_with("qu\u{2019}") && !l.contains('–'), "{}", e.label);
+        assert!(
+            !l.starts_with("l'") && !l.starts_with("l\u{2019}") && !l.starts_with("c'"),
+            "{}",
+            e.label
+        );
+        assert!(
+            !l.ends_with("qu'") && !l.ends_with("qu\u{2019}") && !l.contains('–'),
+            "{}",
+            e.label
+        );
         assert!(!l.contains("ministre"), "title kept in a name: {}", e.label);
     }
-    for junk in ["État", "Tagstotranslate", "Défense", "Premier ministre", "ministre des Affaires", "Ukrainiens"] {
+    for junk in [
+        "État",
+        "Tagstotranslate",
+        "Défense",
+        "Premier ministre",
+        "ministre des Affaires",
+        "Ukrainiens",
+    ] {
         assert!(find(&t, junk).is_none(), "{junk} should not be an entity");
     }
 }
@@ -93,8 +121,19 @@ fn seed_names_are_cleaned_and_junk_is_dropped() {
 fn seed_mentions_merge_without_splits() {
     let (p, docs) = seed();
     let t = find_entities(&p, &docs, &[]);
-    for word in ["zelenskyy", "ukraine", "poutine", "rubio", "washington", "russie"] {
-        let n = t.entities.iter().filter(|e| tables::fold(&e.label).split(' ').any(|w| w == word)).count();
+    for word in [
+        "zelenskyy",
+        "ukraine",
+        "poutine",
+        "rubio",
+        "washington",
+        "russie",
+    ] {
+        let n = t
+            .entities
+            .iter()
+            .filter(|e| tables::fold(&e.label).split(' ').any(|w| w == word))
+            .count();
         assert_eq!(n, 1, "{word} split in {:?}", labels(&t));
     }
     let (kyiv, e) = find(&t, "Kyiv").expect("Kyiv");
@@ -117,7 +156,11 @@ fn seed_mention_offsets_point_into_the_original_text() {
     let sentences: usize = docs.iter().map(|d| d.sentences().len()).sum();
     assert!(t.mentions.iter().all(|m| m.sentence < sentences));
     // "à l’Ukraine" in the first sentence: the mention is the name alone.
-    let first = t.mentions.iter().find(|m| m.text.contains("Ukraine")).expect("Ukraine mention");
+    let first = t
+        .mentions
+        .iter()
+        .find(|m| m.text.contains("Ukraine"))
+        .expect("Ukraine mention");
     assert_eq!(first.text, "Ukraine");
     assert_eq!(first.sentence, 0);
 }
@@ -128,7 +171,11 @@ fn seed_titles_become_roles() {
     let t = find_entities(&p, &docs, &[]);
     let role_of = |label: &str| {
         let (e, _) = find(&t, label).unwrap_or_else(|| panic!("{label}"));
-        t.roles.iter().filter(|r| r.entity == e).map(|r| r.role.clone()).collect::<Vec<_>>()
+        t.roles
+            .iter()
+            .filter(|r| r.entity == e)
+            .map(|r| r.role.clone())
+            .collect::<Vec<_>>()
     };
     assert_eq!(role_of("Rustem Umerov"), vec!["ministre de la Défense"]);
     assert_eq!(role_of("Marco Rubio"), vec!["secrétaire d\u{2019}État"]);
@@ -141,7 +188,13 @@ fn seed_titles_become_roles() {
 fn seed_demonyms_and_entity_at() {
     let (p, docs) = seed();
     let t = find_entities(&p, &docs, &[]);
-    let token = |para: usize, word: &str| docs[para].tokens.iter().position(|x| x.text == word).expect(word);
+    let token = |para: usize, word: &str| {
+        docs[para]
+            .tokens
+            .iter()
+            .position(|x| x.text == word)
+            .expect(word)
+    };
     let (russie, _) = find(&t, "Russie").expect("Russie");
     assert_eq!(t.demonym_country(8, token(8, "russe")), Some(russie));
     let (ukraine, _) = find(&t, "Ukraine").expect("Ukraine");
@@ -150,7 +203,11 @@ fn seed_demonyms_and_entity_at() {
     assert_eq!(t.demonym_country(1, token(1, "américaine")), Some(usa));
     let (poutine, _) = find(&t, "Vladimir Poutine").expect("Poutine");
     assert_eq!(t.entity_at(8, token(8, "Poutine")), Some(poutine));
-    assert_eq!(t.entity_at(8, token(8, "président")), None, "a role word is no mention");
+    assert_eq!(
+        t.entity_at(8, token(8, "président")),
+        None,
+        "a role word is no mention"
+    );
     // « … le signal de Poutine qu'il doit … »: il is Poutine.
     assert_eq!(t.entity_at(10, token(10, "il")), Some(poutine));
 }
@@ -159,8 +216,16 @@ fn seed_demonyms_and_entity_at() {
 fn known_entities_lend_their_label_across_documents() {
     let (p, docs) = seed();
     let known = vec![
-        KnownEntity { label: "Volodymyr Zelensky".into(), kind: EntityKind::Person, aliases: vec!["Volodymyr Zelenskyy".into()] },
-        KnownEntity { label: "Kyiv".into(), kind: EntityKind::Place, aliases: vec![] },
+        KnownEntity {
+            label: "Volodymyr Zelensky".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Volodymyr Zelenskyy".into()],
+        },
+        KnownEntity {
+            label: "Kyiv".into(),
+            kind: EntityKind::Place,
+            aliases: vec![],
+        },
     ];
     let t = find_entities(&p, &docs, &known);
     let (_, z) = find(&t, "Volodymyr Zelensky").expect("known label reused");
@@ -177,4 +242,69 @@ fn empty_and_mismatched_input_is_harmless() {
     assert!(!t.mentions.is_empty() && t.mentions.iter().all(|m| m.sentence < sentences));
     let t = find_entities(&p, &[], &[]);
     assert!(t.entities.is_empty() && t.mentions.is_empty());
+}
+
+#[test]
+fn ambiguous_pronouns_stay_unresolved() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    // Every resolved pronoun points at a person.
+    for (para, doc) in docs.iter().enumerate() {
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            if tok.pos == "PRON" {
+                if let Some(e) = t.entity_at(para, i) {
+                    assert_eq!(
+                        t.entities[e].kind,
+                        EntityKind::Person,
+                        "{} in paragraph {para}",
+                        tok.text
+                    );
+                }
+            }
+        }
+    }
+    let people = [
+        coref::PersonInfo {
+            feminine: None,
+            titles: vec![],
+        },
+        coref::PersonInfo {
+            feminine: None,
+            titles: vec![],
+        },
+    ];
+    let il = docs[10]
+        .tokens
+        .iter()
+        .position(|x| x.text == "il")
+        .expect("il");
+    let mentions = |entities: &[usize]| -> Vec<coref::PersonMention> {
+        entities
+            .iter()
+            .map(|&entity| coref::PersonMention {
+                entity,
+                paragraph: 10,
+                token: 0,
+                sentence: 0,
+            })
+            .collect()
+    };
+    let base: Vec<usize> = (0..docs.len()).map(|_| 0).collect();
+    let never = |_: usize, _: usize| false;
+    let one = coref::resolve(&docs, &base, &mentions(&[0]), &people, &never);
+    assert!(one.contains(&(10, il, 0)));
+    let two = coref::resolve(&docs, &base, &mentions(&[0, 1]), &people, &never);
+    assert!(
+        !two.iter().any(|&(p, i, _)| p == 10 && i == il),
+        "two candidates: no antecedent"
+    );
+    let masc = [coref::PersonInfo {
+        feminine: Some(true),
+        titles: vec![],
+    }];
+    let fem = coref::resolve(&docs, &base, &mentions(&[0]), &masc, &never);
+    assert!(
+        !fem.iter().any(|&(p, i, _)| p == 10 && i == il),
+        "il never takes a woman"
+    );
 }

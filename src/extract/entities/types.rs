@@ -42,7 +42,12 @@ pub fn decide(ev: &TypeEvidence) -> Option<EntityKind> {
         }
     }
     if ev.plural_common {
-        let votes: Vec<EntityKind> = ev.votes.iter().copied().filter(|&k| k != EntityKind::Person).collect();
+        let votes: Vec<EntityKind> = ev
+            .votes
+            .iter()
+            .copied()
+            .filter(|&k| k != EntityKind::Person)
+            .collect();
         let longest = ev.longest_label.filter(|&k| k != EntityKind::Person);
         return majority(&votes, longest).or(Some(EntityKind::Organization));
     }
@@ -53,7 +58,12 @@ pub fn decide(ev: &TypeEvidence) -> Option<EntityKind> {
 /// the order PER, ORG, LOC, MISC (a person's surname is the usual
 /// mislabelled short mention).
 fn majority(votes: &[EntityKind], longest: Option<EntityKind>) -> Option<EntityKind> {
-    let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Misc];
+    let kinds = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ];
     let count = |k: EntityKind| votes.iter().filter(|&&v| v == k).count();
     let best = kinds.iter().map(|&k| count(k)).max().unwrap_or(0);
     if best == 0 {
@@ -73,7 +83,13 @@ mod tests {
     use EntityKind::*;
 
     fn ev(votes: &[EntityKind], key: &str) -> TypeEvidence {
-        TypeEvidence { votes: votes.to_vec(), longest_label: votes.first().copied(), titled: false, key: key.into(), plural_common: false }
+        TypeEvidence {
+            votes: votes.to_vec(),
+            longest_label: votes.first().copied(),
+            titled: false,
+            key: key.into(),
+            plural_common: false,
+        }
     }
 
     #[test]
@@ -91,14 +107,29 @@ mod tests {
 
     #[test]
     fn organisation_heads_make_organisations() {
-        assert_eq!(decide(&ev(&[Place], "centre de desinformation")), Some(Organization));
-        assert_eq!(decide(&ev(&[Place], "ministere de l'interieur")), Some(Organization));
+        assert_eq!(
+            decide(&ev(&[Place], "centre de desinformation")),
+            Some(Organization)
+        );
+        assert_eq!(
+            decide(&ev(&[Place], "ministere de l'interieur")),
+            Some(Organization)
+        );
     }
 
     #[test]
     fn majority_then_longest_mention() {
-        assert_eq!(decide(&ev(&[Place, Person, Person], "lelandais")), Some(Person));
-        let e = TypeEvidence { votes: vec![Place, Organization], longest_label: Some(Organization), titled: false, key: "x y".into(), plural_common: false };
+        assert_eq!(
+            decide(&ev(&[Place, Person, Person], "lelandais")),
+            Some(Person)
+        );
+        let e = TypeEvidence {
+            votes: vec![Place, Organization],
+            longest_label: Some(Organization),
+            titled: false,
+            key: "x y".into(),
+            plural_common: false,
+        };
         assert_eq!(decide(&e), Some(Organization));
         let mut g = ev(&[Person, Person], "gilets jaunes");
         g.plural_common = true;
