@@ -79,7 +79,7 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
     }
     // Follow chains (A → B → C) so every group lands on its final target.
     let mut merged: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for g in 0..n {
+    for (g, members) in groups.iter().enumerate() {
         let mut t = g;
         for _ in 0..n {
             if target[t] == t {
@@ -87,8 +87,7 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             }
             t = target[t];
         }
-        let members = groups[g].clone();
-        merged[t].extend(members);
+        merged[t].extend(members.iter().copied());
     }
     let mut out: Vec<Vec<usize>> = merged.into_iter().filter(|m| !m.is_empty()).collect();
     for m in &mut out {
