@@ -273,7 +273,9 @@ impl Store {
 
     /// Loads an RDF file (format from its extension) in one transaction.
     /// Triples of graph-less formats go to `graph` when given, else to the
-    /// default graph. Returns how many quads were read.
+    /// default graph. Quads of the ontology and store-metadata graphs are
+    /// skipped: the store manages those itself. Returns how many quads
+    /// were loaded.
     pub fn load_rdf(&self, path: &Path, graph: Option<&str>) -> Result<usize, StoreError> {
         self.ensure_writable()?;
         rdf::load(self, path, graph)
@@ -445,7 +447,7 @@ fn storage_error(path: &Path, error: &dyn std::fmt::Display) -> StoreError {
     let lower = message.to_lowercase();
     if lower.contains("no space left") || lower.contains("disk full") || lower.contains("quota exceeded") {
         StoreError::DiskFull { path: path.to_path_buf() }
-    } else if lower.contains("lock") && (lower.contains("temporarily unavailable") || lower.contains("lock file")) {
+    } else if lower.contains("/lock:") || lower.contains("lock hold by") || lower.contains("while lock file") {
         StoreError::Locked { path: path.to_path_buf() }
     } else {
         StoreError::Storage { path: path.to_path_buf(), message }

@@ -103,7 +103,12 @@ pub(super) fn load(store: &Store, path: &Path, graph: Option<&str>) -> Result<us
     }
     let mut quads: Vec<Quad> = Vec::new();
     for quad in parser.for_reader(BufReader::new(file)) {
-        quads.push(quad.map_err(|e| parse_error(path, e))?);
+        let quad = quad.map_err(|e| parse_error(path, e))?;
+        // The ontology comes from this build and is refreshed on open; a
+        // dump's copy would only duplicate its blank nodes.
+        if !matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == iri::ONTOLOGY_GRAPH || g.as_str() == iri::META_GRAPH) {
+            quads.push(quad);
+        }
     }
     // A document graph in the file replaces the stored one, as a rebuild would.
     let replaced: HashSet<NamedNode> = quads

@@ -270,7 +270,7 @@ pub(super) fn undeclared_terms(store: &Store) -> Result<Vec<String>, StoreError>
 }
 
 /// Quads of every graph except the ontology and store metadata.
-fn data_quads(store: &Store) -> Result<Vec<Quad>, StoreError> {
+pub(super) fn data_quads(store: &Store) -> Result<Vec<Quad>, StoreError> {
     let mut quads = store.quads_in(None)?;
     quads.retain(|quad| match &quad.graph_name {
         GraphName::NamedNode(g) => g.as_str() != iri::ONTOLOGY_GRAPH && g.as_str() != iri::META_GRAPH,

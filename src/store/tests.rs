@@ -45,14 +45,10 @@ fn doc_iri(doc: &crate::facts::Document) -> String {
     iri::document(&doc.content_hash)
 }
 
+/// Every quad outside the ontology and metadata graphs (those hold blank
+/// nodes that differ from store to store).
 fn all_quads(store: &Store) -> BTreeSet<String> {
-    store
-        .quads_in(None)
-        .unwrap()
-        .into_iter()
-        .filter(|q| !matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == iri::META_GRAPH))
-        .map(|q| q.to_string())
-        .collect()
+    read::data_quads(store).unwrap().into_iter().map(|q| q.to_string()).collect()
 }
 
 #[test]
@@ -202,7 +198,8 @@ fn snapshot_filters_by_confidence_and_construct() {
     let lemmas: BTreeSet<&str> = confident.relations.iter().map(|r| r.lemma.as_str()).collect();
     assert_eq!(lemmas, BTreeSet::from(["président", "rencontrer"]));
 
-    let construct = "CONSTRUCT { ?s trame:location ?o } WHERE { ?s trame:location ?o }".to_string();
+    // Direct triples only: statement nodes also carry trame:location arguments.
+    let construct = "CONSTRUCT { ?s trame:location ?o } WHERE { ?s trame:location ?o ; a trame:Person }".to_string();
     let selected = store.snapshot(&SnapshotOptions { min_confidence: None, construct: Some(construct) }).unwrap();
     let lemmas: Vec<&str> = selected.relations.iter().map(|r| r.lemma.as_str()).collect();
     assert_eq!(lemmas, vec!["rendre"]);
@@ -398,11 +395,11 @@ fn malformed_query_reports_line_and_column() {
     let store = store_with(&[]);
     let error = store.select("SELECT ?s WHERE {\n  ?s ?p \n}").unwrap_err();
     match &error {
-        StoreError::Query { line, column, .. } => assert_eq!((*line, *column), (3, 1)),
+        StoreError::Query { line, column, .. } => assert_eq!((*line, *column), (3, 2)),
         other => panic!("unexpected {other:?}"),
     }
     assert!(error.is_usage());
-    assert!(error.to_string().starts_with("SPARQL syntax error at line 3, column 1: expected"), "{error}");
+    assert!(error.to_string().starts_with("SPARQL syntax error at line 3, column 2: expected"), "{error}");
 }
 
 #[test]
@@ -471,13 +468,17 @@ fn nquads_and_jsonld_round_trip_into_a_fresh_store() {
 #[test]
 fn turtle_and_ntriples_dumps_parse_back() {
     let store = store_with(&[support::document_a()]);
+    // Blank nodes (in the ontology's class unions) get new names on reading.
+    let named_only = |q: &oxigraph::model::Quad| !q.to_string().contains("_:");
     let triples: BTreeSet<String> = store
         .quads_in(None)
         .unwrap()
         .into_iter()
         .filter(|q| !matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == iri::META_GRAPH))
+        .filter(named_only)
         .map(|q| oxigraph::model::Triple::from(q).to_string())
         .collect();
+    assert!(triples.len() > 300, "{}", triples.len());
     for format in [RdfFormat::Turtle, RdfFormat::NTriples] {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join(format!("dump.{}", format.extension()));
@@ -490,6 +491,7 @@ fn turtle_and_ntriples_dumps_parse_back() {
             .quads_in(Some(oxigraph::model::NamedNodeRef::new_unchecked("urn:loaded").into()))
             .unwrap()
             .into_iter()
+            .filter(named_only)
             .map(|q| oxigraph::model::Triple::from(q).to_string())
             .collect();
         assert_eq!(loaded, triples, "{format:?}");
