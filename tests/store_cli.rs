@@ -96,7 +96,7 @@ fn malformed_query_exits_2_with_line_and_column() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::starts_with("trame: SPARQL syntax error at line 2, column 15: expected"));
+        .stderr(predicate::str::starts_with("trame: SPARQL syntax error at line 2, column 16: expected"));
     trame(&store)
         .args(["query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "csv"])
         .assert()
