@@ -167,7 +167,7 @@ fn csv_matches_golden_and_contract() {
         assert_eq!(&row[1], relation["subject"].as_str().unwrap());
         assert_eq!(&row[4], relation["object"].as_str().unwrap());
         assert_eq!(&row[7], relation["sentence"].as_str().unwrap());
-        assert_eq!(&row[3], relation["object_id"].as_str().unwrap_or(""));
+        assert_eq!(&row[3], relation["object_iri"].as_str().unwrap_or(""));
         let confidence: f64 = row[8].parse().unwrap();
         assert!((confidence - relation["confidence"].as_f64().unwrap()).abs() < 1e-4);
     }

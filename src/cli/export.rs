@@ -125,7 +125,16 @@ impl ExportFormat {
     }
 
     fn name(self) -> &'static str {
-        self.to_possible_value().map(|v| v.get_name()).unwrap_or("?")
+        match self {
+            ExportFormat::Dot => "dot",
+            ExportFormat::Png => "png",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Ttl => "ttl",
+            ExportFormat::Nt => "nt",
+            ExportFormat::Nq => "nq",
+            ExportFormat::Jsonld => "jsonld",
+        }
     }
 }
 

@@ -471,7 +471,7 @@ pub(crate) mod tests {
         }
     }
 
-    /// A chain a-b-c-d plus a literal on a and an isolated e.
+    /// A cycle a-b-c-d-b with a literal on a, and an isolated e.
     fn chain() -> GraphSnapshot {
         let a = entity("urn:e:a", "Emmanuel Macron", "PER");
         let b = entity("urn:e:b", "Élysée", "ORG");
@@ -486,6 +486,7 @@ pub(crate) mod tests {
                 fact(&a, "worksAt", Some(&b), ""),
                 fact(&b, "locatedIn", Some(&c), ""),
                 fact(&c, "signs", Some(&d), ""),
+                fact(&d, "mentions", Some(&b), ""),
                 fact(&a, "role", None, "président"),
             ],
             entities: vec![a2, b, c, d, e],
@@ -498,8 +499,8 @@ pub(crate) mod tests {
         let g = FactGraph::from_snapshot(&chain(), &GraphOptions::default());
         assert_eq!(g.entity_count(), 4);
         assert_eq!(g.graph.node_count(), 5);
-        assert_eq!(g.graph.edge_count(), 4);
-        assert_eq!(g.fact_count(), 5);
+        assert_eq!(g.graph.edge_count(), 5);
+        assert_eq!(g.fact_count(), 6);
         let labels: Vec<&str> = g.graph.edge_weights().map(|e| e.label.as_str()).collect();
         assert!(labels.contains(&"worksAt ×2"), "{labels:?}");
     }
@@ -539,7 +540,7 @@ pub(crate) mod tests {
             let labels: BTreeSet<String> =
                 top.graph.node_weights().filter(|n| n.kind.is_entity()).map(|n| n.label.clone()).collect();
             assert_eq!(labels.len(), 2, "{rank:?}");
-            assert!(labels.contains("Élysée"), "{rank:?} {labels:?}");
+            assert!(labels.contains("Élysée") && labels.contains("Emmanuel Macron"), "{rank:?} {labels:?}");
         }
     }
 
