@@ -57,7 +57,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", default_value_t = 1, requires = "focus", help_heading = "Picture selection (png, svg, dot)")]
     pub depth: usize,
 
-    /// Draw only the N highest-ranked entities [png/svg default: 60 on big graphs].
+    /// Draw only the N highest-ranked entities [png/svg default: 40 on big graphs].
     #[arg(long, value_name = "N", help_heading = "Picture selection (png, svg, dot)")]
     pub top: Option<usize>,
 
@@ -165,7 +165,7 @@ pub enum Renderer {
 
 /// Pictures drawn without --focus/--top keep this many entities at most:
 /// beyond that, labels no longer fit a screen.
-const DEFAULT_PICTURE_TOP: usize = 60;
+const DEFAULT_PICTURE_TOP: usize = 40;
 /// Widest PNG written, in pixels.
 const MAX_PNG_WIDTH: f64 = 2400.0;
 

@@ -32,7 +32,7 @@ pub fn to_dot(graph: &FactGraph) -> String {
     out.push_str("digraph trame {\n");
     let _ = writeln!(
         out,
-        "  graph [layout={}, overlap=false, sep=\"+8\", splines=true, outputorder=edgesfirst, charset=\"UTF-8\", bgcolor=\"white\", pad=0.3];",
+        "  graph [layout={}, overlap=false, sep=\"+8\", splines=true, outputorder=edgesfirst, charset=\"UTF-8\", bgcolor=\"white\", pad=0.3, ratio=0.625];",
         engine_for(graph)
     );
     let _ = writeln!(out, "  node [fontname={}, fontsize=12, style=filled, penwidth=1.2];", quote(FONT_FAMILY));

@@ -332,20 +332,40 @@ impl FactGraph {
         ranked
     }
 
-    /// PageRank on a copy where every fact links both ways: a news graph's
-    /// hubs are as often subjects (who acts) as objects (who is acted on).
+    /// PageRank where every fact links both ways: a news graph's hubs are as
+    /// often subjects (who acts) as objects (who is acted on). Power
+    /// iteration over adjacency lists, O(iterations × edges); petgraph's
+    /// `page_rank` is quadratic in the node count, too slow for 10,000 facts.
     fn undirected_page_rank(&self) -> Vec<f64> {
-        let mut both: DiGraph<(), ()> = DiGraph::with_capacity(self.graph.node_count(), 2 * self.graph.edge_count());
-        for _ in self.graph.node_indices() {
-            both.add_node(());
+        const DAMPING: f64 = 0.85;
+        const ROUNDS: usize = 60;
+        let n = self.graph.node_count();
+        if n == 0 {
+            return Vec::new();
         }
+        let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
         for edge in self.graph.edge_references() {
-            if edge.source() != edge.target() {
-                both.add_edge(edge.source(), edge.target(), ());
-                both.add_edge(edge.target(), edge.source(), ());
+            let (a, b) = (edge.source().index(), edge.target().index());
+            if a != b {
+                neighbours[a].push(b);
+                neighbours[b].push(a);
             }
         }
-        petgraph::algo::page_rank(&both, 0.85_f64, 60)
+        let mut rank = vec![1.0 / n as f64; n];
+        for _ in 0..ROUNDS {
+            // Isolated nodes spread their rank evenly, like a random jump.
+            let dangling: f64 = (0..n).filter(|&i| neighbours[i].is_empty()).map(|i| rank[i]).sum();
+            let base = (1.0 - DAMPING) / n as f64 + DAMPING * dangling / n as f64;
+            let mut next = vec![base; n];
+            for (i, list) in neighbours.iter().enumerate() {
+                let share = DAMPING * rank[i] / list.len().max(1) as f64;
+                for &j in list {
+                    next[j] += share;
+                }
+            }
+            rank = next;
+        }
+        rank
     }
 
     /// The subgraph on `keep`, in the original order.
@@ -542,6 +562,15 @@ pub(crate) mod tests {
             assert_eq!(labels.len(), 2, "{rank:?}");
             assert!(labels.contains("Élysée") && labels.contains("Emmanuel Macron"), "{rank:?} {labels:?}");
         }
+    }
+
+    #[test]
+    fn page_rank_sums_to_one_and_favours_hubs() {
+        let g = FactGraph::from_snapshot(&chain(), &GraphOptions::default());
+        let rank = g.undirected_page_rank();
+        assert!((rank.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        let best = (0..rank.len()).max_by(|&a, &b| rank[a].total_cmp(&rank[b])).unwrap();
+        assert_eq!(g.graph[NodeIndex::new(best)].label, "Élysée");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub struct LayoutParams {
 
 impl Default for LayoutParams {
     fn default() -> Self {
-        LayoutParams { seed: 1, aspect: 1.6, gap: 6.0, repulsion: 40.0, gravity: 0.02 }
+        LayoutParams { seed: 1, aspect: 1.6, gap: 6.0, repulsion: 55.0, gravity: 0.02 }
     }
 }
 
