@@ -354,16 +354,33 @@ fn load_snapshot(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<Graph
         }
         return Ok(snapshot);
     }
-    anyhow::bail!(
-        "cannot read the store {}: this build's store module is not wired to export yet",
-        global.store.display()
-    )
+    let store = crate::store::Store::open_read_only(&global.store)?;
+    let options = crate::store::SnapshotOptions { min_confidence: args.min_confidence, construct: args.query.clone() };
+    Ok(store.snapshot(&options)?)
 }
 
 fn export_rdf(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!(
-        "cannot write RDF from the store {}: this build's store module is not wired to export yet",
-        global.store.display()
-    )
+    use crate::store::RdfFormat;
+    let format = match args.format {
+        ExportFormat::Ttl => RdfFormat::Turtle,
+        ExportFormat::Nt => RdfFormat::NTriples,
+        ExportFormat::Nq => RdfFormat::NQuads,
+        _ => RdfFormat::JsonLd,
+    };
+    let store = crate::store::Store::open_read_only(&global.store)?;
+    match args.output.as_deref() {
+        Some(path) => {
+            // Whole file in memory so that it can be renamed into place.
+            let mut bytes = Vec::new();
+            store.write_rdf(format, &mut bytes)?;
+            exporter::write_file_atomically(path, &bytes)?;
+            output::info(&format!("wrote {}", path.display()));
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            store.write_rdf(format, &mut out)?;
+            out.flush().context("writing to stdout")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
