@@ -272,7 +272,7 @@ impl FactGraph {
             })
         };
         let exact: Vec<NodeIndex> =
-            entities.iter().copied().filter(|&n| names(&self.graph[n]).iter().any(|s| *s == wanted)).collect();
+            entities.iter().copied().filter(|&n| names(&self.graph[n]).contains(&wanted)).collect();
         if let Some(found) = best(exact) {
             return Ok(found);
         }

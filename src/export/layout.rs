@@ -242,8 +242,11 @@ fn normalise(centres: &mut [Point], sizes: &[(f64, f64)]) -> (f64, f64) {
 mod tests {
     use super::*;
 
+    type Boxes = Vec<(f64, f64)>;
+    type Springs = Vec<(usize, usize)>;
+
     /// Three hubs with 15 leaves each, two hubs linked.
-    fn stars() -> (Vec<(f64, f64)>, Vec<(usize, usize)>) {
+    fn stars() -> (Boxes, Springs) {
         let mut sizes = vec![(140.0, 30.0); 3];
         let mut edges = vec![(0, 1), (1, 2)];
         for hub in 0..3 {
