@@ -105,9 +105,9 @@ pub enum ExportFormat {
     Svg,
     /// Folder of entities.csv, relations.csv, mentions.csv, triples.csv (needs -o).
     Csv,
-    /// RDF Turtle.
+    /// RDF Turtle (all graphs merged: Turtle cannot name graphs).
     Ttl,
-    /// RDF N-Triples (default graph only).
+    /// RDF N-Triples (all graphs merged).
     Nt,
     /// RDF N-Quads (every named graph).
     Nq,
