@@ -105,9 +105,9 @@ pub enum ExportFormat {
     Svg,
     /// Folder of entities.csv, relations.csv, mentions.csv, triples.csv (needs -o).
     Csv,
-    /// RDF Turtle.
+    /// RDF Turtle (all graphs merged: Turtle cannot name graphs).
     Ttl,
-    /// RDF N-Triples (default graph only).
+    /// RDF N-Triples (all graphs merged).
     Nt,
     /// RDF N-Quads (every named graph).
     Nq,
@@ -342,6 +342,8 @@ fn parse_confidence(text: &str) -> Result<f32, String> {
 //   let store = Store::open_read_only(&global.store)?;
 //   store.snapshot(&SnapshotOptions { min_confidence, construct })?
 //   store.write_rdf(RdfFormat::{Turtle,NTriples,NQuads,JsonLd}, &mut out)?
+// The wired version (tested against the store branch, with
+// tests/export_store.rs) is on branch `export-store-trial`.
 // ---------------------------------------------------------------------------
 
 fn load_snapshot(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<GraphSnapshot> {
