@@ -34,7 +34,7 @@ mod tests;
 pub use rdf::RdfFormat;
 pub use read::{DocumentInfo, Stats};
 pub use snapshot::GraphSnapshot;
-pub use sparql::{write_table, QueryKind, ResultFormat};
+pub use sparql::{write_table, QueryKind, ResultFormat, SelectRows};
 
 /// The store format this build writes and reads. Bump it when the shape
 /// of document graphs or entity IRIs changes.
@@ -275,7 +275,7 @@ impl Store {
 
     /// Runs a SPARQL SELECT and returns its rows as N-Triples-style strings
     /// (`None` for unbound), with the variable names.
-    pub fn select(&self, query: &str) -> Result<(Vec<String>, Vec<Vec<Option<String>>>), StoreError> {
+    pub fn select(&self, query: &str) -> Result<SelectRows, StoreError> {
         sparql::select(self, query)
     }
 
