@@ -105,8 +105,12 @@ fn features(rec: &Value) -> Vec<TokenFeatures> {
         .collect()
 }
 
+/// A list of strings; absent (the empty-text record) means none.
 fn strings(v: &Value) -> Vec<String> {
-    v.as_array().expect("array").iter().map(|s| s.as_str().expect("string").to_string()).collect()
+    match v {
+        Value::Null => Vec::new(),
+        v => v.as_array().expect("array").iter().map(|s| s.as_str().expect("string").to_string()).collect(),
+    }
 }
 
 #[test]
