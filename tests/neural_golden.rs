@@ -204,6 +204,20 @@ fn sm_annotations_and_actions_match_spacy() {
 }
 
 #[test]
+fn batches_give_the_per_document_results() {
+    for size in ["md", "sm"] {
+        let m = models(size);
+        let docs: Vec<Vec<TokenFeatures>> = records(size).iter().map(features).collect();
+        let refs: Vec<&[TokenFeatures]> = docs.iter().map(Vec::as_slice).collect();
+        let batched = m.annotate_batch(&refs);
+        assert_eq!(batched.len(), docs.len());
+        for (d, b) in docs.iter().zip(&batched) {
+            assert_eq!(&m.annotate(d), b, "{size}: batch result differs");
+        }
+    }
+}
+
+#[test]
 fn empty_input_gives_empty_output() {
     assert!(models("sm").annotate(&[]).is_empty());
 }
@@ -226,6 +240,24 @@ fn throughput() {
             }
         }
         for (kind, docs) in [("short docs", &short), ("~500-token docs", &long)] {
+            if kind == "short docs" {
+                // Paragraph-like batches: 10 short documents per call.
+                let batches: Vec<Vec<&[TokenFeatures]>> =
+                    docs.chunks(10).map(|c| c.iter().map(Vec::as_slice).collect()).collect();
+                let tokens: usize = docs.iter().map(Vec::len).sum();
+                let cpu = thread_cpu_seconds();
+                let t = Instant::now();
+                for b in &batches {
+                    std::hint::black_box(m.annotate_batch(b));
+                }
+                let secs = t.elapsed().as_secs_f64();
+                let cpu = thread_cpu_seconds().zip(cpu).map(|(b, a)| b - a);
+                eprintln!(
+                    "{size} short docs, 10 per annotate_batch: {:.0} tokens/s wall, {} tokens/s of thread CPU time",
+                    tokens as f64 / secs,
+                    cpu.map_or("?".to_string(), |c| format!("{:.0}", tokens as f64 / c)),
+                );
+            }
             let tokens: usize = docs.iter().map(Vec::len).sum();
             let rounds = if cfg!(debug_assertions) { 1 } else { 5 };
             let t = Instant::now();

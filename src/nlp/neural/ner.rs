@@ -11,7 +11,7 @@ use crate::nlp::{EntIob, ModelError, TokenFeatures};
 
 use super::embed::VectorTable;
 use super::tok2vec::Tok2Vec;
-use super::transition::{ordered_classes, TransitionNet};
+use super::transition::{ordered_classes, Precomputed, Scratch, TransitionNet};
 use super::weights::{format_err, load_moves_json, ThincModel};
 
 /// BILUO move types (action ids 1..5 of the `moves` file).
@@ -83,17 +83,39 @@ impl Ner {
         format!("{prefix}-{}", self.labels[class])
     }
 
-    /// Recognises entities; `sent_starts` are the parser's boundaries.
-    pub fn run(&self, feats: &[TokenFeatures], sent_starts: &[bool]) -> NerResult {
+    /// Recognises entities in several documents; `sent_starts[d]` are the
+    /// parser's boundaries for document `d`.
+    pub fn run_batch(&self, docs: &[&[TokenFeatures]], sent_starts: &[Vec<bool>]) -> Vec<NerResult> {
+        let tokvecs = self.tok2vec.forward_batch(docs);
+        let total = docs.iter().map(|d| d.len()).sum();
+        let pre = self.net.precompute(&tokvecs, total);
+        let mut scratch = self.net.scratch();
+        let mut offset = 0;
+        docs.iter()
+            .zip(sent_starts)
+            .map(|(feats, starts)| {
+                let r = self.run_one(&pre, offset, feats, starts, &mut scratch);
+                offset += feats.len();
+                r
+            })
+            .collect()
+    }
+
+    /// Greedy BILUO decoding of one document at rows `offset..` of `pre`.
+    fn run_one(
+        &self,
+        pre: &Precomputed,
+        offset: usize,
+        feats: &[TokenFeatures],
+        sent_starts: &[bool],
+        scratch: &mut Scratch,
+    ) -> NerResult {
         let n = feats.len();
         let mut iob = vec![EntIob::O; n];
         let mut types = vec![String::new(); n];
         if n == 0 {
             return NerResult { iob, types, actions: vec![] };
         }
-        let tokvecs = self.tok2vec.forward(feats);
-        let pre = self.net.precompute(&tokvecs, n);
-        let mut scratch = self.net.scratch();
         let mut valid = vec![false; self.moves.len()];
         let mut actions = Vec::with_capacity(n);
         // Entities as (start, end, class of the label); end = None while open.
@@ -115,7 +137,7 @@ impl Ner {
                 };
             }
             let ids = [b0 as i32, open.map_or(-1, |o| o.0 as i32), if open.is_some() { b0 as i32 - 1 } else { -1 }];
-            let Some(class) = self.net.best_valid(&pre, &ids, &valid, &mut scratch) else { break };
+            let Some(class) = self.net.best_valid(pre, offset, &ids, &valid, scratch) else { break };
             actions.push(class);
             match self.moves[class] {
                 NerMove::Begin => ents.push((b0, None, class)),

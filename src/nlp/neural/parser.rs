@@ -8,7 +8,7 @@
 
 use crate::nlp::ModelError;
 
-use super::transition::{ordered_classes, Precomputed, TransitionNet};
+use super::transition::{ordered_classes, Precomputed, Scratch, TransitionNet};
 use super::weights::{format_err, load_moves_json, ThincModel};
 
 /// Arc-eager move types (action ids 0..4 of the `moves` file).
@@ -92,13 +92,27 @@ impl Parser {
         }
     }
 
-    /// Parses one document from its `n × width` tok2vec tensor.
-    pub fn parse(&self, tokvecs: &[f32], n: usize) -> Parse {
+    /// Parses documents of lengths `lens` from their concatenated tok2vec
+    /// tensors (`Σn × width`).
+    pub fn parse_batch(&self, tokvecs: &[f32], lens: &[usize]) -> Vec<Parse> {
+        let total = lens.iter().sum();
+        let pre = self.net.precompute(tokvecs, total);
+        let mut scratch = self.net.scratch();
+        let mut offset = 0;
+        lens.iter()
+            .map(|&n| {
+                let p = self.parse_one(&pre, offset, n, &mut scratch);
+                offset += n;
+                p
+            })
+            .collect()
+    }
+
+    /// Greedy decoding of the document at rows `offset..offset+n` of `pre`.
+    fn parse_one(&self, pre: &Precomputed, offset: usize, n: usize, scratch: &mut Scratch) -> Parse {
         if n == 0 {
             return Parse { heads: vec![], deps: vec![], sent_starts: vec![], actions: vec![] };
         }
-        let pre: Precomputed = self.net.precompute(tokvecs, n);
-        let mut scratch = self.net.scratch();
         let mut st = State::new(n);
         let mut valid = vec![false; self.moves.len()];
         let mut actions = Vec::with_capacity(2 * n + 1);
@@ -111,7 +125,7 @@ impl Parser {
             for (v, m) in valid.iter_mut().zip(&self.moves) {
                 *v = ok[*m as usize];
             }
-            let Some(class) = self.net.best_valid(&pre, &ids, &valid, &mut scratch) else { break };
+            let Some(class) = self.net.best_valid(pre, offset, &ids, &valid, scratch) else { break };
             st.apply(self.moves[class], class as u16);
             actions.push(class);
         }

@@ -92,52 +92,92 @@ impl Tok2Vec {
         self.width
     }
 
-    /// The `n × width` tensor (row-major) for one document.
-    pub fn forward(&self, feats: &[TokenFeatures]) -> Vec<f32> {
-        let n = feats.len();
+    /// The tensors of several documents, concatenated (`Σn × width`).
+    /// Each document keeps its own padding, so the result is exactly the
+    /// per-document one (§5.4, §13); batching only makes the products bigger
+    /// and so cheaper per token.
+    pub fn forward_batch(&self, docs: &[&[TokenFeatures]]) -> Vec<f32> {
         let w = self.width;
-        if n == 0 {
+        let total: usize = docs.iter().map(|d| d.len()).sum();
+        if total == 0 {
             return Vec::new();
         }
         let mut scratch = Vec::new();
-        // Encoder array: `window` guard rows that stay zero, then `pad` rows
-        // of padding, the document, `pad` rows, `window` guard rows. Padding
-        // rows are updated by every block like real rows (§5.4).
-        let rows = n + 2 * self.pad;
+        let all: Vec<TokenFeatures> = docs.iter().flat_map(|d| d.iter().copied()).collect();
+        let mut mixed = vec![0.0; total * w];
+        self.mixer.forward(&all, &mut scratch, &mut mixed);
+        drop(all);
+        // Per document, an encoder array: `window` guard rows that stay zero,
+        // `pad` rows of padding, the document, `pad` rows, `window` guard
+        // rows. Padding rows are updated by every block like real rows.
         let guard = self.window;
-        let mut buf = vec![0.0; (rows + 2 * guard) * w];
-        let doc_start = (guard + self.pad) * w;
-        self.mixer.forward(feats, &mut scratch, &mut buf[doc_start..doc_start + n * w]);
+        let rows_of = |n: usize| n + 2 * self.pad + 2 * guard;
+        let mut starts = Vec::with_capacity(docs.len());
+        let mut next = 0;
+        for d in docs {
+            starts.push(next);
+            next += rows_of(d.len()) * w;
+        }
+        let mut buf = vec![0.0; next];
+        let mut src = 0;
+        for (d, &start) in docs.iter().zip(&starts) {
+            let doc = start + (guard + self.pad) * w;
+            buf[doc..doc + d.len() * w].copy_from_slice(&mixed[src..src + d.len() * w]);
+            src += d.len() * w;
+        }
+        drop(mixed);
         let span = 2 * self.window + 1;
-        let mut windows = vec![0.0; rows * span * w];
-        let mut delta = vec![0.0; rows * w];
+        let max_rows: usize = docs.iter().map(|d| d.len() + 2 * self.pad).sum();
+        let mut windows = vec![0.0; max_rows * span * w];
+        let mut delta = vec![0.0; max_rows * w];
         let depth = self.blocks.len();
         for (l, (maxout, ln)) in self.blocks.iter().enumerate() {
-            // Only rows within `reach` of the document can still influence
-            // the document rows of the last block; padding rows further out
-            // are skipped (their values would be identical either way).
+            // Only rows within `reach` of a document can still influence its
+            // rows in the last block; padding rows further out are skipped
+            // (their values would be identical either way).
             let reach = self.pad.min((depth - 1 - l) * self.window);
             let first = self.pad - reach;
-            let count = n + 2 * reach;
-            // Encoder row i's window is rows i-window..=i+window, which are
-            // consecutive in `buf` starting at buf row i (guard = window).
+            let count: usize = docs.iter().map(|d| span_rows(d.len(), reach)).sum();
+            // Encoder row i's window is rows i-window..=i+window, consecutive
+            // in `buf` from the document's buf row i (guard = window).
             let windows = &mut windows[..count * span * w];
-            for (j, win) in windows.chunks_exact_mut(span * w).enumerate() {
-                win.copy_from_slice(&buf[(first + j) * w..][..span * w]);
+            let mut win_rows = windows.chunks_exact_mut(span * w);
+            for (d, &start) in docs.iter().zip(&starts) {
+                for j in 0..span_rows(d.len(), reach) {
+                    if let Some(win) = win_rows.next() {
+                        win.copy_from_slice(&buf[start + (first + j) * w..][..span * w]);
+                    }
+                }
             }
             let delta = &mut delta[..count * w];
             maxout.forward(windows, count, &mut scratch, delta);
-            let target = &mut buf[(guard + first) * w..][..count * w];
-            for (d, z) in delta.chunks_exact_mut(w).zip(target.chunks_exact_mut(w)) {
-                ln.apply(d);
-                for (zv, dv) in z.iter_mut().zip(d.iter()) {
-                    *zv += dv;
+            let mut d_rows = delta.chunks_exact_mut(w);
+            for (d, &start) in docs.iter().zip(&starts) {
+                let target = &mut buf[start + (guard + first) * w..][..span_rows(d.len(), reach) * w];
+                for (z, dl) in target.chunks_exact_mut(w).zip(&mut d_rows) {
+                    ln.apply(dl);
+                    for (zv, dv) in z.iter_mut().zip(dl.iter()) {
+                        *zv += dv;
+                    }
                 }
             }
         }
-        buf.truncate(doc_start + n * w);
-        buf.drain(..doc_start);
-        buf
+        let mut out = Vec::with_capacity(total * w);
+        for (d, &start) in docs.iter().zip(&starts) {
+            let doc = start + (guard + self.pad) * w;
+            out.extend_from_slice(&buf[doc..doc + d.len() * w]);
+        }
+        out
+    }
+}
+
+/// Encoder rows computed for a document of `n` tokens: the document and
+/// `reach` padding rows on each side (none for an empty document).
+fn span_rows(n: usize, reach: usize) -> usize {
+    if n == 0 {
+        0
+    } else {
+        n + 2 * reach
     }
 }
 

@@ -142,15 +142,16 @@ impl TransitionNet {
         Scratch { acc: vec![0.0; self.n_pieces * self.n_hidden], hidden: vec![0.0; self.n_hidden] }
     }
 
-    /// Hidden layer for the feature tokens `ids` (−1 = empty slot) into
+    /// Hidden layer for the feature tokens `ids` (−1 = empty slot; token
+    /// indices within the document starting at row `offset` of `pre`) into
     /// `scratch.hidden`.
-    pub fn hidden(&self, pre: &Precomputed, ids: &[i32], scratch: &mut Scratch) {
+    pub fn hidden(&self, pre: &Precomputed, offset: usize, ids: &[i32], scratch: &mut Scratch) {
         let block = self.n_pieces * self.n_hidden;
         let acc = &mut scratch.acc;
         acc.fill(0.0);
         for (f, &id) in ids.iter().enumerate().take(self.n_feats) {
             let src = match usize::try_from(id) {
-                Ok(t) => &pre.data[t * pre.stride + f * block..][..block],
+                Ok(t) => &pre.data[(offset + t) * pre.stride + f * block..][..block],
                 Err(_) => &self.pad[f * block..][..block],
             };
             for (a, s) in acc.iter_mut().zip(src) {
@@ -185,6 +186,7 @@ impl TransitionNet {
     pub fn best_valid(
         &self,
         pre: &Precomputed,
+        offset: usize,
         ids: &[i32],
         valid: &[bool],
         scratch: &mut Scratch,
@@ -200,7 +202,7 @@ impl TransitionNet {
         if count <= 1 {
             return only;
         }
-        self.hidden(pre, ids, scratch);
+        self.hidden(pre, offset, ids, scratch);
         let mut best: Option<(usize, f32)> = None;
         for (c, &v) in valid.iter().enumerate() {
             if !v {
