@@ -18,10 +18,18 @@ const VENV_MODELS: &str = "/work/venv/lib/python3.11/site-packages";
 
 fn model_dir(size: &str) -> PathBuf {
     let var = format!("TRAME_TEST_MODEL_{}", size.to_uppercase());
-    let dir = std::env::var_os(&var).map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(format!("{VENV_MODELS}/fr_core_news_{size}/fr_core_news_{size}-3.8.0"))
-    });
-    assert!(dir.join("config.cfg").exists(), "model folder {} not found; set {var}", dir.display());
+    let dir = std::env::var_os(&var)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(format!(
+                "{VENV_MODELS}/fr_core_news_{size}/fr_core_news_{size}-3.8.0"
+            ))
+        });
+    assert!(
+        dir.join("config.cfg").exists(),
+        "model folder {} not found; set {var}",
+        dir.display()
+    );
     dir
 }
 
@@ -38,9 +46,14 @@ fn models(size: &str) -> &'static NeuralModels {
 }
 
 fn records(size: &str) -> Vec<Value> {
-    let path = format!("{}/tests/fixtures/neural/golden_{size}.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/neural/golden_{size}.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).expect("read golden");
-    text.lines().map(|l| serde_json::from_str(l).expect("golden json")).collect()
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("golden json"))
+        .collect()
 }
 
 /// spaCy string id (spec §2.1): symbol id, or MurmurHash64A seed 1. The
@@ -48,8 +61,12 @@ fn records(size: &str) -> Vec<Value> {
 fn string_id(s: &str) -> u64 {
     static SYMBOLS: OnceLock<std::collections::HashMap<String, u64>> = OnceLock::new();
     let symbols = SYMBOLS.get_or_init(|| {
-        let path = format!("{}/tests/fixtures/neural/symbols.json", env!("CARGO_MANIFEST_DIR"));
-        serde_json::from_str(&std::fs::read_to_string(path).expect("symbols")).expect("symbols json")
+        let path = format!(
+            "{}/tests/fixtures/neural/symbols.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).expect("symbols"))
+            .expect("symbols json")
     });
     if s.is_empty() {
         return 0;
@@ -109,7 +126,12 @@ fn features(rec: &Value) -> Vec<TokenFeatures> {
 fn strings(v: &Value) -> Vec<String> {
     match v {
         Value::Null => Vec::new(),
-        v => v.as_array().expect("array").iter().map(|s| s.as_str().expect("string").to_string()).collect(),
+        v => v
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|s| s.as_str().expect("string").to_string())
+            .collect(),
     }
 }
 
@@ -126,17 +148,39 @@ fn check_tensors(size: &str) {
     let m = models(size);
     let recs = records(size);
     let mut checked = 0;
-    for (r, rec) in recs.iter().enumerate().filter(|(_, r)| r.get("tok2vec").is_some()).take(8) {
+    for (r, rec) in recs
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.get("tok2vec").is_some())
+        .take(8)
+    {
         let (_, trace) = m.annotate_traced(&features(rec));
         let want: Vec<f32> = rec["tok2vec"]
             .as_array()
             .expect("rows")
             .iter()
-            .flat_map(|row| row.as_array().expect("row").iter().map(|v| v.as_f64().expect("float") as f32))
+            .flat_map(|row| {
+                row.as_array()
+                    .expect("row")
+                    .iter()
+                    .map(|v| v.as_f64().expect("float") as f32)
+            })
             .collect();
-        assert_eq!(trace.tensor.len(), want.len(), "{size} record {r}: tensor size");
-        let worst = trace.tensor.iter().zip(&want).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max);
-        assert!(worst < 1e-4, "{size} record {r}: max |tok2vec diff| {worst}");
+        assert_eq!(
+            trace.tensor.len(),
+            want.len(),
+            "{size} record {r}: tensor size"
+        );
+        let worst = trace
+            .tensor
+            .iter()
+            .zip(&want)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0f32, f32::max);
+        assert!(
+            worst < 1e-4,
+            "{size} record {r}: max |tok2vec diff| {worst}"
+        );
         checked += 1;
     }
     assert_eq!(checked, 8, "{size}: expected 8 records with tensors");
@@ -158,7 +202,11 @@ fn check_annotations(size: &str) {
         if trace.ner_actions != strings(&rec["ner_actions"]) {
             failures.push(format!("record {r}: NER actions differ"));
         }
-        for (i, (a, t)) in ann.iter().zip(rec["tokens"].as_array().expect("tokens")).enumerate() {
+        for (i, (a, t)) in ann
+            .iter()
+            .zip(rec["tokens"].as_array().expect("tokens"))
+            .enumerate()
+        {
             let iob = match t["ent_iob"].as_str() {
                 Some("B") => EntIob::B,
                 Some("I") => EntIob::I,
@@ -173,14 +221,30 @@ fn check_annotations(size: &str) {
                 iob,
                 t["ent_type"].as_str().expect("ent_type"),
             );
-            let got = (a.pos.as_str(), a.morph.as_str(), a.head, a.dep.as_str(), a.sent_start, a.ent_iob, a.ent_type.as_str());
+            let got = (
+                a.pos.as_str(),
+                a.morph.as_str(),
+                a.head,
+                a.dep.as_str(),
+                a.sent_start,
+                a.ent_iob,
+                a.ent_type.as_str(),
+            );
             if got != want {
-                failures.push(format!("record {r} token {i} {:?}: got {got:?}, want {want:?}", t["text"]));
+                failures.push(format!(
+                    "record {r} token {i} {:?}: got {got:?}, want {want:?}",
+                    t["text"]
+                ));
             }
         }
     }
     assert!(tokens > 1000, "{size}: only {tokens} golden tokens");
-    assert!(failures.is_empty(), "{size}: {} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{size}: {} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -242,8 +306,10 @@ fn throughput() {
         for (kind, docs) in [("short docs", &short), ("~500-token docs", &long)] {
             if kind == "short docs" {
                 // Paragraph-like batches: 10 short documents per call.
-                let batches: Vec<Vec<&[TokenFeatures]>> =
-                    docs.chunks(10).map(|c| c.iter().map(Vec::as_slice).collect()).collect();
+                let batches: Vec<Vec<&[TokenFeatures]>> = docs
+                    .chunks(10)
+                    .map(|c| c.iter().map(Vec::as_slice).collect())
+                    .collect();
                 let tokens: usize = docs.iter().map(Vec::len).sum();
                 let cpu = thread_cpu_seconds();
                 let t = Instant::now();

@@ -55,24 +55,37 @@ pub fn check_folder(model_dir: &Path) -> Result<(), ModelError> {
             section = s.to_string();
             continue;
         }
-        let Some(arch) = line.strip_prefix("@architectures").map(|r| r.trim_start_matches([' ', '=']).trim()) else {
+        let Some(arch) = line
+            .strip_prefix("@architectures")
+            .map(|r| r.trim_start_matches([' ', '=']).trim())
+        else {
             continue;
         };
         let arch = arch.trim_matches('"');
-        let component = section.strip_prefix("components.").and_then(|s| s.split('.').next()).unwrap_or("");
+        let component = section
+            .strip_prefix("components.")
+            .and_then(|s| s.split('.').next())
+            .unwrap_or("");
         if NEURAL_COMPONENTS.contains(&component) && !SUPPORTED_ARCHITECTURES.contains(&arch) {
-            return Err(ModelError::Unsupported { path: cfg_path, name: format!("{arch} (in [{section}])") });
+            return Err(ModelError::Unsupported {
+                path: cfg_path,
+                name: format!("{arch} (in [{section}])"),
+            });
         }
     }
     let vcfg = model_dir.join("vocab").join("vectors.cfg");
     if vcfg.exists() {
-        let v: serde_json::Value = serde_json::from_slice(&read_bytes(&vcfg)?).map_err(|e| ModelError::Format {
-            path: vcfg.clone(),
-            reason: format!("invalid JSON: {e}"),
-        })?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&read_bytes(&vcfg)?).map_err(|e| ModelError::Format {
+                path: vcfg.clone(),
+                reason: format!("invalid JSON: {e}"),
+            })?;
         let mode = v.get("mode").and_then(|m| m.as_str()).unwrap_or("default");
         if mode != "default" {
-            return Err(ModelError::Unsupported { path: vcfg, name: format!("{mode} vectors") });
+            return Err(ModelError::Unsupported {
+                path: vcfg,
+                name: format!("{mode} vectors"),
+            });
         }
     }
     Ok(())
@@ -81,7 +94,10 @@ pub fn check_folder(model_dir: &Path) -> Result<(), ModelError> {
 /// Refuses a thinc file containing a layer trame does not implement.
 pub fn check_layers(model: &ThincModel) -> Result<(), ModelError> {
     match model.leaf_names().find(|n| !KNOWN_LAYERS.contains(n)) {
-        Some(name) => Err(ModelError::Unsupported { path: model.path.clone(), name: format!("thinc layer `{name}`") }),
+        Some(name) => Err(ModelError::Unsupported {
+            path: model.path.clone(),
+            name: format!("thinc layer `{name}`"),
+        }),
         None => Ok(()),
     }
 }
@@ -100,7 +116,11 @@ mod tests {
         .expect("write");
         let err = check_folder(dir.path()).expect_err("unsupported");
         assert!(matches!(err, ModelError::Unsupported { .. }));
-        assert!(err.to_string().contains("spacy-transformers.TransformerModel.v3"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("spacy-transformers.TransformerModel.v3"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -114,7 +134,11 @@ mod tests {
         .expect("write");
         check_folder(dir.path()).expect("supported");
         std::fs::create_dir(dir.path().join("vocab")).expect("mkdir");
-        std::fs::write(dir.path().join("vocab/vectors.cfg"), r#"{"mode":"floret"}"#).expect("write");
-        assert!(matches!(check_folder(dir.path()), Err(ModelError::Unsupported { .. })));
+        std::fs::write(dir.path().join("vocab/vectors.cfg"), r#"{"mode":"floret"}"#)
+            .expect("write");
+        assert!(matches!(
+            check_folder(dir.path()),
+            Err(ModelError::Unsupported { .. })
+        ));
     }
 }

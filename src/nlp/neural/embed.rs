@@ -89,7 +89,13 @@ impl HashTable {
             [r, w] if r > 0 && r <= u32::MAX as usize => [r, w],
             _ => return Err(format!("embedding table has unusable shape {:?}", e.shape)),
         };
-        Ok(HashTable { column, seed, n_rows: n_rows as u32, width, table: e.data.clone() })
+        Ok(HashTable {
+            column,
+            seed,
+            n_rows: n_rows as u32,
+            width,
+            table: e.data.clone(),
+        })
     }
 
     pub fn width(&self) -> usize {
@@ -100,8 +106,21 @@ impl HashTable {
     /// becomes `E[r] · w`, what a linear layer reading the table makes of it.
     pub fn premultiplied(&self, w: &[f32], cols: usize) -> HashTable {
         let mut table = vec![0.0; self.n_rows as usize * cols];
-        gemm_acc(self.n_rows as usize, self.width, cols, &self.table, w, &mut table);
-        HashTable { column: self.column, seed: self.seed, n_rows: self.n_rows, width: cols, table }
+        gemm_acc(
+            self.n_rows as usize,
+            self.width,
+            cols,
+            &self.table,
+            w,
+            &mut table,
+        );
+        HashTable {
+            column: self.column,
+            seed: self.seed,
+            n_rows: self.n_rows,
+            width: cols,
+            table,
+        }
     }
 
     /// Adds the four hashed rows of `key` to `out`, in spaCy's order.
@@ -124,13 +143,25 @@ impl StaticVectors {
         };
         let rows = match vectors.data.shape[..] {
             [r, d] if d == dim => r,
-            _ => return Err(format!("vectors of shape {:?} do not match W {:?}", vectors.data.shape, w.shape)),
+            _ => {
+                return Err(format!(
+                    "vectors of shape {:?} do not match W {:?}",
+                    vectors.data.shape, w.shape
+                ))
+            }
         };
-        let zero = Array { shape: vec![width], data: vec![0.0; width] };
+        let zero = Array {
+            shape: vec![width],
+            data: vec![0.0; width],
+        };
         let proj = Linear::new(w, &zero)?;
         let mut projected = vec![0.0; rows * width];
         proj.forward(&vectors.data.data, rows, &mut projected);
-        Ok(StaticVectors { key2row: Arc::clone(&vectors.key2row), projected, width })
+        Ok(StaticVectors {
+            key2row: Arc::clone(&vectors.key2row),
+            projected,
+            width,
+        })
     }
 
     pub fn width(&self) -> usize {
@@ -156,7 +187,10 @@ mod tests {
     #[test]
     fn hash_embedding_sums_four_rows() {
         // 3 rows of width 2: row r = [r, 10r]
-        let e = Array { shape: vec![3, 2], data: vec![0., 0., 1., 10., 2., 20.] };
+        let e = Array {
+            shape: vec![3, 2],
+            data: vec![0., 0., 1., 10., 2., 20.],
+        };
         let t = HashTable::new(Column::Norm, 8, &e).expect("table");
         let rows = hash_rows(405, 8, 3);
         let want: f32 = rows.iter().map(|&r| r as f32).sum();
@@ -180,8 +214,14 @@ mod tests {
         let p = dir.path().join("key2row");
         std::fs::write(&p, k).expect("write");
         let key2row = Arc::new(super::super::weights::load_key2row(&p).expect("k2r"));
-        let data = Array { shape: vec![2, 2], data: vec![1., 1., 2., 3.] };
-        let w = Array { shape: vec![1, 2], data: vec![1., -1.] };
+        let data = Array {
+            shape: vec![2, 2],
+            data: vec![1., 1., 2., 3.],
+        };
+        let w = Array {
+            shape: vec![1, 2],
+            data: vec![1., -1.],
+        };
         let s = StaticVectors::new(&VectorTable { key2row, data }, &w).expect("sv");
         let mut out = [9.0];
         s.write(42, &mut out);

@@ -58,7 +58,10 @@ impl Linear {
     pub fn new(w: &Array, b: &Array) -> Result<Linear, String> {
         let [n_out, n_in] = dims2(w)?;
         if b.data.len() != n_out {
-            return Err(format!("bias has {} values for {n_out} outputs", b.data.len()));
+            return Err(format!(
+                "bias has {} values for {n_out} outputs",
+                b.data.len()
+            ));
         }
         let mut w_t = vec![0.0; n_in * n_out];
         for o in 0..n_out {
@@ -66,13 +69,23 @@ impl Linear {
                 w_t[i * n_out + o] = w.data[o * n_in + i];
             }
         }
-        Ok(Linear { w_t, b: b.data.clone(), n_in, n_out })
+        Ok(Linear {
+            w_t,
+            b: b.data.clone(),
+            n_in,
+            n_out,
+        })
     }
 
     /// From an already transposed `n_in × n_out` row-major matrix.
     pub fn from_transposed(w_t: Vec<f32>, b: Vec<f32>, n_in: usize, n_out: usize) -> Linear {
         debug_assert_eq!(w_t.len(), n_in * n_out);
-        Linear { w_t, b, n_in, n_out }
+        Linear {
+            w_t,
+            b,
+            n_in,
+            n_out,
+        }
     }
 
     /// `out[rows × n_out] = x[rows × n_in] · Wᵀ + b`.
@@ -80,7 +93,14 @@ impl Linear {
         for row in out[..rows * self.n_out].chunks_exact_mut(self.n_out) {
             row.copy_from_slice(&self.b);
         }
-        gemm_acc(rows, self.n_in, self.n_out, x, &self.w_t, &mut out[..rows * self.n_out]);
+        gemm_acc(
+            rows,
+            self.n_in,
+            self.n_out,
+            x,
+            &self.w_t,
+            &mut out[..rows * self.n_out],
+        );
     }
 }
 
@@ -89,7 +109,10 @@ impl Maxout {
     pub fn new(w: &Array, b: &Array) -> Result<Maxout, String> {
         let [n_out, n_pieces, n_in] = dims3(w)?;
         if b.data.len() != n_out * n_pieces {
-            return Err(format!("bias shape {:?} does not match weights {:?}", b.shape, w.shape));
+            return Err(format!(
+                "bias shape {:?} does not match weights {:?}",
+                b.shape, w.shape
+            ));
         }
         let cols = n_out * n_pieces;
         let mut w_t = vec![0.0; n_in * cols];
@@ -104,7 +127,16 @@ impl Maxout {
                 }
             }
         }
-        Ok(Maxout { lin: Linear { w_t, b: bias, n_in, n_out: cols }, n_out, n_pieces })
+        Ok(Maxout {
+            lin: Linear {
+                w_t,
+                b: bias,
+                n_in,
+                n_out: cols,
+            },
+            n_out,
+            n_pieces,
+        })
     }
 
     pub fn n_in(&self) -> usize {
@@ -156,9 +188,15 @@ pub fn max_pieces(y: &[f32], n_out: usize, n_pieces: usize, out: &mut [f32]) {
 impl LayerNorm {
     pub fn new(g: &Array, b: &Array) -> Result<LayerNorm, String> {
         if g.data.len() != b.data.len() || g.shape.len() != 1 {
-            return Err(format!("gain {:?} and bias {:?} do not match", g.shape, b.shape));
+            return Err(format!(
+                "gain {:?} and bias {:?} do not match",
+                g.shape, b.shape
+            ));
         }
-        Ok(LayerNorm { g: g.data.clone(), b: b.data.clone() })
+        Ok(LayerNorm {
+            g: g.data.clone(),
+            b: b.data.clone(),
+        })
     }
 
     pub fn width(&self) -> usize {
@@ -196,13 +234,20 @@ mod tests {
     use super::*;
 
     fn arr(shape: &[usize], data: &[f32]) -> Array {
-        Array { shape: shape.to_vec(), data: data.to_vec() }
+        Array {
+            shape: shape.to_vec(),
+            data: data.to_vec(),
+        }
     }
 
     #[test]
     fn linear_matches_definition() {
         // W (2 out, 3 in)
-        let lin = Linear::new(&arr(&[2, 3], &[1., 2., 3., 4., 5., 6.]), &arr(&[2], &[0.5, -1.])).expect("lin");
+        let lin = Linear::new(
+            &arr(&[2, 3], &[1., 2., 3., 4., 5., 6.]),
+            &arr(&[2], &[0.5, -1.]),
+        )
+        .expect("lin");
         let x = [1., 0., 2., -1., 1., 1.];
         let mut out = [0.0; 4];
         lin.forward(&x, 2, &mut out);

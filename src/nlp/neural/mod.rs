@@ -76,20 +76,37 @@ impl NeuralModels {
     pub fn load(model_dir: &Path) -> Result<NeuralModels, ModelError> {
         config::check_folder(model_dir)?;
         let vectors = load_vectors(model_dir)?;
-        let tok2vec = Tok2Vec::from_model(&weights::ThincModel::load(&model_dir.join("tok2vec/model"))?, vectors.as_ref())?;
+        let tok2vec = Tok2Vec::from_model(
+            &weights::ThincModel::load(&model_dir.join("tok2vec/model"))?,
+            vectors.as_ref(),
+        )?;
         let morphologizer = Morphologizer::load(&model_dir.join("morphologizer"))?;
         let parser = Parser::load(&model_dir.join("parser"))?;
         let ner = Ner::load(&model_dir.join("ner"), vectors.as_ref())?;
         drop(vectors);
         let ruler_path = model_dir.join("attribute_ruler/patterns");
-        let ruler = if ruler_path.exists() { AttributeRuler::load(&ruler_path)? } else { AttributeRuler::default() };
+        let ruler = if ruler_path.exists() {
+            AttributeRuler::load(&ruler_path)?
+        } else {
+            AttributeRuler::default()
+        };
         if morphologizer.n_in() != tok2vec.width() {
             return Err(weights::format_err(
                 &model_dir.join("morphologizer/model"),
-                format!("reads {} values but tok2vec gives {}", morphologizer.n_in(), tok2vec.width()),
+                format!(
+                    "reads {} values but tok2vec gives {}",
+                    morphologizer.n_in(),
+                    tok2vec.width()
+                ),
             ));
         }
-        Ok(NeuralModels { tok2vec, morphologizer, parser, ruler, ner })
+        Ok(NeuralModels {
+            tok2vec,
+            morphologizer,
+            parser,
+            ruler,
+            ner,
+        })
     }
 
     /// One entry per token, same order as `features`. Empty input -> empty output.
@@ -107,7 +124,10 @@ impl NeuralModels {
 
     /// As [`NeuralModels::annotate`], also returning the tensor and the
     /// transition sequences.
-    pub fn annotate_traced(&self, features: &[TokenFeatures]) -> (Vec<NeuralAnnotation>, NeuralTrace) {
+    pub fn annotate_traced(
+        &self,
+        features: &[TokenFeatures],
+    ) -> (Vec<NeuralAnnotation>, NeuralTrace) {
         let (mut ann, mut traces) = self.run(&[features], true);
         let trace = traces.pop().unwrap_or(NeuralTrace {
             tensor: vec![],
@@ -118,7 +138,11 @@ impl NeuralModels {
         (ann.pop().unwrap_or_default(), trace)
     }
 
-    fn run(&self, docs: &[&[TokenFeatures]], traced: bool) -> (Vec<Vec<NeuralAnnotation>>, Vec<NeuralTrace>) {
+    fn run(
+        &self,
+        docs: &[&[TokenFeatures]],
+        traced: bool,
+    ) -> (Vec<Vec<NeuralAnnotation>>, Vec<NeuralTrace>) {
         let lens: Vec<usize> = docs.iter().map(|d| d.len()).collect();
         let tensor = self.tok2vec.forward_batch(docs);
         let classes = self.morphologizer.predict(&tensor, lens.iter().sum());
@@ -154,8 +178,16 @@ impl NeuralModels {
                 traces.push(NeuralTrace {
                     tensor: tensor[offset * width..(offset + feats.len()) * width].to_vec(),
                     width,
-                    parser_actions: parse.actions.iter().map(|&c| self.parser.class_name(c)).collect(),
-                    ner_actions: ent.actions.iter().map(|&c| self.ner.class_name(c)).collect(),
+                    parser_actions: parse
+                        .actions
+                        .iter()
+                        .map(|&c| self.parser.class_name(c))
+                        .collect(),
+                    ner_actions: ent
+                        .actions
+                        .iter()
+                        .map(|&c| self.ner.class_name(c))
+                        .collect(),
                 });
             }
             out.push(anns);
@@ -176,7 +208,10 @@ fn load_vectors(model_dir: &Path) -> Result<Option<VectorTable>, ModelError> {
         return Ok(None);
     }
     let data = weights::load_npy(&model_dir.join("vocab/vectors"))?;
-    Ok(Some(VectorTable { key2row: Arc::new(key2row), data }))
+    Ok(Some(VectorTable {
+        key2row: Arc::new(key2row),
+        data,
+    }))
 }
 
 #[cfg(test)]
@@ -192,7 +227,12 @@ mod tests {
 
     #[test]
     fn missing_folder_is_an_error_naming_the_file() {
-        let err = NeuralModels::load(Path::new("/nonexistent/fr_core_news_md-3.8.0")).expect_err("missing");
-        assert!(err.to_string().contains("/nonexistent/fr_core_news_md-3.8.0"), "{err}");
+        let err = NeuralModels::load(Path::new("/nonexistent/fr_core_news_md-3.8.0"))
+            .expect_err("missing");
+        assert!(
+            err.to_string()
+                .contains("/nonexistent/fr_core_news_md-3.8.0"),
+            "{err}"
+        );
     }
 }

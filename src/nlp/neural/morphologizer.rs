@@ -28,7 +28,12 @@ impl Morphologizer {
         let model = ThincModel::load(&dir.join("model"))?;
         let i = match model.find("softmax")[..] {
             [i] => i,
-            _ => return Err(format_err(&model.path, "expected exactly one softmax output layer".into())),
+            _ => {
+                return Err(format_err(
+                    &model.path,
+                    "expected exactly one softmax output layer".into(),
+                ))
+            }
         };
         let out = Linear::new(model.param(i, "W", 2)?, model.param(i, "b", 1)?)
             .map_err(|r| format_err(&model.path, format!("softmax node {i}: {r}")))?;
@@ -39,12 +44,18 @@ impl Morphologizer {
         for (label, morph) in cfg.labels_morph.0 {
             let pos_id = cfg.labels_pos.get(&label).copied().unwrap_or(0);
             let pos = upos_name(pos_id).ok_or_else(|| {
-                format_err(&cfg_path, format!("label `{label}` has POS id {pos_id}, not a universal POS symbol"))
+                format_err(
+                    &cfg_path,
+                    format!("label `{label}` has POS id {pos_id}, not a universal POS symbol"),
+                )
             })?;
             classes.push((pos.to_string(), morph));
         }
         if classes.len() != out.n_out {
-            return Err(format_err(&cfg_path, format!("{} labels for {} model outputs", classes.len(), out.n_out)));
+            return Err(format_err(
+                &cfg_path,
+                format!("{} labels for {} model outputs", classes.len(), out.n_out),
+            ));
         }
         Ok(Morphologizer { out, classes })
     }
@@ -83,15 +94,16 @@ impl Morphologizer {
 
 /// spaCy's universal POS symbols (ids 84..=103, spec Appendix A).
 const UPOS: [&str; 20] = [
-    "ADJ", "ADP", "ADV", "AUX", "CONJ", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
-    "SCONJ", "SYM", "VERB", "X", "EOL", "SPACE",
+    "ADJ", "ADP", "ADV", "AUX", "CONJ", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
+    "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "EOL", "SPACE",
 ];
 
 fn upos_name(id: u64) -> Option<&'static str> {
     if id == 0 {
         return Some("");
     }
-    id.checked_sub(84).and_then(|i| UPOS.get(i as usize).copied())
+    id.checked_sub(84)
+        .and_then(|i| UPOS.get(i as usize).copied())
 }
 
 #[derive(Deserialize)]

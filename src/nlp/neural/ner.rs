@@ -48,7 +48,8 @@ impl Ner {
         let tok2vec = Tok2Vec::from_model(&model, vectors)?;
         let net = TransitionNet::from_model(&model)?;
         let moves_path = dir.join("moves");
-        let classes = ordered_classes(&load_moves_json(&moves_path)?, true).map_err(|r| format_err(&moves_path, r))?;
+        let classes = ordered_classes(&load_moves_json(&moves_path)?, true)
+            .map_err(|r| format_err(&moves_path, r))?;
         let mut moves = Vec::with_capacity(classes.len());
         let mut labels = Vec::with_capacity(classes.len());
         for (action, label) in classes {
@@ -58,17 +59,32 @@ impl Ner {
                 3 => NerMove::Last,
                 4 => NerMove::Unit,
                 5 => NerMove::Out,
-                a => return Err(ModelError::Unsupported { path: moves_path, name: format!("BILUO action {a}") }),
+                a => {
+                    return Err(ModelError::Unsupported {
+                        path: moves_path,
+                        name: format!("BILUO action {a}"),
+                    })
+                }
             });
             labels.push(label);
         }
         if moves.len() != net.n_classes || net.n_feats() != 3 {
             return Err(format_err(
                 &moves_path,
-                format!("{} moves for {} classes / {} features (expected 3)", moves.len(), net.n_classes, net.n_feats()),
+                format!(
+                    "{} moves for {} classes / {} features (expected 3)",
+                    moves.len(),
+                    net.n_classes,
+                    net.n_feats()
+                ),
             ));
         }
-        Ok(Ner { tok2vec, net, moves, labels })
+        Ok(Ner {
+            tok2vec,
+            net,
+            moves,
+            labels,
+        })
     }
 
     /// Class name as spaCy prints it ("B-PER", "U-LOC", "O", …).
@@ -85,7 +101,11 @@ impl Ner {
 
     /// Recognises entities in several documents; `sent_starts[d]` are the
     /// parser's boundaries for document `d`.
-    pub fn run_batch(&self, docs: &[&[TokenFeatures]], sent_starts: &[Vec<bool>]) -> Vec<NerResult> {
+    pub fn run_batch(
+        &self,
+        docs: &[&[TokenFeatures]],
+        sent_starts: &[Vec<bool>],
+    ) -> Vec<NerResult> {
         let tokvecs = self.tok2vec.forward_batch(docs);
         let total = docs.iter().map(|d| d.len()).sum();
         let pre = self.net.precompute(&tokvecs, total);
@@ -114,30 +134,50 @@ impl Ner {
         let mut iob = vec![EntIob::O; n];
         let mut types = vec![String::new(); n];
         if n == 0 {
-            return NerResult { iob, types, actions: vec![] };
+            return NerResult {
+                iob,
+                types,
+                actions: vec![],
+            };
         }
         let mut valid = vec![false; self.moves.len()];
         let mut actions = Vec::with_capacity(n);
         // Entities as (start, end, class of the label); end = None while open.
         let mut ents: Vec<(usize, Option<usize>, usize)> = Vec::new();
         let starts_sentence = |i: usize| sent_starts.get(i).copied().unwrap_or(false);
-        for b0 in 0..n {
-            let open = ents.last().filter(|e| e.1.is_none()).map(|e| (e.0, self.labels[e.2].as_str()));
+        for (b0, token) in feats.iter().enumerate() {
+            let open = ents
+                .last()
+                .filter(|e| e.1.is_none())
+                .map(|e| (e.0, self.labels[e.2].as_str()));
             let left = n - b0;
             let b1_starts = b0 + 1 < n && starts_sentence(b0 + 1);
-            let space = feats[b0].is_space;
+            let space = token.is_space;
             for (c, v) in valid.iter_mut().enumerate() {
                 let label = self.labels[c].as_str();
                 *v = match self.moves[c] {
-                    NerMove::Begin => open.is_none() && left >= 2 && !b1_starts && !space && !label.is_empty(),
-                    NerMove::In => open.is_some_and(|o| o.1 == label) && left >= 2 && !b1_starts && !label.is_empty(),
+                    NerMove::Begin => {
+                        open.is_none() && left >= 2 && !b1_starts && !space && !label.is_empty()
+                    }
+                    NerMove::In => {
+                        open.is_some_and(|o| o.1 == label)
+                            && left >= 2
+                            && !b1_starts
+                            && !label.is_empty()
+                    }
                     NerMove::Last => open.is_some_and(|o| o.1 == label) && !label.is_empty(),
                     NerMove::Unit => open.is_none() && !space && !label.is_empty(),
                     NerMove::Out => open.is_none(),
                 };
             }
-            let ids = [b0 as i32, open.map_or(-1, |o| o.0 as i32), if open.is_some() { b0 as i32 - 1 } else { -1 }];
-            let Some(class) = self.net.best_valid(pre, offset, &ids, &valid, scratch) else { break };
+            let ids = [
+                b0 as i32,
+                open.map_or(-1, |o| o.0 as i32),
+                if open.is_some() { b0 as i32 - 1 } else { -1 },
+            ];
+            let Some(class) = self.net.best_valid(pre, offset, &ids, &valid, scratch) else {
+                break;
+            };
             actions.push(class);
             match self.moves[class] {
                 NerMove::Begin => ents.push((b0, None, class)),
@@ -157,6 +197,10 @@ impl Ner {
                 types[t] = self.labels[class].clone();
             }
         }
-        NerResult { iob, types, actions }
+        NerResult {
+            iob,
+            types,
+            actions,
+        }
     }
 }

@@ -46,7 +46,8 @@ impl Parser {
         let model = ThincModel::load(&dir.join("model"))?;
         let net = TransitionNet::from_model(&model)?;
         let moves_path = dir.join("moves");
-        let classes = ordered_classes(&load_moves_json(&moves_path)?, false).map_err(|r| format_err(&moves_path, r))?;
+        let classes = ordered_classes(&load_moves_json(&moves_path)?, false)
+            .map_err(|r| format_err(&moves_path, r))?;
         let mut moves = Vec::with_capacity(classes.len());
         let mut labels = Vec::with_capacity(classes.len());
         for (action, label) in classes {
@@ -57,13 +58,18 @@ impl Parser {
                 3 => Move::Right,
                 4 => Move::Break,
                 a => {
-                    return Err(ModelError::Unsupported { path: moves_path, name: format!("arc-eager action {a}") })
+                    return Err(ModelError::Unsupported {
+                        path: moves_path,
+                        name: format!("arc-eager action {a}"),
+                    })
                 }
             });
             if label.contains("||") {
                 return Err(ModelError::Unsupported {
                     path: moves_path,
-                    name: format!("projectivised label `{label}` (deprojectivisation is not implemented)"),
+                    name: format!(
+                        "projectivised label `{label}` (deprojectivisation is not implemented)"
+                    ),
                 });
             }
             labels.push(label);
@@ -71,7 +77,12 @@ impl Parser {
         if moves.len() != net.n_classes || net.n_feats() != 8 {
             return Err(format_err(
                 &moves_path,
-                format!("{} moves for {} classes / {} features (expected 8)", moves.len(), net.n_classes, net.n_feats()),
+                format!(
+                    "{} moves for {} classes / {} features (expected 8)",
+                    moves.len(),
+                    net.n_classes,
+                    net.n_feats()
+                ),
             ));
         }
         Ok(Parser { net, moves, labels })
@@ -109,9 +120,20 @@ impl Parser {
     }
 
     /// Greedy decoding of the document at rows `offset..offset+n` of `pre`.
-    fn parse_one(&self, pre: &Precomputed, offset: usize, n: usize, scratch: &mut Scratch) -> Parse {
+    fn parse_one(
+        &self,
+        pre: &Precomputed,
+        offset: usize,
+        n: usize,
+        scratch: &mut Scratch,
+    ) -> Parse {
         if n == 0 {
-            return Parse { heads: vec![], deps: vec![], sent_starts: vec![], actions: vec![] };
+            return Parse {
+                heads: vec![],
+                deps: vec![],
+                sent_starts: vec![],
+                actions: vec![],
+            };
         }
         let mut st = State::new(n);
         let mut valid = vec![false; self.moves.len()];
@@ -125,17 +147,31 @@ impl Parser {
             for (v, m) in valid.iter_mut().zip(&self.moves) {
                 *v = ok[*m as usize];
             }
-            let Some(class) = self.net.best_valid(pre, offset, &ids, &valid, scratch) else { break };
+            let Some(class) = self.net.best_valid(pre, offset, &ids, &valid, scratch) else {
+                break;
+            };
             st.apply(self.moves[class], class as u16);
             actions.push(class);
         }
-        let heads: Vec<usize> =
-            (0..n).map(|i| usize::try_from(st.heads[i]).unwrap_or(i)).collect();
+        let heads: Vec<usize> = (0..n)
+            .map(|i| usize::try_from(st.heads[i]).unwrap_or(i))
+            .collect();
         let deps = (0..n)
-            .map(|i| if st.heads[i] < 0 { "ROOT".to_string() } else { self.labels[st.labels[i] as usize].clone() })
+            .map(|i| {
+                if st.heads[i] < 0 {
+                    "ROOT".to_string()
+                } else {
+                    self.labels[st.labels[i] as usize].clone()
+                }
+            })
             .collect();
         let sent_starts = sentence_starts(&heads);
-        Parse { heads, deps, sent_starts, actions }
+        Parse {
+            heads,
+            deps,
+            sent_starts,
+            actions,
+        }
     }
 }
 
@@ -208,7 +244,10 @@ impl State {
     }
 
     fn is_sent_start(&self, w: i32) -> bool {
-        usize::try_from(w).ok().and_then(|w| self.sent_start.get(w).copied()).unwrap_or(false)
+        usize::try_from(w)
+            .ok()
+            .and_then(|w| self.sent_start.get(w).copied())
+            .unwrap_or(false)
     }
 
     fn left_child(&self, h: i32) -> i32 {
@@ -222,7 +261,16 @@ impl State {
     /// B0, B1, S0, S1, S2, L(B0), L(S0), R(S0) (§7.2).
     fn features(&self) -> [i32; 8] {
         let (b0, s0) = (self.b(0), self.s(0));
-        [b0, self.b(1), s0, self.s(1), self.s(2), self.left_child(b0), self.left_child(s0), self.right_child(s0)]
+        [
+            b0,
+            self.b(1),
+            s0,
+            self.s(1),
+            self.s(2),
+            self.left_child(b0),
+            self.left_child(s0),
+            self.right_child(s0),
+        ]
     }
 
     /// Validity per move type, indexed by `Move as usize` (§7.3).
@@ -232,7 +280,9 @@ impl State {
         let b0 = self.b(0);
         let b1 = self.b(1);
         let shift = depth == 0
-            || (bl >= 2 && !self.is_sent_start(b0) && !usize::try_from(b0).is_ok_and(|b| self.unshiftable[b]));
+            || (bl >= 2
+                && !self.is_sent_start(b0)
+                && !usize::try_from(b0).is_ok_and(|b| self.unshiftable[b]));
         let reduce = depth > 0;
         let arc = depth > 0 && bl > 0 && !self.is_sent_start(b0);
         let brk = bl >= 2 && b1 == b0 + 1 && !self.is_sent_start(b1);
@@ -286,11 +336,17 @@ impl State {
     }
 
     fn add_arc(&mut self, head: i32, child: i32, label: u16) {
-        let (Ok(h), Ok(c)) = (usize::try_from(head), usize::try_from(child)) else { return };
+        let (Ok(h), Ok(c)) = (usize::try_from(head), usize::try_from(child)) else {
+            return;
+        };
         if let Ok(old) = usize::try_from(self.heads[c]) {
             self.detach(old, c);
         }
-        let top = if h > c { &mut self.left_top[h] } else { &mut self.right_top[h] };
+        let top = if h > c {
+            &mut self.left_top[h]
+        } else {
+            &mut self.right_top[h]
+        };
         self.prev_sib[c] = *top;
         *top = child;
         self.heads[c] = head;
@@ -300,7 +356,11 @@ impl State {
     /// Removes `c` from the child list of `old`.
     fn detach(&mut self, old: usize, c: usize) {
         let next = self.prev_sib[c];
-        let top = if old > c { &mut self.left_top[old] } else { &mut self.right_top[old] };
+        let top = if old > c {
+            &mut self.left_top[old]
+        } else {
+            &mut self.right_top[old]
+        };
         if *top == c as i32 {
             *top = next;
         } else {
@@ -361,8 +421,8 @@ fn edges_consistent(heads: &[usize], l_edge: &[usize]) -> bool {
         }
     }
     let mut cur = 0;
-    for i in 0..n {
-        if (i > 0 && is_start[i]) || i == n - 1 {
+    for (i, &start) in is_start.iter().enumerate() {
+        if (i > 0 && start) || i == n - 1 {
             if (cur..i).any(|j| heads[j] < cur || heads[j] > i) {
                 return false;
             }

@@ -48,39 +48,74 @@ impl TransitionNet {
     pub fn from_model(model: &ThincModel) -> Result<TransitionNet, ModelError> {
         let path = &model.path;
         let bad = |r: String| format_err(path, r);
-        let root = model.nodes.first().ok_or_else(|| bad("empty model file".into()))?;
+        let root = model
+            .nodes
+            .first()
+            .ok_or_else(|| bad("empty model file".into()))?;
         if root.name != "parser_model" {
-            return Err(ModelError::Unsupported { path: path.clone(), name: root.name.clone() });
+            return Err(ModelError::Unsupported {
+                path: path.clone(),
+                name: root.name.clone(),
+            });
         }
         if root.attr("has_upper") != Some(&super::weights::Attr::Bool(true)) {
-            return Err(ModelError::Unsupported { path: path.clone(), name: "parser_model without upper layer".into() });
+            return Err(ModelError::Unsupported {
+                path: path.clone(),
+                name: "parser_model without upper layer".into(),
+            });
         }
-        let lower_i = root.reference("lower").ok_or_else(|| bad("parser_model has no `lower` ref".into()))?;
-        let upper_i = root.reference("upper").ok_or_else(|| bad("parser_model has no `upper` ref".into()))?;
+        let lower_i = root
+            .reference("lower")
+            .ok_or_else(|| bad("parser_model has no `lower` ref".into()))?;
+        let upper_i = root
+            .reference("upper")
+            .ok_or_else(|| bad("parser_model has no `upper` ref".into()))?;
         if model.nodes.get(lower_i).map(|n| n.name.as_str()) != Some("precomputable_affine") {
-            return Err(bad(format!("node {lower_i} is not a precomputable_affine layer")));
+            return Err(bad(format!(
+                "node {lower_i} is not a precomputable_affine layer"
+            )));
         }
         let lw = model.param(lower_i, "W", 4)?;
-        let [n_feats, n_hidden, n_pieces, n_in] = [lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]];
+        let [n_feats, n_hidden, n_pieces, n_in] =
+            [lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]];
         let lb = model.param(lower_i, "b", 2)?;
         let lpad = model.param(lower_i, "pad", 4)?;
-        if lb.data.len() != n_hidden * n_pieces || lpad.data.len() != n_feats * n_hidden * n_pieces {
-            return Err(bad("precomputable_affine b/pad shapes do not match W".into()));
+        if lb.data.len() != n_hidden * n_pieces || lpad.data.len() != n_feats * n_hidden * n_pieces
+        {
+            return Err(bad(
+                "precomputable_affine b/pad shapes do not match W".into()
+            ));
         }
         let uw = model.param(upper_i, "W", 2)?.clone();
         let ub = model.param(upper_i, "b", 1)?.clone();
         if uw.shape[1] != n_hidden {
-            return Err(bad(format!("upper layer reads {} values, the hidden layer has {n_hidden}", uw.shape[1])));
+            return Err(bad(format!(
+                "upper layer reads {} values, the hidden layer has {n_hidden}",
+                uw.shape[1]
+            )));
         }
         // The projection is the other linear layer: tok2vec width → lower nI.
-        let proj_i = match model.find("linear").into_iter().filter(|&i| i != upper_i).collect::<Vec<_>>()[..] {
+        let proj_i = match model
+            .find("linear")
+            .into_iter()
+            .filter(|&i| i != upper_i)
+            .collect::<Vec<_>>()[..]
+        {
             [i] => i,
-            ref v => return Err(bad(format!("expected one projection layer, found {}", v.len()))),
+            ref v => {
+                return Err(bad(format!(
+                    "expected one projection layer, found {}",
+                    v.len()
+                )))
+            }
         };
         let proj = Linear::new(model.param(proj_i, "W", 2)?, model.param(proj_i, "b", 1)?)
             .map_err(|r| bad(format!("linear node {proj_i}: {r}")))?;
         if proj.n_out != n_in {
-            return Err(bad(format!("projection gives {} values, the lower layer reads {n_in}", proj.n_out)));
+            return Err(bad(format!(
+                "projection gives {} values, the lower layer reads {n_in}",
+                proj.n_out
+            )));
         }
         let n_classes = uw.shape[0];
         if ub.data.len() != n_classes {
@@ -139,7 +174,10 @@ impl TransitionNet {
     }
 
     pub fn scratch(&self) -> Scratch {
-        Scratch { acc: vec![0.0; self.n_pieces * self.n_hidden], hidden: vec![0.0; self.n_hidden] }
+        Scratch {
+            acc: vec![0.0; self.n_pieces * self.n_hidden],
+            hidden: vec![0.0; self.n_hidden],
+        }
     }
 
     /// Hidden layer for the feature tokens `ids` (−1 = empty slot; token
@@ -226,7 +264,9 @@ pub fn ordered_classes(moves_json: &str, ner: bool) -> Result<Vec<(u8, String)>,
     let mut classes: Vec<(u8, String)> = Vec::new();
     let mut negative = Vec::new();
     for (action, freqs) in &by_action {
-        let action: u8 = action.parse().map_err(|_| format!("action id `{action}` is not a small integer"))?;
+        let action: u8 = action
+            .parse()
+            .map_err(|_| format!("action id `{action}` is not a small integer"))?;
         if ner && action == 0 {
             continue;
         }
@@ -271,7 +311,13 @@ mod tests {
         let c = ordered_classes(json, true).expect("classes");
         assert_eq!(
             c,
-            vec![(1, "LOC".into()), (1, "PER".into()), (4, "LOC".into()), (4, "".into()), (5, "".into())]
+            vec![
+                (1, "LOC".into()),
+                (1, "PER".into()),
+                (4, "LOC".into()),
+                (4, "".into()),
+                (5, "".into())
+            ]
         );
     }
 }

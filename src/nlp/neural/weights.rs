@@ -57,7 +57,10 @@ pub struct Key2Row {
 impl Key2Row {
     /// The vector row of `key`, if the table has one.
     pub fn get(&self, key: u64) -> Option<usize> {
-        self.keys.binary_search(&key).ok().map(|i| self.rows[i] as usize)
+        self.keys
+            .binary_search(&key)
+            .ok()
+            .map(|i| self.rows[i] as usize)
     }
 
     #[cfg(test)]
@@ -98,9 +101,15 @@ impl ThincModel {
         let bytes = read_bytes(path)?;
         let bad = |reason: String| format_err(path, reason);
         let root = read_value(path, &bytes)?;
-        let nodes = map_get(&root, "nodes").and_then(as_array).ok_or_else(|| bad("no `nodes` array".into()))?;
-        let attrs = map_get(&root, "attrs").and_then(as_array).ok_or_else(|| bad("no `attrs` array".into()))?;
-        let params = map_get(&root, "params").and_then(as_array).ok_or_else(|| bad("no `params` array".into()))?;
+        let nodes = map_get(&root, "nodes")
+            .and_then(as_array)
+            .ok_or_else(|| bad("no `nodes` array".into()))?;
+        let attrs = map_get(&root, "attrs")
+            .and_then(as_array)
+            .ok_or_else(|| bad("no `attrs` array".into()))?;
+        let params = map_get(&root, "params")
+            .and_then(as_array)
+            .ok_or_else(|| bad("no `params` array".into()))?;
         if nodes.len() != attrs.len() || nodes.len() != params.len() {
             return Err(bad(format!(
                 "nodes/attrs/params have different lengths ({}/{}/{})",
@@ -120,7 +129,9 @@ impl ThincModel {
                 .map(|m| {
                     m.iter()
                         .filter_map(|(k, v)| match v {
-                            ValueRef::Integer(i) => Some((as_str(k)?.to_string(), i.as_u64()? as usize)),
+                            ValueRef::Integer(i) => {
+                                Some((as_str(k)?.to_string(), i.as_u64()? as usize))
+                            }
                             _ => None,
                         })
                         .collect()
@@ -128,23 +139,42 @@ impl ThincModel {
                 .unwrap_or_default();
             let attrs = decode_attrs(path, i, attr)?;
             let params = decode_params(path, i, param)?;
-            out.push(Node { name, refs, attrs, params });
+            out.push(Node {
+                name,
+                refs,
+                attrs,
+                params,
+            });
         }
-        let model = ThincModel { path: path.to_path_buf(), nodes: out };
+        let model = ThincModel {
+            path: path.to_path_buf(),
+            nodes: out,
+        };
         super::config::check_layers(&model)?;
         Ok(model)
     }
 
     /// Indices of the nodes called exactly `name`, in file order.
     pub fn find(&self, name: &str) -> Vec<usize> {
-        self.nodes.iter().enumerate().filter(|(_, n)| n.name == name).map(|(i, _)| i).collect()
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.name == name)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Parameter `param` of node `node`, checked to have `ndim` dimensions.
     pub fn param(&self, node: usize, param: &str, ndim: usize) -> Result<&Array, ModelError> {
-        let n = self.nodes.get(node).ok_or_else(|| format_err(&self.path, format!("no node {node}")))?;
+        let n = self
+            .nodes
+            .get(node)
+            .ok_or_else(|| format_err(&self.path, format!("no node {node}")))?;
         let a = n.param(param).ok_or_else(|| {
-            format_err(&self.path, format!("node {node} (`{}`) has no parameter `{param}`", n.name))
+            format_err(
+                &self.path,
+                format!("node {node} (`{}`) has no parameter `{param}`", n.name),
+            )
         })?;
         if a.shape.len() != ndim {
             return Err(format_err(
@@ -173,9 +203,10 @@ pub fn load_npy(path: &Path) -> Result<Array, ModelError> {
     }
     let (header_len, header_start) = match bytes[6] {
         1 => (u16::from_le_bytes([bytes[8], bytes[9]]) as usize, 10),
-        2 | 3 if bytes.len() >= 12 => {
-            (u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize, 12)
-        }
+        2 | 3 if bytes.len() >= 12 => (
+            u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize,
+            12,
+        ),
         v => return Err(format_err(path, format!("unsupported .npy version {v}"))),
     };
     let header = bytes
@@ -200,7 +231,8 @@ pub fn load_npy(path: &Path) -> Result<Array, ModelError> {
         .filter(|s| !s.is_empty())
         .map(|s| s.parse::<usize>().map_err(|_| bad("bad shape")))
         .collect::<Result<_, _>>()?;
-    let data = f32_from_le(&bytes[header_start + header_len..]).ok_or_else(|| bad("data is not a whole number of floats"))?;
+    let data = f32_from_le(&bytes[header_start + header_len..])
+        .ok_or_else(|| bad("data is not a whole number of floats"))?;
     check_len(path, &shape, data.len())?;
     Ok(Array { shape, data })
 }
@@ -210,15 +242,21 @@ pub fn load_key2row(path: &Path) -> Result<Key2Row, ModelError> {
     let bytes = read_bytes(path)?;
     let bad = |reason: String| format_err(path, reason);
     let mut rd: &[u8] = &bytes;
-    let len = rmp::decode::read_map_len(&mut rd).map_err(|e| bad(format!("expected a msgpack map: {e}")))?;
+    let len = rmp::decode::read_map_len(&mut rd)
+        .map_err(|e| bad(format!("expected a msgpack map: {e}")))?;
     let mut pairs = Vec::with_capacity(len as usize);
     for i in 0..len {
-        let key: u64 = rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad key: {e}")))?;
-        let row: u32 = rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad row: {e}")))?;
+        let key: u64 =
+            rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad key: {e}")))?;
+        let row: u32 =
+            rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad row: {e}")))?;
         pairs.push((key, row));
     }
     pairs.sort_unstable_by_key(|p| p.0);
-    Ok(Key2Row { keys: pairs.iter().map(|p| p.0).collect(), rows: pairs.iter().map(|p| p.1).collect() })
+    Ok(Key2Row {
+        keys: pairs.iter().map(|p| p.0).collect(),
+        rows: pairs.iter().map(|p| p.1).collect(),
+    })
 }
 
 /// Loads a `moves` file: the JSON string of action id → {label: frequency}.
@@ -233,21 +271,29 @@ pub fn load_moves_json(path: &Path) -> Result<String, ModelError> {
 
 /// Reads a whole file, naming it on failure.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ModelError> {
-    std::fs::read(path).map_err(|source| ModelError::Io { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| ModelError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// A `ModelError::Format` naming `path`.
 pub fn format_err(path: &Path, reason: String) -> ModelError {
-    ModelError::Format { path: path.to_path_buf(), reason }
+    ModelError::Format {
+        path: path.to_path_buf(),
+        reason,
+    }
 }
 
 fn read_value<'a>(path: &Path, bytes: &'a [u8]) -> Result<ValueRef<'a>, ModelError> {
     let mut rd: &[u8] = bytes;
-    rmpv::decode::read_value_ref(&mut rd).map_err(|e| format_err(path, format!("invalid msgpack: {e}")))
+    rmpv::decode::read_value_ref(&mut rd)
+        .map_err(|e| format_err(path, format!("invalid msgpack: {e}")))
 }
 
 fn decode_attrs(path: &Path, node: usize, v: &ValueRef) -> Result<Vec<(String, Attr)>, ModelError> {
-    let map = as_map(v).ok_or_else(|| format_err(path, format!("attrs of node {node} is not a map")))?;
+    let map =
+        as_map(v).ok_or_else(|| format_err(path, format!("attrs of node {node} is not a map")))?;
     let mut out = Vec::with_capacity(map.len());
     for (k, v) in map {
         let Some(key) = as_str(k) else { continue };
@@ -265,8 +311,15 @@ fn to_attr(v: &ValueRef) -> Attr {
     match v {
         ValueRef::Integer(i) => i.as_i64().map(Attr::Int).unwrap_or(Attr::Other),
         ValueRef::Boolean(b) => Attr::Bool(*b),
-        ValueRef::String(_) | ValueRef::Binary(_) => text_of(v).map(Attr::Str).unwrap_or(Attr::Other),
-        ValueRef::Array(items) => items.iter().map(text_of).collect::<Option<Vec<_>>>().map(Attr::StrList).unwrap_or(Attr::Other),
+        ValueRef::String(_) | ValueRef::Binary(_) => {
+            text_of(v).map(Attr::Str).unwrap_or(Attr::Other)
+        }
+        ValueRef::Array(items) => items
+            .iter()
+            .map(text_of)
+            .collect::<Option<Vec<_>>>()
+            .map(Attr::StrList)
+            .unwrap_or(Attr::Other),
         _ => Attr::Other,
     }
 }
@@ -280,8 +333,13 @@ fn text_of(v: &ValueRef) -> Option<String> {
     }
 }
 
-fn decode_params(path: &Path, node: usize, v: &ValueRef) -> Result<Vec<(String, Array)>, ModelError> {
-    let map = as_map(v).ok_or_else(|| format_err(path, format!("params of node {node} is not a map")))?;
+fn decode_params(
+    path: &Path,
+    node: usize,
+    v: &ValueRef,
+) -> Result<Vec<(String, Array)>, ModelError> {
+    let map =
+        as_map(v).ok_or_else(|| format_err(path, format!("params of node {node} is not a map")))?;
     let mut out = Vec::with_capacity(map.len());
     for (k, v) in map {
         let Some(key) = as_str(k) else { continue };
@@ -300,12 +358,13 @@ fn decode_params(path: &Path, node: usize, v: &ValueRef) -> Result<Vec<(String, 
 fn decode_ndarray(path: &Path, v: &ValueRef) -> Result<Array, String> {
     let map = as_map(v).ok_or("not an array map")?;
     let field = |name: &[u8]| {
-        map.iter().find(|(k, _)| match k {
-            ValueRef::Binary(b) => *b == name,
-            ValueRef::String(s) => s.as_bytes() == name,
-            _ => false,
-        })
-        .map(|(_, v)| v)
+        map.iter()
+            .find(|(k, _)| match k {
+                ValueRef::Binary(b) => *b == name,
+                ValueRef::String(s) => s.as_bytes() == name,
+                _ => false,
+            })
+            .map(|(_, v)| v)
     };
     let dtype = field(b"type").and_then(text_of).ok_or("no dtype")?;
     if dtype != "<f4" {
@@ -322,7 +381,9 @@ fn decode_ndarray(path: &Path, v: &ValueRef) -> Result<Array, String> {
         .collect::<Option<_>>()
         .ok_or("bad shape")?;
     let data = match field(b"data") {
-        Some(ValueRef::Binary(b)) => f32_from_le(b).ok_or("data is not a whole number of floats")?,
+        Some(ValueRef::Binary(b)) => {
+            f32_from_le(b).ok_or("data is not a whole number of floats")?
+        }
         _ => return Err("no data".into()),
     };
     check_len(path, &shape, data.len()).map_err(|e| e.to_string())?;
@@ -332,7 +393,10 @@ fn decode_ndarray(path: &Path, v: &ValueRef) -> Result<Array, String> {
 fn check_len(path: &Path, shape: &[usize], len: usize) -> Result<(), ModelError> {
     let want: usize = shape.iter().product();
     if want != len {
-        return Err(format_err(path, format!("array of shape {shape:?} holds {len} values")));
+        return Err(format_err(
+            path,
+            format!("array of shape {shape:?} holds {len} values"),
+        ));
     }
     Ok(())
 }
@@ -341,11 +405,18 @@ fn f32_from_le(b: &[u8]) -> Option<Vec<f32>> {
     if b.len() % 4 != 0 {
         return None;
     }
-    Some(b.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    Some(
+        b.chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect(),
+    )
 }
 
 fn map_get<'v, 'a>(v: &'v ValueRef<'a>, key: &str) -> Option<&'v ValueRef<'a>> {
-    as_map(v)?.iter().find(|(k, _)| as_str(k) == Some(key)).map(|(_, v)| v)
+    as_map(v)?
+        .iter()
+        .find(|(k, _)| as_str(k) == Some(key))
+        .map(|(_, v)| v)
 }
 
 fn as_map<'v, 'a>(v: &'v ValueRef<'a>) -> Option<&'v [(ValueRef<'a>, ValueRef<'a>)]> {
@@ -398,11 +469,23 @@ mod tests {
     fn rejects_wrong_dtype_and_truncation() {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("v.npy");
-        std::fs::write(&p, npy_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\n", &[1., 2.]))
-            .expect("write");
+        std::fs::write(
+            &p,
+            npy_bytes(
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\n",
+                &[1., 2.],
+            ),
+        )
+        .expect("write");
         assert!(matches!(load_npy(&p), Err(ModelError::Format { .. })));
-        std::fs::write(&p, npy_bytes("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }\n", &[1., 2.]))
-            .expect("write");
+        std::fs::write(
+            &p,
+            npy_bytes(
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }\n",
+                &[1., 2.],
+            ),
+        )
+        .expect("write");
         let err = load_npy(&p).expect_err("short data").to_string();
         assert!(err.contains("v.npy"), "{err}");
     }
