@@ -438,6 +438,45 @@ fn corpus_parity() {
             "{size}: {docs} docs, {tokens} tokens, {docs_exact} docs identical; {:.0} tokens/s of thread CPU time (one annotate per doc)",
             tokens as f64 / cpu_secs
         );
+        // Article-like batches: 16 consecutive paragraphs per call.
+        let all: Vec<Vec<TokenFeatures>> = text
+            .lines()
+            .map(|line| {
+                let rec: Value = serde_json::from_str(line).expect("json");
+                rec["tokens"]
+                    .as_array()
+                    .expect("tokens")
+                    .iter()
+                    .map(|t| {
+                        let f: Vec<u64> = t["feats"]
+                            .as_array()
+                            .expect("feats")
+                            .iter()
+                            .map(|v| v.as_u64().expect("id"))
+                            .collect();
+                        TokenFeatures {
+                            orth: f[0],
+                            norm: f[1],
+                            prefix: f[2],
+                            suffix: f[3],
+                            shape: f[4],
+                            spacy: f[5] == 1,
+                            is_space: f[6] == 1,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let before = thread_cpu_seconds();
+        for chunk in all.chunks(16) {
+            let refs: Vec<&[TokenFeatures]> = chunk.iter().map(Vec::as_slice).collect();
+            std::hint::black_box(m.annotate_batch(&refs));
+        }
+        let batched = thread_cpu_seconds().zip(before).map_or(0.0, |(b, a)| b - a);
+        eprintln!(
+            "{size}: {:.0} tokens/s of thread CPU time with annotate_batch of 16 paragraphs",
+            tokens as f64 / batched
+        );
         for (name, a) in names.iter().zip(agree) {
             let pct = 100.0 * a as f64 / tokens as f64;
             eprintln!("  {name}: {pct:.3} % ({} differ)", tokens - a);
