@@ -491,3 +491,59 @@ fn corpus_parity() {
         "set TRAME_NEURAL_CORPUS_MD and/or TRAME_NEURAL_CORPUS_SM"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any feature ids give well-formed output: one annotation per token,
+    /// heads inside the document, roots labelled ROOT (whitespace: `dep`),
+    /// token 0 starting a sentence, I only after B/I of the same type, no
+    /// entity starting on whitespace.
+    #[test]
+    fn arbitrary_features_give_well_formed_annotations(
+        toks in proptest::collection::vec(
+            (proptest::prelude::any::<[u64; 5]>(), proptest::prelude::any::<bool>(), 0u8..8),
+            0..60,
+        )
+    ) {
+        let feats: Vec<TokenFeatures> = toks
+            .iter()
+            .map(|(ids, spacy, kind)| TokenFeatures {
+                orth: ids[0],
+                norm: ids[1],
+                prefix: ids[2],
+                suffix: ids[3],
+                shape: ids[4],
+                spacy: *spacy,
+                is_space: *kind == 0,
+            })
+            .collect();
+        for size in ["sm", "md"] {
+            let ann = models(size).annotate(&feats);
+            proptest::prop_assert_eq!(ann.len(), feats.len());
+            for (i, a) in ann.iter().enumerate() {
+                proptest::prop_assert!(a.head < feats.len());
+                let root = a.head == i;
+                if feats[i].is_space {
+                    proptest::prop_assert_eq!(a.dep.as_str(), "dep");
+                    proptest::prop_assert_eq!(a.pos.as_str(), "SPACE");
+                    proptest::prop_assert!(a.ent_iob != EntIob::B);
+                } else {
+                    proptest::prop_assert_eq!(root, a.dep == "ROOT");
+                }
+                if i == 0 {
+                    proptest::prop_assert!(a.sent_start);
+                }
+                match a.ent_iob {
+                    EntIob::O => proptest::prop_assert!(a.ent_type.is_empty()),
+                    EntIob::B => proptest::prop_assert!(!a.ent_type.is_empty()),
+                    EntIob::I => {
+                        proptest::prop_assert!(i > 0 && ann[i - 1].ent_iob != EntIob::O);
+                        proptest::prop_assert_eq!(&ann[i - 1].ent_type, &a.ent_type);
+                        proptest::prop_assert!(!a.sent_start);
+                    }
+                }
+            }
+        }
+    }
+}
