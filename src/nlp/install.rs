@@ -12,6 +12,7 @@ use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sha2::{Digest, Sha256};
@@ -90,6 +91,13 @@ pub fn resolve_model(spec: &str) -> Result<PathBuf, ModelError> {
 pub fn resolve_model_with(spec: &str, notify: &dyn Fn(&str)) -> Result<PathBuf, ModelError> {
     if let Some(model) = KnownModel::by_short(spec) {
         let dir = model.install_dir();
+        if is_model_dir(&dir) {
+            return Ok(dir);
+        }
+        // One install at a time within a process (test threads, rayon
+        // workers); other processes are handled by the atomic rename.
+        static INSTALLING: Mutex<()> = Mutex::new(());
+        let _guard = INSTALLING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if is_model_dir(&dir) {
             return Ok(dir);
         }
