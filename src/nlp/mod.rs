@@ -10,6 +10,7 @@ pub mod doc;
 pub use doc::{Doc, EntIob, EntitySpan, Token};
 pub mod error;
 pub mod features;
+pub mod neural;
 
 pub use error::ModelError;
 pub use features::TokenFeatures;
