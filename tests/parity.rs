@@ -52,13 +52,11 @@ fn assert_parity(short: &str) {
 }
 
 #[test]
-#[ignore = "needs crate::nlp::neural (nlp-neural branch) wired into nlp::pipeline"]
 fn parity_md() {
     assert_parity("md");
 }
 
 #[test]
-#[ignore = "needs crate::nlp::neural (nlp-neural branch) wired into nlp::pipeline"]
 fn parity_sm() {
     assert_parity("sm");
 }

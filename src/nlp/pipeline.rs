@@ -150,43 +150,11 @@ fn entity_spans(tokens: &[Token]) -> Vec<EntitySpan> {
     spans
 }
 
-/// ADAPTER — the single call site of the neural half (`crate::nlp::neural`,
-/// written on the nlp-neural branch). Until that module is merged, loading
-/// reports it missing; once merged, this module becomes a re-export.
+/// The single call site of the neural half (`crate::nlp::neural`): its
+/// output is already post-attribute-ruler; our ruler re-applies the same
+/// rules (idempotent) to also set TAG.
 mod neural_link {
-    use std::path::Path;
-
-    use crate::nlp::doc::EntIob;
-    use crate::nlp::error::ModelError;
-    use crate::nlp::features::TokenFeatures;
-
-    /// Mirror of `crate::nlp::neural::NeuralAnnotation`.
-    #[derive(Debug, Clone)]
-    pub struct NeuralAnnotation {
-        pub pos: String,
-        pub morph: String,
-        pub head: usize,
-        pub dep: String,
-        pub sent_start: bool,
-        pub ent_iob: EntIob,
-        pub ent_type: String,
-    }
-
-    #[derive(Debug)]
-    pub struct NeuralModels;
-
-    impl NeuralModels {
-        pub fn load(model_dir: &Path) -> Result<NeuralModels, ModelError> {
-            Err(ModelError::Unsupported {
-                path: model_dir.to_path_buf(),
-                name: "CNN models (this build lacks crate::nlp::neural; merge the nlp-neural branch)".into(),
-            })
-        }
-
-        pub fn annotate(&self, _features: &[TokenFeatures]) -> Vec<NeuralAnnotation> {
-            Vec::new()
-        }
-    }
+    pub use crate::nlp::neural::{NeuralAnnotation, NeuralModels};
 }
 
 #[cfg(test)]
