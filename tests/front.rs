@@ -29,15 +29,23 @@ fn golden(short: &str) {
     let dir = model(short);
     let front = FrontEnd::load(&dir).expect("tokenizer loads");
     let lemmatizer = Lemmatizer::load(&dir).expect("lemmatizer loads");
-    let text = std::fs::read_to_string(fixtures().join(format!("golden/front_{short}.jsonl"))).unwrap();
+    let text =
+        std::fs::read_to_string(fixtures().join(format!("golden/front_{short}.jsonl"))).unwrap();
     let (mut docs, mut tokens) = (0, 0);
     for (n, line) in text.lines().enumerate() {
         let record: Value = serde_json::from_str(line).unwrap();
         let doc_text = record["text"].as_str().unwrap();
         let expected = record["tokens"].as_array().unwrap();
         let got = front.tokenize(doc_text);
-        let got_texts: Vec<&str> = got.tokens.iter().map(|t| &doc_text[t.start..t.end]).collect();
-        let want_texts: Vec<&str> = expected.iter().map(|t| t["text"].as_str().unwrap()).collect();
+        let got_texts: Vec<&str> = got
+            .tokens
+            .iter()
+            .map(|t| &doc_text[t.start..t.end])
+            .collect();
+        let want_texts: Vec<&str> = expected
+            .iter()
+            .map(|t| t["text"].as_str().unwrap())
+            .collect();
         assert_eq!(got_texts, want_texts, "record {n}: tokens of {doc_text:?}");
         for (i, (t, want)) in got.tokens.iter().zip(expected).enumerate() {
             let f = &got.features[i];
@@ -48,15 +56,31 @@ fn golden(short: &str) {
             assert_eq!(f.prefix, feats["PREFIX"].as_u64().unwrap(), "{ctx}: PREFIX");
             assert_eq!(f.suffix, feats["SUFFIX"].as_u64().unwrap(), "{ctx}: SUFFIX");
             assert_eq!(f.shape, feats["SHAPE"].as_u64().unwrap(), "{ctx}: SHAPE");
-            assert_eq!(u64::from(f.spacy), feats["SPACY"].as_u64().unwrap(), "{ctx}: SPACY");
-            assert_eq!(u64::from(f.is_space), feats["IS_SPACE"].as_u64().unwrap(), "{ctx}: IS_SPACE");
+            assert_eq!(
+                u64::from(f.spacy),
+                feats["SPACY"].as_u64().unwrap(),
+                "{ctx}: SPACY"
+            );
+            assert_eq!(
+                u64::from(f.is_space),
+                feats["IS_SPACE"].as_u64().unwrap(),
+                "{ctx}: IS_SPACE"
+            );
             let lemma = lemmatizer.lemmatize(want_texts[i], want["pos"].as_str().unwrap());
-            assert_eq!(lemma, want["lemma"].as_str().unwrap(), "{ctx}: lemma with POS {}", want["pos"]);
+            assert_eq!(
+                lemma,
+                want["lemma"].as_str().unwrap(),
+                "{ctx}: lemma with POS {}",
+                want["pos"]
+            );
         }
         docs += 1;
         tokens += got.tokens.len();
     }
-    assert!(docs >= 70 && tokens >= 1500, "only {docs} docs / {tokens} tokens checked");
+    assert!(
+        docs >= 70 && tokens >= 1500,
+        "only {docs} docs / {tokens} tokens checked"
+    );
 }
 
 #[test]
@@ -81,23 +105,35 @@ fn parity_corpus_tokens_and_lemmas() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path).unwrap();
-        let reference = std::fs::read_to_string(root.join("md").join(format!("{name}.conllu"))).unwrap();
+        let reference =
+            std::fs::read_to_string(root.join("md").join(format!("{name}.conllu"))).unwrap();
         let reference = read_conllu(&reference);
         let lines = document_lines(&text);
         assert_eq!(lines.len(), reference.len(), "{name}: document count");
         for ((line_no, line), (id, ref_tokens)) in lines.iter().zip(&reference) {
             assert_eq!(&line_no.to_string(), id, "{name}: document ids");
             let got = front.tokenize(line);
-            let words: Vec<_> = got.tokens.iter().filter(|t| !trame::nlp::lexeme::str_is_space(&line[t.start..t.end])).collect();
+            let words: Vec<_> = got
+                .tokens
+                .iter()
+                .filter(|t| !trame::nlp::lexeme::str_is_space(&line[t.start..t.end]))
+                .collect();
             let forms: Vec<&str> = words.iter().map(|t| &line[t.start..t.end]).collect();
             let want: Vec<&str> = ref_tokens.iter().map(|t| t.form.as_str()).collect();
             assert_eq!(forms, want, "{name} line {line_no}");
             for (t, r) in words.iter().zip(ref_tokens) {
                 let lemma = lemmatizer.lemmatize(&line[t.start..t.end], &r.upos);
-                assert_eq!(lemma, r.lemma, "{name} line {line_no}: lemma of {:?} as {}", r.form, r.upos);
+                assert_eq!(
+                    lemma, r.lemma,
+                    "{name} line {line_no}: lemma of {:?} as {}",
+                    r.form, r.upos
+                );
             }
             checked += words.len();
         }
     }
-    assert!(checked >= 5000, "only {checked} tokens in the parity corpus");
+    assert!(
+        checked >= 5000,
+        "only {checked} tokens in the parity corpus"
+    );
 }

@@ -22,7 +22,10 @@ fn parity(short: &str) -> Parity {
     let pipeline = Pipeline::load(&dir).unwrap_or_else(|e| panic!("pipeline {short}: {e}"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity");
     let (mut reference, mut candidate) = (String::new(), String::new());
-    let mut names: Vec<_> = std::fs::read_dir(root.join("texts")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(root.join("texts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     for path in names {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -32,7 +35,8 @@ fn parity(short: &str) -> Parity {
             write_doc(&mut out, &line_no.to_string(), &pipeline.annotate(line));
         }
         candidate.push_str(&with_file_ids(&name, &out));
-        let expected = std::fs::read_to_string(root.join(short).join(format!("{name}.conllu"))).unwrap();
+        let expected =
+            std::fs::read_to_string(root.join(short).join(format!("{name}.conllu"))).unwrap();
         reference.push_str(&with_file_ids(&name, &expected));
     }
     compare(&reference, &candidate, 20)
@@ -44,10 +48,17 @@ fn assert_parity(short: &str) {
     for d in &p.differences {
         eprintln!("  {d}");
     }
-    assert!(p.ref_tokens >= 5000, "corpus too small: {} tokens", p.ref_tokens);
+    assert!(
+        p.ref_tokens >= 5000,
+        "corpus too small: {} tokens",
+        p.ref_tokens
+    );
     assert_eq!(p.tokens, 1.0, "{short}: tokens differ\n{p}");
     for (name, value) in COLUMNS.iter().zip(p.columns) {
-        assert!(value >= 0.999, "{short}: {name} agreement {value:.4} < 0.999\n{p}");
+        assert!(
+            value >= 0.999,
+            "{short}: {name} agreement {value:.4} < 0.999\n{p}"
+        );
     }
 }
 

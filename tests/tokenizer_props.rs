@@ -73,8 +73,14 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec((piece(), prop_oneof![Just(""), Just(" "), Just("  "), Just("\n")]), 0..25)
-        .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + sep).collect())
+    prop::collection::vec(
+        (
+            piece(),
+            prop_oneof![Just(""), Just(" "), Just("  "), Just("\n")],
+        ),
+        0..25,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + sep).collect())
 }
 
 proptest! {

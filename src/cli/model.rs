@@ -45,18 +45,31 @@ pub fn run(command: &ModelCommand, _global: &GlobalArgs) -> anyhow::Result<ExitC
     }
 }
 
-fn run_install(name: &str, wheel: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
+fn run_install(
+    name: &str,
+    wheel: Option<&std::path::Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
     let Some(model) = KnownModel::by_short(name) else {
         let names: Vec<&str> = KNOWN_MODELS.iter().map(|m| m.short).collect();
-        return Err(UsageError(format!("unknown model `{name}`; choose one of: {}", names.join(", "))).into());
+        return Err(UsageError(format!(
+            "unknown model `{name}`; choose one of: {}",
+            names.join(", ")
+        ))
+        .into());
     };
     let dir = model.install_dir();
     if dir.join("config.cfg").is_file() && !force {
-        output::info(&format!("model {} is already installed in {}", model.short, dir.display()));
+        output::info(&format!(
+            "model {} is already installed in {}",
+            model.short,
+            dir.display()
+        ));
         return Ok(ExitCode::SUCCESS);
     }
     if force && dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+        std::fs::remove_dir_all(&dir)
+            .with_context(|| format!("cannot remove {}", dir.display()))?;
     }
     install(model, wheel, &|message| output::info(message))
         .with_context(|| format!("cannot install model {}", model.short))?;
@@ -79,13 +92,27 @@ fn run_list() -> anyhow::Result<ExitCode> {
     if output::stdout_is_terminal() {
         let header = ["name", "model", "path", "size"];
         if rows.is_empty() {
-            println!("no models installed in {}; run `trame model install`", models_root().display());
+            println!(
+                "no models installed in {}; run `trame model install`",
+                models_root().display()
+            );
             return Ok(ExitCode::SUCCESS);
         }
-        let widths: Vec<usize> =
-            (0..4).map(|c| rows.iter().map(|r| r[c].chars().count()).chain([header[c].len()]).max().unwrap_or(0)).collect();
+        let widths: Vec<usize> = (0..4)
+            .map(|c| {
+                rows.iter()
+                    .map(|r| r[c].chars().count())
+                    .chain([header[c].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let line = |cells: [&str; 4]| {
-            let padded: Vec<String> = cells.iter().zip(&widths).map(|(s, w)| format!("{s:<w$}")).collect();
+            let padded: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(s, w)| format!("{s:<w$}"))
+                .collect();
             println!("{}", padded.join("  ").trim_end());
         };
         line(header);

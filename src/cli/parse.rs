@@ -56,10 +56,16 @@ pub fn run(args: &ParseArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(UsageError("`-` (standard input) can be given only once".into()).into());
     }
-    let inputs = args.files.iter().map(read_input).collect::<anyhow::Result<Vec<_>>>()?;
+    let inputs = args
+        .files
+        .iter()
+        .map(read_input)
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let load_start = Instant::now();
-    let model_dir = resolve_model(&global.model).with_context(|| format!("cannot find model `{}`", global.model))?;
-    let pipeline = Pipeline::load(&model_dir).with_context(|| format!("cannot load the model in {}", model_dir.display()))?;
+    let model_dir = resolve_model(&global.model)
+        .with_context(|| format!("cannot find model `{}`", global.model))?;
+    let pipeline = Pipeline::load(&model_dir)
+        .with_context(|| format!("cannot load the model in {}", model_dir.display()))?;
     let load_secs = load_start.elapsed().as_secs_f64();
     let total: usize = inputs.iter().map(|i| document_lines(&i.text).len()).sum();
     let bar = output::progress(total as u64, "documents");
@@ -72,7 +78,10 @@ pub fn run(args: &ParseArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
                 .par_iter()
                 .map(|&(line_no, line)| {
                     let doc = pipeline.annotate(line);
-                    words.fetch_add(doc.tokens.iter().filter(|t| !t.is_space).count(), Ordering::Relaxed);
+                    words.fetch_add(
+                        doc.tokens.iter().filter(|t| !t.is_space).count(),
+                        Ordering::Relaxed,
+                    );
                     bar.inc(1);
                     render(args.format, &input.label, line_no, &doc)
                 })
@@ -115,10 +124,13 @@ fn render(format: ParseFormat, source: &str, line_no: usize, doc: &Doc) -> Strin
 fn read_input(path: &PathBuf) -> anyhow::Result<Input> {
     let (label, bytes) = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
         ("-".to_string(), bytes)
     } else {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         (path.display().to_string(), bytes)
     };
     match String::from_utf8(bytes) {

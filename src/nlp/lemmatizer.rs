@@ -24,32 +24,54 @@ pub struct Lemmatizer {
 }
 
 /// POS values handled by the rules; the others use the lookup table.
-const RULE_POS: [&str; 11] = ["noun", "verb", "adj", "adp", "adv", "aux", "cconj", "det", "pron", "punct", "sconj"];
+const RULE_POS: [&str; 11] = [
+    "noun", "verb", "adj", "adp", "adv", "aux", "cconj", "det", "pron", "punct", "sconj",
+];
 
 impl Lemmatizer {
     /// Reads `<model_dir>/lemmatizer/lookups/lookups.bin`.
     pub fn load(model_dir: &Path) -> Result<Lemmatizer, ModelError> {
-        let path = model_dir.join("lemmatizer").join("lookups").join("lookups.bin");
-        let bytes = std::fs::read(&path).map_err(|source| ModelError::Io { path: path.clone(), source })?;
+        let path = model_dir
+            .join("lemmatizer")
+            .join("lookups")
+            .join("lookups.bin");
+        let bytes = std::fs::read(&path).map_err(|source| ModelError::Io {
+            path: path.clone(),
+            source,
+        })?;
         Lemmatizer::from_msgpack(&bytes).map_err(|reason| ModelError::Format { path, reason })
     }
 
     /// Builds the lemmatizer from the bytes of a `lookups.bin` file.
     pub fn from_msgpack(bytes: &[u8]) -> Result<Lemmatizer, String> {
-        let value = rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
+        let value =
+            rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
         let tables = value.as_map().ok_or("top level is not a map")?;
-        let table = |name: &str| tables.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
+        let table = |name: &str| {
+            tables
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(name))
+                .map(|(_, v)| v)
+        };
         let mut lem = Lemmatizer::default();
         if let Some(t) = table("lemma_lookup") {
             for (k, v) in entries(t, "lemma_lookup")? {
                 let first = v.as_array().and_then(|a| a.first()).and_then(Value::as_str);
-                let lemma = first.or_else(|| v.as_str()).ok_or("lemma_lookup: value is not a string list")?;
+                let lemma = first
+                    .or_else(|| v.as_str())
+                    .ok_or("lemma_lookup: value is not a string list")?;
                 lem.lookup.insert(k, lemma.to_string());
             }
         }
         if let Some(t) = table("lemma_index") {
             for (k, v) in entries(t, "lemma_index")? {
-                lem.index.insert(k, strings(v).ok_or("lemma_index: value is not a string list")?.into_iter().collect());
+                lem.index.insert(
+                    k,
+                    strings(v)
+                        .ok_or("lemma_index: value is not a string list")?
+                        .into_iter()
+                        .collect(),
+                );
             }
         }
         if let Some(t) = table("lemma_exc") {
@@ -58,7 +80,10 @@ impl Lemmatizer {
                 let mut map = HashMap::with_capacity(forms.len());
                 for (form, lemmas) in forms {
                     let form = form.as_str().ok_or("lemma_exc: form is not a string")?;
-                    map.insert(form.to_string(), strings(lemmas).ok_or("lemma_exc: lemmas are not strings")?);
+                    map.insert(
+                        form.to_string(),
+                        strings(lemmas).ok_or("lemma_exc: lemmas are not strings")?,
+                    );
                 }
                 lem.exc.insert(k, map);
             }
@@ -87,7 +112,11 @@ impl Lemmatizer {
         }
         if !RULE_POS.contains(&upos.as_str()) {
             // Lookup mode keys on the original, case-sensitive text.
-            return self.lookup.get(&string_id(text)).cloned().unwrap_or_else(|| text.to_string());
+            return self
+                .lookup
+                .get(&string_id(text))
+                .cloned()
+                .unwrap_or_else(|| text.to_string());
         }
         let s = lower(text);
         let pos_id = string_id(&upos);
@@ -96,11 +125,21 @@ impl Lemmatizer {
         if in_index(&s) {
             return s;
         }
-        if let Some(first) = self.exc.get(&pos_id).and_then(|m| m.get(&s)).and_then(|forms| forms.first()) {
+        if let Some(first) = self
+            .exc
+            .get(&pos_id)
+            .and_then(|m| m.get(&s))
+            .and_then(|forms| forms.first())
+        {
             return first.clone();
         }
         let mut oov: Option<String> = None;
-        for (old, new) in self.rules.get(&pos_id).map(Vec::as_slice).unwrap_or_default() {
+        for (old, new) in self
+            .rules
+            .get(&pos_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             if let Some(stem) = s.strip_suffix(old.as_str()) {
                 let form = format!("{stem}{new}");
                 if form.is_empty() {
@@ -122,12 +161,20 @@ impl Lemmatizer {
 fn entries<'a>(table: &'a Value, name: &str) -> Result<Vec<(u64, &'a Value)>, String> {
     let map = table.as_map().ok_or_else(|| format!("{name}: not a map"))?;
     map.iter()
-        .map(|(k, v)| k.as_u64().map(|k| (k, v)).ok_or_else(|| format!("{name}: key is not a string id")))
+        .map(|(k, v)| {
+            k.as_u64()
+                .map(|k| (k, v))
+                .ok_or_else(|| format!("{name}: key is not a string id"))
+        })
         .collect()
 }
 
 fn strings(value: &Value) -> Option<Vec<String>> {
-    value.as_array()?.iter().map(|v| v.as_str().map(String::from)).collect()
+    value
+        .as_array()?
+        .iter()
+        .map(|v| v.as_str().map(String::from))
+        .collect()
 }
 
 #[cfg(test)]
@@ -135,7 +182,12 @@ mod tests {
     use super::*;
 
     fn ids(pairs: Vec<(&str, Value)>) -> Value {
-        Value::Map(pairs.into_iter().map(|(k, v)| (Value::from(string_id(k)), v)).collect())
+        Value::Map(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (Value::from(string_id(k)), v))
+                .collect(),
+        )
     }
 
     fn list(items: &[&str]) -> Value {
@@ -144,13 +196,32 @@ mod tests {
 
     fn tiny() -> Lemmatizer {
         let tables = Value::Map(vec![
-            (Value::from("lemma_lookup"), ids(vec![("Paris", list(&["Paris"])), ("chevaux", list(&["cheval"])), ("Les", list(&["le"]))])),
-            (Value::from("lemma_index"), ids(vec![("noun", list(&["chat", "cheval"]))])),
+            (
+                Value::from("lemma_lookup"),
+                ids(vec![
+                    ("Paris", list(&["Paris"])),
+                    ("chevaux", list(&["cheval"])),
+                    ("Les", list(&["le"])),
+                ]),
+            ),
+            (
+                Value::from("lemma_index"),
+                ids(vec![("noun", list(&["chat", "cheval"]))]),
+            ),
             (
                 Value::from("lemma_exc"),
-                ids(vec![("aux", Value::Map(vec![(Value::from("est"), list(&["être"]))]))]),
+                ids(vec![(
+                    "aux",
+                    Value::Map(vec![(Value::from("est"), list(&["être"]))]),
+                )]),
             ),
-            (Value::from("lemma_rules"), ids(vec![("noun", Value::Array(vec![list(&["s", ""]), list(&["aux", "al"])]))])),
+            (
+                Value::from("lemma_rules"),
+                ids(vec![(
+                    "noun",
+                    Value::Array(vec![list(&["s", ""]), list(&["aux", "al"])]),
+                )]),
+            ),
         ]);
         let mut bytes = Vec::new();
         rmpv::encode::write_value(&mut bytes, &tables).unwrap();

@@ -43,7 +43,9 @@ pub struct Tokenized {
 impl FrontEnd {
     /// Loads the tokenizer of a spaCy model folder.
     pub fn load(model_dir: &Path) -> Result<FrontEnd, ModelError> {
-        Ok(FrontEnd { tokenizer: Tokenizer::load(model_dir)? })
+        Ok(FrontEnd {
+            tokenizer: Tokenizer::load(model_dir)?,
+        })
     }
 
     /// Tokenizes `text` and computes each token's features.
@@ -82,15 +84,26 @@ impl Pipeline {
     /// Annotates one document. Never fails: every input string has an
     /// annotation (an empty text gives an empty `Doc`).
     pub fn annotate(&self, text: &str) -> Doc {
-        let Tokenized { tokens: raw, features } = self.front.tokenize(text);
-        let annotations = if raw.is_empty() { Vec::new() } else { self.neural.annotate(&features) };
+        let Tokenized {
+            tokens: raw,
+            features,
+        } = self.front.tokenize(text);
+        let annotations = if raw.is_empty() {
+            Vec::new()
+        } else {
+            self.neural.annotate(&features)
+        };
         let mut tokens = assemble_tokens(text, &raw, &annotations);
         self.ruler.apply(&mut tokens);
         for token in &mut tokens {
             token.lemma = self.lemmatizer.lemmatize(&token.text, &token.pos);
         }
         let entities = entity_spans(&tokens);
-        Doc { text: text.to_string(), tokens, entities }
+        Doc {
+            text: text.to_string(),
+            tokens,
+            entities,
+        }
     }
 }
 
@@ -129,7 +142,9 @@ fn entity_spans(tokens: &[Token]) -> Vec<EntitySpan> {
     let mut spans: Vec<EntitySpan> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let continues = t.ent_iob == EntIob::I
-            && spans.last().is_some_and(|s| s.end == i && s.label == t.ent_type);
+            && spans
+                .last()
+                .is_some_and(|s| s.end == i && s.label == t.ent_type);
         match t.ent_iob {
             EntIob::I if continues => {
                 if let Some(last) = spans.last_mut() {
@@ -190,7 +205,15 @@ mod tests {
         ];
         let spans = entity_spans(&tokens);
         assert_eq!(spans.len(), 3);
-        assert_eq!((spans[0].start, spans[0].end, spans[0].start_char, spans[0].end_char), (0, 2, 0, 15));
+        assert_eq!(
+            (
+                spans[0].start,
+                spans[0].end,
+                spans[0].start_char,
+                spans[0].end_char
+            ),
+            (0, 2, 0, 15)
+        );
         assert_eq!((spans[2].start, spans[2].label.as_str()), (4, "LOC"));
     }
 

@@ -49,7 +49,10 @@ impl Alternation {
                 let re = fancy_regex::RegexBuilder::new(&source)
                     .backtrack_limit(10_000_000)
                     .build()
-                    .map_err(|e| PatternError { position: alt.offset, reason: e.to_string() })?;
+                    .map_err(|e| PatternError {
+                        position: alt.offset,
+                        reason: e.to_string(),
+                    })?;
                 groups.push(Engine::Fancy(Box::new(re)));
             } else {
                 plain_run.push(translated);
@@ -63,7 +66,12 @@ impl Alternation {
     /// before `pos`): leftmost start, then the earliest alternative. Returns
     /// byte offsets. With `nonempty_at_pos`, an empty match at `pos` is
     /// refused (Python's rule after an empty `finditer` match).
-    pub fn search_from(&self, text: &str, pos: usize, nonempty_at_pos: bool) -> Option<(usize, usize)> {
+    pub fn search_from(
+        &self,
+        text: &str,
+        pos: usize,
+        nonempty_at_pos: bool,
+    ) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         for group in &self.groups {
             let found = group_search(group, text, pos, nonempty_at_pos);
@@ -88,7 +96,9 @@ impl Alternation {
         let mut pos = 0;
         let mut last_empty = false;
         while pos <= text.len() {
-            let Some((s, e)) = self.search_from(text, pos, last_empty) else { break };
+            let Some((s, e)) = self.search_from(text, pos, last_empty) else {
+                break;
+            };
             out.push((s, e));
             last_empty = s == e;
             pos = e;
@@ -106,7 +116,10 @@ pub fn compile_plain(pattern: &str) -> Result<regex::Regex, PatternError> {
         .size_limit(1 << 30)
         .dfa_size_limit(1 << 26)
         .build()
-        .map_err(|e| PatternError { position: 0, reason: e.to_string() })
+        .map_err(|e| PatternError {
+            position: 0,
+            reason: e.to_string(),
+        })
 }
 
 /// Compiles a whole Python pattern for `fancy-regex` (lookaround allowed).
@@ -116,17 +129,29 @@ pub fn compile_fancy(pattern: &str) -> Result<fancy_regex::Regex, PatternError> 
     fancy_regex::RegexBuilder::new(&format!("{flags}(?:{translated})"))
         .backtrack_limit(10_000_000)
         .build()
-        .map_err(|e| PatternError { position: 0, reason: e.to_string() })
+        .map_err(|e| PatternError {
+            position: 0,
+            reason: e.to_string(),
+        })
 }
 
-fn group_search(group: &Engine, text: &str, pos: usize, nonempty_at_pos: bool) -> Option<(usize, usize)> {
+fn group_search(
+    group: &Engine,
+    text: &str,
+    pos: usize,
+    nonempty_at_pos: bool,
+) -> Option<(usize, usize)> {
     let mut from = pos;
     loop {
         let (s, e) = match group {
             Engine::Plain(re) => re.find_at(text, from).map(|m| (m.start(), m.end()))?,
             // A backtrack-limit error is treated as "no match" rather than a
             // panic; the limit is far above anything real text reaches.
-            Engine::Fancy(re) => re.find_from_pos(text, from).ok().flatten().map(|m| (m.start(), m.end()))?,
+            Engine::Fancy(re) => re
+                .find_from_pos(text, from)
+                .ok()
+                .flatten()
+                .map(|m| (m.start(), m.end()))?,
         };
         if nonempty_at_pos && s == pos && e == pos {
             // Python would go on trying other alternatives at `pos`; our
@@ -143,7 +168,11 @@ fn next_char_boundary(text: &str, pos: usize) -> Option<usize> {
     text[pos..].chars().next().map(|c| pos + c.len_utf8())
 }
 
-fn flush_plain(run: &mut Vec<String>, flags: &str, groups: &mut Vec<Engine>) -> Result<(), PatternError> {
+fn flush_plain(
+    run: &mut Vec<String>,
+    flags: &str,
+    groups: &mut Vec<Engine>,
+) -> Result<(), PatternError> {
     if run.is_empty() {
         return Ok(());
     }
@@ -152,7 +181,10 @@ fn flush_plain(run: &mut Vec<String>, flags: &str, groups: &mut Vec<Engine>) -> 
     let re = regex::RegexBuilder::new(&source)
         .size_limit(1 << 28)
         .build()
-        .map_err(|e| PatternError { position: 0, reason: e.to_string() })?;
+        .map_err(|e| PatternError {
+            position: 0,
+            reason: e.to_string(),
+        })?;
     groups.push(Engine::Plain(re));
     Ok(())
 }
@@ -161,10 +193,17 @@ fn flush_plain(run: &mut Vec<String>, flags: &str, groups: &mut Vec<Engine>) -> 
 /// default in Rust) as a Rust flag group, and the rest of the pattern.
 fn split_global_flags(pattern: &str) -> (String, &str) {
     if let Some(rest) = pattern.strip_prefix("(?") {
-        let letters: String = rest.chars().take_while(|c| "aiLmsux".contains(*c)).collect();
+        let letters: String = rest
+            .chars()
+            .take_while(|c| "aiLmsux".contains(*c))
+            .collect();
         if !letters.is_empty() && rest[letters.len()..].starts_with(')') {
             let kept: String = letters.chars().filter(|c| "ims".contains(*c)).collect();
-            let flags = if kept.is_empty() { String::new() } else { format!("(?{kept})") };
+            let flags = if kept.is_empty() {
+                String::new()
+            } else {
+                format!("(?{kept})")
+            };
             return (flags, &rest[letters.len() + 1..]);
         }
     }
@@ -203,16 +242,25 @@ fn split_top_level(pattern: &str) -> Result<Vec<Alt<'_>>, PatternError> {
             '(' => depth += 1,
             ')' => depth -= 1,
             '|' if depth == 0 => {
-                alts.push(Alt { text: &pattern[start..i], offset: start });
+                alts.push(Alt {
+                    text: &pattern[start..i],
+                    offset: start,
+                });
                 start = i + 1;
             }
             _ => {}
         }
     }
     if depth != 0 || in_class {
-        return Err(PatternError { position: pattern.len(), reason: "unbalanced group or class".into() });
+        return Err(PatternError {
+            position: pattern.len(),
+            reason: "unbalanced group or class".into(),
+        });
     }
-    alts.push(Alt { text: &pattern[start..], offset: start });
+    alts.push(Alt {
+        text: &pattern[start..],
+        offset: start,
+    });
     Ok(alts)
 }
 
@@ -228,7 +276,10 @@ pub fn translate(pattern: &str, base: usize) -> Result<String, PatternError> {
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
-        let err = |reason: &str| PatternError { position: base + pos, reason: reason.to_string() };
+        let err = |reason: &str| PatternError {
+            position: base + pos,
+            reason: reason.to_string(),
+        };
         match c {
             '\\' => {
                 let (item, next) = parse_escape(&chars, i).map_err(|r| err(&r))?;
@@ -257,7 +308,10 @@ pub fn translate(pattern: &str, base: usize) -> Result<String, PatternError> {
                 i += 1;
             }
             '(' => {
-                let rest: String = chars[i..chars.len().min(i + 4)].iter().map(|&(_, c)| c).collect();
+                let rest: String = chars[i..chars.len().min(i + 4)]
+                    .iter()
+                    .map(|&(_, c)| c)
+                    .collect();
                 if rest.starts_with("(?P=") || rest.starts_with("(?(") {
                     return Err(err("backreferences and conditionals are not supported"));
                 }
@@ -281,14 +335,17 @@ enum ClassItem {
 
 /// Parses the escape at `chars[i] == '\\'`; returns the item and the next index.
 fn parse_escape(chars: &[(usize, char)], i: usize) -> Result<(ClassItem, usize), String> {
-    let Some(&(_, e)) = chars.get(i + 1) else { return Err("trailing backslash".into()) };
+    let Some(&(_, e)) = chars.get(i + 1) else {
+        return Err("trailing backslash".into());
+    };
     let hex = |n: usize| -> Result<(ClassItem, usize), String> {
         let digits: String = chars.iter().skip(i + 2).take(n).map(|&(_, c)| c).collect();
         if digits.chars().count() != n {
             return Err(format!("truncated \\{e} escape"));
         }
         let value = u32::from_str_radix(&digits, 16).map_err(|_| format!("bad \\{e} escape"))?;
-        let ch = char::from_u32(value).ok_or_else(|| format!("\\{e}{digits} is not a character"))?;
+        let ch =
+            char::from_u32(value).ok_or_else(|| format!("\\{e}{digits} is not a character"))?;
         Ok((ClassItem::Char(ch), i + 2 + n))
     };
     let item = match e {
@@ -326,11 +383,17 @@ fn translate_class(chars: &[(usize, char)], i: usize, out: &mut String) -> Resul
     }
     let first = j;
     loop {
-        let Some(&(_, c)) = chars.get(j) else { return Err("unterminated character class".into()) };
+        let Some(&(_, c)) = chars.get(j) else {
+            return Err("unterminated character class".into());
+        };
         if c == ']' && j > first {
             break;
         }
-        let (item, next) = if c == '\\' { parse_escape(chars, j)? } else { (ClassItem::Char(c), j + 1) };
+        let (item, next) = if c == '\\' {
+            parse_escape(chars, j)?
+        } else {
+            (ClassItem::Char(c), j + 1)
+        };
         // A range `a-b`: `-` neither first nor last, between two single chars.
         let is_range = matches!(item, ClassItem::Char(_))
             && chars.get(next).map(|&(_, c)| c) == Some('-')
@@ -342,7 +405,9 @@ fn translate_class(chars: &[(usize, char)], i: usize, out: &mut String) -> Resul
                     Some(&(_, c)) => (ClassItem::Char(c), next + 2),
                     None => return Err("unterminated range".into()),
                 };
-                let ClassItem::Char(hi) = hi_item else { return Err("bad range end in class".into()) };
+                let ClassItem::Char(hi) = hi_item else {
+                    return Err("bad range end in class".into());
+                };
                 if hi < lo {
                     return Err("bad character range".into());
                 }

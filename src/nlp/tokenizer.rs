@@ -54,19 +54,30 @@ impl Tokenizer {
     /// Reads `<model_dir>/tokenizer`.
     pub fn load(model_dir: &Path) -> Result<Tokenizer, ModelError> {
         let path = model_dir.join("tokenizer");
-        let bytes = std::fs::read(&path).map_err(|source| ModelError::Io { path: path.clone(), source })?;
+        let bytes = std::fs::read(&path).map_err(|source| ModelError::Io {
+            path: path.clone(),
+            source,
+        })?;
         Tokenizer::from_msgpack(&bytes).map_err(|reason| ModelError::Format { path, reason })
     }
 
     /// Builds a tokenizer from the bytes of a `tokenizer` file.
     pub fn from_msgpack(bytes: &[u8]) -> Result<Tokenizer, String> {
-        let value = rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
+        let value =
+            rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
         let map = value.as_map().ok_or("top level is not a map")?;
-        let field = |name: &str| map.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
+        let field = |name: &str| {
+            map.iter()
+                .find(|(k, _)| k.as_str() == Some(name))
+                .map(|(_, v)| v)
+        };
         let pattern = |name: &str| -> Result<Option<&str>, String> {
             match field(name) {
                 None | Some(Value::Nil) => Ok(None),
-                Some(v) => v.as_str().map(Some).ok_or_else(|| format!("`{name}` is not a string")),
+                Some(v) => v
+                    .as_str()
+                    .map(Some)
+                    .ok_or_else(|| format!("`{name}` is not a string")),
             }
         };
         let ctx = |name: &'static str| move |e: PatternError| format!("`{name}` {e}");
@@ -81,8 +92,14 @@ impl Tokenizer {
             prefix: alternation("prefix_search")?,
             suffix: alternation("suffix_search")?,
             infix: alternation("infix_finditer")?,
-            token_match: pattern("token_match")?.map(compile_plain).transpose().map_err(ctx("token_match"))?,
-            url_match: pattern("url_match")?.map(compile_fancy).transpose().map_err(ctx("url_match"))?,
+            token_match: pattern("token_match")?
+                .map(compile_plain)
+                .transpose()
+                .map_err(ctx("token_match"))?,
+            url_match: pattern("url_match")?
+                .map(compile_fancy)
+                .transpose()
+                .map_err(ctx("url_match"))?,
             specials,
             patterns: HashMap::new(),
         };
@@ -101,7 +118,9 @@ impl Tokenizer {
     fn first_pass(&self, text: &str, with_special: bool) -> Vec<RawToken> {
         let mut tokens = Vec::new();
         let mut chars = text.char_indices();
-        let Some((_, first)) = chars.next() else { return tokens };
+        let Some((_, first)) = chars.next() else {
+            return tokens;
+        };
         let mut in_ws = is_space(first);
         let mut start = 0;
         for (i, c) in text.char_indices() {
@@ -132,7 +151,14 @@ impl Tokenizer {
     }
 
     /// Tokenizes `text[start..end]` (spec §3.3), appending to `out`.
-    fn tokenize_chunk(&self, text: &str, start: usize, end: usize, with_special: bool, out: &mut Vec<RawToken>) {
+    fn tokenize_chunk(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        with_special: bool,
+        out: &mut Vec<RawToken>,
+    ) {
         let chunk = &text[start..end];
         if with_special {
             if let Some(special) = self.specials.get(chunk) {
@@ -151,14 +177,25 @@ impl Tokenizer {
                 break;
             }
             last_len = hi - lo;
-            let pre = self.prefix.search(string).map_or(0, |(s, e)| if s == 0 { e } else { 0 });
-            if pre > 0 && with_special && pre < string.len() && self.specials.contains_key(&string[pre..]) {
+            let pre = self
+                .prefix
+                .search(string)
+                .map_or(0, |(s, e)| if s == 0 { e } else { 0 });
+            if pre > 0
+                && with_special
+                && pre < string.len()
+                && self.specials.contains_key(&string[pre..])
+            {
                 prefixes.push((lo, lo + pre));
                 lo += pre;
                 break;
             }
             let suf = self.suffix.search(&string[pre..]).map_or(0, |(s, e)| e - s);
-            if suf > 0 && with_special && suf < string.len() && self.specials.contains_key(&string[..string.len() - suf]) {
+            if suf > 0
+                && with_special
+                && suf < string.len()
+                && self.specials.contains_key(&string[..string.len() - suf])
+            {
                 suffixes.push((hi - suf, hi));
                 hi -= suf;
                 break;
@@ -184,7 +221,14 @@ impl Tokenizer {
     }
 
     /// Step 4 of §3.3: the part left between the prefixes and suffixes.
-    fn attach_middle(&self, text: &str, lo: usize, hi: usize, with_special: bool, out: &mut Vec<RawToken>) {
+    fn attach_middle(
+        &self,
+        text: &str,
+        lo: usize,
+        hi: usize,
+        with_special: bool,
+        out: &mut Vec<RawToken>,
+    ) {
         let string = &text[lo..hi];
         if with_special {
             if let Some(special) = self.specials.get(string) {
@@ -215,7 +259,9 @@ impl Tokenizer {
     }
 
     fn matches_token(&self, s: &str) -> bool {
-        self.token_match.as_ref().is_some_and(|re| re.find(s).is_some_and(|m| m.start() == 0))
+        self.token_match
+            .as_ref()
+            .is_some_and(|re| re.find(s).is_some_and(|m| m.start() == 0))
     }
 
     fn matches_url(&self, s: &str) -> bool {
@@ -237,8 +283,11 @@ impl Tokenizer {
             if !splits {
                 continue;
             }
-            let texts: Vec<String> =
-                self.first_pass(key, false).iter().map(|t| key[t.start..t.end].to_string()).collect();
+            let texts: Vec<String> = self
+                .first_pass(key, false)
+                .iter()
+                .map(|t| key[t.start..t.end].to_string())
+                .collect();
             if let Some(first) = texts.first() {
                 patterns.entry(first.clone()).or_default().push(texts);
             }
@@ -254,10 +303,17 @@ impl Tokenizer {
         let token_text = |t: &RawToken| &text[t.start..t.end];
         let mut spans: Vec<(usize, usize)> = Vec::new();
         for i in 0..tokens.len() {
-            let Some(candidates) = self.patterns.get(token_text(&tokens[i])) else { continue };
+            let Some(candidates) = self.patterns.get(token_text(&tokens[i])) else {
+                continue;
+            };
             for pattern in candidates {
                 let end = i + pattern.len();
-                if end <= tokens.len() && pattern.iter().zip(&tokens[i..end]).all(|(p, t)| p == token_text(t)) {
+                if end <= tokens.len()
+                    && pattern
+                        .iter()
+                        .zip(&tokens[i..end])
+                        .all(|(p, t)| p == token_text(t))
+                {
                     spans.push((i, end));
                 }
             }
@@ -312,13 +368,23 @@ fn span_surface(text: &str, span: &[RawToken]) -> String {
 }
 
 fn plain(start: usize, end: usize) -> RawToken {
-    RawToken { start, end, spacy: false, norm: None }
+    RawToken {
+        start,
+        end,
+        spacy: false,
+        norm: None,
+    }
 }
 
 fn push_special(special: &[SpecialToken], start: usize, out: &mut Vec<RawToken>) {
     let mut pos = start;
     for t in special {
-        out.push(RawToken { start: pos, end: pos + t.len, spacy: false, norm: t.norm.clone() });
+        out.push(RawToken {
+            start: pos,
+            end: pos + t.len,
+            spacy: false,
+            norm: t.norm.clone(),
+        });
         pos += t.len;
     }
 }
@@ -329,15 +395,28 @@ fn read_specials(value: &Value) -> Result<HashMap<String, Vec<SpecialToken>>, St
     let mut specials = HashMap::with_capacity(map.len());
     for (key, tokens) in map {
         let key = key.as_str().ok_or("an `exceptions` key is not a string")?;
-        let tokens = tokens.as_array().ok_or_else(|| format!("exception {key:?} is not an array"))?;
+        let tokens = tokens
+            .as_array()
+            .ok_or_else(|| format!("exception {key:?} is not an array"))?;
         let mut parsed = Vec::with_capacity(tokens.len());
         let mut joined = String::new();
         for token in tokens {
-            let attrs = token.as_map().ok_or_else(|| format!("exception {key:?}: token is not a map"))?;
-            let attr = |id: u64| attrs.iter().find(|(k, _)| k.as_u64() == Some(id)).and_then(|(_, v)| v.as_str());
-            let orth = attr(ORTH).ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
+            let attrs = token
+                .as_map()
+                .ok_or_else(|| format!("exception {key:?}: token is not a map"))?;
+            let attr = |id: u64| {
+                attrs
+                    .iter()
+                    .find(|(k, _)| k.as_u64() == Some(id))
+                    .and_then(|(_, v)| v.as_str())
+            };
+            let orth =
+                attr(ORTH).ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
             joined.push_str(orth);
-            parsed.push(SpecialToken { len: orth.len(), norm: attr(NORM).map(Arc::from) });
+            parsed.push(SpecialToken {
+                len: orth.len(),
+                norm: attr(NORM).map(Arc::from),
+            });
         }
         // Tokens are byte ranges of the input, so their texts must spell the key.
         if joined != key {
@@ -355,15 +434,30 @@ mod tests {
     /// A small tokenizer in the model's format, for rules that need no model.
     fn tiny() -> Tokenizer {
         let exceptions = Value::Map(vec![
-            (Value::from("aujourd'hui"), Value::Array(vec![tok("aujourd'hui", None)])),
-            (Value::from("\u{a0}"), Value::Array(vec![tok("\u{a0}", Some("  "))])),
+            (
+                Value::from("aujourd'hui"),
+                Value::Array(vec![tok("aujourd'hui", None)]),
+            ),
+            (
+                Value::from("\u{a0}"),
+                Value::Array(vec![tok("\u{a0}", Some("  "))]),
+            ),
             (Value::from("M."), Value::Array(vec![tok("M.", None)])),
         ]);
         let map = Value::Map(vec![
-            (Value::from("prefix_search"), Value::from(r"^«|^(?:[dl]['’])(?=[a-z])")),
+            (
+                Value::from("prefix_search"),
+                Value::from(r"^«|^(?:[dl]['’])(?=[a-z])"),
+            ),
             (Value::from("suffix_search"), Value::from(r"»$|\.$|,$")),
-            (Value::from("infix_finditer"), Value::from(r"(?<=[a-z]['’])(?=[a-z])|-")),
-            (Value::from("token_match"), Value::from(r"(?i)(?:^peut-être$)")),
+            (
+                Value::from("infix_finditer"),
+                Value::from(r"(?<=[a-z]['’])(?=[a-z])|-"),
+            ),
+            (
+                Value::from("token_match"),
+                Value::from(r"(?i)(?:^peut-être$)"),
+            ),
             (Value::from("url_match"), Value::from(r"^www\.\S+$")),
             (Value::from("exceptions"), exceptions),
         ]);
@@ -381,7 +475,10 @@ mod tests {
     }
 
     fn texts(t: &Tokenizer, s: &str) -> Vec<String> {
-        t.tokenize(s).iter().map(|r| format!("{}{}", &s[r.start..r.end], if r.spacy { "_" } else { "" })).collect()
+        t.tokenize(s)
+            .iter()
+            .map(|r| format!("{}{}", &s[r.start..r.end], if r.spacy { "_" } else { "" }))
+            .collect()
     }
 
     #[test]
