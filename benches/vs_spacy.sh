@@ -7,6 +7,7 @@
 #   CORPUS  folder of *.txt (default $TRAME_BENCH_CORPUS, else the Wikinews
 #           corpus in ../shared/corpus/wikinews-fr-2018)
 # Needs tools/bench_spacy.py: $BENCH_SPACY, else ../shared/tools/bench_spacy.py.
+# Set TRAME_BIN to time an existing binary instead of building a release one.
 # Prints both lines and the ratio of tokens per second (trame / spaCy).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,8 +20,13 @@ bench_py="${BENCH_SPACY:-$here/../shared/tools/bench_spacy.py}"
 [ -f "$bench_py" ] || { echo "bench_spacy.py not found; set BENCH_SPACY" >&2; exit 2; }
 [ -d "$corpus" ] || { echo "corpus folder $corpus not found" >&2; exit 2; }
 
-cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-trame="$here/target/release/trame"
+# TRAME_BIN: an already built binary (e.g. target/debug/trame); default: a release build.
+if [ -n "${TRAME_BIN:-}" ]; then
+  trame="$TRAME_BIN"
+else
+  cargo build --release --quiet --manifest-path "$here/Cargo.toml"
+  trame="$here/target/release/trame"
+fi
 mapfile -t files < <(find "$corpus" -name '*.txt' ! -name '*-urls.txt' | sort)
 
 spacy_line="$(OMP_NUM_THREADS=1 "$venv/bin/python" "$bench_py" "fr_core_news_$model" "${files[@]}" | tail -1)"

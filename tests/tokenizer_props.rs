@@ -134,3 +134,23 @@ fn examples_from_the_spec() {
         assert_eq!(&got, want, "{input:?}");
     }
 }
+
+/// Tokenizer-only speed on the parity corpus (a measurement, not a check):
+/// `cargo test --test tokenizer_props -- --ignored --nocapture`.
+#[test]
+#[ignore = "measurement; run explicitly"]
+fn tokenizer_throughput() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity/texts");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(root).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        docs.extend(trame::nlp::conllu::document_lines(&text).into_iter().map(|(_, l)| l.to_string()));
+    }
+    let start = std::time::Instant::now();
+    let mut tokens = 0;
+    for _ in 0..5 {
+        tokens += docs.iter().map(|d| tokenizer().tokenize(d).len()).sum::<usize>();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!("tokenizer: {tokens} tokens in {secs:.2}s = {:.0} tokens/s", tokens as f64 / secs);
+}
