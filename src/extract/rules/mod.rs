@@ -63,6 +63,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
                     modality::flag(&ctx, &para, v, d);
                 }
             }
+            // The act of saying is the article's own fact; what was said is reported.
             if d.rule != "quote" && d.rule != "speech" {
                 speech.mark(d);
             }

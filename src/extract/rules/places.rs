@@ -8,7 +8,7 @@ use crate::facts::{EntityKind, Object};
 use super::{Ctx, Draft, Para};
 
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
-    let place = |t: usize| ctx.table.entity_at(p.index, t).filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(t).pos == "PROPN");
+    let place = |t: usize| ctx.table.entity_at(p.index, t).filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(t).pos != "ADJ");
     for a in 0..p.len() {
         let Some(inner) = place(a) else { continue };
         // Only the last token of a name starts the pattern.
@@ -24,12 +24,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         }
         k += 1;
         // Countries and regions take "en"/"au"/"aux"; "X, à Y" is rather a list.
-        if k < p.len() && p.tok(k).pos == "ADP" && matches!(p.tok(k).text.to_lowercase().as_str(), "en" | "au" | "aux") {
-            let prep = p.tok(k).text.to_lowercase();
-            k += 1;
-        } else {
+        let prep = p.tok(k.min(p.len() - 1)).text.to_lowercase();
+        if k >= p.len() || p.tok(k).pos != "ADP" || !matches!(prep.as_str(), "en" | "au" | "aux") {
             continue;
         }
+        k += 1;
         while k < p.len() && p.tok(k).pos == "DET" {
             k += 1;
         }

@@ -105,8 +105,6 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
                 let mut d = Draft::new("quote", p.index, e, property, lemmas.join(" "), text);
                 d.tokens = vec![q.start, verb, token];
                 d.verb = Some(verb);
-                d.reported = true;
-                d.source_entity = Some(e);
                 add_listener(ctx, p, verb, &mut d);
                 out.push(d);
                 speech.handled.insert(verb);
