@@ -179,7 +179,7 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool) -> Vec<Oblique> {
 }
 
 fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
-    let (lemmas, _) = chain(ctx, p, v);
+    let (mut lemmas, _) = chain(ctx, p, v);
     let passive = is_passive(p, v);
     let written = grammatical_subjects(ctx, p, v, 0);
     let (subjects, mut objects): (Vec<Value>, Vec<Value>) = if passive {
@@ -207,6 +207,16 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     let subjects: Vec<Value> = subjects.into_iter().filter(|s| matches!(s.object, Object::Entity(_))).collect();
     if subjects.is_empty() {
         return;
+    }
+    // "avoir lieu", "faire partie de": a verb and its bare object noun form
+    // one predicate; the prepositional argument is then the object.
+    if let [only] = objects.as_slice() {
+        let noun = p.tok(only.token).lemma.to_lowercase();
+        let idiom = format!("{} {noun}", lemmas.join(" "));
+        if ctx.lex.has_lemma(&idiom) && p.kids(only.token, "det").all(|d| p.tok(d).lemma != "un") {
+            lemmas = vec![idiom];
+            objects.clear();
+        }
     }
     if objects.is_empty() && !passive {
         objects = misparsed_relative_object(ctx, p, v);
@@ -238,7 +248,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                     && o.values.iter().any(|x| matches!(x.object, Object::Entity(_)))
             })
         };
-        let literal = || obls.iter().find(|o| o.core && !o.values.is_empty() && o.prep != "de");
+        let literal = || {
+            obls.iter().find(|o| {
+                o.core && !o.values.is_empty() && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
+            })
+        };
         if let Some(o) = mapped.or_else(entity).or_else(literal) {
             objects = o.values.clone();
             prep_used = Some(o.prep.clone());
