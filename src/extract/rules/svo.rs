@@ -296,7 +296,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         if objects.iter().all(|o| matches!(o.object, Object::Literal(_))) {
             let mut seen = Vec::new();
             for o in &objects {
-                for (arg, prep) in entity_arguments(ctx, p, o.token, &obls) {
+                for (arg, prep) in entity_arguments(ctx, p, &lemmas, o.token, &obls) {
                     if seen.contains(&arg.object) {
                         continue;
                     }
@@ -320,7 +320,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
 
 /// Entity arguments introduced by à/avec/contre inside a literal object's
 /// phrase (up to three levels down) or beside it on the verb.
-fn entity_arguments(ctx: &Ctx, p: &Para, object: usize, obls: &[Oblique]) -> Vec<(Value, String)> {
+fn entity_arguments(ctx: &Ctx, p: &Para, lemmas: &[String], object: usize, obls: &[Oblique]) -> Vec<(Value, String)> {
     let mut out = Vec::new();
     let mut frontier = vec![(object, 0)];
     while let Some((x, d)) = frontier.pop() {
@@ -328,7 +328,11 @@ fn entity_arguments(ctx: &Ctx, p: &Para, object: usize, obls: &[Oblique]) -> Vec
             if let Some(prep) = p.prep(c) {
                 if matches!(prep.as_str(), "à" | "avec" | "contre") {
                     for val in ctx.values(p, c, None) {
-                        if matches!(val.object, Object::Entity(_)) {
+                        // "une médaille à Pyeongchang" is a place, not a recipient,
+                        // unless the verb takes "à" ("reprendre une aide à").
+                        let place = matches!(val.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
+                        let wanted = !(prep == "à" && place) || predicate(ctx, lemmas, Some("à")).is_some();
+                        if matches!(val.object, Object::Entity(_)) && wanted {
                             out.push((val, prep.clone()));
                         }
                     }

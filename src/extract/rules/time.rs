@@ -17,6 +17,8 @@ const MONTHS: &[&str] = &[
 ];
 const PARTS: &[&str] = &["matin", "soir", "après-midi", "midi", "nuit", "dernier", "prochain", "soirée", "matinée"];
 const DEICTIC: &[&str] = &["aujourd'hui", "hier", "demain"];
+/// Nouns of duration: a bare noun phrase made of them is a time adjunct, never an object.
+const SPANS: &[&str] = &["semaine", "mois", "année", "an", "jour", "heure", "week-end", "fois", "temps", "période", "minute", "siècle", "décennie"];
 
 /// A time expression: its tokens and the token it hangs from in the parse.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +29,7 @@ pub(crate) struct TimeExpr {
 
 /// Whether a lemma is a time word (weekday, month, part of day).
 pub(crate) fn is_time_word(lemma: &str) -> bool {
-    WEEKDAYS.contains(&lemma) || MONTHS.contains(&lemma) || PARTS.contains(&lemma) || DEICTIC.contains(&lemma)
+    WEEKDAYS.contains(&lemma) || MONTHS.contains(&lemma) || PARTS.contains(&lemma) || DEICTIC.contains(&lemma) || SPANS.contains(&lemma)
 }
 
 fn lower(p: &Para, i: usize) -> String {
@@ -75,6 +77,12 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
                 let e = if i + 2 < n && is_year(&lower(p, i + 2)) { i + 3 } else { i + 2 };
                 span = Some(i..e);
             }
+        } else if matches!(w.as_str(), "la" | "le" | "l'" | "cette" | "ce")
+            && i + 2 < n
+            && matches!(lower(p, i + 1).as_str(), "semaine" | "mois" | "année" | "an" | "week-end")
+            && matches!(lower(p, i + 2).as_str(), "dernier" | "dernière" | "prochain" | "prochaine" | "passé" | "passée")
+        {
+            span = Some(i..i + 3);
         } else if DEICTIC.contains(&w.as_str()) {
             span = Some(i..i + 1);
         } else if (w == "ce" || w == "cette") && i + 1 < n && matches!(lower(p, i + 1).as_str(), "soir" | "matin" | "semaine" | "nuit" | "mois" | "année") {
