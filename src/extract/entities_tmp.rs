@@ -16,23 +16,17 @@ use crate::nlp::Doc;
 use super::input::PreparedText;
 use super::rules::lexicon::{lexicon, Class};
 
-/// Token span of a role inside one paragraph's `Doc`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokenSpan {
-    pub paragraph: usize,
-    pub start: usize,
-    pub end: usize,
-}
-
 /// A title or function written next to a person ("le ministre de la Défense").
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleMention {
     pub entity: usize,
     pub role: String,
+    pub paragraph: usize,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
-    pub tokens: TokenSpan,
+    /// Token range of the role in the paragraph's `Doc`.
+    pub tokens: std::ops::Range<usize>,
 }
 
 /// Entities, their mentions and roles for one document.
@@ -42,13 +36,18 @@ pub struct EntityTable {
     pub mentions: Vec<facts::Mention>,
     pub roles: Vec<RoleMention>,
     at: HashMap<(usize, usize), usize>,
+    demonyms: HashMap<(usize, usize), usize>,
 }
 
 impl EntityTable {
-    /// The entity a token belongs to (a mention token, or a demonym adjective
-    /// for a country the text names).
+    /// The entity a mention token belongs to.
     pub fn entity_at(&self, paragraph: usize, token: usize) -> Option<usize> {
         self.at.get(&(paragraph, token)).copied()
+    }
+
+    /// The country a demonym adjective stands for, when the text names it.
+    pub fn demonym_country(&self, paragraph: usize, token: usize) -> Option<usize> {
+        self.demonyms.get(&(paragraph, token)).copied()
     }
 }
 
@@ -123,7 +122,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], _known: &[KnownEntit
             let lemma = tok.lemma.to_lowercase();
             if let Some((_, country)) = DEMONYMS.iter().find(|(d, _)| *d == lemma) {
                 if let Some(id) = table.entities.iter().position(|e| e.label == *country || e.aliases.iter().any(|a| a == country)) {
-                    table.at.insert((p, t), id);
+                    table.demonyms.insert((p, t), id);
                 }
             }
         }
@@ -248,10 +247,11 @@ fn find_roles(table: &mut EntityTable, prepared: &PreparedText, docs: &[Doc], or
             table.roles.push(RoleMention {
                 entity,
                 role,
+                paragraph: p,
                 sentence: sent_of[p][t],
                 start: cs,
                 end: ce,
-                tokens: TokenSpan { paragraph: p, start, end },
+                tokens: start..end,
             });
         }
     }

@@ -42,7 +42,7 @@ fn named_by(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
     };
     for a in p.kids(n, "amod").collect::<Vec<_>>() {
         for x in std::iter::once(a).chain(p.kids(a, "conj").collect::<Vec<_>>()) {
-            if let Some(e) = ctx.table.entity_at(p.index, x) {
+            if let Some(e) = ctx.demonym(p, x) {
                 push(Value { object: Object::Entity(e), factor: 0.8, token: x }, &mut out);
             }
         }

@@ -26,10 +26,11 @@ impl Ctx<'_> {
     /// The entity a nominal token names, with a confidence factor.
     pub fn resolve(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
         if let Some(e) = self.table.entity_at(p.index, t) {
-            let tok = p.tok(t);
-            // A demonym adjective names its country only when it is the head
-            // of nothing else ("les Américains" as a noun is fine).
-            return Some((e, if tok.pos == "ADJ" { 0.85 } else { 1.0 }));
+            // The table may resolve pronouns itself: trust that less than a name.
+            return Some((e, if p.tok(t).pos == "PRON" { 0.75 } else { 1.0 }));
+        }
+        if let Some(e) = self.demonym(p, t) {
+            return Some((e, 0.85));
         }
         if let Some(&e) = self.role_at.get(&(p.index, t)) {
             return Some((e, 0.95));
@@ -56,7 +57,7 @@ impl Ctx<'_> {
             for c in p.children[t].iter().copied() {
                 let ct = p.tok(c);
                 if ct.dep == "amod" && ct.pos == "ADJ" {
-                    if let Some(e) = self.table.entity_at(p.index, c) {
+                    if let Some(e) = self.demonym(p, c) {
                         return Some((e, 0.8));
                     }
                 }
@@ -109,6 +110,11 @@ impl Ctx<'_> {
             }
         }
         (named.len() == 1).then(|| (named[0], 0.6))
+    }
+
+    /// The country a demonym adjective stands for ("ukrainienne").
+    pub fn demonym(&self, p: &Para, t: usize) -> Option<usize> {
+        (p.tok(t).pos == "ADJ").then(|| self.table.demonym_country(p.index, t)).flatten()
     }
 
     pub fn kind(&self, e: usize) -> EntityKind {

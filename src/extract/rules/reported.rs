@@ -181,7 +181,7 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(usize, usize, usi
     }
     let verb = k;
     if let Some(c) = clitic {
-        if let Some((e, _)) = ctx.resolve_pronoun(p, c) {
+        if let Some((e, _)) = ctx.resolve(p, c).or_else(|| ctx.resolve_pronoun(p, c)) {
             return Some((e, verb, c));
         }
     }

@@ -16,7 +16,7 @@ use super::{Ctx, Draft};
 /// Paragraph and token range of a role mention (the one place that knows the
 /// entity table's token span type).
 pub(crate) fn role_tokens(role: &RoleMention) -> (usize, Range<usize>) {
-    (role.tokens.paragraph, role.tokens.start..role.tokens.end)
+    (role.paragraph, role.tokens.clone())
 }
 
 pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
@@ -41,7 +41,7 @@ pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
         d.tokens = tokens.clone();
         let mut orgs = Vec::new();
         for &t in &tokens {
-            if let Some(e) = ctx.table.entity_at(para, t) {
+            if let Some(e) = ctx.table.entity_at(para, t).or_else(|| ctx.table.demonym_country(para, t)) {
                 if e == role.entity {
                     continue;
                 }

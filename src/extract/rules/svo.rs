@@ -105,7 +105,7 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                         out.push(val);
                     }
                 }
-            } else if let Some((e, f)) = ctx.resolve_pronoun(p, s) {
+            } else if let Some((e, f)) = ctx.resolve(p, s).or_else(|| ctx.resolve_pronoun(p, s)) {
                 out.push(Value { object: Object::Entity(e), factor: f, token: s });
             }
             continue;
