@@ -79,13 +79,32 @@ fn title_lemma(ctx: &Ctx, role: &RoleMention) -> Option<String> {
         .find(|w| ctx.is(Class::Title, w))
 }
 
-/// Role text without a leading determiner or trailing punctuation.
+/// Role text without a leading determiner or trailing punctuation, cut at
+/// the first comma; empty when still longer than an object may be.
 fn clean(text: &str) -> String {
-    let mut t = text.trim().trim_end_matches([',', ';', ':', '.']).trim().to_string();
+    let first = text.split([',', ';', '(']).next().unwrap_or("");
+    let mut t = first.trim().trim_end_matches([',', ';', ':', '.']).trim().to_string();
+    if t.split_whitespace().count() > super::np::MAX_WORDS {
+        return String::new();
+    }
     for det in ["le ", "la ", "les ", "l'", "l\u{2019}", "un ", "une "] {
         if t.to_lowercase().starts_with(det) {
             t = t[det.len()..].trim_start().to_string();
         }
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn role_text_is_cleaned() {
+        assert_eq!(clean("le ministre de la Défense,"), "ministre de la Défense");
+        assert_eq!(clean("l'envoyé du Moyen-Orient"), "envoyé du Moyen-Orient");
+        assert_eq!(clean("représentant la Hongrie, et la danse sur glace"), "représentant la Hongrie");
+        let long = "chef ".repeat(20);
+        assert_eq!(clean(&long), "");
+    }
 }
