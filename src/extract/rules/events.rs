@@ -124,6 +124,10 @@ fn counterparts(ctx: &Ctx, p: &Para, n: usize) -> Vec<(Value, String)> {
 }
 
 fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
+    // "a annulé ses sanctions contre X": the event did not (or no longer) happen.
+    if p.head(n).is_some_and(|h| ctx.is(Class::Cancel, &p.tok(h).lemma.to_lowercase())) {
+        return;
+    }
     let own = named_by(ctx, p, n);
     let targets = counterparts(ctx, p, n);
     let target_objs: Vec<&Object> = targets.iter().map(|(v, _)| &v.object).collect();

@@ -35,6 +35,7 @@ pub enum Class {
     Meeting,
     Negation,
     Function,
+    Cancel,
 }
 
 /// Both tables, parsed.
@@ -50,7 +51,7 @@ pub struct Lexicon {
 pub enum LexiconError {
     #[error("{file} line {line}: expected {expected} tab-separated columns, found {found}; fix the row or comment it out with '#'")]
     Columns { file: &'static str, line: usize, expected: usize, found: usize },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, function")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, function, cancel")]
     Class { file: &'static str, line: usize, class: String },
 }
 
@@ -91,6 +92,7 @@ impl Lexicon {
                 "meeting" => Class::Meeting,
                 "negation" => Class::Negation,
                 "function" => Class::Function,
+                "cancel" => Class::Cancel,
                 other => return Err(LexiconError::Class { file: "lexicon.tsv", line, class: other.to_string() }),
             };
             lex.classes.insert((class, cols[1].to_string()));

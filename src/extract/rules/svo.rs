@@ -132,8 +132,11 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     out
 }
 
+/// A passive clause: an `aux:pass`, or a passive participle with an agent.
+/// ("est arrivé" is a compound tense with être, not a passive.)
 pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
-    p.kids(v, "aux:pass").next().is_some() || (p.morph_has(v, "Voice=Pass") && p.kids(v, "nsubj:pass").next().is_some())
+    p.kids(v, "aux:pass").next().is_some()
+        || (p.morph_has(v, "Voice=Pass") && p.kids(v, "nsubj:pass").next().is_some() && p.kids(v, "obl:agent").next().is_some())
 }
 
 /// The argument role a preposition gives a nominal of `kind`.

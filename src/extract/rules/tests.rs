@@ -147,3 +147,30 @@ fn no_function_word_objects_anywhere() {
         }
     }
 }
+
+#[test]
+fn coordinated_verbs_share_the_subject_and_cancelled_events_are_dropped() {
+    let doc = sentence(12);
+    fact(&doc, "Japon", "signs", "accord avec la Chine");
+    fact(&doc, "Japon", "signsWith", "Chine");
+    fact(&doc, "Japon", "agreesWith", "Chine");
+    let f = fact(&doc, "Japon", "cancels", "sanctions contre la Corée du Sud");
+    assert_eq!(f.rule, "svo");
+    assert!(!doc.facts.iter().any(|f| f.predicate == "sanctions"), "{}", dump(&doc));
+}
+
+#[test]
+fn pronoun_subject_takes_the_last_person_subject() {
+    let doc = sentence(13);
+    let arrived = fact(&doc, "Emmanuel Macron", "arrivesIn", "Berlin");
+    assert_eq!(arg(&doc, arrived, "time").as_deref(), Some("mercredi"));
+    let met = fact(&doc, "Emmanuel Macron", "meetsWith", "Angela Merkel");
+    assert!(met.confidence < arrived.confidence, "{}", dump(&doc));
+}
+
+#[test]
+fn negated_modal_flags_the_inner_verb() {
+    let doc = sentence(14);
+    let f = fact(&doc, "France", "recognises", "Kosovo");
+    assert!(f.negated && f.hypothetical, "{}", dump(&doc));
+}
