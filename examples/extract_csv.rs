@@ -20,10 +20,18 @@ fn main() -> anyhow::Result<()> {
             continue;
         }
         let doc = trame::extract::extract_document(&article.prepared, &article.docs, &[]);
-        let name = std::path::Path::new(&source).file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let name = std::path::Path::new(&source)
+            .file_name()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         let dir = PathBuf::from(out).join(&name);
         extract_fixtures::write_csv(&doc, &dir)?;
-        println!("== {source}: {} entities, {} facts -> {}", doc.entities.len(), doc.facts.len(), dir.display());
+        println!(
+            "== {source}: {} entities, {} facts -> {}",
+            doc.entities.len(),
+            doc.facts.len(),
+            dir.display()
+        );
         for line in extract_fixtures::describe(&doc) {
             println!("  {line}");
         }

@@ -71,12 +71,29 @@ fn seed_flags_and_arguments() {
     let doc = seed();
     let dump = describe(&doc).join("\n");
     // "l'Ukraine devrait abandonner la guerre", said by Rubio: hypothetical and reported.
-    let abandon = doc.facts.iter().find(|f| f.predicate == "abandons").unwrap_or_else(|| panic!("{dump}"));
+    let abandon = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "abandons")
+        .unwrap_or_else(|| panic!("{dump}"));
     assert!(abandon.hypothetical && abandon.reported, "{dump}");
-    assert_eq!(abandon.source_entity.map(|e| doc.entities[e].label.as_str()), Some("Marco Rubio"));
+    assert_eq!(
+        abandon.source_entity.map(|e| doc.entities[e].label.as_str()),
+        Some("Marco Rubio")
+    );
     // "que le président russe Vladimir Poutine a saisi en 2014": time argument.
-    let seize = doc.facts.iter().find(|f| f.predicate == "seizes").unwrap_or_else(|| panic!("{dump}"));
-    assert!(seize.arguments.iter().any(|(k, o)| k == "time" && label(&doc, o) == "en 2014"), "{dump}");
+    let seize = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "seizes")
+        .unwrap_or_else(|| panic!("{dump}"));
+    assert!(
+        seize
+            .arguments
+            .iter()
+            .any(|(k, o)| k == "time" && label(&doc, o) == "en 2014"),
+        "{dump}"
+    );
     // "avant que les délégations ne se réunissent": an expletive "ne" negates nothing.
     assert!(doc.facts.iter().all(|f| !f.negated), "{dump}");
 }
@@ -84,11 +101,13 @@ fn seed_flags_and_arguments() {
 #[test]
 fn seed_has_no_junk_rows() {
     let doc = seed();
-    let junk = ["il", "elle", "ils", "on", "qui", "que", "cela", "ce", "le", "la", "les", "un", "une", "des", "en", "y"];
+    let junk = [
+        "il", "elle", "ils", "on", "qui", "que", "cela", "ce", "le", "la", "les", "un", "une", "des", "en", "y",
+    ];
     for f in &doc.facts {
         let o = label(&doc, &f.object);
         let words = o.split_whitespace().count();
-        assert!(words >= 1 && words <= 15, "object of {} words: {o}", words);
+        assert!((1..=15).contains(&words), "object of {words} words: {o}");
         assert!(!junk.contains(&o.to_lowercase().as_str()), "function-word object: {o}");
         assert!((0.0..=1.0).contains(&f.confidence));
         assert!(!f.rule.is_empty());
@@ -106,7 +125,13 @@ fn seed_csv_dump() {
     };
     write_csv(&doc, &dir).expect("write csv");
     let relations = std::fs::read_to_string(dir.join("relations.csv")).expect("relations.csv");
-    assert_eq!(relations.lines().next().map(|l| l.starts_with("subject_id,subject,predicate")), Some(true));
+    assert_eq!(
+        relations
+            .lines()
+            .next()
+            .map(|l| l.starts_with("subject_id,subject,predicate")),
+        Some(true)
+    );
     assert!(relations.lines().count() > doc.facts.len());
     assert_eq!(doc.content_hash.len(), 64);
 }

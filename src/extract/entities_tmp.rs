@@ -52,11 +52,26 @@ impl EntityTable {
 }
 
 const DEMONYMS: &[(&str, &str)] = &[
-    ("ukrainien", "Ukraine"), ("américain", "États-Unis"), ("russe", "Russie"), ("français", "France"),
-    ("britannique", "Royaume-Uni"), ("allemand", "Allemagne"), ("chinois", "Chine"), ("israélien", "Israël"),
-    ("iranien", "Iran"), ("turc", "Turquie"), ("italien", "Italie"), ("espagnol", "Espagne"),
-    ("saoudien", "Arabie saoudite"), ("syrien", "Syrie"), ("japonais", "Japon"), ("canadien", "Canada"),
-    ("belge", "Belgique"), ("suisse", "Suisse"), ("polonais", "Pologne"), ("européen", "Union européenne"),
+    ("ukrainien", "Ukraine"),
+    ("américain", "États-Unis"),
+    ("russe", "Russie"),
+    ("français", "France"),
+    ("britannique", "Royaume-Uni"),
+    ("allemand", "Allemagne"),
+    ("chinois", "Chine"),
+    ("israélien", "Israël"),
+    ("iranien", "Iran"),
+    ("turc", "Turquie"),
+    ("italien", "Italie"),
+    ("espagnol", "Espagne"),
+    ("saoudien", "Arabie saoudite"),
+    ("syrien", "Syrie"),
+    ("japonais", "Japon"),
+    ("canadien", "Canada"),
+    ("belge", "Belgique"),
+    ("suisse", "Suisse"),
+    ("polonais", "Pologne"),
+    ("européen", "Union européenne"),
 ];
 
 /// Builds the table from NER spans.
@@ -66,7 +81,9 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], _known: &[KnownEntit
     let mut raw: Vec<(usize, usize, usize, EntityKind, String)> = Vec::new(); // para, start, end, kind, label
     for (p, doc) in docs.iter().enumerate() {
         for span in &doc.entities {
-            let Some((s, e, kind)) = trim_span(doc, span.start, span.end, &span.label) else { continue };
+            let Some((s, e, kind)) = trim_span(doc, span.start, span.end, &span.label) else {
+                continue;
+            };
             let label = slice(&original, prepared, p, doc, s, e);
             if label.chars().count() < 2 {
                 continue;
@@ -91,7 +108,11 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], _known: &[KnownEntit
         let id = match found {
             Some(id) => id,
             None => {
-                table.entities.push(facts::Entity { label: label.clone(), kind: *kind, aliases: vec![] });
+                table.entities.push(facts::Entity {
+                    label: label.clone(),
+                    kind: *kind,
+                    aliases: vec![],
+                });
                 table.entities.len() - 1
             }
         };
@@ -121,7 +142,11 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], _known: &[KnownEntit
             }
             let lemma = tok.lemma.to_lowercase();
             if let Some((_, country)) = DEMONYMS.iter().find(|(d, _)| *d == lemma) {
-                if let Some(id) = table.entities.iter().position(|e| e.label == *country || e.aliases.iter().any(|a| a == country)) {
+                if let Some(id) = table
+                    .entities
+                    .iter()
+                    .position(|e| e.label == *country || e.aliases.iter().any(|a| a == country))
+                {
                     table.demonyms.insert((p, t), id);
                 }
             }
@@ -176,16 +201,36 @@ fn slice(original: &[char], prepared: &PreparedText, p: usize, doc: &Doc, s: usi
 /// Original character offsets of tokens `s..e` of paragraph `p`.
 fn char_span(prepared: &PreparedText, p: usize, doc: &Doc, s: usize, e: usize) -> (usize, usize) {
     let offsets = prepared.paragraphs.get(p).map(|x| x.offsets.as_slice()).unwrap_or(&[]);
-    let a = doc.tokens.get(s).and_then(|t| offsets.get(t.start)).copied().unwrap_or(0);
-    let b = doc.tokens.get(e.saturating_sub(1)).and_then(|t| offsets.get(t.end())).copied().unwrap_or(a);
+    let a = doc
+        .tokens
+        .get(s)
+        .and_then(|t| offsets.get(t.start))
+        .copied()
+        .unwrap_or(0);
+    let b = doc
+        .tokens
+        .get(e.saturating_sub(1))
+        .and_then(|t| offsets.get(t.end()))
+        .copied()
+        .unwrap_or(a);
     (a, b.max(a))
 }
 
-fn find_roles(table: &mut EntityTable, prepared: &PreparedText, docs: &[Doc], original: &[char], sent_of: &[Vec<usize>]) {
+fn find_roles(
+    table: &mut EntityTable,
+    prepared: &PreparedText,
+    docs: &[Doc],
+    original: &[char],
+    sent_of: &[Vec<usize>],
+) {
     for (p, doc) in docs.iter().enumerate() {
         let toks = &doc.tokens;
         let is_person = |t: usize, table: &EntityTable| {
-            table.at.get(&(p, t)).is_some_and(|&id| table.entities[id].kind == EntityKind::Person) && toks[t].pos == "PROPN"
+            table
+                .at
+                .get(&(p, t))
+                .is_some_and(|&id| table.entities[id].kind == EntityKind::Person)
+                && toks[t].pos == "PROPN"
         };
         for t in 0..toks.len() {
             if toks[t].pos != "NOUN" || !lexicon().is(Class::Title, &toks[t].lemma) {
@@ -226,15 +271,20 @@ fn find_roles(table: &mut EntityTable, prepared: &PreparedText, docs: &[Doc], or
                     end -= 1;
                 }
                 (id, end)
-            } else if (t >= 2 && toks[t - 1].text == ",") || (t >= 3 && toks[t - 2].text == "," && toks[t - 1].pos == "DET") {
+            } else if (t >= 2 && toks[t - 1].text == ",")
+                || (t >= 3 && toks[t - 2].text == "," && toks[t - 1].pos == "DET")
+            {
                 // Backward: "Andriy Kovalenko, chef du Centre ...".
                 let comma = if toks[t - 1].text == "," { t - 1 } else { t - 2 };
                 if comma == 0 || !is_person(comma - 1, table) {
                     continue;
                 }
-                let Some(&id) = table.at.get(&(p, comma - 1)) else { continue };
+                let Some(&id) = table.at.get(&(p, comma - 1)) else {
+                    continue;
+                };
                 let mut end = t + 1;
-                while end < toks.len() && !matches!(toks[end].pos.as_str(), "PUNCT" | "VERB" | "AUX" | "CCONJ" | "PRON") {
+                while end < toks.len() && !matches!(toks[end].pos.as_str(), "PUNCT" | "VERB" | "AUX" | "CCONJ" | "PRON")
+                {
                     end += 1;
                 }
                 start = t;

@@ -41,9 +41,16 @@ pub fn load(path: &Path) -> Vec<Article> {
                 order.len() - 1
             }
         };
-        by_source.entry(idx).or_insert_with(|| (line.source.clone(), Vec::new())).1.push(line);
+        by_source
+            .entry(idx)
+            .or_insert_with(|| (line.source.clone(), Vec::new()))
+            .1
+            .push(line);
     }
-    by_source.into_values().map(|(source, lines)| article(source, lines)).collect()
+    by_source
+        .into_values()
+        .map(|(source, lines)| article(source, lines))
+        .collect()
 }
 
 /// Rebuilds the original text (lines at their line numbers) and paragraph offsets.
@@ -73,10 +80,19 @@ fn article(source: String, mut lines: Vec<Line>) -> Article {
     for l in lines {
         let start = starts.get(l.line - 1).copied().unwrap_or(0);
         let n = l.doc.text.chars().count();
-        paragraphs.push(Paragraph { text: l.doc.text.clone(), offsets: (start..=start + n).collect() });
+        paragraphs.push(Paragraph {
+            text: l.doc.text.clone(),
+            offsets: (start..=start + n).collect(),
+        });
         docs.push(l.doc);
     }
-    let prepared = PreparedText { source, original, title: None, language: "fr".into(), paragraphs };
+    let prepared = PreparedText {
+        source,
+        original,
+        title: None,
+        language: "fr".into(),
+        paragraphs,
+    };
     Article { prepared, docs }
 }
 
@@ -99,18 +115,44 @@ pub fn write_csv(doc: &Document, dir: &Path) -> std::io::Result<()> {
     w.write_record(["id", "label", "type", "aliases", "mentions"])?;
     for (i, e) in doc.entities.iter().enumerate() {
         let n = doc.mentions.iter().filter(|m| m.entity == i).count();
-        w.write_record([entity_id(doc, i), e.label.clone(), e.kind.code().to_string(), e.aliases.join("|"), n.to_string()])?;
+        w.write_record([
+            entity_id(doc, i),
+            e.label.clone(),
+            e.kind.code().to_string(),
+            e.aliases.join("|"),
+            n.to_string(),
+        ])?;
     }
     w.flush()?;
     let mut w = csv::Writer::from_path(dir.join("relations.csv"))?;
     w.write_record([
-        "subject_id", "subject", "predicate", "object_id", "object", "lemma", "doc", "sentence", "confidence", "rule",
-        "negated", "hypothetical", "reported", "source", "arguments",
+        "subject_id",
+        "subject",
+        "predicate",
+        "object_id",
+        "object",
+        "lemma",
+        "doc",
+        "sentence",
+        "confidence",
+        "rule",
+        "negated",
+        "hypothetical",
+        "reported",
+        "source",
+        "arguments",
     ])?;
     for f in &doc.facts {
         let (oid, otext) = object_text(doc, &f.object);
-        let args: Vec<String> = f.arguments.iter().map(|(k, o)| format!("{k}={}", object_text(doc, o).1)).collect();
-        let source = f.source_entity.map(|e| doc.entities[e].label.clone()).unwrap_or_default();
+        let args: Vec<String> = f
+            .arguments
+            .iter()
+            .map(|(k, o)| format!("{k}={}", object_text(doc, o).1))
+            .collect();
+        let source = f
+            .source_entity
+            .map(|e| doc.entities[e].label.clone())
+            .unwrap_or_default();
         w.write_record([
             entity_id(doc, f.subject),
             doc.entities[f.subject].label.clone(),
@@ -119,7 +161,10 @@ pub fn write_csv(doc: &Document, dir: &Path) -> std::io::Result<()> {
             otext,
             f.lemma.clone(),
             doc.source.clone(),
-            doc.sentences.get(f.sentence).map(|s| s.text.clone()).unwrap_or_default(),
+            doc.sentences
+                .get(f.sentence)
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
             format!("{:.2}", f.confidence),
             f.rule.clone(),
             f.negated.to_string(),
@@ -145,10 +190,17 @@ pub fn describe(doc: &Document) -> Vec<String> {
                 flags.push_str(" HYP");
             }
             if f.reported {
-                let s = f.source_entity.map(|e| doc.entities[e].label.clone()).unwrap_or_else(|| "?".into());
+                let s = f
+                    .source_entity
+                    .map(|e| doc.entities[e].label.clone())
+                    .unwrap_or_else(|| "?".into());
                 flags.push_str(&format!(" REP({s})"));
             }
-            let args: Vec<String> = f.arguments.iter().map(|(k, o)| format!("{k}={}", object_text(doc, o).1)).collect();
+            let args: Vec<String> = f
+                .arguments
+                .iter()
+                .map(|(k, o)| format!("{k}={}", object_text(doc, o).1))
+                .collect();
             format!(
                 "[{}] {} --{} ({})--> {} {{{}}} {:.2}{}",
                 f.rule,

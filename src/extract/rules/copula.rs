@@ -33,7 +33,14 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let Some(value) = ctx.value(p, h, None) else { continue };
         for s in subjects {
             let Object::Entity(subject) = s.object else { continue };
-            let mut d = Draft::new(rule, p.index, subject, predicate.to_string(), format!("être {lemma}"), value.object.clone());
+            let mut d = Draft::new(
+                rule,
+                p.index,
+                subject,
+                predicate.to_string(),
+                format!("être {lemma}"),
+                value.object.clone(),
+            );
             d.tokens = vec![s.token, cop, h];
             d.verb = Some(h);
             d.confidence *= s.factor * value.factor;

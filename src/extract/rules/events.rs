@@ -43,7 +43,14 @@ fn named_by(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
     for a in p.kids(n, "amod").collect::<Vec<_>>() {
         for x in std::iter::once(a).chain(p.kids(a, "conj").collect::<Vec<_>>()) {
             if let Some(e) = ctx.demonym(p, x) {
-                push(Value { object: Object::Entity(e), factor: 0.8, token: x }, &mut out);
+                push(
+                    Value {
+                        object: Object::Entity(e),
+                        factor: 0.8,
+                        token: x,
+                    },
+                    &mut out,
+                );
             }
         }
     }
@@ -96,7 +103,10 @@ fn counterparts(ctx: &Ctx, p: &Para, n: usize) -> Vec<(Value, String)> {
     // "le début de la guerre avec la Russie": the parser often hangs the
     // complement on the noun above the event.
     if p.tok(n).dep == "nmod" && p.prep(n).as_deref() == Some("de") {
-        if let Some(h) = p.head(n).filter(|&h| p.tok(h).pos == "NOUN" && !ctx.lex.has_lemma(&p.tok(h).lemma.to_lowercase())) {
+        if let Some(h) = p
+            .head(n)
+            .filter(|&h| p.tok(h).pos == "NOUN" && !ctx.lex.has_lemma(&p.tok(h).lemma.to_lowercase()))
+        {
             places.extend(p.kids(h, "nmod").filter(|&c| c > n));
         }
     }
@@ -125,20 +135,43 @@ fn counterparts(ctx: &Ctx, p: &Para, n: usize) -> Vec<(Value, String)> {
 
 fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
     // "a annulé ses sanctions contre X": the event did not (or no longer) happen.
-    if p.head(n).is_some_and(|h| ctx.is(Class::Cancel, &p.tok(h).lemma.to_lowercase())) {
+    if p.head(n)
+        .is_some_and(|h| ctx.is(Class::Cancel, &p.tok(h).lemma.to_lowercase()))
+    {
         return;
     }
     let own = named_by(ctx, p, n);
     let targets = counterparts(ctx, p, n);
     let target_objs: Vec<&Object> = targets.iter().map(|(v, _)| &v.object).collect();
-    let own_actors: Vec<Value> = own.iter().filter(|v| !target_objs.contains(&&v.object)).cloned().collect();
-    let actors = if own_actors.is_empty() { governing_subjects(ctx, p, n) } else { own_actors.clone() };
+    let own_actors: Vec<Value> = own
+        .iter()
+        .filter(|v| !target_objs.contains(&&v.object))
+        .cloned()
+        .collect();
+    let actors = if own_actors.is_empty() {
+        governing_subjects(ctx, p, n)
+    } else {
+        own_actors.clone()
+    };
     let verb = clause_verb(p, n);
     for a in &actors {
         let Object::Entity(subject) = a.object else { continue };
         for (t, prep) in &targets {
-            let Some(property) = ctx.lex.property(lemma, Some(prep)).or_else(|| ctx.lex.property(lemma, None)) else { continue };
-            let mut d = Draft::new("event", p.index, subject, property.to_string(), lemma.to_string(), t.object.clone());
+            let Some(property) = ctx
+                .lex
+                .property(lemma, Some(prep))
+                .or_else(|| ctx.lex.property(lemma, None))
+            else {
+                continue;
+            };
+            let mut d = Draft::new(
+                "event",
+                p.index,
+                subject,
+                property.to_string(),
+                lemma.to_string(),
+                t.object.clone(),
+            );
             d.tokens = vec![a.token, n, t.token];
             d.verb = verb;
             d.confidence *= a.factor * t.factor;
@@ -147,10 +180,24 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
         // "une proposition américaine pour …": the actor named on the noun
         // and what the event is about as a literal.
         if targets.is_empty() && !own_actors.is_empty() && !ctx.is(Class::Meeting, lemma) {
-            let Some(property) = ctx.lex.property(lemma, None) else { continue };
-            let Some(text) = event_content(ctx, p, n, a.token) else { continue };
-            let object = Object::Literal(crate::facts::Literal { text, kind: crate::facts::LiteralKind::Text });
-            let mut d = Draft::new("event", p.index, subject, property.to_string(), lemma.to_string(), object);
+            let Some(property) = ctx.lex.property(lemma, None) else {
+                continue;
+            };
+            let Some(text) = event_content(ctx, p, n, a.token) else {
+                continue;
+            };
+            let object = Object::Literal(crate::facts::Literal {
+                text,
+                kind: crate::facts::LiteralKind::Text,
+            });
+            let mut d = Draft::new(
+                "event",
+                p.index,
+                subject,
+                property.to_string(),
+                lemma.to_string(),
+                object,
+            );
             d.tokens = vec![a.token, n];
             d.verb = verb;
             d.confidence *= a.factor;
@@ -175,7 +222,9 @@ fn meeting(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
     if participants.len() < 2 {
         return;
     }
-    let Some(property) = ctx.lex.property(lemma, None) else { return };
+    let Some(property) = ctx.lex.property(lemma, None) else {
+        return;
+    };
     let first = &participants[0];
     let Object::Entity(subject) = first.object else { return };
     let mut location = Vec::new();
@@ -201,8 +250,18 @@ fn meeting(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
         }
     }
     for other in &participants[1..] {
-        let mut d = Draft::new("meeting", p.index, subject, property.to_string(), lemma.to_string(), other.object.clone());
-        d.arguments = location.iter().map(|&e| ("location".to_string(), Object::Entity(e))).collect();
+        let mut d = Draft::new(
+            "meeting",
+            p.index,
+            subject,
+            property.to_string(),
+            lemma.to_string(),
+            other.object.clone(),
+        );
+        d.arguments = location
+            .iter()
+            .map(|&e| ("location".to_string(), Object::Entity(e)))
+            .collect();
         d.tokens = vec![first.token, n, other.token];
         d.verb = clause_verb(p, n);
         d.confidence *= first.factor * other.factor;

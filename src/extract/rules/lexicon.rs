@@ -50,9 +50,18 @@ pub struct Lexicon {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum LexiconError {
     #[error("{file} line {line}: expected {expected} tab-separated columns, found {found}; fix the row or comment it out with '#'")]
-    Columns { file: &'static str, line: usize, expected: usize, found: usize },
+    Columns {
+        file: &'static str,
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
     #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, function, cancel")]
-    Class { file: &'static str, line: usize, class: String },
+    Class {
+        file: &'static str,
+        line: usize,
+        class: String,
+    },
 }
 
 impl Lexicon {
@@ -61,7 +70,12 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         for (line, cols) in rows(predicates) {
             if cols.len() != 5 {
-                return Err(LexiconError::Columns { file: "predicates.tsv", line, expected: 5, found: cols.len() });
+                return Err(LexiconError::Columns {
+                    file: "predicates.tsv",
+                    line,
+                    expected: 5,
+                    found: cols.len(),
+                });
             }
             if cols[0] == "lemma" {
                 continue;
@@ -74,12 +88,19 @@ impl Lexicon {
                 label_fr: cols[3].to_string(),
                 label_en: cols[4].to_string(),
             };
-            lex.by_key.entry((row.lemma.clone(), row.prep.clone())).or_insert(lex.predicates.len());
+            lex.by_key
+                .entry((row.lemma.clone(), row.prep.clone()))
+                .or_insert(lex.predicates.len());
             lex.predicates.push(row);
         }
         for (line, cols) in rows(lexicon) {
             if cols.len() != 2 {
-                return Err(LexiconError::Columns { file: "lexicon.tsv", line, expected: 2, found: cols.len() });
+                return Err(LexiconError::Columns {
+                    file: "lexicon.tsv",
+                    line,
+                    expected: 2,
+                    found: cols.len(),
+                });
             }
             let class = match cols[0] {
                 "class" => continue,
@@ -93,7 +114,13 @@ impl Lexicon {
                 "negation" => Class::Negation,
                 "function" => Class::Function,
                 "cancel" => Class::Cancel,
-                other => return Err(LexiconError::Class { file: "lexicon.tsv", line, class: other.to_string() }),
+                other => {
+                    return Err(LexiconError::Class {
+                        file: "lexicon.tsv",
+                        line,
+                        class: other.to_string(),
+                    })
+                }
             };
             lex.classes.insert((class, cols[1].to_string()));
         }
@@ -160,7 +187,15 @@ mod tests {
     #[test]
     fn bad_rows_are_reported_with_line() {
         let err = Lexicon::parse("a\tb\n", "").unwrap_err();
-        assert_eq!(err, LexiconError::Columns { file: "predicates.tsv", line: 1, expected: 5, found: 2 });
+        assert_eq!(
+            err,
+            LexiconError::Columns {
+                file: "predicates.tsv",
+                line: 1,
+                expected: 5,
+                found: 2
+            }
+        );
         let err = Lexicon::parse("", "colour\tred\n").unwrap_err();
         assert!(matches!(err, LexiconError::Class { line: 1, .. }));
     }
@@ -184,7 +219,17 @@ mod ontology_tests {
     const DIRECT: &[&str] = &["locatedIn", "isA", "hasQuality", "states"];
     /// Structural properties declared by the store's trame.ttl.
     const STRUCTURAL: &[&str] = &[
-        "role", "relatedTo", "memberOf", "recipient", "target", "partner", "location", "time", "topic", "country", "source",
+        "role",
+        "relatedTo",
+        "memberOf",
+        "recipient",
+        "target",
+        "partner",
+        "location",
+        "time",
+        "topic",
+        "country",
+        "source",
     ];
 
     #[test]

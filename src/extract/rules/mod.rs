@@ -45,7 +45,12 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
             role_at.entry((p, t)).or_insert(role.entity);
         }
     }
-    let ctx = Ctx { table, original: &original, lex: lexicon(), role_at };
+    let ctx = Ctx {
+        table,
+        original: &original,
+        lex: lexicon(),
+        role_at,
+    };
     let mut drafts = Vec::new();
     for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
         let para = Para::new(p, doc, &sentence_of[p], &para.offsets);
@@ -90,7 +95,13 @@ impl<'a> Para<'a> {
                 children[t.head].push(i);
             }
         }
-        Para { index, doc, children, sentence_of, offsets }
+        Para {
+            index,
+            doc,
+            children,
+            sentence_of,
+            offsets,
+        }
     }
 
     pub fn tok(&self, i: usize) -> &Token {
@@ -109,7 +120,10 @@ impl<'a> Para<'a> {
 
     /// Children with a dependency label (exact, or a `prefix:` family when `dep` ends with ':').
     pub fn kids<'b>(&'b self, i: usize, dep: &'b str) -> impl Iterator<Item = usize> + 'b {
-        self.children[i].iter().copied().filter(move |&c| dep_is(&self.doc.tokens[c].dep, dep))
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| dep_is(&self.doc.tokens[c].dep, dep))
     }
 
     /// The preposition (`case` child lemma) that introduces a nominal, if any.
@@ -160,8 +174,16 @@ impl<'a> Para<'a> {
     /// Token range of the sentence holding `i`.
     pub fn sentence_range(&self, i: usize) -> Range<usize> {
         let s = self.sentence_of[i];
-        let start = (0..=i).rev().take_while(|&t| self.sentence_of[t] == s).last().unwrap_or(i);
-        let end = (i..self.len()).take_while(|&t| self.sentence_of[t] == s).last().unwrap_or(i) + 1;
+        let start = (0..=i)
+            .rev()
+            .take_while(|&t| self.sentence_of[t] == s)
+            .last()
+            .unwrap_or(i);
+        let end = (i..self.len())
+            .take_while(|&t| self.sentence_of[t] == s)
+            .last()
+            .unwrap_or(i)
+            + 1;
         start..end
     }
 }
@@ -211,7 +233,14 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
-    pub fn new(rule: &'static str, para: usize, subject: usize, predicate: String, lemma: String, object: Object) -> Self {
+    pub fn new(
+        rule: &'static str,
+        para: usize,
+        subject: usize,
+        predicate: String,
+        lemma: String,
+        object: Object,
+    ) -> Self {
         Draft {
             subject,
             predicate,
@@ -231,7 +260,13 @@ impl Draft {
     }
 }
 
-fn finish(ctx: &Ctx, prepared: &PreparedText, docs: &[Doc], sentence_of: &[Vec<usize>], drafts: Vec<Draft>) -> Vec<Fact> {
+fn finish(
+    ctx: &Ctx,
+    prepared: &PreparedText,
+    docs: &[Doc],
+    sentence_of: &[Vec<usize>],
+    drafts: Vec<Draft>,
+) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
     let mut seen: HashMap<(usize, String, String, usize), usize> = HashMap::new();
     for d in drafts {
@@ -244,7 +279,9 @@ fn finish(ctx: &Ctx, prepared: &PreparedText, docs: &[Doc], sentence_of: &[Vec<u
         let offsets = &prepared.paragraphs[d.para].offsets;
         let first = d.tokens.iter().copied().filter(|&t| t < doc.tokens.len()).min();
         let last = d.tokens.iter().copied().filter(|&t| t < doc.tokens.len()).max();
-        let (Some(first), Some(last)) = (first, last) else { continue };
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
         let start = offsets.get(doc.tokens[first].start).copied().unwrap_or(0);
         let end = offsets.get(doc.tokens[last].end()).copied().unwrap_or(start).max(start);
         let sentence = sentence_of[d.para][d.verb.unwrap_or(first).min(doc.tokens.len() - 1)];
@@ -289,7 +326,12 @@ fn finish(ctx: &Ctx, prepared: &PreparedText, docs: &[Doc], sentence_of: &[Vec<u
 
 fn object_key(ctx: &Ctx, o: &Object) -> String {
     match o {
-        Object::Entity(e) => ctx.table.entities.get(*e).map(|x| format!("E:{}", x.label)).unwrap_or_default(),
+        Object::Entity(e) => ctx
+            .table
+            .entities
+            .get(*e)
+            .map(|x| format!("E:{}", x.label))
+            .unwrap_or_default(),
         Object::Literal(l) => format!("L:{}", l.text.to_lowercase()),
     }
 }

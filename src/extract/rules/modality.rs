@@ -35,11 +35,14 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
 
 fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
     let kids: Vec<usize> = p.children[v].clone();
-    let has_ne = kids.iter().any(|&c| matches!(p.tok(c).text.to_lowercase().as_str(), "ne" | "n'"));
+    let has_ne = kids
+        .iter()
+        .any(|&c| matches!(p.tok(c).text.to_lowercase().as_str(), "ne" | "n'"));
     let particle = kids.iter().any(|&c| {
         let t = p.tok(c);
         let w = t.text.to_lowercase();
-        (ctx.is(Class::Negation, &w) && (has_ne || w != "plus")) && (t.pos == "ADV" || t.pos == "PRON" || t.pos == "DET")
+        (ctx.is(Class::Negation, &w) && (has_ne || w != "plus"))
+            && (t.pos == "ADV" || t.pos == "PRON" || t.pos == "DET")
     });
     particle && (has_ne || kids.iter().any(|&c| p.tok(c).text.to_lowercase() == "jamais"))
 }

@@ -100,8 +100,13 @@ impl Ctx<'_> {
             if p.sentence_of[k] + 3 < sentence {
                 break;
             }
-            let e = self.table.entity_at(p.index, k).or_else(|| self.role_at.get(&(p.index, k)).copied());
-            let Some(e) = e.filter(|&e| self.kind(e) == EntityKind::Person && p.tok(k).pos != "ADJ") else { continue };
+            let e = self
+                .table
+                .entity_at(p.index, k)
+                .or_else(|| self.role_at.get(&(p.index, k)).copied());
+            let Some(e) = e.filter(|&e| self.kind(e) == EntityKind::Person && p.tok(k).pos != "ADJ") else {
+                continue;
+            };
             if is_subject(p, k) {
                 return Some((e, 0.7));
             }
@@ -114,7 +119,9 @@ impl Ctx<'_> {
 
     /// The country a demonym adjective stands for ("ukrainienne").
     pub fn demonym(&self, p: &Para, t: usize) -> Option<usize> {
-        (p.tok(t).pos == "ADJ").then(|| self.table.demonym_country(p.index, t)).flatten()
+        (p.tok(t).pos == "ADJ")
+            .then(|| self.table.demonym_country(p.index, t))
+            .flatten()
     }
 
     pub fn kind(&self, e: usize) -> EntityKind {
@@ -122,16 +129,29 @@ impl Ctx<'_> {
     }
 
     fn person_at(&self, p: &Para, t: usize) -> Option<usize> {
-        self.table.entity_at(p.index, t).filter(|&e| self.kind(e) == EntityKind::Person)
+        self.table
+            .entity_at(p.index, t)
+            .filter(|&e| self.kind(e) == EntityKind::Person)
     }
 
     /// An entity, else a clean literal, for a nominal token.
     pub fn value(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<Value> {
         if let Some((e, factor)) = self.resolve(p, t) {
-            return Some(Value { object: Object::Entity(e), factor, token: t });
+            return Some(Value {
+                object: Object::Entity(e),
+                factor,
+                token: t,
+            });
         }
         let text = self.literal(p, t, skip)?;
-        Some(Value { object: Object::Literal(Literal { text, kind: LiteralKind::Text }), factor: 1.0, token: t })
+        Some(Value {
+            object: Object::Literal(Literal {
+                text,
+                kind: LiteralKind::Text,
+            }),
+            factor: 1.0,
+            token: t,
+        })
     }
 
     /// The noun phrase headed by `t` as clean text: no relative or adverbial
@@ -201,7 +221,9 @@ impl Ctx<'_> {
                 let ct = p.tok(c);
                 let take = match ct.dep.as_str() {
                     "conj" => matches!(ct.pos.as_str(), "NOUN" | "PROPN") && p.kids(c, "cop").next().is_none(),
-                    "appos" | "flat:name" => self.resolve(p, c).is_some_and(|(e, _)| self.kind(e) == EntityKind::Person),
+                    "appos" | "flat:name" => self
+                        .resolve(p, c)
+                        .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person),
                     _ => false,
                 };
                 if take && !out.contains(&c) {
@@ -220,7 +242,11 @@ impl Ctx<'_> {
                     .collect();
                 for c in p.kids(h, "conj").collect::<Vec<_>>() {
                     let ct = p.tok(c);
-                    if c > t && matches!(ct.pos.as_str(), "NOUN" | "PROPN") && p.kids(c, "cop").next().is_none() && p.kids(c, "nsubj").next().is_none() {
+                    if c > t
+                        && matches!(ct.pos.as_str(), "NOUN" | "PROPN")
+                        && p.kids(c, "cop").next().is_none()
+                        && p.kids(c, "nsubj").next().is_none()
+                    {
                         let nearest = args.iter().copied().filter(|&a| a < c).max();
                         if nearest == Some(t) && !out.contains(&c) {
                             out.push(c);
@@ -267,7 +293,9 @@ impl Ctx<'_> {
             }
             break;
         }
-        let nearest = (0..pronoun).rev().find(|&i| matches!(p.tok(i).pos.as_str(), "NOUN" | "PROPN"));
+        let nearest = (0..pronoun)
+            .rev()
+            .find(|&i| matches!(p.tok(i).pos.as_str(), "NOUN" | "PROPN"));
         let nearest = nearest.map(|n| climb_de(p, n));
         match (parsed, nearest) {
             (Some(a), Some(n)) if after_comma && n != a && n > a && p.dominated_by(n, a) => Some((n, 0.8)),
@@ -302,7 +330,9 @@ fn climb_de(p: &Para, mut n: usize) -> usize {
     while let Some(h) = p.head(n) {
         let dep = p.tok(n).dep.as_str();
         let flat = dep.starts_with("flat");
-        if (flat || (dep == "nmod" && p.prep(n).as_deref() == Some("de"))) && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
+        if (flat || (dep == "nmod" && p.prep(n).as_deref() == Some("de")))
+            && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN")
+        {
             n = h;
         } else {
             break;
@@ -311,7 +341,20 @@ fn climb_de(p: &Para, mut n: usize) -> usize {
     n
 }
 
-const NP_KEEP: &[&str] = &["det", "amod", "nmod", "case", "nummod", "fixed", "flat:name", "flat:foreign", "flat", "compound", "advmod", "mark"];
+const NP_KEEP: &[&str] = &[
+    "det",
+    "amod",
+    "nmod",
+    "case",
+    "nummod",
+    "fixed",
+    "flat:name",
+    "flat:foreign",
+    "flat",
+    "compound",
+    "advmod",
+    "mark",
+];
 
 /// Tokens of the noun phrase under `t`, to `depth` levels, determiners and
 /// prepositions trimmed from the edges.
@@ -325,8 +368,11 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>) -> Vec<usize
             }
             let ct = p.tok(c);
             let dep = ct.dep.as_str();
-            let keep = NP_KEEP.contains(&dep) && !(ct.pos == "VERB");
-            let is_case_like = matches!(dep, "det" | "case" | "fixed" | "flat:name" | "flat:foreign" | "flat" | "mark");
+            let keep = NP_KEEP.contains(&dep) && ct.pos != "VERB";
+            let is_case_like = matches!(
+                dep,
+                "det" | "case" | "fixed" | "flat:name" | "flat:foreign" | "flat" | "mark"
+            );
             if !keep || (!is_case_like && d >= depth) || ct.pos == "PUNCT" {
                 continue;
             }
@@ -342,8 +388,8 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>) -> Vec<usize
     // Trim leading determiners/prepositions/quantifiers and trailing function tokens.
     while out.len() > 1 {
         let f = p.tok(out[0]);
-        let lead = matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ")
-            || (f.lemma == "tout" && out[0] != t);
+        let lead =
+            matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") || (f.lemma == "tout" && out[0] != t);
         if lead && out[0] != t {
             out.remove(0);
         } else {

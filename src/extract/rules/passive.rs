@@ -20,12 +20,21 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if agents.is_empty() {
             continue;
         }
-        let Some(patient) = ctx.value(p, noun, Some(v)) else { continue };
+        let Some(patient) = ctx.value(p, noun, Some(v)) else {
+            continue;
+        };
         let lemmas = vec![tok.lemma.to_lowercase()];
         let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "relatedTo".to_string());
         for a in agents {
             let Object::Entity(subject) = a.object else { continue };
-            let mut d = Draft::new("participle", p.index, subject, property.clone(), lemmas[0].clone(), patient.object.clone());
+            let mut d = Draft::new(
+                "participle",
+                p.index,
+                subject,
+                property.clone(),
+                lemmas[0].clone(),
+                patient.object.clone(),
+            );
             d.tokens = vec![noun, v, a.token];
             d.verb = Some(v);
             d.confidence *= a.factor * patient.factor;

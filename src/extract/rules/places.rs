@@ -8,7 +8,11 @@ use crate::facts::{EntityKind, Object};
 use super::{Ctx, Draft, Para};
 
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
-    let place = |t: usize| ctx.table.entity_at(p.index, t).filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(t).pos != "ADJ");
+    let place = |t: usize| {
+        ctx.table
+            .entity_at(p.index, t)
+            .filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(t).pos != "ADJ")
+    };
     for a in 0..p.len() {
         let Some(inner) = place(a) else { continue };
         // Only the last token of a name starts the pattern.
@@ -32,7 +36,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         while k < p.len() && p.tok(k).pos == "DET" {
             k += 1;
         }
-        let Some(outer) = (k < p.len()).then(|| place(k)).flatten() else { continue };
+        let Some(outer) = (k < p.len()).then(|| place(k)).flatten() else {
+            continue;
+        };
         if outer == inner {
             continue;
         }
@@ -41,10 +47,20 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         while e + 1 < p.len() && place(e + 1) == Some(outer) {
             e += 1;
         }
-        if e + 1 < p.len() && (matches!(p.tok(e + 1).lemma.as_str(), "et" | "ou") || (p.tok(e + 1).text == "," && e + 2 < p.len() && p.tok(e + 2).pos == "ADP")) {
+        if e + 1 < p.len()
+            && (matches!(p.tok(e + 1).lemma.as_str(), "et" | "ou")
+                || (p.tok(e + 1).text == "," && e + 2 < p.len() && p.tok(e + 2).pos == "ADP"))
+        {
             continue;
         }
-        let mut d = Draft::new("place", p.index, inner, "locatedIn".to_string(), prep, Object::Entity(outer));
+        let mut d = Draft::new(
+            "place",
+            p.index,
+            inner,
+            "locatedIn".to_string(),
+            prep,
+            Object::Entity(outer),
+        );
         d.tokens = vec![a, k];
         out.push(d);
     }

@@ -89,14 +89,22 @@ pub(crate) fn quotes(p: &Para) -> Vec<Range<usize>> {
 
 /// Finds quotes, speakers and speech-verb clauses; emits their facts.
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
-    let mut speech = Speech { para: p.index, ..Speech::default() };
+    let mut speech = Speech {
+        para: p.index,
+        ..Speech::default()
+    };
     for q in quotes(p) {
         if q.is_empty() {
             continue;
         }
         let found = speaker_after(ctx, p, q.end).or_else(|| speaker_before(ctx, p, q.start));
         // A quote that follows an attributed one in the same paragraph continues it.
-        let previous = speech.spans.iter().rev().find_map(|(r, s)| (r.end <= q.start).then_some(*s)).flatten();
+        let previous = speech
+            .spans
+            .iter()
+            .rev()
+            .find_map(|(r, s)| (r.end <= q.start).then_some(*s))
+            .flatten();
         let speaker = found.map(|(e, _, _)| e).or(previous);
         if let Some((e, verb, token)) = found {
             if let Some(text) = quote_text(ctx, p, q.clone()) {
@@ -120,7 +128,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         if tok.pos != "VERB" || !ctx.is(Class::Speech, &tok.lemma.to_lowercase()) {
             continue;
         }
-        let Some(clause) = p.kids(v, "ccomp").next() else { continue };
+        let Some(clause) = p.kids(v, "ccomp").next() else {
+            continue;
+        };
         let subjects = grammatical_subjects(ctx, p, v, 0);
         let speaker = subjects.iter().find_map(|s| match s.object {
             Object::Entity(e) => Some((e, s.factor, s.token)),
@@ -129,7 +139,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         let range = {
             let sub = p.subtree(clause);
             // What was said, without the conjunction "que" that introduces it.
-            let first = if matches!(p.tok(sub[0]).text.to_lowercase().as_str(), "que" | "qu'") { sub[0] + 1 } else { sub[0] };
+            let first = if matches!(p.tok(sub[0]).text.to_lowercase().as_str(), "que" | "qu'") {
+                sub[0] + 1
+            } else {
+                sub[0]
+            };
             first..sub[sub.len() - 1] + 1
         };
         speech.spans.push((range.clone(), speaker.map(|s| s.0)));
@@ -137,7 +151,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         if speech.handled.contains(&v) {
             continue;
         }
-        let Some(text) = quote_text(ctx, p, range.clone()) else { continue };
+        let Some(text) = quote_text(ctx, p, range.clone()) else {
+            continue;
+        };
         let (lemmas, _) = chain(ctx, p, v);
         let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "states".to_string());
         let mut d = Draft::new("speech", p.index, e, property, lemmas.join(" "), text);
@@ -196,10 +212,12 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(usize, usize, usi
             break;
         }
     }
-    grammatical_subjects(ctx, p, verb, 0).into_iter().find_map(|s| match s.object {
-        Object::Entity(e) => Some((e, verb, s.token)),
-        _ => None,
-    })
+    grammatical_subjects(ctx, p, verb, 0)
+        .into_iter()
+        .find_map(|s| match s.object {
+            Object::Entity(e) => Some((e, verb, s.token)),
+            _ => None,
+        })
 }
 
 /// "Rubio a déclaré : « … »": a speech verb before a colon and the opening mark.
@@ -213,19 +231,26 @@ fn speaker_before(ctx: &Ctx, p: &Para, open: usize) -> Option<(usize, usize, usi
     while k > start && p.tok(k).pos == "PUNCT" {
         k -= 1;
     }
-    let verb = (start..=k).rev().take(6).find(|&v| p.tok(v).pos == "VERB" && ctx.is(Class::Speech, &p.tok(v).lemma.to_lowercase()))?;
+    let verb = (start..=k)
+        .rev()
+        .take(6)
+        .find(|&v| p.tok(v).pos == "VERB" && ctx.is(Class::Speech, &p.tok(v).lemma.to_lowercase()))?;
     if p.kids(verb, "ccomp").next().is_some() {
         return None;
     }
-    grammatical_subjects(ctx, p, verb, 0).into_iter().find_map(|s| match s.object {
-        Object::Entity(e) => Some((e, verb, s.token)),
-        _ => None,
-    })
+    grammatical_subjects(ctx, p, verb, 0)
+        .into_iter()
+        .find_map(|s| match s.object {
+            Object::Entity(e) => Some((e, verb, s.token)),
+            _ => None,
+        })
 }
 
 /// What was said, as a quote literal of at most [`MAX_WORDS`] words.
 fn quote_text(ctx: &Ctx, p: &Para, range: Range<usize>) -> Option<Object> {
-    let tokens: Vec<usize> = range.filter(|&t| !matches!(p.tok(t).text.as_str(), "«" | "»" | "\"" | "“" | "”")).collect();
+    let tokens: Vec<usize> = range
+        .filter(|&t| !matches!(p.tok(t).text.as_str(), "«" | "»" | "\"" | "“" | "”"))
+        .collect();
     let mut text = ctx.render(p, &tokens);
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 {
@@ -234,7 +259,10 @@ fn quote_text(ctx: &Ctx, p: &Para, range: Range<usize>) -> Option<Object> {
     if words.len() > MAX_WORDS {
         text = format!("{}…", words[..MAX_WORDS].join(" "));
     }
-    Some(Object::Literal(Literal { text, kind: LiteralKind::Quote }))
+    Some(Object::Literal(Literal {
+        text,
+        kind: LiteralKind::Quote,
+    }))
 }
 
 /// "… a déclaré Rubio aux journalistes": the addressee as a `recipient`.

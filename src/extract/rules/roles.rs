@@ -36,12 +36,19 @@ pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
             role.entity,
             "role".to_string(),
             head_lemma.clone(),
-            Object::Literal(Literal { text: text.clone(), kind: LiteralKind::Text }),
+            Object::Literal(Literal {
+                text: text.clone(),
+                kind: LiteralKind::Text,
+            }),
         );
         d.tokens = tokens.clone();
         let mut orgs = Vec::new();
         for &t in &tokens {
-            if let Some(e) = ctx.table.entity_at(para, t).or_else(|| ctx.table.demonym_country(para, t)) {
+            if let Some(e) = ctx
+                .table
+                .entity_at(para, t)
+                .or_else(|| ctx.table.demonym_country(para, t))
+            {
                 if e == role.entity {
                     continue;
                 }
@@ -52,18 +59,21 @@ pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
                             d.arguments.push(arg);
                         }
                     }
-                    EntityKind::Organization => {
-                        if !orgs.contains(&e) {
-                            orgs.push(e);
-                        }
-                    }
+                    EntityKind::Organization if !orgs.contains(&e) => orgs.push(e),
                     _ => {}
                 }
             }
         }
         for &org in &orgs {
             d.arguments.push(("memberOf".to_string(), Object::Entity(org)));
-            let mut m = Draft::new("member", para, role.entity, "memberOf".to_string(), head_lemma.clone(), Object::Entity(org));
+            let mut m = Draft::new(
+                "member",
+                para,
+                role.entity,
+                "memberOf".to_string(),
+                head_lemma.clone(),
+                Object::Entity(org),
+            );
             m.tokens = tokens.clone();
             out.push(m);
         }
@@ -103,7 +113,10 @@ mod tests {
     fn role_text_is_cleaned() {
         assert_eq!(clean("le ministre de la Défense,"), "ministre de la Défense");
         assert_eq!(clean("l'envoyé du Moyen-Orient"), "envoyé du Moyen-Orient");
-        assert_eq!(clean("représentant la Hongrie, et la danse sur glace"), "représentant la Hongrie");
+        assert_eq!(
+            clean("représentant la Hongrie, et la danse sur glace"),
+            "représentant la Hongrie"
+        );
         let long = "chef ".repeat(20);
         assert_eq!(clean(&long), "");
     }

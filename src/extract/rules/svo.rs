@@ -83,7 +83,9 @@ pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Opt
     let joined = lemmas.join(" ");
     let inner = lemmas.last().map(String::as_str).unwrap_or("");
     let outer = lemmas.first().map(String::as_str).unwrap_or("");
-    let found = [joined.as_str(), outer, inner].into_iter().find_map(|l| ctx.lex.property(l, prep));
+    let found = [joined.as_str(), outer, inner]
+        .into_iter()
+        .find_map(|l| ctx.lex.property(l, prep));
     found.map(str::to_string)
 }
 
@@ -106,7 +108,11 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                     }
                 }
             } else if let Some((e, f)) = ctx.resolve(p, s).or_else(|| ctx.resolve_pronoun(p, s)) {
-                out.push(Value { object: Object::Entity(e), factor: f, token: s });
+                out.push(Value {
+                    object: Object::Entity(e),
+                    factor: f,
+                    token: s,
+                });
             }
             continue;
         }
@@ -136,7 +142,9 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
 /// ("est arrivé" is a compound tense with être, not a passive.)
 pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
     p.kids(v, "aux:pass").next().is_some()
-        || (p.morph_has(v, "Voice=Pass") && p.kids(v, "nsubj:pass").next().is_some() && p.kids(v, "obl:agent").next().is_some())
+        || (p.morph_has(v, "Voice=Pass")
+            && p.kids(v, "nsubj:pass").next().is_some()
+            && p.kids(v, "obl:agent").next().is_some())
 }
 
 /// The argument role a preposition gives a nominal of `kind`.
@@ -176,7 +184,12 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool) -> Vec<Oblique> {
             Object::Entity(e) => Some(ctx.kind(e)),
             _ => None,
         });
-        out.push(Oblique { role: role_of(&prep, kind), prep, values, core });
+        out.push(Oblique {
+            role: role_of(&prep, kind),
+            prep,
+            values,
+            core,
+        });
     }
     out
 }
@@ -207,7 +220,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         }
         (written, objects)
     };
-    let subjects: Vec<Value> = subjects.into_iter().filter(|s| matches!(s.object, Object::Entity(_))).collect();
+    let subjects: Vec<Value> = subjects
+        .into_iter()
+        .filter(|s| matches!(s.object, Object::Entity(_)))
+        .collect();
     if subjects.is_empty() {
         return;
     }
@@ -235,7 +251,8 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         // A bare noun phrase the parser took for an adjunct ("exclut depuis
         // longtemps tout accord") is the object.
         for c in p.kids(v, "obl:mod").collect::<Vec<_>>() {
-            if p.prep(c).is_none() && p.kids(c, "det").next().is_some() && p.tok(c).pos == "NOUN" && !is_time_noun(p, c) {
+            if p.prep(c).is_none() && p.kids(c, "det").next().is_some() && p.tok(c).pos == "NOUN" && !is_time_noun(p, c)
+            {
                 objects.extend(ctx.values(p, c, None));
                 extra = 0.8;
             }
@@ -244,7 +261,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() {
         // A mapped prepositional argument, else an entity argument, else a
         // literal argument of the verb, becomes the object.
-        let mapped = obls.iter().find(|o| !o.values.is_empty() && predicate(ctx, &lemmas, Some(&o.prep)).is_some());
+        let mapped = obls
+            .iter()
+            .find(|o| !o.values.is_empty() && predicate(ctx, &lemmas, Some(&o.prep)).is_some());
         let entity = || {
             obls.iter().find(|o| {
                 matches!(o.role, Some("recipient" | "target" | "partner" | "location"))
@@ -253,7 +272,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         };
         let literal = || {
             obls.iter().find(|o| {
-                o.core && !o.values.is_empty() && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
+                o.core
+                    && !o.values.is_empty()
+                    && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
             })
         };
         if let Some(o) = mapped.or_else(entity).or_else(literal) {
@@ -286,7 +307,14 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     for s in &subjects {
         let Object::Entity(subject) = s.object else { continue };
         for o in &objects {
-            let mut d = Draft::new(rule, p.index, subject, property.clone(), lemma.clone(), o.object.clone());
+            let mut d = Draft::new(
+                rule,
+                p.index,
+                subject,
+                property.clone(),
+                lemma.clone(),
+                o.object.clone(),
+            );
             d.arguments = arguments.clone();
             d.tokens = vec![s.token, v, o.token];
             d.verb = Some(v);
@@ -347,7 +375,9 @@ fn entity_arguments(ctx: &Ctx, p: &Para, lemmas: &[String], object: usize, obls:
         }
     }
     for o in obls {
-        if matches!(o.prep.as_str(), "à" | "avec" | "contre") && matches!(o.role, Some("recipient" | "partner" | "target")) {
+        if matches!(o.prep.as_str(), "à" | "avec" | "contre")
+            && matches!(o.role, Some("recipient" | "partner" | "target"))
+        {
             for val in &o.values {
                 if matches!(val.object, Object::Entity(_)) {
                     out.push((val.clone(), o.prep.clone()));
@@ -364,16 +394,23 @@ fn misparsed_relative_object(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     if !matches!(p.tok(v).dep.as_str(), "ccomp" | "dep" | "advcl") || p.kids(v, "nsubj").next().is_none() {
         return vec![];
     }
-    if p.head(v).is_some_and(|h| ctx.is(Class::Speech, &p.tok(h).lemma.to_lowercase())) {
+    if p.head(v)
+        .is_some_and(|h| ctx.is(Class::Speech, &p.tok(h).lemma.to_lowercase()))
+    {
         return vec![];
     }
-    let Some(que) = p.kids(v, "mark").find(|&m| matches!(p.tok(m).text.to_lowercase().as_str(), "que" | "qu'")) else {
+    let Some(que) = p
+        .kids(v, "mark")
+        .find(|&m| matches!(p.tok(m).text.to_lowercase().as_str(), "que" | "qu'"))
+    else {
         return vec![];
     };
     if que == 0 || p.tok(que - 1).text != "," {
         return vec![];
     }
-    let Some((a, f)) = ctx.antecedent(p, que, v) else { return vec![] };
+    let Some((a, f)) = ctx.antecedent(p, que, v) else {
+        return vec![];
+    };
     ctx.values(p, a, Some(v))
         .into_iter()
         .map(|mut val| {
@@ -390,9 +427,13 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     while p.tok(x).dep == "xcomp" {
         let Some(h) = p.head(x) else { break };
         x = h;
-        let que = p.kids(x, "obj").find(|&o| matches!(p.tok(o).text.to_lowercase().as_str(), "que" | "qu'"));
+        let que = p
+            .kids(x, "obj")
+            .find(|&o| matches!(p.tok(o).text.to_lowercase().as_str(), "que" | "qu'"));
         if let Some(q) = que {
-            let Some((a, f)) = ctx.antecedent(p, q, x) else { return vec![] };
+            let Some((a, f)) = ctx.antecedent(p, q, x) else {
+                return vec![];
+            };
             return ctx
                 .values(p, a, Some(x))
                 .into_iter()

@@ -11,7 +11,11 @@ const CONSTRUCTIONS: &str = include_str!("../../../tests/fixtures/extract/constr
 
 /// Extracts the `line`-th sentence of the fixture as a one-paragraph document.
 fn sentence(line: usize) -> Document {
-    let row = CONSTRUCTIONS.lines().filter(|l| !l.trim().is_empty()).nth(line - 1).expect("fixture line");
+    let row = CONSTRUCTIONS
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(line - 1)
+        .expect("fixture line");
     let value: serde_json::Value = serde_json::from_str(row).expect("fixture json");
     let doc: Doc = serde_json::from_value(value["doc"].clone()).expect("fixture doc");
     let n = doc.text.chars().count();
@@ -20,7 +24,10 @@ fn sentence(line: usize) -> Document {
         original: doc.text.clone(),
         title: None,
         language: "fr".into(),
-        paragraphs: vec![Paragraph { text: doc.text.clone(), offsets: (0..=n).collect() }],
+        paragraphs: vec![Paragraph {
+            text: doc.text.clone(),
+            offsets: (0..=n).collect(),
+        }],
     };
     extract_document(&prepared, &[doc], &[])
 }
@@ -35,7 +42,19 @@ fn label(doc: &Document, o: &Object) -> String {
 fn dump(doc: &Document) -> String {
     doc.facts
         .iter()
-        .map(|f| format!("{} {} {} ({}) {:?} neg={} hyp={} rep={}", doc.entities[f.subject].label, f.predicate, label(doc, &f.object), f.lemma, f.arguments, f.negated, f.hypothetical, f.reported))
+        .map(|f| {
+            format!(
+                "{} {} {} ({}) {:?} neg={} hyp={} rep={}",
+                doc.entities[f.subject].label,
+                f.predicate,
+                label(doc, &f.object),
+                f.lemma,
+                f.arguments,
+                f.negated,
+                f.hypothetical,
+                f.reported
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -81,21 +100,37 @@ fn relative_qui_subject_and_date() {
 #[test]
 fn quote_with_inverted_speaker() {
     let doc = sentence(5);
-    let f = doc.facts.iter().find(|f| f.rule == "quote").unwrap_or_else(|| panic!("{}", dump(&doc)));
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "quote")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
     assert_eq!(f.predicate, "states");
-    assert!(label(&doc, &f.object).starts_with("Nous ne céderons jamais"), "{}", dump(&doc));
+    assert!(
+        label(&doc, &f.object).starts_with("Nous ne céderons jamais"),
+        "{}",
+        dump(&doc)
+    );
     assert_eq!(f.lemma, "déclarer");
 }
 
 #[test]
 fn speech_clause_is_reported_and_modal() {
     let doc = sentence(6);
-    let said = fact(&doc, "Angela Merkel", "asserts", "l'Allemagne pourrait envoyer des soldats au Mali");
+    let said = fact(
+        &doc,
+        "Angela Merkel",
+        "asserts",
+        "l'Allemagne pourrait envoyer des soldats au Mali",
+    );
     // Saying is the article's own fact; what was said is reported.
     assert!(!said.reported);
     let f = fact(&doc, "Allemagne", "sends", "soldats");
     assert!(f.hypothetical && f.reported && !f.negated, "{}", dump(&doc));
-    assert_eq!(f.source_entity.map(|e| doc.entities[e].label.as_str()), Some("Angela Merkel"));
+    assert_eq!(
+        f.source_entity.map(|e| doc.entities[e].label.as_str()),
+        Some("Angela Merkel")
+    );
     assert_eq!(arg(&doc, f, "location").as_deref(), Some("Mali"));
 }
 
@@ -142,7 +177,11 @@ fn no_function_word_objects_anywhere() {
         let doc = sentence(line);
         for f in &doc.facts {
             let o = label(&doc, &f.object).to_lowercase();
-            assert!(!["il", "elle", "nous", "qui", "que", "le", "la", "les", "un", "une", "des"].contains(&o.as_str()), "{}", dump(&doc));
+            assert!(
+                !["il", "elle", "nous", "qui", "que", "le", "la", "les", "un", "une", "des"].contains(&o.as_str()),
+                "{}",
+                dump(&doc)
+            );
             assert!(o.split_whitespace().count() <= 15);
         }
     }

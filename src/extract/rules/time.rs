@@ -13,12 +13,47 @@ use super::{Ctx, Draft, Para};
 
 const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const MONTHS: &[&str] = &[
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
-const PARTS: &[&str] = &["matin", "soir", "après-midi", "midi", "nuit", "dernier", "prochain", "soirée", "matinée"];
+const PARTS: &[&str] = &[
+    "matin",
+    "soir",
+    "après-midi",
+    "midi",
+    "nuit",
+    "dernier",
+    "prochain",
+    "soirée",
+    "matinée",
+];
 const DEICTIC: &[&str] = &["aujourd'hui", "hier", "demain"];
 /// Nouns of duration: a bare noun phrase made of them is a time adjunct, never an object.
-const SPANS: &[&str] = &["semaine", "mois", "année", "an", "jour", "heure", "week-end", "fois", "temps", "période", "minute", "siècle", "décennie"];
+const SPANS: &[&str] = &[
+    "semaine",
+    "mois",
+    "année",
+    "an",
+    "jour",
+    "heure",
+    "week-end",
+    "fois",
+    "temps",
+    "période",
+    "minute",
+    "siècle",
+    "décennie",
+];
 
 /// A time expression: its tokens and the token it hangs from in the parse.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +64,11 @@ pub(crate) struct TimeExpr {
 
 /// Whether a lemma is a time word (weekday, month, part of day).
 pub(crate) fn is_time_word(lemma: &str) -> bool {
-    WEEKDAYS.contains(&lemma) || MONTHS.contains(&lemma) || PARTS.contains(&lemma) || DEICTIC.contains(&lemma) || SPANS.contains(&lemma)
+    WEEKDAYS.contains(&lemma)
+        || MONTHS.contains(&lemma)
+        || PARTS.contains(&lemma)
+        || DEICTIC.contains(&lemma)
+        || SPANS.contains(&lemma)
 }
 
 fn lower(p: &Para, i: usize) -> String {
@@ -41,7 +80,10 @@ fn is_year(s: &str) -> bool {
 }
 
 fn is_day(s: &str) -> bool {
-    s == "1er" || (s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
+    s == "1er"
+        || (s.len() <= 2
+            && s.chars().all(|c| c.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
 }
 
 /// Finds the time expressions of a paragraph.
@@ -74,23 +116,42 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
             if is_year(&next) {
                 span = Some(i..i + 2);
             } else if MONTHS.contains(&next.as_str()) {
-                let e = if i + 2 < n && is_year(&lower(p, i + 2)) { i + 3 } else { i + 2 };
+                let e = if i + 2 < n && is_year(&lower(p, i + 2)) {
+                    i + 3
+                } else {
+                    i + 2
+                };
                 span = Some(i..e);
             }
         } else if matches!(w.as_str(), "la" | "le" | "l'" | "cette" | "ce")
             && i + 2 < n
-            && matches!(lower(p, i + 1).as_str(), "semaine" | "mois" | "année" | "an" | "week-end")
-            && matches!(lower(p, i + 2).as_str(), "dernier" | "dernière" | "prochain" | "prochaine" | "passé" | "passée")
+            && matches!(
+                lower(p, i + 1).as_str(),
+                "semaine" | "mois" | "année" | "an" | "week-end"
+            )
+            && matches!(
+                lower(p, i + 2).as_str(),
+                "dernier" | "dernière" | "prochain" | "prochaine" | "passé" | "passée"
+            )
         {
             span = Some(i..i + 3);
         } else if DEICTIC.contains(&w.as_str()) {
             span = Some(i..i + 1);
-        } else if (w == "ce" || w == "cette") && i + 1 < n && matches!(lower(p, i + 1).as_str(), "soir" | "matin" | "semaine" | "nuit" | "mois" | "année") {
+        } else if (w == "ce" || w == "cette")
+            && i + 1 < n
+            && matches!(
+                lower(p, i + 1).as_str(),
+                "soir" | "matin" | "semaine" | "nuit" | "mois" | "année"
+            )
+        {
             span = Some(i..i + 2);
         }
         match span {
             Some(r) => {
-                let anchor = r.clone().find(|&t| p.tok(t).pos != "ADP" && p.tok(t).pos != "DET").unwrap_or(r.start);
+                let anchor = r
+                    .clone()
+                    .find(|&t| p.tok(t).pos != "ADP" && p.tok(t).pos != "DET")
+                    .unwrap_or(r.start);
                 i = r.end;
                 out.push(TimeExpr { tokens: r, anchor });
             }
@@ -126,7 +187,10 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut 
         }
         let tokens: Vec<usize> = t.tokens.clone().collect();
         let text = ctx.render(p, &tokens);
-        let value = Object::Literal(Literal { text, kind: LiteralKind::Time });
+        let value = Object::Literal(Literal {
+            text,
+            kind: LiteralKind::Time,
+        });
         if !d.arguments.iter().any(|(k, o)| k == "time" && *o == value) {
             d.arguments.push(("time".to_string(), value));
         }
