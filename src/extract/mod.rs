@@ -11,12 +11,9 @@ use sha2::{Digest, Sha256};
 use crate::facts::{self, KnownEntity};
 use crate::nlp::Doc;
 
+pub mod entities;
 pub mod input;
 pub mod rules;
-// TEMPORARY: stands in for the entities engineer's `extract::entities` until
-// it lands on main; replace `entities_tmp` by `entities` when merging.
-pub mod entities_tmp;
-pub use entities_tmp as entities;
 
 use input::PreparedText;
 
