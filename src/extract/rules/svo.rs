@@ -286,6 +286,13 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() {
         return;
     }
+    // "L'ex-président français Nicolas Sarkozy" parsed as two subjects: the
+    // title is the person's, not a second participant.
+    if objects.iter().any(|o| matches!(o.object, Object::Entity(_))) {
+        objects.retain(|o| {
+            matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, &p.tok(o.token).lemma.to_lowercase())
+        });
+    }
     let property = predicate(ctx, &lemmas, prep_used.as_deref()).unwrap_or_else(|| "relatedTo".to_string());
     let mut lemma = lemmas.join(" ");
     if let Some(prep) = &prep_used {
