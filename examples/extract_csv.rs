@@ -2,6 +2,11 @@
 //! writes the scorer's CSV files, one folder per article, printing the facts.
 //!
 //! Usage: cargo run --example extract_csv -- FIXTURE.jsonl OUT_DIR [SOURCE_SUBSTRING...]
+//!
+//! Scoring the seed (development loop):
+//!   cargo run -q --example extract_csv -- tests/fixtures/extract/seed_md.jsonl /tmp/x
+//!   python3 ../shared/eval/score.py --gold ../shared/eval/seed.gold.json \
+//!       --csv-dir /tmp/x/000_9c81224ff3cb7629.txt --verbose
 
 #[path = "../tests/common/extract_fixtures.rs"]
 mod extract_fixtures;

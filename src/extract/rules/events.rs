@@ -33,7 +33,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
 }
 
 /// Entities a nominal names through demonym adjectives or a `de` complement.
-fn named_by(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
+fn named_by(ctx: &Ctx, p: &Para, n: usize, depth: usize) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
     let push = |v: Value, out: &mut Vec<Value>| {
         if !out.iter().any(|o| o.object == v.object) {
@@ -63,8 +63,11 @@ fn named_by(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
                 push(v, &mut out);
             }
         }
-        // "des délégations ukrainiennes et américaines"
-        for v in named_by(ctx, p, c) {
+        // "des délégations ukrainiennes et américaines" (one level down only).
+        if depth > 0 {
+            continue;
+        }
+        for v in named_by(ctx, p, c, depth + 1) {
             push(v, &mut out);
         }
     }
@@ -140,7 +143,7 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
     {
         return;
     }
-    let own = named_by(ctx, p, n);
+    let own = named_by(ctx, p, n, 0);
     let targets = counterparts(ctx, p, n);
     let target_objs: Vec<&Object> = targets.iter().map(|(v, _)| &v.object).collect();
     let own_actors: Vec<Value> = own
@@ -208,7 +211,7 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
 
 /// "la réunion des délégations ukrainiennes et américaines": participants meet each other.
 fn meeting(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
-    let mut participants = named_by(ctx, p, n);
+    let mut participants = named_by(ctx, p, n, 0);
     for c in p.kids(n, "nmod").collect::<Vec<_>>() {
         if p.prep(c).as_deref() == Some("entre") {
             for v in ctx.values(p, c, None) {

@@ -142,11 +142,19 @@ impl<'a> Para<'a> {
 
     /// All tokens under `i` (itself included), in order.
     pub fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut seen = vec![false; self.len()];
+        seen[i] = true;
         let mut out = vec![i];
         let mut k = 0;
         while k < out.len() {
             let x = out[k];
-            out.extend(self.children[x].iter().copied());
+            for &c in &self.children[x] {
+                // A malformed parse may hold a cycle: visit each token once.
+                if !seen[c] {
+                    seen[c] = true;
+                    out.push(c);
+                }
+            }
             k += 1;
         }
         out.sort_unstable();
@@ -275,8 +283,10 @@ fn finish(
                 continue;
             }
         }
-        let doc = &docs[d.para];
-        let offsets = &prepared.paragraphs[d.para].offsets;
+        let (Some(doc), Some(para)) = (docs.get(d.para), prepared.paragraphs.get(d.para)) else {
+            continue;
+        };
+        let offsets = &para.offsets;
         let first = d.tokens.iter().copied().filter(|&t| t < doc.tokens.len()).min();
         let last = d.tokens.iter().copied().filter(|&t| t < doc.tokens.len()).max();
         let (Some(first), Some(last)) = (first, last) else {

@@ -10,7 +10,7 @@ use super::{Ctx, Draft, Para};
 /// Sets `negated` and `hypothetical` on a draft from its verb.
 pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
     let mut x = v;
-    loop {
+    for _ in 0..p.len() {
         if negated_here(ctx, p, x) {
             d.negated = true;
         }

@@ -327,7 +327,8 @@ fn is_subject(p: &Para, mut k: usize) -> bool {
 
 /// From a noun inside "N1 de N2", the head N1 ("péninsule de Crimée").
 fn climb_de(p: &Para, mut n: usize) -> usize {
-    while let Some(h) = p.head(n) {
+    for _ in 0..p.len() {
+        let Some(h) = p.head(n) else { break };
         let dep = p.tok(n).dep.as_str();
         let flat = dep.starts_with("flat");
         if (flat || (dep == "nmod" && p.prep(n).as_deref() == Some("de")))
@@ -363,7 +364,7 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>) -> Vec<usize
     let mut frontier = vec![(t, 0usize)];
     while let Some((x, d)) = frontier.pop() {
         for c in p.children[x].iter().copied() {
-            if Some(c) == skip {
+            if Some(c) == skip || out.contains(&c) {
                 continue;
             }
             let ct = p.tok(c);

@@ -40,7 +40,10 @@ pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
     let mut lemmas = vec![p.tok(v).lemma.to_lowercase()];
     let mut modal = false;
     let mut x = v;
-    while p.tok(x).dep == "xcomp" {
+    for _ in 0..p.len() {
+        if p.tok(x).dep != "xcomp" {
+            break;
+        }
         let Some(h) = p.head(x) else { break };
         if p.tok(h).pos != "VERB" {
             break;
@@ -58,7 +61,10 @@ pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
 
 /// The top of the infinitive chain `v` belongs to.
 pub(crate) fn chain_top(p: &Para, mut v: usize) -> usize {
-    while p.tok(v).dep == "xcomp" {
+    for _ in 0..p.len() {
+        if p.tok(v).dep != "xcomp" {
+            break;
+        }
         match p.head(v) {
             Some(h) if p.tok(h).pos == "VERB" => v = h,
             _ => break,
@@ -361,6 +367,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
 fn entity_arguments(ctx: &Ctx, p: &Para, lemmas: &[String], object: usize, obls: &[Oblique]) -> Vec<(Value, String)> {
     let mut out = Vec::new();
     let mut frontier = vec![(object, 0)];
+    // Depth-bounded below, so a cyclic parse cannot loop.
     while let Some((x, d)) = frontier.pop() {
         for c in p.kids(x, "nmod").collect::<Vec<_>>() {
             if let Some(prep) = p.prep(c) {
@@ -431,7 +438,10 @@ fn misparsed_relative_object(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 /// auxiliary-like verb above the infinitive.
 fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     let mut x = v;
-    while p.tok(x).dep == "xcomp" {
+    for _ in 0..p.len() {
+        if p.tok(x).dep != "xcomp" {
+            break;
+        }
         let Some(h) = p.head(x) else { break };
         x = h;
         let que = p

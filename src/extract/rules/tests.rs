@@ -213,3 +213,39 @@ fn negated_modal_flags_the_inner_verb() {
     let f = fact(&doc, "France", "recognises", "Kosovo");
     assert!(f.negated && f.hypothetical, "{}", dump(&doc));
 }
+
+#[test]
+fn malformed_parses_do_not_panic() {
+    let mut doc: Doc = {
+        let row = CONSTRUCTIONS.lines().next().expect("fixture line");
+        let value: serde_json::Value = serde_json::from_str(row).expect("fixture json");
+        serde_json::from_value(value["doc"].clone()).expect("fixture doc")
+    };
+    // Heads out of range, a cycle, and more docs than paragraphs.
+    doc.tokens[0].head = 999;
+    doc.tokens[1].head = 2;
+    doc.tokens[2].head = 1;
+    // An infinitive chain that loops on itself.
+    doc.tokens[8].dep = "xcomp".into();
+    doc.tokens[8].head = 10;
+    doc.tokens[10].dep = "xcomp".into();
+    doc.tokens[10].head = 8;
+    doc.tokens[10].pos = "VERB".into();
+    let n = doc.text.chars().count();
+    let prepared = PreparedText {
+        source: "bad".into(),
+        original: doc.text.clone(),
+        title: None,
+        language: "fr".into(),
+        paragraphs: vec![Paragraph {
+            text: doc.text.clone(),
+            offsets: (0..=n).collect(),
+        }],
+    };
+    let out = extract_document(&prepared, &[doc.clone(), doc, Doc::default()], &[]);
+    for f in &out.facts {
+        assert!(f.end <= n);
+    }
+    let empty = extract_document(&prepared, &[Doc::default()], &[]);
+    assert!(empty.facts.is_empty());
+}
