@@ -235,10 +235,12 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     }
     // "avoir lieu", "faire partie de": a verb and its bare object noun form
     // one predicate; the prepositional argument is then the object.
-    if let [only] = objects.as_slice() {
-        let noun = p.tok(only.token).lemma.to_lowercase();
+    // The object noun may be a function word on its own ("faire part de").
+    let direct: Vec<usize> = p.kids(v, "obj").collect();
+    if let [only] = direct.as_slice() {
+        let noun = p.tok(*only).lemma.to_lowercase();
         let idiom = format!("{} {noun}", lemmas.join(" "));
-        if ctx.lex.has_lemma(&idiom) && p.kids(only.token, "det").all(|d| p.tok(d).lemma != "un") {
+        if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
             lemmas = vec![idiom];
             objects.clear();
         }
