@@ -5,3 +5,4 @@
 //! demonyms, titles) are data; this module never touches RDF or the store.
 
 pub mod input;
+pub mod language;
