@@ -120,10 +120,11 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         return Err(UsageError(format!("--min-confidence must be between 0 and 1, not {}", args.min_confidence)).into());
     }
     let (inputs, errors) = input::expand_inputs(&args.paths);
+    let unreadable: Vec<Skip> = errors.iter().map(skip_of).collect();
+    unreadable.iter().for_each(warn_skip);
     if inputs.is_empty() {
-        // Nothing to read: say why without loading the model.
-        let report = Report { skipped: errors.iter().map(skip_of).collect(), ..Report::default() };
-        return Ok(finish(report));
+        // Nothing to read: say so without loading the model.
+        return Ok(finish(Report { skipped: unreadable, ..Report::default() }));
     }
     let options = Options { min_confidence: args.min_confidence, batch: (rayon::current_num_threads() * 2).max(4) };
 
@@ -131,8 +132,7 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let extractor = engine::extractor()?;
     let bar = output::progress(inputs.len() as u64, "documents");
     let mut report = if args.dry_run {
-        let stdout = std::io::stdout();
-        let mut sink = PrintSink::new(stdout.lock());
+        let mut sink = PrintSink::new(std::io::stdout().lock());
         let report = build_all(&inputs, annotator.as_ref(), extractor.as_ref(), &mut sink, &options, &bar)?;
         sink.finish()?;
         report
@@ -141,20 +141,21 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         build_all(&inputs, annotator.as_ref(), extractor.as_ref(), sink.as_mut(), &options, &bar)?
     };
     bar.finish_and_clear();
-
-    let mut skipped: Vec<Skip> = errors.iter().map(skip_of).collect();
+    let mut skipped = unreadable;
     skipped.append(&mut report.skipped);
     report.skipped = skipped;
     Ok(finish(report))
 }
 
-/// Reports the skips (always) and the summary (unless quiet); the exit code.
+/// Prints the summary (unless quiet) and gives the exit code.
 fn finish(report: Report) -> ExitCode {
-    for skip in &report.skipped {
-        output::warn(&format!("skipped {}: {}", skip.source, skip.reason));
-    }
     output::info(&report.summary());
     report.exit_code()
+}
+
+/// A skipped document is worth a warning, even with `--quiet`.
+fn warn_skip(skip: &Skip) {
+    output::warn(&format!("skipped {}: {}", skip.source, skip.reason));
 }
 
 /// Builds every input: prepares and annotates a batch in parallel, then
@@ -186,7 +187,10 @@ pub fn build_all(
                     }
                     known.add(&document.entities);
                 }
-                Err(skip) => report.skipped.push(skip),
+                Err(skip) => {
+                    bar.suspend(|| warn_skip(&skip));
+                    report.skipped.push(skip);
+                }
             }
             bar.inc(1);
         }

@@ -206,7 +206,7 @@ fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> Str
 /// object's names where they appear.
 pub fn highlight_ranges(fact: &RelationRow, mentions: &[MentionRow]) -> Vec<Range<usize>> {
     if let Some(start) = sentence_start(fact, mentions) {
-        return vec![fact.start - start..fact.end - start];
+        return vec![Range { start: fact.start - start, end: fact.end - start }];
     }
     let mut ranges: Vec<Range<usize>> = [&fact.subject, &fact.object]
         .into_iter()

@@ -194,7 +194,11 @@ mod tests {
         let dir = std::path::Path::new("/work/shared/corpus/wikinews-fr-2018");
         let mut checked = 0;
         for month in std::fs::read_dir(dir).unwrap() {
-            for file in std::fs::read_dir(month.unwrap().path()).unwrap() {
+            let month = month.unwrap().path();
+            if !month.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(month).unwrap() {
                 let path = file.unwrap().path();
                 if path.extension().is_some_and(|e| e == "txt") {
                     let text = std::fs::read_to_string(&path).unwrap();
