@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's main command: builds the seed article's graph, draws it,
+# dumps it as CSV and asks it a question. Everything it writes lands here,
+# in exports/, and is committed so visitors see the result without
+# installing anything.
+#
+#   bash exports/build-seed.sh [STORE_DIR]     (default: ./trame.db)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=tests/setup.sh
+source tests/setup.sh
+
+store="${1:-trame.db}"
+# The dev profile shares its build with `cargo test`; dependencies are
+# optimised there, so one article takes well under a second either way.
+cargo build --locked --quiet
+trame() { target/debug/trame --store "$store" "$@"; }
+
+trame build seeds/
+trame export dot -o exports/seed.dot
+trame export svg -o exports/seed.svg
+trame export png -o exports/seed.png
+trame export csv -o exports/csv
+trame export ttl -o exports/seed.ttl
+echo
+echo "Who did what to whom (queries/who-did-what.rq):"
+trame query -f queries/who-did-what.rq --format table

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's test command: installs what a fresh machine lacks, runs every
+# test, then measures extraction and NER quality against the shared gold.
+#
+#   bash tests/run.sh                 # everything
+#   bash tests/run.sh --no-quality    # cargo tests only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=tests/setup.sh
+source tests/setup.sh
+
+cargo test --locked --all-targets
+
+if [ "${1:-}" != "--no-quality" ]; then
+  bash tests/quality.sh target/debug/trame
+fi
