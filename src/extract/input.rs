@@ -502,7 +502,8 @@ fn has_text_extension(path: &Path) -> bool {
 mod tests {
     use super::*;
 
-    const CORPUS: &str = "/work/shared/corpus/wikinews-fr-2018";
+    /// 226 Wikinews articles (title line, then paragraphs); see its README.md.
+    const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wikinews-fr-2018");
 
     fn chars(text: &str, range: std::ops::Range<usize>) -> String {
         text.chars().skip(range.start).take(range.end - range.start).collect()
@@ -672,11 +673,8 @@ mod tests {
     fn every_wikinews_file_prepares_as_french_with_its_title() {
         let (inputs, errors) = expand_inputs(&[CORPUS.to_string()]);
         assert!(errors.is_empty());
-        // The articles are the files with NER gold beside them (the folder also holds URL lists).
-        let articles: Vec<&InputSource> = inputs
-            .iter()
-            .filter(|i| matches!(i, InputSource::File(p) if p.with_extension("ann").exists()))
-            .collect();
+        let articles: Vec<&InputSource> =
+            inputs.iter().filter(|i| matches!(i, InputSource::File(p) if p.extension().is_some_and(|e| e == "txt"))).collect();
         assert_eq!(articles.len(), 226);
         for input in articles {
             let prepared = load(input).unwrap_or_else(|e| panic!("{e}"));

@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn every_wikinews_article_is_french() {
-        let dir = std::path::Path::new("/work/shared/corpus/wikinews-fr-2018");
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wikinews-fr-2018"));
         let mut checked = 0;
         for month in std::fs::read_dir(dir).unwrap() {
             let month = month.unwrap().path();
