@@ -188,6 +188,8 @@ fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> Str
         }
     }
     let flags = if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(", ")) };
+    // The file the analyst gave is more telling than the document's IRI.
+    let source = mentions.iter().find(|m| m.doc == fact.doc).map_or(fact.doc.as_str(), |m| m.source.as_str());
     format!(
         "\n  {} —{}→ {}\n    {}\n    confidence {:.2} · rule {}{flags}\n    {} · {}\n",
         fact.subject,
@@ -196,7 +198,7 @@ fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> Str
         highlight(&fact.sentence, &spans, style),
         fact.confidence,
         fact.rule,
-        fact.doc,
+        source,
         fact.statement
     )
 }
@@ -402,7 +404,7 @@ mod tests {
         let text = render(&found, &snapshot.mentions, Style::Brackets);
         let expected = "Marco Rubio (PER; also Rubio; 2 mentions, 1 fact)\n  urn:e:rubio\n\n  \
             Marco Rubio —role→ secrétaire d'État\n    «Le secrétaire d'État Marco» Rubio a parlé à Djeddah.\n    \
-            confidence 0.90 · rule appos-title\n    urn:doc:1 · urn:s:1\n\n";
+            confidence 0.90 · rule appos-title\n    a.txt · urn:s:1\n\n";
         assert_eq!(text, expected);
         let ansi = render(&found, &snapshot.mentions, Style::Ansi);
         assert!(ansi.contains("\x1b[1;33mLe secrétaire d'État Marco\x1b[0m Rubio"));
