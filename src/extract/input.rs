@@ -176,6 +176,12 @@ pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputErro
             name: language::name(detected.code).to_string(),
         });
     }
+    // A French article may quote a whole paragraph in another language:
+    // that paragraph is not read as French either.
+    let paragraphs: Vec<Paragraph> = paragraphs.into_iter().filter(is_french_or_unsure).collect();
+    if paragraphs.is_empty() {
+        return Err(InputError::Empty { path: source.to_string() });
+    }
     Ok(PreparedText {
         source: source.to_string(),
         original,
@@ -183,6 +189,15 @@ pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputErro
         language: language::FRENCH.to_string(),
         paragraphs,
     })
+}
+
+fn is_french_or_unsure(paragraph: &Paragraph) -> bool {
+    let detected = language::detect([paragraph.text.as_str()]);
+    let keep = detected.code == language::FRENCH || !detected.confident;
+    if !keep {
+        tracing::debug!(offset = paragraph.offsets[0], language = detected.code, "paragraph in another language left out");
+    }
+    keep
 }
 
 /// Where a boilerplate pattern may match.
@@ -624,6 +639,14 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_in_another_language_is_left_out_of_a_french_text() {
+        let english = "The minister said that the plan was ready and that the unions had been told about it.";
+        let prepared = prepare("t.txt", format!("{FRENCH}\n{english}\n{FRENCH}\nMerci")).unwrap();
+        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, vec![FRENCH, FRENCH, "Merci"]);
+    }
+
+    #[test]
     fn long_paragraphs_are_cut_at_sentence_ends_with_offsets_kept() {
         let sentence = "Le conseil municipal a voté le budget de la ville pour l'année prochaine. ";
         let long = sentence.repeat(200);
@@ -678,6 +701,10 @@ mod tests {
         assert_eq!(articles.len(), 226);
         for input in articles {
             let prepared = load(input).unwrap_or_else(|e| panic!("{e}"));
+            let lines: Vec<&str> = prepared.original.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let footer = lines.len().saturating_sub(TRAILING_LINES);
+            let text_lines = (0..lines.len()).filter(|&i| boilerplate_rule(lines[i], i >= footer).is_none()).count();
+            assert_eq!(prepared.paragraphs.len(), text_lines, "no French paragraph is lost: {}", prepared.source);
             let first_line = prepared.original.lines().next().unwrap().trim();
             assert_eq!(prepared.title.as_deref(), Some(first_line), "{}", prepared.source);
             assert_offsets_map_back(&prepared);

@@ -26,7 +26,7 @@ pub const PROFILES: &[Profile] = &[
         code: "fr",
         name: "French",
         words: &[
-            "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "est", "à", "au", "aux", "en", "que",
+            "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "est", "a", "à", "au", "aux", "en", "que",
             "qui", "qu", "dans", "pour", "par", "sur", "pas", "ne", "n", "il", "elle", "ils", "elles", "ce", "cette",
             "ces", "son", "sa", "ses", "se", "s", "leur", "leurs", "avec", "ont", "été", "sont", "mais", "ou", "où",
             "nous", "vous", "je", "j", "c", "y", "plus", "comme", "aussi", "être", "avoir", "selon", "après", "avant",
