@@ -7,6 +7,9 @@
 //! sentences suffice. Owns only detection; what to do with a non-French
 //! text is the caller's business (`input` refuses it).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// ISO 639-1 code of French, the language trame reads.
 pub const FRENCH: &str = "fr";
 
@@ -97,6 +100,17 @@ pub const PROFILES: &[Profile] = &[
 /// detection is not confident (callers then give French the benefit of the doubt).
 pub const MIN_EVIDENCE: usize = 5;
 
+/// For each function word, the set of [`PROFILES`] holding it, as bits.
+static LANGUAGES_OF: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u32> = HashMap::new();
+    for (i, profile) in PROFILES.iter().enumerate() {
+        for word in profile.words {
+            *map.entry(word).or_default() |= 1 << i;
+        }
+    }
+    map
+});
+
 /// The outcome of [`detect`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Detection {
@@ -112,13 +126,15 @@ pub struct Detection {
 pub fn detect<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Detection {
     let mut hits = vec![0usize; PROFILES.len()];
     let mut words = 0usize;
+    let mut lower = String::new();
     for piece in pieces {
         for word in piece.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
             words += 1;
-            let lower = word.to_lowercase();
-            for (count, profile) in hits.iter_mut().zip(PROFILES) {
-                if profile.words.contains(&lower.as_str()) {
-                    *count += 1;
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if let Some(&languages) = LANGUAGES_OF.get(lower.as_str()) {
+                for (i, count) in hits.iter_mut().enumerate() {
+                    *count += usize::from(languages & (1 << i) != 0);
                 }
             }
         }
