@@ -5,4 +5,5 @@
 //! demonyms, titles) are data; this module never touches RDF or the store.
 
 pub mod input;
+pub mod entities;
 pub mod language;

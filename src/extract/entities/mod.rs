@@ -1,0 +1,499 @@
+//! Entities of one source text: names found by the NER and in proper-noun
+//! runs, cleaned, typed, merged within the document and with entities known
+//! from earlier documents; titles as roles; demonyms linked to countries;
+//! light coreference for pronouns and bare titles.
+//!
+//! Input is the prepared text and one [`Doc`] per paragraph; output is an
+//! [`EntityTable`] whose offsets point into the original text. This module
+//! extracts no facts and never touches the store.
+
+mod coref;
+pub mod merge;
+pub mod spans;
+pub mod tables;
+pub mod types;
+
+use crate::extract::input::{Paragraph, PreparedText};
+use crate::facts::{Entity, EntityKind, KnownEntity, Mention};
+use crate::nlp::Doc;
+use merge::{fold_name, Keyed, KnownIndex};
+use spans::Candidate;
+use std::collections::HashMap;
+use std::ops::Range;
+use tables::tables;
+
+/// A title or description given to an entity in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleMention {
+    /// Index into [`EntityTable::entities`].
+    pub entity: usize,
+    /// The role as written ("ministre de la Défense").
+    pub role: String,
+    pub paragraph: usize,
+    /// Document-wide sentence index.
+    pub sentence: usize,
+    /// Character span of the role in the original text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Token range of the role in the paragraph's [`Doc`].
+    pub tokens: Range<usize>,
+}
+
+/// Everything known about the entities of one document.
+#[derive(Debug, Clone, Default)]
+pub struct EntityTable {
+    pub entities: Vec<Entity>,
+    /// Offsets into the original text; `sentence` indexes the document's
+    /// sentences in order across paragraphs.
+    pub mentions: Vec<Mention>,
+    /// Parallel to `mentions`: the paragraph and token range of each.
+    pub mention_tokens: Vec<(usize, Range<usize>)>,
+    pub roles: Vec<RoleMention>,
+    at: HashMap<(usize, usize), usize>,
+    demonyms: HashMap<(usize, usize), usize>,
+}
+
+impl EntityTable {
+    /// The entity a token names: inside a mention, or a pronoun or bare
+    /// title ("le président") resolved to one person.
+    pub fn entity_at(&self, paragraph: usize, token: usize) -> Option<usize> {
+        self.at.get(&(paragraph, token)).copied()
+    }
+
+    /// The country entity a demonym token stands for ("ukrainienne" in
+    /// "la direction ukrainienne", "russe" in "le président russe").
+    pub fn demonym_country(&self, paragraph: usize, token: usize) -> Option<usize> {
+        self.demonyms.get(&(paragraph, token)).copied()
+    }
+}
+
+/// Finds, merges and types the entities of a document.
+pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity]) -> EntityTable {
+    let ctx = Context::new(prepared, docs);
+    let raws = ctx.raw_mentions();
+    let keyed: Vec<Keyed> = raws
+        .iter()
+        .map(|r| Keyed {
+            key: r.key.clone(),
+            person: r.cand.person || r.cand.label == Some(EntityKind::Person),
+            place: r.place,
+            org_head: r
+                .key
+                .split(' ')
+                .next()
+                .is_some_and(|w| tables().org_heads.contains(w)),
+        })
+        .collect();
+    let clusters = merge::cluster(&keyed);
+    let known_index = KnownIndex::new(known, normalise_name);
+    let mut table = EntityTable::default();
+    let mut by_known: HashMap<usize, usize> = HashMap::new();
+    let mut infos: Vec<coref::PersonInfo> = Vec::new();
+    for members in clusters {
+        let Some(accepted) = accept(&raws, &members, &known_index) else {
+            continue;
+        };
+        let entity = match accepted.known.and_then(|k| by_known.get(&k).copied()) {
+            Some(e) => {
+                add_aliases(&mut table.entities[e], &accepted.entity);
+                e
+            }
+            None => {
+                table.entities.push(accepted.entity);
+                infos.push(coref::PersonInfo::default());
+                if let Some(k) = accepted.known {
+                    by_known.insert(k, table.entities.len() - 1);
+                }
+                table.entities.len() - 1
+            }
+        };
+        for &m in &members {
+            ctx.record(&mut table, &mut infos[entity], &raws[m], entity);
+        }
+    }
+    ctx.link_demonyms(&mut table, &known_index);
+    infos.resize(table.entities.len(), coref::PersonInfo::default());
+    ctx.resolve_coreference(&mut table, &infos);
+    table
+}
+
+/// Folded name with a leading article removed and place variants mapped to
+/// their preferred spelling ("Kiev" and "Kyiv" share a key).
+fn normalise_name(name: &str) -> String {
+    let folded = fold_name(name);
+    match tables().place(&folded) {
+        Some(preferred) => tables::fold(preferred),
+        None => folded,
+    }
+}
+
+/// One mention before merging.
+struct Raw {
+    paragraph: usize,
+    sentence: usize,
+    cand: Candidate,
+    key: String,
+    /// Original-text character span and text.
+    start: usize,
+    end: usize,
+    text: String,
+    place: bool,
+    /// Part of speech of the name's head token.
+    head_pos: String,
+    /// The head is a plural common noun.
+    plural_noun: bool,
+    /// The name starts with a capital and does not start its sentence.
+    capitalised_inside: bool,
+    /// The name stands in a verbless fragment ("(Tags) Défense").
+    lone: bool,
+}
+
+/// A cluster accepted as an entity.
+struct Accepted {
+    entity: Entity,
+    known: Option<usize>,
+}
+
+/// Types a cluster, filters junk, picks its label and joins a known entity.
+fn accept(raws: &[Raw], members: &[usize], known: &KnownIndex) -> Option<Accepted> {
+    let ms: Vec<&Raw> = members.iter().map(|&i| &raws[i]).collect();
+    let (label, aliases) = label_and_aliases(&ms);
+    let key = normalise_name(&label);
+    let longest = ms.iter().max_by_key(|r| r.cand.tokens.len())?;
+    // The fullest name's mentions type the entity ("Nordahl Lelandais" PER
+    // outvotes "Lelandais" tagged LOC six times); others only break silence.
+    let full: Vec<EntityKind> = ms
+        .iter()
+        .filter(|r| r.key == longest.key)
+        .filter_map(|r| r.cand.label)
+        .collect();
+    let votes = if full.is_empty() {
+        ms.iter().filter_map(|r| r.cand.label).collect()
+    } else {
+        full
+    };
+    let ev = types::TypeEvidence {
+        votes,
+        longest_label: longest.cand.label,
+        titled: ms.iter().any(|r| r.cand.person),
+        key: key.clone(),
+        plural_common: ms.iter().any(|r| r.plural_noun),
+    };
+    let kind = types::decide(&ev);
+    let mut keys: Vec<String> = ms.iter().map(|r| r.key.clone()).collect();
+    keys.sort();
+    keys.dedup();
+    let single = !key.contains(' ');
+    let known_hit = known.find(&keys, kind, single && kind == Some(EntityKind::Person));
+    if let Some(k) = known_hit {
+        let ke = known.get(k);
+        let mut all: Vec<String> = ke.aliases.clone();
+        all.push(label);
+        all.extend(aliases);
+        let mut entity = Entity {
+            label: ke.label.clone(),
+            kind: ke.kind,
+            aliases: Vec::new(),
+        };
+        for a in all {
+            if a != entity.label && !entity.aliases.contains(&a) {
+                entity.aliases.push(a);
+            }
+        }
+        return Some(Accepted {
+            entity,
+            known: Some(k),
+        });
+    }
+    let kind = kind?;
+    if !supported(&ms, &key, single) {
+        return None;
+    }
+    Some(Accepted {
+        entity: Entity {
+            label,
+            kind,
+            aliases,
+        },
+        known: None,
+    })
+}
+
+/// Whether a cluster is a real entity rather than a capitalised word.
+fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
+    let t = tables();
+    if !key.chars().any(char::is_alphabetic) || t.demonym(key).is_some() {
+        return false;
+    }
+    if !single {
+        return true;
+    }
+    if t.common.contains(key) {
+        return false;
+    }
+    if t.places.contains_key(key) || ms.iter().any(|r| r.cand.person) {
+        return true;
+    }
+    let from_ner = ms.iter().filter(|r| r.cand.label.is_some()).count();
+    if from_ner == 0 || (ms.len() == 1 && ms[0].lone) {
+        return false;
+    }
+    // A name is capitalised or holds a digit ("A51"); French capitalises
+    // common nouns only at a sentence start, so a capitalised noun there
+    // needs a second mention or a proper-noun tag.
+    let name_like = |r: &&&Raw| {
+        r.head_pos == "PROPN" || r.capitalised_inside || r.text.chars().any(|c| c.is_ascii_digit())
+    };
+    ms.len() >= 2 || ms.iter().any(|r| name_like(&r))
+}
+
+/// The fullest name as written (most words, then most frequent, then
+/// first seen) and the other distinct spellings.
+fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
+    let mut texts: Vec<(String, usize, usize)> = Vec::new(); // text, count, first position
+    for (i, r) in ms.iter().enumerate() {
+        match texts.iter_mut().find(|(t, _, _)| *t == r.text) {
+            Some(entry) => entry.1 += 1,
+            None => texts.push((r.text.clone(), 1, i)),
+        }
+    }
+    let words = |t: &str| t.split(|c: char| c.is_whitespace() || c == '-').count();
+    texts.sort_by(|a, b| {
+        words(&b.0)
+            .cmp(&words(&a.0))
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut names = texts.into_iter().map(|(t, _, _)| t);
+    let label = names.next().unwrap_or_default();
+    (label, names.collect())
+}
+
+fn add_aliases(entity: &mut Entity, other: &Entity) {
+    for a in std::iter::once(&other.label).chain(&other.aliases) {
+        if *a != entity.label && !entity.aliases.contains(a) {
+            entity.aliases.push(a.clone());
+        }
+    }
+}
+
+/// The document as a whole: paragraphs, docs, sentence numbering, and the
+/// original text indexed by character.
+struct Context<'a> {
+    original: &'a str,
+    paragraphs: &'a [Paragraph],
+    docs: &'a [Doc],
+    /// Byte offset of every character of the original, plus its length.
+    char_bytes: Vec<usize>,
+    /// Document-wide index of each paragraph's first sentence.
+    sentence_base: Vec<usize>,
+    /// Per paragraph, per token: the sentence index within the paragraph.
+    token_sentence: Vec<Vec<usize>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(prepared: &'a PreparedText, docs: &'a [Doc]) -> Self {
+        let n = docs.len().min(prepared.paragraphs.len());
+        let mut char_bytes: Vec<usize> = prepared.original.char_indices().map(|(b, _)| b).collect();
+        char_bytes.push(prepared.original.len());
+        let mut sentence_base = Vec::with_capacity(n);
+        let mut token_sentence = Vec::with_capacity(n);
+        let mut base = 0;
+        for doc in &docs[..n] {
+            sentence_base.push(base);
+            let mut per_token = vec![0; doc.tokens.len()];
+            let sentences = doc.sentences();
+            for (si, range) in sentences.iter().enumerate() {
+                for t in range.clone() {
+                    per_token[t] = si;
+                }
+            }
+            base += sentences.len();
+            token_sentence.push(per_token);
+        }
+        Context {
+            original: &prepared.original,
+            paragraphs: &prepared.paragraphs[..n],
+            docs: &docs[..n],
+            char_bytes,
+            sentence_base,
+            token_sentence,
+        }
+    }
+
+    /// Original-text character span of a token range, if the offsets map it.
+    fn span(&self, p: usize, tokens: &Range<usize>) -> Option<(usize, usize)> {
+        let doc = &self.docs[p];
+        let first = doc.tokens.get(tokens.start)?;
+        let last = doc.tokens.get(tokens.end.checked_sub(1)?)?;
+        let offsets = &self.paragraphs[p].offsets;
+        let start = *offsets.get(first.start)?;
+        let end = offsets.get(last.end().checked_sub(1)?)? + 1;
+        (start < end && end < self.char_bytes.len()).then_some((start, end))
+    }
+
+    fn original_text(&self, start: usize, end: usize) -> String {
+        self.original[self.char_bytes[start]..self.char_bytes[end]].to_string()
+    }
+
+    fn raw_mentions(&self) -> Vec<Raw> {
+        let mut out = Vec::new();
+        for (p, doc) in self.docs.iter().enumerate() {
+            let sentences = doc.sentences();
+            for cand in spans::candidates(doc) {
+                let Some((start, end)) = self.span(p, &cand.tokens) else {
+                    continue;
+                };
+                let text = self.original_text(start, end);
+                let key = normalise_name(&text);
+                if key.is_empty() {
+                    continue;
+                }
+                let local = self.token_sentence[p][cand.tokens.start];
+                let lone = sentences.get(local).is_some_and(|r| {
+                    !r.clone()
+                        .any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX"))
+                });
+                let head = spans::name_head(doc, &cand.tokens);
+                out.push(Raw {
+                    paragraph: p,
+                    sentence: self.sentence_base[p] + local,
+                    place: tables().places.contains_key(&key),
+                    head_pos: doc.tokens[head].pos.clone(),
+                    capitalised_inside: spans::starts_upper(&doc.tokens[cand.tokens.start].text)
+                        && !doc.tokens[cand.tokens.start].sent_start
+                        && cand.tokens.start > 0
+                        && doc.tokens[cand.tokens.start - 1].pos != "PUNCT",
+                    plural_noun: doc.tokens[head].pos == "NOUN"
+                        && doc.tokens[head].morph.contains("Number=Plur"),
+                    cand,
+                    key,
+                    start,
+                    end,
+                    text,
+                    lone,
+                });
+            }
+        }
+        out
+    }
+
+    /// Adds a raw mention (and its role) to the table under `entity`.
+    fn record(
+        &self,
+        table: &mut EntityTable,
+        info: &mut coref::PersonInfo,
+        r: &Raw,
+        entity: usize,
+    ) {
+        table.mentions.push(Mention {
+            entity,
+            sentence: r.sentence,
+            start: r.start,
+            end: r.end,
+            text: r.text.clone(),
+        });
+        table
+            .mention_tokens
+            .push((r.paragraph, r.cand.tokens.clone()));
+        for t in r.cand.tokens.clone() {
+            table.at.insert((r.paragraph, t), entity);
+        }
+        if info.feminine.is_none() {
+            info.feminine = r.cand.feminine;
+        }
+        let Some(role) = &r.cand.role else { return };
+        let doc = &self.docs[r.paragraph];
+        for t in role.clone() {
+            let w = doc.tokens[t].text.to_lowercase();
+            if tables().is_title(&w) && !info.titles.contains(&w) {
+                info.titles.push(w);
+            }
+        }
+        if let Some((start, end)) = self.span(r.paragraph, role) {
+            table.roles.push(RoleMention {
+                entity,
+                role: self.original_text(start, end),
+                paragraph: r.paragraph,
+                sentence: r.sentence,
+                start,
+                end,
+                tokens: role.clone(),
+            });
+        }
+    }
+
+    /// Maps every demonym token outside a name to its country's entity,
+    /// adding the country as an entity when the text never names it.
+    fn link_demonyms(&self, table: &mut EntityTable, known: &KnownIndex) {
+        for (p, doc) in self.docs.iter().enumerate() {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                if table.at.contains_key(&(p, i))
+                    || !matches!(t.pos.as_str(), "ADJ" | "NOUN" | "PROPN")
+                {
+                    continue;
+                }
+                let Some(country) = tables().demonym(&t.text) else {
+                    continue;
+                };
+                let entity = self.country_entity(table, known, country);
+                table.demonyms.insert((p, i), entity);
+            }
+        }
+    }
+
+    fn country_entity(&self, table: &mut EntityTable, known: &KnownIndex, country: &str) -> usize {
+        let key = normalise_name(country);
+        let found = table.entities.iter().position(|e| {
+            e.kind == EntityKind::Place
+                && std::iter::once(&e.label)
+                    .chain(&e.aliases)
+                    .any(|n| normalise_name(n) == key)
+        });
+        if let Some(e) = found {
+            return e;
+        }
+        let entity = match known.find(&[key], Some(EntityKind::Place), false) {
+            Some(k) => {
+                let ke = known.get(k);
+                Entity {
+                    label: ke.label.clone(),
+                    kind: ke.kind,
+                    aliases: ke.aliases.clone(),
+                }
+            }
+            None => Entity {
+                label: country.to_string(),
+                kind: EntityKind::Place,
+                aliases: Vec::new(),
+            },
+        };
+        table.entities.push(entity);
+        table.entities.len() - 1
+    }
+
+    fn resolve_coreference(&self, table: &mut EntityTable, infos: &[coref::PersonInfo]) {
+        let people: Vec<coref::PersonMention> = table
+            .mentions
+            .iter()
+            .zip(&table.mention_tokens)
+            .filter(|(m, _)| table.entities[m.entity].kind == EntityKind::Person)
+            .map(|(m, (p, range))| coref::PersonMention {
+                entity: m.entity,
+                paragraph: *p,
+                token: range.start,
+                sentence: m.sentence,
+            })
+            .collect();
+        let at = &table.at;
+        let resolved = coref::resolve(self.docs, &self.sentence_base, &people, infos, &|p, i| {
+            at.contains_key(&(p, i))
+        });
+        for (p, i, e) in resolved {
+            table.at.insert((p, i), e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,239 @@
+//! The word tables behind entity extraction: demonyms, places and their
+//! variants, titles and honorifics, and the words that type or veto a name.
+//!
+//! The tables are data files under `src/extract/data/`, compiled in with
+//! `include_str!` and parsed once on first use. This module only parses
+//! and looks up; it never decides anything about a document.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// All tables, parsed.
+pub struct Tables {
+    /// Folded demonym form (any gender/number) -> country name as written.
+    pub demonyms: HashMap<String, String>,
+    /// Folded place name or variant -> preferred name as written.
+    pub places: HashMap<String, String>,
+    /// Title words (case-sensitive lower-case forms, plus honorifics as written).
+    pub titles: HashSet<String>,
+    pub honorifics: HashSet<String>,
+    /// Folded words that alone are no entity.
+    pub common: HashSet<String>,
+    /// Folded first words that make a name an organisation / a place.
+    pub org_heads: HashSet<String>,
+    pub loc_heads: HashSet<String>,
+    /// Lines that did not parse (file, line number); must stay empty.
+    pub malformed: Vec<(&'static str, usize)>,
+}
+
+static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
+static PLACES: &str = include_str!("../data/places.tsv");
+static TITLES: &str = include_str!("../data/titles.tsv");
+static NAME_WORDS: &str = include_str!("../data/name_words.tsv");
+
+static TABLES: LazyLock<Tables> = LazyLock::new(Tables::parse);
+
+/// The parsed tables (parsed on first call).
+pub fn tables() -> &'static Tables {
+    &TABLES
+}
+
+/// Lower-case, accents removed, typographic apostrophes and dashes unified,
+/// hyphens read as spaces, spaces squeezed: the key under which names are
+/// compared ("États-Unis" and "etats unis" fold alike).
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Plural of a demonym: +s unless it already ends in s or x.
+fn plural(form: &str) -> String {
+    if form.ends_with('s') || form.ends_with('x') {
+        form.to_string()
+    } else {
+        format!("{form}s")
+    }
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers.
+fn data_lines(text: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Tables {
+    fn parse() -> Tables {
+        let mut t = Tables {
+            demonyms: HashMap::new(),
+            places: HashMap::new(),
+            titles: HashSet::new(),
+            honorifics: HashSet::new(),
+            common: HashSet::new(),
+            org_heads: HashSet::new(),
+            loc_heads: HashSet::new(),
+            malformed: Vec::new(),
+        };
+        for (n, line) in data_lines(DEMONYMS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 || cols[..3].iter().any(|c| c.trim().is_empty()) {
+                t.malformed.push(("demonyms.tsv", n));
+                continue;
+            }
+            let country = cols[0].trim().to_string();
+            let mut forms = vec![];
+            for base in [cols[1], cols[2]] {
+                forms.push(base.trim().to_string());
+                forms.push(plural(base.trim()));
+            }
+            if let Some(extra) = cols.get(3) {
+                forms.extend(
+                    extra
+                        .split('|')
+                        .map(|f| f.trim().to_string())
+                        .filter(|f| !f.is_empty()),
+                );
+            }
+            for f in forms {
+                t.demonyms.insert(fold(&f), country.clone());
+            }
+            t.places.insert(fold(&country), country);
+        }
+        for (n, line) in data_lines(PLACES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let name = cols[0].trim();
+            if name.is_empty() || cols.len() > 2 {
+                t.malformed.push(("places.tsv", n));
+                continue;
+            }
+            t.places.insert(fold(name), name.to_string());
+            for v in cols.get(1).into_iter().flat_map(|v| v.split('|')) {
+                if !v.trim().is_empty() {
+                    t.places.insert(fold(v), name.to_string());
+                }
+            }
+        }
+        for (n, line) in data_lines(TITLES) {
+            match line.split('\t').collect::<Vec<_>>()[..] {
+                [w, "title"] if !w.is_empty() => {
+                    t.titles.insert(w.to_string());
+                }
+                [w, "honorific"] if !w.is_empty() => {
+                    t.honorifics.insert(w.to_string());
+                }
+                _ => t.malformed.push(("titles.tsv", n)),
+            }
+        }
+        for (n, line) in data_lines(NAME_WORDS) {
+            match line.split('\t').collect::<Vec<_>>()[..] {
+                [w, "common"] if !w.is_empty() => {
+                    t.common.insert(fold(w));
+                }
+                [w, "org"] if !w.is_empty() => {
+                    t.org_heads.insert(fold(w));
+                }
+                [w, "loc"] if !w.is_empty() => {
+                    t.loc_heads.insert(fold(w));
+                }
+                _ => t.malformed.push(("name_words.tsv", n)),
+            }
+        }
+        t
+    }
+
+    /// The country a demonym form names ("ukrainiennes" -> "Ukraine").
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(&fold(word)).map(String::as_str)
+    }
+
+    /// The preferred name of a known place or variant ("Kiev" -> "Kyiv").
+    pub fn place(&self, name: &str) -> Option<&str> {
+        self.places.get(&fold(name)).map(String::as_str)
+    }
+
+    /// Whether a word is a title noun ("ministre"), compared in lower case.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&word.to_lowercase())
+    }
+
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_line_parses() {
+        assert_eq!(tables().malformed, Vec::<(&str, usize)>::new());
+    }
+
+    #[test]
+    fn demonyms_cover_genders_and_numbers() {
+        let t = tables();
+        for (form, country) in [
+            ("ukrainien", "Ukraine"),
+            ("ukrainiennes", "Ukraine"),
+            ("Ukrainiens", "Ukraine"),
+            ("américaine", "États-Unis"),
+            ("américains", "États-Unis"),
+            ("russe", "Russie"),
+            ("russes", "Russie"),
+            ("britannique", "Royaume-Uni"),
+            ("français", "France"),
+            ("françaises", "France"),
+            ("grecques", "Grèce"),
+        ] {
+            assert_eq!(t.demonym(form), Some(country), "{form}");
+        }
+        assert_eq!(t.demonym("président"), None);
+    }
+
+    #[test]
+    fn place_variants_share_a_name() {
+        let t = tables();
+        assert_eq!(t.place("Kiev"), Some("Kyiv"));
+        assert_eq!(t.place("Kyiv"), Some("Kyiv"));
+        assert_eq!(t.place("Etats-Unis"), Some("États-Unis"));
+        assert_eq!(t.place("Ukraine"), Some("Ukraine"));
+        assert_eq!(t.place("Zelenskyy"), None);
+    }
+
+    #[test]
+    fn fold_unifies_case_accents_and_dashes() {
+        assert_eq!(fold("  États-Unis "), "etats unis");
+        assert_eq!(fold("l\u{2019}OTAN"), "l'otan");
+        assert_eq!(fold("Maison-Blanche"), fold("Maison Blanche"));
+    }
+
+    #[test]
+    fn titles_and_honorifics_are_distinct() {
+        let t = tables();
+        assert!(t.is_title("ministre") && t.is_title("Président"));
+        assert!(t.is_honorific("M.") && !t.is_title("M."));
+    }
+}

@@ -1,0 +1,310 @@
+//! Entity extraction over the seed article as our pipeline annotates it
+//! (tests/fixtures/extract/seed_md.jsonl: fr_core_news_md output, which the
+//! Rust port reproduces), against the original text in seed.txt.
+
+use super::*;
+use crate::extract::input::Paragraph;
+
+const SEED_TEXT: &str = include_str!("../../../tests/fixtures/extract/seed.txt");
+const SEED_DOCS: &str = include_str!("../../../tests/fixtures/extract/seed_md.jsonl");
+
+#[derive(serde::Deserialize)]
+struct Line {
+    line: usize,
+    doc: Doc,
+}
+
+/// The seed as `trame build` would prepare it: one paragraph per non-empty
+/// line, model characters mapped to the original's.
+fn seed() -> (PreparedText, Vec<Doc>) {
+    let lines: Vec<Line> = SEED_DOCS
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("fixture line parses"))
+        .collect();
+    let mut line_starts = vec![0];
+    for l in SEED_TEXT.split('\n') {
+        line_starts.push(line_starts.last().unwrap() + l.chars().count() + 1);
+    }
+    let paragraphs = lines
+        .iter()
+        .map(|l| {
+            let base = line_starts[l.line - 1];
+            let n = l.doc.text.chars().count();
+            Paragraph {
+                text: l.doc.text.clone(),
+                offsets: (0..=n).map(|i| base + i).collect(),
+            }
+        })
+        .collect();
+    let prepared = PreparedText {
+        source: "seed.txt".into(),
+        original: SEED_TEXT.into(),
+        title: None,
+        language: "fr".into(),
+        paragraphs,
+    };
+    (prepared, lines.into_iter().map(|l| l.doc).collect())
+}
+
+fn find<'a>(t: &'a EntityTable, label: &str) -> Option<(usize, &'a Entity)> {
+    t.entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.label == label)
+}
+
+fn labels(t: &EntityTable) -> Vec<&str> {
+    t.entities.iter().map(|e| e.label.as_str()).collect()
+}
+
+#[test]
+fn seed_people_places_and_organisations_are_found_and_typed() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    let expect = [
+        ("États-Unis", EntityKind::Place),
+        ("Ukraine", EntityKind::Place),
+        ("Djeddah", EntityKind::Place),
+        ("Arabie saoudite", EntityKind::Place),
+        ("Washington", EntityKind::Place),
+        ("Moscou", EntityKind::Place),
+        ("OTAN", EntityKind::Organization),
+        (
+            "Centre de désinformation du gouvernement ukrainien",
+            EntityKind::Organization,
+        ),
+        ("Volodymyr Zelenskyy", EntityKind::Person),
+        ("Rustem Umerov", EntityKind::Person),
+        ("Andriy Yermak", EntityKind::Person),
+        ("Andriy Sybiha", EntityKind::Person),
+        ("Vladimir Poutine", EntityKind::Person),
+        ("Keir Starmer", EntityKind::Person),
+    ];
+    for (label, kind) in expect {
+        let (_, e) =
+            find(&t, label).unwrap_or_else(|| panic!("{label} missing from {:?}", labels(&t)));
+        assert_eq!(e.kind, kind, "{label}");
+    }
+}
+
+#[test]
+fn seed_names_are_cleaned_and_junk_is_dropped() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    for e in &t.entities {
+        let l = e.label.to_lowercase();
+        assert!(
+            !l.starts_with("l'") && !l.starts_with("l\u{2019}") && !l.starts_with("c'"),
+            "{}",
+            e.label
+        );
+        assert!(
+            !l.ends_with("qu'") && !l.ends_with("qu\u{2019}") && !l.contains('–'),
+            "{}",
+            e.label
+        );
+        assert!(!l.contains("ministre"), "title kept in a name: {}", e.label);
+    }
+    for junk in [
+        "État",
+        "Tagstotranslate",
+        "Défense",
+        "Premier ministre",
+        "ministre des Affaires",
+        "Ukrainiens",
+    ] {
+        assert!(find(&t, junk).is_none(), "{junk} should not be an entity");
+    }
+}
+
+#[test]
+fn seed_mentions_merge_without_splits() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    for word in [
+        "zelenskyy",
+        "ukraine",
+        "poutine",
+        "rubio",
+        "washington",
+        "russie",
+    ] {
+        let n = t
+            .entities
+            .iter()
+            .filter(|e| tables::fold(&e.label).split(' ').any(|w| w == word))
+            .count();
+        assert_eq!(n, 1, "{word} split in {:?}", labels(&t));
+    }
+    let (kyiv, e) = find(&t, "Kyiv").expect("Kyiv");
+    assert_eq!(e.aliases, vec!["Kiev".to_string()]);
+    assert!(t.mentions.iter().filter(|m| m.entity == kyiv).count() >= 3);
+    let (z, e) = find(&t, "Volodymyr Zelenskyy").expect("Zelenskyy");
+    assert_eq!(e.aliases, vec!["Zelenskyy".to_string()]);
+    assert!(t.mentions.iter().filter(|m| m.entity == z).count() >= 2);
+}
+
+#[test]
+fn seed_mention_offsets_point_into_the_original_text() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    let chars: Vec<char> = SEED_TEXT.chars().collect();
+    for m in &t.mentions {
+        let s: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(s, m.text);
+    }
+    let sentences: usize = docs.iter().map(|d| d.sentences().len()).sum();
+    assert!(t.mentions.iter().all(|m| m.sentence < sentences));
+    // "à l’Ukraine" in the first sentence: the mention is the name alone.
+    let first = t
+        .mentions
+        .iter()
+        .find(|m| m.text.contains("Ukraine"))
+        .expect("Ukraine mention");
+    assert_eq!(first.text, "Ukraine");
+    assert_eq!(first.sentence, 0);
+}
+
+#[test]
+fn seed_titles_become_roles() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    let role_of = |label: &str| {
+        let (e, _) = find(&t, label).unwrap_or_else(|| panic!("{label}"));
+        t.roles
+            .iter()
+            .filter(|r| r.entity == e)
+            .map(|r| r.role.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(role_of("Rustem Umerov"), vec!["ministre de la Défense"]);
+    assert_eq!(role_of("Marco Rubio"), vec!["secrétaire d\u{2019}État"]);
+    assert!(role_of("Keir Starmer")[0].starts_with("Premier ministre"));
+    assert!(role_of("Vladimir Poutine").contains(&"président russe".to_string()));
+    assert!(role_of("Andriy Kovalenko")[0].starts_with("chef du Centre de désinformation"));
+}
+
+#[test]
+fn seed_demonyms_and_entity_at() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    let token = |para: usize, word: &str| {
+        docs[para]
+            .tokens
+            .iter()
+            .position(|x| x.text == word)
+            .expect(word)
+    };
+    let (russie, _) = find(&t, "Russie").expect("Russie");
+    assert_eq!(t.demonym_country(8, token(8, "russe")), Some(russie));
+    let (ukraine, _) = find(&t, "Ukraine").expect("Ukraine");
+    assert_eq!(t.demonym_country(3, token(3, "ukrainienne")), Some(ukraine));
+    let (usa, _) = find(&t, "États-Unis").expect("USA");
+    assert_eq!(t.demonym_country(1, token(1, "américaine")), Some(usa));
+    let (poutine, _) = find(&t, "Vladimir Poutine").expect("Poutine");
+    assert_eq!(t.entity_at(8, token(8, "Poutine")), Some(poutine));
+    assert_eq!(
+        t.entity_at(8, token(8, "président")),
+        None,
+        "a role word is no mention"
+    );
+    // « … le signal de Poutine qu'il doit … »: il is Poutine.
+    assert_eq!(t.entity_at(10, token(10, "il")), Some(poutine));
+}
+
+#[test]
+fn known_entities_lend_their_label_across_documents() {
+    let (p, docs) = seed();
+    let known = vec![
+        KnownEntity {
+            label: "Volodymyr Zelensky".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Volodymyr Zelenskyy".into()],
+        },
+        KnownEntity {
+            label: "Kyiv".into(),
+            kind: EntityKind::Place,
+            aliases: vec![],
+        },
+    ];
+    let t = find_entities(&p, &docs, &known);
+    let (_, z) = find(&t, "Volodymyr Zelensky").expect("known label reused");
+    assert!(z.aliases.contains(&"Zelenskyy".to_string()));
+    assert!(find(&t, "Volodymyr Zelenskyy").is_none());
+    assert_eq!(t.entities.iter().filter(|e| e.label == "Kyiv").count(), 1);
+}
+
+#[test]
+fn empty_and_mismatched_input_is_harmless() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs[..2], &[]);
+    let sentences: usize = docs[..2].iter().map(|d| d.sentences().len()).sum();
+    assert!(!t.mentions.is_empty() && t.mentions.iter().all(|m| m.sentence < sentences));
+    let t = find_entities(&p, &[], &[]);
+    assert!(t.entities.is_empty() && t.mentions.is_empty());
+}
+
+#[test]
+fn ambiguous_pronouns_stay_unresolved() {
+    let (p, docs) = seed();
+    let t = find_entities(&p, &docs, &[]);
+    // Every resolved pronoun points at a person.
+    for (para, doc) in docs.iter().enumerate() {
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            if tok.pos == "PRON" {
+                if let Some(e) = t.entity_at(para, i) {
+                    assert_eq!(
+                        t.entities[e].kind,
+                        EntityKind::Person,
+                        "{} in paragraph {para}",
+                        tok.text
+                    );
+                }
+            }
+        }
+    }
+    let people = [
+        coref::PersonInfo {
+            feminine: None,
+            titles: vec![],
+        },
+        coref::PersonInfo {
+            feminine: None,
+            titles: vec![],
+        },
+    ];
+    let il = docs[10]
+        .tokens
+        .iter()
+        .position(|x| x.text == "il")
+        .expect("il");
+    let mentions = |entities: &[usize]| -> Vec<coref::PersonMention> {
+        entities
+            .iter()
+            .map(|&entity| coref::PersonMention {
+                entity,
+                paragraph: 10,
+                token: 0,
+                sentence: 0,
+            })
+            .collect()
+    };
+    let base: Vec<usize> = (0..docs.len()).map(|_| 0).collect();
+    let never = |_: usize, _: usize| false;
+    let one = coref::resolve(&docs, &base, &mentions(&[0]), &people, &never);
+    assert!(one.contains(&(10, il, 0)));
+    let two = coref::resolve(&docs, &base, &mentions(&[0, 1]), &people, &never);
+    assert!(
+        !two.iter().any(|&(p, i, _)| p == 10 && i == il),
+        "two candidates: no antecedent"
+    );
+    let masc = [coref::PersonInfo {
+        feminine: Some(true),
+        titles: vec![],
+    }];
+    let fem = coref::resolve(&docs, &base, &mentions(&[0]), &masc, &never);
+    assert!(
+        !fem.iter().any(|&(p, i, _)| p == 10 && i == il),
+        "il never takes a woman"
+    );
+}
