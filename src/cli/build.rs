@@ -9,7 +9,7 @@
 //! looks inside the model, the rules or RDF: those sit behind the
 //! [`Annotate`], [`Extract`] and [`Sink`] traits, wired in [`engine`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -271,24 +271,31 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 /// The entities extraction may join, growing as documents are built.
 struct Known {
     list: Vec<KnownEntity>,
-    keys: HashSet<(String, facts::EntityKind)>,
+    /// Index in `list` of each (label, kind).
+    index: HashMap<(String, facts::EntityKind), usize>,
 }
 
 impl Known {
     fn new(list: Vec<KnownEntity>) -> Self {
-        let keys = list.iter().map(|e| (e.label.clone(), e.kind)).collect();
-        Known { list, keys }
+        let index = list.iter().enumerate().map(|(i, e)| ((e.label.clone(), e.kind), i)).collect();
+        Known { list, index }
     }
 
     fn add(&mut self, entities: &[facts::Entity]) {
         for entity in entities {
-            if self.keys.insert((entity.label.clone(), entity.kind)) {
-                self.list.push(KnownEntity { label: entity.label.clone(), kind: entity.kind, aliases: entity.aliases.clone() });
-            } else if let Some(known) = self.list.iter_mut().find(|k| k.label == entity.label && k.kind == entity.kind) {
-                for alias in &entity.aliases {
-                    if !known.aliases.contains(alias) {
-                        known.aliases.push(alias.clone());
+            let key = (entity.label.clone(), entity.kind);
+            match self.index.get(&key) {
+                Some(&i) => {
+                    let aliases = &mut self.list[i].aliases;
+                    for alias in &entity.aliases {
+                        if !aliases.contains(alias) {
+                            aliases.push(alias.clone());
+                        }
                     }
+                }
+                None => {
+                    self.index.insert(key, self.list.len());
+                    self.list.push(KnownEntity { label: entity.label.clone(), kind: entity.kind, aliases: entity.aliases.clone() });
                 }
             }
         }
@@ -581,6 +588,17 @@ mod tests {
         let mut sink = MemorySink { fail: true, ..MemorySink::default() };
         let error = run_build(&inputs, 4, &mut sink).0.unwrap_err();
         assert!(format!("{error:#}").contains("disk full"), "{error:#}");
+    }
+
+    #[test]
+    fn known_entities_gain_new_entities_and_aliases_once() {
+        let mut known = Known::new(vec![KnownEntity { label: "Marco Rubio".into(), kind: EntityKind::Person, aliases: vec![] }]);
+        let rubio = Entity { label: "Marco Rubio".into(), kind: EntityKind::Person, aliases: vec!["Rubio".into()] };
+        let place = Entity { label: "Marco Rubio".into(), kind: EntityKind::Place, aliases: vec![] };
+        known.add(&[rubio.clone(), place, rubio]);
+        assert_eq!(known.list.len(), 2);
+        assert_eq!(known.list[0].aliases, vec!["Rubio".to_string()]);
+        assert_eq!(known.list[1].kind, EntityKind::Place);
     }
 
     #[test]

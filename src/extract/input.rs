@@ -432,27 +432,21 @@ fn split_long(text: &str, start: usize) -> Vec<(&str, usize)> {
     pieces
 }
 
-/// What one original character becomes for the model.
-enum Replacement {
-    Keep,
-    Char(char),
-    Drop,
-}
-
-/// Typographic variants the models were not trained on, made plain. Every
-/// replacement is one character for one (or zero), so offsets stay simple;
-/// French guillemets « » and dashes are kept: the models know them.
-fn replacement(c: char) -> Replacement {
+/// What the model sees for one original character: the same character, a
+/// plain variant, or nothing. Every replacement is one character for one
+/// (or zero), so offsets stay simple; French guillemets « » and dashes are
+/// kept: the models know them.
+fn replacement(c: char) -> Option<char> {
     match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{201B}' | '\u{FF07}' => Replacement::Char('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Replacement::Char('"'),
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{201B}' | '\u{FF07}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some('"'),
         '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}' | '\u{2002}' | '\u{2003}'
-        | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => Replacement::Char(' '),
-        '\u{2010}' | '\u{2011}' => Replacement::Char('-'),
+        | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => Some(' '),
+        '\u{2010}' | '\u{2011}' => Some('-'),
         // Invisible characters that would split or glue words for no reason.
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Replacement::Drop,
-        c if c.is_control() => Replacement::Char(' '),
-        _ => Replacement::Keep,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        c if c.is_control() => Some(' '),
+        c => Some(c),
     }
 }
 
@@ -463,16 +457,9 @@ fn normalise(text: &str, start: usize) -> Paragraph {
     let mut offsets = Vec::with_capacity(text.len() + 1);
     let mut position = start;
     for c in text.chars() {
-        match replacement(c) {
-            Replacement::Keep => {
-                out.push(c);
-                offsets.push(position);
-            }
-            Replacement::Char(r) => {
-                out.push(r);
-                offsets.push(position);
-            }
-            Replacement::Drop => {}
+        if let Some(plain) = replacement(c) {
+            out.push(plain);
+            offsets.push(position);
         }
         position += 1;
     }
@@ -535,12 +522,7 @@ mod tests {
         for p in &prepared.paragraphs {
             assert_eq!(p.offsets.len(), p.text.chars().count() + 1);
             for (c, &o) in p.text.chars().zip(&p.offsets) {
-                let from = original[o];
-                match replacement(from) {
-                    Replacement::Keep => assert_eq!(c, from),
-                    Replacement::Char(r) => assert_eq!(c, r),
-                    Replacement::Drop => panic!("dropped char at {o} appears in the text"),
-                }
+                assert_eq!(Some(c), replacement(original[o]), "offset {o}");
             }
             assert!(p.offsets.windows(2).all(|w| w[0] < w[1]));
         }
