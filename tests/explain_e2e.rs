@@ -15,7 +15,14 @@ fn trame() -> Command {
 
 fn build_seed(store: &Path) {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_9c81224ff3cb7629.txt");
-    trame().arg("build").arg(seed).arg("--store").arg(store).arg("--quiet").assert().success();
+    trame()
+        .arg("build")
+        .arg(seed)
+        .arg("--store")
+        .arg(store)
+        .arg("--quiet")
+        .assert()
+        .success();
 }
 
 #[test]
@@ -25,10 +32,17 @@ fn explain_an_alias_shows_facts_with_sentences_spans_confidence_and_rule() {
     let store = dir.path().join("store");
     build_seed(&store);
 
-    let assert = trame().args(["explain", "Rubio", "--store"]).arg(&store).assert().success();
+    let assert = trame()
+        .args(["explain", "Rubio", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(stdout.starts_with("Marco Rubio (PER"), "{stdout}");
-    assert!(stdout.contains("confidence 0.") || stdout.contains("confidence 1.00"), "{stdout}");
+    assert!(
+        stdout.contains("confidence 0.") || stdout.contains("confidence 1.00"),
+        "{stdout}"
+    );
     assert!(stdout.contains(" · rule "), "{stdout}");
     // Not a terminal: the span is bracketed, no colour escapes.
     assert!(stdout.contains('«') && !stdout.contains('\x1b'), "{stdout}");
@@ -40,5 +54,8 @@ fn explain_an_alias_shows_facts_with_sentences_spans_confidence_and_rule() {
         .assert()
         .code(1)
         .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains("nothing in").and(predicate::str::contains("Personne Inconnue")));
+        .stderr(
+            predicate::str::contains("nothing in")
+                .and(predicate::str::contains("Personne Inconnue")),
+        );
 }

@@ -53,7 +53,12 @@ pub trait Annotate: Sync {
 
 /// Turns a prepared text and its annotated paragraphs into a document.
 pub trait Extract: Sync {
-    fn extract(&self, prepared: &PreparedText, docs: &[nlp::Doc], known: &[KnownEntity]) -> facts::Document;
+    fn extract(
+        &self,
+        prepared: &PreparedText,
+        docs: &[nlp::Doc],
+        known: &[KnownEntity],
+    ) -> facts::Document;
 }
 
 /// Where built documents go: the store, or stdout for `--dry-run`.
@@ -117,28 +122,52 @@ pub struct Options {
 
 pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
-        return Err(UsageError(format!("--min-confidence must be between 0 and 1, not {}", args.min_confidence)).into());
+        return Err(UsageError(format!(
+            "--min-confidence must be between 0 and 1, not {}",
+            args.min_confidence
+        ))
+        .into());
     }
     let (inputs, errors) = input::expand_inputs(&args.paths);
     let unreadable: Vec<Skip> = errors.iter().map(skip_of).collect();
     unreadable.iter().for_each(warn_skip);
     if inputs.is_empty() {
         // Nothing to read: say so without loading the model.
-        return Ok(finish(Report { skipped: unreadable, ..Report::default() }));
+        return Ok(finish(Report {
+            skipped: unreadable,
+            ..Report::default()
+        }));
     }
-    let options = Options { min_confidence: args.min_confidence, batch: (rayon::current_num_threads() * 2).max(4) };
+    let options = Options {
+        min_confidence: args.min_confidence,
+        batch: (rayon::current_num_threads() * 2).max(4),
+    };
 
     let annotator = engine::annotator(&global.model)?;
     let extractor = engine::extractor()?;
     let bar = output::progress(inputs.len() as u64, "documents");
     let mut report = if args.dry_run {
         let mut sink = PrintSink::new(std::io::stdout().lock());
-        let report = build_all(&inputs, annotator.as_ref(), extractor.as_ref(), &mut sink, &options, &bar)?;
+        let report = build_all(
+            &inputs,
+            annotator.as_ref(),
+            extractor.as_ref(),
+            &mut sink,
+            &options,
+            &bar,
+        )?;
         sink.finish()?;
         report
     } else {
         let mut sink = engine::store_sink(&global.store)?;
-        build_all(&inputs, annotator.as_ref(), extractor.as_ref(), sink.as_mut(), &options, &bar)?
+        build_all(
+            &inputs,
+            annotator.as_ref(),
+            extractor.as_ref(),
+            sink.as_mut(),
+            &options,
+            &bar,
+        )?
     };
     bar.finish_and_clear();
     let mut skipped = unreadable;
@@ -174,12 +203,15 @@ pub fn build_all(
     let mut known = Known::new(sink.known_entities()?);
     let mut seen = HashSet::new();
     for batch in inputs.chunks(options.batch.max(1)) {
-        let annotated: Vec<Result<Annotated, Skip>> =
-            batch.par_iter().map(|input| prepare_and_annotate(input, annotator)).collect();
+        let annotated: Vec<Result<Annotated, Skip>> = batch
+            .par_iter()
+            .map(|input| prepare_and_annotate(input, annotator))
+            .collect();
         for result in annotated {
             match result.and_then(|annotated| extract(annotated, extractor, &known.list, options)) {
                 Ok(document) => {
-                    sink.put(&document).with_context(|| format!("while storing {}", document.source))?;
+                    sink.put(&document)
+                        .with_context(|| format!("while storing {}", document.source))?;
                     report.built += 1;
                     report.facts += document.facts.len();
                     for entity in &document.entities {
@@ -211,20 +243,42 @@ fn prepare_and_annotate(input: &InputSource, annotator: &dyn Annotate) -> Result
     let source = prepared.source.clone();
     // A panic in the pipeline is a bug, but it must cost one document, not the build.
     let docs = catch_unwind(AssertUnwindSafe(|| {
-        prepared.paragraphs.par_iter().map(|p| annotator.annotate(&p.text)).collect::<Vec<_>>()
+        prepared
+            .paragraphs
+            .par_iter()
+            .map(|p| annotator.annotate(&p.text))
+            .collect::<Vec<_>>()
     }))
-    .map_err(|panic| Skip { source: source.clone(), reason: internal_error("annotating", &*panic) })?;
+    .map_err(|panic| Skip {
+        source: source.clone(),
+        reason: internal_error("annotating", &*panic),
+    })?;
     if !docs.iter().any(has_clause) {
-        return Err(Skip { source, reason: "no sentence the parser could read as a clause (no verb found)".into() });
+        return Err(Skip {
+            source,
+            reason: "no sentence the parser could read as a clause (no verb found)".into(),
+        });
     }
     Ok(Annotated { prepared, docs })
 }
 
-fn extract(annotated: Annotated, extractor: &dyn Extract, known: &[KnownEntity], options: &Options) -> Result<facts::Document, Skip> {
+fn extract(
+    annotated: Annotated,
+    extractor: &dyn Extract,
+    known: &[KnownEntity],
+    options: &Options,
+) -> Result<facts::Document, Skip> {
     let Annotated { prepared, docs } = annotated;
-    let mut document = catch_unwind(AssertUnwindSafe(|| extractor.extract(&prepared, &docs, known)))
-        .map_err(|panic| Skip { source: prepared.source.clone(), reason: internal_error("extracting facts", &*panic) })?;
-    document.facts.retain(|fact| fact.confidence >= options.min_confidence);
+    let mut document = catch_unwind(AssertUnwindSafe(|| {
+        extractor.extract(&prepared, &docs, known)
+    }))
+    .map_err(|panic| Skip {
+        source: prepared.source.clone(),
+        reason: internal_error("extracting facts", &*panic),
+    })?;
+    document
+        .facts
+        .retain(|fact| fact.confidence >= options.min_confidence);
     Ok(document)
 }
 
@@ -277,7 +331,11 @@ struct Known {
 
 impl Known {
     fn new(list: Vec<KnownEntity>) -> Self {
-        let index = list.iter().enumerate().map(|(i, e)| ((e.label.clone(), e.kind), i)).collect();
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.label.clone(), e.kind), i))
+            .collect();
         Known { list, index }
     }
 
@@ -295,7 +353,11 @@ impl Known {
                 }
                 None => {
                     self.index.insert(key, self.list.len());
-                    self.list.push(KnownEntity { label: entity.label.clone(), kind: entity.kind, aliases: entity.aliases.clone() });
+                    self.list.push(KnownEntity {
+                        label: entity.label.clone(),
+                        kind: entity.kind,
+                        aliases: entity.aliases.clone(),
+                    });
                 }
             }
         }
@@ -326,7 +388,10 @@ impl<W: Write> Sink for PrintSink<W> {
 
     fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
         if !self.header {
-            writeln!(self.out, "subject | predicate | object | confidence | sentence")?;
+            writeln!(
+                self.out,
+                "subject | predicate | object | confidence | sentence"
+            )?;
             self.header = true;
         }
         writeln!(self.out, "# {}", document.source)?;
@@ -348,17 +413,30 @@ pub fn fact_lines(document: &facts::Document) -> Vec<String> {
                 Object::Entity(i) => entity(*i),
                 Object::Literal(literal) => literal.text.as_str(),
             };
-            let sentence = document.sentences.get(fact.sentence).map_or("", |s| s.text.as_str());
-            [entity(fact.subject), &fact.predicate, object, &format!("{:.2}", fact.confidence), sentence]
-                .map(one_line)
-                .join(" | ")
+            let sentence = document
+                .sentences
+                .get(fact.sentence)
+                .map_or("", |s| s.text.as_str());
+            [
+                entity(fact.subject),
+                &fact.predicate,
+                object,
+                &format!("{:.2}", fact.confidence),
+                sentence,
+            ]
+            .map(one_line)
+            .join(" | ")
         })
         .collect()
 }
 
 /// A field on one line, its own separators made harmless.
 fn one_line(field: &str) -> String {
-    field.split_whitespace().collect::<Vec<_>>().join(" ").replace(" | ", " / ")
+    field
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" | ", " / ")
 }
 
 /// ADAPTER — the only place `build` touches the model, the rules and the store.
@@ -381,14 +459,19 @@ pub mod engine {
     /// The rule-based extractor.
     pub fn extractor() -> anyhow::Result<Box<dyn Extract>> {
         // return Ok(Box::new(RuleExtractor));
-        anyhow::bail!("this build of trame has no fact extractor yet (extract::extract_document not merged)")
+        anyhow::bail!(
+            "this build of trame has no fact extractor yet (extract::extract_document not merged)"
+        )
     }
 
     /// Opens (or creates) the store at `path` for writing.
     pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
         // let store = crate::store::Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
         // return Ok(Box::new(StoreSink(store)));
-        anyhow::bail!("cannot open store {}: this build of trame has no store yet (store::Store not merged)", path.display())
+        anyhow::bail!(
+            "cannot open store {}: this build of trame has no store yet (store::Store not merged)",
+            path.display()
+        )
     }
 }
 
@@ -430,7 +513,11 @@ mod tests {
                 });
                 start += word.chars().count() + 1;
             }
-            nlp::Doc { text: text.to_string(), tokens, entities: Vec::new() }
+            nlp::Doc {
+                text: text.to_string(),
+                tokens,
+                entities: Vec::new(),
+            }
         }
     }
 
@@ -443,7 +530,12 @@ mod tests {
     }
 
     impl Extract for FakeExtractor {
-        fn extract(&self, prepared: &PreparedText, docs: &[nlp::Doc], known: &[KnownEntity]) -> Document {
+        fn extract(
+            &self,
+            prepared: &PreparedText,
+            docs: &[nlp::Doc],
+            known: &[KnownEntity],
+        ) -> Document {
             self.offered.lock().unwrap().push(known.len());
             let mut entities: Vec<Entity> = Vec::new();
             let mut facts = Vec::new();
@@ -456,12 +548,20 @@ mod tests {
                     .map(|t| match entities.iter().position(|e| e.label == t.text) {
                         Some(i) => i,
                         None => {
-                            entities.push(Entity { label: t.text.clone(), kind: EntityKind::Person, aliases: vec![] });
+                            entities.push(Entity {
+                                label: t.text.clone(),
+                                kind: EntityKind::Person,
+                                aliases: vec![],
+                            });
                             entities.len() - 1
                         }
                     })
                     .collect();
-                sentences.push(Sentence { start: paragraph.offsets[0], end: *paragraph.offsets.last().unwrap(), text: paragraph.text.clone() });
+                sentences.push(Sentence {
+                    start: paragraph.offsets[0],
+                    end: *paragraph.offsets.last().unwrap(),
+                    text: paragraph.text.clone(),
+                });
                 if let [subject, object, ..] = names[..] {
                     facts.push(Fact {
                         subject,
@@ -472,7 +572,11 @@ mod tests {
                         sentence: sentences.len() - 1,
                         start: paragraph.offsets[0],
                         end: *paragraph.offsets.last().unwrap(),
-                        confidence: if paragraph.text.contains("peut-être") { 0.3 } else { 0.9 },
+                        confidence: if paragraph.text.contains("peut-être") {
+                            0.3
+                        } else {
+                            0.9
+                        },
                         negated: false,
                         hypothetical: false,
                         reported: false,
@@ -503,7 +607,11 @@ mod tests {
 
     impl Sink for MemorySink {
         fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
-            Ok(vec![KnownEntity { label: "Ancien".into(), kind: EntityKind::Person, aliases: vec![] }])
+            Ok(vec![KnownEntity {
+                label: "Ancien".into(),
+                kind: EntityKind::Person,
+                aliases: vec![],
+            }])
         }
 
         fn put(&mut self, document: &Document) -> anyhow::Result<()> {
@@ -521,11 +629,27 @@ mod tests {
         InputSource::File(path)
     }
 
-    fn run_build(inputs: &[InputSource], batch: usize, sink: &mut MemorySink) -> (anyhow::Result<Report>, FakeExtractor) {
-        let annotator = FakeAnnotator { calls: AtomicUsize::new(0) };
+    fn run_build(
+        inputs: &[InputSource],
+        batch: usize,
+        sink: &mut MemorySink,
+    ) -> (anyhow::Result<Report>, FakeExtractor) {
+        let annotator = FakeAnnotator {
+            calls: AtomicUsize::new(0),
+        };
         let extractor = FakeExtractor::default();
-        let options = Options { min_confidence: 0.5, batch };
-        let report = build_all(inputs, &annotator, &extractor, sink, &options, &ProgressBar::hidden());
+        let options = Options {
+            min_confidence: 0.5,
+            batch,
+        };
+        let report = build_all(
+            inputs,
+            &annotator,
+            &extractor,
+            sink,
+            &options,
+            &ProgressBar::hidden(),
+        );
         (report, extractor)
     }
 
@@ -544,21 +668,36 @@ mod tests {
         let mut sink = MemorySink::default();
         let (report, extractor) = run_build(&inputs, 2, &mut sink);
         let report = report.unwrap();
-        let built: Vec<&str> = sink.documents.iter().map(|d| d.source.rsplit('/').next().unwrap()).collect();
+        let built: Vec<&str> = sink
+            .documents
+            .iter()
+            .map(|d| d.source.rsplit('/').next().unwrap())
+            .collect();
         assert_eq!(built, vec!["1.txt", "7.txt"]);
         assert_eq!(report.built, 2);
         let reasons: Vec<(String, String)> = report
             .skipped
             .iter()
-            .map(|s| (s.source.rsplit('/').next().unwrap().to_string(), s.reason.clone()))
+            .map(|s| {
+                (
+                    s.source.rsplit('/').next().unwrap().to_string(),
+                    s.reason.clone(),
+                )
+            })
             .collect();
         assert_eq!(reasons.len(), 5, "{reasons:?}");
         assert_eq!(reasons[0].0, "2.txt");
-        assert!(reasons[0].1.contains("invalid UTF-8 at byte 8"), "{reasons:?}");
+        assert!(
+            reasons[0].1.contains("invalid UTF-8 at byte 8"),
+            "{reasons:?}"
+        );
         assert!(reasons[1].1.contains("English"), "{reasons:?}");
         assert!(reasons[2].1.contains("no text left"), "{reasons:?}");
         assert!(reasons[3].1.contains("no verb"), "{reasons:?}");
-        assert!(reasons[4].1.contains("internal error while annotating"), "{reasons:?}");
+        assert!(
+            reasons[4].1.contains("internal error while annotating"),
+            "{reasons:?}"
+        );
         // Low-confidence facts were filtered: 7.txt keeps only its first fact.
         assert_eq!(sink.documents[1].facts.len(), 1);
         assert_eq!(report.facts, 2);
@@ -571,8 +710,15 @@ mod tests {
     #[test]
     fn results_do_not_depend_on_the_batch_size() {
         let dir = tempfile::tempdir().unwrap();
-        let inputs: Vec<InputSource> =
-            (0..5).map(|i| write(dir.path(), &format!("{i}.txt"), format!("{FR} Numéro{i} a parlé.").as_bytes())).collect();
+        let inputs: Vec<InputSource> = (0..5)
+            .map(|i| {
+                write(
+                    dir.path(),
+                    &format!("{i}.txt"),
+                    format!("{FR} Numéro{i} a parlé.").as_bytes(),
+                )
+            })
+            .collect();
         let mut one = MemorySink::default();
         let mut many = MemorySink::default();
         run_build(&inputs, 1, &mut one).0.unwrap();
@@ -585,16 +731,31 @@ mod tests {
     fn a_failing_store_stops_the_build() {
         let dir = tempfile::tempdir().unwrap();
         let inputs = vec![write(dir.path(), "1.txt", FR.as_bytes())];
-        let mut sink = MemorySink { fail: true, ..MemorySink::default() };
+        let mut sink = MemorySink {
+            fail: true,
+            ..MemorySink::default()
+        };
         let error = run_build(&inputs, 4, &mut sink).0.unwrap_err();
         assert!(format!("{error:#}").contains("disk full"), "{error:#}");
     }
 
     #[test]
     fn known_entities_gain_new_entities_and_aliases_once() {
-        let mut known = Known::new(vec![KnownEntity { label: "Marco Rubio".into(), kind: EntityKind::Person, aliases: vec![] }]);
-        let rubio = Entity { label: "Marco Rubio".into(), kind: EntityKind::Person, aliases: vec!["Rubio".into()] };
-        let place = Entity { label: "Marco Rubio".into(), kind: EntityKind::Place, aliases: vec![] };
+        let mut known = Known::new(vec![KnownEntity {
+            label: "Marco Rubio".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+        }]);
+        let rubio = Entity {
+            label: "Marco Rubio".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Rubio".into()],
+        };
+        let place = Entity {
+            label: "Marco Rubio".into(),
+            kind: EntityKind::Place,
+            aliases: vec![],
+        };
         known.add(&[rubio.clone(), place, rubio]);
         assert_eq!(known.list.len(), 2);
         assert_eq!(known.list[0].aliases, vec!["Rubio".to_string()]);
@@ -603,9 +764,17 @@ mod tests {
 
     #[test]
     fn every_input_failing_exits_with_failure() {
-        let report = Report { skipped: vec![Skip { source: "a".into(), reason: "b".into() }], ..Report::default() };
+        let report = Report {
+            skipped: vec![Skip {
+                source: "a".into(),
+                reason: "b".into(),
+            }],
+            ..Report::default()
+        };
         assert_eq!(report.exit_code(), ExitCode::from(EXIT_FAILURE));
-        assert!(report.summary().starts_with("built 0 documents (1 skipped)"));
+        assert!(report
+            .summary()
+            .starts_with("built 0 documents (1 skipped)"));
     }
 
     #[test]
@@ -616,14 +785,25 @@ mod tests {
             text: String::new(),
             content_hash: String::new(),
             language: "fr".into(),
-            sentences: vec![Sentence { start: 0, end: 10, text: "Rubio a dit | « oui ».".into() }],
-            entities: vec![Entity { label: "Marco Rubio".into(), kind: EntityKind::Person, aliases: vec![] }],
+            sentences: vec![Sentence {
+                start: 0,
+                end: 10,
+                text: "Rubio a dit | « oui ».".into(),
+            }],
+            entities: vec![Entity {
+                label: "Marco Rubio".into(),
+                kind: EntityKind::Person,
+                aliases: vec![],
+            }],
             mentions: vec![],
             facts: vec![Fact {
                 subject: 0,
                 predicate: "says".into(),
                 lemma: "dire".into(),
-                object: Object::Literal(Literal { text: "oui".into(), kind: LiteralKind::Quote }),
+                object: Object::Literal(Literal {
+                    text: "oui".into(),
+                    kind: LiteralKind::Quote,
+                }),
                 arguments: vec![],
                 sentence: 0,
                 start: 0,

@@ -37,7 +37,11 @@ pub struct ExplainArgs {
 
 pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
-        return Err(UsageError(format!("--min-confidence must be between 0 and 1, not {}", args.min_confidence)).into());
+        return Err(UsageError(format!(
+            "--min-confidence must be between 0 and 1, not {}",
+            args.min_confidence
+        ))
+        .into());
     }
     let query = args.query.join(" ");
     let snapshot = engine::snapshot(&global.store, args.min_confidence)?;
@@ -80,31 +84,51 @@ impl Found<'_> {
 /// finally words of facts (subject, predicate, object, lemma).
 pub fn find<'a>(snapshot: &'a GraphSnapshot, query: &str) -> Found<'a> {
     let iri = query.trim().trim_start_matches('<').trim_end_matches('>');
-    let statements: Vec<&RelationRow> = snapshot.relations.iter().filter(|r| r.statement == iri).collect();
+    let statements: Vec<&RelationRow> = snapshot
+        .relations
+        .iter()
+        .filter(|r| r.statement == iri)
+        .collect();
     if !statements.is_empty() {
         return Found::Facts(statements);
     }
     let folded = fold(query);
-    let words: Vec<&str> = folded.split([' ', '\'']).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = folded
+        .split([' ', '\''])
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() {
         return Found::Facts(Vec::new());
     }
     let by_iri = |e: &&EntityRow| e.iri == iri;
     let by_name = |e: &&EntityRow| {
-        std::iter::once(&e.label).chain(&e.aliases).any(|name| strip_article(&fold(name)) == strip_article(&folded))
+        std::iter::once(&e.label)
+            .chain(&e.aliases)
+            .any(|name| strip_article(&fold(name)) == strip_article(&folded))
     };
     let by_words = |e: &&EntityRow| contains_words(&fold(&e.label), &words);
     for matcher in [&by_iri as &dyn Fn(&&EntityRow) -> bool, &by_name, &by_words] {
         let entities: Vec<&EntityRow> = snapshot.entities.iter().filter(matcher).collect();
         if !entities.is_empty() {
-            return Found::Entities(entities.into_iter().map(|e| (e, facts_about(snapshot, &e.iri))).collect());
+            return Found::Entities(
+                entities
+                    .into_iter()
+                    .map(|e| (e, facts_about(snapshot, &e.iri)))
+                    .collect(),
+            );
         }
     }
     let facts = snapshot
         .relations
         .iter()
         .filter(|r| {
-            let text = fold(&format!("{} {} {} {}", r.subject, split_camel(&r.predicate), r.object, r.lemma));
+            let text = fold(&format!(
+                "{} {} {} {}",
+                r.subject,
+                split_camel(&r.predicate),
+                r.object,
+                r.lemma
+            ));
             words.iter().all(|w| contains_words(&text, &[w]))
         })
         .collect();
@@ -167,7 +191,11 @@ pub fn render(found: &Found, mentions: &[MentionRow], style: Style) -> String {
 }
 
 fn entity_header(entity: &EntityRow, facts: usize) -> String {
-    let aliases = if entity.aliases.is_empty() { String::new() } else { format!("; also {}", entity.aliases.join(", ")) };
+    let aliases = if entity.aliases.is_empty() {
+        String::new()
+    } else {
+        format!("; also {}", entity.aliases.join(", "))
+    };
     format!(
         "{} ({}{aliases}; {} mention{}, {facts} fact{})\n  {}\n",
         entity.label,
@@ -182,14 +210,25 @@ fn entity_header(entity: &EntityRow, facts: usize) -> String {
 fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> String {
     let spans = highlight_ranges(fact, mentions);
     let mut flags = Vec::new();
-    for (set, name) in [(fact.negated, "negated"), (fact.hypothetical, "hypothetical"), (fact.reported, "reported")] {
+    for (set, name) in [
+        (fact.negated, "negated"),
+        (fact.hypothetical, "hypothetical"),
+        (fact.reported, "reported"),
+    ] {
         if set {
             flags.push(name);
         }
     }
-    let flags = if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(", ")) };
+    let flags = if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", flags.join(", "))
+    };
     // The file the analyst gave is more telling than the document's IRI.
-    let source = mentions.iter().find(|m| m.doc == fact.doc).map_or(fact.doc.as_str(), |m| m.source.as_str());
+    let source = mentions
+        .iter()
+        .find(|m| m.doc == fact.doc)
+        .map_or(fact.doc.as_str(), |m| m.source.as_str());
     format!(
         "\n  {} —{}→ {}\n    {}\n    confidence {:.2} · rule {}{flags}\n    {} · {}\n",
         fact.subject,
@@ -208,12 +247,19 @@ fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> Str
 /// object's names where they appear.
 pub fn highlight_ranges(fact: &RelationRow, mentions: &[MentionRow]) -> Vec<Range<usize>> {
     if let Some(start) = sentence_start(fact, mentions) {
-        return vec![Range { start: fact.start - start, end: fact.end - start }];
+        return vec![Range {
+            start: fact.start - start,
+            end: fact.end - start,
+        }];
     }
     let mut ranges: Vec<Range<usize>> = [&fact.subject, &fact.object]
         .into_iter()
         .filter(|name| !name.is_empty())
-        .filter_map(|name| char_positions(&fact.sentence, name).first().map(|&p| p..p + name.chars().count()))
+        .filter_map(|name| {
+            char_positions(&fact.sentence, name)
+                .first()
+                .map(|&p| p..p + name.chars().count())
+        })
         .collect();
     ranges.sort_by_key(|r| r.start);
     ranges.dedup_by(|later, earlier| later.start < earlier.end);
@@ -228,15 +274,23 @@ pub fn highlight_ranges(fact: &RelationRow, mentions: &[MentionRow]) -> Vec<Rang
 fn sentence_start(fact: &RelationRow, mentions: &[MentionRow]) -> Option<usize> {
     let length = fact.sentence.chars().count();
     let mut votes: HashMap<usize, usize> = HashMap::new();
-    for mention in mentions.iter().filter(|m| m.doc == fact.doc && !m.text.is_empty()) {
+    for mention in mentions
+        .iter()
+        .filter(|m| m.doc == fact.doc && !m.text.is_empty())
+    {
         for position in char_positions(&fact.sentence, &mention.text) {
-            let Some(start) = mention.start.checked_sub(position) else { continue };
+            let Some(start) = mention.start.checked_sub(position) else {
+                continue;
+            };
             if start <= fact.start && fact.end <= start + length && fact.start <= fact.end {
                 *votes.entry(start).or_default() += 1;
             }
         }
     }
-    votes.into_iter().max_by_key(|&(start, count)| (count, std::cmp::Reverse(start))).map(|(start, _)| start)
+    votes
+        .into_iter()
+        .max_by_key(|&(start, count)| (count, std::cmp::Reverse(start)))
+        .map(|(start, _)| start)
 }
 
 /// `text` with the character ranges wrapped in the style's markers.
@@ -245,7 +299,10 @@ fn highlight(text: &str, ranges: &[Range<usize>], style: Style) -> String {
     let mut out = String::new();
     let mut at = 0;
     for range in ranges {
-        let (start, end) = (range.start.min(chars.len()).max(at), range.end.min(chars.len()));
+        let (start, end) = (
+            range.start.min(chars.len()).max(at),
+            range.end.min(chars.len()),
+        );
         if start >= end {
             continue;
         }
@@ -259,7 +316,10 @@ fn highlight(text: &str, ranges: &[Range<usize>], style: Style) -> String {
 
 /// Character offsets of every occurrence of `needle` in `haystack`.
 fn char_positions(haystack: &str, needle: &str) -> Vec<usize> {
-    haystack.match_indices(needle).map(|(byte, _)| haystack[..byte].chars().count()).collect()
+    haystack
+        .match_indices(needle)
+        .map(|(byte, _)| haystack[..byte].chars().count())
+        .collect()
 }
 
 fn facts_about<'a>(snapshot: &'a GraphSnapshot, iri: &str) -> Vec<&'a RelationRow> {
@@ -277,14 +337,25 @@ fn fold(text: &str) -> String {
     let plain: String = text
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| if c.is_alphanumeric() || c == '\'' { c } else if matches!(c, '’' | 'ʼ' | '‘') { '\'' } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '\'' {
+                c
+            } else if matches!(c, '’' | 'ʼ' | '‘') {
+                '\''
+            } else {
+                ' '
+            }
+        })
         .collect::<String>()
         .to_lowercase();
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn strip_article(folded: &str) -> &str {
-    ["le ", "la ", "les ", "l'"].iter().find_map(|a| folded.strip_prefix(a)).unwrap_or(folded)
+    ["le ", "la ", "les ", "l'"]
+        .iter()
+        .find_map(|a| folded.strip_prefix(a))
+        .unwrap_or(folded)
 }
 
 /// Whether `words` appear in `text` as a run of whole words.
@@ -326,10 +397,23 @@ mod tests {
     use super::*;
 
     fn entity(iri: &str, label: &str, aliases: &[&str]) -> EntityRow {
-        EntityRow { iri: iri.into(), label: label.into(), kind: "PER".into(), aliases: aliases.iter().map(|a| a.to_string()).collect(), mentions: 2 }
+        EntityRow {
+            iri: iri.into(),
+            label: label.into(),
+            kind: "PER".into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: 2,
+        }
     }
 
-    fn relation(statement: &str, subject: (&str, &str), predicate: &str, object: &str, start: usize, end: usize) -> RelationRow {
+    fn relation(
+        statement: &str,
+        subject: (&str, &str),
+        predicate: &str,
+        object: &str,
+        start: usize,
+        end: usize,
+    ) -> RelationRow {
         RelationRow {
             statement: statement.into(),
             subject_iri: subject.0.into(),
@@ -365,19 +449,43 @@ mod tests {
     /// The sentence stands at offset 100 of its document.
     fn snapshot() -> GraphSnapshot {
         GraphSnapshot {
-            entities: vec![entity("urn:e:rubio", "Marco Rubio", &["Rubio"]), entity("urn:e:zel", "Volodymyr Zelenskyy", &[])],
-            relations: vec![
-                relation("urn:s:1", ("urn:e:rubio", "Marco Rubio"), "role", "secrétaire d'État", 100, 126),
-                relation("urn:s:2", ("urn:e:other", "Quelqu'un"), "speaksAt", "Djeddah", 127, 150),
+            entities: vec![
+                entity("urn:e:rubio", "Marco Rubio", &["Rubio"]),
+                entity("urn:e:zel", "Volodymyr Zelenskyy", &[]),
             ],
-            mentions: vec![mention("Marco Rubio", 121), mention("Djeddah", 143), mention("Marco Rubio", 500)],
+            relations: vec![
+                relation(
+                    "urn:s:1",
+                    ("urn:e:rubio", "Marco Rubio"),
+                    "role",
+                    "secrétaire d'État",
+                    100,
+                    126,
+                ),
+                relation(
+                    "urn:s:2",
+                    ("urn:e:other", "Quelqu'un"),
+                    "speaksAt",
+                    "Djeddah",
+                    127,
+                    150,
+                ),
+            ],
+            mentions: vec![
+                mention("Marco Rubio", 121),
+                mention("Djeddah", 143),
+                mention("Marco Rubio", 500),
+            ],
             quads: vec![],
         }
     }
 
     fn labels(found: &Found) -> Vec<String> {
         match found {
-            Found::Entities(entities) => entities.iter().map(|(e, facts)| format!("{}:{}", e.label, facts.len())).collect(),
+            Found::Entities(entities) => entities
+                .iter()
+                .map(|(e, facts)| format!("{}:{}", e.label, facts.len()))
+                .collect(),
             Found::Facts(facts) => facts.iter().map(|f| f.statement.clone()).collect(),
         }
     }
@@ -385,13 +493,25 @@ mod tests {
     #[test]
     fn finds_by_label_alias_iri_words_and_statement() {
         let snapshot = snapshot();
-        assert_eq!(labels(&find(&snapshot, "Marco Rubio")), vec!["Marco Rubio:1"]);
+        assert_eq!(
+            labels(&find(&snapshot, "Marco Rubio")),
+            vec!["Marco Rubio:1"]
+        );
         assert_eq!(labels(&find(&snapshot, "rubio")), vec!["Marco Rubio:1"]);
-        assert_eq!(labels(&find(&snapshot, "<urn:e:rubio>")), vec!["Marco Rubio:1"]);
-        assert_eq!(labels(&find(&snapshot, "Zelenskyy")), vec!["Volodymyr Zelenskyy:0"]);
+        assert_eq!(
+            labels(&find(&snapshot, "<urn:e:rubio>")),
+            vec!["Marco Rubio:1"]
+        );
+        assert_eq!(
+            labels(&find(&snapshot, "Zelenskyy")),
+            vec!["Volodymyr Zelenskyy:0"]
+        );
         assert_eq!(labels(&find(&snapshot, "urn:s:2")), vec!["urn:s:2"]);
         assert_eq!(labels(&find(&snapshot, "speaks djeddah")), vec!["urn:s:2"]);
-        assert_eq!(labels(&find(&snapshot, "secretaire d'etat")), vec!["urn:s:1"]);
+        assert_eq!(
+            labels(&find(&snapshot, "secretaire d'etat")),
+            vec!["urn:s:1"]
+        );
         assert!(find(&snapshot, "Poutine").is_empty());
         assert!(find(&snapshot, "  ").is_empty());
     }
@@ -399,7 +519,10 @@ mod tests {
     #[test]
     fn the_facts_span_is_placed_by_the_documents_mentions() {
         let snapshot = snapshot();
-        assert_eq!(highlight_ranges(&snapshot.relations[0], &snapshot.mentions), vec![0..26]);
+        assert_eq!(
+            highlight_ranges(&snapshot.relations[0], &snapshot.mentions),
+            vec![0..26]
+        );
         let found = find(&snapshot, "Rubio");
         let text = render(&found, &snapshot.mentions, Style::Brackets);
         let expected = "Marco Rubio (PER; also Rubio; 2 mentions, 1 fact)\n  urn:e:rubio\n\n  \
@@ -416,7 +539,10 @@ mod tests {
         let mut fact = snapshot.relations[0].clone();
         fact.object = "Djeddah".into();
         assert_eq!(highlight_ranges(&fact, &[]), vec![21..32, 43..50]);
-        assert_eq!(highlight(&fact.sentence, &[21..32, 43..50], Style::Brackets), "Le secrétaire d'État «Marco Rubio» a parlé à «Djeddah».");
+        assert_eq!(
+            highlight(&fact.sentence, &[21..32, 43..50], Style::Brackets),
+            "Le secrétaire d'État «Marco Rubio» a parlé à «Djeddah»."
+        );
     }
 
     #[test]

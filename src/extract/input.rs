@@ -58,13 +58,23 @@ pub enum InputError {
         source: std::io::Error,
     },
     #[error("{path}: invalid UTF-8 at byte {offset} (line {line}); re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")]
-    InvalidUtf8 { path: String, offset: usize, line: usize },
+    InvalidUtf8 {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
     #[error("{path}: the folder holds no .txt or .md files")]
     EmptyFolder { path: String },
     #[error("{path}: no text left once blank lines and boilerplate are removed")]
     Empty { path: String },
-    #[error("{path}: the text looks {name} ({code}), not French; trame reads French articles only")]
-    NotFrench { path: String, code: String, name: String },
+    #[error(
+        "{path}: the text looks {name} ({code}), not French; trame reads French articles only"
+    )]
+    NotFrench {
+        path: String,
+        code: String,
+        name: String,
+    },
 }
 
 /// Where one input comes from.
@@ -103,7 +113,10 @@ pub fn expand_inputs(args: &[String]) -> (Vec<InputSource>, Vec<InputError>) {
         if path.is_dir() {
             let mut files = Vec::new();
             if let Err(source) = collect_text_files(&path, &mut files) {
-                errors.push(InputError::Io { path: arg.clone(), source });
+                errors.push(InputError::Io {
+                    path: arg.clone(),
+                    source,
+                });
                 continue;
             }
             if files.is_empty() {
@@ -129,7 +142,9 @@ pub fn read_input(input: &InputSource) -> Result<String, InputError> {
         InputSource::File(path) => fs::read(path).map_err(|source| io_error(&name, source))?,
         InputSource::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|source| io_error(&name, source))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| io_error(&name, source))?;
             bytes
         }
     };
@@ -140,8 +155,15 @@ pub fn read_input(input: &InputSource) -> Result<String, InputError> {
 pub fn decode_utf8(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
-        let line = 1 + error.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
-        InputError::InvalidUtf8 { path: name.to_string(), offset, line }
+        let line = 1 + error.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        InputError::InvalidUtf8 {
+            path: name.to_string(),
+            offset,
+            line,
+        }
     })
 }
 
@@ -166,7 +188,9 @@ pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputErro
         .filter(|p| p.text.chars().any(char::is_alphanumeric))
         .collect();
     if paragraphs.is_empty() {
-        return Err(InputError::Empty { path: source.to_string() });
+        return Err(InputError::Empty {
+            path: source.to_string(),
+        });
     }
     let detected = language::detect(paragraphs.iter().map(|p| p.text.as_str()));
     if detected.code != language::FRENCH && detected.confident {
@@ -180,7 +204,9 @@ pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputErro
     // that paragraph is not read as French either.
     let paragraphs: Vec<Paragraph> = paragraphs.into_iter().filter(is_french_or_unsure).collect();
     if paragraphs.is_empty() {
-        return Err(InputError::Empty { path: source.to_string() });
+        return Err(InputError::Empty {
+            path: source.to_string(),
+        });
     }
     Ok(PreparedText {
         source: source.to_string(),
@@ -195,7 +221,11 @@ fn is_french_or_unsure(paragraph: &Paragraph) -> bool {
     let detected = language::detect([paragraph.text.as_str()]);
     let keep = detected.code == language::FRENCH || !detected.confident;
     if !keep {
-        tracing::debug!(offset = paragraph.offsets[0], language = detected.code, "paragraph in another language left out");
+        tracing::debug!(
+            offset = paragraph.offsets[0],
+            language = detected.code,
+            "paragraph in another language left out"
+        );
     }
     keep
 }
@@ -306,7 +336,9 @@ pub fn boilerplate_rule(line: &str, trailing: bool) -> Option<&'static str> {
         .iter()
         .zip(COMPILED.iter())
         .find(|(rule, regex)| {
-            chars <= rule.max_chars && (rule.place == Place::Anywhere || trailing) && regex.is_match(line)
+            chars <= rule.max_chars
+                && (rule.place == Place::Anywhere || trailing)
+                && regex.is_match(line)
         })
         .map(|(rule, _)| rule.name)
 }
@@ -327,7 +359,11 @@ struct Line<'a> {
 impl<'a> Line<'a> {
     /// The line without leading markup and surrounding whitespace.
     fn content(&self) -> &'a str {
-        let begin = self.text.char_indices().nth(self.lead).map_or(self.text.len(), |(i, _)| i);
+        let begin = self
+            .text
+            .char_indices()
+            .nth(self.lead)
+            .map_or(self.text.len(), |(i, _)| i);
         let total = self.text.chars().count();
         let end = self
             .text
@@ -344,8 +380,10 @@ impl<'a> Line<'a> {
 
 /// Markup at the start of a line that is not part of the sentence: a
 /// Markdown heading, a list bullet or number.
-static LEAD_MARKUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(#{1,6}\s+|[-*•+–]\s+|\d{1,3}[.)]\s+)?\s*").expect("lead markup pattern compiles"));
+static LEAD_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(#{1,6}\s+|[-*•+–]\s+|\d{1,3}[.)]\s+)?\s*")
+        .expect("lead markup pattern compiles")
+});
 
 fn split_lines(original: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
@@ -356,7 +394,12 @@ fn split_lines(original: &str) -> Vec<Line<'_>> {
         let lead = text[..lead_bytes].chars().count();
         let rest = &text[lead_bytes..];
         let trail = rest.chars().count() - rest.trim_end().chars().count();
-        lines.push(Line { text, start, lead, trail });
+        lines.push(Line {
+            text,
+            start,
+            lead,
+            trail,
+        });
         start += raw.chars().count() + 1;
     }
     lines
@@ -393,7 +436,8 @@ fn find_title<'a, 'b>(lines: &'b [Line<'a>], kept: &[usize]) -> Option<&'b Line<
     }
     let line = &lines[first];
     let text = line.content();
-    let short = text.chars().count() <= TITLE_MAX_CHARS && text.split_whitespace().count() <= TITLE_MAX_WORDS;
+    let short = text.chars().count() <= TITLE_MAX_CHARS
+        && text.split_whitespace().count() <= TITLE_MAX_WORDS;
     let unpunctuated = !text.ends_with(['.', ';', ',', ':', '…']);
     let set_apart = lines.get(first + 1).is_some_and(Line::is_blank);
     let one_sentence = !text.trim_end_matches('.').contains(". ");
@@ -408,12 +452,21 @@ fn split_long(text: &str, start: usize) -> Vec<(&str, usize)> {
     let mut rest = text;
     let mut offset = start;
     while rest.chars().count() > MAX_PARAGRAPH_CHARS {
-        let limit = rest.char_indices().nth(MAX_PARAGRAPH_CHARS).map_or(rest.len(), |(i, _)| i);
+        let limit = rest
+            .char_indices()
+            .nth(MAX_PARAGRAPH_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
         let window = &rest[..limit];
         let cut = window
             .rfind(". ")
             .map(|i| i + 2)
-            .or_else(|| window.char_indices().rev().find(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8()))
+            .or_else(|| {
+                window
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(i, c)| i + c.len_utf8())
+            })
             .filter(|&i| i > 0)
             .unwrap_or(limit);
         let (head, tail) = rest.split_at(cut);
@@ -438,10 +491,13 @@ fn split_long(text: &str, start: usize) -> Vec<(&str, usize)> {
 /// kept: the models know them.
 fn replacement(c: char) -> Option<char> {
     match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{201B}' | '\u{FF07}' => Some('\''),
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{201B}'
+        | '\u{FF07}' => Some('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some('"'),
-        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}' | '\u{2002}' | '\u{2003}'
-        | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => Some(' '),
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}'
+        | '\u{2002}' | '\u{2003}' | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => {
+            Some(' ')
+        }
         '\u{2010}' | '\u{2011}' => Some('-'),
         // Invisible characters that would split or glue words for no reason.
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
@@ -475,9 +531,14 @@ fn push_unique(inputs: &mut Vec<InputSource>, input: InputSource) {
 
 fn io_error(name: &str, source: std::io::Error) -> InputError {
     if source.kind() == std::io::ErrorKind::NotFound {
-        InputError::NotFound { path: name.to_string() }
+        InputError::NotFound {
+            path: name.to_string(),
+        }
     } else {
-        InputError::Io { path: name.to_string(), source }
+        InputError::Io {
+            path: name.to_string(),
+            source,
+        }
     }
 }
 
@@ -485,7 +546,10 @@ fn io_error(name: &str, source: std::io::Error) -> InputError {
 fn collect_text_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -512,7 +576,10 @@ mod tests {
     const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wikinews-fr-2018");
 
     fn chars(text: &str, range: std::ops::Range<usize>) -> String {
-        text.chars().skip(range.start).take(range.end - range.start).collect()
+        text.chars()
+            .skip(range.start)
+            .take(range.end - range.start)
+            .collect()
     }
 
     /// Every character of every paragraph maps back to the same (or the
@@ -536,10 +603,16 @@ mod tests {
         let prepared = prepare("t.txt", original).unwrap();
         let first = &prepared.paragraphs[0];
         assert_eq!(first.text, "L'Ukraine a dit « oui » et \"non\" à l'accord.");
-        assert_eq!(first.offsets[0], 2, "leading spaces are skipped, offsets count them");
+        assert_eq!(
+            first.offsets[0], 2,
+            "leading spaces are skipped, offsets count them"
+        );
         assert_offsets_map_back(&prepared);
         let end = *first.offsets.last().unwrap();
-        assert_eq!(chars(&prepared.original, 2..end), "L’Ukraine a dit « oui » et “non” à l’accord.");
+        assert_eq!(
+            chars(&prepared.original, 2..end),
+            "L’Ukraine a dit « oui » et “non” à l’accord."
+        );
     }
 
     #[test]
@@ -556,7 +629,11 @@ mod tests {
     fn each_line_is_a_paragraph_and_crlf_is_handled() {
         let original = format!("{FRENCH}\r\n\r\nLe ministre a démissionné hier soir.\r\n");
         let prepared = prepare("t.txt", original).unwrap();
-        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(texts, vec![FRENCH, "Le ministre a démissionné hier soir."]);
         assert_offsets_map_back(&prepared);
     }
@@ -587,17 +664,27 @@ mod tests {
              Ce site utilise des cookies, en poursuivant vous acceptez leur utilisation.\n{FRENCH}\n(Tagstotranslate) Politique"
         );
         let prepared = prepare("t.txt", original).unwrap();
-        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(texts, vec![FRENCH, FRENCH]);
     }
 
     #[test]
     fn text_that_starts_like_boilerplate_is_kept() {
         // "Tags" in the middle of an article is text; only the footer is a tag list.
-        assert_eq!(boilerplate_rule("Tags : économie, social", true), Some("tag list"));
+        assert_eq!(
+            boilerplate_rule("Tags : économie, social", true),
+            Some("tag list")
+        );
         assert_eq!(boilerplate_rule("Tags : économie, social", false), None);
         assert_eq!(boilerplate_rule("Partager le pouvoir n'a jamais été simple pour le président, qui a longtemps refusé toute coalition avec la droite au Parlement.", false), None);
-        assert_eq!(boilerplate_rule("Le site www.example.org a été piraté.", false), None);
+        assert_eq!(
+            boilerplate_rule("Le site www.example.org a été piraté.", false),
+            None
+        );
         assert_eq!(boilerplate_rule("Article sur Wikipédia .", false), None);
     }
 
@@ -605,30 +692,55 @@ mod tests {
     fn list_bullets_are_stripped_and_table_rows_dropped() {
         let original = format!("{FRENCH}\n- Le maire a démissionné.\n| Ville | Votes |\n|---|---|\n1. La police a arrêté deux hommes.");
         let prepared = prepare("t.txt", original).unwrap();
-        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, vec![FRENCH, "Le maire a démissionné.", "La police a arrêté deux hommes."]);
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                FRENCH,
+                "Le maire a démissionné.",
+                "La police a arrêté deux hommes."
+            ]
+        );
         assert_offsets_map_back(&prepared);
     }
 
     #[test]
     fn empty_and_boilerplate_only_texts_are_errors() {
-        assert!(matches!(prepare("e.txt", String::new()), Err(InputError::Empty { .. })));
-        assert!(matches!(prepare("e.txt", "\n  \n---\nhttps://x.org\n".into()), Err(InputError::Empty { .. })));
+        assert!(matches!(
+            prepare("e.txt", String::new()),
+            Err(InputError::Empty { .. })
+        ));
+        assert!(matches!(
+            prepare("e.txt", "\n  \n---\nhttps://x.org\n".into()),
+            Err(InputError::Empty { .. })
+        ));
     }
 
     #[test]
     fn english_text_is_refused_as_not_french() {
         let english = "The government announced a pension reform on Tuesday. The unions called for a strike across the country, and the minister said that the plan would not change.";
         let error = prepare("en.txt", english.into()).unwrap_err();
-        assert!(matches!(&error, InputError::NotFrench { code, .. } if code == "en"), "{error}");
+        assert!(
+            matches!(&error, InputError::NotFrench { code, .. } if code == "en"),
+            "{error}"
+        );
         assert!(error.to_string().contains("en.txt"));
     }
 
     #[test]
     fn a_paragraph_in_another_language_is_left_out_of_a_french_text() {
-        let english = "The minister said that the plan was ready and that the unions had been told about it.";
+        let english =
+            "The minister said that the plan was ready and that the unions had been told about it.";
         let prepared = prepare("t.txt", format!("{FRENCH}\n{english}\n{FRENCH}\nMerci")).unwrap();
-        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(texts, vec![FRENCH, FRENCH, "Merci"]);
     }
 
@@ -650,9 +762,19 @@ mod tests {
     fn invalid_utf8_names_file_byte_and_line() {
         let bytes = b"Bonjour\nle monde \xff\xfe ici".to_vec();
         let error = decode_utf8("bad.txt", bytes).unwrap_err();
-        assert!(matches!(error, InputError::InvalidUtf8 { offset: 17, line: 2, .. }));
+        assert!(matches!(
+            error,
+            InputError::InvalidUtf8 {
+                offset: 17,
+                line: 2,
+                ..
+            }
+        ));
         let message = error.to_string();
-        assert!(message.contains("bad.txt") && message.contains("byte 17"), "{message}");
+        assert!(
+            message.contains("bad.txt") && message.contains("byte 17"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -682,27 +804,54 @@ mod tests {
     fn every_wikinews_file_prepares_as_french_with_its_title() {
         let (inputs, errors) = expand_inputs(&[CORPUS.to_string()]);
         assert!(errors.is_empty());
-        let articles: Vec<&InputSource> =
-            inputs.iter().filter(|i| matches!(i, InputSource::File(p) if p.extension().is_some_and(|e| e == "txt"))).collect();
+        let articles: Vec<&InputSource> = inputs
+            .iter()
+            .filter(
+                |i| matches!(i, InputSource::File(p) if p.extension().is_some_and(|e| e == "txt")),
+            )
+            .collect();
         assert_eq!(articles.len(), 226);
         for input in articles {
             let prepared = load(input).unwrap_or_else(|e| panic!("{e}"));
-            let lines: Vec<&str> = prepared.original.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let lines: Vec<&str> = prepared
+                .original
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
             let footer = lines.len().saturating_sub(TRAILING_LINES);
-            let text_lines = (0..lines.len()).filter(|&i| boilerplate_rule(lines[i], i >= footer).is_none()).count();
-            assert_eq!(prepared.paragraphs.len(), text_lines, "no French paragraph is lost: {}", prepared.source);
+            let text_lines = (0..lines.len())
+                .filter(|&i| boilerplate_rule(lines[i], i >= footer).is_none())
+                .count();
+            assert_eq!(
+                prepared.paragraphs.len(),
+                text_lines,
+                "no French paragraph is lost: {}",
+                prepared.source
+            );
             let first_line = prepared.original.lines().next().unwrap().trim();
-            assert_eq!(prepared.title.as_deref(), Some(first_line), "{}", prepared.source);
+            assert_eq!(
+                prepared.title.as_deref(),
+                Some(first_line),
+                "{}",
+                prepared.source
+            );
             assert_offsets_map_back(&prepared);
         }
     }
 
     #[test]
     fn the_seed_has_no_title_and_loses_only_its_tag_line() {
-        let seed = InputSource::File(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/000_9c81224ff3cb7629.txt"));
+        let seed = InputSource::File(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/000_9c81224ff3cb7629.txt"),
+        );
         let prepared = load(&seed).unwrap();
         assert_eq!(prepared.title, None);
-        let lines = prepared.original.lines().filter(|l| !l.trim().is_empty()).count();
+        let lines = prepared
+            .original
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
         assert_eq!(prepared.paragraphs.len(), lines - 1);
         assert!(prepared.paragraphs.iter().all(|p| !p.text.contains('’')));
         assert_offsets_map_back(&prepared);
