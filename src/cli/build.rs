@@ -448,26 +448,55 @@ fn one_line(field: &str) -> String {
 pub mod engine {
     use super::*;
 
+    // Wiring, once the three modules are on main (checked against their branches):
+    //
+    //   pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
+    //       let dir = crate::nlp::install::resolve_model_with(model, &|m| output::info(m))?;
+    //       let pipeline = crate::nlp::Pipeline::load(&dir)
+    //           .with_context(|| format!("loading model {}", dir.display()))?;
+    //       Ok(Box::new(PipelineAnnotator(pipeline)))
+    //   }
+    //   struct PipelineAnnotator(crate::nlp::Pipeline);
+    //   impl Annotate for PipelineAnnotator {
+    //       fn annotate(&self, text: &str) -> nlp::Doc { self.0.annotate(text) }
+    //   }
+    //
+    //   pub fn extractor() -> anyhow::Result<Box<dyn Extract>> { Ok(Box::new(RuleExtractor)) }
+    //   struct RuleExtractor;
+    //   impl Extract for RuleExtractor {
+    //       fn extract(&self, prepared: &PreparedText, docs: &[nlp::Doc], known: &[KnownEntity]) -> facts::Document {
+    //           crate::extract::extract_document(prepared, docs, known)
+    //       }
+    //   }
+    //
+    //   pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
+    //       let store = crate::store::Store::open(path)
+    //           .with_context(|| format!("opening store {}", path.display()))?;
+    //       Ok(Box::new(StoreSink(store)))
+    //   }
+    //   struct StoreSink(crate::store::Store);
+    //   impl Sink for StoreSink {
+    //       fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> { Ok(self.0.known_entities()?) }
+    //       fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
+    //           self.0.put_document(document)?;
+    //           Ok(())
+    //       }
+    //   }
+    //
+    // and remove `#[ignore]` from tests/build_e2e.rs and tests/explain_e2e.rs.
+
     /// Loads the model named by `--model` once (installing the default model on first use).
     pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
-        // let dir = crate::nlp::install::resolve_model(model)?;
-        // let pipeline = crate::nlp::Pipeline::load(&dir).with_context(|| format!("loading model {}", dir.display()))?;
-        // return Ok(Box::new(PipelineAnnotator(pipeline)));
         anyhow::bail!("cannot load model `{model}`: this build of trame has no language pipeline yet (nlp::Pipeline not merged)")
     }
 
     /// The rule-based extractor.
     pub fn extractor() -> anyhow::Result<Box<dyn Extract>> {
-        // return Ok(Box::new(RuleExtractor));
-        anyhow::bail!(
-            "this build of trame has no fact extractor yet (extract::extract_document not merged)"
-        )
+        anyhow::bail!("this build of trame has no fact extractor yet (extract::extract_document not merged)")
     }
 
     /// Opens (or creates) the store at `path` for writing.
     pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
-        // let store = crate::store::Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
-        // return Ok(Box::new(StoreSink(store)));
         anyhow::bail!(
             "cannot open store {}: this build of trame has no store yet (store::Store not merged)",
             path.display()
