@@ -82,7 +82,7 @@ fn seed_builds_rebuilds_without_duplicates_and_bad_files_are_skipped() {
         .success();
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(
-        stderr.contains("latin1.txt: invalid UTF-8 at byte 6 (line 1)"),
+        stderr.contains("latin1.txt: invalid UTF-8 at byte 5 (line 1)"),
         "{stderr}"
     );
     assert!(
