@@ -266,8 +266,17 @@ pub const BOILERPLATE: &[BoilerplateRule] = &[
         max_chars: 300,
     },
     BoilerplateRule {
-        name: "share/subscribe line",
-        pattern: r"^(partager|partagez|share|tweet(er)?|imprimer|envoyer (par|à un ami)|abonnez-vous|s'abonner|s’abonner|inscrivez-vous|recevez notre newsletter|newsletter|suivez-nous)\b.*$",
+        // A share button's text, alone or naming where to share: "Partager
+        // sur Facebook", "Partager cet article"; not a sentence that starts
+        // with the verb ("Partager le pouvoir…").
+        name: "share line",
+        pattern: r"^(partager|partagez|share|tweet(er)?|imprimer|envoyer)(\s+(sur|on|par|via|à un ami|cet|cette|this|l'article|l’article)\b.*)?\W*$",
+        place: Place::Anywhere,
+        max_chars: 120,
+    },
+    BoilerplateRule {
+        name: "subscribe line",
+        pattern: r"^(abonnez-vous|s'abonner|s’abonner|inscrivez-vous|recevez notre newsletter|newsletter|suivez-nous)\b.*$",
         place: Place::Anywhere,
         max_chars: 120,
     },
@@ -686,6 +695,19 @@ mod tests {
             None
         );
         assert_eq!(boilerplate_rule("Article sur Wikipédia .", false), None);
+        assert_eq!(
+            boilerplate_rule("Partager le pouvoir est difficile.", false),
+            None
+        );
+        assert_eq!(
+            boilerplate_rule("Partager sur Twitter", false),
+            Some("share line")
+        );
+        assert_eq!(boilerplate_rule("Partager :", false), Some("share line"));
+        assert_eq!(
+            boilerplate_rule("Abonnez-vous à notre newsletter", false),
+            Some("subscribe line")
+        );
     }
 
     #[test]
