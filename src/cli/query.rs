@@ -1,15 +1,112 @@
-//! `trame query`.
+//! `trame query`: run a SPARQL query against the store and print results.
+//!
+//! Owns the command's arguments and its choice of output format; querying
+//! and formatting live in `crate::store`. Opens the store read-only, so it
+//! works while a build is writing.
 
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
 
-use super::GlobalArgs;
+use super::{output, GlobalArgs, UsageError};
+use crate::store::{QueryKind, ResultFormat, Store, StoreError};
 
-/// (not yet written)
+/// Ask the knowledge graph a SPARQL question.
+///
+/// The prefixes trame, rdf, rdfs, owl, xsd, skos, schema and prov are
+/// predeclared. Without FROM, the default graph is the union of every
+/// document graph (and the ontology), so `?s ?p ?o` sees everything.
 #[derive(Debug, Args)]
-pub struct QueryArgs {}
+#[command(after_help = "Examples:\n  \
+    trame query 'SELECT ?who ?role WHERE { ?p trame:role ?role ; skos:prefLabel ?who }'\n  \
+    trame query -f queries/who-did-what.rq --format json\n  \
+    trame query 'ASK { ?s trame:attacks ?o }'\n  \
+    trame query 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 10' --format nt")]
+pub struct QueryArgs {
+    /// The SPARQL query (or use -f).
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub query: Option<String>,
+    /// Read the query from a file (`-` for standard input).
+    #[arg(short, long, value_name = "FILE.rq", value_hint = clap::ValueHint::FilePath)]
+    pub file: Option<PathBuf>,
+    /// Output format [default: table on a terminal, CSV when piped; Turtle for CONSTRUCT/DESCRIBE].
+    #[arg(long, value_enum)]
+    pub format: Option<QueryFormat>,
+}
 
-pub fn run(_args: &QueryArgs, _global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trame query is not written yet")
+/// Result formats of `trame query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// Aligned columns.
+    Table,
+    /// W3C SPARQL results CSV.
+    Csv,
+    /// W3C SPARQL results TSV.
+    Tsv,
+    /// W3C SPARQL results JSON (JSON-LD for CONSTRUCT/DESCRIBE).
+    Json,
+    /// W3C SPARQL results XML.
+    Xml,
+    /// Turtle (CONSTRUCT/DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT/DESCRIBE).
+    Nt,
+}
+
+impl QueryFormat {
+    fn result_format(self) -> ResultFormat {
+        match self {
+            QueryFormat::Table => ResultFormat::Table,
+            QueryFormat::Csv => ResultFormat::Csv,
+            QueryFormat::Tsv => ResultFormat::Tsv,
+            QueryFormat::Json => ResultFormat::Json,
+            QueryFormat::Xml => ResultFormat::Xml,
+            QueryFormat::Turtle => ResultFormat::Turtle,
+            QueryFormat::Nt => ResultFormat::NTriples,
+        }
+    }
+}
+
+pub fn run(args: &QueryArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let query = read_query_text(args.query.as_deref(), args.file.as_deref())?;
+    let store = Store::open_read_only(&global.store).map_err(store_error)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let kind = store
+        .query_to_writer(&query, args.format.map(QueryFormat::result_format), output::stdout_is_terminal(), &mut out)
+        .map_err(store_error)?;
+    out.flush().context("cannot write to standard output")?;
+    match kind {
+        QueryKind::Select { rows } => output::info(&format!("{rows} row{}", if rows == 1 { "" } else { "s" })),
+        QueryKind::Graph { triples } => output::info(&format!("{triples} triple{}", if triples == 1 { "" } else { "s" })),
+        QueryKind::Ask(_) => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text of a query or update given inline or with `-f FILE` (`-` = stdin).
+pub(crate) fn read_query_text(inline: Option<&str>, file: Option<&std::path::Path>) -> anyhow::Result<String> {
+    match (inline, file) {
+        (Some(text), None) => Ok(text.to_string()),
+        (None, Some(path)) if path.as_os_str() == "-" => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).context("cannot read the query from standard input")?;
+            Ok(text)
+        }
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the query file {}; check the path", path.display())),
+        _ => Err(UsageError("give the SPARQL text or -f FILE, not both".to_string()).into()),
+    }
+}
+
+/// Store errors caused by what the user typed exit with code 2.
+pub(crate) fn store_error(error: StoreError) -> anyhow::Error {
+    if error.is_usage() {
+        UsageError(error.to_string()).into()
+    } else {
+        error.into()
+    }
 }

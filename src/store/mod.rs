@@ -5,5 +5,451 @@
 //! the [`snapshot::GraphSnapshot`] that exporters read. This is the only
 //! module that imports `oxigraph`; it knows nothing about language models
 //! or extraction rules.
+//!
+//! Layout of a store (see `model.rs` for a document graph):
+//! - `<https://w3id.org/trame/doc/<hash16>>`: one graph per document;
+//! - `<https://w3id.org/trame/ontology>`: trame.ttl + relations.ttl,
+//!   refreshed when a writer opens the store with a different ontology;
+//! - `<https://w3id.org/trame/store>`: the store format version.
+//!
+//! Every write is one Oxigraph (RocksDB) transaction, so a process killed
+//! at any moment leaves whole documents only.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat as OxFormat, RdfParser};
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
+
+pub mod iri;
+mod model;
+mod rdf;
+mod read;
 pub mod snapshot;
+mod sparql;
+#[cfg(test)]
+mod tests;
+
+pub use rdf::RdfFormat;
+pub use read::{DocumentInfo, Stats};
+pub use snapshot::GraphSnapshot;
+pub use sparql::{write_table, QueryKind, ResultFormat};
+
+/// The store format this build writes and reads. Bump it when the shape
+/// of document graphs or entity IRIs changes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// The ontology source files, loaded together into the ontology graph.
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/trame.ttl");
+pub const RELATIONS_TTL: &str = include_str!("../../ontology/relations.ttl");
+
+/// Errors of the store layer. Messages name the thing and suggest a fix.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path} is not a trame store (it is a file or a folder holding other files); pass --store with a new or empty folder")]
+    NotAStore { path: PathBuf },
+    #[error("no store at {path}; build one with `trame build FILES --store {path}` or pass --store")]
+    Missing { path: PathBuf },
+    #[error("the store {path} has format version {found}, newer than this trame supports ({supported}); upgrade trame")]
+    NewerFormat { path: PathBuf, found: u64, supported: u64 },
+    #[error("the store {path} is open for writing by another process (a build or update?); wait for it to finish; query, export and stats can read meanwhile")]
+    Locked { path: PathBuf },
+    #[error("the disk holding {path} is full; free some space and retry (the last write was not applied)")]
+    DiskFull { path: PathBuf },
+    #[error("the store {path} was opened read-only; writing needs a read-write opening")]
+    ReadOnly { path: PathBuf },
+    #[error("storage error in {path}: {message}")]
+    Storage { path: PathBuf, message: String },
+    #[error("SPARQL syntax error at line {line}, column {column}: {message}")]
+    Query { message: String, line: u64, column: u64 },
+    #[error("SPARQL evaluation failed: {0}")]
+    Evaluation(String),
+    #[error("{path}:{line}:{column}: {message}")]
+    RdfSyntax { path: PathBuf, line: u64, column: u64, message: String },
+    #[error("{0}")]
+    UnsupportedFormat(String),
+    #[error("no document matches {0:?}; list documents with `trame stats` (give an IRI, a hash prefix or a source path)")]
+    UnknownDocument(String),
+    #[error("{query:?} matches several documents ({matches}); give more of the hash or the full IRI")]
+    AmbiguousDocument { query: String, matches: String },
+    #[error("cannot store document {document}: {message} (an extraction bug; please report it)")]
+    InvalidDocument { document: String, message: String },
+    #[error("cannot write the output: {0}")]
+    Output(#[source] std::io::Error),
+}
+
+impl StoreError {
+    /// Whether the error comes from what the user typed (exit code 2)
+    /// rather than from the store or the system (exit code 1).
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Query { .. }
+                | StoreError::UnsupportedFormat(_)
+                | StoreError::UnknownDocument(_)
+                | StoreError::AmbiguousDocument { .. }
+        )
+    }
+}
+
+/// Options for [`Store::snapshot`].
+#[derive(Debug, Clone, Default)]
+pub struct SnapshotOptions {
+    /// Drop relation rows below this confidence.
+    pub min_confidence: Option<f32>,
+    /// A SPARQL CONSTRUCT query restricting what is drawn: rows are made
+    /// for the entities and statements its triples mention.
+    pub construct: Option<String>,
+}
+
+/// A trame store on disk.
+pub struct Store {
+    db: oxigraph::store::Store,
+    path: PathBuf,
+    read_only: bool,
+}
+
+impl Store {
+    /// Opens the store at `path` for reading and writing, creating it if
+    /// missing, and refreshes the ontology graph if it changed.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        check_folder(path, true)?;
+        let db = oxigraph::store::Store::open(path).map_err(|e| storage_error(path, &e))?;
+        let store = Store { db, path: path.to_path_buf(), read_only: false };
+        store.check_format()?;
+        store.refresh_ontology()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store read-only: works while another process
+    /// (a build) holds it for writing, and sees what was committed when it
+    /// was opened.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        check_folder(path, false)?;
+        let db = oxigraph::store::Store::open_read_only(path).map_err(|e| storage_error(path, &e))?;
+        let store = Store { db, path: path.to_path_buf(), read_only: true };
+        store.check_format()?;
+        Ok(store)
+    }
+
+    /// An in-memory store with the ontology loaded (tests, previews).
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let db = oxigraph::store::Store::new().map_err(|e| storage_error(Path::new(":memory:"), &e))?;
+        let store = Store { db, path: PathBuf::from(":memory:"), read_only: false };
+        store.refresh_ontology()?;
+        Ok(store)
+    }
+
+    /// The folder this store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes one document as its own named graph in one transaction,
+    /// replacing any graph of the same content and any older graph of the
+    /// same source path. Returns the graph IRI.
+    pub fn put_document(&self, doc: &crate::facts::Document) -> Result<String, StoreError> {
+        self.ensure_writable()?;
+        let graph = model::document_graph(doc, &model::now_xsd())?;
+        let graph_node = NamedNode::new_unchecked(graph.iri.clone());
+        let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
+        let mut replaced = vec![NamedOrBlankNode::from(graph_node.clone())];
+        // Standard input has no identity beyond its content.
+        if doc.source != "-" {
+            let source_path = NamedNode::new_unchecked(iri::term("sourcePath"));
+            let source = Literal::new_simple_literal(&doc.source);
+            for quad in transaction.quads_for_pattern(None, Some(source_path.as_ref()), Some(source.as_ref().into()), None) {
+                let quad = quad.map_err(|e| self.error(&e))?;
+                if let oxigraph::model::GraphName::NamedNode(name) = quad.graph_name {
+                    if name.as_str().starts_with(iri::DOC_BASE) {
+                        replaced.push(name.into());
+                    }
+                }
+            }
+        }
+        for name in &replaced {
+            transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
+        }
+        transaction.insert_named_graph(graph_node.as_ref());
+        for quad in &graph.quads {
+            transaction.insert(quad);
+        }
+        transaction.commit().map_err(|e| self.error(&e))?;
+        Ok(graph.iri)
+    }
+
+    /// Removes the documents matching `doc`: a document IRI, a prefix of
+    /// its content hash (4 hex digits at least) or its source path. All
+    /// matches go in one transaction. Returns the removed documents.
+    pub fn remove_document(&self, doc: &str) -> Result<Vec<DocumentInfo>, StoreError> {
+        self.ensure_writable()?;
+        let matches = self.find_documents(doc)?;
+        let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
+        for info in &matches {
+            let name = NamedNode::new_unchecked(info.iri.clone());
+            transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
+        }
+        transaction.commit().map_err(|e| self.error(&e))?;
+        Ok(matches)
+    }
+
+    /// The documents matching `query` (see [`Store::remove_document`]).
+    pub fn find_documents(&self, query: &str) -> Result<Vec<DocumentInfo>, StoreError> {
+        let documents = self.documents()?;
+        let query = query.trim();
+        let is_hash = query.len() >= 4 && query.chars().all(|c| c.is_ascii_hexdigit());
+        let matches: Vec<DocumentInfo> = documents
+            .into_iter()
+            .filter(|info| {
+                info.iri == query
+                    || info.source == query
+                    || (is_hash && info.content_hash.starts_with(&query.to_ascii_lowercase()))
+            })
+            .collect();
+        match matches.len() {
+            0 => Err(StoreError::UnknownDocument(query.to_string())),
+            1 => Ok(matches),
+            _ if is_hash && matches.iter().all(|m| m.source != query) => Err(StoreError::AmbiguousDocument {
+                query: query.to_string(),
+                matches: matches.iter().map(|m| m.source.as_str()).collect::<Vec<_>>().join(", "),
+            }),
+            _ => Ok(matches),
+        }
+    }
+
+    /// Every document graph with its metadata, sorted by source path then IRI.
+    pub fn documents(&self) -> Result<Vec<DocumentInfo>, StoreError> {
+        read::documents(self)
+    }
+
+    /// Entities already in the store, for cross-document merging.
+    pub fn known_entities(&self) -> Result<Vec<crate::facts::KnownEntity>, StoreError> {
+        read::known_entities(self)
+    }
+
+    /// Plain rows for exporters; see [`SnapshotOptions`].
+    pub fn snapshot(&self, options: &SnapshotOptions) -> Result<GraphSnapshot, StoreError> {
+        read::snapshot(self, options)
+    }
+
+    /// Counts for `trame stats`; `top` is how many entities to rank by degree.
+    pub fn stats(&self, top: usize) -> Result<Stats, StoreError> {
+        read::stats(self, top)
+    }
+
+    /// Runs a SPARQL query and writes its results to `out`.
+    /// `format` None picks a table on a terminal (`tty`), CSV otherwise,
+    /// and Turtle for CONSTRUCT/DESCRIBE.
+    pub fn query_to_writer(
+        &self,
+        query: &str,
+        format: Option<ResultFormat>,
+        tty: bool,
+        out: &mut dyn Write,
+    ) -> Result<QueryKind, StoreError> {
+        sparql::query_to_writer(self, query, format, tty, out)
+    }
+
+    /// Runs a SPARQL SELECT and returns its rows as N-Triples-style strings
+    /// (`None` for unbound), with the variable names.
+    pub fn select(&self, query: &str) -> Result<(Vec<String>, Vec<Vec<Option<String>>>), StoreError> {
+        sparql::select(self, query)
+    }
+
+    /// Runs a SPARQL update in one transaction.
+    pub fn update(&self, update: &str) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        sparql::update(self, update)
+    }
+
+    /// Writes every graph except store metadata. Turtle and N-Triples
+    /// cannot name graphs, so they get the union of all triples.
+    pub fn write_rdf(&self, format: RdfFormat, out: &mut dyn Write) -> Result<(), StoreError> {
+        rdf::write(self, format, out)
+    }
+
+    /// Loads an RDF file (format from its extension) in one transaction.
+    /// Triples of graph-less formats go to `graph` when given, else to the
+    /// default graph. Quads of the ontology and store-metadata graphs are
+    /// skipped: the store manages those itself. Returns how many quads
+    /// were loaded.
+    pub fn load_rdf(&self, path: &Path, graph: Option<&str>) -> Result<usize, StoreError> {
+        self.ensure_writable()?;
+        rdf::load(self, path, graph)
+    }
+
+    /// Every predicate and class used in document graphs (including the
+    /// predicates of statement nodes) that the ontology graph does not
+    /// declare. Empty when extraction and ontology agree.
+    pub fn undeclared_terms(&self) -> Result<Vec<String>, StoreError> {
+        read::undeclared_terms(self)
+    }
+
+    /// How many quads the store holds (all graphs).
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.db.len().map_err(|e| self.error(&e))
+    }
+
+    /// Whether the store holds no quad at all.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+
+    fn ensure_writable(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            Err(StoreError::ReadOnly { path: self.path.clone() })
+        } else {
+            Ok(())
+        }
+    }
+
+    fn error(&self, error: &dyn std::fmt::Display) -> StoreError {
+        storage_error(&self.path, error)
+    }
+
+    /// Refuses stores written by a newer trame.
+    fn check_format(&self) -> Result<(), StoreError> {
+        if let Some(found) = self.meta_value("formatVersion")?.and_then(|v| v.parse::<u64>().ok()) {
+            if found > FORMAT_VERSION {
+                return Err(StoreError::NewerFormat { path: self.path.clone(), found, supported: FORMAT_VERSION });
+            }
+        }
+        Ok(())
+    }
+
+    /// The value of `trame:<local>` on the store node, if set.
+    fn meta_value(&self, local: &str) -> Result<Option<String>, StoreError> {
+        let store_node = NamedNode::new_unchecked(iri::STORE_NODE);
+        let predicate = NamedNode::new_unchecked(iri::term(local));
+        let graph = NamedNode::new_unchecked(iri::META_GRAPH);
+        let mut quads = self.db.quads_for_pattern(
+            Some(store_node.as_ref().into()),
+            Some(predicate.as_ref()),
+            None,
+            Some(graph.as_ref().into()),
+        );
+        match quads.next() {
+            Some(Ok(quad)) => Ok(Some(term_value(&quad.object))),
+            Some(Err(e)) => Err(self.error(&e)),
+            None => Ok(None),
+        }
+    }
+
+    /// (Re)writes the ontology graph and store metadata when they differ
+    /// from this build's, in one transaction.
+    fn refresh_ontology(&self) -> Result<(), StoreError> {
+        let hash = iri::sha256_hex(&format!("{ONTOLOGY_TTL}\n{RELATIONS_TTL}"));
+        let version = self.meta_value("formatVersion")?;
+        if self.meta_value("ontologyHash")?.as_deref() == Some(hash.as_str())
+            && version.as_deref() == Some(FORMAT_VERSION.to_string().as_str())
+        {
+            return Ok(());
+        }
+        let ontology_graph = NamedNode::new_unchecked(iri::ONTOLOGY_GRAPH);
+        let meta_graph = NamedNode::new_unchecked(iri::META_GRAPH);
+        let store_node = NamedNode::new_unchecked(iri::STORE_NODE);
+        let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
+        transaction.clear_graph(ontology_graph.as_ref()).map_err(|e| self.error(&e))?;
+        transaction.clear_graph(meta_graph.as_ref()).map_err(|e| self.error(&e))?;
+        for (name, text) in [("ontology/trame.ttl", ONTOLOGY_TTL), ("ontology/relations.ttl", RELATIONS_TTL)] {
+            let parser = RdfParser::from_format(OxFormat::Turtle)
+                .without_named_graphs()
+                .with_default_graph(ontology_graph.as_ref());
+            for quad in parser.for_slice(text) {
+                let quad = quad.map_err(|e| StoreError::RdfSyntax {
+                    path: PathBuf::from(name),
+                    line: e.location().map_or(0, |l| l.start.line + 1),
+                    column: e.location().map_or(0, |l| l.start.column + 1),
+                    message: e.to_string(),
+                })?;
+                transaction.insert(&quad);
+            }
+        }
+        let meta = |local: &str, value: Literal| {
+            Quad::new(store_node.clone(), NamedNode::new_unchecked(iri::term(local)), value, meta_graph.clone())
+        };
+        transaction.insert(&Quad::new(
+            store_node.clone(),
+            oxigraph::model::vocab::rdf::TYPE,
+            NamedNode::new_unchecked(iri::term("Store")),
+            meta_graph.clone(),
+        ));
+        transaction.insert(&meta("formatVersion", Literal::new_typed_literal(FORMAT_VERSION.to_string(), xsd::INTEGER)));
+        transaction.insert(&meta("ontologyHash", Literal::new_simple_literal(hash)));
+        transaction.commit().map_err(|e| self.error(&e))
+    }
+
+    /// All quads of one graph (`None`: every graph).
+    fn quads_in(&self, graph: Option<GraphNameRef<'_>>) -> Result<Vec<Quad>, StoreError> {
+        self.db
+            .quads_for_pattern(None, None, None, graph)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.error(&e))
+    }
+
+    fn quads_matching(
+        &self,
+        predicate: Option<NamedNodeRef<'_>>,
+        object: Option<TermRef<'_>>,
+    ) -> Result<Vec<Quad>, StoreError> {
+        self.db
+            .quads_for_pattern(None, predicate, object, None)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.error(&e))
+    }
+}
+
+/// The lexical value of a term: IRI text, literal value or blank node id.
+fn term_value(term: &Term) -> String {
+    match term {
+        Term::NamedNode(node) => node.as_str().to_string(),
+        Term::BlankNode(node) => node.as_str().to_string(),
+        Term::Literal(literal) => literal.value().to_string(),
+        #[allow(unreachable_patterns)]
+        _ => term.to_string(),
+    }
+}
+
+/// Refuses files and foreign folders before RocksDB writes anything there.
+fn check_folder(path: &Path, create: bool) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if create {
+                std::fs::create_dir_all(path).map_err(io)
+            } else {
+                Err(StoreError::Missing { path: path.to_path_buf() })
+            }
+        }
+        Err(e) => Err(io(e)),
+        Ok(meta) if !meta.is_dir() => Err(StoreError::NotAStore { path: path.to_path_buf() }),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(path).map_err(io)?.peekable();
+            if entries.peek().is_none() {
+                return if create { Ok(()) } else { Err(StoreError::Missing { path: path.to_path_buf() }) };
+            }
+            // Every RocksDB database has a CURRENT file naming its manifest.
+            if path.join("CURRENT").is_file() {
+                Ok(())
+            } else {
+                Err(StoreError::NotAStore { path: path.to_path_buf() })
+            }
+        }
+    }
+}
+
+/// Turns a storage failure into the error that says what to do about it.
+fn storage_error(path: &Path, error: &dyn std::fmt::Display) -> StoreError {
+    let message = error.to_string();
+    let lower = message.to_lowercase();
+    if lower.contains("no space left") || lower.contains("disk full") || lower.contains("quota exceeded") {
+        StoreError::DiskFull { path: path.to_path_buf() }
+    } else if lower.contains("/lock:") || lower.contains("lock hold by") || lower.contains("while lock file") {
+        StoreError::Locked { path: path.to_path_buf() }
+    } else {
+        StoreError::Storage { path: path.to_path_buf(), message }
+    }
+}

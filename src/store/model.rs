@@ -1,0 +1,252 @@
+//! The data model: how one [`Document`] becomes the quads of its named graph.
+//!
+//! Owns the shape of a document graph (document metadata, sentences,
+//! entities, mentions, direct fact triples and statement nodes). It builds
+//! quads in memory and never touches the database: [`super::Store`] writes
+//! them in one transaction. Reading the model back lives in `read.rs`.
+
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use super::iri;
+use super::StoreError;
+use crate::facts::{Document, Object, EXTRACTOR_VERSION};
+
+/// The quads of a document's graph, and the graph's IRI.
+pub struct DocumentGraph {
+    pub iri: String,
+    pub quads: Vec<Quad>,
+}
+
+/// Builds the named graph of `doc`. `date_added` is an `xsd:dateTime` lexical form.
+///
+/// Fails (without writing anything) when an index points outside the
+/// document or a predicate is not a usable ontology local name.
+pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph, StoreError> {
+    validate(doc)?;
+    let doc_iri = iri::document(&doc.content_hash);
+    let mut graph = GraphBuilder::new(&doc_iri);
+    let doc_node = named(&doc_iri);
+    let entity_iris: Vec<String> = doc.entities.iter().map(|e| iri::entity(e.kind, &e.label)).collect();
+
+    graph.add(&doc_node, rdf::TYPE.into_owned(), named(&iri::term("Document")));
+    graph.add_literal(&doc_node, "sourcePath", string(&doc.source));
+    if let Some(title) = &doc.title {
+        graph.add_literal(&doc_node, "title", string(title));
+    }
+    graph.add_literal(&doc_node, "contentHash", string(&doc.content_hash));
+    graph.add_literal(&doc_node, "dateAdded", Literal::new_typed_literal(date_added, xsd::DATE_TIME));
+    graph.add_literal(&doc_node, "extractorVersion", string(EXTRACTOR_VERSION));
+    graph.add_literal(&doc_node, "language", Literal::new_typed_literal(&doc.language, xsd::LANGUAGE));
+
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let node = named(&iri::node(&doc_iri, "sentence", index));
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Sentence")));
+        graph.add(&node, ont("document"), doc_node.clone());
+        graph.add_literal(&node, "text", string(&sentence.text));
+        graph.add_literal(&node, "start", count(sentence.start));
+        graph.add_literal(&node, "end", count(sentence.end));
+    }
+
+    for (entity, entity_iri) in doc.entities.iter().zip(&entity_iris) {
+        let node = named(entity_iri);
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::class_of(entity.kind)));
+        graph.add(&node, named(&format!("{}prefLabel", iri::SKOS)), string(&entity.label));
+        for alias in entity.aliases.iter().filter(|alias| **alias != entity.label) {
+            graph.add(&node, named(&format!("{}altLabel", iri::SKOS)), string(alias));
+        }
+    }
+
+    for (index, mention) in doc.mentions.iter().enumerate() {
+        let node = named(&iri::node(&doc_iri, "mention", index));
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Mention")));
+        graph.add(&node, ont("refersTo"), named(&entity_iris[mention.entity]));
+        graph.add(&node, ont("document"), doc_node.clone());
+        graph.add(&node, ont("sentence"), named(&iri::node(&doc_iri, "sentence", mention.sentence)));
+        graph.add_literal(&node, "text", string(&mention.text));
+        graph.add_literal(&node, "start", count(mention.start));
+        graph.add_literal(&node, "end", count(mention.end));
+    }
+
+    for (index, fact) in doc.facts.iter().enumerate() {
+        let node = named(&iri::node(&doc_iri, "statement", index));
+        let subject = named(&entity_iris[fact.subject]);
+        let predicate = ont(&fact.predicate);
+        let object = object_term(&fact.object, &entity_iris);
+        // A denied fact is not asserted: simple queries over direct triples
+        // must not read "X attacks Y" out of "X n'a pas attaqué Y".
+        if !fact.negated {
+            graph.add(&subject, predicate.clone(), object.clone());
+        }
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Statement")));
+        graph.add(&node, rdf::SUBJECT.into_owned(), subject);
+        graph.add(&node, rdf::PREDICATE.into_owned(), predicate);
+        graph.add(&node, rdf::OBJECT.into_owned(), object);
+        for (property, value) in &fact.arguments {
+            graph.add(&node, ont(property), object_term(value, &entity_iris));
+        }
+        graph.add_literal(&node, "lemma", string(&fact.lemma));
+        graph.add(&node, ont("document"), doc_node.clone());
+        graph.add(&node, ont("sentence"), named(&iri::node(&doc_iri, "sentence", fact.sentence)));
+        graph.add_literal(&node, "start", count(fact.start));
+        graph.add_literal(&node, "end", count(fact.end));
+        graph.add_literal(&node, "confidence", confidence(fact.confidence));
+        graph.add_literal(&node, "negated", Literal::from(fact.negated));
+        graph.add_literal(&node, "hypothetical", Literal::from(fact.hypothetical));
+        graph.add_literal(&node, "reported", Literal::from(fact.reported));
+        if let Some(source) = fact.source_entity {
+            graph.add(&node, ont("reportedBy"), named(&entity_iris[source]));
+        }
+        graph.add_literal(&node, "rule", string(&fact.rule));
+    }
+
+    Ok(DocumentGraph { iri: doc_iri, quads: graph.finish() })
+}
+
+/// Confidence as an `xsd:decimal` with at most four decimals: f32 values
+/// such as 0.8 would otherwise print as 0.800000011920929.
+pub fn confidence(value: f32) -> Literal {
+    let clamped = if value.is_finite() { value.clamp(0.0, 1.0) } else { 0.0 };
+    let mut text = format!("{:.4}", f64::from(clamped));
+    while text.ends_with('0') && !text.ends_with(".0") {
+        text.pop();
+    }
+    Literal::new_typed_literal(text, xsd::DECIMAL)
+}
+
+/// The current time as an `xsd:dateTime` in UTC, to the second.
+pub fn now_xsd() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    xsd_date_time(seconds)
+}
+
+/// Formats seconds since the Unix epoch as `YYYY-MM-DDThh:mm:ssZ`.
+pub fn xsd_date_time(unix_seconds: u64) -> String {
+    let days = (unix_seconds / 86_400) as i64;
+    let secs = unix_seconds % 86_400;
+    // Civil-from-days (proleptic Gregorian), shifting the year to start in March.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, (secs / 60) % 60, secs % 60)
+}
+
+/// Checks every index and predicate name before anything is built.
+fn validate(doc: &Document) -> Result<(), StoreError> {
+    let invalid = |message: String| StoreError::InvalidDocument { document: doc.source.clone(), message };
+    if doc.content_hash.len() < iri::DOC_HASH_DIGITS || !doc.content_hash.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(invalid(format!("content hash {:?} is not a SHA-256 hex digest", doc.content_hash)));
+    }
+    let entities = doc.entities.len();
+    let sentences = doc.sentences.len();
+    let entity_ok = |index: usize| index < entities;
+    for (index, mention) in doc.mentions.iter().enumerate() {
+        if !entity_ok(mention.entity) || mention.sentence >= sentences {
+            return Err(invalid(format!("mention {index} points to a missing entity or sentence")));
+        }
+    }
+    for (index, fact) in doc.facts.iter().enumerate() {
+        let object_ok = match &fact.object {
+            Object::Entity(e) => entity_ok(*e),
+            Object::Literal(_) => true,
+        };
+        let arguments_ok = fact.arguments.iter().all(|(name, value)| {
+            iri::is_local_name(name) && !matches!(value, Object::Entity(e) if !entity_ok(*e))
+        });
+        if !entity_ok(fact.subject)
+            || !object_ok
+            || !arguments_ok
+            || fact.sentence >= sentences
+            || fact.source_entity.is_some_and(|e| !entity_ok(e))
+        {
+            return Err(invalid(format!("fact {index} ({}) points to a missing entity or sentence", fact.predicate)));
+        }
+        if !iri::is_local_name(&fact.predicate) {
+            return Err(invalid(format!("fact {index} has predicate {:?}, not an ontology local name", fact.predicate)));
+        }
+    }
+    Ok(())
+}
+
+fn object_term(object: &Object, entity_iris: &[String]) -> Term {
+    match object {
+        // Indices were checked by `validate`.
+        Object::Entity(index) => named(&entity_iris[*index]).into(),
+        Object::Literal(literal) => string(&literal.text).into(),
+    }
+}
+
+fn named(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+fn ont(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri::term(local))
+}
+
+fn string(text: &str) -> Literal {
+    Literal::new_simple_literal(text)
+}
+
+fn count(value: usize) -> Literal {
+    Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+}
+
+/// Collects quads of one graph, dropping exact duplicates (an entity listed
+/// twice, the same argument given twice) while keeping first-seen order.
+struct GraphBuilder {
+    graph: GraphName,
+    quads: Vec<Quad>,
+    seen: std::collections::HashSet<Quad>,
+}
+
+impl GraphBuilder {
+    fn new(graph: &str) -> Self {
+        GraphBuilder { graph: named(graph).into(), quads: Vec::new(), seen: Default::default() }
+    }
+
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {
+        let quad = Quad::new(NamedOrBlankNode::from(subject.clone()), predicate, object.into(), self.graph.clone());
+        if self.seen.insert(quad.clone()) {
+            self.quads.push(quad);
+        }
+    }
+
+    fn add_literal(&mut self, subject: &NamedNode, local: &str, literal: Literal) {
+        self.add(subject, ont(local), literal);
+    }
+
+    fn finish(self) -> Vec<Quad> {
+        self.quads
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_is_short_decimal() {
+        assert_eq!(confidence(0.8).value(), "0.8");
+        assert_eq!(confidence(1.0).value(), "1.0");
+        assert_eq!(confidence(0.125).value(), "0.125");
+        assert_eq!(confidence(f32::NAN).value(), "0.0");
+        assert_eq!(confidence(3.0).value(), "1.0");
+    }
+
+    #[test]
+    fn date_time_formatting() {
+        assert_eq!(xsd_date_time(0), "1970-01-01T00:00:00Z");
+        assert_eq!(xsd_date_time(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(xsd_date_time(1_764_163_663), "2025-11-26T13:27:43Z");
+    }
+}

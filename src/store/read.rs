@@ -1,0 +1,504 @@
+//! Reading the data model back: documents, known entities, the exporters'
+//! [`GraphSnapshot`], statistics and the ontology coverage check.
+//!
+//! Owns the interpretation of document graphs written by `model.rs`; it
+//! reads quads directly (no SPARQL) so that results are fast and
+//! deterministic. It never writes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
+use serde::Serialize;
+
+use super::snapshot::{EntityRow, GraphSnapshot, MentionRow, QuadRow, RelationRow};
+use super::{iri, term_value, SnapshotOptions, Store, StoreError};
+use crate::facts::{EntityKind, KnownEntity};
+
+/// A document graph's metadata.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentInfo {
+    pub iri: String,
+    pub source: String,
+    pub title: Option<String>,
+    pub content_hash: String,
+    pub date_added: String,
+    pub extractor_version: String,
+    pub language: String,
+    /// Quads in the document's graph.
+    pub quads: usize,
+}
+
+/// What `trame stats` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub documents: usize,
+    pub quads: usize,
+    pub entities: usize,
+    pub statements: usize,
+    pub mentions: usize,
+    /// PER, ORG, LOC, MISC, in that order, zeros included.
+    pub entities_by_type: Vec<Count>,
+    /// Statements per predicate, most frequent first.
+    pub facts_by_property: Vec<Count>,
+    /// Entities in the most statements (as subject or object), most first.
+    pub top_entities: Vec<Degree>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Degree {
+    pub iri: String,
+    pub label: String,
+    pub kind: String,
+    pub degree: usize,
+}
+
+pub(super) fn documents(store: &Store) -> Result<Vec<DocumentInfo>, StoreError> {
+    let document_class = NamedNode::new_unchecked(iri::term("Document"));
+    let mut out = Vec::new();
+    for quad in store.quads_matching(Some(rdf::TYPE), Some(document_class.as_ref().into()))? {
+        let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
+        if quad.subject != NamedOrBlankNode::from(graph.clone()) {
+            continue;
+        }
+        let quads = store.quads_in(Some(graph.as_ref().into()))?;
+        let value = |local: &str| {
+            let predicate = iri::term(local);
+            quads
+                .iter()
+                .find(|q| q.subject == quad.subject && q.predicate.as_str() == predicate)
+                .map(|q| term_value(&q.object))
+        };
+        out.push(DocumentInfo {
+            iri: graph.as_str().to_string(),
+            source: value("sourcePath").unwrap_or_default(),
+            title: value("title"),
+            content_hash: value("contentHash").unwrap_or_default(),
+            date_added: value("dateAdded").unwrap_or_default(),
+            extractor_version: value("extractorVersion").unwrap_or_default(),
+            language: value("language").unwrap_or_default(),
+            quads: quads.len(),
+        });
+    }
+    out.sort_by(|a, b| (&a.source, &a.iri).cmp(&(&b.source, &b.iri)));
+    out.dedup_by(|a, b| a.iri == b.iri);
+    Ok(out)
+}
+
+pub(super) fn known_entities(store: &Store) -> Result<Vec<KnownEntity>, StoreError> {
+    let index = Index::new(data_quads(store)?);
+    Ok(index
+        .entities()
+        .into_values()
+        .map(|entity| KnownEntity { label: entity.label, kind: entity.kind, aliases: entity.aliases })
+        .collect())
+}
+
+pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<GraphSnapshot, StoreError> {
+    let quads = data_quads(store)?;
+    let selection = match &options.construct {
+        Some(query) => Some(Selection::new(super::sparql::construct(store, query)?)),
+        None => None,
+    };
+    let index = Index::new(quads);
+    let entities = index.entities();
+    let sources = index.document_sources();
+
+    let mut relations = Vec::new();
+    let mut selected_entities: HashSet<String> = HashSet::new();
+    for statement in index.subjects_of_type(&iri::term("Statement")) {
+        let Some(row) = index.relation_row(statement, &entities) else { continue };
+        if let Some(selection) = &selection {
+            if !selection.has_statement(statement, &index) {
+                continue;
+            }
+            selected_entities.insert(row.subject_iri.clone());
+            selected_entities.extend(row.object_iri.clone());
+        }
+        if options.min_confidence.is_some_and(|min| row.confidence < min) {
+            continue;
+        }
+        relations.push(row);
+    }
+    relations.sort_by(|a, b| {
+        (&a.doc, a.start, a.end, &a.statement).cmp(&(&b.doc, b.start, b.end, &b.statement))
+    });
+
+    let is_selected = |entity: &str| {
+        selection.as_ref().is_none_or(|s| selected_entities.contains(entity) || s.terms.contains(entity))
+    };
+    let mut mentions = Vec::new();
+    let mut mention_counts: HashMap<String, usize> = HashMap::new();
+    for mention in index.subjects_of_type(&iri::term("Mention")) {
+        let Some(row) = index.mention_row(mention, &entities, &sources) else { continue };
+        *mention_counts.entry(row.entity_iri.clone()).or_default() += 1;
+        if is_selected(&row.entity_iri) {
+            mentions.push(row);
+        }
+    }
+    mentions.sort_by(|a, b| (&a.doc, a.start, a.end, &a.entity_iri).cmp(&(&b.doc, b.start, b.end, &b.entity_iri)));
+
+    let entity_rows = entities
+        .into_iter()
+        .filter(|(entity_iri, _)| is_selected(entity_iri))
+        .map(|(entity_iri, entity)| EntityRow {
+            mentions: mention_counts.get(&entity_iri).copied().unwrap_or(0),
+            iri: entity_iri,
+            label: entity.label,
+            kind: entity.kind.code().to_string(),
+            aliases: entity.aliases,
+        })
+        .collect();
+
+    let mut quad_rows: Vec<QuadRow> = index
+        .quads
+        .iter()
+        .filter(|quad| selection.as_ref().is_none_or(|s| s.triples.contains(&triple_key(quad))))
+        .map(quad_row)
+        .collect();
+    if let Some(selection) = &selection {
+        // Constructed triples that no graph holds as such (computed ones).
+        let stored: HashSet<(String, String, String)> = index.quads.iter().map(triple_key).collect();
+        for key in selection.triples.iter().filter(|key| !stored.contains(*key)) {
+            quad_rows.push(QuadRow {
+                subject: key.0.clone(),
+                predicate: key.1.clone(),
+                object: key.2.clone(),
+                graph: String::new(),
+            });
+        }
+    }
+    quad_rows.sort_by(|a, b| {
+        (&a.graph, &a.subject, &a.predicate, &a.object).cmp(&(&b.graph, &b.subject, &b.predicate, &b.object))
+    });
+    quad_rows.dedup();
+
+    Ok(GraphSnapshot { entities: entity_rows, relations, mentions, quads: quad_rows })
+}
+
+pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
+    let documents = documents(store)?.len();
+    let quads = store.len()?;
+    let snapshot = snapshot(store, &SnapshotOptions::default())?;
+    let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
+    for entity in &snapshot.entities {
+        *by_type.entry(entity.kind.as_str()).or_default() += 1;
+    }
+    let entities_by_type = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Misc]
+        .into_iter()
+        .map(|kind| Count { key: kind.code().to_string(), count: by_type.get(kind.code()).copied().unwrap_or(0) })
+        .collect();
+    let mut by_property: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut degree: HashMap<&str, usize> = HashMap::new();
+    for relation in &snapshot.relations {
+        *by_property.entry(relation.predicate.as_str()).or_default() += 1;
+        *degree.entry(relation.subject_iri.as_str()).or_default() += 1;
+        if let Some(object) = &relation.object_iri {
+            if *object != relation.subject_iri {
+                *degree.entry(object.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut facts_by_property: Vec<Count> =
+        by_property.into_iter().map(|(key, count)| Count { key: key.to_string(), count }).collect();
+    facts_by_property.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    let mut top_entities: Vec<Degree> = snapshot
+        .entities
+        .iter()
+        .filter_map(|entity| {
+            let degree = degree.get(entity.iri.as_str()).copied()?;
+            Some(Degree { iri: entity.iri.clone(), label: entity.label.clone(), kind: entity.kind.clone(), degree })
+        })
+        .collect();
+    top_entities.sort_by(|a, b| b.degree.cmp(&a.degree).then_with(|| a.label.cmp(&b.label)).then_with(|| a.iri.cmp(&b.iri)));
+    top_entities.truncate(top);
+    Ok(Stats {
+        documents,
+        quads,
+        entities: snapshot.entities.len(),
+        statements: snapshot.relations.len(),
+        mentions: snapshot.mentions.len(),
+        entities_by_type,
+        facts_by_property,
+        top_entities,
+    })
+}
+
+pub(super) fn undeclared_terms(store: &Store) -> Result<Vec<String>, StoreError> {
+    let ontology = NamedNode::new_unchecked(iri::ONTOLOGY_GRAPH);
+    let declaring_types: HashSet<String> = [
+        format!("{}Property", iri::RDF),
+        format!("{}Class", iri::RDFS),
+        format!("{}Class", iri::OWL),
+        format!("{}ObjectProperty", iri::OWL),
+        format!("{}DatatypeProperty", iri::OWL),
+        format!("{}AnnotationProperty", iri::OWL),
+    ]
+    .into_iter()
+    .collect();
+    let mut declared: HashSet<String> = ["type", "subject", "predicate", "object"]
+        .into_iter()
+        .map(|local| format!("{}{local}", iri::RDF))
+        .collect();
+    for quad in store.quads_in(Some(ontology.as_ref().into()))? {
+        if quad.predicate == rdf::TYPE && declaring_types.contains(&term_value(&quad.object)) {
+            if let NamedOrBlankNode::NamedNode(node) = quad.subject {
+                declared.insert(node.into_string());
+            }
+        }
+    }
+    let mut used = BTreeSet::new();
+    for quad in store.quads_in(None)? {
+        let in_document = matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str().starts_with(iri::DOC_BASE));
+        if !in_document {
+            continue;
+        }
+        used.insert(quad.predicate.as_str().to_string());
+        if quad.predicate == rdf::TYPE || quad.predicate == rdf::PREDICATE {
+            if let Term::NamedNode(node) = &quad.object {
+                used.insert(node.as_str().to_string());
+            }
+        }
+    }
+    Ok(used.into_iter().filter(|term| !declared.contains(term)).collect())
+}
+
+/// Quads of every graph except the ontology and store metadata.
+pub(super) fn data_quads(store: &Store) -> Result<Vec<Quad>, StoreError> {
+    let mut quads = store.quads_in(None)?;
+    quads.retain(|quad| match &quad.graph_name {
+        GraphName::NamedNode(g) => g.as_str() != iri::ONTOLOGY_GRAPH && g.as_str() != iri::META_GRAPH,
+        _ => true,
+    });
+    Ok(quads)
+}
+
+fn quad_row(quad: &Quad) -> QuadRow {
+    QuadRow {
+        subject: quad.subject.to_string(),
+        predicate: quad.predicate.to_string(),
+        object: quad.object.to_string(),
+        graph: match &quad.graph_name {
+            GraphName::DefaultGraph => String::new(),
+            other => other.to_string(),
+        },
+    }
+}
+
+fn triple_key(quad: &Quad) -> (String, String, String) {
+    (quad.subject.to_string(), quad.predicate.to_string(), quad.object.to_string())
+}
+
+/// An entity gathered over every graph that describes it.
+struct EntityInfo {
+    kind: EntityKind,
+    label: String,
+    aliases: Vec<String>,
+}
+
+/// The triples a CONSTRUCT returned, and the terms they mention.
+struct Selection {
+    triples: HashSet<(String, String, String)>,
+    /// Subject and object IRIs (as plain IRIs, not N-Triples).
+    terms: HashSet<String>,
+}
+
+impl Selection {
+    fn new(triples: Vec<oxigraph::model::Triple>) -> Self {
+        let mut terms = HashSet::new();
+        let mut keys = HashSet::new();
+        for triple in triples {
+            if let NamedOrBlankNode::NamedNode(node) = &triple.subject {
+                terms.insert(node.as_str().to_string());
+            }
+            if let Term::NamedNode(node) = &triple.object {
+                terms.insert(node.as_str().to_string());
+            }
+            keys.insert((triple.subject.to_string(), triple.predicate.to_string(), triple.object.to_string()));
+        }
+        Selection { triples: keys, terms }
+    }
+
+    /// A statement is selected when its node or its direct triple was constructed.
+    fn has_statement(&self, statement: &NamedOrBlankNode, index: &Index) -> bool {
+        if let NamedOrBlankNode::NamedNode(node) = statement {
+            if self.terms.contains(node.as_str()) {
+                return true;
+            }
+        }
+        let (Some(s), Some(p), Some(o)) = (
+            index.value(statement, rdf::SUBJECT.as_str()),
+            index.value(statement, rdf::PREDICATE.as_str()),
+            index.value(statement, rdf::OBJECT.as_str()),
+        ) else {
+            return false;
+        };
+        self.triples.contains(&(s.to_string(), p.to_string(), o.to_string()))
+    }
+}
+
+/// Quads grouped by subject, for reading nodes property by property.
+struct Index {
+    quads: Vec<Quad>,
+    by_subject: HashMap<NamedOrBlankNode, Vec<usize>>,
+    by_type: HashMap<String, Vec<NamedOrBlankNode>>,
+}
+
+impl Index {
+    fn new(quads: Vec<Quad>) -> Self {
+        let mut by_subject: HashMap<NamedOrBlankNode, Vec<usize>> = HashMap::new();
+        let mut by_type: HashMap<String, Vec<NamedOrBlankNode>> = HashMap::new();
+        for (position, quad) in quads.iter().enumerate() {
+            by_subject.entry(quad.subject.clone()).or_default().push(position);
+            if quad.predicate == rdf::TYPE {
+                if let Term::NamedNode(class) = &quad.object {
+                    by_type.entry(class.as_str().to_string()).or_default().push(quad.subject.clone());
+                }
+            }
+        }
+        // Sorted and unique, so every walk over a type is deterministic.
+        for subjects in by_type.values_mut() {
+            subjects.sort_by_cached_key(ToString::to_string);
+            subjects.dedup();
+        }
+        Index { quads, by_subject, by_type }
+    }
+
+    fn subjects_of_type(&self, class: &str) -> impl Iterator<Item = &NamedOrBlankNode> {
+        self.by_type.get(class).into_iter().flatten()
+    }
+
+    /// Every value of `predicate` on `subject`, over all graphs.
+    fn values<'a>(&'a self, subject: &NamedOrBlankNode, predicate: &str) -> impl Iterator<Item = &'a Term> + 'a {
+        let predicate = predicate.to_string();
+        self.by_subject
+            .get(subject)
+            .into_iter()
+            .flatten()
+            .map(|position| &self.quads[*position])
+            .filter(move |quad| quad.predicate.as_str() == predicate)
+            .map(|quad| &quad.object)
+    }
+
+    /// The smallest value of `predicate` on `subject` (deterministic when several).
+    fn value(&self, subject: &NamedOrBlankNode, predicate: &str) -> Option<&Term> {
+        self.values(subject, predicate).min_by_key(|term| term.to_string())
+    }
+
+    fn text(&self, subject: &NamedOrBlankNode, local: &str) -> Option<String> {
+        self.value(subject, &iri::term(local)).map(term_value)
+    }
+
+    fn number(&self, subject: &NamedOrBlankNode, local: &str) -> Option<usize> {
+        self.text(subject, local).and_then(|v| v.parse().ok())
+    }
+
+    fn flag(&self, subject: &NamedOrBlankNode, local: &str) -> bool {
+        self.text(subject, local).is_some_and(|v| v == "true" || v == "1")
+    }
+
+    /// Entities by IRI: the most frequent prefLabel wins (ties: smallest),
+    /// other labels and altLabels become aliases.
+    fn entities(&self) -> BTreeMap<String, EntityInfo> {
+        let mut out = BTreeMap::new();
+        for kind in [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Misc] {
+            for subject in self.subjects_of_type(&iri::class_of(kind)) {
+                let NamedOrBlankNode::NamedNode(node) = subject else { continue };
+                if out.contains_key(node.as_str()) {
+                    continue;
+                }
+                let mut labels: BTreeMap<String, usize> = BTreeMap::new();
+                for label in self.values(subject, &format!("{}prefLabel", iri::SKOS)) {
+                    *labels.entry(term_value(label)).or_default() += 1;
+                }
+                let label = labels
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(label, _)| label.clone())
+                    .unwrap_or_else(|| node.as_str().rsplit('/').next().unwrap_or_default().to_string());
+                let aliases: BTreeSet<String> = labels
+                    .keys()
+                    .cloned()
+                    .chain(self.values(subject, &format!("{}altLabel", iri::SKOS)).map(term_value))
+                    .filter(|alias| *alias != label)
+                    .collect();
+                out.insert(node.as_str().to_string(), EntityInfo { kind, label, aliases: aliases.into_iter().collect() });
+            }
+        }
+        out
+    }
+
+    /// Source path of every document node.
+    fn document_sources(&self) -> HashMap<String, String> {
+        self.subjects_of_type(&iri::term("Document"))
+            .filter_map(|doc| Some((term_value(&to_term(doc)), self.text(doc, "sourcePath")?)))
+            .collect()
+    }
+
+    fn relation_row(&self, statement: &NamedOrBlankNode, entities: &BTreeMap<String, EntityInfo>) -> Option<RelationRow> {
+        let subject = self.value(statement, rdf::SUBJECT.as_str())?;
+        let predicate = self.value(statement, rdf::PREDICATE.as_str())?;
+        let object = self.value(statement, rdf::OBJECT.as_str())?;
+        let label = |term: &Term| match term {
+            Term::NamedNode(node) => {
+                entities.get(node.as_str()).map_or_else(|| node.as_str().to_string(), |e| e.label.clone())
+            }
+            other => term_value(other),
+        };
+        let predicate_iri = term_value(predicate);
+        let sentence = self.value(statement, &iri::term("sentence")).map(|s| match s {
+            Term::NamedNode(node) => self.text(&node.clone().into(), "text").unwrap_or_default(),
+            _ => String::new(),
+        });
+        Some(RelationRow {
+            statement: term_value(&to_term(statement)),
+            subject_iri: term_value(subject),
+            subject: label(subject),
+            predicate: predicate_iri.strip_prefix(iri::ONTOLOGY).unwrap_or(&predicate_iri).to_string(),
+            object_iri: match object {
+                Term::NamedNode(node) => Some(node.as_str().to_string()),
+                _ => None,
+            },
+            object: label(object),
+            lemma: self.text(statement, "lemma").unwrap_or_default(),
+            doc: self.value(statement, &iri::term("document")).map(term_value).unwrap_or_default(),
+            sentence: sentence.unwrap_or_default(),
+            start: self.number(statement, "start").unwrap_or(0),
+            end: self.number(statement, "end").unwrap_or(0),
+            confidence: self.text(statement, "confidence").and_then(|v| v.parse().ok()).unwrap_or(0.0),
+            negated: self.flag(statement, "negated"),
+            hypothetical: self.flag(statement, "hypothetical"),
+            reported: self.flag(statement, "reported"),
+            rule: self.text(statement, "rule").unwrap_or_default(),
+        })
+    }
+
+    fn mention_row(
+        &self,
+        mention: &NamedOrBlankNode,
+        entities: &BTreeMap<String, EntityInfo>,
+        sources: &HashMap<String, String>,
+    ) -> Option<MentionRow> {
+        let entity = term_value(self.value(mention, &iri::term("refersTo"))?);
+        let doc = self.value(mention, &iri::term("document")).map(term_value).unwrap_or_default();
+        Some(MentionRow {
+            kind: entities.get(&entity).map(|e| e.kind.code().to_string()).unwrap_or_default(),
+            entity_iri: entity,
+            source: sources.get(&doc).cloned().unwrap_or_default(),
+            doc,
+            start: self.number(mention, "start").unwrap_or(0),
+            end: self.number(mention, "end").unwrap_or(0),
+            text: self.text(mention, "text").unwrap_or_default(),
+        })
+    }
+}
+
+fn to_term(node: &NamedOrBlankNode) -> Term {
+    node.clone().into()
+}
