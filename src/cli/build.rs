@@ -448,7 +448,8 @@ fn one_line(field: &str) -> String {
 pub mod engine {
     use super::*;
 
-    // Wiring, once the three modules are on main (checked against their branches):
+    // Wiring of the model and the extractor, once they are on main (checked
+    // against their branches):
     //
     //   pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
     //       let dir = crate::nlp::install::resolve_model_with(model, &|m| output::info(m))?;
@@ -469,20 +470,6 @@ pub mod engine {
     //       }
     //   }
     //
-    //   pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
-    //       let store = crate::store::Store::open(path)
-    //           .with_context(|| format!("opening store {}", path.display()))?;
-    //       Ok(Box::new(StoreSink(store)))
-    //   }
-    //   struct StoreSink(crate::store::Store);
-    //   impl Sink for StoreSink {
-    //       fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> { Ok(self.0.known_entities()?) }
-    //       fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
-    //           self.0.put_document(document)?;
-    //           Ok(())
-    //       }
-    //   }
-    //
     // and remove `#[ignore]` from tests/build_e2e.rs and tests/explain_e2e.rs.
 
     /// Loads the model named by `--model` once (installing the default model on first use).
@@ -492,15 +479,29 @@ pub mod engine {
 
     /// The rule-based extractor.
     pub fn extractor() -> anyhow::Result<Box<dyn Extract>> {
-        anyhow::bail!("this build of trame has no fact extractor yet (extract::extract_document not merged)")
+        anyhow::bail!(
+            "this build of trame has no fact extractor yet (extract::extract_document not merged)"
+        )
     }
 
     /// Opens (or creates) the store at `path` for writing.
     pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
-        anyhow::bail!(
-            "cannot open store {}: this build of trame has no store yet (store::Store not merged)",
-            path.display()
-        )
+        let store = crate::store::Store::open(path)
+            .with_context(|| format!("opening store {}", path.display()))?;
+        Ok(Box::new(StoreSink(store)))
+    }
+
+    struct StoreSink(crate::store::Store);
+
+    impl Sink for StoreSink {
+        fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
+            Ok(self.0.known_entities()?)
+        }
+
+        fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
+            self.0.put_document(document)?;
+            Ok(())
+        }
     }
 }
 

@@ -376,19 +376,19 @@ fn split_camel(name: &str) -> String {
     out
 }
 
-/// ADAPTER — the only place `explain` touches the store; see `build::engine`.
+/// The only place `explain` touches the store.
 mod engine {
     use super::*;
 
     pub fn snapshot(path: &Path, min_confidence: f32) -> anyhow::Result<GraphSnapshot> {
-        // use anyhow::Context;
-        // let store = crate::store::Store::open_read_only(path).with_context(|| format!("opening store {}", path.display()))?;
-        // let options = crate::store::SnapshotOptions { min_confidence: Some(min_confidence), construct: None };
-        // return Ok(store.snapshot(&options)?);
-        anyhow::bail!(
-            "cannot read store {} (facts of confidence ≥ {min_confidence}): this build of trame has no store yet (store::Store not merged)",
-            path.display()
-        )
+        use anyhow::Context;
+        let store = crate::store::Store::open_read_only(path)
+            .with_context(|| format!("opening store {}", path.display()))?;
+        let options = crate::store::SnapshotOptions {
+            min_confidence: Some(min_confidence),
+            construct: None,
+        };
+        Ok(store.snapshot(&options)?)
     }
 }
 
