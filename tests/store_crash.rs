@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use trame::facts as trame_facts;
@@ -18,12 +20,14 @@ use trame::store::{SnapshotOptions, Store};
 mod store_support;
 use store_support as support;
 
-const DOCS: usize = 30;
-const SENTENCES: usize = 25;
+const DOCS: usize = 12;
+const SENTENCES: usize = 12;
+/// Passes over the documents a writer makes before it idles (holding the lock).
+const PASSES: usize = 6;
 
 /// Document `i` in one of two versions of the same source path.
 fn version(i: usize, edited: bool) -> trame_facts::Document {
-    let mut doc = support::numbered_document(i, if edited { SENTENCES - 5 } else { SENTENCES });
+    let mut doc = support::numbered_document(i, if edited { SENTENCES - 4 } else { SENTENCES });
     doc.source = format!("doc{i}.txt");
     doc
 }
@@ -61,6 +65,12 @@ fn assert_whole_documents(store: &Store, sizes: &BTreeMap<String, Vec<usize>>) -
 /// Kills the child on drop, so a failing assertion leaves no writer behind.
 struct Killed(Child);
 
+/// A running writer, and whether it had finished writing.
+struct Writer {
+    process: Killed,
+    idle: Arc<AtomicBool>,
+}
+
 impl Drop for Killed {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -70,10 +80,11 @@ impl Drop for Killed {
 
 /// Starts this test binary as a writer looping over put_document, and
 /// waits until it has committed its first document.
-fn spawn_writer(store: &Path) -> Killed {
+fn spawn_writer(store: &Path, passes: usize) -> Writer {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "writer_child", "--ignored", "--nocapture", "--test-threads=1"])
         .env("TRAME_TEST_WRITER_STORE", store)
+        .env("TRAME_TEST_WRITER_PASSES", passes.to_string())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -89,8 +100,16 @@ fn spawn_writer(store: &Path) -> Killed {
         assert!(Instant::now() < deadline, "writer never became ready");
     }
     // Keep draining stdout in the background so the child never blocks.
-    std::thread::spawn(move || for _ in lines {});
-    Killed(child)
+    let idle = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&idle);
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if line.contains("WRITER IDLE") {
+                flag.store(true, Ordering::SeqCst);
+            }
+        }
+    });
+    Writer { process: Killed(child), idle }
 }
 
 /// Not a test on its own: the writer process of the tests below.
@@ -99,15 +118,19 @@ fn spawn_writer(store: &Path) -> Killed {
 fn writer_child() {
     let Some(path) = std::env::var_os("TRAME_TEST_WRITER_STORE") else { return };
     let store = Store::open(Path::new(&path)).unwrap();
-    let mut pass = 0usize;
-    loop {
+    let passes: usize = std::env::var("TRAME_TEST_WRITER_PASSES").ok().and_then(|p| p.parse().ok()).unwrap_or(PASSES);
+    for pass in 0..passes {
         for i in 0..DOCS {
             store.put_document(&version(i, pass % 2 == 1)).unwrap();
             if pass == 0 && i == 0 {
                 println!("WRITER READY");
             }
         }
-        pass += 1;
+    }
+    println!("WRITER IDLE");
+    // Keep the store open (and locked) until the test kills us.
+    loop {
+        std::thread::sleep(Duration::from_secs(1));
     }
 }
 
@@ -116,20 +139,25 @@ fn sigkill_during_put_document_leaves_whole_documents() {
     let sizes = expected_sizes();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
-    let mut delays = [37u64, 211, 5, 403, 120, 77, 290, 13];
+    let mut delays = [37u64, 151, 5, 93, 120, 13];
     let mut seed = 7u64;
     for delay in delays.iter_mut() {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         *delay += seed % 50;
     }
+    let mut killed_while_writing = 0;
     for delay in delays {
-        let writer = spawn_writer(&path);
+        let writer = spawn_writer(&path, PASSES);
         std::thread::sleep(Duration::from_millis(delay));
-        drop(writer); // SIGKILL
+        if !writer.idle.load(Ordering::SeqCst) {
+            killed_while_writing += 1;
+        }
+        drop(writer.process); // SIGKILL
         let store = Store::open(&path).expect("the store reopens after SIGKILL");
         let count = assert_whole_documents(&store, &sizes);
         assert!(count >= 1);
     }
+    assert!(killed_while_writing >= delays.len() / 2, "only {killed_while_writing} kills hit a busy writer");
 }
 
 #[test]
@@ -147,7 +175,7 @@ fn sigkill_during_trame_load_leaves_whole_documents() {
         files.push(file);
     }
     let path = dir.path().join("db");
-    for delay in [30u64, 90, 150, 260] {
+    for delay in [20u64, 60, 110] {
         let child = Command::new(assert_cmd::cargo::cargo_bin("trame"))
             .arg("--store")
             .arg(&path)
@@ -170,9 +198,9 @@ fn readers_get_consistent_answers_or_a_clear_error_while_a_writer_runs() {
     let sizes = expected_sizes();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
-    let _writer = spawn_writer(&path);
+    let writer = spawn_writer(&path, usize::MAX);
     let mut consistent = 0;
-    for _ in 0..10 {
+    for _ in 0..6 {
         match Store::open_read_only(&path) {
             Ok(store) => {
                 assert_whole_documents(&store, &sizes);
@@ -186,6 +214,7 @@ fn readers_get_consistent_answers_or_a_clear_error_while_a_writer_runs() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(consistent > 0, "no read-only opening succeeded while writing");
+    assert!(!writer.idle.load(Ordering::SeqCst), "the writer finished before the reads: make it write longer");
 
     // The binary: queries answer, writes are refused with an explanation.
     let query = Command::new(assert_cmd::cargo::cargo_bin("trame"))

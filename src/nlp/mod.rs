@@ -10,6 +10,20 @@ pub mod doc;
 pub use doc::{Doc, EntIob, EntitySpan, Token};
 pub mod error;
 pub mod features;
+pub mod neural;
 
 pub use error::ModelError;
 pub use features::TokenFeatures;
+
+pub mod attribute_ruler;
+pub mod conllu;
+pub mod install;
+pub mod lemmatizer;
+pub mod lexeme;
+pub mod pipeline;
+mod pyregex;
+pub mod strings;
+pub mod tokenizer;
+
+pub use install::{resolve_model, KnownModel};
+pub use pipeline::{FrontEnd, Pipeline};

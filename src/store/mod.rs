@@ -34,7 +34,7 @@ mod tests;
 pub use rdf::RdfFormat;
 pub use read::{DocumentInfo, Stats};
 pub use snapshot::GraphSnapshot;
-pub use sparql::{write_table, QueryKind, ResultFormat};
+pub use sparql::{write_table, QueryKind, ResultFormat, SelectRows};
 
 /// The store format this build writes and reads. Bump it when the shape
 /// of document graphs or entity IRIs changes.
@@ -110,7 +110,13 @@ pub struct Store {
     db: oxigraph::store::Store,
     path: PathBuf,
     read_only: bool,
+    /// Documents written since the last flush.
+    unflushed: std::sync::atomic::AtomicUsize,
 }
+
+/// Documents between two flushes of the write-ahead log into tables: keeps
+/// the log short, so read-only openings (queries during a build) stay fast.
+const FLUSH_EVERY: usize = 16;
 
 impl Store {
     /// Opens the store at `path` for reading and writing, creating it if
@@ -118,7 +124,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         check_folder(path, true)?;
         let db = oxigraph::store::Store::open(path).map_err(|e| storage_error(path, &e))?;
-        let store = Store { db, path: path.to_path_buf(), read_only: false };
+        let store = Store { db, path: path.to_path_buf(), read_only: false, unflushed: Default::default() };
         store.check_format()?;
         store.refresh_ontology()?;
         Ok(store)
@@ -130,7 +136,7 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         check_folder(path, false)?;
         let db = oxigraph::store::Store::open_read_only(path).map_err(|e| storage_error(path, &e))?;
-        let store = Store { db, path: path.to_path_buf(), read_only: true };
+        let store = Store { db, path: path.to_path_buf(), read_only: true, unflushed: Default::default() };
         store.check_format()?;
         Ok(store)
     }
@@ -138,7 +144,7 @@ impl Store {
     /// An in-memory store with the ontology loaded (tests, previews).
     pub fn in_memory() -> Result<Store, StoreError> {
         let db = oxigraph::store::Store::new().map_err(|e| storage_error(Path::new(":memory:"), &e))?;
-        let store = Store { db, path: PathBuf::from(":memory:"), read_only: false };
+        let store = Store { db, path: PathBuf::from(":memory:"), read_only: false, unflushed: Default::default() };
         store.refresh_ontology()?;
         Ok(store)
     }
@@ -178,7 +184,21 @@ impl Store {
             transaction.insert(quad);
         }
         transaction.commit().map_err(|e| self.error(&e))?;
+        if self.unflushed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1 >= FLUSH_EVERY {
+            self.flush()?;
+        }
         Ok(graph.iri)
+    }
+
+    /// Moves committed writes from the write-ahead log into table files.
+    /// Not needed for safety (commits are durable); call it after a batch
+    /// so that read-only openings replay a short log.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Ok(());
+        }
+        self.unflushed.store(0, std::sync::atomic::Ordering::Relaxed);
+        self.db.flush().map_err(|e| self.error(&e))
     }
 
     /// Removes the documents matching `doc`: a document IRI, a prefix of
@@ -255,7 +275,7 @@ impl Store {
 
     /// Runs a SPARQL SELECT and returns its rows as N-Triples-style strings
     /// (`None` for unbound), with the variable names.
-    pub fn select(&self, query: &str) -> Result<(Vec<String>, Vec<Vec<Option<String>>>), StoreError> {
+    pub fn select(&self, query: &str) -> Result<SelectRows, StoreError> {
         sparql::select(self, query)
     }
 
@@ -431,14 +451,30 @@ fn check_folder(path: &Path, create: bool) -> Result<(), StoreError> {
             if entries.peek().is_none() {
                 return if create { Ok(()) } else { Err(StoreError::Missing { path: path.to_path_buf() }) };
             }
-            // Every RocksDB database has a CURRENT file naming its manifest.
-            if path.join("CURRENT").is_file() {
-                Ok(())
-            } else {
-                Err(StoreError::NotAStore { path: path.to_path_buf() })
+            // A store holds RocksDB files only (a store whose creation was
+            // killed may lack CURRENT yet, and must still reopen).
+            for entry in std::fs::read_dir(path).map_err(io)? {
+                let name = entry.map_err(io)?.file_name();
+                if !is_rocksdb_file(&name.to_string_lossy()) {
+                    return Err(StoreError::NotAStore { path: path.to_path_buf() });
+                }
             }
+            Ok(())
         }
     }
+}
+
+/// Whether a file name is one RocksDB writes in its folder.
+fn is_rocksdb_file(name: &str) -> bool {
+    matches!(name, "CURRENT" | "IDENTITY" | "LOCK" | "LOG")
+        || name.starts_with("LOG.old")
+        || name.starts_with("MANIFEST-")
+        || name.starts_with("OPTIONS-")
+        || name.ends_with(".log")
+        || name.ends_with(".sst")
+        || name.ends_with(".blob")
+        || name.ends_with(".dbtmp")
+        || name.ends_with(".tmp")
 }
 
 /// Turns a storage failure into the error that says what to do about it.

@@ -45,6 +45,9 @@ impl ResultFormat {
     }
 }
 
+/// Variable names and rows of a SELECT, terms in N-Triples syntax (`None`: unbound).
+pub type SelectRows = (Vec<String>, Vec<Vec<Option<String>>>);
+
 /// What kind of query ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueryKind {
@@ -112,7 +115,7 @@ pub(super) fn query_to_writer(
     }
 }
 
-pub(super) fn select(store: &Store, query: &str) -> Result<(Vec<String>, Vec<Vec<Option<String>>>), StoreError> {
+pub(super) fn select(store: &Store, query: &str) -> Result<SelectRows, StoreError> {
     match run_query(store, query)? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();

@@ -363,7 +363,7 @@ fn query_co_mentioned_pairs() {
 #[test]
 fn query_facts_with_sentences() {
     let a = support::document_a();
-    let store = store_with(&[a.clone()]);
+    let store = store_with(std::slice::from_ref(&a));
     let got = rows(&store, &query_file("facts-with-sentences.rq"));
     assert_eq!(got.len(), 4);
     let (start, end) = support::span(support::TEXT_A, "la France reprendra l'aide à l'Ukraine", 0);

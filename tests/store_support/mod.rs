@@ -24,7 +24,7 @@ fn sentences(text: &str) -> Vec<Sentence> {
     let chars: Vec<char> = text.chars().collect();
     for i in 0..chars.len() {
         let last = i + 1 == chars.len();
-        if (chars[i] == '.' && (last || chars[i + 1] == ' ')) || last {
+        if last || (chars[i] == '.' && chars[i + 1] == ' ') {
             out.push(Sentence { start, end: i + 1, text: chars[start..=i].iter().collect() });
             start = i + 2;
         }

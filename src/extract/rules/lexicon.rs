@@ -1,0 +1,270 @@
+//! The word tables the rules consult: `data/predicates.tsv` (lemma and
+//! preposition to ontology property) and `data/lexicon.tsv` (word classes).
+//!
+//! Both files are compiled in with `include_str!` and parsed once; this module
+//! owns their format and nothing else. It never decides what a fact is.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The predicate table as shipped.
+pub const PREDICATES_TSV: &str = include_str!("../data/predicates.tsv");
+/// The word-class table as shipped.
+pub const LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
+
+/// One row of the predicate table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PredicateRow {
+    pub lemma: String,
+    /// Preposition, or `None` for the direct use.
+    pub prep: Option<String>,
+    pub property: String,
+    pub label_fr: String,
+    pub label_en: String,
+}
+
+/// Word classes of `lexicon.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Title,
+    Collective,
+    Geo,
+    Speech,
+    Modal,
+    Aspect,
+    Meeting,
+    Negation,
+    Function,
+    Cancel,
+}
+
+/// Both tables, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub predicates: Vec<PredicateRow>,
+    by_key: HashMap<(String, Option<String>), usize>,
+    classes: HashSet<(Class, String)>,
+}
+
+/// A malformed table line (only possible if the shipped data is edited badly).
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LexiconError {
+    #[error("{file} line {line}: expected {expected} tab-separated columns, found {found}; fix the row or comment it out with '#'")]
+    Columns {
+        file: &'static str,
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, function, cancel")]
+    Class {
+        file: &'static str,
+        line: usize,
+        class: String,
+    },
+}
+
+impl Lexicon {
+    /// Parses the two tables from text.
+    pub fn parse(predicates: &str, lexicon: &str) -> Result<Self, LexiconError> {
+        let mut lex = Lexicon::default();
+        for (line, cols) in rows(predicates) {
+            if cols.len() != 5 {
+                return Err(LexiconError::Columns {
+                    file: "predicates.tsv",
+                    line,
+                    expected: 5,
+                    found: cols.len(),
+                });
+            }
+            if cols[0] == "lemma" {
+                continue;
+            }
+            let prep = (cols[1] != "-").then(|| cols[1].to_string());
+            let row = PredicateRow {
+                lemma: cols[0].to_string(),
+                prep,
+                property: cols[2].to_string(),
+                label_fr: cols[3].to_string(),
+                label_en: cols[4].to_string(),
+            };
+            lex.by_key
+                .entry((row.lemma.clone(), row.prep.clone()))
+                .or_insert(lex.predicates.len());
+            lex.predicates.push(row);
+        }
+        for (line, cols) in rows(lexicon) {
+            if cols.len() != 2 {
+                return Err(LexiconError::Columns {
+                    file: "lexicon.tsv",
+                    line,
+                    expected: 2,
+                    found: cols.len(),
+                });
+            }
+            let class = match cols[0] {
+                "class" => continue,
+                "title" => Class::Title,
+                "collective" => Class::Collective,
+                "geo" => Class::Geo,
+                "speech" => Class::Speech,
+                "modal" => Class::Modal,
+                "aspect" => Class::Aspect,
+                "meeting" => Class::Meeting,
+                "negation" => Class::Negation,
+                "function" => Class::Function,
+                "cancel" => Class::Cancel,
+                other => {
+                    return Err(LexiconError::Class {
+                        file: "lexicon.tsv",
+                        line,
+                        class: other.to_string(),
+                    })
+                }
+            };
+            lex.classes.insert((class, cols[1].to_string()));
+        }
+        Ok(lex)
+    }
+
+    /// The property for a lemma used with a preposition (or directly).
+    pub fn property(&self, lemma: &str, prep: Option<&str>) -> Option<&str> {
+        let key = (lemma.to_string(), prep.map(str::to_string));
+        self.by_key.get(&key).map(|&i| self.predicates[i].property.as_str())
+    }
+
+    /// Whether any row (with or without preposition) exists for the lemma.
+    pub fn has_lemma(&self, lemma: &str) -> bool {
+        self.predicates.iter().any(|r| r.lemma == lemma)
+    }
+
+    /// Whether `lemma` (lower-cased) belongs to `class`.
+    pub fn is(&self, class: Class, lemma: &str) -> bool {
+        self.classes.contains(&(class, lemma.to_lowercase()))
+    }
+}
+
+/// The shipped tables, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    // The tables are compiled in and checked by the unit tests below, so a
+    // parse failure here is a build defect; fall back to empty tables rather
+    // than panic on a user's input.
+    LEXICON.get_or_init(|| Lexicon::parse(PREDICATES_TSV, LEXICON_TSV).unwrap_or_default())
+}
+
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_tables_parse() {
+        let lex = Lexicon::parse(PREDICATES_TSV, LEXICON_TSV).expect("tables parse");
+        assert!(lex.predicates.len() > 50);
+        assert_eq!(lex.property("rejoindre", None), Some("joins"));
+        assert_eq!(lex.property("transmettre", Some("à")), Some("transmitsTo"));
+        assert!(lex.is(Class::Speech, "déclarer"));
+        assert!(lex.is(Class::Title, "Ministre"));
+        assert!(!lex.is(Class::Title, "pause"));
+    }
+
+    #[test]
+    fn properties_are_camel_case_words() {
+        for row in &lexicon().predicates {
+            let p = &row.property;
+            assert!(p.chars().next().is_some_and(|c| c.is_ascii_lowercase()), "{p}");
+            assert!(p.chars().all(|c| c.is_ascii_alphabetic()), "{p}");
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_line() {
+        let err = Lexicon::parse("a\tb\n", "").unwrap_err();
+        assert_eq!(
+            err,
+            LexiconError::Columns {
+                file: "predicates.tsv",
+                line: 1,
+                expected: 5,
+                found: 2
+            }
+        );
+        let err = Lexicon::parse("", "colour\tred\n").unwrap_err();
+        assert!(matches!(err, LexiconError::Class { line: 1, .. }));
+    }
+}
+
+#[cfg(test)]
+mod ontology_tests {
+    use super::*;
+
+    const RELATIONS_TTL: &str = include_str!("../../../ontology/relations.ttl");
+
+    fn trame_ttl() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/trame.ttl")).unwrap_or_default()
+    }
+
+    fn declared(ttl: &str, name: &str) -> bool {
+        ttl.lines().any(|l| l.starts_with(&format!("trame:{name} a ")))
+    }
+
+    /// Properties the rules emit without going through the table.
+    const DIRECT: &[&str] = &["locatedIn", "isA", "hasQuality", "states"];
+    /// Structural properties declared by the store's trame.ttl.
+    const STRUCTURAL: &[&str] = &[
+        "role",
+        "relatedTo",
+        "memberOf",
+        "recipient",
+        "target",
+        "partner",
+        "location",
+        "time",
+        "topic",
+        "country",
+        "source",
+    ];
+
+    #[test]
+    fn every_table_predicate_is_declared() {
+        let trame = trame_ttl();
+        for row in &lexicon().predicates {
+            assert!(
+                declared(RELATIONS_TTL, &row.property) || declared(&trame, &row.property),
+                "{} (from '{}') is not declared in ontology/relations.ttl",
+                row.property,
+                row.lemma
+            );
+        }
+        for name in DIRECT {
+            assert!(declared(RELATIONS_TTL, name), "{name} not declared");
+        }
+    }
+
+    #[test]
+    fn structural_properties_come_from_trame_ttl() {
+        let trame = trame_ttl();
+        if trame.is_empty() {
+            // trame.ttl belongs to the store branch; once merged it must declare them all.
+            return;
+        }
+        for name in STRUCTURAL {
+            assert!(declared(&trame, name), "{name} not declared in ontology/trame.ttl");
+        }
+    }
+
+    #[test]
+    fn relation_declarations_have_both_labels() {
+        for block in RELATIONS_TTL.split("\n\n").filter(|b| b.starts_with("trame:")) {
+            assert!(block.contains("@fr") && block.contains("@en"), "{block}");
+            assert!(block.contains("rdfs:domain") && block.contains("rdfs:range"), "{block}");
+        }
+    }
+}

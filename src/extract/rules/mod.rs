@@ -1,0 +1,347 @@
+//! Fact extraction rules over the dependency parse.
+//!
+//! This module owns the shared parse view ([`Para`]), the rule context
+//! ([`Ctx`]) and the draft facts rules produce; each submodule is one family
+//! of rules (verbs, passives, copulas, reported speech, nominal events, roles,
+//! places) or one post-processing step (time, modality, confidence). Rules
+//! only read the parse and the entity table: they never build entities and
+//! never touch RDF.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::facts::{Fact, Object};
+use crate::nlp::{Doc, Token};
+
+use super::entities::EntityTable;
+use super::input::PreparedText;
+
+pub mod confidence;
+pub mod copula;
+pub mod events;
+pub mod lexicon;
+pub mod modality;
+pub mod np;
+pub mod passive;
+pub mod places;
+pub mod reported;
+pub mod roles;
+pub mod svo;
+pub mod time;
+
+#[cfg(test)]
+mod tests;
+
+use lexicon::{lexicon, Class, Lexicon};
+
+/// Runs every rule over the paragraphs and returns the document's facts.
+pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable) -> Vec<Fact> {
+    let original: Vec<char> = prepared.original.chars().collect();
+    let sentence_of = super::sentence_index(docs);
+    let mut role_at = HashMap::new();
+    for role in &table.roles {
+        let (p, range) = roles::role_tokens(role);
+        for t in range {
+            role_at.entry((p, t)).or_insert(role.entity);
+        }
+    }
+    let ctx = Ctx {
+        table,
+        original: &original,
+        lex: lexicon(),
+        role_at,
+    };
+    let mut drafts = Vec::new();
+    for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
+        let para = Para::new(p, doc, &sentence_of[p], &para.offsets);
+        let speech = reported::run(&ctx, &para, &mut drafts);
+        svo::run(&ctx, &para, &speech.handled, &mut drafts);
+        passive::run(&ctx, &para, &mut drafts);
+        copula::run(&ctx, &para, &mut drafts);
+        events::run(&ctx, &para, &mut drafts);
+        places::run(&ctx, &para, &mut drafts);
+        let times = time::find(&para);
+        for d in drafts.iter_mut().filter(|d| d.para == p) {
+            if let Some(v) = d.verb {
+                time::attach(&ctx, &para, &times, v, d);
+                if d.rule != "quote" && d.rule != "speech" {
+                    modality::flag(&ctx, &para, v, d);
+                }
+            }
+            // The act of saying is the article's own fact; what was said is reported.
+            if d.rule != "quote" && d.rule != "speech" {
+                speech.mark(d);
+            }
+        }
+    }
+    roles::run(&ctx, &mut drafts);
+    finish(&ctx, prepared, docs, &sentence_of, drafts)
+}
+
+/// One paragraph's parse with the indexes rules need.
+pub(crate) struct Para<'a> {
+    pub index: usize,
+    pub doc: &'a Doc,
+    pub children: Vec<Vec<usize>>,
+    pub sentence_of: &'a [usize],
+    pub offsets: &'a [usize],
+}
+
+impl<'a> Para<'a> {
+    pub fn new(index: usize, doc: &'a Doc, sentence_of: &'a [usize], offsets: &'a [usize]) -> Self {
+        let mut children = vec![Vec::new(); doc.tokens.len()];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.head != i && t.head < doc.tokens.len() {
+                children[t.head].push(i);
+            }
+        }
+        Para {
+            index,
+            doc,
+            children,
+            sentence_of,
+            offsets,
+        }
+    }
+
+    pub fn tok(&self, i: usize) -> &Token {
+        &self.doc.tokens[i]
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// The head of a token, or `None` for a root.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        let h = self.doc.tokens[i].head;
+        (h != i && h < self.len()).then_some(h)
+    }
+
+    /// Children with a dependency label (exact, or a `prefix:` family when `dep` ends with ':').
+    pub fn kids<'b>(&'b self, i: usize, dep: &'b str) -> impl Iterator<Item = usize> + 'b {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| dep_is(&self.doc.tokens[c].dep, dep))
+    }
+
+    /// The preposition (`case` child lemma) that introduces a nominal, if any.
+    pub fn prep(&self, i: usize) -> Option<String> {
+        self.kids(i, "case").next().map(|c| {
+            // The written form: the model lemmatises "entre" as "entrer" and
+            // "sous" as "sou"; only the contracted articles need mapping.
+            let text = self.tok(c).text.to_lowercase().replace('\u{2019}', "'");
+            match text.as_str() {
+                "au" | "aux" => "à".to_string(),
+                "du" | "des" | "d'" => "de".to_string(),
+                _ => text,
+            }
+        })
+    }
+
+    /// All tokens under `i` (itself included), in order.
+    pub fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut seen = vec![false; self.len()];
+        seen[i] = true;
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let x = out[k];
+            for &c in &self.children[x] {
+                // A malformed parse may hold a cycle: visit each token once.
+                if !seen[c] {
+                    seen[c] = true;
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Whether `a` lies in the subtree of `b`.
+    pub fn dominated_by(&self, mut a: usize, b: usize) -> bool {
+        for _ in 0..self.len() {
+            if a == b {
+                return true;
+            }
+            match self.head(a) {
+                Some(h) => a = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    pub fn morph_has(&self, i: usize, feature: &str) -> bool {
+        self.tok(i).morph.split('|').any(|f| f == feature)
+    }
+
+    /// Token range of the sentence holding `i`.
+    pub fn sentence_range(&self, i: usize) -> Range<usize> {
+        let s = self.sentence_of[i];
+        let start = (0..=i)
+            .rev()
+            .take_while(|&t| self.sentence_of[t] == s)
+            .last()
+            .unwrap_or(i);
+        let end = (i..self.len())
+            .take_while(|&t| self.sentence_of[t] == s)
+            .last()
+            .unwrap_or(i)
+            + 1;
+        start..end
+    }
+}
+
+pub(crate) fn dep_is(dep: &str, want: &str) -> bool {
+    if let Some(prefix) = want.strip_suffix(':') {
+        dep == prefix || dep.starts_with(want)
+    } else {
+        dep == want
+    }
+}
+
+/// What every rule may consult.
+pub(crate) struct Ctx<'a> {
+    pub table: &'a EntityTable,
+    pub original: &'a [char],
+    pub lex: &'static Lexicon,
+    /// (paragraph, token) covered by a role mention -> the role holder.
+    pub role_at: HashMap<(usize, usize), usize>,
+}
+
+impl Ctx<'_> {
+    pub fn is(&self, class: Class, lemma: &str) -> bool {
+        self.lex.is(class, lemma)
+    }
+}
+
+/// A fact before provenance is filled in.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub subject: usize,
+    pub predicate: String,
+    pub lemma: String,
+    pub object: Object,
+    pub arguments: Vec<(String, Object)>,
+    pub para: usize,
+    /// Tokens the fact was read from (its span and sentence come from them).
+    pub tokens: Vec<usize>,
+    /// The clause's verb (for time, negation and modality), if any.
+    pub verb: Option<usize>,
+    pub rule: &'static str,
+    pub confidence: f32,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub reported: bool,
+    pub source_entity: Option<usize>,
+}
+
+impl Draft {
+    pub fn new(
+        rule: &'static str,
+        para: usize,
+        subject: usize,
+        predicate: String,
+        lemma: String,
+        object: Object,
+    ) -> Self {
+        Draft {
+            subject,
+            predicate,
+            lemma,
+            object,
+            arguments: Vec::new(),
+            para,
+            tokens: Vec::new(),
+            verb: None,
+            rule,
+            confidence: confidence::base(rule),
+            negated: false,
+            hypothetical: false,
+            reported: false,
+            source_entity: None,
+        }
+    }
+}
+
+fn finish(
+    ctx: &Ctx,
+    prepared: &PreparedText,
+    docs: &[Doc],
+    sentence_of: &[Vec<usize>],
+    drafts: Vec<Draft>,
+) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    let mut seen: HashMap<(usize, String, String, usize), usize> = HashMap::new();
+    for d in drafts {
+        if let Object::Entity(o) = d.object {
+            if o == d.subject {
+                continue;
+            }
+        }
+        let (Some(doc), Some(para)) = (docs.get(d.para), prepared.paragraphs.get(d.para)) else {
+            continue;
+        };
+        let offsets = &para.offsets;
+        let first = d.tokens.iter().copied().filter(|&t| t < doc.tokens.len()).min();
+        let last = d.tokens.iter().copied().filter(|&t| t < doc.tokens.len()).max();
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let start = offsets.get(doc.tokens[first].start).copied().unwrap_or(0);
+        let end = offsets.get(doc.tokens[last].end()).copied().unwrap_or(start).max(start);
+        let sentence = sentence_of[d.para][d.verb.unwrap_or(first).min(doc.tokens.len() - 1)];
+        let confidence = confidence::finish(d.confidence, last - first);
+        let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);
+        let fact = Fact {
+            subject: d.subject,
+            predicate: d.predicate,
+            lemma: d.lemma,
+            object: d.object,
+            arguments: d.arguments,
+            sentence,
+            start,
+            end,
+            confidence,
+            negated: d.negated,
+            hypothetical: d.hypothetical,
+            reported: d.reported,
+            source_entity: d.source_entity,
+            rule: d.rule.to_string(),
+        };
+        match seen.get(&key) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                for arg in fact.arguments {
+                    if !kept.arguments.contains(&arg) {
+                        kept.arguments.push(arg);
+                    }
+                }
+                if fact.confidence > kept.confidence {
+                    kept.confidence = fact.confidence;
+                }
+            }
+            None => {
+                seen.insert(key, out.len());
+                out.push(fact);
+            }
+        }
+    }
+    out
+}
+
+fn object_key(ctx: &Ctx, o: &Object) -> String {
+    match o {
+        Object::Entity(e) => ctx
+            .table
+            .entities
+            .get(*e)
+            .map(|x| format!("E:{}", x.label))
+            .unwrap_or_default(),
+        Object::Literal(l) => format!("L:{}", l.text.to_lowercase()),
+    }
+}

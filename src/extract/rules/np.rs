@@ -1,0 +1,411 @@
+//! Noun phrases: which entity a nominal names, its clean literal text,
+//! coordination, and the antecedent of relative pronouns.
+//!
+//! Owns the rules "title + name is the person", "the government + demonym is
+//! the country", "the peninsula of X is X", and literal cleaning (no leading
+//! determiner, no relative clause, at most 15 words, never a function word).
+//! It does not decide predicates.
+
+use crate::facts::{EntityKind, Literal, LiteralKind, Object};
+
+use super::lexicon::Class;
+use super::{Ctx, Para};
+
+/// Most words a literal object may have (the scorer counts longer ones as junk).
+pub const MAX_WORDS: usize = 15;
+
+/// A resolved argument: the value and how sure the resolution is (0..1).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Value {
+    pub object: Object,
+    pub factor: f32,
+    pub token: usize,
+}
+
+impl Ctx<'_> {
+    /// The entity a nominal token names, with a confidence factor.
+    pub fn resolve(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
+        if let Some(e) = self.table.entity_at(p.index, t) {
+            // The table may resolve pronouns itself: trust that less than a name.
+            return Some((e, if p.tok(t).pos == "PRON" { 0.75 } else { 1.0 }));
+        }
+        if let Some(e) = self.demonym(p, t) {
+            return Some((e, 0.85));
+        }
+        if let Some(&e) = self.role_at.get(&(p.index, t)) {
+            return Some((e, 0.95));
+        }
+        let tok = p.tok(t);
+        if tok.pos != "NOUN" {
+            return None;
+        }
+        let lemma = tok.lemma.to_lowercase();
+        if self.is(Class::Title, &lemma) {
+            for c in p.children[t].iter().copied() {
+                let ct = p.tok(c);
+                if ct.pos == "PROPN" && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name") {
+                    if let Some(e) = self.person_at(p, c) {
+                        return Some((e, 0.9));
+                    }
+                }
+            }
+        }
+        // A title in the singular is one person ("le dirigeant américain"),
+        // not the country's institutions.
+        let institution = !self.is(Class::Title, &lemma) || p.morph_has(t, "Number=Plur");
+        if institution && self.is(Class::Collective, &lemma) {
+            for c in p.children[t].iter().copied() {
+                let ct = p.tok(c);
+                if ct.dep == "amod" && ct.pos == "ADJ" {
+                    if let Some(e) = self.demonym(p, c) {
+                        return Some((e, 0.8));
+                    }
+                }
+                if ct.dep == "nmod" && p.prep(c).as_deref() == Some("de") {
+                    if let Some(e) = self.table.entity_at(p.index, c) {
+                        if self.kind(e) != EntityKind::Person {
+                            return Some((e, 0.8));
+                        }
+                    }
+                }
+            }
+        }
+        if self.is(Class::Geo, &lemma) {
+            for c in p.kids(t, "nmod").collect::<Vec<_>>() {
+                if p.prep(c).as_deref() == Some("de") {
+                    if let Some(e) = self.table.entity_at(p.index, c) {
+                        if self.kind(e) == EntityKind::Place {
+                            return Some((e, 0.9));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A singular third-person pronoun ("il", "elle", "-il") standing for the
+    /// person named last before it in the paragraph, within two sentences.
+    pub fn resolve_pronoun(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
+        let tok = p.tok(t);
+        let lemma = tok.lemma.to_lowercase();
+        if tok.pos != "PRON" || !(lemma == "il" || lemma == "elle") || p.morph_has(t, "Number=Plur") {
+            return None;
+        }
+        // The last person who was a subject, within three sentences (quotes
+        // are often split into fragments); else the only person named there.
+        let sentence = p.sentence_of[t];
+        let mut named = Vec::new();
+        for k in (0..t).rev() {
+            if p.sentence_of[k] + 3 < sentence {
+                break;
+            }
+            let e = self
+                .table
+                .entity_at(p.index, k)
+                .or_else(|| self.role_at.get(&(p.index, k)).copied());
+            let Some(e) = e.filter(|&e| self.kind(e) == EntityKind::Person && p.tok(k).pos != "ADJ") else {
+                continue;
+            };
+            if is_subject(p, k) {
+                return Some((e, 0.7));
+            }
+            if !named.contains(&e) {
+                named.push(e);
+            }
+        }
+        (named.len() == 1).then(|| (named[0], 0.6))
+    }
+
+    /// The country a demonym adjective stands for ("ukrainienne").
+    pub fn demonym(&self, p: &Para, t: usize) -> Option<usize> {
+        (p.tok(t).pos == "ADJ")
+            .then(|| self.table.demonym_country(p.index, t))
+            .flatten()
+    }
+
+    pub fn kind(&self, e: usize) -> EntityKind {
+        self.table.entities.get(e).map(|x| x.kind).unwrap_or(EntityKind::Misc)
+    }
+
+    fn person_at(&self, p: &Para, t: usize) -> Option<usize> {
+        self.table
+            .entity_at(p.index, t)
+            .filter(|&e| self.kind(e) == EntityKind::Person)
+    }
+
+    /// An entity, else a clean literal, for a nominal token.
+    pub fn value(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<Value> {
+        if let Some((e, factor)) = self.resolve(p, t) {
+            return Some(Value {
+                object: Object::Entity(e),
+                factor,
+                token: t,
+            });
+        }
+        let text = self.literal(p, t, skip)?;
+        Some(Value {
+            object: Object::Literal(Literal {
+                text,
+                kind: LiteralKind::Text,
+            }),
+            factor: 1.0,
+            token: t,
+        })
+    }
+
+    /// The noun phrase headed by `t` as clean text: no relative or adverbial
+    /// clause, no apposition or coordination, no leading determiner, at most
+    /// [`MAX_WORDS`] words. `skip` leaves out one subtree (a clause on the noun).
+    pub fn literal(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<String> {
+        let tok = p.tok(t);
+        if !matches!(tok.pos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM" | "X") {
+            return None;
+        }
+        if self.is(Class::Function, &tok.lemma) || self.is(Class::Function, &tok.text) {
+            return None;
+        }
+        for depth in [6usize, 3, 2, 1, 0] {
+            let tokens = np_tokens(p, t, depth, skip);
+            let text = self.render(p, &tokens);
+            let words = text.split_whitespace().count();
+            if words == 0 {
+                return None;
+            }
+            if words <= MAX_WORDS {
+                let folded = text.to_lowercase();
+                if self.is(Class::Function, &folded) || !folded.chars().any(char::is_alphabetic) {
+                    return None;
+                }
+                return Some(text);
+            }
+        }
+        None
+    }
+
+    /// Original text of tokens, with the original spacing between neighbours.
+    pub fn render(&self, p: &Para, tokens: &[usize]) -> String {
+        let mut out = String::new();
+        let mut prev: Option<usize> = None;
+        for &t in tokens {
+            if let Some(q) = prev {
+                if q + 1 != t || p.tok(q).space_after {
+                    out.push(' ');
+                }
+            }
+            out.push_str(&self.token_text(p, t));
+            prev = Some(t);
+        }
+        out.trim().to_string()
+    }
+
+    /// A token's text as written in the original (typographic apostrophes kept).
+    pub fn token_text(&self, p: &Para, t: usize) -> String {
+        let tok = p.tok(t);
+        let a = p.offsets.get(tok.start).copied();
+        let b = p.offsets.get(tok.end()).copied();
+        match (a, b) {
+            (Some(a), Some(b)) if a < b && b <= self.original.len() => self.original[a..b].iter().collect(),
+            _ => tok.text.clone(),
+        }
+    }
+
+    /// `t` and the nominals coordinated with it (conj, enumerating appositions
+    /// of other people, nouns the parser hung on the verb as `conj`).
+    pub fn expand(&self, p: &Para, t: usize) -> Vec<usize> {
+        let mut out = vec![t];
+        let mut k = 0;
+        while k < out.len() && out.len() < 12 {
+            let x = out[k];
+            for c in p.children[x].iter().copied() {
+                let ct = p.tok(c);
+                let take = match ct.dep.as_str() {
+                    "conj" => matches!(ct.pos.as_str(), "NOUN" | "PROPN") && p.kids(c, "cop").next().is_none(),
+                    "appos" | "flat:name" => self
+                        .resolve(p, c)
+                        .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person),
+                    _ => false,
+                };
+                if take && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        // Parser repair: "par A et l'envoyé B" with the second noun as `conj` of the verb.
+        if let Some(h) = p.head(t) {
+            if p.tok(h).pos == "VERB" {
+                let args: Vec<usize> = p.children[h]
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") && p.tok(c).dep != "conj")
+                    .collect();
+                for c in p.kids(h, "conj").collect::<Vec<_>>() {
+                    let ct = p.tok(c);
+                    if c > t
+                        && matches!(ct.pos.as_str(), "NOUN" | "PROPN")
+                        && p.kids(c, "cop").next().is_none()
+                        && p.kids(c, "nsubj").next().is_none()
+                    {
+                        let nearest = args.iter().copied().filter(|&a| a < c).max();
+                        if nearest == Some(t) && !out.contains(&c) {
+                            out.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Values for `t` and everything coordinated with it, one per entity.
+    pub fn values(&self, p: &Para, t: usize, skip: Option<usize>) -> Vec<Value> {
+        let mut out: Vec<Value> = Vec::new();
+        for (i, x) in self.expand(p, t).into_iter().enumerate() {
+            let Some(mut v) = self.value(p, x, skip) else { continue };
+            if i > 0 {
+                v.factor *= 0.9;
+            }
+            // Appositions of one person resolve to the same entity: keep one.
+            if !out.iter().any(|o| o.object == v.object) {
+                out.push(v);
+            }
+        }
+        out
+    }
+
+    /// The noun a relative pronoun stands for, and how sure that is.
+    ///
+    /// The parser's antecedent is the relative clause's head; after a comma
+    /// the nearest preceding noun phrase is preferred when it lies inside the
+    /// parser's antecedent ("l'abandon des terres, y compris la péninsule de
+    /// Crimée, que ..."), and a misattached pronoun takes the nearest noun.
+    pub fn antecedent(&self, p: &Para, pronoun: usize, clause: usize) -> Option<(usize, f32)> {
+        let parsed = (p.tok(clause).dep == "acl:relcl").then(|| p.head(clause)).flatten();
+        let mut k = pronoun;
+        let mut after_comma = false;
+        while k > 0 {
+            k -= 1;
+            let tok = p.tok(k);
+            if tok.pos == "PUNCT" {
+                after_comma |= tok.text == ",";
+                continue;
+            }
+            break;
+        }
+        let nearest = (0..pronoun)
+            .rev()
+            .find(|&i| matches!(p.tok(i).pos.as_str(), "NOUN" | "PROPN"));
+        let nearest = nearest.map(|n| climb_de(p, n));
+        match (parsed, nearest) {
+            (Some(a), Some(n)) if after_comma && n != a && n > a && p.dominated_by(n, a) => Some((n, 0.8)),
+            (Some(a), _) if matches!(p.tok(a).pos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM") => Some((a, 0.9)),
+            (_, Some(n)) if p.sentence_of[n] == p.sentence_of[pronoun] => Some((n, 0.7)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a token is (part of) a clause subject: itself `nsubj`, or inside
+/// the name or title that is.
+fn is_subject(p: &Para, mut k: usize) -> bool {
+    for _ in 0..4 {
+        let dep = p.tok(k).dep.as_str();
+        if dep == "nsubj" || dep == "nsubj:pass" {
+            return true;
+        }
+        if !(dep.starts_with("flat") || dep == "appos" || dep == "conj") {
+            return false;
+        }
+        match p.head(k) {
+            Some(h) => k = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// From a noun inside "N1 de N2", the head N1 ("péninsule de Crimée").
+fn climb_de(p: &Para, mut n: usize) -> usize {
+    for _ in 0..p.len() {
+        let Some(h) = p.head(n) else { break };
+        let dep = p.tok(n).dep.as_str();
+        let flat = dep.starts_with("flat");
+        if (flat || (dep == "nmod" && p.prep(n).as_deref() == Some("de")))
+            && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN")
+        {
+            n = h;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+const NP_KEEP: &[&str] = &[
+    "det",
+    "amod",
+    "nmod",
+    "case",
+    "nummod",
+    "fixed",
+    "flat:name",
+    "flat:foreign",
+    "flat",
+    "compound",
+    "advmod",
+    "mark",
+];
+
+/// Tokens of the noun phrase under `t`, to `depth` levels, determiners and
+/// prepositions trimmed from the edges.
+fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>) -> Vec<usize> {
+    let mut out = vec![t];
+    let mut frontier = vec![(t, 0usize)];
+    while let Some((x, d)) = frontier.pop() {
+        for c in p.children[x].iter().copied() {
+            if Some(c) == skip || out.contains(&c) {
+                continue;
+            }
+            let ct = p.tok(c);
+            let dep = ct.dep.as_str();
+            let keep = NP_KEEP.contains(&dep) && ct.pos != "VERB";
+            let is_case_like = matches!(
+                dep,
+                "det" | "case" | "fixed" | "flat:name" | "flat:foreign" | "flat" | "mark"
+            );
+            if !keep || (!is_case_like && d >= depth) || ct.pos == "PUNCT" {
+                continue;
+            }
+            // "depuis longtemps tout accord": adverbs on the head noun are the clause's.
+            if (dep == "mark" || dep == "advmod") && x == t {
+                continue;
+            }
+            out.push(c);
+            frontier.push((c, if is_case_like { d } else { d + 1 }));
+        }
+    }
+    out.sort_unstable();
+    // Trim leading determiners/prepositions/quantifiers and trailing function tokens.
+    while out.len() > 1 {
+        let f = p.tok(out[0]);
+        let lead =
+            matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") || (f.lemma == "tout" && out[0] != t);
+        if lead && out[0] != t {
+            out.remove(0);
+        } else {
+            break;
+        }
+    }
+    while out.len() > 1 {
+        let l = p.tok(out[out.len() - 1]);
+        if matches!(l.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") && out[out.len() - 1] != t {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    // Keep the phrase contiguous from its first token: drop tokens after a gap
+    // left by an excluded clause only if they are function words.
+    out
+}

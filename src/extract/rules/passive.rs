@@ -1,0 +1,44 @@
+//! Past participles modifying a noun, with an agent: "des terres occupées
+//! par la Russie" → Russie occupies terres.
+//!
+//! Finite passives ("a été rejoint par X") are turned active in `svo`; this
+//! module owns only the reduced relative (`acl` participle + `obl:agent`).
+
+use crate::facts::Object;
+
+use super::svo::predicate;
+use super::{Ctx, Draft, Para};
+
+pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for v in 0..p.len() {
+        let tok = p.tok(v);
+        if tok.pos != "VERB" || tok.dep != "acl" || !p.morph_has(v, "VerbForm=Part") || p.morph_has(v, "Tense=Pres") {
+            continue;
+        }
+        let Some(noun) = p.head(v) else { continue };
+        let agents: Vec<_> = p.kids(v, "obl:agent").flat_map(|a| ctx.values(p, a, None)).collect();
+        if agents.is_empty() {
+            continue;
+        }
+        let Some(patient) = ctx.value(p, noun, Some(v)) else {
+            continue;
+        };
+        let lemmas = vec![tok.lemma.to_lowercase()];
+        let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "relatedTo".to_string());
+        for a in agents {
+            let Object::Entity(subject) = a.object else { continue };
+            let mut d = Draft::new(
+                "participle",
+                p.index,
+                subject,
+                property.clone(),
+                lemmas[0].clone(),
+                patient.object.clone(),
+            );
+            d.tokens = vec![noun, v, a.token];
+            d.verb = Some(v);
+            d.confidence *= a.factor * patient.factor;
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Roles and titles as facts: each role mention of the entity table becomes
+//! `X role "secrétaire d'État"`, with the country of a demonym in the title
+//! (`country`) and an organisation named in it (`memberOf`, also as a fact of
+//! its own: "chef du Centre de désinformation" → memberOf the Centre).
+//!
+//! Owns the conversion only; finding roles is the entity table's job.
+
+use std::ops::Range;
+
+use crate::facts::{EntityKind, Literal, LiteralKind, Object};
+
+use super::super::entities::RoleMention;
+use super::lexicon::Class;
+use super::{Ctx, Draft};
+
+/// Paragraph and token range of a role mention (the one place that knows the
+/// entity table's token span type).
+pub(crate) fn role_tokens(role: &RoleMention) -> (usize, Range<usize>) {
+    (role.paragraph, role.tokens.clone())
+}
+
+pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
+    let mut seen: Vec<(usize, String)> = Vec::new();
+    for role in &ctx.table.roles {
+        let text = clean(&role.role);
+        if text.is_empty() || seen.contains(&(role.entity, text.to_lowercase())) {
+            continue;
+        }
+        seen.push((role.entity, text.to_lowercase()));
+        let (para, range) = role_tokens(role);
+        let tokens: Vec<usize> = range.clone().collect();
+        let head_lemma = title_lemma(ctx, role).unwrap_or_else(|| text.to_lowercase());
+        let mut d = Draft::new(
+            "role",
+            para,
+            role.entity,
+            "role".to_string(),
+            head_lemma.clone(),
+            Object::Literal(Literal {
+                text: text.clone(),
+                kind: LiteralKind::Text,
+            }),
+        );
+        d.tokens = tokens.clone();
+        let mut orgs = Vec::new();
+        for &t in &tokens {
+            if let Some(e) = ctx
+                .table
+                .entity_at(para, t)
+                .or_else(|| ctx.table.demonym_country(para, t))
+            {
+                if e == role.entity {
+                    continue;
+                }
+                match ctx.kind(e) {
+                    EntityKind::Place => {
+                        let arg = ("country".to_string(), Object::Entity(e));
+                        if !d.arguments.contains(&arg) {
+                            d.arguments.push(arg);
+                        }
+                    }
+                    EntityKind::Organization if !orgs.contains(&e) => orgs.push(e),
+                    _ => {}
+                }
+            }
+        }
+        for &org in &orgs {
+            d.arguments.push(("memberOf".to_string(), Object::Entity(org)));
+            let mut m = Draft::new(
+                "member",
+                para,
+                role.entity,
+                "memberOf".to_string(),
+                head_lemma.clone(),
+                Object::Entity(org),
+            );
+            m.tokens = tokens.clone();
+            out.push(m);
+        }
+        out.push(d);
+    }
+}
+
+/// The title noun's lemma inside the role ("ministre"), from the words of the role text.
+fn title_lemma(ctx: &Ctx, role: &RoleMention) -> Option<String> {
+    role.role
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '\u{2019}')
+        .map(str::to_lowercase)
+        .find(|w| ctx.is(Class::Title, w))
+}
+
+/// Role text without a leading determiner or trailing punctuation, cut at
+/// the first comma; empty when still longer than an object may be.
+fn clean(text: &str) -> String {
+    let first = text.split([',', ';', '(']).next().unwrap_or("");
+    let mut t = first.trim().trim_end_matches([',', ';', ':', '.']).trim().to_string();
+    if t.split_whitespace().count() > super::np::MAX_WORDS {
+        return String::new();
+    }
+    for det in ["le ", "la ", "les ", "l'", "l\u{2019}", "un ", "une "] {
+        if t.to_lowercase().starts_with(det) {
+            t = t[det.len()..].trim_start().to_string();
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn role_text_is_cleaned() {
+        assert_eq!(clean("le ministre de la Défense,"), "ministre de la Défense");
+        assert_eq!(clean("l'envoyé du Moyen-Orient"), "envoyé du Moyen-Orient");
+        assert_eq!(
+            clean("représentant la Hongrie, et la danse sur glace"),
+            "représentant la Hongrie"
+        );
+        let long = "chef ".repeat(20);
+        assert_eq!(clean(&long), "");
+    }
+}

@@ -1,0 +1,471 @@
+//! Verb clauses: subject–verb–object facts with coordination, passive turned
+//! active, relative pronouns, infinitive complements, and prepositional
+//! arguments as typed roles.
+//!
+//! Owns: who the subject of a verb is (own, shared through `conj`, `xcomp`
+//! or a participle/infinitive `advcl`, or the antecedent of `qui`), what its
+//! object is (direct object, `que` antecedent, or a mapped prepositional
+//! argument), and the role each preposition gives (à → recipient, contre →
+//! target, avec → partner, en/à/dans + place → location). Speech verbs with
+//! a reported clause are left to `reported`.
+
+use std::collections::HashSet;
+
+use crate::facts::{EntityKind, Object};
+
+use super::lexicon::Class;
+use super::np::Value;
+use super::{Ctx, Draft, Para};
+
+/// Emits verb facts for one paragraph. `handled` verbs were consumed by another rule.
+pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<Draft>) {
+    for v in 0..p.len() {
+        let tok = p.tok(v);
+        if tok.pos != "VERB" || handled.contains(&v) {
+            continue;
+        }
+        // Participles modifying a noun are `passive`'s; a verb that hands its
+        // subject to an infinitive speaks through that infinitive.
+        if tok.dep == "acl" || transparent(ctx, p, v) {
+            continue;
+        }
+        verb_facts(ctx, p, v, out);
+    }
+}
+
+/// The lemma of `v` with the verbs whose infinitive complement it is
+/// ("laisser entendre", "accepter"), outermost first, repeated lemmas once;
+/// and whether a modal verb is on the way.
+pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
+    let mut lemmas = vec![p.tok(v).lemma.to_lowercase()];
+    let mut modal = false;
+    let mut x = v;
+    for _ in 0..p.len() {
+        if p.tok(x).dep != "xcomp" {
+            break;
+        }
+        let Some(h) = p.head(x) else { break };
+        if p.tok(h).pos != "VERB" {
+            break;
+        }
+        let lemma = p.tok(h).lemma.to_lowercase();
+        if ctx.is(Class::Modal, &lemma) {
+            modal = true;
+        } else if !ctx.is(Class::Aspect, &lemma) && lemmas[0] != lemma {
+            lemmas.insert(0, lemma);
+        }
+        x = h;
+    }
+    (lemmas, modal)
+}
+
+/// The top of the infinitive chain `v` belongs to.
+pub(crate) fn chain_top(p: &Para, mut v: usize) -> usize {
+    for _ in 0..p.len() {
+        if p.tok(v).dep != "xcomp" {
+            break;
+        }
+        match p.head(v) {
+            Some(h) if p.tok(h).pos == "VERB" => v = h,
+            _ => break,
+        }
+    }
+    v
+}
+
+/// A verb whose only content is an infinitive complement (modal, aspect,
+/// or a compound such as "laisser entendre"): the inner verb carries the fact.
+fn transparent(ctx: &Ctx, p: &Para, v: usize) -> bool {
+    let has_xcomp = p.kids(v, "xcomp").any(|c| p.tok(c).pos == "VERB");
+    if !has_xcomp {
+        return false;
+    }
+    let lemma = p.tok(v).lemma.to_lowercase();
+    ctx.is(Class::Modal, &lemma) || ctx.is(Class::Aspect, &lemma) || p.kids(v, "obj").next().is_none()
+}
+
+/// The predicate property and lemma text for a verb chain used with `prep`.
+pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Option<String> {
+    let joined = lemmas.join(" ");
+    let inner = lemmas.last().map(String::as_str).unwrap_or("");
+    let outer = lemmas.first().map(String::as_str).unwrap_or("");
+    let found = [joined.as_str(), outer, inner]
+        .into_iter()
+        .find_map(|l| ctx.lex.property(l, prep));
+    found.map(str::to_string)
+}
+
+/// Subjects as written: `nsubj`/`nsubj:pass`, else shared from the verb this
+/// one is coordinated with or complements. Returns values and their tokens.
+pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) -> Vec<Value> {
+    let mut out = Vec::new();
+    for s in p.children[v].iter().copied() {
+        let dep = p.tok(s).dep.as_str();
+        if dep != "nsubj" && dep != "nsubj:pass" {
+            continue;
+        }
+        let st = p.tok(s);
+        if st.pos == "PRON" {
+            if p.morph_has(s, "PronType=Rel") && st.lemma.to_lowercase() == "qui" {
+                if let Some((a, f)) = ctx.antecedent(p, s, v) {
+                    for mut val in ctx.values(p, a, Some(v)) {
+                        val.factor *= f;
+                        out.push(val);
+                    }
+                }
+            } else if let Some((e, f)) = ctx.resolve(p, s).or_else(|| ctx.resolve_pronoun(p, s)) {
+                out.push(Value {
+                    object: Object::Entity(e),
+                    factor: f,
+                    token: s,
+                });
+            }
+            continue;
+        }
+        out.extend(ctx.values(p, s, None));
+    }
+    if !out.is_empty() || depth > 4 {
+        return out;
+    }
+    let tok = p.tok(v);
+    let Some(h) = p.head(v) else { return out };
+    let head_is_verb = p.tok(h).pos == "VERB" || p.kids(h, "cop").next().is_some();
+    let shares = match tok.dep.as_str() {
+        "conj" | "xcomp" => head_is_verb,
+        "advcl" => head_is_verb && (p.morph_has(v, "VerbForm=Inf") || p.morph_has(v, "VerbForm=Part")),
+        _ => false,
+    };
+    if shares {
+        for mut val in grammatical_subjects(ctx, p, h, depth + 1) {
+            val.factor *= 0.9;
+            out.push(val);
+        }
+    }
+    out
+}
+
+/// A passive clause: an `aux:pass`, or a passive participle with an agent.
+/// ("est arrivé" is a compound tense with être, not a passive.)
+pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
+    p.kids(v, "aux:pass").next().is_some()
+        || (p.morph_has(v, "Voice=Pass")
+            && p.kids(v, "nsubj:pass").next().is_some()
+            && p.kids(v, "obl:agent").next().is_some())
+}
+
+/// The argument role a preposition gives a nominal of `kind`.
+pub(crate) fn role_of(prep: &str, kind: Option<EntityKind>) -> Option<&'static str> {
+    let place = kind == Some(EntityKind::Place);
+    match prep {
+        "à" | "au" | "aux" => Some(if place { "location" } else { "recipient" }),
+        "en" | "dans" => place.then_some("location"),
+        "contre" => Some("target"),
+        "avec" | "entre" => Some("partner"),
+        "selon" => Some("source"),
+        "sur" | "de" => Some("topic"),
+        "auprès" => Some("recipient"),
+        _ => None,
+    }
+}
+
+/// One prepositional argument of a verb.
+struct Oblique {
+    prep: String,
+    role: Option<&'static str>,
+    values: Vec<Value>,
+    core: bool,
+}
+
+fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool) -> Vec<Oblique> {
+    let mut out = Vec::new();
+    for c in p.children[v].iter().copied() {
+        let dep = p.tok(c).dep.as_str();
+        let core = dep == "obl:arg";
+        if !(dep == "obl" || dep == "obl:arg" || dep == "obl:mod" || (dep == "obl:agent" && !passive)) {
+            continue;
+        }
+        let Some(prep) = p.prep(c) else { continue };
+        let values = ctx.values(p, c, None);
+        let kind = values.iter().find_map(|x| match x.object {
+            Object::Entity(e) => Some(ctx.kind(e)),
+            _ => None,
+        });
+        out.push(Oblique {
+            role: role_of(&prep, kind),
+            prep,
+            values,
+            core,
+        });
+    }
+    out
+}
+
+fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
+    let (mut lemmas, _) = chain(ctx, p, v);
+    let passive = is_passive(p, v);
+    let written = grammatical_subjects(ctx, p, v, 0);
+    let (subjects, mut objects): (Vec<Value>, Vec<Value>) = if passive {
+        let agents: Vec<Value> = p.kids(v, "obl:agent").flat_map(|a| ctx.values(p, a, None)).collect();
+        (agents, written)
+    } else {
+        let mut objects = Vec::new();
+        for o in p.kids(v, "obj").collect::<Vec<_>>() {
+            let ot = p.tok(o);
+            if ot.pos == "PRON" {
+                if p.morph_has(o, "PronType=Rel") {
+                    if let Some((a, f)) = ctx.antecedent(p, o, v) {
+                        for mut val in ctx.values(p, a, Some(v)) {
+                            val.factor *= f;
+                            objects.push(val);
+                        }
+                    }
+                }
+                continue;
+            }
+            objects.extend(ctx.values(p, o, None));
+        }
+        (written, objects)
+    };
+    let subjects: Vec<Value> = subjects
+        .into_iter()
+        .filter(|s| matches!(s.object, Object::Entity(_)))
+        .collect();
+    if subjects.is_empty() {
+        return;
+    }
+    // "avoir lieu", "faire partie de": a verb and its bare object noun form
+    // one predicate; the prepositional argument is then the object.
+    // The object noun may be a function word on its own ("faire part de").
+    let direct: Vec<usize> = p.kids(v, "obj").collect();
+    if let [only] = direct.as_slice() {
+        let noun = p.tok(*only).lemma.to_lowercase();
+        let idiom = format!("{} {noun}", lemmas.join(" "));
+        if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
+            lemmas = vec![idiom];
+            objects.clear();
+        }
+    }
+    if objects.is_empty() && !passive {
+        objects = misparsed_relative_object(ctx, p, v);
+    }
+    if objects.is_empty() && !passive {
+        objects = relative_object_of_chain(ctx, p, v);
+    }
+    let obls = obliques(ctx, p, v, passive);
+    let mut rule = if passive { "passive" } else { "svo" };
+    let mut prep_used: Option<String> = None;
+    let mut extra = 1.0f32;
+    if objects.is_empty() && !passive {
+        // A bare noun phrase the parser took for an adjunct ("exclut depuis
+        // longtemps tout accord") is the object.
+        for c in p.kids(v, "obl:mod").collect::<Vec<_>>() {
+            if p.prep(c).is_none() && p.kids(c, "det").next().is_some() && p.tok(c).pos == "NOUN" && !is_time_noun(p, c)
+            {
+                objects.extend(ctx.values(p, c, None));
+                extra = 0.8;
+            }
+        }
+    }
+    if objects.is_empty() {
+        // A mapped prepositional argument, else an entity argument, else a
+        // literal argument of the verb, becomes the object.
+        let mapped = obls
+            .iter()
+            .find(|o| !o.values.is_empty() && predicate(ctx, &lemmas, Some(&o.prep)).is_some());
+        let entity = || {
+            obls.iter().find(|o| {
+                matches!(o.role, Some("recipient" | "target" | "partner" | "location"))
+                    && o.values.iter().any(|x| matches!(x.object, Object::Entity(_)))
+            })
+        };
+        let literal = || {
+            obls.iter().find(|o| {
+                o.core
+                    && !o.values.is_empty()
+                    && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
+            })
+        };
+        if let Some(o) = mapped.or_else(entity).or_else(literal) {
+            objects = o.values.clone();
+            prep_used = Some(o.prep.clone());
+            rule = if passive { "passive-prep" } else { "prep" };
+        }
+    }
+    if objects.is_empty() {
+        return;
+    }
+    // "L'ex-président français Nicolas Sarkozy" parsed as two subjects: the
+    // title is the person's, not a second participant.
+    if objects.iter().any(|o| matches!(o.object, Object::Entity(_))) {
+        objects.retain(|o| {
+            matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, &p.tok(o.token).lemma.to_lowercase())
+        });
+    }
+    let property = predicate(ctx, &lemmas, prep_used.as_deref()).unwrap_or_else(|| "relatedTo".to_string());
+    let mut lemma = lemmas.join(" ");
+    if let Some(prep) = &prep_used {
+        lemma = format!("{lemma} {prep}");
+    }
+    let mut arguments = Vec::new();
+    for o in &obls {
+        if Some(&o.prep) == prep_used.as_ref() {
+            continue;
+        }
+        let Some(role) = o.role else { continue };
+        for val in &o.values {
+            if matches!(val.object, Object::Entity(_)) || role == "topic" || role == "source" {
+                arguments.push((role.to_string(), val.object.clone()));
+            }
+        }
+    }
+    let top = chain_top(p, v);
+    for s in &subjects {
+        let Object::Entity(subject) = s.object else { continue };
+        for o in &objects {
+            let mut d = Draft::new(
+                rule,
+                p.index,
+                subject,
+                property.clone(),
+                lemma.clone(),
+                o.object.clone(),
+            );
+            d.arguments = arguments.clone();
+            d.tokens = vec![s.token, v, o.token];
+            d.verb = Some(v);
+            d.confidence *= s.factor * o.factor * extra * super::confidence::label_factor(p, &[s.token, o.token]);
+            let _ = top;
+            out.push(d);
+        }
+        // The entity recipient/partner/target of a literal object, inside the
+        // object phrase or beside it ("reprendre une assistance à l'Ukraine").
+        if objects.iter().all(|o| matches!(o.object, Object::Literal(_))) {
+            let mut seen = Vec::new();
+            for o in &objects {
+                for (arg, prep) in entity_arguments(ctx, p, &lemmas, o.token, &obls) {
+                    if seen.contains(&arg.object) {
+                        continue;
+                    }
+                    seen.push(arg.object.clone());
+                    let head_noun = p.tok(o.token).lemma.to_lowercase();
+                    let property = predicate(ctx, &lemmas, Some(&prep)).unwrap_or_else(|| "relatedTo".to_string());
+                    let lemma = format!("{} {head_noun} {prep}", lemmas.join(" "));
+                    let mut d = Draft::new("prep-arg", p.index, subject, property, lemma, arg.object.clone());
+                    if let Object::Literal(_) = o.object {
+                        d.arguments.push(("topic".to_string(), o.object.clone()));
+                    }
+                    d.tokens = vec![s.token, v, arg.token];
+                    d.verb = Some(v);
+                    d.confidence *= s.factor * arg.factor;
+                    out.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// Entity arguments introduced by à/avec/contre inside a literal object's
+/// phrase (up to three levels down) or beside it on the verb.
+fn entity_arguments(ctx: &Ctx, p: &Para, lemmas: &[String], object: usize, obls: &[Oblique]) -> Vec<(Value, String)> {
+    let mut out = Vec::new();
+    let mut frontier = vec![(object, 0)];
+    // Depth-bounded below, so a cyclic parse cannot loop.
+    while let Some((x, d)) = frontier.pop() {
+        for c in p.kids(x, "nmod").collect::<Vec<_>>() {
+            if let Some(prep) = p.prep(c) {
+                if matches!(prep.as_str(), "à" | "avec" | "contre") {
+                    for val in ctx.values(p, c, None) {
+                        // "une médaille à Pyeongchang" is a place, not a recipient,
+                        // unless the verb takes "à" ("reprendre une aide à").
+                        let place = matches!(val.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
+                        let wanted = !(prep == "à" && place) || predicate(ctx, lemmas, Some("à")).is_some();
+                        if matches!(val.object, Object::Entity(_)) && wanted {
+                            out.push((val, prep.clone()));
+                        }
+                    }
+                }
+            }
+            if d < 3 {
+                frontier.push((c, d + 1));
+            }
+        }
+    }
+    for o in obls {
+        if matches!(o.prep.as_str(), "à" | "avec" | "contre")
+            && matches!(o.role, Some("recipient" | "partner" | "target"))
+        {
+            for val in &o.values {
+                if matches!(val.object, Object::Entity(_)) {
+                    out.push((val.clone(), o.prep.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// ", que X a annexée": a relative `que` the parser took for a conjunction
+/// (`mark` under a `ccomp`/`dep` clause with no object of its own).
+fn misparsed_relative_object(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
+    if !matches!(p.tok(v).dep.as_str(), "ccomp" | "dep" | "advcl") || p.kids(v, "nsubj").next().is_none() {
+        return vec![];
+    }
+    if p.head(v)
+        .is_some_and(|h| ctx.is(Class::Speech, &p.tok(h).lemma.to_lowercase()))
+    {
+        return vec![];
+    }
+    let Some(que) = p
+        .kids(v, "mark")
+        .find(|&m| matches!(p.tok(m).text.to_lowercase().as_str(), "que" | "qu'"))
+    else {
+        return vec![];
+    };
+    if que == 0 || p.tok(que - 1).text != "," {
+        return vec![];
+    }
+    let Some((a, f)) = ctx.antecedent(p, que, v) else {
+        return vec![];
+    };
+    ctx.values(p, a, Some(v))
+        .into_iter()
+        .map(|mut val| {
+            val.factor *= f * 0.85;
+            val
+        })
+        .collect()
+}
+
+/// "une trêve que l'Ukraine va offrir": the relative `que` hangs on the
+/// auxiliary-like verb above the infinitive.
+fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
+    let mut x = v;
+    for _ in 0..p.len() {
+        if p.tok(x).dep != "xcomp" {
+            break;
+        }
+        let Some(h) = p.head(x) else { break };
+        x = h;
+        let que = p
+            .kids(x, "obj")
+            .find(|&o| matches!(p.tok(o).text.to_lowercase().as_str(), "que" | "qu'"));
+        if let Some(q) = que {
+            let Some((a, f)) = ctx.antecedent(p, q, x) else {
+                return vec![];
+            };
+            return ctx
+                .values(p, a, Some(x))
+                .into_iter()
+                .map(|mut val| {
+                    val.factor *= f;
+                    val
+                })
+                .collect();
+        }
+    }
+    vec![]
+}
+
+fn is_time_noun(p: &Para, t: usize) -> bool {
+    super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
+}

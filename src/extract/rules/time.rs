@@ -1,0 +1,198 @@
+//! Dates and times written in a clause ("lundi soir", "le 28 février",
+//! "en 2014", "aujourd'hui") and their attachment as `time` arguments.
+//!
+//! Owns the surface patterns for time expressions and the rule that an
+//! expression belongs to the facts of the clause it sits in. It does not
+//! normalise dates to calendar values.
+
+use std::ops::Range;
+
+use crate::facts::{Literal, LiteralKind, Object};
+
+use super::{Ctx, Draft, Para};
+
+const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const PARTS: &[&str] = &[
+    "matin",
+    "soir",
+    "après-midi",
+    "midi",
+    "nuit",
+    "dernier",
+    "prochain",
+    "soirée",
+    "matinée",
+];
+const DEICTIC: &[&str] = &["aujourd'hui", "hier", "demain"];
+/// Nouns of duration: a bare noun phrase made of them is a time adjunct, never an object.
+const SPANS: &[&str] = &[
+    "semaine",
+    "mois",
+    "année",
+    "an",
+    "jour",
+    "heure",
+    "week-end",
+    "fois",
+    "temps",
+    "période",
+    "minute",
+    "siècle",
+    "décennie",
+];
+
+/// A time expression: its tokens and the token it hangs from in the parse.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TimeExpr {
+    pub tokens: Range<usize>,
+    pub anchor: usize,
+}
+
+/// Whether a lemma is a time word (weekday, month, part of day).
+pub(crate) fn is_time_word(lemma: &str) -> bool {
+    WEEKDAYS.contains(&lemma)
+        || MONTHS.contains(&lemma)
+        || PARTS.contains(&lemma)
+        || DEICTIC.contains(&lemma)
+        || SPANS.contains(&lemma)
+}
+
+fn lower(p: &Para, i: usize) -> String {
+    p.tok(i).text.to_lowercase().replace('\u{2019}', "'")
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && (s.starts_with("19") || s.starts_with("20"))
+}
+
+fn is_day(s: &str) -> bool {
+    s == "1er"
+        || (s.len() <= 2
+            && s.chars().all(|c| c.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
+}
+
+/// Finds the time expressions of a paragraph.
+pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let n = p.len();
+    let mut i = 0;
+    while i < n {
+        let w = lower(p, i);
+        let mut span: Option<Range<usize>> = None;
+        if WEEKDAYS.contains(&w.as_str()) {
+            let mut e = i + 1;
+            if e < n && PARTS.contains(&lower(p, e).as_str()) {
+                e += 1;
+            }
+            // "lundi 3 mars"
+            if e + 1 < n && is_day(&lower(p, e)) && MONTHS.contains(&lower(p, e + 1).as_str()) {
+                e += 2;
+            }
+            span = Some(i..e);
+        } else if is_day(&w) && i + 1 < n && MONTHS.contains(&lower(p, i + 1).as_str()) {
+            let s = if i > 0 && lower(p, i - 1) == "le" { i - 1 } else { i };
+            let mut e = i + 2;
+            if e < n && is_year(&lower(p, e)) {
+                e += 1;
+            }
+            span = Some(s..e);
+        } else if (w == "en" || w == "depuis" || w == "début" || w == "fin") && i + 1 < n {
+            let next = lower(p, i + 1);
+            if is_year(&next) {
+                span = Some(i..i + 2);
+            } else if MONTHS.contains(&next.as_str()) {
+                let e = if i + 2 < n && is_year(&lower(p, i + 2)) {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                span = Some(i..e);
+            }
+        } else if matches!(w.as_str(), "la" | "le" | "l'" | "cette" | "ce")
+            && i + 2 < n
+            && matches!(
+                lower(p, i + 1).as_str(),
+                "semaine" | "mois" | "année" | "an" | "week-end"
+            )
+            && matches!(
+                lower(p, i + 2).as_str(),
+                "dernier" | "dernière" | "prochain" | "prochaine" | "passé" | "passée"
+            )
+        {
+            span = Some(i..i + 3);
+        } else if DEICTIC.contains(&w.as_str()) {
+            span = Some(i..i + 1);
+        } else if (w == "ce" || w == "cette")
+            && i + 1 < n
+            && matches!(
+                lower(p, i + 1).as_str(),
+                "soir" | "matin" | "semaine" | "nuit" | "mois" | "année"
+            )
+        {
+            span = Some(i..i + 2);
+        }
+        match span {
+            Some(r) => {
+                let anchor = r
+                    .clone()
+                    .find(|&t| p.tok(t).pos != "ADP" && p.tok(t).pos != "DET")
+                    .unwrap_or(r.start);
+                i = r.end;
+                out.push(TimeExpr { tokens: r, anchor });
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The clause a token belongs to: the nearest verb above it, followed up
+/// through infinitive complements.
+pub(crate) fn clause_of(p: &Para, mut t: usize) -> usize {
+    for _ in 0..p.len() {
+        let tok = p.tok(t);
+        let is_clause = tok.pos == "VERB" || p.kids(t, "cop").next().is_some();
+        if is_clause {
+            return super::svo::chain_top(p, t);
+        }
+        match p.head(t) {
+            Some(h) => t = h,
+            None => return t,
+        }
+    }
+    t
+}
+
+/// Adds the clause's time expressions to a draft whose verb is `v`.
+pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut Draft) {
+    let clause = super::svo::chain_top(p, v);
+    for t in times {
+        if clause_of(p, t.anchor) != clause {
+            continue;
+        }
+        let tokens: Vec<usize> = t.tokens.clone().collect();
+        let text = ctx.render(p, &tokens);
+        let value = Object::Literal(Literal {
+            text,
+            kind: LiteralKind::Time,
+        });
+        if !d.arguments.iter().any(|(k, o)| k == "time" && *o == value) {
+            d.arguments.push(("time".to_string(), value));
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Test and example support for extraction: spaCy JSONL fixtures
+//! (`{"source","line","doc"}` per paragraph) turned into `PreparedText` +
+//! `nlp::Doc`s, and a `facts::Document` written as the scorer's CSV files
+//! (entities.csv, relations.csv). Development harness only.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use trame::extract::input::{Paragraph, PreparedText};
+use trame::facts::{Document, Object};
+use trame::nlp::Doc;
+
+#[derive(serde::Deserialize)]
+struct Line {
+    source: String,
+    line: usize,
+    doc: Doc,
+}
+
+/// One article of a fixture file.
+pub struct Article {
+    pub prepared: PreparedText,
+    pub docs: Vec<Doc>,
+}
+
+/// Reads a JSONL fixture; articles in order of first appearance.
+pub fn load(path: &Path) -> Vec<Article> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut by_source: BTreeMap<usize, (String, Vec<Line>)> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let line: Line = serde_json::from_str(l).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
+        let idx = match order.iter().position(|s| *s == line.source) {
+            Some(i) => i,
+            None => {
+                order.push(line.source.clone());
+                order.len() - 1
+            }
+        };
+        by_source
+            .entry(idx)
+            .or_insert_with(|| (line.source.clone(), Vec::new()))
+            .1
+            .push(line);
+    }
+    by_source
+        .into_values()
+        .map(|(source, lines)| article(source, lines))
+        .collect()
+}
+
+/// Rebuilds the original text (lines at their line numbers) and paragraph offsets.
+fn article(source: String, mut lines: Vec<Line>) -> Article {
+    lines.sort_by_key(|l| l.line);
+    let on_disk = std::fs::read_to_string(&source).ok();
+    let file_lines: Vec<String> = match &on_disk {
+        Some(t) => t.split('\n').map(str::to_string).collect(),
+        None => {
+            let max = lines.last().map(|l| l.line).unwrap_or(0);
+            let mut v = vec![String::new(); max];
+            for l in &lines {
+                v[l.line - 1] = l.doc.text.clone();
+            }
+            v
+        }
+    };
+    let original = file_lines.join("\n");
+    let mut starts = Vec::new();
+    let mut acc = 0;
+    for fl in &file_lines {
+        starts.push(acc);
+        acc += fl.chars().count() + 1;
+    }
+    let mut paragraphs = Vec::new();
+    let mut docs = Vec::new();
+    for l in lines {
+        let start = starts.get(l.line - 1).copied().unwrap_or(0);
+        let n = l.doc.text.chars().count();
+        paragraphs.push(Paragraph {
+            text: l.doc.text.clone(),
+            offsets: (start..=start + n).collect(),
+        });
+        docs.push(l.doc);
+    }
+    let prepared = PreparedText {
+        source,
+        original,
+        title: None,
+        language: "fr".into(),
+        paragraphs,
+    };
+    Article { prepared, docs }
+}
+
+fn entity_id(doc: &Document, e: usize) -> String {
+    let ent = &doc.entities[e];
+    format!("urn:trame:{}:{}", ent.kind.code(), ent.label.replace(' ', "_"))
+}
+
+fn object_text(doc: &Document, o: &Object) -> (String, String) {
+    match o {
+        Object::Entity(e) => (entity_id(doc, *e), doc.entities[*e].label.clone()),
+        Object::Literal(l) => (String::new(), l.text.clone()),
+    }
+}
+
+/// Writes entities.csv and relations.csv in the scorer's contract.
+pub fn write_csv(doc: &Document, dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut w = csv::Writer::from_path(dir.join("entities.csv"))?;
+    w.write_record(["id", "label", "type", "aliases", "mentions"])?;
+    for (i, e) in doc.entities.iter().enumerate() {
+        let n = doc.mentions.iter().filter(|m| m.entity == i).count();
+        w.write_record([
+            entity_id(doc, i),
+            e.label.clone(),
+            e.kind.code().to_string(),
+            e.aliases.join("|"),
+            n.to_string(),
+        ])?;
+    }
+    w.flush()?;
+    let mut w = csv::Writer::from_path(dir.join("relations.csv"))?;
+    w.write_record([
+        "subject_id",
+        "subject",
+        "predicate",
+        "object_id",
+        "object",
+        "lemma",
+        "doc",
+        "sentence",
+        "confidence",
+        "rule",
+        "negated",
+        "hypothetical",
+        "reported",
+        "source",
+        "arguments",
+    ])?;
+    for f in &doc.facts {
+        let (oid, otext) = object_text(doc, &f.object);
+        let args: Vec<String> = f
+            .arguments
+            .iter()
+            .map(|(k, o)| format!("{k}={}", object_text(doc, o).1))
+            .collect();
+        let source = f
+            .source_entity
+            .map(|e| doc.entities[e].label.clone())
+            .unwrap_or_default();
+        w.write_record([
+            entity_id(doc, f.subject),
+            doc.entities[f.subject].label.clone(),
+            f.predicate.clone(),
+            oid,
+            otext,
+            f.lemma.clone(),
+            doc.source.clone(),
+            doc.sentences
+                .get(f.sentence)
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
+            format!("{:.2}", f.confidence),
+            f.rule.clone(),
+            f.negated.to_string(),
+            f.hypothetical.to_string(),
+            f.reported.to_string(),
+            source,
+            args.join("; "),
+        ])?;
+    }
+    w.flush()
+}
+
+/// One line per fact, for reading.
+pub fn describe(doc: &Document) -> Vec<String> {
+    doc.facts
+        .iter()
+        .map(|f| {
+            let mut flags = String::new();
+            if f.negated {
+                flags.push_str(" NEG");
+            }
+            if f.hypothetical {
+                flags.push_str(" HYP");
+            }
+            if f.reported {
+                let s = f
+                    .source_entity
+                    .map(|e| doc.entities[e].label.clone())
+                    .unwrap_or_else(|| "?".into());
+                flags.push_str(&format!(" REP({s})"));
+            }
+            let args: Vec<String> = f
+                .arguments
+                .iter()
+                .map(|(k, o)| format!("{k}={}", object_text(doc, o).1))
+                .collect();
+            format!(
+                "[{}] {} --{} ({})--> {} {{{}}} {:.2}{}",
+                f.rule,
+                doc.entities[f.subject].label,
+                f.predicate,
+                f.lemma,
+                object_text(doc, &f.object).1,
+                args.join(", "),
+                f.confidence,
+                flags
+            )
+        })
+        .collect()
+}
