@@ -1,8 +1,7 @@
 //! End-to-end tests of `trame build`, running the real binary.
 //!
-//! Tests marked `#[ignore]` need the language model (installed on first use
-//! by `trame`), the extractor and the store; run them with
-//! `cargo test --test build_e2e -- --include-ignored` once those are wired.
+//! Most need the language model: `trame` installs the default (md) on first
+//! use, or takes the one named by TRAME_MODEL.
 
 use std::path::{Path, PathBuf};
 
@@ -62,7 +61,7 @@ fn an_out_of_range_confidence_is_a_usage_error() {
 }
 
 #[test]
-#[ignore = "needs the model, the extractor and the store"]
+
 fn seed_builds_rebuilds_without_duplicates_and_bad_files_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
@@ -127,7 +126,7 @@ fn seed_builds_rebuilds_without_duplicates_and_bad_files_are_skipped() {
 }
 
 #[test]
-#[ignore = "needs the model and the extractor"]
+
 fn dry_run_prints_facts_and_writes_no_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
@@ -165,7 +164,7 @@ fn dry_run_prints_facts_and_writes_no_store() {
 }
 
 #[test]
-#[ignore = "needs the model and the extractor"]
+
 fn stdin_is_read_with_dash_and_a_folder_recursively() {
     let dir = tempfile::tempdir().unwrap();
     let nested = dir.path().join("a/b");

@@ -1,6 +1,6 @@
 //! End-to-end tests of `trame explain`, running the real binary on a store
 //! built from the seed article. They need the model, the extractor and the
-//! store: run with `cargo test --test explain_e2e -- --include-ignored`.
+//! store.
 
 use std::path::Path;
 
@@ -29,7 +29,7 @@ fn build_seed(store: &Path) {
 }
 
 #[test]
-#[ignore = "needs the model, the extractor and the store"]
+
 fn explain_an_alias_shows_facts_with_sentences_spans_confidence_and_rule() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");

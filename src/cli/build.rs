@@ -439,49 +439,43 @@ fn one_line(field: &str) -> String {
         .replace(" | ", " / ")
 }
 
-/// ADAPTER — the only place `build` touches the model, the rules and the store.
-///
-/// `nlp::Pipeline`, `extract::extract_document` and `store::Store` are being
-/// written on other branches; until they are merged these functions return an
-/// error naming what is missing. Wiring them is replacing each body with the
-/// call in its comment.
+/// The only place `build` touches the model, the rules and the store: the
+/// real implementations of [`Annotate`], [`Extract`] and [`Sink`].
 pub mod engine {
     use super::*;
 
-    // Wiring of the model and the extractor, once they are on main (checked
-    // against their branches):
-    //
-    //   pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
-    //       let dir = crate::nlp::install::resolve_model_with(model, &|m| output::info(m))?;
-    //       let pipeline = crate::nlp::Pipeline::load(&dir)
-    //           .with_context(|| format!("loading model {}", dir.display()))?;
-    //       Ok(Box::new(PipelineAnnotator(pipeline)))
-    //   }
-    //   struct PipelineAnnotator(crate::nlp::Pipeline);
-    //   impl Annotate for PipelineAnnotator {
-    //       fn annotate(&self, text: &str) -> nlp::Doc { self.0.annotate(text) }
-    //   }
-    //
-    //   pub fn extractor() -> anyhow::Result<Box<dyn Extract>> { Ok(Box::new(RuleExtractor)) }
-    //   struct RuleExtractor;
-    //   impl Extract for RuleExtractor {
-    //       fn extract(&self, prepared: &PreparedText, docs: &[nlp::Doc], known: &[KnownEntity]) -> facts::Document {
-    //           crate::extract::extract_document(prepared, docs, known)
-    //       }
-    //   }
-    //
-    // and remove `#[ignore]` from tests/build_e2e.rs and tests/explain_e2e.rs.
-
     /// Loads the model named by `--model` once (installing the default model on first use).
     pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
-        anyhow::bail!("cannot load model `{model}`: this build of trame has no language pipeline yet (nlp::Pipeline not merged)")
+        let dir = crate::nlp::install::resolve_model_with(model, &|message| output::info(message))?;
+        let pipeline = crate::nlp::Pipeline::load(&dir)
+            .with_context(|| format!("loading model {}", dir.display()))?;
+        Ok(Box::new(PipelineAnnotator(pipeline)))
+    }
+
+    struct PipelineAnnotator(crate::nlp::Pipeline);
+
+    impl Annotate for PipelineAnnotator {
+        fn annotate(&self, text: &str) -> nlp::Doc {
+            self.0.annotate(text)
+        }
     }
 
     /// The rule-based extractor.
     pub fn extractor() -> anyhow::Result<Box<dyn Extract>> {
-        anyhow::bail!(
-            "this build of trame has no fact extractor yet (extract::extract_document not merged)"
-        )
+        Ok(Box::new(RuleExtractor))
+    }
+
+    struct RuleExtractor;
+
+    impl Extract for RuleExtractor {
+        fn extract(
+            &self,
+            prepared: &PreparedText,
+            docs: &[nlp::Doc],
+            known: &[KnownEntity],
+        ) -> facts::Document {
+            crate::extract::extract_document(prepared, docs, known)
+        }
     }
 
     /// Opens (or creates) the store at `path` for writing.
