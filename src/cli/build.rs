@@ -1,15 +1,852 @@
-//! `trame build`.
+//! `trame build`: read articles, annotate them, extract facts, store them.
+//!
+//! Owns the build driver: finding and preparing inputs (through
+//! [`crate::extract::input`]), running the language pipeline over
+//! paragraphs in parallel, extracting each document in input order (so
+//! entities merge across the documents of one build, and the result does
+//! not depend on the thread count), writing one document at a time to the
+//! store, and reporting progress, skips and a summary on stderr. It never
+//! looks inside the model, the rules or RDF: those sit behind the
+//! [`Annotate`], [`Extract`] and [`Sink`] traits, wired in [`engine`].
 
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use clap::Args;
+use indicatif::ProgressBar;
+use rayon::prelude::*;
 
-use super::GlobalArgs;
+use super::{output, GlobalArgs, UsageError, EXIT_FAILURE};
+use crate::extract::input::{self, InputError, InputSource, PreparedText};
+use crate::facts::{self, KnownEntity, Object};
+use crate::nlp;
 
-/// (not yet written)
+/// Read French articles into the store: entities, facts and their sources.
 #[derive(Debug, Args)]
-pub struct BuildArgs {}
+#[command(after_help = "Examples:\n  \
+    trame build seeds/                          every .txt and .md under seeds/\n  \
+    trame build a.txt b.txt --store news.db     two articles into news.db\n  \
+    cat article.txt | trame build -             from standard input\n  \
+    trame build seeds/ --dry-run                print the facts, store nothing\n  \
+    trame build corpus/ --threads 2 --min-confidence 0.5")]
+pub struct BuildArgs {
+    /// Articles: files, folders (every .txt and .md under them, recursively), or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Print the facts (subject | predicate | object | confidence | sentence) instead of storing them.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Leave out facts whose confidence is below this (0 to 1).
+    #[arg(long, value_name = "C", default_value_t = 0.0)]
+    pub min_confidence: f32,
+}
 
-pub fn run(_args: &BuildArgs, _global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trame build is not written yet")
+/// Annotates one paragraph (the language pipeline).
+pub trait Annotate: Sync {
+    fn annotate(&self, text: &str) -> nlp::Doc;
+}
+
+/// Turns a prepared text and its annotated paragraphs into a document.
+pub trait Extract: Sync {
+    fn extract(
+        &self,
+        prepared: &PreparedText,
+        docs: &[nlp::Doc],
+        known: &[KnownEntity],
+    ) -> facts::Document;
+}
+
+/// Where built documents go: the store, or stdout for `--dry-run`.
+pub trait Sink {
+    /// Entities already known, offered to extraction for cross-document merging.
+    fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>>;
+    /// Writes one document; an error here stops the build.
+    fn put(&mut self, document: &facts::Document) -> anyhow::Result<()>;
+}
+
+/// A document that was not built, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skip {
+    pub source: String,
+    pub reason: String,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub built: usize,
+    /// Distinct entities (label and type) in the documents built.
+    pub entities: usize,
+    pub facts: usize,
+    pub skipped: Vec<Skip>,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// 0 when at least one document was built or there was nothing to skip; 1 when every input failed.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.built == 0 && !self.skipped.is_empty() {
+            ExitCode::from(EXIT_FAILURE)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    /// The one-line summary printed at the end.
+    pub fn summary(&self) -> String {
+        let seconds = self.elapsed.as_secs_f64();
+        format!(
+            "built {} {} ({} skipped): {} entities, {} facts in {:.1} s",
+            self.built,
+            plural(self.built, "document", "documents"),
+            self.skipped.len(),
+            self.entities,
+            self.facts,
+            seconds
+        )
+    }
+}
+
+/// Knobs of [`build_all`].
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub min_confidence: f32,
+    /// How many documents are annotated together before being extracted and written.
+    pub batch: usize,
+}
+
+pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(UsageError(format!(
+            "--min-confidence must be between 0 and 1, not {}",
+            args.min_confidence
+        ))
+        .into());
+    }
+    let (inputs, errors) = input::expand_inputs(&args.paths);
+    let unreadable: Vec<Skip> = errors.iter().map(skip_of).collect();
+    unreadable.iter().for_each(warn_skip);
+    if inputs.is_empty() {
+        // Nothing to read: say so without loading the model.
+        return Ok(finish(Report {
+            skipped: unreadable,
+            ..Report::default()
+        }));
+    }
+    let options = Options {
+        min_confidence: args.min_confidence,
+        batch: (rayon::current_num_threads() * 2).max(4),
+    };
+
+    let annotator = engine::annotator(&global.model)?;
+    let extractor = engine::extractor()?;
+    let bar = output::progress(inputs.len() as u64, "documents");
+    let mut report = if args.dry_run {
+        let mut sink = PrintSink::new(std::io::stdout().lock());
+        let report = build_all(
+            &inputs,
+            annotator.as_ref(),
+            extractor.as_ref(),
+            &mut sink,
+            &options,
+            &bar,
+        )?;
+        sink.finish()?;
+        report
+    } else {
+        let mut sink = engine::store_sink(&global.store)?;
+        build_all(
+            &inputs,
+            annotator.as_ref(),
+            extractor.as_ref(),
+            sink.as_mut(),
+            &options,
+            &bar,
+        )?
+    };
+    bar.finish_and_clear();
+    let mut skipped = unreadable;
+    skipped.append(&mut report.skipped);
+    report.skipped = skipped;
+    Ok(finish(report))
+}
+
+/// Prints the summary (unless quiet) and gives the exit code.
+fn finish(report: Report) -> ExitCode {
+    output::info(&report.summary());
+    report.exit_code()
+}
+
+/// A skipped document is worth a warning, even with `--quiet`.
+fn warn_skip(skip: &Skip) {
+    output::warn(&format!("skipped {}: {}", skip.source, skip.reason));
+}
+
+/// Builds every input: prepares and annotates a batch in parallel, then
+/// extracts and writes its documents in input order. Bad documents are
+/// skipped with a reason; only a failing sink stops the build.
+pub fn build_all(
+    inputs: &[InputSource],
+    annotator: &dyn Annotate,
+    extractor: &dyn Extract,
+    sink: &mut dyn Sink,
+    options: &Options,
+    bar: &ProgressBar,
+) -> anyhow::Result<Report> {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let mut known = Known::new(sink.known_entities()?);
+    let mut seen = HashSet::new();
+    for batch in inputs.chunks(options.batch.max(1)) {
+        let annotated: Vec<Result<Annotated, Skip>> = batch
+            .par_iter()
+            .map(|input| prepare_and_annotate(input, annotator))
+            .collect();
+        for result in annotated {
+            match result.and_then(|annotated| extract(annotated, extractor, &known.list, options)) {
+                Ok(document) => {
+                    sink.put(&document)
+                        .with_context(|| format!("while storing {}", document.source))?;
+                    report.built += 1;
+                    report.facts += document.facts.len();
+                    for entity in &document.entities {
+                        seen.insert((entity.label.clone(), entity.kind));
+                    }
+                    known.add(&document.entities);
+                }
+                Err(skip) => {
+                    bar.suspend(|| warn_skip(&skip));
+                    report.skipped.push(skip);
+                }
+            }
+            bar.inc(1);
+        }
+    }
+    report.entities = seen.len();
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// A prepared text with one annotated `nlp::Doc` per paragraph.
+struct Annotated {
+    prepared: PreparedText,
+    docs: Vec<nlp::Doc>,
+}
+
+fn prepare_and_annotate(input: &InputSource, annotator: &dyn Annotate) -> Result<Annotated, Skip> {
+    let prepared = input::load(input).map_err(|error| skip_of(&error))?;
+    let source = prepared.source.clone();
+    // A panic in the pipeline is a bug, but it must cost one document, not the build.
+    let docs = catch_unwind(AssertUnwindSafe(|| {
+        prepared
+            .paragraphs
+            .par_iter()
+            .map(|p| annotator.annotate(&p.text))
+            .collect::<Vec<_>>()
+    }))
+    .map_err(|panic| Skip {
+        source: source.clone(),
+        reason: internal_error("annotating", &*panic),
+    })?;
+    if !docs.iter().any(has_clause) {
+        return Err(Skip {
+            source,
+            reason: "no sentence the parser could read as a clause (no verb found)".into(),
+        });
+    }
+    Ok(Annotated { prepared, docs })
+}
+
+fn extract(
+    annotated: Annotated,
+    extractor: &dyn Extract,
+    known: &[KnownEntity],
+    options: &Options,
+) -> Result<facts::Document, Skip> {
+    let Annotated { prepared, docs } = annotated;
+    let mut document = catch_unwind(AssertUnwindSafe(|| {
+        extractor.extract(&prepared, &docs, known)
+    }))
+    .map_err(|panic| Skip {
+        source: prepared.source.clone(),
+        reason: internal_error("extracting facts", &*panic),
+    })?;
+    document
+        .facts
+        .retain(|fact| fact.confidence >= options.min_confidence);
+    Ok(document)
+}
+
+/// Whether a paragraph has a sentence with a verb: text the parser read as prose.
+fn has_clause(doc: &nlp::Doc) -> bool {
+    doc.tokens.iter().any(|t| t.pos == "VERB" || t.pos == "AUX")
+}
+
+fn internal_error(stage: &str, panic: &(dyn std::any::Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    format!("internal error while {stage} ({message}); this is a bug in trame, please report it with the file")
+}
+
+fn skip_of(error: &InputError) -> Skip {
+    let source = match error {
+        InputError::NotFound { path }
+        | InputError::Io { path, .. }
+        | InputError::InvalidUtf8 { path, .. }
+        | InputError::EmptyFolder { path }
+        | InputError::Empty { path }
+        | InputError::NotFrench { path, .. } => path.clone(),
+    };
+    // The message already starts with the path; keep only the reason.
+    let message = error.to_string();
+    let reason = message
+        .strip_prefix(&format!("{source}: "))
+        .map(str::to_string)
+        .unwrap_or(message);
+    Skip { source, reason }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// The entities extraction may join, growing as documents are built.
+struct Known {
+    list: Vec<KnownEntity>,
+    /// Index in `list` of each (label, kind).
+    index: HashMap<(String, facts::EntityKind), usize>,
+}
+
+impl Known {
+    fn new(list: Vec<KnownEntity>) -> Self {
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.label.clone(), e.kind), i))
+            .collect();
+        Known { list, index }
+    }
+
+    fn add(&mut self, entities: &[facts::Entity]) {
+        for entity in entities {
+            let key = (entity.label.clone(), entity.kind);
+            match self.index.get(&key) {
+                Some(&i) => {
+                    let aliases = &mut self.list[i].aliases;
+                    for alias in &entity.aliases {
+                        if !aliases.contains(alias) {
+                            aliases.push(alias.clone());
+                        }
+                    }
+                }
+                None => {
+                    self.index.insert(key, self.list.len());
+                    self.list.push(KnownEntity {
+                        label: entity.label.clone(),
+                        kind: entity.kind,
+                        aliases: entity.aliases.clone(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// `--dry-run`: facts as text on stdout, nothing stored.
+pub struct PrintSink<W: Write> {
+    out: W,
+    header: bool,
+}
+
+impl<W: Write> PrintSink<W> {
+    pub fn new(out: W) -> Self {
+        PrintSink { out, header: false }
+    }
+
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for PrintSink<W> {
+    fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
+        Ok(Vec::new())
+    }
+
+    fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
+        if !self.header {
+            writeln!(
+                self.out,
+                "subject | predicate | object | confidence | sentence"
+            )?;
+            self.header = true;
+        }
+        writeln!(self.out, "# {}", document.source)?;
+        for line in fact_lines(document) {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One line per fact: subject | predicate | object | confidence | sentence.
+pub fn fact_lines(document: &facts::Document) -> Vec<String> {
+    let entity = |i: usize| document.entities.get(i).map_or("?", |e| e.label.as_str());
+    document
+        .facts
+        .iter()
+        .map(|fact| {
+            let object = match &fact.object {
+                Object::Entity(i) => entity(*i),
+                Object::Literal(literal) => literal.text.as_str(),
+            };
+            let sentence = document
+                .sentences
+                .get(fact.sentence)
+                .map_or("", |s| s.text.as_str());
+            [
+                entity(fact.subject),
+                &fact.predicate,
+                object,
+                &format!("{:.2}", fact.confidence),
+                sentence,
+            ]
+            .map(one_line)
+            .join(" | ")
+        })
+        .collect()
+}
+
+/// A field on one line, its own separators made harmless.
+fn one_line(field: &str) -> String {
+    field
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" | ", " / ")
+}
+
+/// The only place `build` touches the model, the rules and the store: the
+/// real implementations of [`Annotate`], [`Extract`] and [`Sink`].
+pub mod engine {
+    use super::*;
+
+    /// Loads the model named by `--model` once (installing the default model on first use).
+    pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
+        let dir = crate::nlp::install::resolve_model_with(model, &|message| output::info(message))?;
+        let pipeline = crate::nlp::Pipeline::load(&dir)
+            .with_context(|| format!("loading model {}", dir.display()))?;
+        Ok(Box::new(PipelineAnnotator(pipeline)))
+    }
+
+    struct PipelineAnnotator(crate::nlp::Pipeline);
+
+    impl Annotate for PipelineAnnotator {
+        fn annotate(&self, text: &str) -> nlp::Doc {
+            self.0.annotate(text)
+        }
+    }
+
+    /// The rule-based extractor.
+    pub fn extractor() -> anyhow::Result<Box<dyn Extract>> {
+        Ok(Box::new(RuleExtractor))
+    }
+
+    struct RuleExtractor;
+
+    impl Extract for RuleExtractor {
+        fn extract(
+            &self,
+            prepared: &PreparedText,
+            docs: &[nlp::Doc],
+            known: &[KnownEntity],
+        ) -> facts::Document {
+            crate::extract::extract_document(prepared, docs, known)
+        }
+    }
+
+    /// Opens (or creates) the store at `path` for writing.
+    pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
+        let store = crate::store::Store::open(path)
+            .with_context(|| format!("opening store {}", path.display()))?;
+        Ok(Box::new(StoreSink(store)))
+    }
+
+    struct StoreSink(crate::store::Store);
+
+    impl Sink for StoreSink {
+        fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
+            Ok(self.0.known_entities()?)
+        }
+
+        fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
+            self.0.put_document(document)?;
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::facts::{Document, Entity, EntityKind, Fact, Literal, LiteralKind, Sentence};
+    use crate::nlp::{EntIob, Token};
+
+    /// Splits on spaces; words ending in "é" or "a" are verbs. Panics on "PANIQUE".
+    struct FakeAnnotator {
+        calls: AtomicUsize,
+    }
+
+    impl Annotate for FakeAnnotator {
+        fn annotate(&self, text: &str) -> nlp::Doc {
+            self.calls.fetch_add(1, Ordering::Relaxed);
+            assert!(!text.contains("PANIQUE"), "fake pipeline bug");
+            let mut tokens = Vec::new();
+            let mut start = 0;
+            for word in text.split(' ') {
+                let verb = word.ends_with('é') || word == "a";
+                tokens.push(Token {
+                    text: word.to_string(),
+                    start,
+                    space_after: true,
+                    is_space: false,
+                    lemma: word.to_lowercase(),
+                    pos: if verb { "VERB" } else { "X" }.to_string(),
+                    tag: String::new(),
+                    morph: String::new(),
+                    head: 0,
+                    dep: "dep".to_string(),
+                    sent_start: tokens.is_empty(),
+                    ent_iob: EntIob::O,
+                    ent_type: String::new(),
+                });
+                start += word.chars().count() + 1;
+            }
+            nlp::Doc {
+                text: text.to_string(),
+                tokens,
+                entities: Vec::new(),
+            }
+        }
+    }
+
+    /// Capitalised words are PER entities; each paragraph's first two give a fact
+    /// of confidence 0.9 (0.3 when the paragraph mentions "peut-être"). Records
+    /// the known entities it was offered.
+    #[derive(Default)]
+    struct FakeExtractor {
+        offered: std::sync::Mutex<Vec<usize>>,
+    }
+
+    impl Extract for FakeExtractor {
+        fn extract(
+            &self,
+            prepared: &PreparedText,
+            docs: &[nlp::Doc],
+            known: &[KnownEntity],
+        ) -> Document {
+            self.offered.lock().unwrap().push(known.len());
+            let mut entities: Vec<Entity> = Vec::new();
+            let mut facts = Vec::new();
+            let mut sentences = Vec::new();
+            for (paragraph, doc) in prepared.paragraphs.iter().zip(docs) {
+                let names: Vec<usize> = doc
+                    .tokens
+                    .iter()
+                    .filter(|t| t.text.starts_with(char::is_uppercase))
+                    .map(|t| match entities.iter().position(|e| e.label == t.text) {
+                        Some(i) => i,
+                        None => {
+                            entities.push(Entity {
+                                label: t.text.clone(),
+                                kind: EntityKind::Person,
+                                aliases: vec![],
+                            });
+                            entities.len() - 1
+                        }
+                    })
+                    .collect();
+                sentences.push(Sentence {
+                    start: paragraph.offsets[0],
+                    end: *paragraph.offsets.last().unwrap(),
+                    text: paragraph.text.clone(),
+                });
+                if let [subject, object, ..] = names[..] {
+                    facts.push(Fact {
+                        subject,
+                        predicate: "knows".into(),
+                        lemma: "connaître".into(),
+                        object: Object::Entity(object),
+                        arguments: vec![],
+                        sentence: sentences.len() - 1,
+                        start: paragraph.offsets[0],
+                        end: *paragraph.offsets.last().unwrap(),
+                        confidence: if paragraph.text.contains("peut-être") {
+                            0.3
+                        } else {
+                            0.9
+                        },
+                        negated: false,
+                        hypothetical: false,
+                        reported: false,
+                        source_entity: None,
+                        rule: "fake".into(),
+                    });
+                }
+            }
+            Document {
+                source: prepared.source.clone(),
+                title: prepared.title.clone(),
+                text: prepared.original.clone(),
+                content_hash: String::new(),
+                language: prepared.language.clone(),
+                sentences,
+                entities,
+                mentions: vec![],
+                facts,
+            }
+        }
+    }
+
+    #[derive(Default)]
+    struct MemorySink {
+        documents: Vec<Document>,
+        fail: bool,
+    }
+
+    impl Sink for MemorySink {
+        fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
+            Ok(vec![KnownEntity {
+                label: "Ancien".into(),
+                kind: EntityKind::Person,
+                aliases: vec![],
+            }])
+        }
+
+        fn put(&mut self, document: &Document) -> anyhow::Result<()> {
+            anyhow::ensure!(!self.fail, "disk full");
+            self.documents.push(document.clone());
+            Ok(())
+        }
+    }
+
+    const FR: &str = "Marie a rencontré Paul dans la ville de Lyon, et elle a dit que le projet de la mairie est prêt pour les habitants.";
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> InputSource {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        InputSource::File(path)
+    }
+
+    fn run_build(
+        inputs: &[InputSource],
+        batch: usize,
+        sink: &mut MemorySink,
+    ) -> (anyhow::Result<Report>, FakeExtractor) {
+        let annotator = FakeAnnotator {
+            calls: AtomicUsize::new(0),
+        };
+        let extractor = FakeExtractor::default();
+        let options = Options {
+            min_confidence: 0.5,
+            batch,
+        };
+        let report = build_all(
+            inputs,
+            &annotator,
+            &extractor,
+            sink,
+            &options,
+            &ProgressBar::hidden(),
+        );
+        (report, extractor)
+    }
+
+    #[test]
+    fn good_documents_are_built_in_order_and_bad_ones_skipped_with_reasons() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = vec![
+            write(dir.path(), "1.txt", FR.as_bytes()),
+            write(dir.path(), "2.txt", b"Bonjour\n\xff le monde"),
+            write(dir.path(), "3.txt", b"The minister said that the plan was ready and that the unions had been told about it."),
+            write(dir.path(), "4.txt", b"\n\n   \n"),
+            write(dir.path(), "5.txt", "Les chiffres de la ville de Lyon pour les habitants de la région et du pays".as_bytes()),
+            write(dir.path(), "6.txt", format!("{FR}\nPANIQUE a Marie").as_bytes()),
+            write(dir.path(), "7.txt", format!("grand titre\n\n{FR}\nMarie a vu Jean peut-être dans la rue de la ville.").as_bytes()),
+        ];
+        let mut sink = MemorySink::default();
+        let (report, extractor) = run_build(&inputs, 2, &mut sink);
+        let report = report.unwrap();
+        let built: Vec<&str> = sink
+            .documents
+            .iter()
+            .map(|d| d.source.rsplit('/').next().unwrap())
+            .collect();
+        assert_eq!(built, vec!["1.txt", "7.txt"]);
+        assert_eq!(report.built, 2);
+        let reasons: Vec<(String, String)> = report
+            .skipped
+            .iter()
+            .map(|s| {
+                (
+                    s.source.rsplit('/').next().unwrap().to_string(),
+                    s.reason.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(reasons.len(), 5, "{reasons:?}");
+        assert_eq!(reasons[0].0, "2.txt");
+        assert!(
+            reasons[0].1.contains("invalid UTF-8 at byte 8"),
+            "{reasons:?}"
+        );
+        assert!(reasons[1].1.contains("English"), "{reasons:?}");
+        assert!(reasons[2].1.contains("no text left"), "{reasons:?}");
+        assert!(reasons[3].1.contains("no verb"), "{reasons:?}");
+        assert!(
+            reasons[4].1.contains("internal error while annotating"),
+            "{reasons:?}"
+        );
+        // Low-confidence facts were filtered: 7.txt keeps only its first fact.
+        assert_eq!(sink.documents[1].facts.len(), 1);
+        assert_eq!(report.facts, 2);
+        assert_eq!(report.entities, 4, "Marie, Paul, Lyon, Jean");
+        // The second document was offered the first one's entities plus the store's.
+        assert_eq!(*extractor.offered.lock().unwrap(), vec![1, 4]);
+        assert_eq!(report.exit_code(), ExitCode::SUCCESS);
+    }
+
+    #[test]
+    fn results_do_not_depend_on_the_batch_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs: Vec<InputSource> = (0..5)
+            .map(|i| {
+                write(
+                    dir.path(),
+                    &format!("{i}.txt"),
+                    format!("{FR} Numéro{i} a parlé.").as_bytes(),
+                )
+            })
+            .collect();
+        let mut one = MemorySink::default();
+        let mut many = MemorySink::default();
+        run_build(&inputs, 1, &mut one).0.unwrap();
+        run_build(&inputs, 8, &mut many).0.unwrap();
+        assert_eq!(one.documents, many.documents);
+        assert_eq!(one.documents.len(), 5);
+    }
+
+    #[test]
+    fn a_failing_store_stops_the_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = vec![write(dir.path(), "1.txt", FR.as_bytes())];
+        let mut sink = MemorySink {
+            fail: true,
+            ..MemorySink::default()
+        };
+        let error = run_build(&inputs, 4, &mut sink).0.unwrap_err();
+        assert!(format!("{error:#}").contains("disk full"), "{error:#}");
+    }
+
+    #[test]
+    fn known_entities_gain_new_entities_and_aliases_once() {
+        let mut known = Known::new(vec![KnownEntity {
+            label: "Marco Rubio".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+        }]);
+        let rubio = Entity {
+            label: "Marco Rubio".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Rubio".into()],
+        };
+        let place = Entity {
+            label: "Marco Rubio".into(),
+            kind: EntityKind::Place,
+            aliases: vec![],
+        };
+        known.add(&[rubio.clone(), place, rubio]);
+        assert_eq!(known.list.len(), 2);
+        assert_eq!(known.list[0].aliases, vec!["Rubio".to_string()]);
+        assert_eq!(known.list[1].kind, EntityKind::Place);
+    }
+
+    #[test]
+    fn every_input_failing_exits_with_failure() {
+        let report = Report {
+            skipped: vec![Skip {
+                source: "a".into(),
+                reason: "b".into(),
+            }],
+            ..Report::default()
+        };
+        assert_eq!(report.exit_code(), ExitCode::from(EXIT_FAILURE));
+        assert!(report
+            .summary()
+            .starts_with("built 0 documents (1 skipped)"));
+    }
+
+    #[test]
+    fn dry_run_prints_one_line_per_fact() {
+        let document = Document {
+            source: "a.txt".into(),
+            title: None,
+            text: String::new(),
+            content_hash: String::new(),
+            language: "fr".into(),
+            sentences: vec![Sentence {
+                start: 0,
+                end: 10,
+                text: "Rubio a dit | « oui ».".into(),
+            }],
+            entities: vec![Entity {
+                label: "Marco Rubio".into(),
+                kind: EntityKind::Person,
+                aliases: vec![],
+            }],
+            mentions: vec![],
+            facts: vec![Fact {
+                subject: 0,
+                predicate: "says".into(),
+                lemma: "dire".into(),
+                object: Object::Literal(Literal {
+                    text: "oui".into(),
+                    kind: LiteralKind::Quote,
+                }),
+                arguments: vec![],
+                sentence: 0,
+                start: 0,
+                end: 10,
+                confidence: 0.875,
+                negated: false,
+                hypothetical: false,
+                reported: true,
+                source_entity: None,
+                rule: "speech".into(),
+            }],
+        };
+        let mut out = Vec::new();
+        let mut sink = PrintSink::new(&mut out);
+        sink.put(&document).unwrap();
+        sink.put(&document).unwrap();
+        sink.finish().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let line = "Marco Rubio | says | oui | 0.88 | Rubio a dit / « oui ».";
+        assert_eq!(text, format!("subject | predicate | object | confidence | sentence\n# a.txt\n{line}\n# a.txt\n{line}\n"));
+    }
 }

@@ -4,6 +4,22 @@
 //! apostrophes and quotes made plain); every character of that copy keeps
 //! the offset of the character it came from in the original text, so all
 //! offsets downstream point into the file as it is on disk.
+//!
+//! This module owns finding input files ([`expand_inputs`]), reading them as
+//! checked UTF-8 ([`read_input`]) and turning a text into a
+//! [`PreparedText`] ([`prepare`]). It knows nothing of the models, the
+//! extraction rules or the store. What counts as boilerplate is the data
+//! table [`BOILERPLATE`], not code: general patterns of news pages, never
+//! strings of a particular article.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::language;
 
 /// A source text made ready for the language pipeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,4 +43,839 @@ pub struct Paragraph {
     /// `offsets[i]` is the character offset in the original text of
     /// character `i` of `text`; one extra entry maps the end of `text`.
     pub offsets: Vec<usize>,
+}
+
+/// Why one input could not be read or is not worth annotating. The build
+/// reports these per document and goes on with the others.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{path}: no such file or folder; check the path")]
+    NotFound { path: String },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: invalid UTF-8 at byte {offset} (line {line}); re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")]
+    InvalidUtf8 {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{path}: the folder holds no .txt or .md files")]
+    EmptyFolder { path: String },
+    #[error("{path}: no text left once blank lines and boilerplate are removed")]
+    Empty { path: String },
+    #[error(
+        "{path}: the text looks {name} ({code}), not French; trame reads French articles only"
+    )]
+    NotFrench {
+        path: String,
+        code: String,
+        name: String,
+    },
+}
+
+/// Where one input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputSource {
+    /// A file, named as given on the command line or found under a folder given there.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl InputSource {
+    /// The name recorded as the document's source: the path, or `-`.
+    pub fn name(&self) -> String {
+        match self {
+            InputSource::File(path) => path.display().to_string(),
+            InputSource::Stdin => "-".to_string(),
+        }
+    }
+}
+
+/// Turns command-line arguments into the inputs to read: `-` is standard
+/// input, a file is itself (whatever its extension), a folder is every
+/// `.txt` and `.md` file under it, recursively, sorted by path (hidden
+/// entries skipped). Paths that do not exist or folders without text files
+/// come back as errors, in argument order; the others are still listed.
+pub fn expand_inputs(args: &[String]) -> (Vec<InputSource>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            push_unique(&mut inputs, InputSource::Stdin);
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        if path.is_dir() {
+            let mut files = Vec::new();
+            if let Err(source) = collect_text_files(&path, &mut files) {
+                errors.push(InputError::Io {
+                    path: arg.clone(),
+                    source,
+                });
+                continue;
+            }
+            if files.is_empty() {
+                errors.push(InputError::EmptyFolder { path: arg.clone() });
+            }
+            files.sort();
+            for file in files {
+                push_unique(&mut inputs, InputSource::File(file));
+            }
+        } else if path.exists() {
+            push_unique(&mut inputs, InputSource::File(path));
+        } else {
+            errors.push(InputError::NotFound { path: arg.clone() });
+        }
+    }
+    (inputs, errors)
+}
+
+/// Reads one input whole and checks that it is UTF-8.
+pub fn read_input(input: &InputSource) -> Result<String, InputError> {
+    let name = input.name();
+    let bytes = match input {
+        InputSource::File(path) => fs::read(path).map_err(|source| io_error(&name, source))?,
+        InputSource::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| io_error(&name, source))?;
+            bytes
+        }
+    };
+    decode_utf8(&name, bytes)
+}
+
+/// Decodes bytes as UTF-8; the error names the first invalid byte and its line.
+pub fn decode_utf8(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let line = 1 + error.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        InputError::InvalidUtf8 {
+            path: name.to_string(),
+            offset,
+            line,
+        }
+    })
+}
+
+/// Reads and prepares one input.
+pub fn load(input: &InputSource) -> Result<PreparedText, InputError> {
+    let original = read_input(input)?;
+    prepare(&input.name(), original)
+}
+
+/// Makes a text ready for the model: drops boilerplate lines, finds the
+/// title, splits paragraphs (one per non-empty line), normalises
+/// typography, and checks the language. Fails when nothing is left or the
+/// text is not French.
+pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputError> {
+    let lines = split_lines(&original);
+    let kept = drop_boilerplate(&lines);
+    let title = find_title(&lines, &kept).map(|line| line.content().to_string());
+    let paragraphs: Vec<Paragraph> = kept
+        .iter()
+        .flat_map(|&i| split_long(lines[i].content(), lines[i].start + lines[i].lead))
+        .map(|(text, start)| normalise(text, start))
+        .filter(|p| p.text.chars().any(char::is_alphanumeric))
+        .collect();
+    if paragraphs.is_empty() {
+        return Err(InputError::Empty {
+            path: source.to_string(),
+        });
+    }
+    let detected = language::detect(paragraphs.iter().map(|p| p.text.as_str()));
+    if detected.code != language::FRENCH && detected.confident {
+        return Err(InputError::NotFrench {
+            path: source.to_string(),
+            code: detected.code.to_string(),
+            name: language::name(detected.code).to_string(),
+        });
+    }
+    // A French article may quote a whole paragraph in another language:
+    // that paragraph is not read as French either.
+    let paragraphs: Vec<Paragraph> = paragraphs.into_iter().filter(is_french_or_unsure).collect();
+    if paragraphs.is_empty() {
+        return Err(InputError::Empty {
+            path: source.to_string(),
+        });
+    }
+    Ok(PreparedText {
+        source: source.to_string(),
+        original,
+        title,
+        language: language::FRENCH.to_string(),
+        paragraphs,
+    })
+}
+
+fn is_french_or_unsure(paragraph: &Paragraph) -> bool {
+    let detected = language::detect([paragraph.text.as_str()]);
+    let keep = detected.code == language::FRENCH || !detected.confident;
+    if !keep {
+        tracing::debug!(
+            offset = paragraph.offsets[0],
+            language = detected.code,
+            "paragraph in another language left out"
+        );
+    }
+    keep
+}
+
+/// Where a boilerplate pattern may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Any line.
+    Anywhere,
+    /// Only among the last lines of the text (tag lists, footers).
+    Trailing,
+}
+
+/// One kind of boilerplate line: a case-insensitive pattern matched against
+/// the whole trimmed line, where it may stand, and the longest line it may
+/// remove (a long line is text even when it starts like boilerplate).
+#[derive(Debug, Clone, Copy)]
+pub struct BoilerplateRule {
+    pub name: &'static str,
+    pub pattern: &'static str,
+    pub place: Place,
+    pub max_chars: usize,
+}
+
+/// The boilerplate table. Conservative on purpose: a rule removes a line
+/// only when the whole line is what the rule names.
+pub const BOILERPLATE: &[BoilerplateRule] = &[
+    BoilerplateRule {
+        name: "url-only line",
+        pattern: r"^<?(https?://|www\.)\S+>?$",
+        place: Place::Anywhere,
+        max_chars: 2000,
+    },
+    BoilerplateRule {
+        name: "tag list",
+        pattern: r"^[(\[]?\s*(?:tags?\s*(?:to\s*translate)?|mots[- ]cl[ée]s|[ée]tiquettes|th[èe]mes)\s*[)\]:].*$",
+        place: Place::Trailing,
+        max_chars: 300,
+    },
+    BoilerplateRule {
+        // A share button's text, alone or naming where to share: "Partager
+        // sur Facebook", "Partager cet article"; not a sentence that starts
+        // with the verb ("Partager le pouvoir…").
+        name: "share line",
+        pattern: r"^(partager|partagez|share|tweet(er)?|imprimer|envoyer)(\s+(sur|on|par|via|à un ami|cet|cette|this|l'article|l’article)\b.*)?\W*$",
+        place: Place::Anywhere,
+        max_chars: 120,
+    },
+    BoilerplateRule {
+        name: "subscribe line",
+        pattern: r"^(abonnez-vous|s'abonner|s’abonner|inscrivez-vous|recevez notre newsletter|newsletter|suivez-nous)\b.*$",
+        place: Place::Anywhere,
+        max_chars: 120,
+    },
+    BoilerplateRule {
+        name: "cookie notice",
+        pattern: r"^.*(\bcookies?\b.*\b(accept|utilis|consent|politique|param[èe]tr|use|policy)|\b(accept|utilis|consent|politique|param[èe]tr|use|policy).*\bcookies?\b).*$",
+        place: Place::Anywhere,
+        max_chars: 250,
+    },
+    BoilerplateRule {
+        name: "read-also link",
+        pattern: r"^(à |a )?(lire|voir|relire) (aussi|également|egalement)\b.*$|^sur le même sujet\b.*$|^articles? (liés?|associés?)\b.*$",
+        place: Place::Anywhere,
+        max_chars: 250,
+    },
+    BoilerplateRule {
+        name: "copyright line",
+        pattern: r"^(©|\(c\)|copyright\b|tous droits réservés).*$",
+        place: Place::Anywhere,
+        max_chars: 200,
+    },
+    BoilerplateRule {
+        name: "photo credit",
+        pattern: r"^(photo|photos|crédit photo|crédits? ?photos?|illustration)\s*:.*$",
+        place: Place::Anywhere,
+        max_chars: 120,
+    },
+    BoilerplateRule {
+        name: "table row",
+        pattern: r"^\|.*\|$|^[^\t]*\t[^\t]*\t.*$",
+        place: Place::Anywhere,
+        max_chars: usize::MAX,
+    },
+];
+
+/// How many lines at the end of a text count as its footer for [`Place::Trailing`] rules.
+const TRAILING_LINES: usize = 3;
+
+/// Paragraphs longer than this (characters) are cut at a sentence end or a
+/// space, so that one runaway line (a minified page, a list without line
+/// breaks) cannot hold the whole build.
+pub const MAX_PARAGRAPH_CHARS: usize = 5000;
+
+static COMPILED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    BOILERPLATE
+        .iter()
+        .map(|rule| {
+            // The table is static and tested: a bad pattern is a bug in this file.
+            // ASCII word boundaries: the patterns' keywords are ASCII at
+            // their edges, and Unicode `\b` would keep the regex engine off
+            // its fast path on French text.
+            let pattern = rule.pattern.replace(r"\b", r"(?-u:\b)");
+            Regex::new(&format!("(?i){pattern}")).expect("boilerplate pattern compiles")
+        })
+        .collect()
+});
+
+/// The boilerplate rule that removes `line` (already trimmed), if any.
+/// `trailing` says whether the line is among the text's last lines.
+pub fn boilerplate_rule(line: &str, trailing: bool) -> Option<&'static str> {
+    if !line.chars().any(char::is_alphabetic) {
+        return Some("line without letters");
+    }
+    let chars = line.chars().count();
+    BOILERPLATE
+        .iter()
+        .zip(COMPILED.iter())
+        .find(|(rule, regex)| {
+            chars <= rule.max_chars
+                && (rule.place == Place::Anywhere || trailing)
+                && regex.is_match(line)
+        })
+        .map(|(rule, _)| rule.name)
+}
+
+/// One line of the original text.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    /// The line without its end-of-line characters.
+    text: &'a str,
+    /// Character offset of the line's first character in the original.
+    start: usize,
+    /// Characters of leading whitespace and markup (heading `#`, list bullet).
+    lead: usize,
+    /// Characters of trailing whitespace.
+    trail: usize,
+}
+
+impl<'a> Line<'a> {
+    /// The line without leading markup and surrounding whitespace.
+    fn content(&self) -> &'a str {
+        let begin = self
+            .text
+            .char_indices()
+            .nth(self.lead)
+            .map_or(self.text.len(), |(i, _)| i);
+        let total = self.text.chars().count();
+        let end = self
+            .text
+            .char_indices()
+            .nth(total.saturating_sub(self.trail))
+            .map_or(self.text.len(), |(i, _)| i);
+        &self.text[begin..end.max(begin)]
+    }
+
+    fn is_blank(&self) -> bool {
+        self.content().is_empty()
+    }
+}
+
+/// Markup at the start of a line that is not part of the sentence: a
+/// Markdown heading, a list bullet or number.
+static LEAD_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(#{1,6}\s+|[-*•+–]\s+|\d{1,3}[.)]\s+)?\s*")
+        .expect("lead markup pattern compiles")
+});
+
+fn split_lines(original: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for raw in original.split('\n') {
+        let text = raw.strip_suffix('\r').unwrap_or(raw);
+        let lead_bytes = LEAD_MARKUP.find(text).map_or(0, |m| m.end());
+        let lead = text[..lead_bytes].chars().count();
+        let rest = &text[lead_bytes..];
+        let trail = rest.chars().count() - rest.trim_end().chars().count();
+        lines.push(Line {
+            text,
+            start,
+            lead,
+            trail,
+        });
+        start += raw.chars().count() + 1;
+    }
+    lines
+}
+
+/// Indices of the lines that hold text worth annotating.
+fn drop_boilerplate(lines: &[Line]) -> Vec<usize> {
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let footer_from = non_blank.len().saturating_sub(TRAILING_LINES);
+    non_blank
+        .iter()
+        .enumerate()
+        .filter(|&(rank, &i)| {
+            let rule = boilerplate_rule(lines[i].content(), rank >= footer_from);
+            if let Some(rule) = rule {
+                tracing::debug!(line = i + 1, rule, "boilerplate line removed");
+            }
+            rule.is_none()
+        })
+        .map(|(_, &i)| i)
+        .collect()
+}
+
+/// Longest title, in characters and in words.
+const TITLE_MAX_CHARS: usize = 150;
+const TITLE_MAX_WORDS: usize = 25;
+
+/// The first kept line, when it reads as a title: short, and either without
+/// final punctuation or set apart by a blank line as a single sentence.
+fn find_title<'a, 'b>(lines: &'b [Line<'a>], kept: &[usize]) -> Option<&'b Line<'a>> {
+    let &first = kept.first()?;
+    if kept.len() < 2 {
+        return None;
+    }
+    let line = &lines[first];
+    let text = line.content();
+    let short = text.chars().count() <= TITLE_MAX_CHARS
+        && text.split_whitespace().count() <= TITLE_MAX_WORDS;
+    let unpunctuated = !text.ends_with(['.', ';', ',', ':', '…']);
+    let set_apart = lines.get(first + 1).is_some_and(Line::is_blank);
+    let one_sentence = !text.trim_end_matches('.').contains(". ");
+    (short && (unpunctuated || (set_apart && one_sentence))).then_some(line)
+}
+
+/// Cuts an over-long paragraph into pieces of at most
+/// [`MAX_PARAGRAPH_CHARS`], preferring sentence ends, then spaces. Returns
+/// each piece with the original offset of its first character.
+fn split_long(text: &str, start: usize) -> Vec<(&str, usize)> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    let mut offset = start;
+    while rest.chars().count() > MAX_PARAGRAPH_CHARS {
+        let limit = rest
+            .char_indices()
+            .nth(MAX_PARAGRAPH_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
+        let window = &rest[..limit];
+        let cut = window
+            .rfind(". ")
+            .map(|i| i + 2)
+            .or_else(|| {
+                window
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(i, c)| i + c.len_utf8())
+            })
+            .filter(|&i| i > 0)
+            .unwrap_or(limit);
+        let (head, tail) = rest.split_at(cut);
+        let head_trimmed = head.trim_end();
+        if !head_trimmed.is_empty() {
+            pieces.push((head_trimmed, offset));
+        }
+        offset += head.chars().count();
+        let lead = tail.chars().take_while(|c| c.is_whitespace()).count();
+        offset += lead;
+        rest = tail.trim_start();
+    }
+    if !rest.is_empty() {
+        pieces.push((rest, offset));
+    }
+    pieces
+}
+
+/// What the model sees for one original character: the same character, a
+/// plain variant, or nothing. Every replacement is one character for one
+/// (or zero), so offsets stay simple; French guillemets « » and dashes are
+/// kept: the models know them.
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{201B}'
+        | '\u{FF07}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some('"'),
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}'
+        | '\u{2002}' | '\u{2003}' | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => {
+            Some(' ')
+        }
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        // Invisible characters that would split or glue words for no reason.
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        c if c.is_control() => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// Normalises one paragraph, recording for each output character the
+/// original offset it came from.
+fn normalise(text: &str, start: usize) -> Paragraph {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    let mut position = start;
+    for c in text.chars() {
+        if let Some(plain) = replacement(c) {
+            out.push(plain);
+            offsets.push(position);
+        }
+        position += 1;
+    }
+    offsets.push(position);
+    Paragraph { text: out, offsets }
+}
+
+fn push_unique(inputs: &mut Vec<InputSource>, input: InputSource) {
+    if !inputs.contains(&input) {
+        inputs.push(input);
+    }
+}
+
+fn io_error(name: &str, source: std::io::Error) -> InputError {
+    if source.kind() == std::io::ErrorKind::NotFound {
+        InputError::NotFound {
+            path: name.to_string(),
+        }
+    } else {
+        InputError::Io {
+            path: name.to_string(),
+            source,
+        }
+    }
+}
+
+/// Appends every `.txt` and `.md` file under `dir` (not following hidden entries).
+fn collect_text_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_text_files(&path, files)?;
+        } else if has_text_extension(&path) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 226 Wikinews articles (title line, then paragraphs); see its README.md.
+    const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wikinews-fr-2018");
+
+    fn chars(text: &str, range: std::ops::Range<usize>) -> String {
+        text.chars()
+            .skip(range.start)
+            .take(range.end - range.start)
+            .collect()
+    }
+
+    /// Every character of every paragraph maps back to the same (or the
+    /// normalised-from) character of the original.
+    fn assert_offsets_map_back(prepared: &PreparedText) {
+        let original: Vec<char> = prepared.original.chars().collect();
+        for p in &prepared.paragraphs {
+            assert_eq!(p.offsets.len(), p.text.chars().count() + 1);
+            for (c, &o) in p.text.chars().zip(&p.offsets) {
+                assert_eq!(Some(c), replacement(original[o]), "offset {o}");
+            }
+            assert!(p.offsets.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    const FRENCH: &str = "Le gouvernement a annoncé mardi une réforme des retraites. Les syndicats ont appelé à la grève dans toute la France.";
+
+    #[test]
+    fn typographic_quotes_are_normalised_and_offsets_point_into_the_original() {
+        let original = format!("  L’Ukraine a dit « oui » et “non” à l’accord.\n\n{FRENCH}\n");
+        let prepared = prepare("t.txt", original).unwrap();
+        let first = &prepared.paragraphs[0];
+        assert_eq!(first.text, "L'Ukraine a dit « oui » et \"non\" à l'accord.");
+        assert_eq!(
+            first.offsets[0], 2,
+            "leading spaces are skipped, offsets count them"
+        );
+        assert_offsets_map_back(&prepared);
+        let end = *first.offsets.last().unwrap();
+        assert_eq!(
+            chars(&prepared.original, 2..end),
+            "L’Ukraine a dit « oui » et “non” à l’accord."
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_and_offsets_skip_them() {
+        let original = format!("\u{FEFF}Les États\u{00AD}-Unis ont parlé à l’Ukraine.\n{FRENCH}");
+        let prepared = prepare("t.txt", original).unwrap();
+        let first = &prepared.paragraphs[0];
+        assert_eq!(first.text, "Les États-Unis ont parlé à l'Ukraine.");
+        assert_eq!(first.offsets[0], 1);
+        assert_offsets_map_back(&prepared);
+    }
+
+    #[test]
+    fn each_line_is_a_paragraph_and_crlf_is_handled() {
+        let original = format!("{FRENCH}\r\n\r\nLe ministre a démissionné hier soir.\r\n");
+        let prepared = prepare("t.txt", original).unwrap();
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(texts, vec![FRENCH, "Le ministre a démissionné hier soir."]);
+        assert_offsets_map_back(&prepared);
+    }
+
+    #[test]
+    fn a_short_unpunctuated_first_line_is_the_title_and_a_paragraph() {
+        let original = format!("Grève générale en France\n\n{FRENCH}\n");
+        let prepared = prepare("t.txt", original).unwrap();
+        assert_eq!(prepared.title.as_deref(), Some("Grève générale en France"));
+        assert_eq!(prepared.paragraphs[0].text, "Grève générale en France");
+        assert_eq!(prepared.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_first_sentence_is_not_a_title() {
+        let prepared = prepare("t.txt", format!("{FRENCH}\n{FRENCH}")).unwrap();
+        assert_eq!(prepared.title, None);
+        let heading = prepare("t.txt", format!("# Grève générale\n{FRENCH}")).unwrap();
+        assert_eq!(heading.title.as_deref(), Some("Grève générale"));
+        assert_eq!(heading.paragraphs[0].text, "Grève générale");
+        assert_eq!(heading.paragraphs[0].offsets[0], 2);
+    }
+
+    #[test]
+    fn boilerplate_lines_are_removed_by_general_rules() {
+        let original = format!(
+            "{FRENCH}\nLire aussi : La grève continue\nhttps://example.org/article/123\n* * *\nPartager sur Facebook\n\
+             Ce site utilise des cookies, en poursuivant vous acceptez leur utilisation.\n{FRENCH}\n(Tagstotranslate) Politique"
+        );
+        let prepared = prepare("t.txt", original).unwrap();
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(texts, vec![FRENCH, FRENCH]);
+    }
+
+    #[test]
+    fn text_that_starts_like_boilerplate_is_kept() {
+        // "Tags" in the middle of an article is text; only the footer is a tag list.
+        assert_eq!(
+            boilerplate_rule("Tags : économie, social", true),
+            Some("tag list")
+        );
+        assert_eq!(boilerplate_rule("Tags : économie, social", false), None);
+        assert_eq!(boilerplate_rule("Partager le pouvoir n'a jamais été simple pour le président, qui a longtemps refusé toute coalition avec la droite au Parlement.", false), None);
+        assert_eq!(
+            boilerplate_rule("Le site www.example.org a été piraté.", false),
+            None
+        );
+        assert_eq!(boilerplate_rule("Article sur Wikipédia .", false), None);
+        assert_eq!(
+            boilerplate_rule("Partager le pouvoir est difficile.", false),
+            None
+        );
+        assert_eq!(
+            boilerplate_rule("Partager sur Twitter", false),
+            Some("share line")
+        );
+        assert_eq!(boilerplate_rule("Partager :", false), Some("share line"));
+        assert_eq!(
+            boilerplate_rule("Abonnez-vous à notre newsletter", false),
+            Some("subscribe line")
+        );
+    }
+
+    #[test]
+    fn list_bullets_are_stripped_and_table_rows_dropped() {
+        let original = format!("{FRENCH}\n- Le maire a démissionné.\n| Ville | Votes |\n|---|---|\n1. La police a arrêté deux hommes.");
+        let prepared = prepare("t.txt", original).unwrap();
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                FRENCH,
+                "Le maire a démissionné.",
+                "La police a arrêté deux hommes."
+            ]
+        );
+        assert_offsets_map_back(&prepared);
+    }
+
+    #[test]
+    fn empty_and_boilerplate_only_texts_are_errors() {
+        assert!(matches!(
+            prepare("e.txt", String::new()),
+            Err(InputError::Empty { .. })
+        ));
+        assert!(matches!(
+            prepare("e.txt", "\n  \n---\nhttps://x.org\n".into()),
+            Err(InputError::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn english_text_is_refused_as_not_french() {
+        let english = "The government announced a pension reform on Tuesday. The unions called for a strike across the country, and the minister said that the plan would not change.";
+        let error = prepare("en.txt", english.into()).unwrap_err();
+        assert!(
+            matches!(&error, InputError::NotFrench { code, .. } if code == "en"),
+            "{error}"
+        );
+        assert!(error.to_string().contains("en.txt"));
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_is_left_out_of_a_french_text() {
+        let english =
+            "The minister said that the plan was ready and that the unions had been told about it.";
+        let prepared = prepare("t.txt", format!("{FRENCH}\n{english}\n{FRENCH}\nMerci")).unwrap();
+        let texts: Vec<&str> = prepared
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(texts, vec![FRENCH, FRENCH, "Merci"]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_at_sentence_ends_with_offsets_kept() {
+        let sentence = "Le conseil municipal a voté le budget de la ville pour l'année prochaine. ";
+        let long = sentence.repeat(200);
+        let prepared = prepare("l.txt", long.clone()).unwrap();
+        assert!(prepared.paragraphs.len() > 1);
+        for p in &prepared.paragraphs {
+            assert!(p.text.chars().count() <= MAX_PARAGRAPH_CHARS);
+            assert!(p.text.starts_with("Le conseil"));
+            assert!(p.text.ends_with("prochaine."));
+        }
+        assert_offsets_map_back(&prepared);
+    }
+
+    #[test]
+    fn invalid_utf8_names_file_byte_and_line() {
+        let bytes = b"Bonjour\nle monde \xff\xfe ici".to_vec();
+        let error = decode_utf8("bad.txt", bytes).unwrap_err();
+        assert!(matches!(
+            error,
+            InputError::InvalidUtf8 {
+                offset: 17,
+                line: 2,
+                ..
+            }
+        ));
+        let message = error.to_string();
+        assert!(
+            message.contains("bad.txt") && message.contains("byte 17"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn folders_expand_to_sorted_text_files_recursively() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("b/c")).unwrap();
+        fs::create_dir_all(root.join(".git")).unwrap();
+        for name in ["z.txt", "a.md", "b/c/d.TXT", "b/skip.ann", ".git/x.txt"] {
+            fs::write(root.join(name), "x").unwrap();
+        }
+        let arg = root.display().to_string();
+        let missing = root.join("missing.txt").display().to_string();
+        let (inputs, errors) = expand_inputs(&[arg.clone(), "-".into(), missing, arg]);
+        let expected = vec![
+            InputSource::File(root.join("a.md")),
+            InputSource::File(root.join("b/c/d.TXT")),
+            InputSource::File(root.join("z.txt")),
+            InputSource::Stdin,
+        ];
+        assert_eq!(inputs, expected);
+        assert_eq!(errors.len(), 1);
+        assert!(matches!(&errors[0], InputError::NotFound { .. }));
+    }
+
+    #[test]
+    fn every_wikinews_file_prepares_as_french_with_its_title() {
+        let (inputs, errors) = expand_inputs(&[CORPUS.to_string()]);
+        assert!(errors.is_empty());
+        let articles: Vec<&InputSource> = inputs
+            .iter()
+            .filter(
+                |i| matches!(i, InputSource::File(p) if p.extension().is_some_and(|e| e == "txt")),
+            )
+            .collect();
+        assert_eq!(articles.len(), 226);
+        for input in articles {
+            let prepared = load(input).unwrap_or_else(|e| panic!("{e}"));
+            let lines: Vec<&str> = prepared
+                .original
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let footer = lines.len().saturating_sub(TRAILING_LINES);
+            let text_lines = (0..lines.len())
+                .filter(|&i| boilerplate_rule(lines[i], i >= footer).is_none())
+                .count();
+            assert_eq!(
+                prepared.paragraphs.len(),
+                text_lines,
+                "no French paragraph is lost: {}",
+                prepared.source
+            );
+            let first_line = prepared.original.lines().next().unwrap().trim();
+            assert_eq!(
+                prepared.title.as_deref(),
+                Some(first_line),
+                "{}",
+                prepared.source
+            );
+            assert_offsets_map_back(&prepared);
+        }
+    }
+
+    #[test]
+    fn the_seed_has_no_title_and_loses_only_its_tag_line() {
+        let seed = InputSource::File(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/000_9c81224ff3cb7629.txt"),
+        );
+        let prepared = load(&seed).unwrap();
+        assert_eq!(prepared.title, None);
+        let lines = prepared
+            .original
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        assert_eq!(prepared.paragraphs.len(), lines - 1);
+        assert!(prepared.paragraphs.iter().all(|p| !p.text.contains('’')));
+        assert_offsets_map_back(&prepared);
+    }
 }

@@ -13,6 +13,7 @@ use crate::nlp::Doc;
 
 pub mod entities;
 pub mod input;
+pub mod language;
 pub mod rules;
 
 use input::PreparedText;
