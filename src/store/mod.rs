@@ -57,6 +57,8 @@ pub enum StoreError {
     NewerFormat { path: PathBuf, found: u64, supported: u64 },
     #[error("the store {path} is open for writing by another process (a build or update?); wait for it to finish; query, export and stats can read meanwhile")]
     Locked { path: PathBuf },
+    #[error("the store {path} kept changing while it was being opened (a build is writing to it); retry in a moment")]
+    Changing { path: PathBuf },
     #[error("the disk holding {path} is full; free some space and retry (the last write was not applied)")]
     DiskFull { path: PathBuf },
     #[error("the store {path} was opened read-only; writing needs a read-write opening")]
@@ -135,7 +137,7 @@ impl Store {
     /// was opened.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         check_folder(path, false)?;
-        let db = oxigraph::store::Store::open_read_only(path).map_err(|e| storage_error(path, &e))?;
+        let db = open_read_only_retrying(path)?;
         let store = Store { db, path: path.to_path_buf(), read_only: true, unflushed: Default::default() };
         store.check_format()?;
         Ok(store)
@@ -487,5 +489,33 @@ fn storage_error(path: &Path, error: &dyn std::fmt::Display) -> StoreError {
         StoreError::Locked { path: path.to_path_buf() }
     } else {
         StoreError::Storage { path: path.to_path_buf(), message }
+    }
+}
+
+/// Opens RocksDB read-only while another process may be writing.
+///
+/// A writer's compaction can delete a table file between the moment a
+/// reader reads the manifest and the moment it opens the file; RocksDB then
+/// reports a missing file. The store is fine, the view was just stale, so
+/// reading the manifest again gives a consistent view.
+fn open_read_only_retrying(path: &Path) -> Result<oxigraph::store::Store, StoreError> {
+    const ATTEMPTS: u32 = 8;
+    let mut attempt = 0;
+    loop {
+        match oxigraph::store::Store::open_read_only(path) {
+            Ok(db) => return Ok(db),
+            Err(error) => {
+                let message = error.to_string();
+                let stale_view = message.contains("No such file or directory") && message.contains(".sst");
+                attempt += 1;
+                if !stale_view {
+                    return Err(storage_error(path, &error));
+                }
+                if attempt >= ATTEMPTS {
+                    return Err(StoreError::Changing { path: path.to_path_buf() });
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
+            }
+        }
     }
 }
