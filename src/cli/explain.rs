@@ -246,10 +246,14 @@ fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> Str
 /// the sentence can be placed in its document, else the subject's and
 /// object's names where they appear.
 pub fn highlight_ranges(fact: &RelationRow, mentions: &[MentionRow]) -> Vec<Range<usize>> {
-    if let Some(start) = sentence_start(fact, mentions) {
+    let stored_start = fact
+        .sentence_start
+        .filter(|&start| start <= fact.start && fact.start <= fact.end);
+    if let Some(start) = stored_start.or_else(|| sentence_start(fact, mentions)) {
+        let length = fact.sentence.chars().count();
         return vec![Range {
-            start: fact.start - start,
-            end: fact.end - start,
+            start: (fact.start - start).min(length),
+            end: (fact.end - start).min(length),
         }];
     }
     let mut ranges: Vec<Range<usize>> = [&fact.subject, &fact.object]
@@ -266,7 +270,8 @@ pub fn highlight_ranges(fact: &RelationRow, mentions: &[MentionRow]) -> Vec<Rang
     ranges
 }
 
-/// Where the fact's sentence starts in its document, in characters. The
+/// Where the fact's sentence starts in its document, for stores written
+/// before statements carried it. The
 /// snapshot gives the fact's span in the document and the sentence's text;
 /// the mentions of that document place the sentence: every mention whose
 /// text appears in the sentence votes for the start it implies, and the
@@ -424,6 +429,7 @@ mod tests {
             lemma: "être".into(),
             doc: "urn:doc:1".into(),
             sentence: "Le secrétaire d'État Marco Rubio a parlé à Djeddah.".into(),
+            sentence_start: None,
             start,
             end,
             confidence: 0.9,

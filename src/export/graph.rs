@@ -481,6 +481,7 @@ pub(crate) mod tests {
             lemma: format!("{predicate}-lemma"),
             doc: "urn:doc:1".into(),
             sentence: "Une phrase.".into(),
+            sentence_start: Some(0),
             start: 0,
             end: 5,
             confidence: 0.8,

@@ -452,10 +452,12 @@ impl Index {
             other => term_value(other),
         };
         let predicate_iri = term_value(predicate);
-        let sentence = self.value(statement, &iri::term("sentence")).map(|s| match s {
-            Term::NamedNode(node) => self.text(&node.clone().into(), "text").unwrap_or_default(),
-            _ => String::new(),
-        });
+        let sentence_node = match self.value(statement, &iri::term("sentence")) {
+            Some(Term::NamedNode(node)) => Some(NamedOrBlankNode::from(node.clone())),
+            _ => None,
+        };
+        let sentence = sentence_node.as_ref().and_then(|node| self.text(node, "text"));
+        let sentence_start = sentence_node.as_ref().and_then(|node| self.number(node, "start"));
         Some(RelationRow {
             statement: term_value(&to_term(statement)),
             subject_iri: term_value(subject),
@@ -469,6 +471,7 @@ impl Index {
             lemma: self.text(statement, "lemma").unwrap_or_default(),
             doc: self.value(statement, &iri::term("document")).map(term_value).unwrap_or_default(),
             sentence: sentence.unwrap_or_default(),
+            sentence_start,
             start: self.number(statement, "start").unwrap_or(0),
             end: self.number(statement, "end").unwrap_or(0),
             confidence: self.text(statement, "confidence").and_then(|v| v.parse().ok()).unwrap_or(0.0),

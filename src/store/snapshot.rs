@@ -41,6 +41,9 @@ pub struct RelationRow {
     pub lemma: String,
     pub doc: String,
     pub sentence: String,
+    /// Character offset where the sentence starts in the original text.
+    #[serde(default)]
+    pub sentence_start: Option<usize>,
     /// Character span of the fact in the source document's original text.
     pub start: usize,
     pub end: usize,
