@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use serde_json::Value;
-use trame::nlp::neural::NeuralModels;
+use trame::nlp::attribute_ruler::AttributeRuler;
+use trame::nlp::doc::Token;
+use trame::nlp::neural::{NeuralAnnotation, NeuralModels};
 use trame::nlp::{EntIob, TokenFeatures};
 
 /// The model folder: `TRAME_TEST_MODEL_MD` / `_SM` when set, else the one
@@ -41,6 +43,46 @@ fn models(size: &str) -> &'static NeuralModels {
         eprintln!("loaded {size} in {:.2}s", t.elapsed().as_secs_f64());
         m
     })
+}
+
+fn ruler(size: &str) -> &'static AttributeRuler {
+    static MD: OnceLock<AttributeRuler> = OnceLock::new();
+    static SM: OnceLock<AttributeRuler> = OnceLock::new();
+    let cell = if size == "md" { &MD } else { &SM };
+    cell.get_or_init(|| AttributeRuler::load(&model_dir(size)).expect("load attribute ruler"))
+}
+
+/// The golden POS/MORPH/DEP are spaCy's post-attribute-ruler values; the
+/// neural models stop before the ruler, so run the pipeline's ruler here.
+fn after_ruler(
+    size: &str,
+    feats: &[TokenFeatures],
+    mut ann: Vec<NeuralAnnotation>,
+) -> Vec<NeuralAnnotation> {
+    let mut tokens: Vec<Token> = ann
+        .iter()
+        .zip(feats)
+        .map(|(a, f)| Token {
+            text: String::new(),
+            start: 0,
+            space_after: f.spacy,
+            is_space: f.is_space,
+            lemma: String::new(),
+            pos: a.pos.clone(),
+            tag: String::new(),
+            morph: a.morph.clone(),
+            head: a.head,
+            dep: a.dep.clone(),
+            sent_start: a.sent_start,
+            ent_iob: a.ent_iob,
+            ent_type: a.ent_type.clone(),
+        })
+        .collect();
+    ruler(size).apply(&mut tokens);
+    for (a, t) in ann.iter_mut().zip(tokens) {
+        (a.pos, a.morph, a.dep) = (t.pos, t.morph, t.dep);
+    }
+    ann
 }
 
 fn records(size: &str) -> Vec<Value> {
@@ -120,6 +162,27 @@ fn features(rec: &Value) -> Vec<TokenFeatures> {
         .collect()
 }
 
+/// One token of the corpus fixtures, whose `feats` is the array
+/// [ORTH, NORM, PREFIX, SUFFIX, SHAPE, SPACY, IS_SPACE].
+fn array_features(t: &Value) -> TokenFeatures {
+    let f: Vec<u64> = t["feats"]
+        .as_array()
+        .expect("feats")
+        .iter()
+        .map(|v| v.as_u64().expect("id"))
+        .collect();
+    assert_eq!(f.len(), 7, "feats must hold 7 ids");
+    TokenFeatures {
+        orth: f[0],
+        norm: f[1],
+        prefix: f[2],
+        suffix: f[3],
+        shape: f[4],
+        spacy: f[5] == 1,
+        is_space: f[6] == 1,
+    }
+}
+
 /// A list of strings; absent (the empty-text record) means none.
 fn strings(v: &Value) -> Vec<String> {
     match v {
@@ -192,6 +255,7 @@ fn check_annotations(size: &str) {
     for (r, rec) in recs.iter().enumerate() {
         let feats = features(rec);
         let (ann, trace) = m.annotate_traced(&feats);
+        let ann = after_ruler(size, &feats, ann);
         assert_eq!(ann.len(), feats.len());
         tokens += feats.len();
         if trace.parser_actions != strings(&rec["parser_actions"]) {
@@ -384,29 +448,11 @@ fn corpus_parity() {
         for line in text.lines() {
             let rec: Value = serde_json::from_str(line).expect("json");
             let toks = rec["tokens"].as_array().expect("tokens");
-            let feats: Vec<TokenFeatures> = toks
-                .iter()
-                .map(|t| {
-                    let f: Vec<u64> = t["feats"]
-                        .as_array()
-                        .expect("feats")
-                        .iter()
-                        .map(|v| v.as_u64().expect("id"))
-                        .collect();
-                    TokenFeatures {
-                        orth: f[0],
-                        norm: f[1],
-                        prefix: f[2],
-                        suffix: f[3],
-                        shape: f[4],
-                        spacy: f[5] == 1,
-                        is_space: f[6] == 1,
-                    }
-                })
-                .collect();
+            let feats: Vec<TokenFeatures> = toks.iter().map(array_features).collect();
             let before = thread_cpu_seconds();
             let ann = m.annotate(&feats);
             cpu_secs += thread_cpu_seconds().zip(before).map_or(0.0, |(b, a)| b - a);
+            let ann = after_ruler(size, &feats, ann);
             let mut exact = true;
             for (a, t) in ann.iter().zip(toks) {
                 let iob = match a.ent_iob {
@@ -445,23 +491,7 @@ fn corpus_parity() {
                     .as_array()
                     .expect("tokens")
                     .iter()
-                    .map(|t| {
-                        let f: Vec<u64> = t["feats"]
-                            .as_array()
-                            .expect("feats")
-                            .iter()
-                            .map(|v| v.as_u64().expect("id"))
-                            .collect();
-                        TokenFeatures {
-                            orth: f[0],
-                            norm: f[1],
-                            prefix: f[2],
-                            suffix: f[3],
-                            shape: f[4],
-                            spacy: f[5] == 1,
-                            is_space: f[6] == 1,
-                        }
-                    })
+                    .map(array_features)
                     .collect()
             })
             .collect();
@@ -493,7 +523,8 @@ fn corpus_parity() {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
 
-    /// Any feature ids give well-formed output: one annotation per token,
+    /// Any feature ids give well-formed output (after the attribute ruler,
+    /// as the pipeline runs it): one annotation per token,
     /// heads inside the document, roots labelled ROOT (whitespace: `dep`),
     /// token 0 starting a sentence, I only after B/I of the same type, no
     /// entity starting on whitespace.
@@ -517,7 +548,7 @@ proptest::proptest! {
             })
             .collect();
         for size in ["sm", "md"] {
-            let ann = models(size).annotate(&feats);
+            let ann = after_ruler(size, &feats, models(size).annotate(&feats));
             proptest::prop_assert_eq!(ann.len(), feats.len());
             for (i, a) in ann.iter().enumerate() {
                 proptest::prop_assert!(a.head < feats.len());

