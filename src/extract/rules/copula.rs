@@ -42,6 +42,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 value.object.clone(),
             );
             d.tokens = vec![s.token, cop, h];
+            d.span = value.phrase.clone();
             d.verb = Some(h);
             d.confidence *= s.factor * value.factor;
             out.push(d);

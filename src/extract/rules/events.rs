@@ -48,6 +48,7 @@ fn named_by(ctx: &Ctx, p: &Para, n: usize, depth: usize) -> Vec<Value> {
                         object: Object::Entity(e),
                         factor: 0.8,
                         token: x,
+                        phrase: Vec::new(),
                     },
                     &mut out,
                 );
@@ -176,6 +177,7 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
                 t.object.clone(),
             );
             d.tokens = vec![a.token, n, t.token];
+            d.span = t.phrase.clone();
             d.verb = verb;
             d.confidence *= a.factor * t.factor;
             out.push(d);
@@ -186,7 +188,7 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
             let Some(property) = ctx.lex.property(lemma, None) else {
                 continue;
             };
-            let Some(text) = event_content(ctx, p, n, a.token) else {
+            let Some((text, phrase)) = event_content(ctx, p, n, a.token) else {
                 continue;
             };
             let object = Object::Literal(crate::facts::Literal {
@@ -202,6 +204,7 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
                 object,
             );
             d.tokens = vec![a.token, n];
+            d.span = phrase;
             d.verb = verb;
             d.confidence *= a.factor;
             out.push(d);
@@ -266,6 +269,7 @@ fn meeting(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
             .map(|&e| ("location".to_string(), Object::Entity(e)))
             .collect();
         d.tokens = vec![first.token, n, other.token];
+        d.span = other.phrase.clone();
         d.verb = clause_verb(p, n);
         d.confidence *= first.factor * other.factor;
         out.push(d);
@@ -275,16 +279,16 @@ fn meeting(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
 /// What an event is about: the noun's own phrase without its actor, or, when
 /// that is the bare noun, the "pour"/"de" argument the parser hung on the
 /// verb ("accepter une proposition américaine pour l'introduction de …").
-fn event_content(ctx: &Ctx, p: &Para, n: usize, actor: usize) -> Option<String> {
-    let own = ctx.literal(p, n, Some(actor))?;
-    if own.split_whitespace().count() >= 2 {
+fn event_content(ctx: &Ctx, p: &Para, n: usize, actor: usize) -> Option<(String, Vec<usize>)> {
+    let own = ctx.literal_phrase(p, n, Some(actor))?;
+    if own.0.split_whitespace().count() >= 2 {
         return Some(own);
     }
     let h = p.head(n).filter(|_| p.tok(n).dep == "obj")?;
     p.kids(h, "obl:mod")
         .chain(p.kids(h, "obl:arg"))
         .filter(|&c| c > n && matches!(p.prep(c).as_deref(), Some("pour" | "de")))
-        .find_map(|c| ctx.literal(p, c, None))
+        .find_map(|c| ctx.literal_phrase(p, c, None))
 }
 
 fn clause_verb(p: &Para, n: usize) -> Option<usize> {

@@ -228,8 +228,12 @@ pub(crate) struct Draft {
     pub object: Object,
     pub arguments: Vec<(String, Object)>,
     pub para: usize,
-    /// Tokens the fact was read from (its span and sentence come from them).
+    /// Head tokens the fact was read from (subject, predicate, object):
+    /// its sentence and confidence come from them.
     pub tokens: Vec<usize>,
+    /// Further tokens the highlighted span must cover (a literal object's
+    /// phrase); entity mentions around `tokens` are covered in [`finish`].
+    pub span: Vec<usize>,
     /// The clause's verb (for time, negation and modality), if any.
     pub verb: Option<usize>,
     pub rule: &'static str,
@@ -257,6 +261,7 @@ impl Draft {
             arguments: Vec::new(),
             para,
             tokens: Vec::new(),
+            span: Vec::new(),
             verb: None,
             rule,
             confidence: confidence::base(rule),
@@ -266,6 +271,34 @@ impl Draft {
             source_entity: None,
         }
     }
+}
+
+/// First and last token of a fact's highlighted span: its head tokens, each
+/// widened to the entity or role mention holding it, and the object phrase
+/// the rule recorded in `span`. Mentions of other sentences never widen it
+/// because only mentions holding a head token count.
+fn span_tokens(ctx: &Ctx, d: &Draft, len: usize) -> (usize, usize) {
+    let heads: Vec<usize> = d.tokens.iter().copied().filter(|&t| t < len).collect();
+    let mut lo = heads.iter().copied().min().unwrap_or(0);
+    let mut hi = heads.iter().copied().max().unwrap_or(0);
+    let mentions = ctx
+        .table
+        .mention_tokens
+        .iter()
+        .filter(|(p, _)| *p == d.para)
+        .map(|(_, r)| r.clone())
+        .chain(ctx.table.roles.iter().map(roles::role_tokens).filter(|(p, _)| *p == d.para).map(|(_, r)| r));
+    for r in mentions {
+        if r.start < r.end && r.end <= len && heads.iter().any(|t| r.contains(t)) {
+            lo = lo.min(r.start);
+            hi = hi.max(r.end - 1);
+        }
+    }
+    for &t in d.span.iter().filter(|&&t| t < len) {
+        lo = lo.min(t);
+        hi = hi.max(t);
+    }
+    (lo, hi)
 }
 
 fn finish(
@@ -292,8 +325,9 @@ fn finish(
         let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
-        let start = offsets.get(doc.tokens[first].start).copied().unwrap_or(0);
-        let end = offsets.get(doc.tokens[last].end()).copied().unwrap_or(start).max(start);
+        let (lo, hi) = span_tokens(ctx, &d, doc.tokens.len());
+        let start = offsets.get(doc.tokens[lo].start).copied().unwrap_or(0);
+        let end = offsets.get(doc.tokens[hi].end()).copied().unwrap_or(start).max(start);
         let sentence = sentence_of[d.para][d.verb.unwrap_or(first).min(doc.tokens.len() - 1)];
         let confidence = confidence::finish(d.confidence, last - first);
         let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);

@@ -20,6 +20,9 @@ pub(crate) struct Value {
     pub object: Object,
     pub factor: f32,
     pub token: usize,
+    /// The tokens of a literal's phrase (empty for an entity, whose mention
+    /// range is known to the table): what a fact's span must cover.
+    pub phrase: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -141,9 +144,10 @@ impl Ctx<'_> {
                 object: Object::Entity(e),
                 factor,
                 token: t,
+                phrase: Vec::new(),
             });
         }
-        let text = self.literal(p, t, skip)?;
+        let (text, phrase) = self.literal_phrase(p, t, skip)?;
         Some(Value {
             object: Object::Literal(Literal {
                 text,
@@ -151,6 +155,7 @@ impl Ctx<'_> {
             }),
             factor: 1.0,
             token: t,
+            phrase,
         })
     }
 
@@ -158,6 +163,11 @@ impl Ctx<'_> {
     /// clause, no apposition or coordination, no leading determiner, at most
     /// [`MAX_WORDS`] words. `skip` leaves out one subtree (a clause on the noun).
     pub fn literal(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<String> {
+        self.literal_phrase(p, t, skip).map(|(text, _)| text)
+    }
+
+    /// [`Ctx::literal`] with the tokens its text was rendered from.
+    pub fn literal_phrase(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<(String, Vec<usize>)> {
         let tok = p.tok(t);
         if !matches!(tok.pos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM" | "X") {
             return None;
@@ -177,7 +187,7 @@ impl Ctx<'_> {
                 if self.is(Class::Function, &folded) || !folded.chars().any(char::is_alphabetic) {
                     return None;
                 }
-                return Some(text);
+                return Some((text, tokens));
             }
         }
         None

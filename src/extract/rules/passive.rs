@@ -36,6 +36,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 patient.object.clone(),
             );
             d.tokens = vec![noun, v, a.token];
+            d.span = patient.phrase.clone();
             d.verb = Some(v);
             d.confidence *= a.factor * patient.factor;
             out.push(d);

@@ -112,6 +112,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
                 let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "states".to_string());
                 let mut d = Draft::new("quote", p.index, e, property, lemmas.join(" "), text);
                 d.tokens = vec![q.start, verb, token];
+                d.span = vec![q.start, q.end.saturating_sub(1)];
                 d.verb = Some(verb);
                 add_listener(ctx, p, verb, &mut d);
                 out.push(d);
@@ -158,6 +159,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "states".to_string());
         let mut d = Draft::new("speech", p.index, e, property, lemmas.join(" "), text);
         d.tokens = vec![token, v, range.start];
+        d.span = vec![range.start, range.end.saturating_sub(1)];
         d.verb = Some(v);
         d.confidence *= factor;
         add_listener(ctx, p, v, &mut d);

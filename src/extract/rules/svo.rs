@@ -118,6 +118,7 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                     object: Object::Entity(e),
                     factor: f,
                     token: s,
+                    phrase: Vec::new(),
                 });
             }
             continue;
@@ -332,6 +333,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             );
             d.arguments = arguments.clone();
             d.tokens = vec![s.token, v, o.token];
+            d.span = o.phrase.clone();
             d.verb = Some(v);
             d.confidence *= s.factor * o.factor * extra * super::confidence::label_factor(p, &[s.token, o.token]);
             let _ = top;
@@ -355,6 +357,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                         d.arguments.push(("topic".to_string(), o.object.clone()));
                     }
                     d.tokens = vec![s.token, v, arg.token];
+                    d.span = arg.phrase.clone();
                     d.verb = Some(v);
                     d.confidence *= s.factor * arg.factor;
                     out.push(d);
