@@ -135,3 +135,41 @@ fn seed_csv_dump() {
     assert!(relations.lines().count() > doc.facts.len());
     assert_eq!(doc.content_hash.len(), 64);
 }
+
+/// A fact's span covers its whole object, so `trame explain` highlights
+/// what was said, not just the speaker and the verb (issue 4, explain).
+#[test]
+fn seed_fact_spans_cover_their_objects() {
+    let doc = seed();
+    let dump = describe(&doc).join("\n");
+    let chars: Vec<char> = doc.text.chars().collect();
+    let span = |f: &trame::facts::Fact| chars[f.start..f.end].iter().collect::<String>();
+    for fact in &doc.facts {
+        assert!(fact.start <= fact.end && fact.end <= chars.len(), "{dump}");
+        if let Object::Literal(literal) = &fact.object {
+            // Literals are rendered from the text's own tokens (apostrophes
+            // normalised for the model), so the span holds their last word.
+            // A long quote is shortened with an ellipsis: check its last whole word.
+            let text = literal.text.trim_end_matches('…');
+            let last_word = text
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            let covered = span(fact).replace('\u{2019}', "'");
+            assert!(
+                covered.contains(&last_word.replace('\u{2019}', "'")),
+                "span «{}» misses the end of «{}» ({})",
+                span(fact),
+                literal.text,
+                fact.predicate
+            );
+        }
+    }
+    let suggests = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "suggests")
+        .unwrap_or_else(|| panic!("{dump}"));
+    assert!(span(suggests).contains("pourparlers à venir"), "«{}»", span(suggests));
+}

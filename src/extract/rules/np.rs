@@ -159,14 +159,10 @@ impl Ctx<'_> {
         })
     }
 
-    /// The noun phrase headed by `t` as clean text: no relative or adverbial
+    /// The noun phrase headed by `t` as clean text, with the tokens it was
+    /// rendered from (the fact's span covers them): no relative or adverbial
     /// clause, no apposition or coordination, no leading determiner, at most
     /// [`MAX_WORDS`] words. `skip` leaves out one subtree (a clause on the noun).
-    pub fn literal(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<String> {
-        self.literal_phrase(p, t, skip).map(|(text, _)| text)
-    }
-
-    /// [`Ctx::literal`] with the tokens its text was rendered from.
     pub fn literal_phrase(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<(String, Vec<usize>)> {
         let tok = p.tok(t);
         if !matches!(tok.pos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM" | "X") {
