@@ -1,13 +1,15 @@
 //! Test and example support for extraction: spaCy JSONL fixtures
 //! (`{"source","line","doc"}` per paragraph) turned into `PreparedText` +
-//! `nlp::Doc`s, and a `facts::Document` written as the scorer's CSV files
-//! (entities.csv, relations.csv). Development harness only.
+//! `nlp::Doc`s, and a `facts::Document` written as the scorer's CSV dump
+//! by the product's own store and exporter. Development harness only.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use trame::export::csv::write_dump;
 use trame::extract::input::{Paragraph, PreparedText};
+use trame::store::{SnapshotOptions, Store};
 use trame::facts::{Document, Object};
 use trame::nlp::Doc;
 
@@ -96,85 +98,26 @@ fn article(source: String, mut lines: Vec<Line>) -> Article {
     Article { prepared, docs }
 }
 
-fn entity_id(doc: &Document, e: usize) -> String {
-    let ent = &doc.entities[e];
-    format!("urn:trame:{}:{}", ent.kind.code(), ent.label.replace(' ', "_"))
-}
-
-fn object_text(doc: &Document, o: &Object) -> (String, String) {
+fn object_text(doc: &Document, o: &Object) -> String {
     match o {
-        Object::Entity(e) => (entity_id(doc, *e), doc.entities[*e].label.clone()),
-        Object::Literal(l) => (String::new(), l.text.clone()),
+        Object::Entity(e) => doc.entities[*e].label.clone(),
+        Object::Literal(l) => l.text.clone(),
     }
 }
 
-/// Writes entities.csv and relations.csv in the scorer's contract.
+/// Writes the CSV dump the scorer reads, through the product's own path:
+/// the document goes into an in-memory store and out through
+/// `export::csv::write_dump`, exactly as `trame build` + `trame export csv`.
 pub fn write_csv(doc: &Document, dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut w = csv::Writer::from_path(dir.join("entities.csv"))?;
-    w.write_record(["id", "label", "type", "aliases", "mentions"])?;
-    for (i, e) in doc.entities.iter().enumerate() {
-        let n = doc.mentions.iter().filter(|m| m.entity == i).count();
-        w.write_record([
-            entity_id(doc, i),
-            e.label.clone(),
-            e.kind.code().to_string(),
-            e.aliases.join("|"),
-            n.to_string(),
-        ])?;
+    let failed = |e: &dyn std::fmt::Display| std::io::Error::other(e.to_string());
+    if let Some(parent) = dir.parent() {
+        std::fs::create_dir_all(parent)?;
     }
-    w.flush()?;
-    let mut w = csv::Writer::from_path(dir.join("relations.csv"))?;
-    w.write_record([
-        "subject_id",
-        "subject",
-        "predicate",
-        "object_id",
-        "object",
-        "lemma",
-        "doc",
-        "sentence",
-        "confidence",
-        "rule",
-        "negated",
-        "hypothetical",
-        "reported",
-        "source",
-        "arguments",
-    ])?;
-    for f in &doc.facts {
-        let (oid, otext) = object_text(doc, &f.object);
-        let args: Vec<String> = f
-            .arguments
-            .iter()
-            .map(|(k, o)| format!("{k}={}", object_text(doc, o).1))
-            .collect();
-        let source = f
-            .source_entity
-            .map(|e| doc.entities[e].label.clone())
-            .unwrap_or_default();
-        w.write_record([
-            entity_id(doc, f.subject),
-            doc.entities[f.subject].label.clone(),
-            f.predicate.clone(),
-            oid,
-            otext,
-            f.lemma.clone(),
-            doc.source.clone(),
-            doc.sentences
-                .get(f.sentence)
-                .map(|s| s.text.clone())
-                .unwrap_or_default(),
-            format!("{:.2}", f.confidence),
-            f.rule.clone(),
-            f.negated.to_string(),
-            f.hypothetical.to_string(),
-            f.reported.to_string(),
-            source,
-            args.join("; "),
-        ])?;
-    }
-    w.flush()
+    let store = Store::in_memory().map_err(|e| failed(&e))?;
+    store.put_document(doc).map_err(|e| failed(&e))?;
+    let snapshot = store.snapshot(&SnapshotOptions::default()).map_err(|e| failed(&e))?;
+    write_dump(&snapshot, dir).map_err(|e| failed(&e))?;
+    Ok(())
 }
 
 /// One line per fact, for reading.
@@ -199,7 +142,7 @@ pub fn describe(doc: &Document) -> Vec<String> {
             let args: Vec<String> = f
                 .arguments
                 .iter()
-                .map(|(k, o)| format!("{k}={}", object_text(doc, o).1))
+                .map(|(k, o)| format!("{k}={}", object_text(doc, o)))
                 .collect();
             format!(
                 "[{}] {} --{} ({})--> {} {{{}}} {:.2}{}",
@@ -207,7 +150,7 @@ pub fn describe(doc: &Document) -> Vec<String> {
                 doc.entities[f.subject].label,
                 f.predicate,
                 f.lemma,
-                object_text(doc, &f.object).1,
+                object_text(doc, &f.object),
                 args.join(", "),
                 f.confidence,
                 flags
