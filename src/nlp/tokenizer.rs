@@ -7,8 +7,10 @@
 //! the input, trailing-space flag, NORM override); it computes no features
 //! and knows nothing about the neural models.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use rmpv::Value;
@@ -38,6 +40,31 @@ pub struct Tokenizer {
     specials: HashMap<String, Vec<SpecialToken>>,
     /// Second-pass patterns, indexed by their first token text.
     patterns: HashMap<String, Vec<Vec<String>>>,
+    /// Tells this tokenizer's entries apart in the per-thread chunk cache.
+    cache_id: u64,
+}
+
+/// Chunks (whitespace-delimited substrings) longer than this are split
+/// afresh every time: long chunks rarely repeat, and this bounds the cache.
+const CACHED_CHUNK_MAX_BYTES: usize = 48;
+/// The per-thread chunk cache is emptied when it reaches this many entries.
+const CACHED_CHUNKS_MAX: usize = 64 * 1024;
+
+static NEXT_CACHE_ID: AtomicU64 = AtomicU64::new(0);
+
+/// The tokens of recently seen chunks, with offsets relative to the chunk.
+/// A chunk's tokens depend on nothing but its text (every pattern is run on
+/// the chunk alone, so no look-behind sees past it), which is what makes
+/// caching them exact; spaCy keeps the same kind of cache. Per thread, so
+/// threads never wait for each other.
+#[derive(Default)]
+struct ChunkCache {
+    owner: u64,
+    tokens: HashMap<Box<str>, Box<[RawToken]>>,
+}
+
+thread_local! {
+    static CHUNK_CACHE: RefCell<ChunkCache> = RefCell::new(ChunkCache::default());
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +129,7 @@ impl Tokenizer {
                 .map_err(ctx("url_match"))?,
             specials,
             patterns: HashMap::new(),
+            cache_id: NEXT_CACHE_ID.fetch_add(1, Ordering::Relaxed),
         };
         tokenizer.patterns = tokenizer.special_patterns();
         Ok(tokenizer)
@@ -150,8 +178,51 @@ impl Tokenizer {
         tokens
     }
 
-    /// Tokenizes `text[start..end]` (spec §3.3), appending to `out`.
+    /// Tokenizes `text[start..end]`, appending to `out`; short chunks come
+    /// from the per-thread cache when they were seen before.
     fn tokenize_chunk(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        with_special: bool,
+        out: &mut Vec<RawToken>,
+    ) {
+        let chunk = &text[start..end];
+        if !with_special || chunk.len() > CACHED_CHUNK_MAX_BYTES {
+            self.split_chunk(text, start, end, with_special, out);
+            return;
+        }
+        CHUNK_CACHE.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.owner != self.cache_id || cache.tokens.len() >= CACHED_CHUNKS_MAX {
+                cache.owner = self.cache_id;
+                cache.tokens.clear();
+            }
+            if let Some(tokens) = cache.tokens.get(chunk) {
+                out.extend(tokens.iter().map(|t| RawToken {
+                    start: t.start + start,
+                    end: t.end + start,
+                    ..t.clone()
+                }));
+                return;
+            }
+            let first = out.len();
+            self.split_chunk(text, start, end, with_special, out);
+            let relative = out[first..]
+                .iter()
+                .map(|t| RawToken {
+                    start: t.start - start,
+                    end: t.end - start,
+                    ..t.clone()
+                })
+                .collect();
+            cache.tokens.insert(chunk.into(), relative);
+        });
+    }
+
+    /// Tokenizes `text[start..end]` (spec §3.3), appending to `out`.
+    fn split_chunk(
         &self,
         text: &str,
         start: usize,
@@ -433,6 +504,10 @@ mod tests {
 
     /// A small tokenizer in the model's format, for rules that need no model.
     fn tiny() -> Tokenizer {
+        tiny_with_suffixes(r"»$|\.$|,$")
+    }
+
+    fn tiny_with_suffixes(suffix_search: &str) -> Tokenizer {
         let exceptions = Value::Map(vec![
             (
                 Value::from("aujourd'hui"),
@@ -449,7 +524,7 @@ mod tests {
                 Value::from("prefix_search"),
                 Value::from(r"^«|^(?:[dl]['’])(?=[a-z])"),
             ),
-            (Value::from("suffix_search"), Value::from(r"»$|\.$|,$")),
+            (Value::from("suffix_search"), Value::from(suffix_search)),
             (
                 Value::from("infix_finditer"),
                 Value::from(r"(?<=[a-z]['’])(?=[a-z])|-"),
@@ -506,5 +581,18 @@ mod tests {
         let t = tiny();
         assert_eq!(texts(&t, "jusqu'aujourd'hui"), ["jusqu'", "aujourd'hui"]);
         assert_eq!(texts(&t, "aujourd' hui"), ["aujourd'_", "hui"]);
+    }
+
+    #[test]
+    fn cached_chunks_are_exact_and_stay_with_their_tokenizer() {
+        let t = tiny();
+        let text = "«l'homme», l'homme, M. l'homme» l'homme,";
+        let first = t.tokenize(text);
+        assert_eq!(t.tokenize(text), first);
+        assert_eq!(texts(&t, "x l'homme,"), ["x_", "l'", "homme", ","]);
+        let no_comma = tiny_with_suffixes(r"»$");
+        assert_eq!(texts(&no_comma, "l'homme,"), ["l'", "homme,"]);
+        assert_eq!(texts(&t, "l'homme,"), ["l'", "homme", ","]);
+        assert_eq!(texts(&no_comma, "l'homme,"), ["l'", "homme,"]);
     }
 }

@@ -1,19 +1,16 @@
 //! MultiHashEmbed (spec §5.1–5.2): per-column hash embedding tables and,
 //! for md models, projected static word vectors.
 //!
-//! Owns the tables and lookups. Two load-time transformations keep the
-//! per-token work small without changing the maths: static vectors are
-//! projected once (`rows × width` instead of `rows × 300`, also smaller in
-//! memory), and a hash table can be pre-multiplied by the mixer weights that
-//! read it ([`HashTable::premultiplied`]), turning the mixer's big product
-//! into row additions.
+//! Owns the tables and lookups. Static vectors are projected once at load
+//! (`rows × width` instead of `rows × 300`, also smaller in memory), which
+//! keeps the per-token work small without changing the maths.
 
 use std::sync::Arc;
 
 use crate::nlp::TokenFeatures;
 
 use super::hash::hash_rows;
-use super::layers::{gemm_acc, Linear};
+use super::layers::Linear;
 use super::weights::{Array, Key2Row};
 
 /// A lexical attribute a model reads (thinc `extract_features` columns).
@@ -102,27 +99,6 @@ impl HashTable {
         self.width
     }
 
-    /// This table multiplied by `w` (`width × cols`, row-major): row r
-    /// becomes `E[r] · w`, what a linear layer reading the table makes of it.
-    pub fn premultiplied(&self, w: &[f32], cols: usize) -> HashTable {
-        let mut table = vec![0.0; self.n_rows as usize * cols];
-        gemm_acc(
-            self.n_rows as usize,
-            self.width,
-            cols,
-            &self.table,
-            w,
-            &mut table,
-        );
-        HashTable {
-            column: self.column,
-            seed: self.seed,
-            n_rows: self.n_rows,
-            width: cols,
-            table,
-        }
-    }
-
     /// Adds the four hashed rows of `key` to `out`, in spaCy's order.
     pub fn add_rows(&self, key: u64, out: &mut [f32]) {
         for r in hash_rows(key, self.seed, self.n_rows) {
@@ -197,11 +173,6 @@ mod tests {
         let mut out = [0.0; 2];
         t.add_rows(405, &mut out);
         assert_eq!(out, [want, want * 10.0]);
-        // pre-multiplied by [[1], [0.5]]: row r -> r + 5r
-        let p = t.premultiplied(&[1.0, 0.5], 1);
-        let mut one = [0.0];
-        p.add_rows(405, &mut one);
-        assert_eq!(one, [want * 6.0]);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use crate::nlp::{ModelError, TokenFeatures};
 
 use super::embed::{Column, HashTable, StaticVectors, VectorTable};
-use super::layers::{gemm_acc, max_pieces, LayerNorm, Maxout};
+use super::layers::{LayerNorm, Maxout};
 use super::weights::{format_err, Attr, ThincModel};
 
 /// One tok2vec stack.
@@ -95,7 +95,7 @@ impl Tok2Vec {
             ));
         }
         let tables = tables.into_iter().map(|t| t.1).collect();
-        let mixer = Mixer::new(tables, statics, &maxout, norm)
+        let mixer = Mixer::new(tables, statics, maxout, norm)
             .map_err(|r| bad(format!("embedding mixer: {r}")))?;
         let window = window_of(model)?;
         for (k, (m, ln)) in layers.iter().enumerate() {
@@ -214,17 +214,14 @@ fn span_rows(n: usize, reach: usize) -> usize {
     }
 }
 
-/// Embedding + mixer (`LN(maxout(concat(embeddings)))`, §5.3) with the
-/// maxout weights folded into the hash tables at load: the pre-activation of
-/// a token is the bias plus 4 pre-multiplied rows per column, plus (md) its
-/// projected static vector times the remaining weight block.
+/// Embedding + mixer (`LN(maxout(concat(embeddings)))`, §5.3): each
+/// token's hash-table sums (and, for md, its projected static vector) side
+/// by side in one row, then one maxout product over the whole batch.
 #[derive(Debug, Clone)]
 struct Mixer {
     tables: Vec<HashTable>,
-    statics: Option<(StaticVectors, Vec<f32>)>,
-    bias: Vec<f32>,
-    n_out: usize,
-    n_pieces: usize,
+    statics: Option<StaticVectors>,
+    maxout: Maxout,
     norm: LayerNorm,
 }
 
@@ -232,7 +229,7 @@ impl Mixer {
     fn new(
         tables: Vec<HashTable>,
         statics: Option<StaticVectors>,
-        maxout: &Maxout,
+        maxout: Maxout,
         norm: LayerNorm,
     ) -> Result<Mixer, String> {
         let n_in = tables.iter().map(HashTable::width).sum::<usize>()
@@ -243,49 +240,31 @@ impl Mixer {
                 maxout.n_in()
             ));
         }
-        let cols = maxout.n_cols();
-        let mut off = 0;
-        let mut pre = Vec::with_capacity(tables.len());
-        for t in &tables {
-            pre.push(t.premultiplied(maxout.weight_rows(off, t.width()), cols));
-            off += t.width();
-        }
-        let statics = statics.map(|s| {
-            let w = maxout.weight_rows(off, s.width()).to_vec();
-            (s, w)
-        });
         Ok(Mixer {
-            tables: pre,
+            tables,
             statics,
-            bias: maxout.bias().to_vec(),
-            n_out: maxout.n_out,
-            n_pieces: maxout.n_pieces,
+            maxout,
             norm,
         })
     }
 
     /// Writes the normalised mixer output (`n × n_out`) into `out`.
     fn forward(&self, feats: &[TokenFeatures], scratch: &mut Vec<f32>, out: &mut [f32]) {
-        let n = feats.len();
-        let cols = self.bias.len();
-        scratch.clear();
-        scratch.resize(n * cols, 0.0);
-        for (f, y) in feats.iter().zip(scratch.chunks_exact_mut(cols)) {
-            y.copy_from_slice(&self.bias);
+        let n_in = self.maxout.n_in();
+        let mut embedded = vec![0.0; feats.len() * n_in];
+        for (f, row) in feats.iter().zip(embedded.chunks_exact_mut(n_in)) {
+            let mut parts = row;
             for t in &self.tables {
-                t.add_rows(t.column.value(f), y);
+                let (part, rest) = parts.split_at_mut(t.width());
+                t.add_rows(t.column.value(f), part);
+                parts = rest;
+            }
+            if let Some(s) = &self.statics {
+                s.write(f.orth, parts);
             }
         }
-        if let Some((s, w)) = &self.statics {
-            let sw = s.width();
-            let mut vecs = vec![0.0; n * sw];
-            for (f, v) in feats.iter().zip(vecs.chunks_exact_mut(sw)) {
-                s.write(f.orth, v);
-            }
-            gemm_acc(n, sw, cols, &vecs, w, scratch);
-        }
-        max_pieces(scratch, self.n_out, self.n_pieces, out);
-        for row in out.chunks_exact_mut(self.n_out) {
+        self.maxout.forward(&embedded, feats.len(), scratch, out);
+        for row in out.chunks_exact_mut(self.maxout.n_out) {
             self.norm.apply(row);
         }
     }

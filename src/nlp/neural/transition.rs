@@ -23,7 +23,9 @@ pub struct TransitionNet {
     lower_b: Vec<f32>,
     /// Per feature slot, the value used when the slot is empty (−1).
     pad: Vec<f32>,
-    upper_w: Vec<f32>,
+    /// `n_hidden × n_classes`, row-major (thinc's W transposed), so that
+    /// all class scores accumulate as contiguous, vectorisable row updates.
+    upper_wt: Vec<f32>,
     upper_b: Vec<f32>,
     n_feats: usize,
     n_hidden: usize,
@@ -41,6 +43,7 @@ pub struct Precomputed {
 pub struct Scratch {
     acc: Vec<f32>,
     pub hidden: Vec<f32>,
+    scores: Vec<f32>,
 }
 
 impl TransitionNet {
@@ -86,7 +89,7 @@ impl TransitionNet {
                 "precomputable_affine b/pad shapes do not match W".into()
             ));
         }
-        let uw = model.param(upper_i, "W", 2)?.clone();
+        let uw = model.param(upper_i, "W", 2)?;
         let ub = model.param(upper_i, "b", 1)?.clone();
         if uw.shape[1] != n_hidden {
             return Err(bad(format!(
@@ -144,12 +147,18 @@ impl TransitionNet {
             }
         }
         let lower = Linear::from_transposed(wt, vec![0.0; cols], n_in, cols);
+        let mut upper_wt = vec![0.0; n_hidden * n_classes];
+        for c in 0..n_classes {
+            for i in 0..n_hidden {
+                upper_wt[i * n_classes + c] = uw.data[c * n_hidden + i];
+            }
+        }
         Ok(TransitionNet {
             proj,
             lower,
             lower_b,
             pad,
-            upper_w: uw.data,
+            upper_wt,
             upper_b: ub.data,
             n_feats,
             n_hidden,
@@ -177,6 +186,7 @@ impl TransitionNet {
         Scratch {
             acc: vec![0.0; self.n_pieces * self.n_hidden],
             hidden: vec![0.0; self.n_hidden],
+            scores: vec![0.0; self.n_classes],
         }
     }
 
@@ -208,14 +218,23 @@ impl TransitionNet {
         }
     }
 
-    /// Score of `class` given the hidden layer.
-    pub fn score(&self, hidden: &[f32], class: usize) -> f32 {
-        let row = &self.upper_w[class * self.n_hidden..][..self.n_hidden];
-        let mut acc = 0.0f32;
-        for (w, h) in row.iter().zip(hidden) {
-            acc += w * h;
+    /// Every class score given the hidden layer, into `scores`. Each score
+    /// sums `w·h` in hidden-unit order and then adds the bias, as a dot
+    /// product per class would, so the result is bit-for-bit the same; the
+    /// transposed layout only lets the additions run across classes at once.
+    fn scores(&self, hidden: &[f32], scores: &mut [f32]) {
+        scores.fill(0.0);
+        for (h, row) in hidden
+            .iter()
+            .zip(self.upper_wt.chunks_exact(self.n_classes))
+        {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w * h;
+            }
         }
-        acc + self.upper_b[class]
+        for (s, b) in scores.iter_mut().zip(&self.upper_b) {
+            *s += b;
+        }
     }
 
     /// Greedy choice (§7.1 step 5): the first class with the strictly
@@ -241,12 +260,12 @@ impl TransitionNet {
             return only;
         }
         self.hidden(pre, offset, ids, scratch);
+        self.scores(&scratch.hidden, &mut scratch.scores);
         let mut best: Option<(usize, f32)> = None;
-        for (c, &v) in valid.iter().enumerate() {
+        for ((c, &v), &s) in valid.iter().enumerate().zip(&scratch.scores) {
             if !v {
                 continue;
             }
-            let s = self.score(&scratch.hidden, c);
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((c, s));
             }
