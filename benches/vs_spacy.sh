@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
-# trame vs spaCy parse speed on the same corpus, one thread each, in one run.
+# trame vs spaCy parse speed and peak memory on the same corpus, in one run.
 #
 # Usage: benches/vs_spacy.sh VENV [MODEL] [CORPUS]
 #   VENV    a Python venv with spaCy 3.8 and fr_core_news_MODEL (or $SPACY_VENV)
 #   MODEL   md (default) or sm
 #   CORPUS  folder of *.txt (default $TRAME_BENCH_CORPUS, else the Wikinews
 #           corpus in ../shared/corpus/wikinews-fr-2018)
-# Needs tools/bench_spacy.py: $BENCH_SPACY, else ../shared/tools/bench_spacy.py.
-# Set TRAME_BIN to time an existing binary instead of building a release one.
-# Prints both lines and the ratio of tokens per second (trame / spaCy).
+# Environment:
+#   ROUNDS       rounds of (spaCy, trame), alternated so both see the same
+#                machine load (default 3); the medians are compared
+#   TRAME_BIN    an existing trame binary instead of a `cargo build --release`
+#   BENCH_SPACY  bench_spacy.py (default ../shared/tools/bench_spacy.py)
+#
+# One thread each (OMP_NUM_THREADS=1 / --threads 1). Prints every round, then
+# the medians of tokens per second and of peak resident memory, the ratio
+# trame/spaCy, and trame's speed on every core against one thread.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${1:-${SPACY_VENV:-}}"
 model="${2:-md}"
 corpus="${3:-${TRAME_BENCH_CORPUS:-$here/../shared/corpus/wikinews-fr-2018}}"
+rounds="${ROUNDS:-3}"
 bench_py="${BENCH_SPACY:-$here/../shared/tools/bench_spacy.py}"
 [ -n "$venv" ] || { echo "usage: $0 VENV [md|sm] [CORPUS]  (a venv with spaCy 3.8)" >&2; exit 2; }
 [ -x "$venv/bin/python" ] || { echo "$venv/bin/python not found" >&2; exit 2; }
 [ -f "$bench_py" ] || { echo "bench_spacy.py not found; set BENCH_SPACY" >&2; exit 2; }
 [ -d "$corpus" ] || { echo "corpus folder $corpus not found" >&2; exit 2; }
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive integer" >&2; exit 2; }
 
-# TRAME_BIN: an already built binary (e.g. target/debug/trame); default: a release build.
 if [ -n "${TRAME_BIN:-}" ]; then
   trame="$TRAME_BIN"
 else
@@ -28,11 +35,44 @@ else
   trame="$here/target/release/trame"
 fi
 mapfile -t files < <(find "$corpus" -name '*.txt' ! -name '*-urls.txt' | sort)
+[ "${#files[@]}" -gt 0 ] || { echo "no *.txt files in $corpus" >&2; exit 2; }
 
-spacy_line="$(OMP_NUM_THREADS=1 "$venv/bin/python" "$bench_py" "fr_core_news_$model" "${files[@]}" | tail -1)"
-trame_line="$("$trame" parse --model "$model" --threads 1 "${files[@]}" 2>&1 >/dev/null | grep 'tokens_per_s=' | tail -1)"
-echo "$spacy_line"
-echo "trame: $trame_line"
-spacy_tps="$(sed -n 's/.*tokens_per_s=\([0-9.]*\).*/\1/p' <<<"$spacy_line")"
-trame_tps="$(sed -n 's/.*tokens_per_s=\([0-9.]*\).*/\1/p' <<<"$trame_line")"
-awk -v t="$trame_tps" -v s="$spacy_tps" 'BEGIN { printf "ratio trame/spacy = %.2f\n", t / s }'
+# Runs a command, prints its last `tokens_per_s=` line followed by
+# `peak_rss_mib=N` (the child's maximum resident set, from getrusage).
+measure() {
+  "$venv/bin/python" - "$@" <<'PY'
+import resource, subprocess, sys
+run = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+lines = [l for l in run.stdout.splitlines() if "tokens_per_s=" in l]
+if run.returncode != 0 or not lines:
+    sys.stderr.write(run.stdout[-2000:])
+    sys.exit(f"benchmark command failed: {sys.argv[1]}")
+peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"{lines[-1].strip()} peak_rss_mib={peak_mib:.0f}")
+PY
+}
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+spacy_tps=() spacy_rss=() trame_tps=() trame_rss=()
+for round in $(seq "$rounds"); do
+  s="$(OMP_NUM_THREADS=1 measure "$venv/bin/python" "$bench_py" "fr_core_news_$model" "${files[@]}")"
+  t="$(measure bash -c 'exec "$0" parse --model "$1" --threads 1 "${@:2}" >/dev/null' "$trame" "$model" "${files[@]}")"
+  echo "round $round spacy: $s"
+  echo "round $round trame: $t"
+  spacy_tps+=("$(field tokens_per_s "$s")") spacy_rss+=("$(field peak_rss_mib "$s")")
+  trame_tps+=("$(field tokens_per_s "$t")") trame_rss+=("$(field peak_rss_mib "$t")")
+done
+s_tps="$(printf '%s\n' "${spacy_tps[@]}" | median)"
+t_tps="$(printf '%s\n' "${trame_tps[@]}" | median)"
+s_rss="$(printf '%s\n' "${spacy_rss[@]}" | median)"
+t_rss="$(printf '%s\n' "${trame_rss[@]}" | median)"
+echo "spacy fr_core_news_$model median of $rounds: tokens_per_s=$s_tps peak_rss_mib=$s_rss"
+echo "trame $model median of $rounds: tokens_per_s=$t_tps peak_rss_mib=$t_rss"
+all_cores="$(measure bash -c 'exec "$0" parse --model "$1" "${@:2}" >/dev/null' "$trame" "$model" "${files[@]}")"
+echo "trame $model every core ($(nproc)): $all_cores"
+awk -v t="$t_tps" -v s="$s_tps" -v tm="$t_rss" -v sm="$s_rss" -v a="$(field tokens_per_s "$all_cores")" -v n="$(nproc)" 'BEGIN {
+  printf "ratio trame/spacy = %.2f (tokens per second, one thread each)\n", t / s
+  printf "peak memory trame/spacy = %.2f\n", tm / sm
+  printf "trame %d threads / 1 thread = %.2f\n", n, a / t
+}'
