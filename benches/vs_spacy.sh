@@ -12,9 +12,10 @@
 #   TRAME_BIN    an existing trame binary instead of a `cargo build --release`
 #   BENCH_SPACY  bench_spacy.py (default ../shared/tools/bench_spacy.py)
 #
-# One thread each (OMP_NUM_THREADS=1 / --threads 1). Prints every round, then
-# the medians of tokens per second and of peak resident memory, the ratio
-# trame/spaCy, and trame's speed on every core against one thread.
+# One thread each (OMP_NUM_THREADS=1 / --threads 1), plus trame on every core
+# in each round. Prints every round, then the medians of tokens per second
+# and of peak resident memory, the ratio trame/spaCy, and trame's speed on
+# every core against one thread.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${1:-${SPACY_VENV:-}}"
@@ -54,24 +55,32 @@ PY
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-spacy_tps=() spacy_rss=() trame_tps=() trame_rss=()
+trame_parse() {
+  measure bash -c 'exec "$0" parse --model "$1" --threads "$2" "${@:3}" >/dev/null' \
+    "$trame" "$model" "$1" "${files[@]}"
+}
+cores="$(nproc)"
+spacy_tps=() spacy_rss=() trame_tps=() trame_rss=() every_core_tps=()
 for round in $(seq "$rounds"); do
   s="$(OMP_NUM_THREADS=1 measure "$venv/bin/python" "$bench_py" "fr_core_news_$model" "${files[@]}")"
-  t="$(measure bash -c 'exec "$0" parse --model "$1" --threads 1 "${@:2}" >/dev/null' "$trame" "$model" "${files[@]}")"
+  t="$(trame_parse 1)"
+  a="$(trame_parse "$cores")"
   echo "round $round spacy: $s"
   echo "round $round trame: $t"
+  echo "round $round trame, $cores threads: $a"
   spacy_tps+=("$(field tokens_per_s "$s")") spacy_rss+=("$(field peak_rss_mib "$s")")
   trame_tps+=("$(field tokens_per_s "$t")") trame_rss+=("$(field peak_rss_mib "$t")")
+  every_core_tps+=("$(field tokens_per_s "$a")")
 done
 s_tps="$(printf '%s\n' "${spacy_tps[@]}" | median)"
 t_tps="$(printf '%s\n' "${trame_tps[@]}" | median)"
 s_rss="$(printf '%s\n' "${spacy_rss[@]}" | median)"
 t_rss="$(printf '%s\n' "${trame_rss[@]}" | median)"
 echo "spacy fr_core_news_$model median of $rounds: tokens_per_s=$s_tps peak_rss_mib=$s_rss"
+a_tps="$(printf '%s\n' "${every_core_tps[@]}" | median)"
 echo "trame $model median of $rounds: tokens_per_s=$t_tps peak_rss_mib=$t_rss"
-all_cores="$(measure bash -c 'exec "$0" parse --model "$1" "${@:2}" >/dev/null' "$trame" "$model" "${files[@]}")"
-echo "trame $model every core ($(nproc)): $all_cores"
-awk -v t="$t_tps" -v s="$s_tps" -v tm="$t_rss" -v sm="$s_rss" -v a="$(field tokens_per_s "$all_cores")" -v n="$(nproc)" 'BEGIN {
+echo "trame $model median of $rounds, $cores threads: tokens_per_s=$a_tps"
+awk -v t="$t_tps" -v s="$s_tps" -v tm="$t_rss" -v sm="$s_rss" -v a="$a_tps" -v n="$cores" 'BEGIN {
   printf "ratio trame/spacy = %.2f (tokens per second, one thread each)\n", t / s
   printf "peak memory trame/spacy = %.2f\n", tm / sm
   printf "trame %d threads / 1 thread = %.2f\n", n, a / t
