@@ -172,4 +172,12 @@ fn seed_fact_spans_cover_their_objects() {
         .find(|f| f.predicate == "suggests")
         .unwrap_or_else(|| panic!("{dump}"));
     assert!(span(suggests).contains("pourparlers à venir"), "«{}»", span(suggests));
+    // An agent written as title + name ("par le conseiller à la sécurité
+    // nationale Mike Waltz") is highlighted with its name.
+    let passives: Vec<_> = doc.facts.iter().filter(|f| f.rule == "passive").collect();
+    assert!(!passives.is_empty(), "{dump}");
+    for fact in passives {
+        let who = &doc.entities[fact.subject].label;
+        assert!(span(fact).contains(who.as_str()), "span «{}» misses its subject {who}", span(fact));
+    }
 }

@@ -294,6 +294,20 @@ fn span_tokens(ctx: &Ctx, d: &Draft, len: usize) -> (usize, usize) {
             hi = hi.max(r.end - 1);
         }
     }
+    // A title holding a head token brings the name written beside it ("le
+    // conseiller à la sécurité nationale Mike Waltz"): the fact is about
+    // the person, so the highlight must show who it is.
+    for role in ctx.table.roles.iter().filter(|r| r.paragraph == d.para && heads.iter().any(|t| r.tokens.contains(t))) {
+        let names = ctx.table.mentions.iter().zip(&ctx.table.mention_tokens);
+        for (_, (_, r)) in names.filter(|(m, (p, _))| m.entity == role.entity && *p == d.para) {
+            let beside = (role.tokens.end..=role.tokens.end + 1).contains(&r.start)
+                || (r.end..=r.end + 1).contains(&role.tokens.start);
+            if beside && r.start < r.end && r.end <= len {
+                lo = lo.min(r.start);
+                hi = hi.max(r.end - 1);
+            }
+        }
+    }
     for &t in d.span.iter().filter(|&&t| t < len) {
         lo = lo.min(t);
         hi = hi.max(t);
