@@ -200,23 +200,12 @@ impl Tokenizer {
                 cache.tokens.clear();
             }
             if let Some(tokens) = cache.tokens.get(chunk) {
-                out.extend(tokens.iter().map(|t| RawToken {
-                    start: t.start + start,
-                    end: t.end + start,
-                    ..t.clone()
-                }));
+                out.extend(rebased(tokens, 0, start));
                 return;
             }
             let first = out.len();
             self.split_chunk(text, start, end, with_special, out);
-            let relative = out[first..]
-                .iter()
-                .map(|t| RawToken {
-                    start: t.start - start,
-                    end: t.end - start,
-                    ..t.clone()
-                })
-                .collect();
+            let relative = rebased(&out[first..], start, 0).collect();
             cache.tokens.insert(chunk.into(), relative);
         });
     }
@@ -436,6 +425,15 @@ fn span_surface(text: &str, span: &[RawToken]) -> String {
         }
     }
     s
+}
+
+/// `tokens` with offsets counted from `to` instead of `from`.
+fn rebased(tokens: &[RawToken], from: usize, to: usize) -> impl Iterator<Item = RawToken> + '_ {
+    tokens.iter().map(move |t| RawToken {
+        start: t.start - from + to,
+        end: t.end - from + to,
+        ..t.clone()
+    })
 }
 
 fn plain(start: usize, end: usize) -> RawToken {

@@ -105,9 +105,7 @@ impl pulp::WithSimd for Product<'_> {
                     block_kernel(simd, panel, xb, k, cb, n, cols.clone());
                 }
                 let (xr, cr) = (x_blocks.remainder(), c_blocks.into_remainder());
-                for (x_row, c_row) in xr.chunks_exact(k).zip(cr.chunks_exact_mut(n)) {
-                    block_kernel(simd, panel, x_row, k, c_row, n, cols.clone());
-                }
+                block_kernel(simd, panel, xr, k, cr, n, cols);
             }
         }
     }
@@ -276,6 +274,18 @@ pub struct LayerNorm {
     b: Vec<f32>,
 }
 
+/// The `cols × rows` transpose of a row-major `rows × cols` matrix (thinc
+/// stores weights as `(n_out, n_in)`; products here read `n_in × n_out`).
+pub fn transposed(data: &[f32], rows: usize, cols: usize) -> Vec<f32> {
+    let mut t = vec![0.0; rows * cols];
+    for (r, row) in data.chunks_exact(cols).take(rows).enumerate() {
+        for (c, &v) in row.iter().enumerate() {
+            t[c * rows + r] = v;
+        }
+    }
+    t
+}
+
 impl Linear {
     /// From thinc `W (n_out, n_in)` and `b (n_out)`.
     pub fn new(w: &Array, b: &Array) -> Result<Linear, String> {
@@ -286,14 +296,8 @@ impl Linear {
                 b.data.len()
             ));
         }
-        let mut w_t = vec![0.0; n_in * n_out];
-        for o in 0..n_out {
-            for i in 0..n_in {
-                w_t[i * n_out + o] = w.data[o * n_in + i];
-            }
-        }
         Ok(Linear {
-            w: PackedMatrix::new(n_in, n_out, &w_t),
+            w: PackedMatrix::new(n_in, n_out, &transposed(&w.data, n_out, n_in)),
             b: b.data.clone(),
             n_in,
             n_out,

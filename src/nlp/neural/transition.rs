@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::nlp::ModelError;
 
-use super::layers::Linear;
+use super::layers::{transposed, Linear};
 use super::weights::{format_err, ThincModel};
 
 /// Projection + lower + upper layers of a transition model.
@@ -147,12 +147,7 @@ impl TransitionNet {
             }
         }
         let lower = Linear::from_transposed(wt, vec![0.0; cols], n_in, cols);
-        let mut upper_wt = vec![0.0; n_hidden * n_classes];
-        for c in 0..n_classes {
-            for i in 0..n_hidden {
-                upper_wt[i * n_classes + c] = uw.data[c * n_hidden + i];
-            }
-        }
+        let upper_wt = transposed(&uw.data, n_classes, n_hidden);
         Ok(TransitionNet {
             proj,
             lower,
