@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages a fresh machine lacks (sourced by tests/run.sh
-# and exports/build-seed.sh). Oxigraph's RocksDB binding runs bindgen, which
-# needs libclang; the models are fetched later with the machine's pip.
+# and exports/build-seed.sh) and says what it installed.
+#   - bindgen (Oxigraph's RocksDB binding) needs a libclang it can load and
+#     clang's own headers: Debian's libclang-dev brings both. A look-alike
+#     such as libclang-cpp.so.14 does not count (tests/setup-lib.sh).
+#   - pip fetches the French models.
+# The checks are tested against fake trees by tests/setup_detect.rs.
+# shellcheck source=tests/setup-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup-lib.sh"
 need_apt=()
-if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 && ! ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1; then
+if ! trame_have_bindgen_deps /; then
   need_apt+=(libclang-dev)
 fi
 if ! command -v python3 >/dev/null 2>&1; then
@@ -11,10 +17,25 @@ if ! command -v python3 >/dev/null 2>&1; then
 elif ! python3 -m pip --version >/dev/null 2>&1; then
   need_apt+=(python3-pip)
 fi
+for extra in ${TRAME_SETUP_EXTRA:-}; do
+  case "$extra" in
+    chromium) command -v chromium >/dev/null 2>&1 || need_apt+=(chromium) ;;
+    *) echo "setup: unknown extra '$extra'" >&2 ;;
+  esac
+done
 if [ "${#need_apt[@]}" -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: missing ${need_apt[*]}, and this machine has no apt-get: install them by hand" >&2
+    return 1 2>/dev/null || exit 1
+  fi
   sudo_cmd=""
   if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
   echo "setup: installing ${need_apt[*]} with apt-get" >&2
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  if ! trame_have_bindgen_deps /; then
+    echo "setup: libclang-dev was installed but no loadable libclang with its headers was found" >&2
+    return 1 2>/dev/null || exit 1
+  fi
+  echo "setup: installed ${need_apt[*]}" >&2
 fi

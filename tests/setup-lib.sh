@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Detection functions for tests/setup.sh, kept apart so that
+# tests/setup_detect.rs can run them against fake directory trees.
+# Each takes ROOT (default /) so a test can point it at a made-up tree.
+
+# Prints the path of a libclang that bindgen (clang-sys) can load, or
+# nothing. clang-sys loads `libclang.so`, `libclang.so.N` or
+# `libclang-N.so[.M]`; `libclang-cpp.so.N` (the C++ library, shipped by
+# many images) lacks the C API and does not count.
+trame_find_libclang() {
+  local root="${1:-/}" dir f base
+  root="${root%/}"
+  if [ "$root" = / ] && [ -n "${LIBCLANG_PATH:-}" ]; then
+    for f in "$LIBCLANG_PATH"/libclang*.so*; do
+      base="$(basename "$f")"
+      if [[ "$base" =~ ^libclang(-[0-9][0-9.]*)?\.so(\.[0-9][0-9.]*)?$ ]]; then
+        echo "$f"; return 0
+      fi
+    done
+  fi
+  for dir in "$root"/usr/lib/llvm-*/lib "$root"/usr/lib/*-linux-gnu "$root"/usr/lib64 "$root"/usr/lib "$root"/usr/local/lib; do
+    [ -d "$dir" ] || continue
+    for f in "$dir"/libclang*.so*; do
+      [ -e "$f" ] || continue
+      base="$(basename "$f")"
+      if [[ "$base" =~ ^libclang(-[0-9][0-9.]*)?\.so(\.[0-9][0-9.]*)?$ ]]; then
+        echo "$f"; return 0
+      fi
+    done
+  done
+  return 1
+}
+
+# Prints the folder of clang's own headers (stddef.h, stdint.h), which
+# bindgen needs beside the library to parse RocksDB's C header, or nothing.
+trame_find_clang_headers() {
+  local root="${1:-/}" f
+  root="${root%/}"
+  for f in "$root"/usr/lib/llvm-*/lib/clang/*/include/stddef.h "$root"/usr/lib/clang/*/include/stddef.h "$root"/usr/local/lib/clang/*/include/stddef.h; do
+    if [ -f "$f" ]; then dirname "$f"; return 0; fi
+  done
+  return 1
+}
+
+# Succeeds when both halves of what bindgen needs are under ROOT.
+trame_have_bindgen_deps() {
+  trame_find_libclang "${1:-/}" >/dev/null && trame_find_clang_headers "${1:-/}" >/dev/null
+}
