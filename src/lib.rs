@@ -10,5 +10,6 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod input;
+pub mod names;
 pub mod nlp;
 pub mod store;

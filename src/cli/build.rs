@@ -21,9 +21,9 @@ use clap::Args;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use super::{output, GlobalArgs, UsageError, EXIT_FAILURE};
+use super::{output, GlobalArgs, EXIT_FAILURE};
 use crate::input::{self, InputError, InputSource, PreparedText};
-use crate::facts::{self, KnownEntity, Object};
+use crate::facts::{self, KnownEntity, MinConfidence, Object};
 use crate::nlp;
 
 /// Read French articles into the store: entities, facts and their sources.
@@ -42,8 +42,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Leave out facts whose confidence is below this (0 to 1).
-    #[arg(long, value_name = "C", default_value_t = 0.0)]
-    pub min_confidence: f32,
+    #[arg(long, value_name = "C", default_value_t)]
+    pub min_confidence: MinConfidence,
 }
 
 /// Annotates one paragraph (the language pipeline).
@@ -115,19 +115,12 @@ impl Report {
 /// Knobs of [`build_all`].
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub min_confidence: f32,
+    pub min_confidence: MinConfidence,
     /// How many documents are annotated together before being extracted and written.
     pub batch: usize,
 }
 
 pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    if !(0.0..=1.0).contains(&args.min_confidence) {
-        return Err(UsageError(format!(
-            "--min-confidence must be between 0 and 1, not {}",
-            args.min_confidence
-        ))
-        .into());
-    }
     let (inputs, errors) = input::expand_inputs(&args.paths);
     let unreadable: Vec<Skip> = errors.iter().map(skip_of).collect();
     unreadable.iter().for_each(warn_skip);
@@ -278,7 +271,7 @@ fn extract(
     })?;
     document
         .facts
-        .retain(|fact| fact.confidence >= options.min_confidence);
+        .retain(|fact| options.min_confidence.admits(fact.confidence));
     Ok(document)
 }
 
@@ -446,10 +439,7 @@ pub mod engine {
 
     /// Loads the model named by `--model` once (installing the default model on first use).
     pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
-        let dir = crate::nlp::install::resolve_model_with(model, &|message| output::info(message))?;
-        let pipeline = crate::nlp::Pipeline::load(&dir)
-            .with_context(|| format!("loading model {}", dir.display()))?;
-        Ok(Box::new(PipelineAnnotator(pipeline)))
+        Ok(Box::new(PipelineAnnotator(crate::cli::shared::load_pipeline(model)?)))
     }
 
     struct PipelineAnnotator(crate::nlp::Pipeline);
@@ -480,8 +470,7 @@ pub mod engine {
 
     /// Opens (or creates) the store at `path` for writing.
     pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
-        let store = crate::store::Store::open(path)
-            .with_context(|| format!("opening store {}", path.display()))?;
+        let store = crate::cli::shared::open_store_at(path, crate::cli::shared::Access::Write)?;
         Ok(Box::new(StoreSink(store)))
     }
 
@@ -663,7 +652,7 @@ mod tests {
         };
         let extractor = FakeExtractor::default();
         let options = Options {
-            min_confidence: 0.5,
+            min_confidence: MinConfidence::new(0.5).unwrap(),
             batch,
         };
         let report = build_all(

@@ -12,9 +12,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
+use super::shared::{open_store, Access};
 use super::{output, GlobalArgs, UsageError};
 use crate::export::render::{self, PictureOptions};
 use crate::export::{self as exporter, EdgeLabel, FactGraph, GraphOptions, Rank, Selection};
+use crate::facts::MinConfidence;
 use crate::store::snapshot::GraphSnapshot;
 
 /// Write the graph as a picture, Graphviz DOT, CSV tables or RDF.
@@ -42,8 +44,8 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 
     /// Leave out facts less confident than this (0 to 1).
-    #[arg(long, value_name = "X", value_parser = parse_confidence)]
-    pub min_confidence: Option<f32>,
+    #[arg(long, value_name = "X")]
+    pub min_confidence: Option<MinConfidence>,
 
     /// Export what this SPARQL CONSTRUCT query returns instead of the whole store.
     #[arg(long, value_name = "CONSTRUCT")]
@@ -327,36 +329,17 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
-fn parse_confidence(text: &str) -> Result<f32, String> {
-    let value: f32 = text.parse().map_err(|_| format!("{text:?} is not a number; give a value from 0 to 1"))?;
-    if (0.0..=1.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(format!("{value} is outside 0..1"))
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Store access. ADAPTER until `crate::store::Store` lands on main: the calls
-// it stands for are
-//   let store = Store::open_read_only(&global.store)?;
-//   store.snapshot(&SnapshotOptions { min_confidence, construct })?
-//   store.write_rdf(RdfFormat::{Turtle,NTriples,NQuads,JsonLd}, &mut out)?
-// The wired version (tested against the store branch, with
-// tests/export_store.rs) is on branch `export-store-trial`.
-// ---------------------------------------------------------------------------
-
 fn load_snapshot(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<GraphSnapshot> {
     if let Some(path) = &args.snapshot {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read snapshot {}", path.display()))?;
         let mut snapshot: GraphSnapshot =
             serde_json::from_str(&text).with_context(|| format!("{} is not a snapshot JSON", path.display()))?;
         if let Some(min) = args.min_confidence {
-            snapshot.relations.retain(|r| r.confidence >= min);
+            snapshot.relations.retain(|r| min.admits(r.confidence));
         }
         return Ok(snapshot);
     }
-    let store = crate::store::Store::open_read_only(&global.store)?;
+    let store = open_store(global, Access::Read)?;
     let options = crate::store::SnapshotOptions { min_confidence: args.min_confidence, construct: args.query.clone() };
     Ok(store.snapshot(&options)?)
 }
@@ -369,7 +352,7 @@ fn export_rdf(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode
         ExportFormat::Nq => RdfFormat::NQuads,
         _ => RdfFormat::JsonLd,
     };
-    let store = crate::store::Store::open_read_only(&global.store)?;
+    let store = open_store(global, Access::Read)?;
     match args.output.as_deref() {
         Some(path) => {
             // Whole file in memory so that it can be renamed into place.

@@ -8,7 +8,6 @@
 //! exactly one longer name joins it ("Centre de désinformation"). Works on
 //! folded keys only; typing and filtering are left to the caller.
 
-use super::tables::fold;
 use crate::facts::{EntityKind, KnownEntity};
 use std::collections::HashMap;
 
@@ -185,19 +184,6 @@ fn compatible(a: EntityKind, b: EntityKind) -> bool {
         )
 }
 
-/// Folds a name and removes a leading article ("l'Ukraine" → "ukraine").
-pub fn fold_name(name: &str) -> String {
-    let f = fold(name);
-    for det in ["l'", "le ", "la ", "les "] {
-        if let Some(rest) = f.strip_prefix(det) {
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
-        }
-    }
-    f
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,7 +261,7 @@ mod tests {
                 aliases: vec![],
             },
         ];
-        let idx = KnownIndex::new(&known, fold_name);
+        let idx = KnownIndex::new(&known, crate::names::key);
         assert_eq!(
             idx.find(&["zelensky".into()], Some(EntityKind::Person), true),
             Some(0)
@@ -293,6 +279,5 @@ mod tests {
             None
         );
         assert_eq!(idx.find(&["ukraine".into()], None, false), Some(1));
-        assert_eq!(fold_name("l'Ukraine"), "ukraine");
     }
 }

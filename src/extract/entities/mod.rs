@@ -16,7 +16,7 @@ pub mod types;
 use crate::input::{Paragraph, PreparedText};
 use crate::facts::{Entity, EntityKind, KnownEntity, Mention};
 use crate::nlp::Doc;
-use merge::{fold_name, Keyed, KnownIndex};
+use merge::{Keyed, KnownIndex};
 use spans::Candidate;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -120,9 +120,9 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity
 /// Folded name with a leading article removed and place variants mapped to
 /// their preferred spelling ("Kiev" and "Kyiv" share a key).
 fn normalise_name(name: &str) -> String {
-    let folded = fold_name(name);
+    let folded = crate::names::key(name);
     match tables().place(&folded) {
-        Some(preferred) => tables::fold(preferred),
+        Some(preferred) => crate::names::fold(preferred),
         None => folded,
     }
 }
