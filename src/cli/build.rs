@@ -295,6 +295,7 @@ fn skip_of(error: &InputError) -> Skip {
         | InputError::Io { path, .. }
         | InputError::InvalidUtf8 { path, .. }
         | InputError::EmptyFolder { path }
+        | InputError::SymlinkCycle { path, .. }
         | InputError::Empty { path }
         | InputError::NotFrench { path, .. } => path.clone(),
     };

@@ -280,7 +280,7 @@ fn add_aliases(entity: &mut Entity, other: &Entity) {
 /// The document as a whole: paragraphs, docs, sentence numbering, and the
 /// original text indexed by character.
 struct Context<'a> {
-    original: &'a str,
+    original: String,
     paragraphs: &'a [Paragraph],
     docs: &'a [Doc],
     /// Byte offset of every character of the original, plus its length.
@@ -294,8 +294,10 @@ struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(prepared: &'a PreparedText, docs: &'a [Doc]) -> Self {
         let n = docs.len().min(prepared.paragraphs.len());
-        let mut char_bytes: Vec<usize> = prepared.original.char_indices().map(|(b, _)| b).collect();
-        char_bytes.push(prepared.original.len());
+        // Names are read from the reading view (entities decoded), at the original's offsets.
+        let original = prepared.reading_view();
+        let mut char_bytes: Vec<usize> = original.char_indices().map(|(b, _)| b).collect();
+        char_bytes.push(original.len());
         let mut sentence_base = Vec::with_capacity(n);
         let mut token_sentence = Vec::with_capacity(n);
         let mut base = 0;
@@ -312,7 +314,7 @@ impl<'a> Context<'a> {
             token_sentence.push(per_token);
         }
         Context {
-            original: &prepared.original,
+            original,
             paragraphs: &prepared.paragraphs[..n],
             docs: &docs[..n],
             char_bytes,
@@ -333,7 +335,7 @@ impl<'a> Context<'a> {
     }
 
     fn original_text(&self, start: usize, end: usize) -> String {
-        self.original[self.char_bytes[start]..self.char_bytes[end]].to_string()
+        crate::input::markup::visible(&self.original[self.char_bytes[start]..self.char_bytes[end]])
     }
 
     fn raw_mentions(&self) -> Vec<Raw> {
