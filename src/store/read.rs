@@ -91,17 +91,19 @@ pub(super) fn documents(store: &Store) -> Result<Vec<DocumentInfo>, StoreError> 
     Ok(out)
 }
 
-pub(super) fn known_entities(store: &Store) -> Result<Vec<KnownEntity>, StoreError> {
-    let index = Index::new(data_quads(store)?);
+pub(super) fn known_entities(store: &Store) -> Result<Vec<(String, KnownEntity)>, StoreError> {
+    let mut quads = data_quads(store)?;
+    quads.retain(|quad| !in_graph(quad, iri::MERGE_GRAPH));
+    let index = Index::new(quads);
     Ok(index
         .entities()
-        .into_values()
-        .map(|entity| KnownEntity { label: entity.label, kind: entity.kind, aliases: entity.aliases })
+        .into_iter()
+        .map(|(iri, entity)| (iri, KnownEntity { label: entity.label, kind: entity.kind, aliases: entity.aliases }))
         .collect())
 }
 
 pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<GraphSnapshot, StoreError> {
-    let quads = data_quads(store)?;
+    let quads = merged_quads(data_quads(store)?);
     let selection = match &options.construct {
         Some(query) => Some(Selection::new(super::sparql::construct(store, query)?)),
         None => None,
@@ -277,6 +279,56 @@ pub(super) fn data_quads(store: &Store) -> Result<Vec<Quad>, StoreError> {
         _ => true,
     });
     Ok(quads)
+}
+
+fn in_graph(quad: &Quad, graph: &str) -> bool {
+    matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == graph)
+}
+
+/// The quads with the merge graph applied: an entity the merge graph
+/// declares `owl:sameAs` another is read as that other everywhere (its
+/// labels become the other's), and the links themselves are dropped. What
+/// exporters, `stats` and `explain` see; SPARQL sees the stored quads.
+pub(super) fn merged_quads(quads: Vec<Quad>) -> Vec<Quad> {
+    let same_as = format!("{}sameAs", iri::OWL);
+    let canonical: HashMap<NamedNode, NamedNode> = quads
+        .iter()
+        .filter(|quad| in_graph(quad, iri::MERGE_GRAPH) && quad.predicate.as_str() == same_as)
+        .filter_map(|quad| match (&quad.subject, &quad.object) {
+            (NamedOrBlankNode::NamedNode(entity), Term::NamedNode(target)) => Some((entity.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    if canonical.is_empty() {
+        return quads;
+    }
+    let mut out: Vec<Quad> = quads
+        .into_iter()
+        .filter(|quad| !(in_graph(quad, iri::MERGE_GRAPH) && quad.predicate.as_str() == same_as))
+        .filter_map(|mut quad| {
+            if let NamedOrBlankNode::NamedNode(node) = &quad.subject {
+                if let Some(target) = canonical.get(node) {
+                    // The kept entity keeps its own type; a merged entity's
+                    // own name stays as an alternative label.
+                    if quad.predicate == rdf::TYPE {
+                        return None;
+                    }
+                    if quad.predicate.as_str() == format!("{}prefLabel", iri::SKOS) {
+                        quad.predicate = NamedNode::new_unchecked(format!("{}altLabel", iri::SKOS));
+                    }
+                    quad.subject = target.clone().into();
+                }
+            }
+            if let Term::NamedNode(node) = &quad.object {
+                if let Some(target) = canonical.get(node) {
+                    quad.object = target.clone().into();
+                }
+            }
+            Some(quad)
+        })
+        .collect();
+    out.dedup();
+    out
 }
 
 fn quad_row(quad: &Quad) -> QuadRow {
