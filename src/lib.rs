@@ -2,7 +2,8 @@
 //!
 //! Text flows one way: [`nlp`] annotates it, [`extract`] turns annotations
 //! into [`facts`], [`store`] keeps them as RDF, and [`export`] draws and
-//! dumps what the store holds. [`cli`] wires these into the `trame` binary.
+//! dumps what the store holds; [`push`] sends graphs to a remote SPARQL
+//! store. [`cli`] wires these into the `trame` binary.
 //! See ARCHITECTURE.md for the module map and its invariants.
 
 pub mod cli;
@@ -10,4 +11,5 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod nlp;
+pub mod push;
 pub mod store;

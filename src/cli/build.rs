@@ -39,6 +39,7 @@ use crate::nlp;
     trame build corpus/ --threads 2 --min-confidence 0.5\n  \
     trame build corpus/ --shard 2/4             the documents of shard 2 of 0..3\n  \
     trame build corpus/ --shard 2/4 --out dump/ dump/shard-2-of-4.nq.gz for a bulk loader\n  \
+    trame build corpus/ --shard 2/4 --push http://127.0.0.1:7878/store\n  \
     JOB_COMPLETION_INDEX=2 trame build corpus/ --shards 4   the same, in a Kubernetes Indexed Job")]
 pub struct BuildArgs {
     /// Articles: files, folders (every .txt and .md under them, recursively), or - for standard input.
@@ -62,6 +63,12 @@ pub struct BuildArgs {
     /// loader; shard 0's file also holds the ontology) instead of the store.
     #[arg(long, value_name = "DIR", conflicts_with = "dry_run")]
     pub out: Option<std::path::PathBuf>,
+    /// Send each document's graph to a remote store's SPARQL Graph Store endpoint instead of the
+    /// local store (Oxigraph: http://HOST:7878/store); then run `trame merge --push URL` once.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["dry_run", "out"])]
+    pub push: Option<String>,
+    #[command(flatten)]
+    pub remote: super::push::Remote,
 }
 
 /// Annotates one paragraph (the language pipeline).
@@ -159,6 +166,16 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if let Some(origin) = &shard.origin {
         output::info(&format!("building shard {} ({origin})", shard.shard));
     }
+    // A remote store that is down or refuses us stops the build before any work.
+    let push = match &args.push {
+        Some(url) => {
+            let url = crate::push::check_url(url).map_err(super::push::push_error)?;
+            let client = std::sync::Arc::new(args.remote.client()?);
+            super::push::push_ontology(&client, &url)?;
+            Some((url, client))
+        }
+        None => None,
+    };
     let (inputs, errors) = input::expand_inputs(&args.paths);
     let unreadable: Vec<Skip> = errors.iter().map(skip_of).collect();
     unreadable.iter().for_each(warn_skip);
@@ -182,6 +199,8 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         Box::new(PrintSink::new(std::io::stdout().lock()))
     } else if let Some(dir) = &args.out {
         engine::dump_sink(dir, shard.shard)?
+    } else if let Some((url, client)) = push {
+        engine::push_sink(url, client, args.remote.in_flight)
     } else {
         engine::store_sink(&global.store)?
     };
@@ -498,6 +517,40 @@ pub mod engine {
             let Some(dump) = self.dump.take() else { return Ok(None) };
             let quads = dump.finish()?;
             Ok(Some(format!("wrote {quads} quads to {}", self.path.display())))
+        }
+    }
+
+    /// `--push URL`: each document's graph PUT to the remote store, a
+    /// bounded number at a time; graphs not pushed make `finish` fail.
+    pub fn push_sink(url: String, client: std::sync::Arc<crate::push::Client>, in_flight: usize) -> Box<dyn Sink> {
+        let queue = crate::push::Queue::start(client, url.clone(), in_flight, std::sync::Arc::new(|| {}));
+        Box::new(PushSink { queue: Some(queue), url, started: Instant::now() })
+    }
+
+    struct PushSink {
+        queue: Option<crate::push::Queue>,
+        url: String,
+        started: Instant,
+    }
+
+    impl Sink for PushSink {
+        fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
+            let graph = graphs::document(document)?;
+            if let Some(queue) = &self.queue {
+                queue.send(crate::push::Job {
+                    ntriples: graph.to_ntriples(),
+                    graph: graph.iri,
+                    name: document.source.clone(),
+                });
+            }
+            Ok(())
+        }
+
+        fn finish(&mut self) -> anyhow::Result<Option<String>> {
+            let Some(queue) = self.queue.take() else { return Ok(None) };
+            let outcome = queue.finish();
+            super::super::push::report(&outcome, &self.url, self.started.elapsed())?;
+            Ok(None)
         }
     }
 

@@ -27,8 +27,16 @@ use crate::store::{SameAs, Store};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     trame merge                                 merge ./trame.db again\n  \
-    trame load shard-*.nq --store all.db && trame merge --store all.db")]
-pub struct MergeArgs {}
+    trame load dump/*.nq.gz --store all.db      (load merges too)\n  \
+    trame merge --push http://127.0.0.1:7878/store   after every worker pushed its shard")]
+pub struct MergeArgs {
+    /// Merge the entities of a remote store instead (its Graph Store endpoint): read them through
+    /// SPARQL, decide as a local build would, and PUT the merge graph there.
+    #[arg(long, value_name = "URL")]
+    pub push: Option<String>,
+    #[command(flatten)]
+    pub remote: super::push::Remote,
+}
 
 /// What a merge decided.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -42,6 +50,14 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The summary of these links over `entities` entities.
+    pub fn new(entities: usize, links: &[SameAs]) -> Summary {
+        let mut kept: Vec<&str> = links.iter().map(|l| l.canonical.as_str()).collect();
+        kept.sort_unstable();
+        kept.dedup();
+        Summary { entities, groups: kept.len(), links: links.len() }
+    }
+
     pub fn line(&self) -> String {
         format!(
             "merged across documents: {} of {} entities are the same as one of {} others",
@@ -50,9 +66,11 @@ impl Summary {
     }
 }
 
-pub fn run(_args: &MergeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&global.store).map_err(store_error)?;
-    let summary = refresh(&store)?;
+pub fn run(args: &MergeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let summary = match &args.push {
+        Some(url) => super::push::merge_remote(url, &args.remote)?,
+        None => refresh(&Store::open(&global.store).map_err(store_error)?)?,
+    };
     output::info(&summary.line());
     Ok(ExitCode::SUCCESS)
 }
@@ -82,16 +100,6 @@ pub fn decide(entities: &[(String, crate::facts::KnownEntity)]) -> (Vec<SameAs>,
 pub fn refresh(store: &Store) -> anyhow::Result<Summary> {
     let entities = store.known_entities().map_err(store_error)?;
     let (links, alt_labels) = decide(&entities);
-    let groups = {
-        let mut kept: Vec<&str> = links.iter().map(|l| l.canonical.as_str()).collect();
-        kept.sort_unstable();
-        kept.dedup();
-        kept.len()
-    };
     store.put_merge(&links, &alt_labels).map_err(store_error)?;
-    Ok(Summary {
-        entities: entities.len(),
-        groups,
-        links: links.len(),
-    })
+    Ok(Summary::new(entities.len(), &links))
 }

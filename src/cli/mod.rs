@@ -18,6 +18,7 @@ pub mod merge;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod push;
 pub mod query;
 pub mod rm;
 pub mod shard;
@@ -69,6 +70,7 @@ pub enum Command {
     Load(load::LoadArgs),
     Merge(merge::MergeArgs),
     Rm(rm::RmArgs),
+    Push(push::PushArgs),
     Stats(stats::StatsArgs),
     Explain(explain::ExplainArgs),
     #[command(subcommand)]
@@ -102,6 +104,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Load(args) => load::run(args, global),
         Command::Merge(args) => merge::run(args, global),
         Command::Rm(args) => rm::run(args, global),
+        Command::Push(args) => push::run(args, global),
         Command::Stats(args) => stats::run(args, global),
         Command::Explain(args) => explain::run(args, global),
         Command::Model(command) => model::run(command, global),

@@ -37,7 +37,7 @@ mod tests;
 
 pub use model::SameAs;
 pub use rdf::RdfFormat;
-pub use read::{DocumentInfo, Stats};
+pub use read::{entities_from_rows, DocumentInfo, Stats, ENTITY_QUERY};
 pub use snapshot::GraphSnapshot;
 pub use sparql::{write_table, QueryKind, ResultFormat, SelectRows};
 
