@@ -1,7 +1,7 @@
 //! `trame build`: read articles, annotate them, extract facts, store them.
 //!
 //! Owns the build driver: finding and preparing inputs (through
-//! [`crate::extract::input`]), keeping the documents of this worker's shard
+//! [`crate::input`]), keeping the documents of this worker's shard
 //! ([`super::shard`]), running the language pipeline over paragraphs in
 //! parallel, extracting each document from its own text alone (so its
 //! graph depends on nothing else: not the order, the thread count, the
@@ -25,8 +25,8 @@ use rayon::prelude::*;
 
 use super::shard::{self, Shard};
 use super::{output, GlobalArgs, UsageError, EXIT_FAILURE};
-use crate::extract::input::{self, InputError, InputSource, PreparedText};
 use crate::facts::{self, Object};
+use crate::input::{self, InputError, InputSource, PreparedText};
 use crate::nlp;
 
 /// Read French articles into the store: entities, facts and their sources.

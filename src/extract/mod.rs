@@ -12,11 +12,9 @@ use crate::facts;
 use crate::nlp::Doc;
 
 pub mod entities;
-pub mod input;
-pub mod language;
 pub mod rules;
 
-use input::PreparedText;
+use crate::input::PreparedText;
 
 /// Extracts one document: sentences, entities, mentions and facts.
 ///

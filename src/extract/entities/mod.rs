@@ -16,8 +16,8 @@ pub mod spans;
 pub mod tables;
 pub mod types;
 
-use crate::extract::input::{Paragraph, PreparedText};
 use crate::facts::{Entity, EntityKind, Mention};
+use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
 use merge::{fold_name, Keyed};
 use spans::Candidate;
