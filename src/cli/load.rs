@@ -35,5 +35,6 @@ pub fn run(args: &LoadArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let count = store.load_rdf(file, args.graph.as_deref())?;
         output::info(&format!("loaded {count} quads from {}", file.display()));
     }
+    super::merge::refresh(&store)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,7 @@ use anyhow::Context;
 
 use super::{output, GlobalArgs};
 use crate::nlp::{self, Pipeline};
+use crate::push::PushError;
 use crate::store::{Store, StoreError};
 
 /// Exit code for bad input from the user (malformed query, unknown format).
@@ -76,12 +77,14 @@ pub fn read_query_text(inline: Option<&str>, file: Option<&Path>) -> anyhow::Res
 }
 
 /// The exit code an error deserves, decided from the types in its chain:
-/// 2 for a [`UsageError`] or a [`StoreError`] that comes from what the
-/// user typed ([`StoreError::is_usage`]: a malformed query, an unknown
-/// format or document), 1 for everything else.
+/// 2 for a [`UsageError`], or a [`StoreError`] or [`PushError`] that comes
+/// from what the user typed (their `is_usage`: a malformed query, an
+/// unknown format or document, a malformed URL), 1 for everything else.
 pub fn exit_code_for(error: &anyhow::Error) -> u8 {
     let usage = error.chain().any(|cause| {
-        cause.is::<UsageError>() || cause.downcast_ref::<StoreError>().is_some_and(StoreError::is_usage)
+        cause.is::<UsageError>()
+            || cause.downcast_ref::<StoreError>().is_some_and(StoreError::is_usage)
+            || cause.downcast_ref::<PushError>().is_some_and(PushError::is_usage)
     });
     if usage {
         EXIT_USAGE
