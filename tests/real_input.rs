@@ -130,3 +130,33 @@ fn a_symlink_loop_is_read_once_and_reported() {
     assert!(stderr.contains("loop/up") && stderr.contains("symbolic link"), "{stderr}");
     assert!(stderr.contains("built 1 document"), "{stderr}");
 }
+
+#[test]
+fn export_csv_neutralises_formulas_by_default_and_writes_excel_files() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export_small_snapshot.json");
+    let mut snapshot: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(golden).unwrap()).unwrap();
+    snapshot["entities"][0]["label"] = "=HYPERLINK(\"http://example.org\",\"Élysée\")".into();
+    snapshot["entities"][1]["label"] = "-Côté".into();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "snapshot.json", &snapshot.to_string());
+    let export = |extra: &[&str], out: &str| -> Vec<u8> {
+        trame()
+            .args(["--quiet", "export", "csv", "--snapshot"])
+            .arg(&file)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .args(extra)
+            .assert()
+            .success();
+        std::fs::read(dir.path().join(out).join("entities.csv")).unwrap()
+    };
+    let safe = String::from_utf8(export(&[], "safe")).unwrap();
+    assert!(safe.contains("\"'=HYPERLINK(") && safe.contains(",'-Côté,"), "{safe}");
+    let raw = String::from_utf8(export(&["--raw-cells"], "raw")).unwrap();
+    assert!(raw.contains("\"=HYPERLINK(") && raw.contains(",-Côté,"), "{raw}");
+    let excel = export(&["--excel"], "excel");
+    assert!(excel.starts_with("\u{FEFF}id,label,".as_bytes()));
+    assert_eq!(&excel[3..], safe.as_bytes());
+    trame().args(["export", "ttl", "--excel"]).assert().code(2);
+}

@@ -32,6 +32,7 @@ use crate::store::snapshot::GraphSnapshot;
   trame export png --top 40 --rank pagerank -o top.png
   trame export dot --min-confidence 0.6 > graph.dot  for Graphviz: neato -Tpdf graph.dot
   trame export csv -o exports/csv                    entities, relations, mentions, triples
+  trame export csv --excel -o dump                   for Excel: UTF-8 with a byte-order mark
   trame export ttl -o graph.ttl                      the whole store as Turtle
   trame export png --query 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }' -o q.png")]
 pub struct ExportArgs {
@@ -91,6 +92,17 @@ pub struct ExportArgs {
     /// Do not embed the font in SVG files (smaller, but looks different where DejaVu Sans is missing).
     #[arg(long, help_heading = "Picture look (png, svg, dot)")]
     pub no_embed_font: bool,
+
+    /// Write cells that begin with = + - @ as they are. By default they get a
+    /// leading ' so that a spreadsheet shows them instead of running them as
+    /// formulas (CSV injection).
+    #[arg(long, help_heading = "CSV (csv)")]
+    pub raw_cells: bool,
+
+    /// Begin each file with a UTF-8 byte-order mark, so that Excel reads
+    /// accents right (Élysée, not Ã‰lysÃ©e).
+    #[arg(long, help_heading = "CSV (csv)")]
+    pub excel: bool,
 
     /// Read a snapshot (JSON) instead of the store; for tests and debugging.
     #[arg(long, value_name = "FILE", hide = true)]
@@ -205,6 +217,11 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
             return Err(UsageError(format!("{flag} applies to pictures (png, svg, dot), not to {format}")).into());
         }
     }
+    for (flag, given) in [("--raw-cells", args.raw_cells), ("--excel", args.excel)] {
+        if given && args.format != ExportFormat::Csv {
+            return Err(UsageError(format!("{flag} applies to csv, not to {format}")).into());
+        }
+    }
     if args.no_embed_font && args.format != ExportFormat::Svg {
         return Err(UsageError(format!("--no-embed-font applies to svg, not to {format}")).into());
     }
@@ -224,7 +241,8 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
 
 fn export_csv(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<ExitCode> {
     let dir = args.output.as_deref().context("csv needs -o")?;
-    let summary = exporter::csv::write_dump(snapshot, dir)?;
+    let options = exporter::csv::CsvOptions { raw: args.raw_cells, excel: args.excel };
+    let summary = exporter::csv::write_dump_with(snapshot, dir, options)?;
     output::info(&format!(
         "wrote {}: {} entities, {} relations, {} mentions, {} triples",
         dir.display(),

@@ -4,6 +4,9 @@
 //! `--quiet`, never when NO_COLOR is set (for colour). The library's
 //! `tracing` events reach stderr here too, when `RUST_LOG` asks for them.
 
+// The one module that writes messages to stderr.
+#![allow(clippy::print_stderr)]
+
 use std::io::IsTerminal;
 use std::sync::OnceLock;
 use std::time::Duration;
