@@ -76,6 +76,17 @@ pub struct ExportArgs {
     #[arg(long, help_heading = "Picture selection (png, svg, dot)")]
     pub no_literals: bool,
 
+    /// Count literal values on their entity ("Macron · 12 values") and merge
+    /// the arrows between two entities into one; the default for pictures of
+    /// big stores drawn without --top or --focus.
+    #[arg(long, conflicts_with = "detailed", help_heading = "Picture selection (png, svg, dot)")]
+    pub compact: bool,
+
+    /// Draw every value and every kind of fact even on a big store (no
+    /// automatic --compact).
+    #[arg(long, help_heading = "Picture selection (png, svg, dot)")]
+    pub detailed: bool,
+
     /// What to write on the arrows.
     #[arg(long, value_enum, default_value_t = EdgeLabelArg::Predicate, help_heading = "Picture look (png, svg, dot)")]
     pub edge_label: EdgeLabelArg,
@@ -211,6 +222,8 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
         ("--top", args.top.is_some()),
         ("--all-entities", args.all_entities),
         ("--no-literals", args.no_literals),
+        ("--compact", args.compact),
+        ("--detailed", args.detailed),
     ];
     if !args.format.is_drawing() {
         if let Some((flag, _)) = drawing_only.iter().find(|(_, given)| *given) {
@@ -255,8 +268,9 @@ fn export_csv(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<Exi
 }
 
 fn export_drawing(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<ExitCode> {
-    let options = GraphOptions {
+    let mut options = GraphOptions {
         literals: !args.no_literals,
+        compact: args.compact,
         isolated_entities: args.all_entities,
         edge_label: match args.edge_label {
             EdgeLabelArg::Predicate => EdgeLabel::Predicate,
@@ -264,7 +278,7 @@ fn export_drawing(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result
             EdgeLabelArg::Both => EdgeLabel::Both,
         },
     };
-    let full = FactGraph::from_snapshot(snapshot, &options);
+    let mut full = FactGraph::from_snapshot(snapshot, &options);
     let mut selection = Selection {
         focus: args.focus.clone(),
         depth: args.depth,
@@ -276,11 +290,20 @@ fn export_drawing(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result
     };
     let picture = args.format != ExportFormat::Dot;
     if picture && selection.top.is_none() && selection.focus.is_none() && full.entity_count() > DEFAULT_PICTURE_TOP {
+        let detail = if args.detailed {
+            ""
+        } else {
+            "; values counted on their entity and arrows between two entities merged (--detailed draws them all)"
+        };
         output::info(&format!(
-            "drawing the {DEFAULT_PICTURE_TOP} most connected of {} entities (choose with --top N, --focus NAME or --query)",
+            "drawing the {DEFAULT_PICTURE_TOP} most connected of {} entities (choose with --top N, --focus NAME or --query){detail}",
             full.entity_count()
         ));
         selection.top = Some(DEFAULT_PICTURE_TOP);
+        if !args.detailed && !options.compact {
+            options.compact = true;
+            full = FactGraph::from_snapshot(snapshot, &options);
+        }
     }
     let graph = full.select(&selection)?;
     if graph.graph.node_count() == 0 {

@@ -6,7 +6,7 @@
 //! document passed as it is, exactly as `tools/spacy_conllu.py` does.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -63,7 +63,7 @@ pub fn run(args: &ParseArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let inputs = args
         .files
         .iter()
-        .map(read_input)
+        .map(|file| read_input(file))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let load_start = Instant::now();
     let pipeline = load_pipeline(&global.model)?;
@@ -134,11 +134,11 @@ fn render(format: ParseFormat, source: &str, line_no: usize, doc: &Doc) -> Strin
 
 /// Reads one input through the input stage's reader (UTF-8 checked, the
 /// first bad byte and its line named).
-fn read_input(path: &PathBuf) -> anyhow::Result<Input> {
+fn read_input(path: &Path) -> anyhow::Result<Input> {
     let source = if path.as_os_str() == "-" {
         InputSource::Stdin
     } else {
-        InputSource::File(path.clone())
+        InputSource::File(path.to_path_buf())
     };
     let text = input::read_input(&source)?;
     Ok(Input {

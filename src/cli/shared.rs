@@ -70,7 +70,10 @@ pub fn read_query_text(inline: Option<&str>, file: Option<&Path>) -> anyhow::Res
             Ok(text)
         }
         (None, Some(path)) => std::fs::read_to_string(path).with_context(|| {
-            format!("cannot read the query file {}; check the path", path.display())
+            format!(
+                "cannot read the query file {}; check the path",
+                path.display()
+            )
         }),
         _ => Err(UsageError("give the SPARQL text or -f FILE, not both".to_string()).into()),
     }
@@ -83,8 +86,12 @@ pub fn read_query_text(inline: Option<&str>, file: Option<&Path>) -> anyhow::Res
 pub fn exit_code_for(error: &anyhow::Error) -> u8 {
     let usage = error.chain().any(|cause| {
         cause.is::<UsageError>()
-            || cause.downcast_ref::<StoreError>().is_some_and(StoreError::is_usage)
-            || cause.downcast_ref::<PushError>().is_some_and(PushError::is_usage)
+            || cause
+                .downcast_ref::<StoreError>()
+                .is_some_and(StoreError::is_usage)
+            || cause
+                .downcast_ref::<PushError>()
+                .is_some_and(PushError::is_usage)
     });
     if usage {
         EXIT_USAGE
@@ -99,12 +106,24 @@ mod tests {
 
     #[test]
     fn usage_is_decided_by_the_error_type_wherever_it_sits_in_the_chain() {
-        let query = StoreError::Query { message: "expected WHERE".into(), line: 1, column: 7 };
-        assert_eq!(exit_code_for(&anyhow::Error::from(query).context("while exporting")), EXIT_USAGE);
-        let missing = StoreError::Missing { path: "x.db".into() };
+        let query = StoreError::Query {
+            message: "expected WHERE".into(),
+            line: 1,
+            column: 7,
+        };
+        assert_eq!(
+            exit_code_for(&anyhow::Error::from(query).context("while exporting")),
+            EXIT_USAGE
+        );
+        let missing = StoreError::Missing {
+            path: "x.db".into(),
+        };
         assert_eq!(exit_code_for(&anyhow::Error::from(missing)), EXIT_FAILURE);
         let usage = anyhow::Error::from(UsageError("bad".into())).context("outer");
         assert_eq!(exit_code_for(&usage), EXIT_USAGE);
-        assert_eq!(exit_code_for(&anyhow::anyhow!("plain failure")), EXIT_FAILURE);
+        assert_eq!(
+            exit_code_for(&anyhow::anyhow!("plain failure")),
+            EXIT_FAILURE
+        );
     }
 }

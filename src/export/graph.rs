@@ -102,6 +102,10 @@ pub enum EdgeLabel {
 pub struct GraphOptions {
     /// Draw literal objects as small nodes.
     pub literals: bool,
+    /// Instead of drawing literal objects, count them on their subject
+    /// ("Macron · 12 values"), and merge the edges between two entities
+    /// into one ("states ×3 · meets"): the readable default for big stores.
+    pub compact: bool,
     /// Keep entities that take part in no fact.
     pub isolated_entities: bool,
     pub edge_label: EdgeLabel,
@@ -109,7 +113,7 @@ pub struct GraphOptions {
 
 impl Default for GraphOptions {
     fn default() -> Self {
-        GraphOptions { literals: true, isolated_entities: false, edge_label: EdgeLabel::Predicate }
+        GraphOptions { literals: true, compact: false, isolated_entities: false, edge_label: EdgeLabel::Predicate }
     }
 }
 
@@ -162,6 +166,8 @@ impl FactGraph {
         }
         let mut literals: BTreeMap<String, NodeData> = BTreeMap::new();
         let mut edges: BTreeMap<EdgeKey, EdgeData> = BTreeMap::new();
+        // Literal facts counted on their subject (compact pictures).
+        let mut values: BTreeMap<String, usize> = BTreeMap::new();
         for relation in &snapshot.relations {
             // A fact may name an entity the snapshot's entity list left out
             // (a CONSTRUCT selection, say): draw it rather than drop the fact.
@@ -170,6 +176,10 @@ impl FactGraph {
                 Some(iri) => {
                     nodes.entry(iri.clone()).or_insert_with(|| bare_entity(iri, &relation.object));
                     iri.clone()
+                }
+                None if options.compact => {
+                    *values.entry(relation.subject_iri.clone()).or_default() += 1;
+                    continue;
                 }
                 None if options.literals => {
                     let key = format!("literal:{}:{}", relation.subject_iri, relation.object);
@@ -206,6 +216,17 @@ impl FactGraph {
             edge.reported |= relation.reported;
             edge.confidence = edge.confidence.max(relation.confidence);
         }
+        for (iri, count) in &values {
+            if let Some(node) = nodes.get_mut(iri) {
+                node.label = format!("{} · {count} value{}", node.label, if *count == 1 { "" } else { "s" });
+            }
+        }
+        for edge in edges.values_mut() {
+            edge.label = edge_label(edge, options.edge_label);
+        }
+        if options.compact {
+            edges = merge_parallel(edges);
+        }
         let mut graph = DiGraph::new();
         let mut index: HashMap<String, NodeIndex> = HashMap::new();
         let linked: BTreeSet<&str> = edges.keys().flat_map(|k| [k.subject.as_str(), k.object.as_str()]).collect();
@@ -214,8 +235,7 @@ impl FactGraph {
                 index.insert(key.clone(), graph.add_node(node.clone()));
             }
         }
-        for (key, mut edge) in edges {
-            edge.label = edge_label(&edge, options.edge_label);
+        for (key, edge) in edges {
             if let (Some(&a), Some(&b)) = (index.get(&key.subject), index.get(&key.object)) {
                 graph.add_edge(a, b, edge);
             }
@@ -422,6 +442,47 @@ fn bare_entity(iri: &str, label: &str) -> NodeData {
     }
 }
 
+/// Merges the edges from one entity to another into one edge: its count is
+/// the sum, its label the two most frequent labels (then `+N` more), its
+/// flags set only when every merged edge has them. The predicate and lemma
+/// of the most frequent edge stand for the whole.
+fn merge_parallel(edges: BTreeMap<EdgeKey, EdgeData>) -> BTreeMap<EdgeKey, EdgeData> {
+    let mut groups: BTreeMap<(String, String), Vec<(EdgeKey, EdgeData)>> = BTreeMap::new();
+    for (key, edge) in edges {
+        groups.entry((key.subject.clone(), key.object.clone())).or_default().push((key, edge));
+    }
+    let mut merged = BTreeMap::new();
+    for (_, mut group) in groups {
+        // Most facts first; ties in key order (the map's order), so the result is stable.
+        group.sort_by_key(|(_, edge)| std::cmp::Reverse(edge.count));
+        let (key, mut first) = group.remove(0);
+        if group.is_empty() {
+            merged.insert(key, first);
+            continue;
+        }
+        let mut labels: Vec<&str> = vec![first.label.as_str()];
+        for (_, edge) in &group {
+            if !labels.contains(&edge.label.as_str()) {
+                labels.push(edge.label.as_str());
+            }
+        }
+        let mut label = labels[..labels.len().min(2)].join(" · ");
+        if labels.len() > 2 {
+            label.push_str(&format!(" · +{}", labels.len() - 2));
+        }
+        for (_, edge) in &group {
+            first.count += edge.count;
+            first.negated &= edge.negated;
+            first.hypothetical &= edge.hypothetical;
+            first.reported &= edge.reported;
+            first.confidence = first.confidence.max(edge.confidence);
+        }
+        first.label = label;
+        merged.insert(key, first);
+    }
+    merged
+}
+
 /// The arrow's text: chosen words, `not ` when negated, `?` when
 /// hypothetical, `×N` when it stands for several facts.
 fn edge_label(edge: &EdgeData, choice: EdgeLabel) -> String {
@@ -522,7 +583,7 @@ pub(crate) mod tests {
 
     #[test]
     fn options_keep_isolated_and_drop_literals() {
-        let options = GraphOptions { literals: false, isolated_entities: true, edge_label: EdgeLabel::Lemma };
+        let options = GraphOptions { literals: false, compact: false, isolated_entities: true, edge_label: EdgeLabel::Lemma };
         let g = FactGraph::from_snapshot(&chain(), &options);
         assert_eq!(g.graph.node_count(), 5);
         assert!(g.graph.node_weights().all(|n| n.kind.is_entity()));
@@ -572,5 +633,31 @@ pub(crate) mod tests {
     fn long_labels_are_shortened() {
         assert_eq!(shorten("a  b\nc", 10), "a b c");
         assert_eq!(shorten("abcdefghijkl", 5), "abcd…");
+    }
+
+    #[test]
+    fn compact_graphs_count_values_and_merge_parallel_edges() {
+        let a = entity("urn:e:a", "Macron", "PER");
+        let b = entity("urn:e:b", "Paris", "LOC");
+        let mut snapshot = GraphSnapshot { entities: vec![a.clone(), b.clone()], ..Default::default() };
+        snapshot.relations = vec![
+            fact(&a, "travelsTo", Some(&b), ""),
+            fact(&a, "travelsTo", Some(&b), ""),
+            fact(&a, "meets", Some(&b), ""),
+            fact(&a, "locatedIn", Some(&b), ""),
+            fact(&a, "role", None, "président"),
+            fact(&a, "states", None, "que tout va bien"),
+        ];
+        let options = GraphOptions { compact: true, ..GraphOptions::default() };
+        let graph = FactGraph::from_snapshot(&snapshot, &options);
+        assert_eq!(graph.graph.node_count(), 2, "values are not drawn");
+        assert_eq!(graph.graph.edge_count(), 1, "one arrow from Macron to Paris");
+        let edge = graph.graph.edge_weights().next().unwrap();
+        assert_eq!(edge.count, 4);
+        assert_eq!(edge.label, "travelsTo ×2 · locatedIn · +1");
+        let labels: Vec<&str> = graph.graph.node_weights().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["Macron · 2 values", "Paris"]);
+        let full = FactGraph::from_snapshot(&snapshot, &GraphOptions::default());
+        assert_eq!(full.graph.edge_count(), 5);
     }
 }

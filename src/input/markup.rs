@@ -31,7 +31,11 @@ pub fn is_html(source: &str, text: &str) -> bool {
     let by_extension = Path::new(source)
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+        .is_some_and(|e| {
+            ["html", "htm", "xhtml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
     let head: String = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
         .chars()
@@ -139,9 +143,9 @@ fn entity_at(chars: &[char]) -> Option<(char, usize)> {
 /// references such as `&#146;` (a right quote) written by old tools.
 fn windows_1252(code: u32) -> Option<u32> {
     const HIGH: [u32; 32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+        0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+        0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ];
     let index = code.checked_sub(0x80)? as usize;
     HIGH.get(index).copied().filter(|&c| c != 0)
@@ -152,13 +156,13 @@ const LATIN_1: [&str; 96] = [
     "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
     "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
     "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave",
-    "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
-    "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml",
-    "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig",
-    "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth",
-    "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave",
-    "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
 ];
 
 /// HTML 4.01's markup-significant and special entities, and the
@@ -212,10 +216,43 @@ fn named_entity(name: &str) -> Option<char> {
 
 /// Elements whose tags end a paragraph.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "dd", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
-    "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td",
-    "th", "title", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "ul",
 ];
 
 /// Elements whose content is not text to read.
@@ -228,7 +265,10 @@ const HIDDEN_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "s
 fn markup_at(chars: &[char]) -> Option<(usize, bool)> {
     let starts = |prefix: &str| {
         prefix.chars().count() <= chars.len()
-            && chars.iter().zip(prefix.chars()).all(|(a, b)| a.eq_ignore_ascii_case(&b))
+            && chars
+                .iter()
+                .zip(prefix.chars())
+                .all(|(a, b)| a.eq_ignore_ascii_case(&b))
     };
     if starts("<!--") {
         let end = find(chars, "-->", 4).map_or(chars.len(), |i| i + 3);
@@ -308,7 +348,14 @@ mod tests {
 
     #[test]
     fn text_that_only_looks_like_an_entity_stays() {
-        for text in ["AT&T a dit", "Ben & Jerry", "&c. etc", "&unknown;", "&#0;", "& ;"] {
+        for text in [
+            "AT&T a dit",
+            "Ben & Jerry",
+            "&c. etc",
+            "&unknown;",
+            "&#0;",
+            "& ;",
+        ] {
             assert_eq!(reading_view(text, false), text);
         }
     }
@@ -327,7 +374,12 @@ mod tests {
             .collect();
         assert_eq!(
             lines,
-            ["Grève à Paris", "Le maire de Paris a parlé.", "L'État répond.", "Fin"]
+            [
+                "Grève à Paris",
+                "Le maire de Paris a parlé.",
+                "L'État répond.",
+                "Fin"
+            ]
         );
     }
 
