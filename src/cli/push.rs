@@ -45,10 +45,17 @@ impl Remote {
                 let password = std::env::var("TRAME_PUSH_PASSWORD").map_err(|_| {
                     UsageError(format!("--user {user} needs the password in the environment variable TRAME_PUSH_PASSWORD"))
                 })?;
-                Some(Credentials { user: user.clone(), password })
+                Some(Credentials {
+                    user: user.clone(),
+                    password,
+                })
             }
         };
-        Ok(Client::new(push::Options { credentials, retries: self.retries, ..push::Options::default() }))
+        Ok(Client::new(push::Options {
+            credentials,
+            retries: self.retries,
+            ..push::Options::default()
+        }))
     }
 
     /// The query endpoint for the Graph Store endpoint `url`.
@@ -57,12 +64,19 @@ impl Remote {
             return Ok(push::check_url(endpoint).map_err(push_error)?);
         }
         let base = url.split('?').next().unwrap_or(url).trim_end_matches('/');
-        for (suffix, query) in [("/store", "/query"), ("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql")] {
+        for (suffix, query) in [
+            ("/store", "/query"),
+            ("/sparql-graph-crud-auth", "/sparql"),
+            ("/sparql-graph-crud", "/sparql"),
+        ] {
             if let Some(root) = base.strip_suffix(suffix) {
                 return Ok(format!("{root}{query}"));
             }
         }
-        Err(UsageError(format!("cannot guess the SPARQL query endpoint of {url}; give it with --query-endpoint URL")).into())
+        Err(UsageError(format!(
+            "cannot guess the SPARQL query endpoint of {url}; give it with --query-endpoint URL"
+        ))
+        .into())
     }
 }
 
@@ -98,22 +112,39 @@ pub fn run(args: &PushArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let client = Arc::new(args.remote.client()?);
     let store = Store::open_read_only(&global.store).map_err(store_error)?;
     let iris = store.document_graph_iris().map_err(store_error)?;
-    let sources: std::collections::HashMap<String, String> =
-        store.documents().map_err(store_error)?.into_iter().map(|d| (d.iri, d.source)).collect();
+    let sources: std::collections::HashMap<String, String> = store
+        .documents()
+        .map_err(store_error)?
+        .into_iter()
+        .map(|d| (d.iri, d.source))
+        .collect();
     let started = std::time::Instant::now();
     push_ontology(&client, &url)?;
     let bar = output::progress(iris.len() as u64, "graphs");
     let ticker = bar.clone();
-    let queue = Queue::start(client, url.clone(), args.remote.in_flight, Arc::new(move || ticker.inc(1)));
+    let queue = Queue::start(
+        client,
+        url.clone(),
+        args.remote.in_flight,
+        Arc::new(move || ticker.inc(1)),
+    );
     for iri in &iris {
         if queue.stopped() {
             // A fatal error: record the rest without reading them.
-            queue.send(Job { graph: iri.clone(), name: sources.get(iri).cloned().unwrap_or_else(|| iri.clone()), ntriples: Vec::new() });
+            queue.send(Job {
+                graph: iri.clone(),
+                name: sources.get(iri).cloned().unwrap_or_else(|| iri.clone()),
+                ntriples: Vec::new(),
+            });
             continue;
         }
         let graph = store.graph(iri).map_err(store_error)?;
         let name = sources.get(iri).cloned().unwrap_or_else(|| iri.clone());
-        queue.send(Job { graph: iri.clone(), name, ntriples: graph.to_ntriples() });
+        queue.send(Job {
+            graph: iri.clone(),
+            name,
+            ntriples: graph.to_ntriples(),
+        });
     }
     let outcome = queue.finish();
     bar.finish_and_clear();
@@ -170,6 +201,9 @@ pub fn merge_remote(url: &str, remote: &Remote) -> anyhow::Result<super::merge::
     let entities = crate::store::entities_from_rows(&rows);
     let (links, alt_labels) = super::merge::decide(&entities);
     let body = graphs::merge(&links, &alt_labels);
-    client.put_graph(&url, &body.iri, &body.to_ntriples()).map_err(push_error).context("pushing the merge graph")?;
+    client
+        .put_graph(&url, &body.iri, &body.to_ntriples())
+        .map_err(push_error)
+        .context("pushing the merge graph")?;
     Ok(super::merge::Summary::new(entities.len(), &links))
 }

@@ -92,13 +92,14 @@ pub(super) fn documents(store: &Store) -> Result<Vec<DocumentInfo>, StoreError> 
 }
 
 /// The SPARQL query that lists the entities of the document graphs: each
-/// name an entity bears (`pref` true for `skos:prefLabel`, false for
-/// `skos:altLabel`) and in how many document graphs. Run on the local store
+/// name an entity bears (`pref` is "pref" for `skos:prefLabel`, "alt" for
+/// `skos:altLabel`: strings, since Virtuoso answers a bound boolean as an
+/// integer) and in how many document graphs. Run on the local store
 /// and, unchanged, on a remote one, so both give the same entities.
 pub const ENTITY_QUERY: &str = "SELECT ?e ?class ?name ?pref (COUNT(DISTINCT ?g) AS ?n) WHERE { \
     GRAPH ?g { ?e a ?class . \
-      { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?name BIND(true AS ?pref) } UNION \
-      { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name BIND(false AS ?pref) } } \
+      { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?name BIND(\"pref\" AS ?pref) } UNION \
+      { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name BIND(\"alt\" AS ?pref) } } \
     FILTER(STRSTARTS(STR(?g), \"https://w3id.org/trame/doc/\")) \
     FILTER(STRSTARTS(STR(?e), \"https://w3id.org/trame/entity/\")) \
   } GROUP BY ?e ?class ?name ?pref";
@@ -127,7 +128,7 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
             names.kind = Some(names.kind.map_or(kind, |k| k.min(kind)));
         }
         let name = literal_value(name);
-        if literal_value(pref) == "true" {
+        if literal_value(pref) == "pref" {
             *names.preferred.entry(name).or_default() += literal_value(count).parse::<usize>().unwrap_or(1);
         } else {
             names.other.insert(name);
