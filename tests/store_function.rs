@@ -181,7 +181,8 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
 
 #[test]
 fn bad_shards_are_usage_errors_with_a_clear_message() {
-    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 5] = [
         (&["--shard", "4/4"], &[], "K goes from 0 to 3"),
         (&["--shard", "1:4"], &[], "expected K/N"),
         (&["--shard", "0/0"], &[], "at least 1"),

@@ -61,7 +61,7 @@ impl Remote {
     /// The query endpoint for the Graph Store endpoint `url`.
     pub fn query_url(&self, url: &str) -> anyhow::Result<String> {
         if let Some(endpoint) = &self.query_endpoint {
-            return Ok(push::check_url(endpoint).map_err(push_error)?);
+            return push::check_url(endpoint).map_err(push_error);
         }
         let base = url.split('?').next().unwrap_or(url).trim_end_matches('/');
         for (suffix, query) in [

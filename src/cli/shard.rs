@@ -259,7 +259,8 @@ mod tests {
 
     #[test]
     fn contradictions_and_garbage_are_usage_errors() {
-        let cases: Vec<(Option<u64>, Vec<(&str, &str)>, &str)> = vec![
+        type Case<'a> = (Option<u64>, Vec<(&'a str, &'a str)>, &'a str);
+        let cases: Vec<Case> = vec![
             (Some(4), vec![], "neither is set"),
             (Some(0), vec![("JOB_COMPLETION_INDEX", "0")], "at least 1"),
             (

@@ -252,9 +252,9 @@ mod tests {
 
     /// Groups as (canonical label and type, member labels and types), sorted:
     /// what the result means, whatever the input order.
-    fn meaning(
-        entities: &[KnownEntity],
-    ) -> Vec<((String, EntityKind), Vec<(String, EntityKind)>, Vec<String>)> {
+    type Named = (String, EntityKind);
+
+    fn meaning(entities: &[KnownEntity]) -> Vec<(Named, Vec<Named>, Vec<String>)> {
         let named = |i: usize| (entities[i].label.clone(), entities[i].kind);
         let mut out: Vec<_> = merge(entities)
             .into_iter()
