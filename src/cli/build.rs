@@ -606,6 +606,7 @@ mod tests {
                         reported: false,
                         source_entity: None,
                         rule: "fake".into(),
+                        event: None,
                     });
                 }
             }
@@ -838,6 +839,7 @@ mod tests {
                 reported: true,
                 source_entity: None,
                 rule: "speech".into(),
+                event: None,
             }],
         };
         let mut out = Vec::new();

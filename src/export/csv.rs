@@ -18,7 +18,7 @@ pub const FILES: [&str; 4] = ["entities.csv", "relations.csv", "mentions.csv", "
 
 pub const ENTITY_COLUMNS: [&str; 5] = ["id", "label", "type", "aliases", "mentions"];
 /// The contract's nine columns, then trame's extras.
-pub const RELATION_COLUMNS: [&str; 15] = [
+pub const RELATION_COLUMNS: [&str; 20] = [
     "subject_id",
     "subject",
     "predicate",
@@ -34,6 +34,11 @@ pub const RELATION_COLUMNS: [&str; 15] = [
     "rule",
     "start",
     "end",
+    "event_type",
+    "cameo_root",
+    "quad_class",
+    "sources",
+    "claim",
 ];
 pub const MENTION_COLUMNS: [&str; 7] = ["entity_id", "doc", "source", "start", "end", "text", "type"];
 pub const TRIPLE_COLUMNS: [&str; 4] = ["subject", "predicate", "object", "graph"];
@@ -83,7 +88,9 @@ pub fn write_entities(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize
 }
 
 /// relations.csv: the contract's columns, then negated, hypothetical,
-/// reported, rule, start, end.
+/// reported, rule, start, end, the event type (PLOVER code, CAMEO root,
+/// quad class; empty when untyped), the number of distinct documents that
+/// state the fact (`sources`) and its claim's IRI (empty when only one does).
 pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize, ::csv::Error> {
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(RELATION_COLUMNS)?;
@@ -104,6 +111,11 @@ pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write) -> Result<usiz
             &r.rule,
             &r.start.to_string(),
             &r.end.to_string(),
+            r.event_type.as_deref().unwrap_or(""),
+            r.cameo_root.as_deref().unwrap_or(""),
+            r.quad_class.as_deref().unwrap_or(""),
+            &r.sources.to_string(),
+            r.claim.as_deref().unwrap_or(""),
         ])?;
     }
     writer.flush()?;

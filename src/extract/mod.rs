@@ -12,6 +12,7 @@ use crate::facts::{self, KnownEntity};
 use crate::nlp::Doc;
 
 pub mod entities;
+pub mod event_types;
 pub mod input;
 pub mod language;
 pub mod rules;

@@ -22,6 +22,7 @@ use oxigraph::io::{RdfFormat as OxFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
 
+pub mod claims;
 pub mod iri;
 mod model;
 mod rdf;
@@ -43,6 +44,8 @@ pub const FORMAT_VERSION: u64 = 1;
 /// The ontology source files, loaded together into the ontology graph.
 pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/trame.ttl");
 pub const RELATIONS_TTL: &str = include_str!("../../ontology/relations.ttl");
+/// Event types (PLOVER, CAMEO quad classes) and the claim vocabulary.
+pub const EVENTS_TTL: &str = include_str!("../../ontology/events.ttl");
 
 /// Errors of the store layer. Messages name the thing and suggest a fix.
 #[derive(Debug, thiserror::Error)]
@@ -178,13 +181,21 @@ impl Store {
                 }
             }
         }
+        // Claims of the facts going away and of the facts arriving are rebuilt
+        // in the same transaction.
+        let mut keys = std::collections::HashSet::new();
         for name in &replaced {
+            if let NamedOrBlankNode::NamedNode(node) = name {
+                keys.extend(claims::statement_keys(&transaction, node.as_ref()).map_err(|e| self.error(&e))?);
+            }
             transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
         }
         transaction.insert_named_graph(graph_node.as_ref());
         for quad in &graph.quads {
             transaction.insert(quad);
         }
+        keys.extend(claims::statement_keys(&transaction, graph_node.as_ref()).map_err(|e| self.error(&e))?);
+        claims::refresh(&mut transaction, &keys).map_err(|e| self.error(&e))?;
         transaction.commit().map_err(|e| self.error(&e))?;
         if self.unflushed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1 >= FLUSH_EVERY {
             self.flush()?;
@@ -210,10 +221,13 @@ impl Store {
         self.ensure_writable()?;
         let matches = self.find_documents(doc)?;
         let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
+        let mut keys = std::collections::HashSet::new();
         for info in &matches {
             let name = NamedNode::new_unchecked(info.iri.clone());
+            keys.extend(claims::statement_keys(&transaction, name.as_ref()).map_err(|e| self.error(&e))?);
             transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
         }
+        claims::refresh(&mut transaction, &keys).map_err(|e| self.error(&e))?;
         transaction.commit().map_err(|e| self.error(&e))?;
         Ok(matches)
     }
@@ -363,7 +377,7 @@ impl Store {
     /// (Re)writes the ontology graph and store metadata when they differ
     /// from this build's, in one transaction.
     fn refresh_ontology(&self) -> Result<(), StoreError> {
-        let hash = iri::sha256_hex(&format!("{ONTOLOGY_TTL}\n{RELATIONS_TTL}"));
+        let hash = iri::sha256_hex(&format!("{ONTOLOGY_TTL}\n{RELATIONS_TTL}\n{EVENTS_TTL}"));
         let version = self.meta_value("formatVersion")?;
         if self.meta_value("ontologyHash")?.as_deref() == Some(hash.as_str())
             && version.as_deref() == Some(FORMAT_VERSION.to_string().as_str())
@@ -376,7 +390,11 @@ impl Store {
         let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
         transaction.clear_graph(ontology_graph.as_ref()).map_err(|e| self.error(&e))?;
         transaction.clear_graph(meta_graph.as_ref()).map_err(|e| self.error(&e))?;
-        for (name, text) in [("ontology/trame.ttl", ONTOLOGY_TTL), ("ontology/relations.ttl", RELATIONS_TTL)] {
+        for (name, text) in [
+            ("ontology/trame.ttl", ONTOLOGY_TTL),
+            ("ontology/relations.ttl", RELATIONS_TTL),
+            ("ontology/events.ttl", EVENTS_TTL),
+        ] {
             let parser = RdfParser::from_format(OxFormat::Turtle)
                 .without_named_graphs()
                 .with_default_graph(ontology_graph.as_ref());
