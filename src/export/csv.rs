@@ -114,7 +114,7 @@ pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write) -> Result<usiz
             r.event_type.as_deref().unwrap_or(""),
             r.cameo_root.as_deref().unwrap_or(""),
             r.quad_class.as_deref().unwrap_or(""),
-            &r.sources.to_string(),
+            &r.sources.max(1).to_string(),
             r.claim.as_deref().unwrap_or(""),
         ])?;
     }

@@ -364,7 +364,7 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
         let colour = entry.fact.event_type.as_deref().map_or(UNTYPED_COLOUR, event_colour);
         let (xa, xb) = (x_of(entry.start as f64), x_of(entry.end as f64 + 1.0));
         let _ = write!(svg, "<g><title>{}</title>", xml_escape(&format!("{} · {}", entry.when, entry.fact.statement)));
-        let mark_end = if xb - xa > 10.0 {
+        let mark_end = if entry.end > entry.start {
             // A month, a week, a year: a bar over the days it covers.
             let (fill, opacity) = if entry.own_time { (colour, 0.35) } else { ("white", 1.0) };
             let _ = write!(
@@ -380,16 +380,29 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
             let _ = write!(svg, r#"<circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="{fill}" stroke="{colour}" stroke-width="2"/>"#);
             x + 6.0
         };
-        // The label goes right of the mark, or left of it near the right edge.
-        let (lx, anchor) = if mark_end + 8.0 + width <= WIDTH - MARGIN {
-            (mark_end + 8.0, "start")
+        // The label goes right of the mark, else left of it, else over a
+        // long bar on a white backing, always inside the picture.
+        let mark_start = if entry.end > entry.start { xa } else { mark_end - 12.0 };
+        let lx = if mark_end + 8.0 + width <= WIDTH - MARGIN {
+            mark_end + 8.0
+        } else if mark_start - 8.0 - width >= MARGIN {
+            mark_start - 8.0 - width
         } else {
-            (xa.min(mark_end - 12.0) - 8.0, "end")
+            let lx = (xa + 8.0).min(WIDTH - MARGIN - width).max(MARGIN + 4.0);
+            let _ = write!(
+                svg,
+                r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" fill="white" fill-opacity="0.85"/>"#,
+                lx - 3.0,
+                y - LABEL_FONT * 0.7,
+                width + 6.0,
+                LABEL_FONT * 1.4
+            );
+            lx
         };
         let text_colour = if entry.fact.negated { "#b91c1c" } else { "#111827" };
         let _ = writeln!(
             svg,
-            r#"<text x="{lx:.1}" y="{:.1}" font-size="{LABEL_FONT}" fill="{text_colour}" text-anchor="{anchor}">{}</text></g>"#,
+            r#"<text x="{lx:.1}" y="{:.1}" font-size="{LABEL_FONT}" fill="{text_colour}">{}</text></g>"#,
             y + 0.36 * LABEL_FONT,
             xml_escape(text)
         );
@@ -432,10 +445,16 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
     Ok(Picture { svg, width: WIDTH, height })
 }
 
-/// "2025-03-10 · Russie attacks Ukraine · ASSAULT · 3 sources".
+/// "2025-03-10 · Russie attacks Ukraine · ASSAULT · 3 sources"; a negated
+/// fact says so, and the generic `relatedTo` shows its French verb.
 fn label(entry: &Entry) -> String {
     let f = &entry.fact;
-    let mut text = format!("{} · {} {}{} {}", entry.when, f.subject, if f.negated { "not " } else { "" }, f.predicate, f.object);
+    // The generic relation says nothing: the French verb does.
+    let predicate = if f.predicate == "relatedTo" && !f.lemma.is_empty() { &f.lemma } else { &f.predicate };
+    let mut text = format!("{} · {} {predicate} {}", entry.when, f.subject, f.object);
+    if f.negated {
+        text.push_str(" (negated)");
+    }
     if let Some(event) = &f.event_type {
         let _ = write!(text, " · {event}");
     }
