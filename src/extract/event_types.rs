@@ -24,7 +24,7 @@ pub const EVENT_TYPES_TSV: &str = include_str!("data/event_types.tsv");
 pub enum Cue {
     /// The lemma alone decides.
     Always,
-    /// The head noun (lemma) of the direct object.
+    /// The head noun (lemma) of the direct object or of an oblique argument.
     Object(String),
     /// An argument introduced by this preposition.
     Preposition(String),
@@ -37,9 +37,10 @@ pub enum Cue {
 /// What the parse says around a fact's predicate, for [`classify`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cues {
-    /// Head noun lemmas of the direct object(s), lower case.
+    /// Head noun lemmas of the direct object(s) and oblique arguments, lower case.
     pub objects: Vec<String>,
-    /// Prepositions introducing the verb's arguments, lower case.
+    /// Prepositions introducing the verb's arguments or its infinitive
+    /// complement ("appeler à manifester"), lower case.
     pub prepositions: Vec<String>,
     /// The object or target is a place entity.
     pub place: bool,
@@ -132,8 +133,27 @@ impl EventTable {
 
     /// The event type of an act with lemma `lemma` and these cues, or `None`
     /// when the table does not list it (or none of its cues holds).
+    ///
+    /// Facts of the generic relation keep the preposition (and a chained
+    /// verb) in their lemma ("appeler à", "inviter rendre à"): when the whole
+    /// lemma is not listed, its first word is looked up, with a trailing
+    /// preposition counted as a cue.
     pub fn classify(&self, lemma: &str, cues: &Cues) -> Option<EventType> {
-        let rows = self.by_lemma.get(&lemma.trim().to_lowercase())?;
+        let lemma = lemma.trim().to_lowercase();
+        if let Some(rows) = self.by_lemma.get(&lemma) {
+            return Self::pick(rows, cues);
+        }
+        let mut words: Vec<&str> = lemma.split_whitespace().collect();
+        let mut cues = cues.clone();
+        if words.len() > 1 && words.last().is_some_and(|w| PREPOSITIONS.contains(w)) {
+            cues.prepositions.extend(words.pop().map(str::to_string));
+        }
+        // The phrase without its preposition ("rendre hommage"), else its verb.
+        let rows = self.by_lemma.get(&words.join(" ")).or_else(|| self.by_lemma.get(*words.first()?))?;
+        Self::pick(rows, &cues)
+    }
+
+    fn pick(rows: &[EventRow], cues: &Cues) -> Option<EventType> {
         let holds = |cue: &Cue| match cue {
             Cue::Always => false,
             Cue::Object(noun) => cues.objects.iter().any(|o| o == noun),
@@ -163,6 +183,9 @@ fn parse_cue(text: &str) -> Option<Cue> {
         }
     }
 }
+
+/// Prepositions that may end a generic fact's lemma.
+const PREPOSITIONS: [&str; 12] = ["à", "de", "avec", "contre", "pour", "sur", "en", "dans", "chez", "par", "vers", "entre"];
 
 /// The shipped table, parsed on first use.
 pub fn table() -> &'static EventTable {
@@ -215,11 +238,23 @@ mod tests {
     #[test]
     fn cue_beats_plain_row_and_plain_row_is_the_fallback() {
         assert_eq!(classify("offrir", &objects(&["aide"])), event(Plover::Aid, 7));
-        assert_eq!(classify("offrir", &objects(&["bouquet"])), event(Plover::Agree, 3));
+        assert_eq!(classify("offrir", &objects(&["médaille"])), None);
+        let to = Cues { prepositions: vec!["à".into()], ..Default::default() };
+        assert_eq!(classify("inviter", &to), event(Plover::Request, 2));
+        assert_eq!(classify("inviter", &Cues::default()), event(Plover::Consult, 4));
         assert_eq!(classify("Attaquer", &Cues::default()), event(Plover::Assault, 19));
         let against = Cues { prepositions: vec!["contre".into()], ..Default::default() };
         assert_eq!(classify("voter", &against), event(Plover::Reject, 12));
         assert_eq!(classify("dire", &Cues::default()), None);
+    }
+
+    #[test]
+    fn a_generic_lemma_with_its_preposition_is_read_as_verb_and_cue() {
+        assert_eq!(classify("appeler à", &Cues::default()), event(Plover::Request, 2));
+        assert_eq!(classify("voter contre", &Cues::default()), event(Plover::Reject, 12));
+        assert_eq!(classify("rendre hommage à", &Cues::default()), event(Plover::Support, 5));
+        assert_eq!(classify("appeler", &Cues::default()), None);
+        assert_eq!(classify("avoir échange avec", &Cues::default()), None);
     }
 
     #[test]

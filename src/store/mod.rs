@@ -8,8 +8,11 @@
 //!
 //! Layout of a store (see `model.rs` for a document graph):
 //! - `<https://w3id.org/trame/doc/<hash16>>`: one graph per document;
-//! - `<https://w3id.org/trame/ontology>`: trame.ttl + relations.ttl,
-//!   refreshed when a writer opens the store with a different ontology;
+//! - `<https://w3id.org/trame/ontology>`: trame.ttl + relations.ttl +
+//!   events.ttl, refreshed when a writer opens the store with a different
+//!   ontology;
+//! - `<https://w3id.org/trame/claims>`: facts stated by several documents
+//!   (see `claims.rs`), rebuilt inside every write that changes documents;
 //! - `<https://w3id.org/trame/store>`: the store format version.
 //!
 //! Every write is one Oxigraph (RocksDB) transaction, so a process killed

@@ -399,9 +399,12 @@ fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType>
         .or(d.verb.filter(|&v| v < p.len()));
     let mut cues = Cues::default();
     if let Some(h) = head {
-        cues.objects = p.kids(h, "obj").map(|c| p.tok(c).lemma.to_lowercase()).collect();
-        let arguments = p.kids(h, "obl:").chain(p.kids(h, "nmod:")).chain(p.kids(h, "iobj"));
-        cues.prepositions = arguments.filter_map(|c| p.prep(c)).collect();
+        let obliques: Vec<usize> = p.kids(h, "obl:").chain(p.kids(h, "nmod:")).chain(p.kids(h, "iobj")).collect();
+        cues.objects = p.kids(h, "obj").chain(obliques.iter().copied()).map(|c| p.tok(c).lemma.to_lowercase()).collect();
+        cues.prepositions = obliques.iter().filter_map(|&c| p.prep(c)).collect();
+        // "appeler à manifester", "refuser de signer": the preposition marks the infinitive.
+        let marks = p.kids(h, "xcomp").flat_map(|x| p.kids(x, "mark").collect::<Vec<_>>());
+        cues.prepositions.extend(marks.map(|m| p.tok(m).text.to_lowercase().replace('\u{2019}', "'")));
     }
     let kind_of = |o: &Object| match o {
         Object::Entity(e) => ctx.table.entities.get(*e).map(|x| x.kind),
