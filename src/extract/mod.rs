@@ -13,11 +13,9 @@ use crate::nlp::Doc;
 
 pub mod entities;
 pub mod event_types;
-pub mod input;
-pub mod language;
 pub mod rules;
 
-use input::PreparedText;
+use crate::input::PreparedText;
 
 /// Extracts one document: sentences, entities, mentions and facts.
 ///
