@@ -90,7 +90,12 @@ fn the_timeline_places_facts_by_their_article_date() {
     let b = write(dir.path(), "b.txt", "Sanctions\n\nLa France a sanctionné la Russie.\n");
     trame(&store).args(["build", "--quiet", &a, &b]).assert().success();
     // Dates given to the documents by hand (the build may find none in such short texts).
-    let docs = stdout(trame(&store).args(["query", "--format", "csv", "SELECT ?d ?s WHERE { ?d a trame:Document ; trame:sourcePath ?s } ORDER BY ?s"]));
+    let docs = stdout(trame(&store).args([
+        "query",
+        "--format",
+        "csv",
+        "SELECT ?d ?s WHERE { ?d a trame:Document ; trame:sourcePath ?s } ORDER BY ?s",
+    ]));
     let iris: Vec<&str> = docs.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
     assert_eq!(iris.len(), 2);
     let update = format!(
@@ -107,7 +112,10 @@ fn the_timeline_places_facts_by_their_article_date() {
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert!(rows.len() >= 2, "{text}");
     assert!(rows[0].starts_with("2018-03-02,2018-03-02,2018-03-02,article,Russie,attacks,Ukraine"), "{text}");
-    assert!(rows.iter().any(|r| r.starts_with("2018-03-09,2018-03-09,2018-03-09,article,France,sanctions,Russie")), "{text}");
+    assert!(
+        rows.iter().any(|r| r.starts_with("2018-03-09,2018-03-09,2018-03-09,article,France,sanctions,Russie")),
+        "{text}"
+    );
 
     let png = dir.path().join("t.png");
     trame(&store).args(["export", "timeline", "--focus", "Russie", "-o"]).arg(&png).assert().success();

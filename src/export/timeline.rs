@@ -59,7 +59,8 @@ pub struct Entry {
 pub fn entries(snapshot: &GraphSnapshot, options: &TimelineOptions) -> Result<Vec<Entry>, ExportError> {
     let focus = match &options.focus {
         Some(name) => {
-            let graph = FactGraph::from_snapshot(snapshot, &GraphOptions { isolated_entities: true, ..Default::default() });
+            let graph =
+                FactGraph::from_snapshot(snapshot, &GraphOptions { isolated_entities: true, ..Default::default() });
             let node = graph.find_entity(name)?;
             Some(graph.graph[node].key.clone())
         }
@@ -76,7 +77,7 @@ pub fn entries(snapshot: &GraphSnapshot, options: &TimelineOptions) -> Result<Ve
         .filter_map(place)
         .collect();
     // One row per claim: its best-placed statement stands for the others.
-    placed.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
+    placed.sort_by_cached_key(rank_key);
     let mut seen_claims = std::collections::HashSet::new();
     placed.retain(|entry| entry.fact.claim.as_ref().is_none_or(|claim| seen_claims.insert(claim.clone())));
     placed.truncate(options.limit);
@@ -123,7 +124,9 @@ fn place(fact: &RelationRow) -> Option<Entry> {
 /// and for impossible dates.
 pub fn interval(value: &str) -> Option<(Day, Day)> {
     let date = value.trim().split('T').next()?;
-    let digits = |s: &str, n: usize| (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i64>().ok()).flatten();
+    let digits = |s: &str, n: usize| {
+        (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i64>().ok()).flatten()
+    };
     let parts: Vec<&str> = date.split('-').collect();
     match parts.as_slice() {
         [century] if century.len() == 2 => {
@@ -229,8 +232,20 @@ pub fn day_text(day: Day) -> String {
 pub fn write_csv(entries: &[Entry], out: impl Write) -> Result<(), ::csv::Error> {
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record([
-        "start", "end", "when", "time_source", "subject", "predicate", "object", "lemma", "event_type", "cameo_root",
-        "sources", "negated", "statement", "doc",
+        "start",
+        "end",
+        "when",
+        "time_source",
+        "subject",
+        "predicate",
+        "object",
+        "lemma",
+        "event_type",
+        "cameo_root",
+        "sources",
+        "negated",
+        "statement",
+        "doc",
     ])?;
     for entry in entries {
         let f = &entry.fact;
@@ -377,7 +392,10 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
         } else {
             let x = (xa + xb) / 2.0;
             let fill = if entry.own_time { colour } else { "white" };
-            let _ = write!(svg, r#"<circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="{fill}" stroke="{colour}" stroke-width="2"/>"#);
+            let _ = write!(
+                svg,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="{fill}" stroke="{colour}" stroke-width="2"/>"#
+            );
             x + 6.0
         };
         // The label goes right of the mark, else left of it, else over a
@@ -411,7 +429,13 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
     // Legend: the event colours present, and what a hollow mark means.
     let mut x = MARGIN;
     let mut y = rows_bottom + 12.0 + LEGEND_ROW / 2.0;
-    let _ = writeln!(svg, r##"<line x1="{MARGIN}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#e5e7eb"/>"##, rows_bottom + 6.0, WIDTH - MARGIN, rows_bottom + 6.0);
+    let _ = writeln!(
+        svg,
+        r##"<line x1="{MARGIN}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#e5e7eb"/>"##,
+        rows_bottom + 6.0,
+        WIDTH - MARGIN,
+        rows_bottom + 6.0
+    );
     for (name, colour) in &legend_items {
         let step = legend_step(name);
         if x + step > WIDTH - MARGIN && x > MARGIN {

@@ -67,7 +67,9 @@ pub enum EventTableError {
     Plover { line: usize, code: String },
     #[error("event_types.tsv line {line}: CAMEO root {code:?} is not two digits from 01 to 20")]
     Cameo { line: usize, code: String },
-    #[error("event_types.tsv line {line}: quad class {quad:?} does not match CAMEO root {root:02} (expected {expected})")]
+    #[error(
+        "event_types.tsv line {line}: quad class {quad:?} does not match CAMEO root {root:02} (expected {expected})"
+    )]
     Quad { line: usize, quad: String, root: u8, expected: &'static str },
     #[error("event_types.tsv line {line}: {lemma:?} with this cue is already listed on line {first}")]
     Duplicate { line: usize, lemma: String, first: usize },
@@ -100,7 +102,8 @@ impl EventTable {
                 continue;
             }
             let cue = parse_cue(cols[1]).ok_or_else(|| EventTableError::Cue { line, cue: cols[1].to_string() })?;
-            let plover = Plover::from_code(cols[2]).ok_or_else(|| EventTableError::Plover { line, code: cols[2].to_string() })?;
+            let plover = Plover::from_code(cols[2])
+                .ok_or_else(|| EventTableError::Plover { line, code: cols[2].to_string() })?;
             let root = (cols[3].len() == 2)
                 .then(|| cols[3].parse::<u8>().ok())
                 .flatten()
@@ -185,7 +188,8 @@ fn parse_cue(text: &str) -> Option<Cue> {
 }
 
 /// Prepositions that may end a generic fact's lemma.
-const PREPOSITIONS: [&str; 12] = ["à", "de", "avec", "contre", "pour", "sur", "en", "dans", "chez", "par", "vers", "entre"];
+const PREPOSITIONS: [&str; 12] =
+    ["à", "de", "avec", "contre", "pour", "sur", "en", "dans", "chez", "par", "vers", "entre"];
 
 /// The shipped table, parsed on first use.
 pub fn table() -> &'static EventTable {

@@ -61,7 +61,9 @@ pub fn statement_keys(transaction: &Transaction<'_>, graph: NamedNodeRef<'_>) ->
     let statement_class = ont("Statement");
     let graph_ref = GraphNameRef::from(graph);
     let mut keys = HashSet::new();
-    for quad in transaction.quads_for_pattern(None, Some(rdf::TYPE), Some(statement_class.as_ref().into()), Some(graph_ref)) {
+    for quad in
+        transaction.quads_for_pattern(None, Some(rdf::TYPE), Some(statement_class.as_ref().into()), Some(graph_ref))
+    {
         let quad = quad?;
         if let Some(key) = key_of(transaction, &quad.subject, graph_ref)? {
             keys.insert(key);
@@ -202,7 +204,12 @@ fn members(transaction: &Transaction<'_>, key: &Key) -> Result<Vec<Member>, Stor
             rdf::PREDICATE,
             predicate.as_ref(),
             graph,
-        ))? && transaction.contains(oxigraph::model::QuadRef::new(quad.subject.as_ref(), rdf::OBJECT, key.2.as_ref(), graph))?;
+        ))? && transaction.contains(oxigraph::model::QuadRef::new(
+            quad.subject.as_ref(),
+            rdf::OBJECT,
+            key.2.as_ref(),
+            graph,
+        ))?;
         if !same {
             continue;
         }
@@ -301,7 +308,13 @@ mod tests {
 
     /// Rows of a SELECT, terms as the store prints them.
     fn select(store: &Store, query: &str) -> Vec<Vec<String>> {
-        store.select(query).unwrap().1.into_iter().map(|row| row.into_iter().map(|v| v.unwrap_or_default()).collect()).collect()
+        store
+            .select(query)
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|row| row.into_iter().map(|v| v.unwrap_or_default()).collect())
+            .collect()
     }
 
     fn query_file(name: &str) -> String {
@@ -313,7 +326,8 @@ mod tests {
         trame:deniedBy ?denied ; trame:contested ?contested ; trame:statement ?st } } GROUP BY ?n ?asserted ?denied ?contested";
 
     fn claims_graph(store: &Store) -> BTreeSet<String> {
-        let quads = store.quads_in(Some(oxigraph::model::NamedNodeRef::new_unchecked(super::CLAIMS_GRAPH).into())).unwrap();
+        let quads =
+            store.quads_in(Some(oxigraph::model::NamedNodeRef::new_unchecked(super::CLAIMS_GRAPH).into())).unwrap();
         quads.into_iter().map(|q| q.to_string()).collect()
     }
 
