@@ -32,6 +32,8 @@ pub enum Cue {
     Place,
     /// The object is a person or an organisation.
     Actor,
+    /// The object is a person.
+    Person,
 }
 
 /// What the parse says around a fact's predicate, for [`classify`].
@@ -46,6 +48,8 @@ pub struct Cues {
     pub place: bool,
     /// The object is a person or an organisation entity.
     pub actor: bool,
+    /// The object is a person entity.
+    pub person: bool,
 }
 
 /// One row of the table.
@@ -61,7 +65,7 @@ pub struct EventRow {
 pub enum EventTableError {
     #[error("event_types.tsv line {line}: expected 5 tab-separated columns (lemma, cue, plover, cameo, quad), found {found}")]
     Columns { line: usize, found: usize },
-    #[error("event_types.tsv line {line}: unknown cue {cue:?}; use -, obj:NOUN, prep:P, place or actor")]
+    #[error("event_types.tsv line {line}: unknown cue {cue:?}; use -, obj:NOUN, prep:P, place, actor or person")]
     Cue { line: usize, cue: String },
     #[error("event_types.tsv line {line}: unknown PLOVER type {code:?}")]
     Plover { line: usize, code: String },
@@ -163,6 +167,7 @@ impl EventTable {
             Cue::Preposition(prep) => cues.prepositions.iter().any(|p| p == prep),
             Cue::Place => cues.place,
             Cue::Actor => cues.actor,
+            Cue::Person => cues.person,
         };
         rows.iter()
             .find(|row| holds(&row.cue))
@@ -177,6 +182,7 @@ fn parse_cue(text: &str) -> Option<Cue> {
         "-" => Some(Cue::Always),
         "place" => Some(Cue::Place),
         "actor" => Some(Cue::Actor),
+        "person" => Some(Cue::Person),
         _ => {
             if let Some(noun) = text.strip_prefix("obj:") {
                 nonempty(noun).map(Cue::Object)
@@ -237,6 +243,10 @@ mod tests {
         assert_eq!(classify("frapper", &objects(&["esprit"])), None);
         let actor = Cues { actor: true, ..Default::default() };
         assert_eq!(classify("frapper", &actor), event(Plover::Assault, 18));
+        // Armies clash by force; people clash in words.
+        let with = |person: bool| Cues { prepositions: vec!["avec".into()], actor: true, person, ..Default::default() };
+        assert_eq!(classify("affronter", &with(false)), event(Plover::Assault, 19));
+        assert_eq!(classify("affronter", &with(true)), event(Plover::Accuse, 11));
     }
 
     #[test]

@@ -414,6 +414,7 @@ fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType>
     let target_is_place = d.arguments.iter().any(|(name, value)| name == "target" && kind_of(value) == Some(EntityKind::Place));
     cues.place = object_kind == Some(EntityKind::Place) || target_is_place;
     cues.actor = matches!(object_kind, Some(EntityKind::Person | EntityKind::Organization));
+    cues.person = object_kind == Some(EntityKind::Person);
     classify(&d.lemma, &cues)
 }
 
