@@ -2,8 +2,9 @@
 //!
 //! Owns the claims graph `<https://w3id.org/trame/claims>`. A claim groups
 //! the statements of at least two distinct documents that share subject,
-//! predicate and object (entity IRIs are already merged across documents),
-//! whatever their polarity:
+//! predicate and object after entity merging (an entity the merge graph
+//! declares `owl:sameAs` another counts as that other), whatever their
+//! polarity:
 //!
 //! ```turtle
 //! <https://w3id.org/trame/claim/0123456789abcdef> a trame:Claim ;
@@ -13,15 +14,16 @@
 //!     trame:firstDate "2018-01-02"^^xsd:date ; trame:lastDate "2018-01-05"^^xsd:date .
 //! ```
 //!
-//! The graph is a pure function of the document graphs: the claim IRI comes
-//! from a hash of the key, and every write of documents ([`refresh`] with
-//! the keys the write touched) or of arbitrary quads ([`recompute_all`])
-//! rebuilds the affected claims inside the same transaction, so a claim is
-//! never stale and never depends on the order documents were built in.
+//! The graph is a pure function of the document graphs and the merge graph:
+//! the claim IRI comes from a hash of the merged key, and every write of
+//! documents ([`refresh`] with the keys the write touched) or of the merge
+//! graph or arbitrary quads ([`recompute_all`]) rebuilds the affected claims
+//! inside the same transaction, so a claim is never stale and never depends
+//! on the order documents were built in.
 //! This module reads and writes the claims graph only; it never changes a
 //! document graph.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
@@ -41,6 +43,42 @@ pub const DOCUMENT_DATE_PROPERTIES: [&str; 2] = ["http://schema.org/datePublishe
 /// What identifies a claim: the statement's subject, predicate and object.
 pub type Key = (Term, Term, Term);
 
+/// The merge graph's `owl:sameAs` links, both ways.
+struct Merge {
+    canonical: HashMap<Term, Term>,
+    aliases: HashMap<Term, Vec<Term>>,
+}
+
+impl Merge {
+    fn read(transaction: &Transaction<'_>) -> Result<Merge, StorageError> {
+        let graph = NamedNode::new_unchecked(iri::MERGE_GRAPH);
+        let same_as = NamedNode::new_unchecked(format!("{}sameAs", iri::OWL));
+        let mut canonical = HashMap::new();
+        let mut aliases: HashMap<Term, Vec<Term>> = HashMap::new();
+        for quad in transaction.quads_for_pattern(None, Some(same_as.as_ref()), None, Some(graph.as_ref().into())) {
+            let quad = quad?;
+            let entity: Term = quad.subject.into();
+            aliases.entry(quad.object.clone()).or_default().push(entity.clone());
+            canonical.insert(entity, quad.object);
+        }
+        Ok(Merge { canonical, aliases })
+    }
+
+    /// The entity a term stands for after merging (itself when unmerged).
+    fn canon(&self, term: &Term) -> Term {
+        self.canonical.get(term).unwrap_or(term).clone()
+    }
+
+    /// A canonical term and every term merged into it.
+    fn names(&self, term: &Term) -> Vec<Term> {
+        std::iter::once(term.clone()).chain(self.aliases.get(term).into_iter().flatten().cloned()).collect()
+    }
+
+    fn canon_key(&self, key: &Key) -> Key {
+        (self.canon(&key.0), key.1.clone(), self.canon(&key.2))
+    }
+}
+
 /// The claim IRI of a key (stable: a hash of the N-Triples forms).
 pub fn claim_iri(key: &Key) -> String {
     let text = format!("{}\t{}\t{}", key.0, key.1, key.2);
@@ -56,7 +94,8 @@ fn ont(local: &str) -> NamedNode {
     NamedNode::new_unchecked(iri::term(local))
 }
 
-/// The keys of every statement in `graph`.
+/// The keys of every statement in `graph`, as stored (before merging;
+/// [`refresh`] merges them).
 pub fn statement_keys(transaction: &Transaction<'_>, graph: NamedNodeRef<'_>) -> Result<HashSet<Key>, StorageError> {
     let statement_class = ont("Statement");
     let graph_ref = GraphNameRef::from(graph);
@@ -114,6 +153,8 @@ struct Member {
 /// transaction sees them. Returns how many claims now exist for these keys.
 pub fn refresh(transaction: &mut Transaction<'_>, keys: &HashSet<Key>) -> Result<usize, StorageError> {
     let claims_graph = NamedNode::new_unchecked(CLAIMS_GRAPH);
+    let merge = Merge::read(transaction)?;
+    let keys: HashSet<Key> = keys.iter().map(|key| merge.canon_key(key)).collect();
     // Sorted keys: the same writes in the same order on every run.
     let mut sorted: Vec<&Key> = keys.iter().collect();
     sorted.sort_by_cached_key(|key| claim_iri(key));
@@ -126,7 +167,7 @@ pub fn refresh(transaction: &mut Transaction<'_>, keys: &HashSet<Key>) -> Result
         for quad in &old {
             transaction.remove(quad);
         }
-        let members = members(transaction, key)?;
+        let members = members(transaction, key, &merge)?;
         let documents: BTreeSet<&str> = members.iter().map(|m| m.document.as_str()).collect();
         if documents.len() < 2 {
             continue;
@@ -185,32 +226,25 @@ pub fn recompute_all(transaction: &mut Transaction<'_>) -> Result<usize, Storage
     refresh(transaction, &keys)
 }
 
-/// Every statement in a document graph with this key, sorted.
-fn members(transaction: &Transaction<'_>, key: &Key) -> Result<Vec<Member>, StorageError> {
+/// Every statement in a document graph whose merged key is `key`, sorted.
+fn members(transaction: &Transaction<'_>, key: &Key, merge: &Merge) -> Result<Vec<Member>, StorageError> {
     let negated = ont("negated");
     let mut out: BTreeMap<String, Member> = BTreeMap::new();
-    let candidates: Vec<Quad> = transaction
-        .quads_for_pattern(None, Some(rdf::SUBJECT), Some(key.0.as_ref()), None)
-        .collect::<Result<_, _>>()?;
+    let mut candidates: Vec<Quad> = Vec::new();
+    for subject in merge.names(&key.0) {
+        for quad in transaction.quads_for_pattern(None, Some(rdf::SUBJECT), Some(subject.as_ref()), None) {
+            candidates.push(quad?);
+        }
+    }
     for quad in candidates {
         let GraphName::NamedNode(document) = &quad.graph_name else { continue };
         if !document.as_str().starts_with(iri::DOC_BASE) {
             continue;
         }
         let graph = GraphNameRef::from(document.as_ref());
-        let Term::NamedNode(predicate) = &key.1 else { continue };
-        let same = transaction.contains(oxigraph::model::QuadRef::new(
-            quad.subject.as_ref(),
-            rdf::PREDICATE,
-            predicate.as_ref(),
-            graph,
-        ))? && transaction.contains(oxigraph::model::QuadRef::new(
-            quad.subject.as_ref(),
-            rdf::OBJECT,
-            key.2.as_ref(),
-            graph,
-        ))?;
-        if !same {
+        let predicate = value(transaction, &quad.subject, rdf::PREDICATE, graph)?;
+        let object = value(transaction, &quad.subject, rdf::OBJECT, graph)?;
+        if predicate.as_ref() != Some(&key.1) || object.map(|o| merge.canon(&o)).as_ref() != Some(&key.2) {
             continue;
         }
         let is_negated = value(transaction, &quad.subject, negated.as_ref(), graph)?
@@ -378,6 +412,30 @@ mod tests {
         let recomputed = store_with(&[a(), b(), c()]);
         recomputed.update("DELETE WHERE { GRAPH <https://w3id.org/trame/claims> { ?s ?p ?o } }").unwrap();
         assert_eq!(claims_graph(&forward), claims_graph(&recomputed), "an update rebuilds the claims");
+    }
+
+    #[test]
+    fn merged_entities_make_one_claim_and_a_new_merge_graph_rebuilds_claims() {
+        let mut other = article("d.txt", "La Fédération de Russie a attaqué l'Ukraine.", false);
+        other.entities[0].label = "Fédération de Russie".into();
+        let store = store_with(&[a(), other]);
+        assert!(select(&store, CLAIMS).is_empty(), "two names, two entities: no claim yet");
+        let russie = crate::store::iri::entity(EntityKind::Place, "Russie");
+        let federation = crate::store::iri::entity(EntityKind::Place, "Fédération de Russie");
+        let link = crate::store::SameAs { entity: federation, canonical: russie.clone() };
+        store.put_merge(&[link], &[]).unwrap();
+        let int = |n: usize| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+        let no = "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string();
+        assert_eq!(select(&store, CLAIMS), vec![vec![int(2), int(2), int(0), no, int(2)]]);
+        let subject = select(&store, "SELECT ?s WHERE { ?c a trame:Claim ; rdf:subject ?s }");
+        assert_eq!(subject, vec![vec![format!("<{russie}>")]]);
+        // A third article under the other name joins the claim at once.
+        store.put_document(&article("e.txt", "La Fédération de Russie n'a pas attaqué l'Ukraine.", true)).unwrap();
+        let yes = "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string();
+        assert_eq!(select(&store, CLAIMS), vec![vec![int(3), int(2), int(1), yes.clone(), int(3)]]);
+        // Unmerged again: only the two articles that use the other name agree on the key.
+        store.put_merge(&[], &[]).unwrap();
+        assert_eq!(select(&store, CLAIMS), vec![vec![int(2), int(1), int(1), yes, int(2)]]);
     }
 
     #[test]
