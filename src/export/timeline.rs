@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::csv::{CsvOptions, Table};
 use super::font::{self, xml_escape, FONT_FAMILY};
 use super::graph::{FactGraph, GraphOptions};
 use super::render::{self, event_colour, Picture, UNTYPED_COLOUR};
@@ -228,10 +229,11 @@ pub fn day_text(day: Day) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// The timeline as CSV: one row per entry, in timeline order.
+/// The timeline as CSV: one row per entry, in timeline order, cells
+/// written as in the CSV dump (a cell a spreadsheet would run as a formula
+/// gets a leading `'`).
 pub fn write_csv(entries: &[Entry], out: impl Write) -> Result<(), ::csv::Error> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record([
+    let header = [
         "start",
         "end",
         "when",
@@ -246,10 +248,11 @@ pub fn write_csv(entries: &[Entry], out: impl Write) -> Result<(), ::csv::Error>
         "negated",
         "statement",
         "doc",
-    ])?;
+    ];
+    let mut writer = Table::new(out, CsvOptions::default(), &header)?;
     for entry in entries {
         let f = &entry.fact;
-        writer.write_record([
+        writer.row([
             day_text(entry.start).as_str(),
             &day_text(entry.end),
             &entry.when,
@@ -260,14 +263,13 @@ pub fn write_csv(entries: &[Entry], out: impl Write) -> Result<(), ::csv::Error>
             &f.lemma,
             f.event_type.as_deref().unwrap_or(""),
             f.cameo_root.as_deref().unwrap_or(""),
-            &f.sources.to_string(),
+            &f.sources.max(1).to_string(),
             if f.negated { "true" } else { "false" },
             &f.statement,
             &f.doc,
         ])?;
     }
-    writer.flush()?;
-    Ok(())
+    writer.flush()
 }
 
 const WIDTH: f64 = 1400.0;
