@@ -43,6 +43,14 @@ pub struct Stats {
     pub facts_by_property: Vec<Count>,
     /// Entities in the most statements (as subject or object), most first.
     pub top_entities: Vec<Degree>,
+    /// Statements with an event type.
+    pub typed_statements: usize,
+    /// Statements per PLOVER event type, most frequent first (non-zero only).
+    pub facts_by_event_type: Vec<Count>,
+    /// Claims: facts stated by two documents or more.
+    pub claims: usize,
+    /// Claims where one source negates what another asserts.
+    pub contested_claims: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -194,11 +202,22 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
     let index = Index::new(quads);
     let entities = index.entities();
     let sources = index.document_sources();
+    let claims = index.claims_by_statement();
+    let dates = index.document_dates();
 
     let mut relations = Vec::new();
     let mut selected_entities: HashSet<String> = HashSet::new();
     for statement in index.subjects_of_type(&iri::term("Statement")) {
-        let Some(row) = index.relation_row(statement, &entities) else { continue };
+        let Some(mut row) = index.relation_row(statement, &entities) else { continue };
+        match claims.get(&row.statement) {
+            Some(claim) => {
+                row.claim = Some(claim.iri.clone());
+                row.sources = claim.sources;
+                row.contested = claim.contested;
+            }
+            None => row.sources = 1,
+        }
+        row.doc_date = dates.get(&row.doc).cloned();
         if let Some(selection) = &selection {
             if !selection.has_statement(statement, &index) {
                 continue;
@@ -280,9 +299,17 @@ pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
         .map(|kind| Count { key: kind.code().to_string(), count: by_type.get(kind.code()).copied().unwrap_or(0) })
         .collect();
     let mut by_property: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_event: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut claims: BTreeMap<&str, bool> = BTreeMap::new();
     let mut degree: HashMap<&str, usize> = HashMap::new();
     for relation in &snapshot.relations {
         *by_property.entry(relation.predicate.as_str()).or_default() += 1;
+        if let Some(event) = &relation.event_type {
+            *by_event.entry(event.as_str()).or_default() += 1;
+        }
+        if let Some(claim) = &relation.claim {
+            claims.insert(claim.as_str(), relation.contested);
+        }
         *degree.entry(relation.subject_iri.as_str()).or_default() += 1;
         if let Some(object) = &relation.object_iri {
             if *object != relation.subject_iri {
@@ -303,7 +330,15 @@ pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
         .collect();
     top_entities.sort_by(|a, b| b.degree.cmp(&a.degree).then_with(|| a.label.cmp(&b.label)).then_with(|| a.iri.cmp(&b.iri)));
     top_entities.truncate(top);
+    let typed_statements = by_event.values().sum();
+    let mut facts_by_event_type: Vec<Count> =
+        by_event.into_iter().map(|(key, count)| Count { key: key.to_string(), count }).collect();
+    facts_by_event_type.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     Ok(Stats {
+        typed_statements,
+        facts_by_event_type,
+        claims: claims.len(),
+        contested_claims: claims.values().filter(|contested| **contested).count(),
         documents,
         quads,
         entities: snapshot.entities.len(),
@@ -569,6 +604,58 @@ impl Index {
         out
     }
 
+    /// Claim facts by statement IRI, from the claims graph.
+    fn claims_by_statement(&self) -> HashMap<String, ClaimInfo> {
+        let mut out = HashMap::new();
+        for claim in self.subjects_of_type(&iri::term("Claim")) {
+            let info = ClaimInfo {
+                iri: term_value(&to_term(claim)),
+                sources: self.number(claim, "sourceCount").unwrap_or(0),
+                contested: self.flag(claim, "contested"),
+            };
+            for statement in self.values(claim, &iri::term("statement")) {
+                out.insert(term_value(statement), info.clone());
+            }
+        }
+        out
+    }
+
+    /// The date of every document node that has one, by document IRI.
+    fn document_dates(&self) -> HashMap<String, String> {
+        self.subjects_of_type(&iri::term("Document"))
+            .filter_map(|doc| {
+                let date = super::claims::DOCUMENT_DATE_PROPERTIES
+                    .iter()
+                    .find_map(|property| self.value(doc, property))
+                    .map(term_value)?;
+                Some((term_value(&to_term(doc)), date))
+            })
+            .collect()
+    }
+
+    /// The fact's own normalised time value. The accessor for the time
+    /// normalisation's statement property: a literal on the statement typed
+    /// `xsd:date`, `xsd:dateTime`, `xsd:gYearMonth` or `xsd:gYear` (the
+    /// smallest when several), else the plain TIMEX3 value of
+    /// `trame:timeValue`; `None` when the fact has no time of its own.
+    fn time_value(&self, statement: &NamedOrBlankNode) -> Option<String> {
+        const TYPES: [&str; 4] = ["date", "dateTime", "gYearMonth", "gYear"];
+        let typed = self
+            .by_subject
+            .get(statement)
+            .into_iter()
+            .flatten()
+            .filter_map(|position| match &self.quads[*position].object {
+                Term::Literal(literal) => {
+                    let datatype = literal.datatype().as_str().strip_prefix(iri::XSD)?;
+                    TYPES.contains(&datatype).then(|| literal.value().to_string())
+                }
+                _ => None,
+            })
+            .min();
+        typed.or_else(|| self.text(statement, "timeValue"))
+    }
+
     /// Source path of every document node.
     fn document_sources(&self) -> HashMap<String, String> {
         self.subjects_of_type(&iri::term("Document"))
@@ -614,6 +701,12 @@ impl Index {
             hypothetical: self.flag(statement, "hypothetical"),
             reported: self.flag(statement, "reported"),
             rule: self.text(statement, "rule").unwrap_or_default(),
+            event_type: self.value(statement, &iri::term("eventType")).map(|t| local_name(&term_value(t))),
+            cameo_root: self.text(statement, "cameoRoot"),
+            quad_class: self.value(statement, &iri::term("quadClass")).map(|t| local_name(&term_value(t))),
+            time_text: self.text(statement, "time"),
+            time_value: self.time_value(statement),
+            ..Default::default()
         })
     }
 
@@ -635,6 +728,19 @@ impl Index {
             text: self.text(mention, "text").unwrap_or_default(),
         })
     }
+}
+
+/// What a claim node says about each of its statements.
+#[derive(Debug, Clone)]
+struct ClaimInfo {
+    iri: String,
+    sources: usize,
+    contested: bool,
+}
+
+/// The part of an ontology IRI after `#` (the whole text when none).
+fn local_name(iri: &str) -> String {
+    iri.strip_prefix(iri::ONTOLOGY).unwrap_or(iri).to_string()
 }
 
 fn to_term(node: &NamedOrBlankNode) -> Term {
