@@ -145,6 +145,154 @@ pub struct Fact {
     pub source_entity: Option<usize>,
     /// The name of the extraction rule that produced the fact.
     pub rule: String,
+    /// What kind of act the fact reports (PLOVER/CAMEO), when its predicate
+    /// is an act listed in `extract/data/event_types.tsv`; `None` for states,
+    /// roles, speech and unlisted verbs.
+    #[serde(default)]
+    pub event: Option<EventType>,
+}
+
+/// The sixteen PLOVER event categories (Political Language Ontology for
+/// Verifiable Event Records, Open Event Data Alliance, manual draft 0.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Plover {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+impl Plover {
+    /// Every category, from most cooperative to most hostile.
+    pub const ALL: [Plover; 16] = [
+        Plover::Agree,
+        Plover::Consult,
+        Plover::Support,
+        Plover::Concede,
+        Plover::Cooperate,
+        Plover::Aid,
+        Plover::Retreat,
+        Plover::Request,
+        Plover::Accuse,
+        Plover::Reject,
+        Plover::Threaten,
+        Plover::Protest,
+        Plover::Sanction,
+        Plover::Mobilize,
+        Plover::Coerce,
+        Plover::Assault,
+    ];
+
+    /// The PLOVER code, upper case ("ASSAULT"); also the ontology local name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Plover::Agree => "AGREE",
+            Plover::Consult => "CONSULT",
+            Plover::Support => "SUPPORT",
+            Plover::Concede => "CONCEDE",
+            Plover::Cooperate => "COOPERATE",
+            Plover::Aid => "AID",
+            Plover::Retreat => "RETREAT",
+            Plover::Request => "REQUEST",
+            Plover::Accuse => "ACCUSE",
+            Plover::Reject => "REJECT",
+            Plover::Threaten => "THREATEN",
+            Plover::Protest => "PROTEST",
+            Plover::Sanction => "SANCTION",
+            Plover::Mobilize => "MOBILIZE",
+            Plover::Coerce => "COERCE",
+            Plover::Assault => "ASSAULT",
+        }
+    }
+
+    /// Parses a PLOVER code, case-insensitively.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Plover::ALL.into_iter().find(|p| p.code().eq_ignore_ascii_case(code.trim()))
+    }
+}
+
+/// CAMEO's quad classes: verbal or material, cooperation or conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum QuadClass {
+    VerbalCooperation,
+    MaterialCooperation,
+    VerbalConflict,
+    MaterialConflict,
+}
+
+impl QuadClass {
+    pub const ALL: [QuadClass; 4] =
+        [QuadClass::VerbalCooperation, QuadClass::MaterialCooperation, QuadClass::VerbalConflict, QuadClass::MaterialConflict];
+
+    /// The quad class of a CAMEO root code: 01–05 verbal cooperation,
+    /// 06–08 material cooperation, 09–13 verbal conflict, 14–20 material
+    /// conflict; `None` outside 1..=20.
+    pub fn of_cameo_root(root: u8) -> Option<Self> {
+        match root {
+            1..=5 => Some(QuadClass::VerbalCooperation),
+            6..=8 => Some(QuadClass::MaterialCooperation),
+            9..=13 => Some(QuadClass::VerbalConflict),
+            14..=20 => Some(QuadClass::MaterialConflict),
+            _ => None,
+        }
+    }
+
+    /// Kebab-case code used in data tables ("verbal-cooperation").
+    pub fn code(self) -> &'static str {
+        match self {
+            QuadClass::VerbalCooperation => "verbal-cooperation",
+            QuadClass::MaterialCooperation => "material-cooperation",
+            QuadClass::VerbalConflict => "verbal-conflict",
+            QuadClass::MaterialConflict => "material-conflict",
+        }
+    }
+
+    /// The ontology local name ("VerbalCooperation").
+    pub fn local_name(self) -> &'static str {
+        match self {
+            QuadClass::VerbalCooperation => "VerbalCooperation",
+            QuadClass::MaterialCooperation => "MaterialCooperation",
+            QuadClass::VerbalConflict => "VerbalConflict",
+            QuadClass::MaterialConflict => "MaterialConflict",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        QuadClass::ALL.into_iter().find(|q| q.code() == code.trim() || q.local_name() == code.trim())
+    }
+}
+
+/// A fact's event type: its PLOVER category and CAMEO root code (1..=20).
+/// The quad class follows from the root ([`QuadClass::of_cameo_root`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EventType {
+    pub plover: Plover,
+    pub cameo_root: u8,
+}
+
+impl EventType {
+    /// The quad class of the CAMEO root (material conflict for an
+    /// out-of-range root, which the table parser refuses anyway).
+    pub fn quad_class(self) -> QuadClass {
+        QuadClass::of_cameo_root(self.cameo_root).unwrap_or(QuadClass::MaterialConflict)
+    }
+
+    /// The CAMEO root as two digits ("04").
+    pub fn cameo_code(self) -> String {
+        format!("{:02}", self.cameo_root)
+    }
 }
 
 /// An entity as the documents of a set describe it (label, type, aliases

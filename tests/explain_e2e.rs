@@ -84,6 +84,7 @@ fn hand_made_store(store: &Path) {
         reported: false,
         source_entity: None,
         rule: rule.into(),
+        event: None,
     };
     let document = Document {
         source: "hand.txt".into(),

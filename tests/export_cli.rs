@@ -302,3 +302,43 @@ fn empty_snapshot_still_writes_a_picture() {
         .stderr(predicate::str::contains("nothing to draw"));
     assert!(Pixmap::load_png(&path).is_ok());
 }
+
+fn timeline_snapshot() -> PathBuf {
+    golden("timeline_snapshot.json")
+}
+
+#[test]
+fn timeline_of_a_known_graph_matches_its_golden_csv_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("timeline.csv");
+    trame().args(["export", "timeline", "-o"]).arg(&path).arg("--snapshot").arg(timeline_snapshot()).assert().success();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    check_golden("timeline.csv", &csv);
+    // One row per claim, untyped facts without a time left out, sorted by time.
+    let starts: Vec<&str> = csv.lines().skip(1).map(|l| &l[..10]).collect();
+    assert_eq!(starts, ["2025-03-01", "2025-03-03", "2025-03-05", "2025-03-07", "2025-03-10", "2025-03-11"]);
+    let svg = stdout_of(&["timeline", "--no-embed-font"], &timeline_snapshot());
+    check_golden("timeline.svg", &svg);
+    assert!(svg.contains("#7f1d1d"), "ASSAULT colour");
+    assert!(svg.contains("hollow: placed by the article"), "article-date legend");
+}
+
+#[test]
+fn timeline_focus_keeps_one_entitys_facts_and_png_is_a_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("macron.csv");
+    trame()
+        .args(["export", "timeline", "--focus", "Macron", "-o"])
+        .arg(&csv)
+        .arg("--snapshot")
+        .arg(timeline_snapshot())
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let subjects: Vec<&str> = text.lines().skip(1).map(|l| l.split(',').nth(4).unwrap()).collect();
+    assert_eq!(subjects, ["Emmanuel Macron", "Emmanuel Macron"], "{text}");
+    let png = dir.path().join("t.png");
+    trame().args(["export", "timeline", "-o"]).arg(&png).arg("--snapshot").arg(timeline_snapshot()).assert().success();
+    let pixmap = Pixmap::load_png(&png).unwrap();
+    assert_eq!(pixmap.width(), 1400);
+}

@@ -9,7 +9,10 @@ use assert_cmd::Command;
 
 fn trame() -> Command {
     let mut command = Command::cargo_bin("trame").unwrap();
-    command.env_remove("TRAME_STORE").env_remove("TRAME_MODEL").env("NO_COLOR", "1");
+    command
+        .env_remove("TRAME_STORE")
+        .env_remove("TRAME_MODEL")
+        .env("NO_COLOR", "1");
     command
 }
 
@@ -22,8 +25,16 @@ const PLAIN: &str = "Emmanuel Macron a déclaré que la France soutiendrait l’
 /// (subject, predicate, object, confidence), the sentence left out when
 /// `with_sentence` is false (it is quoted from the original file).
 fn facts(file: &Path, with_sentence: bool) -> Vec<String> {
-    let output = trame().args(["--quiet", "build", "--dry-run"]).arg(file).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = trame()
+        .args(["--quiet", "build", "--dry-run"])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lines: Vec<String> = String::from_utf8(output.stdout)
         .unwrap()
         .lines()
@@ -61,7 +72,12 @@ fn html_entities_and_html_pages_give_the_plain_text_facts() {
 
     let body: String = encoded
         .lines()
-        .map(|l| format!("<p class=\"texte\">\n  {}\n</p>\n", l.replace("Macron", "<b>Macron</b>")))
+        .map(|l| {
+            format!(
+                "<p class=\"texte\">\n  {}\n</p>\n",
+                l.replace("Macron", "<b>Macron</b>")
+            )
+        })
         .collect();
     let page = format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><style>p {{ margin: 0 }}</style>\
@@ -75,11 +91,22 @@ fn crlf_and_a_byte_order_mark_give_the_lf_facts_and_title() {
     let dir = tempfile::tempdir().unwrap();
     let text = format!("# Macron soutient l’Ukraine\n\n{PLAIN}");
     let lf = write(dir.path(), "lf.md", &text);
-    let crlf = write(dir.path(), "crlf.md", &format!("\u{FEFF}{}", text.replace('\n', "\r\n")));
+    let crlf = write(
+        dir.path(),
+        "crlf.md",
+        &format!("\u{FEFF}{}", text.replace('\n', "\r\n")),
+    );
     assert_eq!(facts(&crlf, true), facts(&lf, true));
 
     let store = dir.path().join("store");
-    trame().arg("--quiet").arg("--store").arg(&store).arg("build").arg(&crlf).assert().success();
+    trame()
+        .arg("--quiet")
+        .arg("--store")
+        .arg(&store)
+        .arg("build")
+        .arg(&crlf)
+        .assert()
+        .success();
     let titles = trame()
         .arg("--store")
         .arg(&store)
@@ -92,7 +119,11 @@ fn crlf_and_a_byte_order_mark_give_the_lf_facts_and_title() {
         .assert()
         .success();
     let out = String::from_utf8_lossy(&titles.get_output().stdout).into_owned();
-    assert_eq!(out.lines().count(), 2, "the exact title finds the document: {out}");
+    assert_eq!(
+        out.lines().count(),
+        2,
+        "the exact title finds the document: {out}"
+    );
 }
 
 #[test]
@@ -103,7 +134,9 @@ fn a_thin_space_thousands_separator_keeps_the_whole_number() {
         let found = facts(&write(dir.path(), "n.txt", &text), false);
         assert!(
             // (The dry run prints every space as a plain one.)
-            found.iter().any(|f| f.replace(space, " ").contains("12 500 soldats")),
+            found
+                .iter()
+                .any(|f| f.replace(space, " ").contains("12 500 soldats")),
             "{found:?}"
         );
     }
@@ -127,13 +160,17 @@ fn a_symlink_loop_is_read_once_and_reported() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    assert!(stderr.contains("loop/up") && stderr.contains("symbolic link"), "{stderr}");
+    assert!(
+        stderr.contains("loop/up") && stderr.contains("symbolic link"),
+        "{stderr}"
+    );
     assert!(stderr.contains("built 1 document"), "{stderr}");
 }
 
 #[test]
 fn export_csv_neutralises_formulas_by_default_and_writes_excel_files() {
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export_small_snapshot.json");
+    let golden =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export_small_snapshot.json");
     let mut snapshot: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(golden).unwrap()).unwrap();
     snapshot["entities"][0]["label"] = "=HYPERLINK(\"http://example.org\",\"Élysée\")".into();
@@ -152,9 +189,15 @@ fn export_csv_neutralises_formulas_by_default_and_writes_excel_files() {
         std::fs::read(dir.path().join(out).join("entities.csv")).unwrap()
     };
     let safe = String::from_utf8(export(&[], "safe")).unwrap();
-    assert!(safe.contains("\"'=HYPERLINK(") && safe.contains(",'-Côté,"), "{safe}");
+    assert!(
+        safe.contains("\"'=HYPERLINK(") && safe.contains(",'-Côté,"),
+        "{safe}"
+    );
     let raw = String::from_utf8(export(&["--raw-cells"], "raw")).unwrap();
-    assert!(raw.contains("\"=HYPERLINK(") && raw.contains(",-Côté,"), "{raw}");
+    assert!(
+        raw.contains("\"=HYPERLINK(") && raw.contains(",-Côté,"),
+        "{raw}"
+    );
     let excel = export(&["--excel"], "excel");
     assert!(excel.starts_with("\u{FEFF}id,label,".as_bytes()));
     assert_eq!(&excel[3..], safe.as_bytes());

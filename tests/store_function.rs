@@ -72,12 +72,22 @@ fn build(store: &Path, files: &[PathBuf], extra: &[&str]) {
 
 /// Every quad of the store except `dateAdded` and the ontology graph.
 fn quads(store: &Path) -> BTreeSet<String> {
-    let output = trame().args(["export", "nq", "--store"]).arg(store).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = trame()
+        .args(["export", "nq", "--store"])
+        .arg(store)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout)
         .unwrap()
         .lines()
-        .filter(|line| !line.contains("#dateAdded>") && !line.ends_with("<https://w3id.org/trame/ontology> ."))
+        .filter(|line| {
+            !line.contains("#dateAdded>") && !line.ends_with("<https://w3id.org/trame/ontology> .")
+        })
         .map(str::to_string)
         .collect()
 }
@@ -91,8 +101,14 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
     let together = dir.path().join("together.db");
     build(&together, &files, &[]);
     let expected = quads(&together);
-    assert!(expected.iter().any(|q| q.contains("/doc/")), "documents were stored");
-    let merge_graph: Vec<&String> = expected.iter().filter(|q| q.ends_with("<https://w3id.org/trame/merge> .")).collect();
+    assert!(
+        expected.iter().any(|q| q.contains("/doc/")),
+        "documents were stored"
+    );
+    let merge_graph: Vec<&String> = expected
+        .iter()
+        .filter(|q| q.ends_with("<https://w3id.org/trame/merge> ."))
+        .collect();
     assert!(
         merge_graph.iter().any(|q| q.contains("owl#sameAs")),
         "a surname met its full name in another document: {merge_graph:#?}"
@@ -109,21 +125,49 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
     assert_eq!(quads(&backward), expected, "B then A");
 
     build(&together, &files, &[]);
-    assert_eq!(quads(&together), expected, "built twice into the same store");
+    assert_eq!(
+        quads(&together),
+        expected,
+        "built twice into the same store"
+    );
 
     // Two shard workers, each with its own output, loaded into one store.
     let dump = dir.path().join("dump");
     for shard in ["0/2", "1/2", "1/2"] {
-        build(&dir.path().join("unused.db"), &files, &["--shard", shard, "--out", dump.to_str().unwrap()]);
+        build(
+            &dir.path().join("unused.db"),
+            &files,
+            &["--shard", shard, "--out", dump.to_str().unwrap()],
+        );
     }
-    assert!(!dir.path().join("unused.db").exists(), "--out writes no store");
-    let mut parts: Vec<PathBuf> = std::fs::read_dir(&dump).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(
+        !dir.path().join("unused.db").exists(),
+        "--out writes no store"
+    );
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(&dump)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     parts.sort();
-    let names: Vec<String> = parts.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, vec!["shard-0-of-2.nq.gz", "shard-1-of-2.nq.gz"]);
     let sharded = dir.path().join("sharded.db");
-    trame().arg("load").args(&parts).arg("--store").arg(&sharded).arg("--quiet").assert().success();
-    assert_eq!(quads(&sharded), expected, "two shards loaded from dumps, then merged");
+    trame()
+        .arg("load")
+        .args(&parts)
+        .arg("--store")
+        .arg(&sharded)
+        .arg("--quiet")
+        .assert()
+        .success();
+    assert_eq!(
+        quads(&sharded),
+        expected,
+        "two shards loaded from dumps, then merged"
+    );
 
     // An explicit merge changes nothing on a store a build merged already.
     trame()
@@ -137,12 +181,21 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
 
 #[test]
 fn bad_shards_are_usage_errors_with_a_clear_message() {
-    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 5] = [
         (&["--shard", "4/4"], &[], "K goes from 0 to 3"),
         (&["--shard", "1:4"], &[], "expected K/N"),
         (&["--shard", "0/0"], &[], "at least 1"),
-        (&["--shards", "4"], &[], "JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID"),
-        (&["--shards", "4"], &[("JOB_COMPLETION_INDEX", "four")], "JOB_COMPLETION_INDEX=\"four\""),
+        (
+            &["--shards", "4"],
+            &[],
+            "JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID",
+        ),
+        (
+            &["--shards", "4"],
+            &[("JOB_COMPLETION_INDEX", "four")],
+            "JOB_COMPLETION_INDEX=\"four\"",
+        ),
     ];
     for (args, env, message) in cases {
         let mut command = trame();
@@ -150,7 +203,10 @@ fn bad_shards_are_usage_errors_with_a_clear_message() {
         for (name, value) in env {
             command.env(name, value);
         }
-        command.assert().code(2).stderr(predicate::str::contains(message));
+        command
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
     }
     trame()
         .args(["build", "seeds/", "--shard", "0/2", "--shards", "2"])
@@ -165,7 +221,11 @@ fn reader_seconds(store: &Path) -> f64 {
         .map(|_| {
             let started = std::time::Instant::now();
             trame()
-                .args(["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store"])
+                .args([
+                    "query",
+                    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                    "--store",
+                ])
                 .arg(store)
                 .assert()
                 .success();
@@ -196,7 +256,14 @@ fn a_readers_open_time_does_not_grow_with_what_was_loaded() {
     let (small, large) = (write("small.nq", 100), write("large.nq", 80_000));
     let (small_store, large_store) = (dir.path().join("small.db"), dir.path().join("large.db"));
     for (file, store) in [(&small, &small_store), (&large, &large_store)] {
-        trame().arg("load").arg(file).arg("--store").arg(store).arg("--quiet").assert().success();
+        trame()
+            .arg("load")
+            .arg(file)
+            .arg("--store")
+            .arg(store)
+            .arg("--quiet")
+            .assert()
+            .success();
     }
     let (empty, loaded) = (reader_seconds(&small_store), reader_seconds(&large_store));
     assert!(

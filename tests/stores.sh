@@ -45,10 +45,35 @@ wait_for() { # URL: until it answers at all (any HTTP status), 60 s at most
 QUADS='SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o }
   FILTER((STRSTARTS(STR(?g), "https://w3id.org/trame/doc/") || ?g = <https://w3id.org/trame/merge>)
          && ?p != <https://w3id.org/trame/ontology#dateAdded>) }'
-local_quads() { "$bin" query "$QUADS" --format tsv --store "$1" --quiet | tail -n +2 | sort; }
-remote_quads() { # QUERY_URL [curl auth options]
+# SPARQL JSON results → one canonical line per quad, sorted: the same RDF
+# term gives the same text whichever store wrote it (numbers by value,
+# booleans stored as 0/1 read as false/true, xsd:string as a plain literal).
+canonical() {
+  python3 -c '
+import json, sys
+XSD = "http://www.w3.org/2001/XMLSchema#"
+def term(t):
+    if t is None: return "-"
+    if t["type"] == "uri": return "<" + t["value"] + ">"
+    if t["type"] == "bnode": return "_:"
+    value, kind = t["value"], t.get("datatype", "").replace(XSD, "")
+    if t.get("xml:lang"): return json.dumps(value) + "@" + t["xml:lang"].lower()
+    if kind == "boolean":
+        return str(value in ("true", "1")).lower()
+    if kind in ("integer", "int", "long", "short", "nonNegativeInteger"): return str(int(value))
+    if kind in ("decimal", "double", "float"): return repr(round(float(value), 6))
+    if kind in ("", "string"): return json.dumps(value)
+    return json.dumps(value) + "^^" + kind
+results = json.load(sys.stdin)
+names = results["head"]["vars"]
+for row in results["results"]["bindings"]:
+    print("\t".join(term(row.get(n)) for n in names))
+' | sort
+}
+local_quads() { "$bin" query "$QUADS" --format json --store "$1" --quiet | canonical; }
+remote_quads() { # URL [curl auth options]
   local url="$1"; shift
-  curl -sf "$@" --data-urlencode "query=$QUADS" -H 'Accept: text/tab-separated-values' "$url" | tail -n +2 | sort
+  curl -sf "$@" --data-urlencode "query=$QUADS" -H 'Accept: application/sparql-results+json' "$url" | canonical
 }
 
 echo "== one machine: trame build $corpus"
@@ -194,8 +219,12 @@ INI
   }
   stop_virtuoso() { kill "$vt_pid"; wait "$vt_pid" 2>/dev/null || true; sleep 1; }
   start_virtuoso
-  # A new database's dba password is "dba": replace it before anything else.
-  isql-vt "127.0.0.1:$sql_port" dba dba exec="user_set_password('dba', '$password');" > "$tmp/virtuoso/isql.log" 2>&1
+  # A new database's dba password is "dba": replace it before anything else
+  # (the SQL port opens a moment after the HTTP one).
+  for _ in $(seq 1 60); do
+    if isql-vt "127.0.0.1:$sql_port" dba dba exec="user_set_password('dba', '$password');" > "$tmp/virtuoso/isql.log" 2>&1; then break; fi
+    sleep 0.5
+  done
   echo "== Virtuoso on 127.0.0.1:$http_port"
   url="http://127.0.0.1:$http_port/sparql-graph-crud-auth"
   query="http://127.0.0.1:$http_port/sparql"

@@ -662,6 +662,7 @@ mod tests {
                         reported: false,
                         source_entity: None,
                         rule: "fake".into(),
+                        event: None,
                     });
                 }
             }
@@ -902,6 +903,7 @@ mod tests {
                 reported: true,
                 source_entity: None,
                 rule: "speech".into(),
+                event: None,
             }],
         };
         let mut out = Vec::new();

@@ -223,16 +223,37 @@ fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> Str
         .find(|m| m.doc == fact.doc)
         .map_or(fact.doc.as_str(), |m| m.source.as_str());
     format!(
-        "\n  {} —{}→ {}\n    {}\n    confidence {:.2} · rule {}{flags}\n    {} · {}\n",
+        "\n  {} —{}→ {}\n    {}\n    confidence {:.2} · rule {}{flags}\n{}    {} · {}\n",
         fact.subject,
         fact.predicate,
         fact.object,
         highlight(&fact.sentence, &spans, style),
         fact.confidence,
         fact.rule,
+        corroboration(fact),
         source,
         fact.statement
     )
+}
+
+/// The fact's event type and how many documents state it, as one line
+/// ("event ASSAULT, CAMEO 19 · stated by 3 documents, contested · claim <…>"),
+/// or nothing when the fact is untyped and no other document states it.
+pub fn corroboration(fact: &RelationRow) -> String {
+    let mut parts = Vec::new();
+    if let Some(event) = &fact.event_type {
+        let cameo = fact.cameo_root.as_deref().map(|c| format!(", CAMEO {c}")).unwrap_or_default();
+        parts.push(format!("event {event}{cameo}"));
+    }
+    if let Some(claim) = &fact.claim {
+        let contested = if fact.contested { ", contested (another source negates it)" } else { "" };
+        parts.push(format!("stated by {} documents{contested} · claim {claim}", fact.sources));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("    {}\n", parts.join(" · "))
+    }
 }
 
 /// Character ranges of the sentence to highlight: the fact's own span when
@@ -396,6 +417,7 @@ mod tests {
             hypothetical: false,
             reported: false,
             rule: "appos-title".into(),
+            ..Default::default()
         }
     }
 

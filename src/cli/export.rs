@@ -30,6 +30,9 @@ use crate::store::snapshot::GraphSnapshot;
   trame export png -o graph.png                      picture of the most connected entities
   trame export svg --focus Zelensky --depth 2 -o zelensky.svg
   trame export png --top 40 --rank pagerank -o top.png
+  trame export png --edge-color event -o events.png  arrows coloured by event type (PLOVER)
+  trame export timeline --focus Zelensky -o zelensky.png   an entity's facts on a time axis
+  trame export timeline --top 30 -o timeline.csv     the best-corroborated dated facts as CSV
   trame export dot --min-confidence 0.6 > graph.dot  for Graphviz: neato -Tpdf graph.dot
   trame export csv -o exports/csv                    entities, relations, mentions, triples
   trame export csv --excel -o dump                   for Excel: UTF-8 with a byte-order mark
@@ -91,6 +94,11 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = EdgeLabelArg::Predicate, help_heading = "Picture look (png, svg, dot)")]
     pub edge_label: EdgeLabelArg,
 
+    /// How arrows are coloured: plain grey, or by the facts' event type
+    /// (PLOVER: AGREE … ASSAULT), with a legend.
+    #[arg(long, value_enum, default_value_t = EdgeColorArg::Plain, help_heading = "Picture look (png, svg, dot)")]
+    pub edge_color: EdgeColorArg,
+
     /// Layout engine: builtin (same picture everywhere), graphviz (sfdp/neato
     /// on PATH), auto (graphviz when installed).
     #[arg(long, value_enum, default_value_t = Renderer::Builtin, help_heading = "Picture look (png, svg, dot)")]
@@ -138,6 +146,10 @@ pub enum ExportFormat {
     Nq,
     /// JSON-LD.
     Jsonld,
+    /// Facts on a time axis coloured by event type: SVG, PNG or CSV as -o's
+    /// extension says (SVG on stdout); --focus NAME for one entity's facts,
+    /// --top N for how many.
+    Timeline,
 }
 
 impl ExportFormat {
@@ -159,6 +171,7 @@ impl ExportFormat {
             ExportFormat::Nt => "nt",
             ExportFormat::Nq => "nq",
             ExportFormat::Jsonld => "jsonld",
+            ExportFormat::Timeline => "timeline",
         }
     }
 }
@@ -179,6 +192,14 @@ pub enum EdgeLabelArg {
     Lemma,
     /// Both: resumesAidTo (reprendre).
     Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EdgeColorArg {
+    /// Grey arrows; red dashed for negated facts.
+    Plain,
+    /// One colour per PLOVER event type; untyped facts stay grey.
+    Event,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -205,6 +226,7 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let snapshot = load_snapshot(args, global)?;
     match args.format {
         ExportFormat::Csv => export_csv(args, &snapshot),
+        ExportFormat::Timeline => export_timeline(args, &snapshot),
         _ => export_drawing(args, &snapshot),
     }
 }
@@ -225,17 +247,26 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
         ("--compact", args.compact),
         ("--detailed", args.detailed),
     ];
-    if !args.format.is_drawing() {
+    if args.format == ExportFormat::Timeline {
+        timeline_kind(args.output.as_deref())?;
+        let graph_only = [("--all-entities", args.all_entities), ("--no-literals", args.no_literals)];
+        if let Some((flag, _)) = graph_only.iter().find(|(_, given)| *given) {
+            return Err(UsageError(format!("{flag} applies to graph pictures (png, svg, dot), not to timeline")).into());
+        }
+    } else if !args.format.is_drawing() {
         if let Some((flag, _)) = drawing_only.iter().find(|(_, given)| *given) {
             return Err(UsageError(format!("{flag} applies to pictures (png, svg, dot), not to {format}")).into());
         }
+    }
+    if args.edge_color == EdgeColorArg::Event && !matches!(args.format, ExportFormat::Png | ExportFormat::Svg) {
+        return Err(UsageError(format!("--edge-color applies to png and svg, not to {format}")).into());
     }
     for (flag, given) in [("--raw-cells", args.raw_cells), ("--excel", args.excel)] {
         if given && args.format != ExportFormat::Csv {
             return Err(UsageError(format!("{flag} applies to csv, not to {format}")).into());
         }
     }
-    if args.no_embed_font && args.format != ExportFormat::Svg {
+    if args.no_embed_font && !matches!(args.format, ExportFormat::Svg | ExportFormat::Timeline) {
         return Err(UsageError(format!("--no-embed-font applies to svg, not to {format}")).into());
     }
     if args.format.is_rdf() {
@@ -325,6 +356,72 @@ fn export_drawing(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `export timeline` writes, from -o's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimelineKind {
+    Svg,
+    Png,
+    Csv,
+}
+
+fn timeline_kind(output: Option<&Path>) -> anyhow::Result<TimelineKind> {
+    let Some(path) = output else { return Ok(TimelineKind::Svg) };
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "svg" => Ok(TimelineKind::Svg),
+        "png" => Ok(TimelineKind::Png),
+        "csv" => Ok(TimelineKind::Csv),
+        _ => Err(UsageError(format!(
+            "`trame export timeline -o {}`: the file name must end in .svg, .png or .csv",
+            path.display()
+        ))
+        .into()),
+    }
+}
+
+/// Timeline pictures are meant for a screen: this many facts by default.
+const DEFAULT_TIMELINE_FACTS: usize = 40;
+
+fn export_timeline(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<ExitCode> {
+    use crate::export::timeline::{self, TimelineOptions};
+    let kind = timeline_kind(args.output.as_deref())?;
+    let options = TimelineOptions {
+        focus: args.focus.clone(),
+        limit: args.top.unwrap_or(DEFAULT_TIMELINE_FACTS),
+        embed_font: kind == TimelineKind::Svg && !args.no_embed_font,
+    };
+    let entries = timeline::entries(snapshot, &options)?;
+    if entries.is_empty() {
+        output::warn(
+            "no dated facts to put on the timeline: facts need a time of their own or an article date              (give articles a date, e.g. `trame build --date YYYY-MM-DD`)",
+        );
+    }
+    let bytes = match kind {
+        TimelineKind::Csv => {
+            let mut bytes = Vec::new();
+            timeline::write_csv(&entries, &mut bytes).context("cannot write the timeline CSV")?;
+            bytes
+        }
+        _ => {
+            let title = match &args.focus {
+                Some(name) => format!("Timeline: {name}"),
+                None => "Timeline: best-corroborated facts".to_string(),
+            };
+            let picture = timeline::to_svg(&entries, &title, &options)?;
+            if kind == TimelineKind::Png {
+                render::svg_to_png(&picture.svg, MAX_PNG_WIDTH)?
+            } else {
+                picture.svg.into_bytes()
+            }
+        }
+    };
+    write_output(args.output.as_deref(), &bytes)?;
+    if let Some(path) = &args.output {
+        output::info(&format!("wrote {}: {} facts on the timeline", path.display(), entries.len()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// SVG or PNG bytes from the chosen renderer.
 fn draw(args: &ExportArgs, graph: &FactGraph) -> anyhow::Result<Vec<u8>> {
     let png = args.format == ExportFormat::Png;
@@ -338,7 +435,12 @@ fn draw(args: &ExportArgs, graph: &FactGraph) -> anyhow::Result<Vec<u8>> {
     let svg = match tool {
         Some(tool) => render::graphviz_svg(&exporter::dot::to_dot(graph), &tool)?,
         None => {
-            let options = PictureOptions { seed: args.seed, embed_font: !png && !args.no_embed_font, ..Default::default() };
+            let options = PictureOptions {
+                seed: args.seed,
+                embed_font: !png && !args.no_embed_font,
+                event_colours: args.edge_color == EdgeColorArg::Event,
+                ..Default::default()
+            };
             let picture = render::draw_svg(graph, &options)?;
             if png && picture.png_scale(MAX_PNG_WIDTH) < 0.6 {
                 output::warn(&format!(

@@ -55,7 +55,11 @@ impl Summary {
         let mut kept: Vec<&str> = links.iter().map(|l| l.canonical.as_str()).collect();
         kept.sort_unstable();
         kept.dedup();
-        Summary { entities, groups: kept.len(), links: links.len() }
+        Summary {
+            entities,
+            groups: kept.len(),
+            links: links.len(),
+        }
     }
 
     pub fn line(&self) -> String {
@@ -77,7 +81,9 @@ pub fn run(args: &MergeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 
 /// Decides the merges over every entity of the document graphs, in IRIs:
 /// `owl:sameAs` links and the alternative labels of each kept entity.
-pub fn decide(entities: &[(String, crate::facts::KnownEntity)]) -> (Vec<SameAs>, Vec<(String, String)>) {
+pub fn decide(
+    entities: &[(String, crate::facts::KnownEntity)],
+) -> (Vec<SameAs>, Vec<(String, String)>) {
     let known: Vec<crate::facts::KnownEntity> = entities.iter().map(|(_, e)| e.clone()).collect();
     let mut links = Vec::new();
     let mut alt_labels = Vec::new();

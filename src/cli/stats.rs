@@ -13,7 +13,7 @@ use super::shared::{open_store, Access};
 use super::{output, GlobalArgs};
 use crate::store::Stats;
 
-/// Count documents, entities by type, facts by property, and rank entities by degree.
+/// Count documents, entities by type, facts by property and by event type, claims, and rank entities by degree.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     trame stats\n  \
@@ -74,6 +74,12 @@ fn write_csv(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
     for entity in &stats.top_entities {
         csv.write_record(["top_entities", &entity.iri, &entity.label, &entity.degree.to_string()])?;
     }
+    csv.write_record(["events", "typed", "", &stats.typed_statements.to_string()])?;
+    for count in &stats.facts_by_event_type {
+        csv.write_record(["facts_by_event_type", &count.key, "", &count.count.to_string()])?;
+    }
+    csv.write_record(["claims", "claims", "", &stats.claims.to_string()])?;
+    csv.write_record(["claims", "contested", "", &stats.contested_claims.to_string()])?;
     csv.flush()?;
     Ok(())
 }
@@ -108,5 +114,16 @@ fn write_table(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
         &top,
         out,
     )?;
+    writeln!(out)?;
+    let share = if stats.statements == 0 { 0.0 } else { 100.0 * stats.typed_statements as f64 / stats.statements as f64 };
+    writeln!(out, "{} of {} statements have an event type ({share:.1} %)", stats.typed_statements, stats.statements)?;
+    if !stats.facts_by_event_type.is_empty() {
+        crate::store::write_table(
+            &header("event type", "facts"),
+            &rows(stats.facts_by_event_type.iter().map(|c| (c.key.clone(), c.count.to_string())).collect()),
+            out,
+        )?;
+    }
+    writeln!(out, "\n{} claims (facts stated by two documents or more), {} contested", stats.claims, stats.contested_claims)?;
     Ok(())
 }

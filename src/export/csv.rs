@@ -25,7 +25,7 @@ pub const FILES: [&str; 4] = ["entities.csv", "relations.csv", "mentions.csv", "
 
 pub const ENTITY_COLUMNS: [&str; 5] = ["id", "label", "type", "aliases", "mentions"];
 /// The contract's nine columns, then trame's extras.
-pub const RELATION_COLUMNS: [&str; 15] = [
+pub const RELATION_COLUMNS: [&str; 20] = [
     "subject_id",
     "subject",
     "predicate",
@@ -41,6 +41,11 @@ pub const RELATION_COLUMNS: [&str; 15] = [
     "rule",
     "start",
     "end",
+    "event_type",
+    "cameo_root",
+    "quad_class",
+    "sources",
+    "claim",
 ];
 pub const MENTION_COLUMNS: [&str; 7] = ["entity_id", "doc", "source", "start", "end", "text", "type"];
 pub const TRIPLE_COLUMNS: [&str; 4] = ["subject", "predicate", "object", "graph"];
@@ -122,7 +127,9 @@ pub fn write_entities(snapshot: &GraphSnapshot, out: impl Write, options: CsvOpt
 }
 
 /// relations.csv: the contract's columns, then negated, hypothetical,
-/// reported, rule, start, end.
+/// reported, rule, start, end, the event type (PLOVER code, CAMEO root,
+/// quad class; empty when untyped), the number of distinct documents that
+/// state the fact (`sources`) and its claim's IRI (empty when only one does).
 pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
     let mut writer = Table::new(out, options, &RELATION_COLUMNS)?;
     for r in &snapshot.relations {
@@ -142,6 +149,11 @@ pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write, options: CsvOp
             &r.rule,
             &r.start.to_string(),
             &r.end.to_string(),
+            r.event_type.as_deref().unwrap_or(""),
+            r.cameo_root.as_deref().unwrap_or(""),
+            r.quad_class.as_deref().unwrap_or(""),
+            &r.sources.max(1).to_string(),
+            r.claim.as_deref().unwrap_or(""),
         ])?;
     }
     writer.flush()?;
@@ -178,13 +190,13 @@ pub fn write_triples(snapshot: &GraphSnapshot, out: impl Write, options: CsvOpti
 
 /// One table being written: the byte-order mark and header first, then
 /// rows whose cells pass through [`cell`].
-struct Table<W: Write> {
+pub(crate) struct Table<W: Write> {
     writer: ::csv::Writer<W>,
     options: CsvOptions,
 }
 
 impl<W: Write> Table<W> {
-    fn new(mut out: W, options: CsvOptions, header: &[&str]) -> Result<Self, ::csv::Error> {
+    pub(crate) fn new(mut out: W, options: CsvOptions, header: &[&str]) -> Result<Self, ::csv::Error> {
         if options.excel {
             out.write_all("\u{FEFF}".as_bytes())?;
         }
@@ -193,12 +205,12 @@ impl<W: Write> Table<W> {
         Ok(Table { writer, options })
     }
 
-    fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> Result<(), ::csv::Error> {
+    pub(crate) fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> Result<(), ::csv::Error> {
         let options = self.options;
         self.writer.write_record(cells.into_iter().map(|text| cell(text, options).into_owned()))
     }
 
-    fn flush(&mut self) -> Result<(), ::csv::Error> {
+    pub(crate) fn flush(&mut self) -> Result<(), ::csv::Error> {
         Ok(self.writer.flush()?)
     }
 }

@@ -83,6 +83,9 @@ pub struct EdgeData {
     pub reported: bool,
     /// The highest confidence among the facts.
     pub confidence: f32,
+    /// The PLOVER event type of the facts (the smallest code when they
+    /// differ), `None` when none is typed.
+    pub event: Option<String>,
 }
 
 /// Which words label an arrow.
@@ -211,7 +214,13 @@ impl FactGraph {
                 hypothetical: relation.hypothetical,
                 reported: false,
                 confidence: 0.0,
+                event: None,
             });
+            if let Some(event) = &relation.event_type {
+                if edge.event.as_ref().is_none_or(|e| event < e) {
+                    edge.event = Some(event.clone());
+                }
+            }
             edge.count += 1;
             edge.reported |= relation.reported;
             edge.confidence = edge.confidence.max(relation.confidence);
@@ -544,6 +553,7 @@ pub(crate) mod tests {
             hypothetical: false,
             reported: false,
             rule: "test".into(),
+            ..Default::default()
         }
     }
 

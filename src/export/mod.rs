@@ -5,7 +5,8 @@
 //! model and selects a readable part of it; [`dot`] writes Graphviz DOT;
 //! [`layout`] places boxes with a seeded force-directed algorithm;
 //! [`render`] draws SVG and rasterises it to PNG with resvg and the font in
-//! [`font`]; [`csv`] writes the four-table dump of the evaluation contract.
+//! [`font`]; [`timeline`] puts facts on a time axis (SVG, PNG, CSV); [`csv`]
+//! writes the four-table dump of the evaluation contract.
 //! RDF serialisations are the store's job, not this module's.
 
 pub mod csv;
@@ -14,6 +15,7 @@ pub mod font;
 pub mod graph;
 pub mod layout;
 pub mod render;
+pub mod timeline;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

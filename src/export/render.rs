@@ -40,6 +40,34 @@ pub fn style(kind: NodeKind) -> Style {
     }
 }
 
+/// The colour of a PLOVER event type's arrows and marks: blues and greens
+/// for cooperation, violets for requests and words of conflict, oranges and
+/// reds for material conflict; grey for an unknown code.
+pub fn event_colour(code: &str) -> &'static str {
+    match code {
+        "AGREE" => "#0e7490",
+        "CONSULT" => "#0284c7",
+        "SUPPORT" => "#1d4ed8",
+        "CONCEDE" => "#65a30d",
+        "COOPERATE" => "#047857",
+        "AID" => "#16a34a",
+        "RETREAT" => "#4d7c0f",
+        "REQUEST" => "#7c3aed",
+        "ACCUSE" => "#c026d3",
+        "REJECT" => "#db2777",
+        "THREATEN" => "#ea580c",
+        "PROTEST" => "#ca8a04",
+        "SANCTION" => "#b45309",
+        "MOBILIZE" => "#be123c",
+        "COERCE" => "#dc2626",
+        "ASSAULT" => "#7f1d1d",
+        _ => UNTYPED_COLOUR,
+    }
+}
+
+/// The colour of facts without an event type.
+pub const UNTYPED_COLOUR: &str = "#6b7280";
+
 /// How a picture is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PictureOptions {
@@ -51,11 +79,13 @@ pub struct PictureOptions {
     pub max_width: f64,
     /// Put the font in the SVG (`@font-face`), so it looks the same anywhere.
     pub embed_font: bool,
+    /// Colour each arrow by its facts' event type (PLOVER), with a legend row.
+    pub event_colours: bool,
 }
 
 impl Default for PictureOptions {
     fn default() -> Self {
-        PictureOptions { seed: 1, aspect: 1.6, max_width: 2400.0, embed_font: true }
+        PictureOptions { seed: 1, aspect: 1.6, max_width: 2400.0, embed_font: true, event_colours: false }
     }
 }
 
@@ -160,6 +190,8 @@ struct Scene {
     node_count: usize,
     width: f64,
     height: f64,
+    /// Event types drawn in colour (sorted); empty unless asked for.
+    events: Vec<String>,
 }
 
 impl Scene {
@@ -210,8 +242,16 @@ impl Scene {
             c.y += MARGIN;
         }
         let width = (width + 2.0 * MARGIN).max(420.0);
-        let height = height + 2.0 * MARGIN + LEGEND_HEIGHT;
-        Ok(Scene { items, centres, node_count: g.node_count(), width, height })
+        let mut events: Vec<String> = if options.event_colours {
+            g.edge_weights().filter_map(|e| e.event.clone()).collect()
+        } else {
+            Vec::new()
+        };
+        events.sort();
+        events.dedup();
+        let event_rows = event_legend_rows(&events, width);
+        let height = height + 2.0 * MARGIN + LEGEND_HEIGHT + EVENT_LEGEND_ROW * event_rows as f64;
+        Ok(Scene { items, centres, node_count: g.node_count(), width, height, events })
     }
 
     fn to_svg(&self, graph: &FactGraph, options: &PictureOptions) -> Picture {
@@ -231,7 +271,10 @@ impl Scene {
                 base64(font::DEJAVU_SANS)
             );
         }
-        for (id, colour) in [("arrow", "#6b7280"), ("arrow-neg", "#b91c1c")] {
+        let event_markers: Vec<(String, &str)> =
+            self.events.iter().map(|code| (format!("arrow-{code}"), event_colour(code))).collect();
+        let markers = [("arrow".to_string(), "#6b7280"), ("arrow-neg".to_string(), "#b91c1c")];
+        for (id, colour) in markers.into_iter().chain(event_markers) {
             let _ = writeln!(
                 svg,
                 r#"<marker id="{id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>"#
@@ -246,7 +289,11 @@ impl Scene {
         svg.push_str("</g>\n<g id=\"edge-labels\">\n");
         for edge in g.edge_references() {
             let item = self.node_count + edge.id().index();
-            let colour = if edge.weight().negated { "#b91c1c" } else { "#374151" };
+            let colour = match self.event_of(edge.weight()) {
+                _ if edge.weight().negated => "#b91c1c",
+                Some(code) => event_colour(code),
+                None => "#374151",
+            };
             self.draw_label(&mut svg, item, &edge.weight().label, colour, Some("white"));
         }
         svg.push_str("</g>\n<g id=\"nodes\">\n");
@@ -279,7 +326,12 @@ impl Scene {
         let (q0, q2) = (at(t0), at(t1));
         let q1 = blossom(p0, p1, p2, t0, t1);
         let width = 1.1 + 0.8 * (data.count as f64).ln();
-        let (colour, marker) = if data.negated { ("#b91c1c", "arrow-neg") } else { ("#6b7280", "arrow") };
+        let event_marker = self.event_of(data).map(|code| format!("arrow-{code}"));
+        let (colour, marker) = match (data.negated, self.event_of(data), event_marker.as_deref()) {
+            (true, _, _) => ("#b91c1c", "arrow-neg"),
+            (false, Some(code), Some(marker)) => (event_colour(code), marker),
+            _ => ("#6b7280", "arrow"),
+        };
         let dash = if data.negated {
             r#" stroke-dasharray="6,4""#
         } else if data.hypothetical {
@@ -292,6 +344,11 @@ impl Scene {
             r#"<path d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash} marker-end="url(#{marker})"/>"#,
             q0.x, q0.y, q1.x, q1.y, q2.x, q2.y
         );
+    }
+
+    /// The edge's event type when event colours are on.
+    fn event_of<'a>(&self, edge: &'a super::graph::EdgeData) -> Option<&'a str> {
+        edge.event.as_deref().filter(|code| self.events.iter().any(|e| e == code))
     }
 
     fn draw_label(&self, svg: &mut String, item: usize, text: &str, colour: &str, background: Option<&str>) {
@@ -362,7 +419,26 @@ impl Scene {
 
     /// One row under the drawing: what the shapes mean, and the counts.
     fn draw_legend(&self, svg: &mut String, graph: &FactGraph) {
-        let y = self.height - LEGEND_HEIGHT / 2.0 - 4.0;
+        let rows = event_legend_rows(&self.events, self.width);
+        let y = self.height - LEGEND_HEIGHT / 2.0 - 4.0 - EVENT_LEGEND_ROW * rows as f64;
+        let (mut x, mut row) = (MARGIN, 0usize);
+        for code in &self.events {
+            let step = event_legend_step(code);
+            if x + step > self.width - MARGIN && x > MARGIN {
+                x = MARGIN;
+                row += 1;
+            }
+            let ey = y + LEGEND_HEIGHT / 2.0 + 4.0 + EVENT_LEGEND_ROW * row as f64;
+            let colour = event_colour(code);
+            let _ = writeln!(
+                svg,
+                r#"<line x1="{x:.1}" y1="{ey:.1}" x2="{:.1}" y2="{ey:.1}" stroke="{colour}" stroke-width="3"/><text x="{:.1}" y="{:.1}" font-size="11" fill="{colour}">{code}</text>"#,
+                x + 18.0,
+                x + 23.0,
+                ey + 4.0
+            );
+            x += step;
+        }
         let _ = writeln!(svg, r##"<line x1="{MARGIN}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#e5e7eb"/>"##, y - 14.0, self.width - MARGIN, y - 14.0);
         let entries = [
             (NodeKind::Person, "person"),
@@ -395,6 +471,31 @@ impl Scene {
             xml_escape(&summary)
         );
     }
+}
+
+/// Height of one row of the event-type legend.
+const EVENT_LEGEND_ROW: f64 = 20.0;
+
+/// Width one event type takes in the legend (swatch, code, gap).
+fn event_legend_step(code: &str) -> f64 {
+    23.0 + 8.0 * code.len() as f64 + 16.0
+}
+
+/// How many legend rows the event types need in a picture this wide.
+fn event_legend_rows(events: &[String], width: f64) -> usize {
+    if events.is_empty() {
+        return 0;
+    }
+    let (mut x, mut rows) = (MARGIN, 1);
+    for code in events {
+        let step = event_legend_step(code);
+        if x + step > width - MARGIN && x > MARGIN {
+            x = MARGIN;
+            rows += 1;
+        }
+        x += step;
+    }
+    rows
 }
 
 /// Centred one-line text; the baseline sits so capitals and descenders
@@ -442,7 +543,7 @@ fn boundary(test: impl Fn(f64) -> bool, lo: f64, hi: f64) -> f64 {
 }
 
 /// Standard base64 with padding (for the embedded font).
-fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

@@ -12,6 +12,7 @@ use crate::facts;
 use crate::nlp::Doc;
 
 pub mod entities;
+pub mod event_types;
 pub mod rules;
 
 use crate::input::PreparedText;

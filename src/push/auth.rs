@@ -24,7 +24,10 @@ impl std::fmt::Debug for Credentials {
 impl Credentials {
     /// `Authorization` value for basic authentication.
     pub fn basic(&self) -> String {
-        format!("Basic {}", base64(format!("{}:{}", self.user, self.password).as_bytes()))
+        format!(
+            "Basic {}",
+            base64(format!("{}:{}", self.user, self.password).as_bytes())
+        )
     }
 }
 
@@ -59,7 +62,9 @@ pub enum Scheme {
 /// Reads a `WWW-Authenticate` value (one challenge).
 pub fn parse_challenge(header: &str) -> Scheme {
     let header = header.trim();
-    let (scheme, rest) = header.split_once(char::is_whitespace).unwrap_or((header, ""));
+    let (scheme, rest) = header
+        .split_once(char::is_whitespace)
+        .unwrap_or((header, ""));
     if scheme.eq_ignore_ascii_case("basic") {
         return Scheme::Basic;
     }
@@ -67,7 +72,12 @@ pub fn parse_challenge(header: &str) -> Scheme {
         return Scheme::Other(scheme.to_string());
     }
     let params = parameters(rest);
-    let get = |name: &str| params.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone());
+    let get = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
     let algorithm = match get("algorithm").map(|a| a.to_ascii_uppercase()).as_deref() {
         None | Some("MD5") => Algorithm::Md5,
         Some("MD5-SESS") => Algorithm::Md5Sess,
@@ -79,7 +89,8 @@ pub fn parse_challenge(header: &str) -> Scheme {
         nonce: get("nonce").unwrap_or_default(),
         opaque: get("opaque"),
         algorithm,
-        qop_auth: get("qop").is_some_and(|q| q.split(',').any(|v| v.trim().eq_ignore_ascii_case("auth"))),
+        qop_auth: get("qop")
+            .is_some_and(|q| q.split(',').any(|v| v.trim().eq_ignore_ascii_case("auth"))),
         stale: get("stale").is_some_and(|s| s.eq_ignore_ascii_case("true")),
     })
 }
@@ -92,7 +103,8 @@ fn parameters(text: &str) -> Vec<(String, String)> {
         while chars.peek().is_some_and(|c| *c == ',' || c.is_whitespace()) {
             chars.next();
         }
-        let name: String = std::iter::from_fn(|| chars.next_if(|c| *c != '=' && *c != ',')).collect();
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| *c != '=' && *c != ',')).collect();
         if name.trim().is_empty() {
             break;
         }
@@ -107,7 +119,10 @@ fn parameters(text: &str) -> Vec<(String, String)> {
                     }
                 }
             } else {
-                value = std::iter::from_fn(|| chars.next_if(|c| *c != ',')).collect::<String>().trim().to_string();
+                value = std::iter::from_fn(|| chars.next_if(|c| *c != ','))
+                    .collect::<String>()
+                    .trim()
+                    .to_string();
             }
         }
         out.push((name.trim().to_string(), value));
@@ -119,8 +134,15 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A client nonce: unpredictable enough for a nonce (time, process, counter, hashed).
 fn client_nonce() -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    let seed = format!("{}:{}:{}", now.as_nanos(), std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let seed = format!(
+        "{}:{}:{}",
+        now.as_nanos(),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
     hex(&sha2::Sha256::digest(seed.as_bytes()))[..16].to_string()
 }
 
@@ -128,11 +150,24 @@ impl Challenge {
     /// `Authorization` value answering this challenge for `method` on
     /// `uri` (path and query, as sent in the request line); `count` is the
     /// nonce count (1 for the first use of a nonce).
-    pub fn authorization(&self, credentials: &Credentials, method: &str, uri: &str, count: u32) -> String {
+    pub fn authorization(
+        &self,
+        credentials: &Credentials,
+        method: &str,
+        uri: &str,
+        count: u32,
+    ) -> String {
         self.authorization_with(credentials, method, uri, count, &client_nonce())
     }
 
-    fn authorization_with(&self, credentials: &Credentials, method: &str, uri: &str, count: u32, cnonce: &str) -> String {
+    fn authorization_with(
+        &self,
+        credentials: &Credentials,
+        method: &str,
+        uri: &str,
+        count: u32,
+        cnonce: &str,
+    ) -> String {
         let h = |text: String| match self.algorithm {
             Algorithm::Md5 | Algorithm::Md5Sess => {
                 use md5::Digest as _;
@@ -140,7 +175,10 @@ impl Challenge {
             }
             Algorithm::Sha256 => hex(&sha2::Sha256::digest(text.as_bytes())),
         };
-        let mut ha1 = h(format!("{}:{}:{}", credentials.user, self.realm, credentials.password));
+        let mut ha1 = h(format!(
+            "{}:{}:{}",
+            credentials.user, self.realm, credentials.password
+        ));
         if self.algorithm == Algorithm::Md5Sess {
             ha1 = h(format!("{ha1}:{}:{cnonce}", self.nonce));
         }
@@ -206,7 +244,10 @@ mod tests {
     #[test]
     fn basic_is_base64_of_user_colon_password() {
         // RFC 7617, section 2.
-        let c = Credentials { user: "Aladdin".into(), password: "open sesame".into() };
+        let c = Credentials {
+            user: "Aladdin".into(),
+            password: "open sesame".into(),
+        };
         assert_eq!(c.basic(), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
         assert_eq!(base64(b"a"), "YQ==");
         assert_eq!(base64(b"ab"), "YWI=");
@@ -216,21 +257,35 @@ mod tests {
     #[test]
     fn challenges_are_parsed_with_quotes_and_commas() {
         let header = r#"Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#;
-        let Scheme::Digest(c) = parse_challenge(header) else { panic!() };
+        let Scheme::Digest(c) = parse_challenge(header) else {
+            panic!()
+        };
         assert_eq!(c.realm, "http-auth@example.org");
         assert_eq!(c.algorithm, Algorithm::Sha256);
         assert!(c.qop_auth && !c.stale);
-        assert_eq!(c.opaque.as_deref(), Some("FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"));
+        assert_eq!(
+            c.opaque.as_deref(),
+            Some("FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS")
+        );
         assert_eq!(parse_challenge("Basic realm=\"x\""), Scheme::Basic);
         assert!(matches!(parse_challenge("Bearer"), Scheme::Other(_)));
-        let Scheme::Digest(c) = parse_challenge("digest realm=\"a\\\"b\", nonce=n, stale=TRUE") else { panic!() };
-        assert_eq!((c.realm.as_str(), c.nonce.as_str(), c.stale, c.qop_auth), ("a\"b", "n", true, false));
+        let Scheme::Digest(c) = parse_challenge("digest realm=\"a\\\"b\", nonce=n, stale=TRUE")
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (c.realm.as_str(), c.nonce.as_str(), c.stale, c.qop_auth),
+            ("a\"b", "n", true, false)
+        );
     }
 
     #[test]
     fn digest_responses_match_the_rfc_examples() {
         // RFC 7616, section 3.9.1 (MD5 and SHA-256, same challenge).
-        let credentials = Credentials { user: "Mufasa".into(), password: "Circle of Life".into() };
+        let credentials = Credentials {
+            user: "Mufasa".into(),
+            password: "Circle of Life".into(),
+        };
         let mut c = Challenge {
             realm: "http-auth@example.org".into(),
             nonce: "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v".into(),
@@ -241,12 +296,20 @@ mod tests {
         };
         let cnonce = "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ";
         let md5 = c.authorization_with(&credentials, "GET", "/dir/index.html", 1, cnonce);
-        assert!(md5.contains("response=\"8ca523f5e9506fed4657c9700eebdbec\""), "{md5}");
-        assert!(md5.contains("nc=00000001") && md5.contains("opaque=\"FQhe"), "{md5}");
+        assert!(
+            md5.contains("response=\"8ca523f5e9506fed4657c9700eebdbec\""),
+            "{md5}"
+        );
+        assert!(
+            md5.contains("nc=00000001") && md5.contains("opaque=\"FQhe"),
+            "{md5}"
+        );
         c.algorithm = Algorithm::Sha256;
         let sha = c.authorization_with(&credentials, "GET", "/dir/index.html", 1, cnonce);
         assert!(
-            sha.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""),
+            sha.contains(
+                "response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""
+            ),
             "{sha}"
         );
     }

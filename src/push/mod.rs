@@ -26,15 +26,34 @@ pub enum PushError {
     #[error("{0}")]
     Url(String),
     #[error("cannot reach {url}: {message} (tried {attempts} times); is the store running and the URL right?")]
-    Unreachable { url: String, message: String, attempts: u32 },
+    Unreachable {
+        url: String,
+        message: String,
+        attempts: u32,
+    },
     #[error("{url} refused the credentials (HTTP {status}): {message}; check --user and TRAME_PUSH_PASSWORD")]
-    Auth { url: String, status: u16, message: String },
+    Auth {
+        url: String,
+        status: u16,
+        message: String,
+    },
     #[error("{url} answered HTTP 404 Not Found: {message}; is this the store's Graph Store endpoint (Oxigraph: /store, Virtuoso: /sparql-graph-crud-auth)?")]
     NotFound { url: String, message: String },
     #[error("{url} refused graph <{graph}> (HTTP {status}): {message}")]
-    Refused { url: String, graph: String, status: u16, message: String },
+    Refused {
+        url: String,
+        graph: String,
+        status: u16,
+        message: String,
+    },
     #[error("{url} failed on graph <{graph}> (HTTP {status}, {attempts} attempts): {message}")]
-    Server { url: String, graph: String, status: u16, message: String, attempts: u32 },
+    Server {
+        url: String,
+        graph: String,
+        status: u16,
+        message: String,
+        attempts: u32,
+    },
     #[error("the SPARQL endpoint {url} gave an answer trame cannot read: {message}")]
     BadAnswer { url: String, message: String },
 }
@@ -42,7 +61,13 @@ pub enum PushError {
 impl PushError {
     /// Whether the error concerns every request (stop everything) rather than one graph.
     pub fn is_fatal(&self) -> bool {
-        matches!(self, PushError::Url(_) | PushError::Unreachable { .. } | PushError::Auth { .. } | PushError::NotFound { .. })
+        matches!(
+            self,
+            PushError::Url(_)
+                | PushError::Unreachable { .. }
+                | PushError::Auth { .. }
+                | PushError::NotFound { .. }
+        )
     }
 
     /// Whether the error comes from what the user typed (exit code 2).
@@ -65,7 +90,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { credentials: None, retries: 5, backoff: Duration::from_millis(500), timeout: Duration::from_secs(120) }
+        Options {
+            credentials: None,
+            retries: 5,
+            backoff: Duration::from_millis(500),
+            timeout: Duration::from_secs(120),
+        }
     }
 }
 
@@ -92,7 +122,11 @@ pub fn check_url(url: &str) -> Result<String, PushError> {
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let name = host.rsplit_once(':').map_or(host, |(name, port)| {
-        if port.chars().all(|c| c.is_ascii_digit()) { name } else { host }
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            name
+        } else {
+            host
+        }
     });
     if name.is_empty() || host.contains('@') {
         return Err(PushError::Url(format!(
@@ -101,7 +135,9 @@ pub fn check_url(url: &str) -> Result<String, PushError> {
     }
     if let Some((_, port)) = host.rsplit_once(':') {
         if port.parse::<u16>().is_err() {
-            return Err(PushError::Url(format!("{url}: the port {port:?} is not a number from 0 to 65535")));
+            return Err(PushError::Url(format!(
+                "{url}: the port {port:?} is not a number from 0 to 65535"
+            )));
         }
     }
     Ok(url.to_string())
@@ -134,12 +170,22 @@ fn request_target(url: &str) -> String {
     }
 }
 
-/// An HTTP client for one store: the endpoint, credentials and the last
-/// digest challenge (reused with a growing nonce count, as RFC 7616 allows).
+/// An HTTP client for one store: the options and what the store asked
+/// for last (basic, or a digest challenge reused with a growing nonce
+/// count, as RFC 7616 allows). The first request goes without credentials,
+/// as curl does: Virtuoso answers a preemptive basic header with a bare 401.
 pub struct Client {
     agent: ureq::Agent,
     options: Options,
-    digest: Mutex<Option<(Challenge, u32)>>,
+    scheme: Mutex<AuthState>,
+}
+
+#[derive(Debug, Clone)]
+enum AuthState {
+    /// No challenge seen yet: send no credentials.
+    Unknown,
+    Basic,
+    Digest(Challenge, u32),
 }
 
 /// One HTTP answer: status and body text.
@@ -161,14 +207,23 @@ impl Client {
             .timeout_global(Some(options.timeout))
             .timeout_connect(Some(Duration::from_secs(10)))
             .build();
-        Client { agent: config.into(), options, digest: Mutex::new(None) }
+        Client {
+            agent: config.into(),
+            options,
+            scheme: Mutex::new(AuthState::Unknown),
+        }
     }
 
     /// Replaces graph `graph` of the store behind the Graph Store endpoint
     /// with these N-Triples, retrying on 5xx and connection errors.
     pub fn put_graph(&self, endpoint: &str, graph: &str, ntriples: &[u8]) -> Result<(), PushError> {
         let url = graph_url(endpoint, graph);
-        let answer = self.send_retrying("PUT", &url, Body::Bytes(ntriples, "application/n-triples"), graph)?;
+        let answer = self.send_retrying(
+            "PUT",
+            &url,
+            Body::Bytes(ntriples, "application/n-triples"),
+            graph,
+        )?;
         match answer.status {
             200..=299 => Ok(()),
             status => Err(self.refusal(endpoint, graph, status, answer.body)),
@@ -177,29 +232,55 @@ impl Client {
 
     /// Runs a SPARQL SELECT at `endpoint` (the store's query endpoint) and
     /// returns its rows as values by variable name (`None`: unbound).
-    pub fn select(&self, endpoint: &str, query: &str) -> Result<Vec<Vec<Option<String>>>, PushError> {
+    pub fn select(
+        &self,
+        endpoint: &str,
+        query: &str,
+    ) -> Result<Vec<Vec<Option<String>>>, PushError> {
         let form = format!("query={}", percent_encode(query));
-        let answer =
-            self.send_retrying("POST", endpoint, Body::Bytes(form.as_bytes(), "application/x-www-form-urlencoded"), "")?;
+        let answer = self.send_retrying(
+            "POST",
+            endpoint,
+            Body::Bytes(form.as_bytes(), "application/x-www-form-urlencoded"),
+            "",
+        )?;
         if !(200..=299).contains(&answer.status) {
             return Err(self.refusal(endpoint, "(query)", answer.status, answer.body));
         }
-        parse_select_json(&answer.body).map_err(|message| PushError::BadAnswer { url: endpoint.to_string(), message })
+        parse_select_json(&answer.body).map_err(|message| PushError::BadAnswer {
+            url: endpoint.to_string(),
+            message,
+        })
     }
 
     fn refusal(&self, endpoint: &str, graph: &str, status: u16, body: String) -> PushError {
         let message = short(&body);
         let url = endpoint.to_string();
         match status {
-            401 | 403 => PushError::Auth { url, status, message },
+            401 | 403 => PushError::Auth {
+                url,
+                status,
+                message,
+            },
             404 => PushError::NotFound { url, message },
-            _ => PushError::Refused { url, graph: graph.to_string(), status, message },
+            _ => PushError::Refused {
+                url,
+                graph: graph.to_string(),
+                status,
+                message,
+            },
         }
     }
 
     /// Sends one request, answering digest challenges; retries 5xx and
     /// connection errors with backoff. Returns the final answer (2xx or 4xx).
-    fn send_retrying(&self, method: &str, url: &str, body: Body<'_>, graph: &str) -> Result<Answer, PushError> {
+    fn send_retrying(
+        &self,
+        method: &str,
+        url: &str,
+        body: Body<'_>,
+        graph: &str,
+    ) -> Result<Answer, PushError> {
         let mut attempt = 0;
         let mut wait = self.options.backoff;
         loop {
@@ -233,30 +314,36 @@ impl Client {
         }
     }
 
-    /// One request, plus at most two more to answer a digest challenge.
-    fn send_authenticated(&self, method: &str, url: &str, body: &Body<'_>) -> Result<Answer, String> {
+    /// One request, plus at most two more to answer a challenge.
+    fn send_authenticated(
+        &self,
+        method: &str,
+        url: &str,
+        body: &Body<'_>,
+    ) -> Result<Answer, String> {
         let target = request_target(url);
         for _ in 0..3 {
             let authorization = self.authorization(method, &target);
             let answer = self.send_once(method, url, body, authorization.as_deref())?;
-            if answer.status != 401 {
+            if answer.status != 401 || self.options.credentials.is_none() {
                 return Ok(answer);
             }
-            if self.options.credentials.is_none() {
-                return Ok(answer);
-            }
-            match answer.challenge.as_deref().map(auth::parse_challenge) {
-                Some(Scheme::Digest(challenge)) => {
-                    let mut digest = self.digest.lock().unwrap_or_else(|e| e.into_inner());
-                    let known = digest.as_ref().is_some_and(|(c, _)| c.nonce == challenge.nonce);
-                    if known && !challenge.stale {
-                        // Our answer to this very challenge was refused: wrong password.
-                        return Ok(answer);
-                    }
-                    *digest = Some((challenge, 0));
+            let mut state = self.scheme.lock().unwrap_or_else(|e| e.into_inner());
+            let next = match (
+                answer.challenge.as_deref().map(auth::parse_challenge),
+                &*state,
+            ) {
+                // Our answer to this very challenge was refused: wrong password.
+                (Some(Scheme::Digest(challenge)), AuthState::Digest(current, _))
+                    if current.nonce == challenge.nonce && !challenge.stale =>
+                {
+                    return Ok(answer)
                 }
+                (Some(Scheme::Digest(challenge)), _) => AuthState::Digest(challenge, 0),
+                (Some(Scheme::Basic), AuthState::Unknown) => AuthState::Basic,
                 _ => return Ok(answer),
-            }
+            };
+            *state = next;
         }
         Err("the server kept asking for authentication".to_string())
     }
@@ -264,18 +351,28 @@ impl Client {
     /// The `Authorization` header for the next request, if any.
     fn authorization(&self, method: &str, target: &str) -> Option<String> {
         let credentials = self.options.credentials.as_ref()?;
-        let mut digest = self.digest.lock().unwrap_or_else(|e| e.into_inner());
-        match digest.as_mut() {
-            Some((challenge, count)) => {
+        let mut state = self.scheme.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *state {
+            AuthState::Unknown => None,
+            AuthState::Basic => Some(credentials.basic()),
+            AuthState::Digest(challenge, count) => {
                 *count += 1;
                 Some(challenge.authorization(credentials, method, target, *count))
             }
-            None => Some(credentials.basic()),
         }
     }
 
-    fn send_once(&self, method: &str, url: &str, body: &Body<'_>, authorization: Option<&str>) -> Result<Answer, String> {
-        let mut request = ureq::http::Request::builder().method(method).uri(url).header("Accept", "application/sparql-results+json, */*;q=0.1");
+    fn send_once(
+        &self,
+        method: &str,
+        url: &str,
+        body: &Body<'_>,
+        authorization: Option<&str>,
+    ) -> Result<Answer, String> {
+        let mut request = ureq::http::Request::builder()
+            .method(method)
+            .uri(url)
+            .header("Accept", "application/sparql-results+json, */*;q=0.1");
         if let Some(value) = authorization {
             request = request.header("Authorization", value);
         }
@@ -294,7 +391,12 @@ impl Client {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .find(|v| v.trim_start().to_ascii_lowercase().starts_with("digest"))
-            .or_else(|| response.headers().get("www-authenticate").and_then(|v| v.to_str().ok()))
+            .or_else(|| {
+                response
+                    .headers()
+                    .get("www-authenticate")
+                    .and_then(|v| v.to_str().ok())
+            })
             .map(str::to_string);
         let body = response
             .body_mut()
@@ -302,7 +404,11 @@ impl Client {
             .limit(64 * 1024 * 1024)
             .read_to_string()
             .map_err(describe)?;
-        Ok(Answer { status, body, challenge })
+        Ok(Answer {
+            status,
+            body,
+            challenge,
+        })
     }
 }
 
@@ -330,14 +436,17 @@ fn short(body: &str) -> String {
 /// SPARQL 1.1 Query Results JSON → rows of N-Triples-style terms in the
 /// order of `head.vars` (`<iri>`, `"literal"`, `_:b`; `None`: unbound).
 fn parse_select_json(body: &str) -> Result<Vec<Vec<Option<String>>>, String> {
-    let value: serde_json::Value = serde_json::from_str(body).map_err(|e| format!("not JSON ({e})"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(body).map_err(|e| format!("not JSON ({e})"))?;
     let vars: Vec<String> = value["head"]["vars"]
         .as_array()
         .ok_or("no head.vars")?
         .iter()
         .filter_map(|v| v.as_str().map(str::to_string))
         .collect();
-    let bindings = value["results"]["bindings"].as_array().ok_or("no results.bindings")?;
+    let bindings = value["results"]["bindings"]
+        .as_array()
+        .ok_or("no results.bindings")?;
     Ok(bindings
         .iter()
         .map(|binding| {
@@ -400,29 +509,66 @@ impl Queue {
         let stop = Arc::new(AtomicBool::new(false));
         let workers = (0..in_flight)
             .map(|_| {
-                let (client, endpoint, receiver, outcome, stop, done) =
-                    (client.clone(), endpoint.clone(), receiver.clone(), outcome.clone(), stop.clone(), done.clone());
-                std::thread::spawn(move || work(&client, &endpoint, &receiver, &outcome, &stop, done.as_ref()))
+                let (client, endpoint, receiver, outcome, stop, done) = (
+                    client.clone(),
+                    endpoint.clone(),
+                    receiver.clone(),
+                    outcome.clone(),
+                    stop.clone(),
+                    done.clone(),
+                );
+                std::thread::spawn(move || {
+                    work(
+                        &client,
+                        &endpoint,
+                        &receiver,
+                        &outcome,
+                        &stop,
+                        done.as_ref(),
+                    )
+                })
             })
             .collect();
-        Queue { sender: Some(sender), workers, outcome, stop }
+        Queue {
+            sender: Some(sender),
+            workers,
+            outcome,
+            stop,
+        }
     }
 
     /// Queues one graph. After a fatal error the graph is recorded as not
     /// pushed at once.
     pub fn send(&self, job: Job) {
         if self.stop.load(Ordering::Relaxed) {
-            let fatal = self.outcome.lock().unwrap_or_else(|e| e.into_inner()).fatal.clone();
+            let fatal = self
+                .outcome
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .fatal
+                .clone();
             if let Some(error) = fatal {
-                self.outcome.lock().unwrap_or_else(|e| e.into_inner()).failed.push((job.name, error));
+                self.outcome
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .failed
+                    .push((job.name, error));
                 return;
             }
         }
         if let Some(sender) = &self.sender {
             if let Err(returned) = sender.send(job) {
                 let job = returned.0;
-                let error = PushError::Unreachable { url: String::new(), message: "the push stopped".into(), attempts: 0 };
-                self.outcome.lock().unwrap_or_else(|e| e.into_inner()).failed.push((job.name, error));
+                let error = PushError::Unreachable {
+                    url: String::new(),
+                    message: "the push stopped".into(),
+                    attempts: 0,
+                };
+                self.outcome
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .failed
+                    .push((job.name, error));
             }
         }
     }
@@ -456,11 +602,16 @@ fn work(
             Err(_) => return,
         };
         let result = if stop.load(Ordering::Relaxed) {
-            Err(outcome.lock().unwrap_or_else(|e| e.into_inner()).fatal.clone().unwrap_or(PushError::Unreachable {
-                url: endpoint.to_string(),
-                message: "stopped".into(),
-                attempts: 0,
-            }))
+            Err(outcome
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .fatal
+                .clone()
+                .unwrap_or(PushError::Unreachable {
+                    url: endpoint.to_string(),
+                    message: "stopped".into(),
+                    attempts: 0,
+                }))
         } else {
             client.put_graph(endpoint, &job.graph, &job.ntriples)
         };
@@ -489,16 +640,40 @@ mod tests {
 
     #[test]
     fn urls_without_scheme_or_with_a_typo_are_refused_with_the_fix() {
-        assert_eq!(check_url("http://127.0.0.1:7878/store").unwrap(), "http://127.0.0.1:7878/store");
+        assert_eq!(
+            check_url("http://127.0.0.1:7878/store").unwrap(),
+            "http://127.0.0.1:7878/store"
+        );
         let error = check_url("127.0.0.1:7878/store").unwrap_err().to_string();
-        assert!(error.contains("no scheme") && error.contains("http://127.0.0.1:7878/store"), "{error}");
+        assert!(
+            error.contains("no scheme") && error.contains("http://127.0.0.1:7878/store"),
+            "{error}"
+        );
         let error = check_url("htp://localhost/store").unwrap_err().to_string();
-        assert!(error.contains("unknown scheme \"htp\"") && error.contains("http://localhost/store"), "{error}");
-        assert!(check_url("https://example.org/store").unwrap_err().to_string().contains("plain HTTP"));
-        assert!(check_url("http://:7878/store").unwrap_err().to_string().contains("no host"));
-        assert!(check_url("http://u:p@host/store").unwrap_err().to_string().contains("--user"));
-        assert!(check_url("http://localhost:78a78/store").unwrap_err().to_string().contains("port"));
-        assert!(check_url("http://localhost:99999/store").unwrap_err().to_string().contains("port"));
+        assert!(
+            error.contains("unknown scheme \"htp\"") && error.contains("http://localhost/store"),
+            "{error}"
+        );
+        assert!(check_url("https://example.org/store")
+            .unwrap_err()
+            .to_string()
+            .contains("plain HTTP"));
+        assert!(check_url("http://:7878/store")
+            .unwrap_err()
+            .to_string()
+            .contains("no host"));
+        assert!(check_url("http://u:p@host/store")
+            .unwrap_err()
+            .to_string()
+            .contains("--user"));
+        assert!(check_url("http://localhost:78a78/store")
+            .unwrap_err()
+            .to_string()
+            .contains("port"));
+        assert!(check_url("http://localhost:99999/store")
+            .unwrap_err()
+            .to_string()
+            .contains("port"));
         assert!(check_url("http://[::1]:7878/store").is_ok());
     }
 
@@ -508,7 +683,10 @@ mod tests {
             graph_url("http://h/store", "https://w3id.org/trame/doc/ab"),
             "http://h/store?graph=https%3A%2F%2Fw3id.org%2Ftrame%2Fdoc%2Fab"
         );
-        assert_eq!(graph_url("http://h/crud?x=1", "a b"), "http://h/crud?x=1&graph=a%20b");
+        assert_eq!(
+            graph_url("http://h/crud?x=1", "a b"),
+            "http://h/crud?x=1&graph=a%20b"
+        );
         assert_eq!(request_target("http://h:1/store?graph=x"), "/store?graph=x");
         assert_eq!(request_target("http://h"), "/");
     }
@@ -519,7 +697,13 @@ mod tests {
             {"e":{"type":"uri","value":"http://x/a"},"n":{"type":"literal","value":"Le \"chef\""}},
             {"e":{"type":"bnode","value":"b0"}}]}}"#;
         let rows = parse_select_json(body).unwrap();
-        assert_eq!(rows[0], vec![Some("<http://x/a>".into()), Some("\"Le \\\"chef\\\"\"".into())]);
+        assert_eq!(
+            rows[0],
+            vec![
+                Some("<http://x/a>".into()),
+                Some("\"Le \\\"chef\\\"\"".into())
+            ]
+        );
         assert_eq!(rows[1], vec![Some("_:b0".into()), None]);
         assert!(parse_select_json("<html>").is_err());
     }

@@ -51,17 +51,26 @@ impl GraphBody {
 /// The graph of a document as `trame build` would store it, dated now.
 pub fn document(doc: &Document) -> Result<GraphBody, StoreError> {
     let graph = model::document_graph(doc, &model::now_xsd())?;
-    Ok(GraphBody { iri: graph.iri, quads: graph.quads })
+    Ok(GraphBody {
+        iri: graph.iri,
+        quads: graph.quads,
+    })
 }
 
 /// The ontology graph (trame.ttl and relations.ttl).
 pub fn ontology() -> Result<GraphBody, StoreError> {
-    Ok(GraphBody { iri: iri::ONTOLOGY_GRAPH.to_string(), quads: super::ontology_quads()? })
+    Ok(GraphBody {
+        iri: iri::ONTOLOGY_GRAPH.to_string(),
+        quads: super::ontology_quads()?,
+    })
 }
 
 /// The merge graph for these decisions (see [`Store::put_merge`]).
 pub fn merge(links: &[SameAs], alt_labels: &[(String, String)]) -> GraphBody {
-    GraphBody { iri: iri::MERGE_GRAPH.to_string(), quads: model::merge_graph(links, alt_labels) }
+    GraphBody {
+        iri: iri::MERGE_GRAPH.to_string(),
+        quads: model::merge_graph(links, alt_labels),
+    }
 }
 
 impl Store {
@@ -77,7 +86,10 @@ impl Store {
     pub fn graph(&self, graph: &str) -> Result<GraphBody, StoreError> {
         let name = NamedNode::new_unchecked(graph);
         let quads = self.quads_in(Some(GraphNameRef::NamedNode(name.as_ref())))?;
-        Ok(GraphBody { iri: graph.to_string(), quads })
+        Ok(GraphBody {
+            iri: graph.to_string(),
+            quads,
+        })
     }
 }
 
@@ -94,16 +106,28 @@ pub struct NQuadsDump {
 impl NQuadsDump {
     /// Starts `path` (which should end in `.nq.gz`), creating its folder.
     pub fn create(path: &Path) -> Result<NQuadsDump, StoreError> {
-        let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
         let mut partial = path.as_os_str().to_owned();
         partial.push(".partial");
         let partial = PathBuf::from(partial);
-        let file = File::create(&partial).map_err(|source| StoreError::Io { path: partial.clone(), source })?;
-        let encoder = flate2::write::GzEncoder::new(BufWriter::new(file), flate2::Compression::fast());
-        Ok(NQuadsDump { path: path.to_path_buf(), partial, encoder, quads: 0 })
+        let file = File::create(&partial).map_err(|source| StoreError::Io {
+            path: partial.clone(),
+            source,
+        })?;
+        let encoder =
+            flate2::write::GzEncoder::new(BufWriter::new(file), flate2::Compression::fast());
+        Ok(NQuadsDump {
+            path: path.to_path_buf(),
+            partial,
+            encoder,
+            quads: 0,
+        })
     }
 
     /// Appends one graph's quads.
@@ -111,10 +135,23 @@ impl NQuadsDump {
         let name = GraphName::NamedNode(NamedNode::new_unchecked(graph.iri.clone()));
         let mut writer = RdfSerializer::from_format(OxFormat::NQuads).for_writer(&mut self.encoder);
         for quad in &graph.quads {
-            let quad = Quad::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone(), name.clone());
-            writer.serialize_quad(&quad).map_err(|source| StoreError::Io { path: self.partial.clone(), source })?;
+            let quad = Quad::new(
+                quad.subject.clone(),
+                quad.predicate.clone(),
+                quad.object.clone(),
+                name.clone(),
+            );
+            writer
+                .serialize_quad(&quad)
+                .map_err(|source| StoreError::Io {
+                    path: self.partial.clone(),
+                    source,
+                })?;
         }
-        writer.finish().map_err(|source| StoreError::Io { path: self.partial.clone(), source })?;
+        writer.finish().map_err(|source| StoreError::Io {
+            path: self.partial.clone(),
+            source,
+        })?;
         self.quads += graph.quads.len();
         Ok(())
     }
@@ -122,12 +159,18 @@ impl NQuadsDump {
     /// Completes the file, syncs it and renames it to its final name.
     /// Returns the number of quads written.
     pub fn finish(self) -> Result<usize, StoreError> {
-        let io = |source| StoreError::Io { path: self.partial.clone(), source };
+        let io = |source| StoreError::Io {
+            path: self.partial.clone(),
+            source,
+        };
         let mut inner = self.encoder.finish().map_err(io)?;
         inner.flush().map_err(io)?;
         let file = inner.into_inner().map_err(|e| io(e.into_error()))?;
         file.sync_all().map_err(io)?;
-        std::fs::rename(&self.partial, &self.path).map_err(|source| StoreError::Io { path: self.path.clone(), source })?;
+        std::fs::rename(&self.partial, &self.path).map_err(|source| StoreError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
         Ok(self.quads)
     }
 }

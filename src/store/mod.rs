@@ -8,11 +8,15 @@
 //!
 //! Layout of a store (see `model.rs` for a document graph):
 //! - `<https://w3id.org/trame/doc/<hash16>>`: one graph per document;
-//! - `<https://w3id.org/trame/ontology>`: trame.ttl + relations.ttl,
-//!   refreshed when a writer opens the store with a different ontology;
+//! - `<https://w3id.org/trame/ontology>`: trame.ttl + relations.ttl +
+//!   events.ttl, refreshed when a writer opens the store with a different
+//!   ontology;
 //! - `<https://w3id.org/trame/merge>`: cross-document entity merging
 //!   (`owl:sameAs` links and alternative labels), a function of the
 //!   document graphs, replaced whole by [`Store::put_merge`];
+//! - `<https://w3id.org/trame/claims>`: facts stated by several documents
+//!   (see `claims.rs`), rebuilt inside every write that changes documents
+//!   or the merge graph;
 //! - `<https://w3id.org/trame/store>`: the store format version.
 //!
 //! Every write is one Oxigraph (RocksDB) transaction, so a process killed
@@ -25,6 +29,7 @@ use oxigraph::io::{RdfFormat as OxFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
 
+pub mod claims;
 pub mod iri;
 pub mod graphs;
 mod model;
@@ -48,6 +53,8 @@ pub const FORMAT_VERSION: u64 = 1;
 /// The ontology source files, loaded together into the ontology graph.
 pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/trame.ttl");
 pub const RELATIONS_TTL: &str = include_str!("../../ontology/relations.ttl");
+/// Event types (PLOVER, CAMEO quad classes) and the claim vocabulary.
+pub const EVENTS_TTL: &str = include_str!("../../ontology/events.ttl");
 
 /// Errors of the store layer. Messages name the thing and suggest a fix.
 #[derive(Debug, thiserror::Error)]
@@ -126,7 +133,11 @@ pub struct Store {
 pub(crate) fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
     let ontology_graph = NamedNode::new_unchecked(iri::ONTOLOGY_GRAPH);
     let mut quads = Vec::new();
-    for (name, text) in [("ontology/trame.ttl", ONTOLOGY_TTL), ("ontology/relations.ttl", RELATIONS_TTL)] {
+    for (name, text) in [
+        ("ontology/trame.ttl", ONTOLOGY_TTL),
+        ("ontology/relations.ttl", RELATIONS_TTL),
+        ("ontology/events.ttl", EVENTS_TTL),
+    ] {
         let parser = RdfParser::from_format(OxFormat::Turtle)
             .without_named_graphs()
             .with_default_graph(ontology_graph.as_ref());
@@ -214,13 +225,21 @@ impl Store {
                 }
             }
         }
+        // Claims of the facts going away and of the facts arriving are rebuilt
+        // in the same transaction.
+        let mut keys = std::collections::HashSet::new();
         for name in &replaced {
+            if let NamedOrBlankNode::NamedNode(node) = name {
+                keys.extend(claims::statement_keys(&transaction, node.as_ref()).map_err(|e| self.error(&e))?);
+            }
             transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
         }
         transaction.insert_named_graph(graph_node.as_ref());
         for quad in &graph.quads {
             transaction.insert(quad);
         }
+        keys.extend(claims::statement_keys(&transaction, graph_node.as_ref()).map_err(|e| self.error(&e))?);
+        claims::refresh(&mut transaction, &keys).map_err(|e| self.error(&e))?;
         transaction.commit().map_err(|e| self.error(&e))?;
         if self.unflushed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1 >= FLUSH_EVERY {
             self.flush()?;
@@ -250,10 +269,13 @@ impl Store {
         self.ensure_writable()?;
         let matches = self.find_documents(doc)?;
         let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
+        let mut keys = std::collections::HashSet::new();
         for info in &matches {
             let name = NamedNode::new_unchecked(info.iri.clone());
+            keys.extend(claims::statement_keys(&transaction, name.as_ref()).map_err(|e| self.error(&e))?);
             transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
         }
+        claims::refresh(&mut transaction, &keys).map_err(|e| self.error(&e))?;
         transaction.commit().map_err(|e| self.error(&e))?;
         self.flush()?;
         Ok(matches)
@@ -296,8 +318,8 @@ impl Store {
     }
 
     /// Replaces the merge graph ([`iri::MERGE_GRAPH`]) with these links and
-    /// alternative labels in one transaction, then flushes. Returns the
-    /// number of quads written.
+    /// alternative labels, and rebuilds the claims graph with them, in one
+    /// transaction, then flushes. Returns the number of merge quads written.
     pub fn put_merge(&self, links: &[SameAs], alt_labels: &[(String, String)]) -> Result<usize, StoreError> {
         self.ensure_writable()?;
         let quads = model::merge_graph(links, alt_labels);
@@ -310,6 +332,8 @@ impl Store {
         for quad in &quads {
             transaction.insert(quad);
         }
+        // Merging regroups facts: every claim is rebuilt with the new links.
+        claims::recompute_all(&mut transaction).map_err(|e| self.error(&e))?;
         transaction.commit().map_err(|e| self.error(&e))?;
         self.flush()?;
         Ok(quads.len())
@@ -429,7 +453,7 @@ impl Store {
     /// (Re)writes the ontology graph and store metadata when they differ
     /// from this build's, in one transaction.
     fn refresh_ontology(&self) -> Result<(), StoreError> {
-        let hash = iri::sha256_hex(&format!("{ONTOLOGY_TTL}\n{RELATIONS_TTL}"));
+        let hash = iri::sha256_hex(&format!("{ONTOLOGY_TTL}\n{RELATIONS_TTL}\n{EVENTS_TTL}"));
         let version = self.meta_value("formatVersion")?;
         if self.meta_value("ontologyHash")?.as_deref() == Some(hash.as_str())
             && version.as_deref() == Some(FORMAT_VERSION.to_string().as_str())

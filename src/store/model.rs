@@ -124,6 +124,11 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
             graph.add(&node, ont("reportedBy"), named(&entity_iris[source]));
         }
         graph.add_literal(&node, "rule", string(&fact.rule));
+        if let Some(event) = fact.event {
+            graph.add(&node, ont("eventType"), ont(event.plover.code()));
+            graph.add_literal(&node, "cameoRoot", string(&event.cameo_code()));
+            graph.add(&node, ont("quadClass"), ont(event.quad_class().local_name()));
+        }
     }
 
     Ok(DocumentGraph { iri: doc_iri, quads: graph.finish() })

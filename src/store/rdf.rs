@@ -111,7 +111,8 @@ pub(super) fn load(store: &Store, path: &Path, graph: Option<&str>) -> Result<us
         let quad = quad.map_err(|e| parse_error(path, e))?;
         // The ontology comes from this build and is refreshed on open; a
         // dump's copy would only duplicate its blank nodes.
-        if !matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == iri::ONTOLOGY_GRAPH || g.as_str() == iri::META_GRAPH) {
+        // Claims are recomputed from the documents below.
+        if !matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == iri::ONTOLOGY_GRAPH || g.as_str() == iri::META_GRAPH || g.as_str() == super::claims::CLAIMS_GRAPH) {
             quads.push(quad);
         }
     }
@@ -130,6 +131,7 @@ pub(super) fn load(store: &Store, path: &Path, graph: Option<&str>) -> Result<us
     for quad in &quads {
         transaction.insert(quad);
     }
+    super::claims::recompute_all(&mut transaction).map_err(|e| store.error(&e))?;
     transaction.commit().map_err(|e| store.error(&e))?;
     Ok(quads.len())
 }

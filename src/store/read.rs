@@ -43,6 +43,14 @@ pub struct Stats {
     pub facts_by_property: Vec<Count>,
     /// Entities in the most statements (as subject or object), most first.
     pub top_entities: Vec<Degree>,
+    /// Statements with an event type.
+    pub typed_statements: usize,
+    /// Statements per PLOVER event type, most frequent first (non-zero only).
+    pub facts_by_event_type: Vec<Count>,
+    /// Claims: facts stated by two documents or more.
+    pub claims: usize,
+    /// Claims where one source negates what another asserts.
+    pub contested_claims: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,13 +100,14 @@ pub(super) fn documents(store: &Store) -> Result<Vec<DocumentInfo>, StoreError> 
 }
 
 /// The SPARQL query that lists the entities of the document graphs: each
-/// name an entity bears (`pref` true for `skos:prefLabel`, false for
-/// `skos:altLabel`) and in how many document graphs. Run on the local store
+/// name an entity bears (`pref` is "pref" for `skos:prefLabel`, "alt" for
+/// `skos:altLabel`: strings, since Virtuoso answers a bound boolean as an
+/// integer) and in how many document graphs. Run on the local store
 /// and, unchanged, on a remote one, so both give the same entities.
 pub const ENTITY_QUERY: &str = "SELECT ?e ?class ?name ?pref (COUNT(DISTINCT ?g) AS ?n) WHERE { \
     GRAPH ?g { ?e a ?class . \
-      { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?name BIND(true AS ?pref) } UNION \
-      { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name BIND(false AS ?pref) } } \
+      { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?name BIND(\"pref\" AS ?pref) } UNION \
+      { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name BIND(\"alt\" AS ?pref) } } \
     FILTER(STRSTARTS(STR(?g), \"https://w3id.org/trame/doc/\")) \
     FILTER(STRSTARTS(STR(?e), \"https://w3id.org/trame/entity/\")) \
   } GROUP BY ?e ?class ?name ?pref";
@@ -127,7 +136,7 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
             names.kind = Some(names.kind.map_or(kind, |k| k.min(kind)));
         }
         let name = literal_value(name);
-        if literal_value(pref) == "true" {
+        if literal_value(pref) == "pref" {
             *names.preferred.entry(name).or_default() += literal_value(count).parse::<usize>().unwrap_or(1);
         } else {
             names.other.insert(name);
@@ -193,11 +202,22 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
     let index = Index::new(quads);
     let entities = index.entities();
     let sources = index.document_sources();
+    let claims = index.claims_by_statement();
+    let dates = index.document_dates();
 
     let mut relations = Vec::new();
     let mut selected_entities: HashSet<String> = HashSet::new();
     for statement in index.subjects_of_type(&iri::term("Statement")) {
-        let Some(row) = index.relation_row(statement, &entities) else { continue };
+        let Some(mut row) = index.relation_row(statement, &entities) else { continue };
+        match claims.get(&row.statement) {
+            Some(claim) => {
+                row.claim = Some(claim.iri.clone());
+                row.sources = claim.sources;
+                row.contested = claim.contested;
+            }
+            None => row.sources = 1,
+        }
+        row.doc_date = dates.get(&row.doc).cloned();
         if let Some(selection) = &selection {
             if !selection.has_statement(statement, &index) {
                 continue;
@@ -279,9 +299,17 @@ pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
         .map(|kind| Count { key: kind.code().to_string(), count: by_type.get(kind.code()).copied().unwrap_or(0) })
         .collect();
     let mut by_property: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_event: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut claims: BTreeMap<&str, bool> = BTreeMap::new();
     let mut degree: HashMap<&str, usize> = HashMap::new();
     for relation in &snapshot.relations {
         *by_property.entry(relation.predicate.as_str()).or_default() += 1;
+        if let Some(event) = &relation.event_type {
+            *by_event.entry(event.as_str()).or_default() += 1;
+        }
+        if let Some(claim) = &relation.claim {
+            claims.insert(claim.as_str(), relation.contested);
+        }
         *degree.entry(relation.subject_iri.as_str()).or_default() += 1;
         if let Some(object) = &relation.object_iri {
             if *object != relation.subject_iri {
@@ -302,7 +330,15 @@ pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
         .collect();
     top_entities.sort_by(|a, b| b.degree.cmp(&a.degree).then_with(|| a.label.cmp(&b.label)).then_with(|| a.iri.cmp(&b.iri)));
     top_entities.truncate(top);
+    let typed_statements = by_event.values().sum();
+    let mut facts_by_event_type: Vec<Count> =
+        by_event.into_iter().map(|(key, count)| Count { key: key.to_string(), count }).collect();
+    facts_by_event_type.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     Ok(Stats {
+        typed_statements,
+        facts_by_event_type,
+        claims: claims.len(),
+        contested_claims: claims.values().filter(|contested| **contested).count(),
         documents,
         quads,
         entities: snapshot.entities.len(),
@@ -568,6 +604,58 @@ impl Index {
         out
     }
 
+    /// Claim facts by statement IRI, from the claims graph.
+    fn claims_by_statement(&self) -> HashMap<String, ClaimInfo> {
+        let mut out = HashMap::new();
+        for claim in self.subjects_of_type(&iri::term("Claim")) {
+            let info = ClaimInfo {
+                iri: term_value(&to_term(claim)),
+                sources: self.number(claim, "sourceCount").unwrap_or(0),
+                contested: self.flag(claim, "contested"),
+            };
+            for statement in self.values(claim, &iri::term("statement")) {
+                out.insert(term_value(statement), info.clone());
+            }
+        }
+        out
+    }
+
+    /// The date of every document node that has one, by document IRI.
+    fn document_dates(&self) -> HashMap<String, String> {
+        self.subjects_of_type(&iri::term("Document"))
+            .filter_map(|doc| {
+                let date = super::claims::DOCUMENT_DATE_PROPERTIES
+                    .iter()
+                    .find_map(|property| self.value(doc, property))
+                    .map(term_value)?;
+                Some((term_value(&to_term(doc)), date))
+            })
+            .collect()
+    }
+
+    /// The fact's own normalised time value. The accessor for the time
+    /// normalisation's statement property: a literal on the statement typed
+    /// `xsd:date`, `xsd:dateTime`, `xsd:gYearMonth` or `xsd:gYear` (the
+    /// smallest when several), else the plain TIMEX3 value of
+    /// `trame:timeValue`; `None` when the fact has no time of its own.
+    fn time_value(&self, statement: &NamedOrBlankNode) -> Option<String> {
+        const TYPES: [&str; 4] = ["date", "dateTime", "gYearMonth", "gYear"];
+        let typed = self
+            .by_subject
+            .get(statement)
+            .into_iter()
+            .flatten()
+            .filter_map(|position| match &self.quads[*position].object {
+                Term::Literal(literal) => {
+                    let datatype = literal.datatype().as_str().strip_prefix(iri::XSD)?;
+                    TYPES.contains(&datatype).then(|| literal.value().to_string())
+                }
+                _ => None,
+            })
+            .min();
+        typed.or_else(|| self.text(statement, "timeValue"))
+    }
+
     /// Source path of every document node.
     fn document_sources(&self) -> HashMap<String, String> {
         self.subjects_of_type(&iri::term("Document"))
@@ -613,6 +701,12 @@ impl Index {
             hypothetical: self.flag(statement, "hypothetical"),
             reported: self.flag(statement, "reported"),
             rule: self.text(statement, "rule").unwrap_or_default(),
+            event_type: self.value(statement, &iri::term("eventType")).map(|t| local_name(&term_value(t))),
+            cameo_root: self.text(statement, "cameoRoot"),
+            quad_class: self.value(statement, &iri::term("quadClass")).map(|t| local_name(&term_value(t))),
+            time_text: self.text(statement, "time"),
+            time_value: self.time_value(statement),
+            ..Default::default()
         })
     }
 
@@ -634,6 +728,19 @@ impl Index {
             text: self.text(mention, "text").unwrap_or_default(),
         })
     }
+}
+
+/// What a claim node says about each of its statements.
+#[derive(Debug, Clone)]
+struct ClaimInfo {
+    iri: String,
+    sources: usize,
+    contested: bool,
+}
+
+/// The part of an ontology IRI after `#` (the whole text when none).
+fn local_name(iri: &str) -> String {
+    iri.strip_prefix(iri::ONTOLOGY).unwrap_or(iri).to_string()
 }
 
 fn to_term(node: &NamedOrBlankNode) -> Term {

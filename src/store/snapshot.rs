@@ -26,7 +26,7 @@ pub struct EntityRow {
     pub mentions: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RelationRow {
     /// The statement node's IRI.
     pub statement: String,
@@ -52,6 +52,36 @@ pub struct RelationRow {
     pub hypothetical: bool,
     pub reported: bool,
     pub rule: String,
+    /// PLOVER event type code ("ASSAULT") when the fact is a typed act.
+    #[serde(default)]
+    pub event_type: Option<String>,
+    /// CAMEO root code, two digits ("19").
+    #[serde(default)]
+    pub cameo_root: Option<String>,
+    /// CAMEO quad class, ontology local name ("MaterialConflict").
+    #[serde(default)]
+    pub quad_class: Option<String>,
+    /// Distinct documents stating the same subject, predicate and object
+    /// (1 when no claim groups it; 0 in hand-made snapshots).
+    #[serde(default)]
+    pub sources: usize,
+    /// The claim node grouping this fact with other documents', if any.
+    #[serde(default)]
+    pub claim: Option<String>,
+    /// Whether that claim is contested (a source negates what another asserts).
+    #[serde(default)]
+    pub contested: bool,
+    /// The fact's own time as written ("lundi soir"), from its `time` argument.
+    #[serde(default)]
+    pub time_text: Option<String>,
+    /// The fact's own normalised time: an XSD date/dateTime/gYear/gYearMonth
+    /// lexical form or a TIMEX3 value ("2025-03-10TEV"); `None` when the fact
+    /// has no time of its own.
+    #[serde(default)]
+    pub time_value: Option<String>,
+    /// The date of the fact's document (`YYYY-MM-DD`), when known.
+    #[serde(default)]
+    pub doc_date: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

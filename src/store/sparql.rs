@@ -154,6 +154,8 @@ pub(super) fn update(store: &Store, update: &str) -> Result<(), StoreError> {
         .on_transaction(&mut transaction)
         .execute()
         .map_err(|e| StoreError::Evaluation(e.to_string()))?;
+    // An update may change any document: claims are rebuilt from them all.
+    super::claims::recompute_all(&mut transaction).map_err(|e| store.error(&e))?;
     transaction.commit().map_err(|e| store.error(&e))
 }
 

@@ -246,7 +246,7 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
     let paris = before.entities.iter().find(|e| e.label == "Paris").unwrap().iri.clone();
     // Read Paris as if it were Macron: every reader follows the link.
     let link = SameAs { entity: paris.clone(), canonical: macron.clone() };
-    let written = store.put_merge(&[link.clone()], &[(macron.clone(), "Le Président".into())]).unwrap();
+    let written = store.put_merge(std::slice::from_ref(&link), &[(macron.clone(), "Le Président".into())]).unwrap();
     assert_eq!(written, 2);
     let after = store.snapshot(&SnapshotOptions::default()).unwrap();
     assert_eq!(after.entities.len(), before.entities.len() - 1);

@@ -65,6 +65,7 @@ fn fact(text: &str, subject: usize, predicate: &str, lemma: &str, object: Object
         reported: false,
         source_entity: None,
         rule: "test-rule".into(),
+        event: None,
     }
 }
 

@@ -58,7 +58,10 @@ pub fn merge(entities: &[KnownEntity]) -> Vec<Group> {
 
     // 1. Same name, compatible types.
     for members in by_key.values() {
-        let classes: BTreeSet<u8> = members.iter().filter_map(|&i| class(entities[i].kind)).collect();
+        let classes: BTreeSet<u8> = members
+            .iter()
+            .filter_map(|&i| class(entities[i].kind))
+            .collect();
         for &i in members {
             for &j in members {
                 let same_class = class(entities[i].kind) == class(entities[j].kind);
@@ -88,7 +91,9 @@ pub fn merge(entities: &[KnownEntity]) -> Vec<Group> {
     }
     let links: Vec<(usize, usize)> = claims
         .into_iter()
-        .filter_map(|(target, sources)| (sources.len() == 1).then(|| (target, *sources.iter().next().unwrap_or(&target))))
+        .filter_map(|(target, sources)| {
+            (sources.len() == 1).then(|| (target, *sources.iter().next().unwrap_or(&target)))
+        })
         .collect();
     for (target, source) in links {
         sets.union(target, source);
@@ -99,7 +104,11 @@ pub fn merge(entities: &[KnownEntity]) -> Vec<Group> {
     let all_keys: Vec<Vec<String>> = entities
         .iter()
         .zip(&keys)
-        .map(|(e, key)| std::iter::once(key.clone()).chain(e.aliases.iter().map(|a| normalise_name(a))).collect())
+        .map(|(e, key)| {
+            std::iter::once(key.clone())
+                .chain(e.aliases.iter().map(|a| normalise_name(a)))
+                .collect()
+        })
         .collect();
     let mut has_full_name: HashSet<usize> = HashSet::new();
     for (i, entity) in entities.iter().enumerate() {
@@ -116,7 +125,10 @@ pub fn merge(entities: &[KnownEntity]) -> Vec<Group> {
     let mut surname_links = Vec::new();
     for (i, entity) in entities.iter().enumerate() {
         let root = sets.find(i);
-        if entity.kind != EntityKind::Person || keys[i].contains(' ') || has_full_name.contains(&root) {
+        if entity.kind != EntityKind::Person
+            || keys[i].contains(' ')
+            || has_full_name.contains(&root)
+        {
             continue;
         }
         if let Some(owners) = full_names.get(keys[i].as_str()) {
@@ -163,7 +175,11 @@ fn kind_rank(kind: EntityKind) -> u8 {
 fn group(entities: &[KnownEntity], members: Vec<usize>) -> Group {
     let rank = |i: usize| {
         let e = &entities[i];
-        let words = e.label.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count();
+        let words = e
+            .label
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .count();
         (
             std::cmp::Reverse(words),
             e.kind == EntityKind::Misc,
@@ -172,7 +188,11 @@ fn group(entities: &[KnownEntity], members: Vec<usize>) -> Group {
             i,
         )
     };
-    let canonical = members.iter().copied().min_by_key(|&i| rank(i)).unwrap_or(members[0]);
+    let canonical = members
+        .iter()
+        .copied()
+        .min_by_key(|&i| rank(i))
+        .unwrap_or(members[0]);
     let label = &entities[canonical].label;
     let alt_labels: BTreeSet<String> = members
         .iter()
@@ -194,7 +214,9 @@ struct Partition {
 
 impl Partition {
     fn new(n: usize) -> Self {
-        Partition { parent: (0..n).collect() }
+        Partition {
+            parent: (0..n).collect(),
+        }
     }
 
     fn find(&mut self, mut i: usize) -> usize {
@@ -230,7 +252,9 @@ mod tests {
 
     /// Groups as (canonical label and type, member labels and types), sorted:
     /// what the result means, whatever the input order.
-    fn meaning(entities: &[KnownEntity]) -> Vec<((String, EntityKind), Vec<(String, EntityKind)>, Vec<String>)> {
+    type Named = (String, EntityKind);
+
+    fn meaning(entities: &[KnownEntity]) -> Vec<(Named, Vec<Named>, Vec<String>)> {
         let named = |i: usize| (entities[i].label.clone(), entities[i].kind);
         let mut out: Vec<_> = merge(entities)
             .into_iter()
@@ -271,7 +295,10 @@ mod tests {
             e("Paul Martin", Person, &["Martin"]),
             e("Jean Martin", Person, &["Martin"]),
         ];
-        assert!(merge(&two).is_empty(), "two Martins claim the surname: nobody joins");
+        assert!(
+            merge(&two).is_empty(),
+            "two Martins claim the surname: nobody joins"
+        );
         let place = [e("Rubio", Place, &[]), e("Marco Rubio", Person, &[])];
         assert!(merge(&place).is_empty(), "only people have surnames");
     }
@@ -295,10 +322,16 @@ mod tests {
 
     #[test]
     fn the_canonical_entity_has_the_fullest_name_and_a_real_type() {
-        let entities = [e("OTAN", Misc, &[]), e("OTAN", Organization, &["Alliance atlantique"])];
+        let entities = [
+            e("OTAN", Misc, &[]),
+            e("OTAN", Organization, &["Alliance atlantique"]),
+        ];
         let groups = merge(&entities);
         assert_eq!(groups[0].canonical, 1);
-        assert_eq!(groups[0].alt_labels, vec!["Alliance atlantique".to_string()]);
+        assert_eq!(
+            groups[0].alt_labels,
+            vec!["Alliance atlantique".to_string()]
+        );
     }
 
     fn pool() -> Vec<KnownEntity> {

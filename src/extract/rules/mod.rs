@@ -347,6 +347,7 @@ fn finish(
         let sentence = sentence_of[d.para][d.verb.unwrap_or(first).min(doc.tokens.len() - 1)];
         let confidence = confidence::finish(d.confidence, last - first);
         let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);
+        let event = event_type(ctx, &Para::new(d.para, doc, &sentence_of[d.para], offsets), &d);
         let fact = Fact {
             subject: d.subject,
             predicate: d.predicate,
@@ -362,6 +363,7 @@ fn finish(
             reported: d.reported,
             source_entity: d.source_entity,
             rule: d.rule.to_string(),
+            event,
         };
         match seen.get(&key) {
             Some(&i) => {
@@ -382,6 +384,40 @@ fn finish(
         }
     }
     out
+}
+
+/// The fact's event type from `event_types.tsv`: the cues are read on the
+/// token that carries the fact's lemma (its first word), else the clause verb.
+fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType> {
+    use crate::extract::event_types::{classify, Cues};
+    use crate::facts::EntityKind;
+    let first_word = d.lemma.split_whitespace().find(|w| *w != "se" && *w != "s'").unwrap_or("").to_lowercase();
+    let head = d
+        .tokens
+        .iter()
+        .chain(d.verb.iter())
+        .copied()
+        .find(|&t| t < p.len() && p.tok(t).lemma.to_lowercase() == first_word)
+        .or(d.verb.filter(|&v| v < p.len()));
+    let mut cues = Cues::default();
+    if let Some(h) = head {
+        let obliques: Vec<usize> = p.kids(h, "obl:").chain(p.kids(h, "nmod:")).chain(p.kids(h, "iobj")).collect();
+        cues.objects = p.kids(h, "obj").chain(obliques.iter().copied()).map(|c| p.tok(c).lemma.to_lowercase()).collect();
+        cues.prepositions = obliques.iter().filter_map(|&c| p.prep(c)).collect();
+        // "appeler à manifester", "refuser de signer": the preposition marks the infinitive.
+        let marks = p.kids(h, "xcomp").flat_map(|x| p.kids(x, "mark").collect::<Vec<_>>());
+        cues.prepositions.extend(marks.map(|m| p.tok(m).text.to_lowercase().replace('\u{2019}', "'")));
+    }
+    let kind_of = |o: &Object| match o {
+        Object::Entity(e) => ctx.table.entities.get(*e).map(|x| x.kind),
+        Object::Literal(_) => None,
+    };
+    let object_kind = kind_of(&d.object);
+    let target_is_place = d.arguments.iter().any(|(name, value)| name == "target" && kind_of(value) == Some(EntityKind::Place));
+    cues.place = object_kind == Some(EntityKind::Place) || target_is_place;
+    cues.actor = matches!(object_kind, Some(EntityKind::Person | EntityKind::Organization));
+    cues.person = object_kind == Some(EntityKind::Person);
+    classify(&d.lemma, &cues)
 }
 
 fn object_key(ctx: &Ctx, o: &Object) -> String {
