@@ -33,7 +33,8 @@ use crate::nlp;
     trame build a.txt b.txt --store news.db     two articles into news.db\n  \
     cat article.txt | trame build -             from standard input\n  \
     trame build seeds/ --dry-run                print the facts, store nothing\n  \
-    trame build corpus/ --threads 2 --min-confidence 0.5")]
+    trame build corpus/ --threads 2 --min-confidence 0.5\n  \
+    trame build seeds/ --date 2025-03-11        articles dated 11 March 2025")]
 pub struct BuildArgs {
     /// Articles: files, folders (every .txt and .md under them, recursively), or - for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -44,6 +45,16 @@ pub struct BuildArgs {
     /// Leave out facts whose confidence is below this (0 to 1).
     #[arg(long, value_name = "C", default_value_t = 0.0)]
     pub min_confidence: f32,
+    /// The articles' date (YYYY-MM-DD), for relative expressions such as «hier»; without it each
+    /// article's date is read from its dateline, front matter or file name.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<crate::extract::timex::Date>,
+}
+
+/// `--date`: an existing calendar day written YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<crate::extract::timex::Date, String> {
+    crate::extract::timex::Date::parse_iso(text)
+        .ok_or_else(|| format!("{text:?} is not a date written YYYY-MM-DD (e.g. 2025-03-11), or that day does not exist"))
 }
 
 /// Annotates one paragraph (the language pipeline).
@@ -83,6 +94,8 @@ pub struct Report {
     /// Distinct entities (label and type) in the documents built.
     pub entities: usize,
     pub facts: usize,
+    /// Documents built without a known date.
+    pub undated: usize,
     pub skipped: Vec<Skip>,
     pub elapsed: Duration,
 }
@@ -100,8 +113,12 @@ impl Report {
     /// The one-line summary printed at the end.
     pub fn summary(&self) -> String {
         let seconds = self.elapsed.as_secs_f64();
+        let undated = match self.undated {
+            0 => String::new(),
+            n => format!("; {n} without a date (give one with --date)"),
+        };
         format!(
-            "built {} {} ({} skipped): {} entities, {} facts in {:.1} s",
+            "built {} {} ({} skipped): {} entities, {} facts in {:.1} s{undated}",
             self.built,
             plural(self.built, "document", "documents"),
             self.skipped.len(),
@@ -144,7 +161,7 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
 
     let annotator = engine::annotator(&global.model)?;
-    let extractor = engine::extractor()?;
+    let extractor = engine::extractor(args.date)?;
     let bar = output::progress(inputs.len() as u64, "documents");
     let mut report = if args.dry_run {
         let mut sink = PrintSink::new(std::io::stdout().lock());
@@ -214,6 +231,13 @@ pub fn build_all(
                         .with_context(|| format!("while storing {}", document.source))?;
                     report.built += 1;
                     report.facts += document.facts.len();
+                    match &document.date {
+                        None => report.undated += 1,
+                        Some(facts::DocumentDate { note: Some(note), .. }) => {
+                            bar.suspend(|| output::warn(&format!("{}: {note}", document.source)))
+                        }
+                        Some(_) => {}
+                    }
                     for entity in &document.entities {
                         seen.insert((entity.label.clone(), entity.kind));
                     }
@@ -460,12 +484,12 @@ pub mod engine {
         }
     }
 
-    /// The rule-based extractor.
-    pub fn extractor() -> anyhow::Result<Box<dyn Extract>> {
-        Ok(Box::new(RuleExtractor))
+    /// The rule-based extractor; `date` is the `--date` value.
+    pub fn extractor(date: Option<crate::extract::timex::Date>) -> anyhow::Result<Box<dyn Extract>> {
+        Ok(Box::new(RuleExtractor(date)))
     }
 
-    struct RuleExtractor;
+    struct RuleExtractor(Option<crate::extract::timex::Date>);
 
     impl Extract for RuleExtractor {
         fn extract(
@@ -474,7 +498,7 @@ pub mod engine {
             docs: &[nlp::Doc],
             known: &[KnownEntity],
         ) -> facts::Document {
-            crate::extract::extract_document(prepared, docs, known)
+            crate::extract::extract_document_dated(prepared, docs, known, self.0)
         }
     }
 
@@ -619,6 +643,8 @@ mod tests {
                 entities,
                 mentions: vec![],
                 facts,
+                date: None,
+                timexes: Vec::new(),
             }
         }
     }
@@ -839,6 +865,8 @@ mod tests {
                 source_entity: None,
                 rule: "speech".into(),
             }],
+            date: None,
+            timexes: Vec::new(),
         };
         let mut out = Vec::new();
         let mut sink = PrintSink::new(&mut out);

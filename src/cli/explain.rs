@@ -483,6 +483,7 @@ mod tests {
                 mention("Marco Rubio", 500),
             ],
             quads: vec![],
+            ..Default::default()
         }
     }
 

@@ -224,12 +224,14 @@ fn export_csv(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<Exi
     let dir = args.output.as_deref().context("csv needs -o")?;
     let summary = exporter::csv::write_dump(snapshot, dir)?;
     output::info(&format!(
-        "wrote {}: {} entities, {} relations, {} mentions, {} triples",
+        "wrote {}: {} entities, {} relations, {} mentions, {} triples, {} documents, {} time expressions",
         dir.display(),
         summary.entities,
         summary.relations,
         summary.mentions,
-        summary.triples
+        summary.triples,
+        summary.documents,
+        summary.timexes
     ));
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,10 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 
 use super::iri;
 use super::StoreError;
-use crate::facts::{Document, Object, EXTRACTOR_VERSION};
+use crate::facts::{timex_xsd_type, Document, LiteralKind, Object, EXTRACTOR_VERSION};
+
+/// Dublin Core's `date`: the document's own date, as `xsd:date`.
+pub const DCTERMS_DATE: &str = "http://purl.org/dc/terms/date";
 
 /// The quads of a document's graph, and the graph's IRI.
 pub struct DocumentGraph {
@@ -38,6 +41,22 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
     graph.add_literal(&doc_node, "dateAdded", Literal::new_typed_literal(date_added, xsd::DATE_TIME));
     graph.add_literal(&doc_node, "extractorVersion", string(EXTRACTOR_VERSION));
     graph.add_literal(&doc_node, "language", Literal::new_typed_literal(&doc.language, xsd::LANGUAGE));
+    if let Some(date) = &doc.date {
+        graph.add(&doc_node, named(DCTERMS_DATE), Literal::new_typed_literal(&date.date, xsd::DATE));
+        graph.add_literal(&doc_node, "dateOrigin", string(&date.origin));
+    }
+
+    for (index, timex) in doc.timexes.iter().enumerate() {
+        let node = named(&iri::node(&doc_iri, "timex", index));
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("TimeExpression")));
+        graph.add(&node, ont("document"), doc_node.clone());
+        graph.add(&node, ont("sentence"), named(&iri::node(&doc_iri, "sentence", timex.sentence)));
+        graph.add_literal(&node, "text", string(&timex.text));
+        graph.add_literal(&node, "start", count(timex.start));
+        graph.add_literal(&node, "end", count(timex.end));
+        graph.add_literal(&node, "timexType", string(&timex.kind));
+        graph.add_literal(&node, "timexValue", string(&timex.value));
+    }
 
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let node = named(&iri::node(&doc_iri, "sentence", index));
@@ -154,6 +173,14 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
             return Err(invalid(format!("mention {index} points to a missing entity or sentence")));
         }
     }
+    if let Some(index) = doc.timexes.iter().position(|t| t.sentence >= sentences || t.start > t.end) {
+        return Err(invalid(format!("time expression {index} points to a missing sentence or has an empty span")));
+    }
+    if let Some(date) = &doc.date {
+        if date.date.len() != 10 || !date.date.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            return Err(invalid(format!("document date {:?} is not YYYY-MM-DD", date.date)));
+        }
+    }
     for (index, fact) in doc.facts.iter().enumerate() {
         let object_ok = match &fact.object {
             Object::Entity(e) => entity_ok(*e),
@@ -181,7 +208,20 @@ fn object_term(object: &Object, entity_iris: &[String]) -> Term {
     match object {
         // Indices were checked by `validate`.
         Object::Entity(index) => named(&entity_iris[*index]).into(),
+        Object::Literal(literal) if literal.kind == LiteralKind::Timex => timex_literal(&literal.text).into(),
         Object::Literal(literal) => string(&literal.text).into(),
+    }
+}
+
+/// A TIMEX3 value as the best-fitting XSD literal (`xsd:date`,
+/// `xsd:gYearMonth`, `xsd:gYear`, `xsd:dateTime`), or a plain string.
+pub fn timex_literal(value: &str) -> Literal {
+    match timex_xsd_type(value) {
+        Some(("date", text)) => Literal::new_typed_literal(text, xsd::DATE),
+        Some(("gYearMonth", text)) => Literal::new_typed_literal(text, xsd::G_YEAR_MONTH),
+        Some(("gYear", text)) => Literal::new_typed_literal(text, xsd::G_YEAR),
+        Some((_, text)) => Literal::new_typed_literal(text, xsd::DATE_TIME),
+        None => string(value),
     }
 }
 
@@ -241,6 +281,19 @@ mod tests {
         assert_eq!(confidence(0.125).value(), "0.125");
         assert_eq!(confidence(f32::NAN).value(), "0.0");
         assert_eq!(confidence(3.0).value(), "1.0");
+    }
+
+    #[test]
+    fn timex_values_get_xsd_types() {
+        assert_eq!(timex_literal("2025-03-10").to_string(), "\"2025-03-10\"^^<http://www.w3.org/2001/XMLSchema#date>");
+        assert_eq!(timex_literal("2025-03").to_string(), "\"2025-03\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>");
+        assert_eq!(timex_literal("2014").to_string(), "\"2014\"^^<http://www.w3.org/2001/XMLSchema#gYear>");
+        assert_eq!(
+            timex_literal("2025-03-11T14:30").to_string(),
+            "\"2025-03-11T14:30:00\"^^<http://www.w3.org/2001/XMLSchema#dateTime>"
+        );
+        assert_eq!(timex_literal("2025-03-10TEV").to_string(), "\"2025-03-10TEV\"");
+        assert_eq!(timex_literal("P3Y").to_string(), "\"P3Y\"");
     }
 
     #[test]

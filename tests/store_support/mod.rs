@@ -111,6 +111,8 @@ pub fn document_a() -> Document {
             mention(t, 6, "Poutine", 0),
         ],
         facts: vec![meets, aid, attack, role],
+        date: None,
+        timexes: Vec::new(),
     }
 }
 
@@ -129,6 +131,8 @@ pub fn document_b() -> Document {
         entities: vec![entity("Emmanuel Macron", EntityKind::Person, &[]), entity("Kiev", EntityKind::Place, &[])],
         mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Kiev", 0)],
         facts: vec![went],
+        date: None,
+        timexes: Vec::new(),
     }
 }
 
@@ -149,6 +153,8 @@ pub fn document_a_edited() -> Document {
         ],
         mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Volodymyr Zelensky", 0)],
         facts: vec![meets],
+        date: None,
+        timexes: Vec::new(),
     }
 }
 
@@ -183,5 +189,7 @@ pub fn numbered_document(index: usize, sentences_count: usize) -> Document {
         entities,
         mentions,
         facts,
+        date: None,
+        timexes: Vec::new(),
     }
 }
