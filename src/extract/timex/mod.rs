@@ -230,10 +230,10 @@ impl Parse for DocParse<'_> {
         (tok.start <= at).then_some(tok.pos.as_str())
     }
 
-    fn dep(&self, at: usize) -> Option<&str> {
-        let t = self.token_at(at)?;
+    fn counts_next_noun(&self, at: usize) -> bool {
+        let Some(t) = self.token_at(at) else { return false };
         let tok = &self.doc.tokens[t];
-        (tok.start <= at).then_some(tok.dep.as_str())
+        tok.start <= at && tok.dep == "nummod" && tok.head > t && tok.head < self.doc.tokens.len()
     }
 }
 

@@ -21,6 +21,8 @@ pub struct Word {
     /// Character offsets in the paragraph text, end exclusive.
     pub start: usize,
     pub end: usize,
+    /// Whether it is written with a capital first letter.
+    pub capital: bool,
 }
 
 impl Word {
@@ -85,7 +87,7 @@ pub fn split(text: &str) -> Vec<Word> {
             i += 1;
         }
         let text: String = chars[start..i].iter().collect::<String>().to_lowercase().replace('\u{2019}', "'");
-        out.push(Word { text, start, end: i });
+        out.push(Word { text, start, end: i, capital: c.is_uppercase() });
     }
     out
 }
@@ -95,8 +97,9 @@ pub fn split(text: &str) -> Vec<Word> {
 pub trait Parse {
     /// Universal POS of the parser's token covering paragraph character `at`.
     fn pos(&self, at: usize) -> Option<&str>;
-    /// Dependency label of that token.
-    fn dep(&self, at: usize) -> Option<&str>;
+    /// Whether the token at `at` counts a noun written after it
+    /// ("1500 maisons"): a number that is not a year.
+    fn counts_next_noun(&self, at: usize) -> bool;
 }
 
 /// No parse available: every pattern that needs one stays silent.
@@ -106,8 +109,8 @@ impl Parse for NoParse {
     fn pos(&self, _: usize) -> Option<&str> {
         None
     }
-    fn dep(&self, _: usize) -> Option<&str> {
-        None
+    fn counts_next_noun(&self, _: usize) -> bool {
+        false
     }
 }
 
@@ -237,6 +240,13 @@ impl Scanner<'_> {
         list.contains(&self.text(i))
     }
 
+    /// A capitalised word inside a sentence: a name ("Mars" the planet,
+    /// "Sciences et Avenir"), not a time word.
+    fn is_name(&self, i: usize) -> bool {
+        let capital = self.w.get(i).is_some_and(|w| w.capital);
+        capital && i > 0 && !self.any(i - 1, &[".", "!", "?", "«", "\"", ":", "(", "–", "-", "—", "…"])
+    }
+
     /// Words `i` and `i + 1` touch (no space between: "14h30", "12/10").
     fn glued(&self, i: usize) -> bool {
         matches!((self.w.get(i), self.w.get(i + 1)), (Some(a), Some(b)) if a.end == b.start)
@@ -291,7 +301,7 @@ impl Scanner<'_> {
         if self.words.is("notyear", self.text(i + 1)) || self.words.is("othercal", self.text(i.wrapping_sub(1))) {
             return None;
         }
-        if self.parse.dep(w.start) == Some("nummod") {
+        if self.parse.counts_next_noun(w.start) {
             return None;
         }
         Some(y)
@@ -349,6 +359,10 @@ impl Scanner<'_> {
                 return Some((i + 3, h, m));
             }
             if word == "h" && self.unit(i + 2) == Some("MIN") {
+                return None;
+            }
+            // "24h sur 24", "en 24h": a length of time unless «à 24 h».
+            if h == 24 && !heures_ok {
                 return None;
             }
             return Some((i + 2, h, 0));
@@ -577,6 +591,9 @@ impl Scanner<'_> {
         // Month (with year, shift, or alone): "juin 2016", "décembre dernier", "septembre".
         if let Some((m, after)) = self.month_at(k).filter(|_| det.is_none() || demonstrative) {
             let mut end = after;
+            if self.is_name(k) && self.year(after).is_none() {
+                return None;
+            }
             let mut year = None;
             let mut shift = 0;
             if let Some(y) = self.year(end) {
@@ -728,8 +745,15 @@ impl Scanner<'_> {
             }
         }
         let start = self.w.get(k).map(|x| x.start)?;
+        // "l'avenir", "du futur": the noun, not the adjective of "le futur président".
         if let Some(v) = w.get("refnoun", kt) {
-            if self.parse.pos(start) == Some("NOUN") {
+            let after_article = self.any(k.wrapping_sub(1), &["le", "l'", "du", "au", "un"]);
+            let next = self.w.get(k + 1).map(|x| x.start);
+            let before_noun = next.is_some_and(|n| matches!(self.parse.pos(n), Some("NOUN" | "PROPN" | "ADJ")));
+            if self.is_name(k) {
+                return None;
+            }
+            if self.parse.pos(start) == Some("NOUN") || (after_article && !before_noun && self.parse.pos(start).is_some()) {
                 return Some(Found::new(k, k + 1, Meaning::Reference(reference(v))));
             }
         }
@@ -897,6 +921,8 @@ mod tests {
         assert_eq!(texts("pendant 69 jours 15 h 45 min"), ["69 jours 15 h 45 min"]);
         assert_eq!(texts("à présent, la semaine dernière, les années 1990"), ["à présent", "la semaine dernière", "les années 1990"]);
         assert_eq!(texts("Plus de 1 500 maisons, 2 000 personnes"), Vec::<String>::new());
+        assert_eq!(texts("de l'eau sur Mars, puis Mars 2018. Mars fut froid."), ["Mars 2018", "Mars"]);
+        assert_eq!(texts("ouvert 24h sur 24, dès 7h30"), ["24h", "7h30"]);
     }
 
     #[test]
