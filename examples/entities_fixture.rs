@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::error::Error;
 use std::fs;
 use trame::extract::entities::{find_entities, tables::fold};
-use trame::extract::input::{Paragraph, PreparedText};
+use trame::input::{Paragraph, PreparedText};
 use trame::facts::KnownEntity;
 use trame::nlp::Doc;
 

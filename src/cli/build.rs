@@ -1,7 +1,7 @@
 //! `trame build`: read articles, annotate them, extract facts, store them.
 //!
 //! Owns the build driver: finding and preparing inputs (through
-//! [`crate::extract::input`]), running the language pipeline over
+//! [`crate::input`]), running the language pipeline over
 //! paragraphs in parallel, extracting each document in input order (so
 //! entities merge across the documents of one build, and the result does
 //! not depend on the thread count), writing one document at a time to the
@@ -22,7 +22,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use super::{output, GlobalArgs, UsageError, EXIT_FAILURE};
-use crate::extract::input::{self, InputError, InputSource, PreparedText};
+use crate::input::{self, InputError, InputSource, PreparedText};
 use crate::facts::{self, KnownEntity, Object};
 use crate::nlp;
 

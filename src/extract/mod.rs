@@ -12,12 +12,10 @@ use crate::facts::{self, KnownEntity};
 use crate::nlp::Doc;
 
 pub mod entities;
-pub mod input;
-pub mod language;
 pub mod rules;
 pub mod timex;
 
-use input::PreparedText;
+use crate::input::PreparedText;
 
 /// Extracts one document: sentences, entities, mentions and facts.
 ///

@@ -13,7 +13,7 @@ pub mod spans;
 pub mod tables;
 pub mod types;
 
-use crate::extract::input::{Paragraph, PreparedText};
+use crate::input::{Paragraph, PreparedText};
 use crate::facts::{Entity, EntityKind, KnownEntity, Mention};
 use crate::nlp::Doc;
 use merge::{fold_name, Keyed, KnownIndex};

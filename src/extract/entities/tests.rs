@@ -3,7 +3,7 @@
 //! Rust port reproduces), against the original text in seed.txt.
 
 use super::*;
-use crate::extract::input::Paragraph;
+use crate::input::Paragraph;
 
 const SEED_TEXT: &str = include_str!("../../../tests/fixtures/extract/seed.txt");
 const SEED_DOCS: &str = include_str!("../../../tests/fixtures/extract/seed_md.jsonl");

@@ -3,7 +3,7 @@
 //! its flags and arguments.
 
 use crate::extract::extract_document;
-use crate::extract::input::{Paragraph, PreparedText};
+use crate::input::{Paragraph, PreparedText};
 use crate::facts::{Document, Fact, Object};
 use crate::nlp::Doc;
 
