@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::facts::{DocumentDate, TimeExpression};
 use crate::nlp::Doc;
 
-use super::input::PreparedText;
+use crate::input::PreparedText;
 
 pub mod calendar;
 pub mod docdate;
