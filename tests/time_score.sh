@@ -53,7 +53,7 @@ dates = sum(1 for r in rows if r["doc_date_ok"]) / len(rows)
 spurious = sum(r["spurious"] for r in rows)
 print(f"time: {len(rows)} articles, {gold} gold expressions: doc dates {dates:.3f}, "
       f"found {found:.3f}, value accuracy {right:.3f}, spurious rows {spurious}")
-floors = {"doc dates": (dates, 1.0), "found": (found, 0.0), "value accuracy": (right, 0.0)}
+floors = {"doc dates": (dates, 1.0), "found": (found, 0.984), "value accuracy": (right, 0.984)}
 failed = [f"{k}={v:.3f} (floor {f})" for k, (v, f) in floors.items() if v + 1e-9 < f]
 if failed:
     print("time: below floor: " + "; ".join(failed), file=sys.stderr)
