@@ -5,6 +5,7 @@
 //! as RDF, and [`export`] draws and dumps what the store holds. [`cli`] wires these into the `trame` binary.
 //! See ARCHITECTURE.md for the module map and its invariants.
 
+pub mod calendar;
 pub mod cli;
 pub mod export;
 pub mod extract;

@@ -146,16 +146,9 @@ pub fn now_xsd() -> String {
 pub fn xsd_date_time(unix_seconds: u64) -> String {
     let days = (unix_seconds / 86_400) as i64;
     let secs = unix_seconds % 86_400;
-    // Civil-from-days (proleptic Gregorian), shifting the year to start in March.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // Past year 9999 (never, for a clock) the date is clamped rather than wrong.
+    let date = crate::calendar::Date::from_days(days).unwrap_or(crate::calendar::Date { year: 9999, month: 12, day: 31 });
+    let (year, month, day) = (date.year, date.month, date.day);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, (secs / 60) % 60, secs % 60)
 }
 

@@ -14,7 +14,9 @@ use crate::facts::{Fact, Literal, LiteralKind, Object, TimeExpression};
 
 use super::{Ctx, Draft, Para};
 
-const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
 const MONTHS: &[&str] = &[
     "janvier",
     "février",
@@ -79,7 +81,9 @@ fn lower(p: &Para, i: usize) -> String {
 }
 
 fn is_year(s: &str) -> bool {
-    s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && (s.starts_with("19") || s.starts_with("20"))
+    s.len() == 4
+        && s.chars().all(|c| c.is_ascii_digit())
+        && (s.starts_with("19") || s.starts_with("20"))
 }
 
 fn is_day(s: &str) -> bool {
@@ -108,7 +112,11 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
             }
             span = Some(i..e);
         } else if is_day(&w) && i + 1 < n && MONTHS.contains(&lower(p, i + 1).as_str()) {
-            let s = if i > 0 && lower(p, i - 1) == "le" { i - 1 } else { i };
+            let s = if i > 0 && lower(p, i - 1) == "le" {
+                i - 1
+            } else {
+                i
+            };
             let mut e = i + 2;
             if e < n && is_year(&lower(p, e)) {
                 e += 1;
@@ -213,7 +221,10 @@ pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
             .arguments
             .iter()
             .filter_map(|(name, value)| match value {
-                Object::Literal(Literal { text, kind: LiteralKind::Time }) if name == "time" => Some(fold(text)),
+                Object::Literal(Literal {
+                    text,
+                    kind: LiteralKind::Time,
+                }) if name == "time" => Some(fold(text)),
                 _ => None,
             })
             .collect();
@@ -223,12 +234,16 @@ pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
                 .filter(|t| t.sentence == fact.sentence)
                 .filter(|t| {
                     let expression = fold(&t.text);
-                    !expression.is_empty() && (text.contains(&expression) || expression.contains(&text))
+                    !expression.is_empty()
+                        && (text.contains(&expression) || expression.contains(&text))
                 })
                 .max_by_key(|t| t.text.chars().count());
             let Some(t) = best else { continue };
             let mut add = |name: &str, value: String| {
-                let value = Object::Literal(Literal { text: value, kind: LiteralKind::Timex });
+                let value = Object::Literal(Literal {
+                    text: value,
+                    kind: LiteralKind::Timex,
+                });
                 if !fact.arguments.iter().any(|(k, v)| k == name && *v == value) {
                     fact.arguments.push((name.to_string(), value));
                 }
@@ -243,5 +258,9 @@ pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
 }
 
 fn fold(text: &str) -> String {
-    text.to_lowercase().replace('\u{2019}', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    text.to_lowercase()
+        .replace('\u{2019}', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::calendar::Date;
+use crate::calendar::Date;
 use super::words::words;
 
 /// Where a document's date was found.
@@ -58,7 +58,13 @@ pub struct Detected {
 const HEAD_LINES: usize = 4;
 
 fn month_alternation() -> String {
-    let mut names: Vec<&str> = words().entries("month").map(|(w, _)| w).filter(|w| w.chars().count() > 4 || matches!(*w, "mars" | "mai" | "juin" | "août" | "aout")).collect();
+    let mut names: Vec<&str> = words()
+        .entries("month")
+        .map(|(w, _)| w)
+        .filter(|w| {
+            w.chars().count() > 4 || matches!(*w, "mars" | "mai" | "juin" | "août" | "aout")
+        })
+        .collect();
     names.sort_by_key(|w| std::cmp::Reverse(w.len()));
     names.join("|")
 }
@@ -114,14 +120,22 @@ pub fn detect(source: &str, text: &str, given: Option<Date>) -> Detected {
         .map(|d| (d, Origin::Given))
         .or(in_text)
         .or(from_name.map(|d| (d, Origin::FileName)));
-    Detected { date, dateline, note }
+    Detected {
+        date,
+        dateline,
+        note,
+    }
 }
 
 /// A date in a file name: `2017_10_12-001.txt`, `2017-10-12-titre.md`.
 pub fn from_file_name(source: &str) -> Option<Date> {
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
     let c = FILE_NAME.captures(name)?;
-    Date::new(c["y"].parse().ok()?, c["m"].parse().ok()?, c["d"].parse().ok()?)
+    Date::new(
+        c["y"].parse().ok()?,
+        c["m"].parse().ok()?,
+        c["d"].parse().ok()?,
+    )
 }
 
 /// A date in the text: front matter first, then a dateline among the first
@@ -134,7 +148,11 @@ pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
         // Front matter is metadata, never the article's text.
         front_range = Some(0..front.chars().count());
         if let Some(c) = FRONT_MATTER_DATE.captures(front) {
-            let date = Date::new(c["y"].parse().unwrap_or(0), c["m"].parse().unwrap_or(0), c["d"].parse().unwrap_or(0));
+            let date = Date::new(
+                c["y"].parse().unwrap_or(0),
+                c["m"].parse().unwrap_or(0),
+                c["d"].parse().unwrap_or(0),
+            );
             if let Some(d) = date {
                 return (Some((d, Origin::FrontMatter)), front_range);
             }
@@ -148,7 +166,10 @@ pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
             seen += 1;
             if let Some((date, chars)) = dateline(line) {
                 let lead = line.chars().take_while(|c| c.is_whitespace()).count();
-                return (date.map(|d| (d, Origin::Dateline)), Some(offset + lead..offset + chars));
+                return (
+                    date.map(|d| (d, Origin::Dateline)),
+                    Some(offset + lead..offset + chars),
+                );
             }
             if seen >= HEAD_LINES {
                 break;
@@ -162,14 +183,23 @@ pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
 /// A dateline at the start of a line: its date (`None` when the year is
 /// missing or the date impossible) and its length in characters.
 fn dateline(line: &str) -> Option<(Option<Date>, usize)> {
-    let month_of = |name: &str| words().get("month", &name.to_lowercase()).and_then(|m| m.parse::<u32>().ok());
+    let month_of = |name: &str| {
+        words()
+            .get("month", &name.to_lowercase())
+            .and_then(|m| m.parse::<u32>().ok())
+    };
     for pattern in [&*DATELINE, &*DATELINE_PLACE, &*NUMERIC_DATELINE] {
-        let Some(c) = pattern.captures(line) else { continue };
+        let Some(c) = pattern.captures(line) else {
+            continue;
+        };
         let whole = c.get(0)?;
         let chars = line[..whole.end()].trim_end().chars().count();
         let day: u32 = c["d"].parse().ok()?;
         let month = c["m"].parse::<u32>().ok().or_else(|| month_of(&c["m"]))?;
-        let date = c.name("y").and_then(|y| y.as_str().parse().ok()).and_then(|y| Date::new(y, month, day));
+        let date = c
+            .name("y")
+            .and_then(|y| y.as_str().parse().ok())
+            .and_then(|y| Date::new(y, month, day));
         return Some((date, chars));
     }
     None
@@ -229,16 +259,31 @@ mod tests {
 
     #[test]
     fn a_sentence_is_not_a_dateline() {
-        assert_eq!(from_text("Le 28 février 2019, le président a parlé.").0, None);
-        assert_eq!(from_text("Titre\nUn texte.\nEncore.\nEt encore.\n12 octobre 2017. –").0, None);
+        assert_eq!(
+            from_text("Le 28 février 2019, le président a parlé.").0,
+            None
+        );
+        assert_eq!(
+            from_text("Titre\nUn texte.\nEncore.\nEt encore.\n12 octobre 2017. –").0,
+            None
+        );
     }
 
     #[test]
     fn front_matter_and_file_names() {
         let text = "---\ntitle: Grève\ndate: 2017-10-12T08:00:00Z\n---\n# Grève\nTexte.";
-        assert_eq!(from_text(text).0, Some((date("2017-10-12"), Origin::FrontMatter)));
-        assert_eq!(from_file_name("a/2017_10_12-001.txt"), Some(date("2017-10-12")));
-        assert_eq!(from_file_name("2017-10-12-greve.md"), Some(date("2017-10-12")));
+        assert_eq!(
+            from_text(text).0,
+            Some((date("2017-10-12"), Origin::FrontMatter))
+        );
+        assert_eq!(
+            from_file_name("a/2017_10_12-001.txt"),
+            Some(date("2017-10-12"))
+        );
+        assert_eq!(
+            from_file_name("2017-10-12-greve.md"),
+            Some(date("2017-10-12"))
+        );
         assert_eq!(from_file_name("x/2017-02-30-greve.md"), None);
         assert_eq!(from_file_name("000_9c81224ff3cb7629.txt"), None);
         assert_eq!(from_file_name("2017_10_12_2018/x.txt"), None);
@@ -250,7 +295,10 @@ mod tests {
         let found = detect("2017_10_12-001.txt", text, None);
         assert_eq!(found.date, Some((date("2017-10-13"), Origin::Dateline)));
         let note = found.note.unwrap();
-        assert!(note.contains("2017-10-13") && note.contains("2017-10-12"), "{note}");
+        assert!(
+            note.contains("2017-10-13") && note.contains("2017-10-12"),
+            "{note}"
+        );
         let found = detect("2017_10_12-001.txt", text, Some(date("2020-01-01")));
         assert_eq!(found.date, Some((date("2020-01-01"), Origin::Given)));
         assert_eq!(detect("x.txt", "Texte sans date.", None).date, None);

@@ -4,7 +4,7 @@
 //! Owns the time-expression pipeline: [`docdate`] finds the document date,
 //! [`scan`] finds expressions and what they say, [`resolve`] turns them into
 //! values against the document date and the verb's tense read from the
-//! parse ([`tense_at`]); [`calendar`] does the date arithmetic; the words are
+//! parse; [`crate::calendar`] does the date arithmetic; the words are
 //! data in `words.tsv`. It reads prepared text and parses only: it never
 //! touches facts' rules, RDF or the store. Conventions follow
 //! `shared/eval/TIME.md` (TimeML TIMEX3 values, HeidelTime-style extents).
@@ -16,13 +16,12 @@ use crate::nlp::Doc;
 
 use crate::input::PreparedText;
 
-pub mod calendar;
 pub mod docdate;
 pub mod resolve;
 pub mod scan;
 pub mod words;
 
-pub use calendar::Date;
+pub use crate::calendar::{self, Date};
 use resolve::{Anchors, Tense};
 use scan::Parse;
 
@@ -55,26 +54,43 @@ pub fn find(
         let parse = DocParse::new(doc);
         let words = scan::split(&para.text);
         for found in scan::scan(&words, &parse) {
-            let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last.wrapping_sub(1))) else {
+            let (Some(first), Some(last)) = (
+                words.get(found.first),
+                words.get(found.last.wrapping_sub(1)),
+            ) else {
                 continue;
             };
-            let (Some(&start), Some(&last_char)) = (para.offsets.get(first.start), para.offsets.get(last.end.wrapping_sub(1)))
-            else {
+            let (Some(&start), Some(&last_char)) = (
+                para.offsets.get(first.start),
+                para.offsets.get(last.end.wrapping_sub(1)),
+            ) else {
                 continue;
             };
             let end = last_char + 1;
-            if skip.as_ref().is_some_and(|s| start < s.end && s.start < end) {
+            if skip
+                .as_ref()
+                .is_some_and(|s| start < s.end && s.start < end)
+            {
                 continue;
             }
             // Every expression has letters or digits, so a token covers it.
-            let Some(token) = parse.token_at(first.start) else { continue };
-            let Some(&sentence) = sentences.get(token) else { continue };
+            let Some(token) = parse.token_at(first.start) else {
+                continue;
+            };
+            let Some(&sentence) = sentences.get(token) else {
+                continue;
+            };
             let tense = parse.tense(token);
-            let Some((kind, value)) = resolve::resolve(&found, tense, &mut anchors) else { continue };
+            let Some((kind, value)) = resolve::resolve(&found, tense, &mut anchors) else {
+                continue;
+            };
             out.push(TimeExpression {
                 start,
                 end,
-                text: original.get(start..end).map(|c| c.iter().collect()).unwrap_or_default(),
+                text: original
+                    .get(start..end)
+                    .map(|c| c.iter().collect())
+                    .unwrap_or_default(),
                 kind: kind.as_str().to_string(),
                 value,
                 sentence,
@@ -109,7 +125,10 @@ pub fn bounds(value: &str) -> Option<(Date, Date)> {
         }
         [y, m] if digits(m, 2) => {
             let (y, m) = (year(y)?, m.parse().ok()?);
-            Some((Date::new(y, m, 1)?, Date::new(y, m, calendar::days_in_month(y, m))?))
+            Some((
+                Date::new(y, m, 1)?,
+                Date::new(y, m, calendar::days_in_month(y, m))?,
+            ))
         }
         [y] if digits(y, 4) => {
             let y = year(y)?;
@@ -162,7 +181,10 @@ impl<'a> DocParse<'a> {
         let mut x = t;
         for _ in 0..tokens.len() {
             let tok = &tokens[x];
-            let cop = self.children[x].iter().copied().find(|&c| tokens[c].dep == "cop");
+            let cop = self.children[x]
+                .iter()
+                .copied()
+                .find(|&c| tokens[c].dep == "cop");
             if tok.pos == "VERB" || cop.is_some() {
                 return self.verb_tense(x, cop);
             }
@@ -183,7 +205,9 @@ impl<'a> DocParse<'a> {
             if self.morph(t, "Tense=Fut") {
                 return Some(Tense::Future);
             }
-            if self.morph(t, "Tense=Imp") || (self.morph(t, "Tense=Past") && !self.morph(t, "VerbForm=Part")) {
+            if self.morph(t, "Tense=Imp")
+                || (self.morph(t, "Tense=Past") && !self.morph(t, "VerbForm=Part"))
+            {
                 return Some(Tense::Past);
             }
             if self.morph(t, "Tense=Pres") && !self.morph(t, "VerbForm=Part") {
@@ -194,8 +218,15 @@ impl<'a> DocParse<'a> {
         if let Some(c) = cop {
             return finite(c).unwrap_or(Tense::Unknown);
         }
-        let auxes: Vec<usize> = self.children[v].iter().copied().filter(|&c| tokens[c].dep.starts_with("aux")).collect();
-        let perfect = auxes.iter().copied().find(|&a| tokens[a].dep == "aux:tense");
+        let auxes: Vec<usize> = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| tokens[c].dep.starts_with("aux"))
+            .collect();
+        let perfect = auxes
+            .iter()
+            .copied()
+            .find(|&a| tokens[a].dep == "aux:tense");
         if let Some(a) = perfect {
             // Passé composé, plus-que-parfait: past; futur antérieur: future.
             return match finite(a) {
@@ -211,7 +242,11 @@ impl<'a> DocParse<'a> {
         if self.morph(v, "VerbForm=Inf") {
             // "va commencer": the near future.
             let head = tokens[v].head;
-            if head != v && head < tokens.len() && tokens[head].lemma == "aller" && self.morph(head, "Tense=Pres") {
+            if head != v
+                && head < tokens.len()
+                && tokens[head].lemma == "aller"
+                && self.morph(head, "Tense=Pres")
+            {
                 return Tense::Future;
             }
             return Tense::Unknown;
@@ -231,7 +266,9 @@ impl Parse for DocParse<'_> {
     }
 
     fn counts_next_noun(&self, at: usize) -> bool {
-        let Some(t) = self.token_at(at) else { return false };
+        let Some(t) = self.token_at(at) else {
+            return false;
+        };
         let tok = &self.doc.tokens[t];
         tok.start <= at && tok.dep == "nummod" && tok.head > t && tok.head < self.doc.tokens.len()
     }
@@ -242,7 +279,15 @@ mod tests {
     use super::*;
     use crate::nlp::Token;
 
-    fn token(text: &str, start: usize, pos: &str, morph: &str, head: usize, dep: &str, lemma: &str) -> Token {
+    fn token(
+        text: &str,
+        start: usize,
+        pos: &str,
+        morph: &str,
+        head: usize,
+        dep: &str,
+        lemma: &str,
+    ) -> Token {
         Token {
             text: text.into(),
             start,
@@ -267,8 +312,24 @@ mod tests {
             text: "Il a parlé lundi".into(),
             tokens: vec![
                 token("Il", 0, "PRON", "", 2, "nsubj", "il"),
-                token("a", 3, "AUX", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", 2, "aux:tense", "avoir"),
-                token("parlé", 5, "VERB", "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part", 2, "ROOT", "parler"),
+                token(
+                    "a",
+                    3,
+                    "AUX",
+                    "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+                    2,
+                    "aux:tense",
+                    "avoir",
+                ),
+                token(
+                    "parlé",
+                    5,
+                    "VERB",
+                    "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part",
+                    2,
+                    "ROOT",
+                    "parler",
+                ),
                 token("lundi", 11, "NOUN", "", 2, "obl:mod", "lundi"),
             ],
             entities: vec![],
@@ -295,7 +356,14 @@ mod tests {
         assert_eq!(b("2018-W04-WE").as_deref(), Some("2018-01-27/2018-01-28"));
         assert_eq!(b("199").as_deref(), Some("1990-01-01/1999-12-31"));
         assert_eq!(b("19").as_deref(), Some("1900-01-01/1999-12-31"));
-        for none in ["P3Y", "PAST_REF", "XXXX-02-28", "2018-SU", "XXXX-WXX", "2025-02-30"] {
+        for none in [
+            "P3Y",
+            "PAST_REF",
+            "XXXX-02-28",
+            "2018-SU",
+            "XXXX-WXX",
+            "2025-02-30",
+        ] {
             assert_eq!(bounds(none), None, "{none}");
         }
     }
@@ -305,7 +373,16 @@ mod tests {
         let mut text = String::new();
         let mut n = 0u32;
         while text.chars().count() < 50_000 {
-            text.push_str(&format!("{} {} 1{:03} 2{:03} h {}/{}/{} ", n % 40, n % 13, n % 1000, n % 997, n % 31, n % 14, n));
+            text.push_str(&format!(
+                "{} {} 1{:03} 2{:03} h {}/{}/{} ",
+                n % 40,
+                n % 13,
+                n % 1000,
+                n % 997,
+                n % 31,
+                n % 14,
+                n
+            ));
             n += 1;
         }
         let started = std::time::Instant::now();
@@ -317,6 +394,10 @@ mod tests {
                 assert!(!value.is_empty() && value.len() < 40, "{value}");
             }
         }
-        assert!(started.elapsed().as_secs() < 10, "took {:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 }

@@ -7,7 +7,7 @@
 //! and writing `X` for every part that no anchor gives. It never reads
 //! words; [`super::scan`] does.
 
-use super::calendar::{add_months, add_weeks, Date};
+use crate::calendar::{add_months, add_weeks, Date};
 use super::scan::{duration_value, Found, Meaning};
 
 /// The tense of the verb governing an expression, as the parse shows it.
@@ -51,7 +51,11 @@ pub struct Anchors {
 impl Anchors {
     /// Anchors at the start of a document dated `doc`.
     pub fn new(doc: Option<Date>) -> Anchors {
-        Anchors { doc, day: doc, last: doc.map(Point::Day) }
+        Anchors {
+            doc,
+            day: doc,
+            last: doc.map(Point::Day),
+        }
     }
 
     fn named(&mut self, point: Point) {
@@ -86,18 +90,7 @@ impl Type {
 /// `None` when the expression names a date that does not exist ("31
 /// février"): it is then not a time expression at all.
 pub fn resolve(found: &Found, tense: Tense, anchors: &mut Anchors) -> Option<(Type, String)> {
-    let day = match &found.meaning {
-        Meaning::Calendar { .. }
-        | Meaning::ShortYear { .. }
-        | Meaning::Deictic(_)
-        | Meaning::Anaphoric(_)
-        | Meaning::Night(_)
-        | Meaning::PartOfDay { .. }
-        | Meaning::Clock => {
-            Some(day_of(&found.meaning, tense, anchors)?)
-        }
-        _ => None,
-    };
+    let day = if is_day_like(&found.meaning) { Some(day_of(&found.meaning, tense, anchors)?) } else { None };
     if let Some(day) = day {
         // A day (known or with X parts), then its time of day.
         let mut value = match day {
@@ -171,19 +164,31 @@ pub fn resolve(found: &Found, tense: Tense, anchors: &mut Anchors) -> Option<(Ty
         Meaning::Set(value) => (Type::Set, value.clone()),
         Meaning::Reference(value) => (Type::Date, (*value).to_string()),
         Meaning::Someday => {
-            let value = if tense == Tense::Past { "PAST_REF" } else { "FUTURE_REF" };
+            let value = if tense == Tense::Past {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
             (Type::Date, value.to_string())
         }
         // Day-like meanings were handled above.
-        Meaning::Calendar { .. }
-        | Meaning::ShortYear { .. }
-        | Meaning::Deictic(_)
-        | Meaning::Anaphoric(_)
-        | Meaning::Night(_)
-        | Meaning::PartOfDay { .. }
-        | Meaning::Clock => return None,
+        _ => return None,
     };
     Some((kind, value))
+}
+
+/// Whether a meaning names a day (perhaps with a time of day).
+fn is_day_like(meaning: &Meaning) -> bool {
+    matches!(
+        meaning,
+        Meaning::Calendar { .. }
+            | Meaning::ShortYear { .. }
+            | Meaning::Deictic(_)
+            | Meaning::Anaphoric(_)
+            | Meaning::Night(_)
+            | Meaning::PartOfDay { .. }
+            | Meaning::Clock
+    )
 }
 
 /// A day value: a known date, or a partly unknown one written with X.
@@ -210,16 +215,24 @@ fn day_of(meaning: &Meaning, tense: Tense, anchors: &Anchors) -> Option<DayValue
             Some(d) => Some(DayValue::Known(d.add_days(*n)?)),
             None => partial("XXXX-XX-XX".into(), None),
         },
-        Meaning::Anaphoric(n) if anchors.day.is_some() => Some(DayValue::Known(anchors.day?.add_days(*n)?)),
-        Meaning::PartOfDay { deictic: false } if anchors.day.is_some() => Some(DayValue::Known(anchors.day?)),
+        Meaning::Anaphoric(n) if anchors.day.is_some() => {
+            Some(DayValue::Known(anchors.day?.add_days(*n)?))
+        }
+        Meaning::PartOfDay { deictic: false } if anchors.day.is_some() => {
+            Some(DayValue::Known(anchors.day?))
+        }
         Meaning::Clock if anchors.day.is_some() => Some(DayValue::Known(anchors.day?)),
         Meaning::PartOfDay { deictic: true } if doc.is_some() => Some(DayValue::Known(doc?)),
-        Meaning::Anaphoric(_) | Meaning::PartOfDay { .. } | Meaning::Clock => partial("XXXX-XX-XX".into(), None),
+        Meaning::Anaphoric(_) | Meaning::PartOfDay { .. } | Meaning::Clock => {
+            partial("XXXX-XX-XX".into(), None)
+        }
         Meaning::Night(inner) => day_of(inner, tense, anchors),
         Meaning::ShortYear { yy, month, day } => {
             // The day must exist in some year (29 February in a leap year).
             Date::new(2000, *month, *day)?;
-            let Some(doc) = doc else { return partial(format!("XXXX-{month:02}-{day:02}"), None) };
+            let Some(doc) = doc else {
+                return partial(format!("XXXX-{month:02}-{day:02}"), None);
+            };
             // The century that puts the year at most ten years after the document's.
             let mut year = doc.year.div_euclid(100) * 100 + yy;
             if year > doc.year + 10 {
@@ -227,7 +240,13 @@ fn day_of(meaning: &Meaning, tense: Tense, anchors: &Anchors) -> Option<DayValue
             }
             Some(DayValue::Known(Date::new(year, *month, *day)?))
         }
-        Meaning::Calendar { year, month, day, weekday, shift } => calendar(*year, *month, *day, *weekday, *shift, tense, doc),
+        Meaning::Calendar {
+            year,
+            month,
+            day,
+            weekday,
+            shift,
+        } => calendar(*year, *month, *day, *weekday, *shift, tense, doc),
         _ => None,
     }
 }
@@ -253,8 +272,15 @@ fn direction(tense: Tense, shift: i32) -> Direction {
 /// Picks among candidates (sorted by date) the one the direction asks for,
 /// relative to `doc`; `inclusive` lets the document date itself count.
 fn pick(candidates: &[Date], doc: Date, dir: Direction, inclusive: bool) -> Option<Date> {
-    let before = candidates.iter().rev().find(|d| if inclusive { **d <= doc } else { **d < doc }).copied();
-    let after = candidates.iter().find(|d| if inclusive { **d >= doc } else { **d > doc }).copied();
+    let before = candidates
+        .iter()
+        .rev()
+        .find(|d| if inclusive { **d <= doc } else { **d < doc })
+        .copied();
+    let after = candidates
+        .iter()
+        .find(|d| if inclusive { **d >= doc } else { **d > doc })
+        .copied();
     match dir {
         Direction::Before => before,
         Direction::After => after,
@@ -286,12 +312,18 @@ fn calendar(
         (None, Some(m), Some(d)) => {
             // 29 February exists in some year: check against a leap year.
             Date::new(2000, m, d)?;
-            let Some(doc) = doc else { return partial(format!("XXXX-{m:02}-{d:02}"), None) };
-            let candidates: Vec<Date> = (doc.year - 4..=doc.year + 4).filter_map(|y| Date::new(y, m, d)).collect();
+            let Some(doc) = doc else {
+                return partial(format!("XXXX-{m:02}-{d:02}"), None);
+            };
+            let candidates: Vec<Date> = (doc.year - 4..=doc.year + 4)
+                .filter_map(|y| Date::new(y, m, d))
+                .collect();
             Some(DayValue::Known(pick(&candidates, doc, dir, true)?))
         }
         (None, None, Some(d)) => {
-            let Some(doc) = doc else { return partial(format!("XXXX-XX-{d:02}"), None) };
+            let Some(doc) = doc else {
+                return partial(format!("XXXX-XX-{d:02}"), None);
+            };
             let candidates: Vec<Date> = (-2..=2)
                 .filter_map(|k| add_months(doc.year, doc.month, k))
                 .filter_map(|(y, m)| Date::new(y, m, d))
@@ -305,21 +337,33 @@ fn calendar(
             partial(format!("{y:04}-{m:02}"), Some(Point::Month(y, m)))
         }
         (None, Some(m), None) => {
-            let Some(doc) = doc else { return partial(format!("XXXX-{m:02}"), None) };
+            let Some(doc) = doc else {
+                return partial(format!("XXXX-{m:02}"), None);
+            };
             // Months compared by their first day; the document's own month
             // counts as "before" and "after" unless a shift excludes it.
             let this = Date::new(doc.year, doc.month, 1)?;
-            let candidates: Vec<Date> = (doc.year - 1..=doc.year + 1).filter_map(|y| Date::new(y, m, 1)).collect();
+            let candidates: Vec<Date> = (doc.year - 1..=doc.year + 1)
+                .filter_map(|y| Date::new(y, m, 1))
+                .collect();
             let chosen = pick(&candidates, this, dir, shift == 0)?;
-            partial(format!("{:04}-{m:02}", chosen.year), Some(Point::Month(chosen.year, m)))
+            partial(
+                format!("{:04}-{m:02}", chosen.year),
+                Some(Point::Month(chosen.year, m)),
+            )
         }
         (None, None, None) => {
             let wd = weekday?;
-            let Some(doc) = doc else { return partial("XXXX-XX-XX".into(), None) };
+            let Some(doc) = doc else {
+                return partial("XXXX-XX-XX".into(), None);
+            };
             if shift == 0 && doc.weekday() == wd {
                 return Some(DayValue::Known(doc));
             }
-            let candidates: Vec<Date> = (-7..=7).filter_map(|k| doc.add_days(k)).filter(|d| d.weekday() == wd).collect();
+            let candidates: Vec<Date> = (-7..=7)
+                .filter_map(|k| doc.add_days(k))
+                .filter(|d| d.weekday() == wd)
+                .collect();
             Some(DayValue::Known(pick(&candidates, doc, dir, false)?))
         }
         _ => None,
@@ -344,7 +388,11 @@ fn relative(doc: Option<Date>, unit: &str, shift: i32) -> String {
         }
         "Q" => {
             let index = doc.year * 4 + (doc.month as i32 - 1) / 3 + shift;
-            Some(format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1))
+            Some(format!(
+                "{:04}-Q{}",
+                index.div_euclid(4),
+                index.rem_euclid(4) + 1
+            ))
         }
         _ => None,
     };
@@ -372,10 +420,22 @@ fn ago(doc: Option<Date>, n: u32, unit: &str, sign: i32) -> String {
 /// point's, when coarser).
 fn shifted(base: Option<Point>, n: u32, unit: &str, sign: i32) -> String {
     let n = i32::try_from(n).unwrap_or(i32::MAX).saturating_mul(sign);
-    let Some(base) = base else { return unknown(if unit == "D" || unit == "H" { "D" } else { unit }) };
+    let Some(base) = base else {
+        return unknown(if unit == "D" || unit == "H" {
+            "D"
+        } else {
+            unit
+        });
+    };
     let out = match (unit, base) {
-        ("Y", p) => p.year().checked_add(n).filter(|y| (0..=9999).contains(y)).map(|y| format!("{y:04}")),
-        ("M", Point::Day(d)) => add_months(d.year, d.month, n).map(|(y, m)| format!("{y:04}-{m:02}")),
+        ("Y", p) => p
+            .year()
+            .checked_add(n)
+            .filter(|y| (0..=9999).contains(y))
+            .map(|y| format!("{y:04}")),
+        ("M", Point::Day(d)) => {
+            add_months(d.year, d.month, n).map(|(y, m)| format!("{y:04}-{m:02}"))
+        }
         ("M", Point::Month(y, m)) => add_months(y, m, n).map(|(y, m)| format!("{y:04}-{m:02}")),
         ("W" | "WE", Point::Day(d)) => {
             let (y, w) = d.iso_week();
@@ -385,8 +445,14 @@ fn shifted(base: Option<Point>, n: u32, unit: &str, sign: i32) -> String {
             let days = if unit == "D" { i64::from(n) } else { 0 };
             d.add_days(days).map(|d| d.to_string())
         }
-        ("DEC", p) => p.year().checked_add(n.saturating_mul(10)).map(|y| format!("{:03}", y.div_euclid(10))),
-        ("CEN", p) => p.year().checked_add(n.saturating_mul(100)).map(|y| format!("{:02}", y.div_euclid(100))),
+        ("DEC", p) => p
+            .year()
+            .checked_add(n.saturating_mul(10))
+            .map(|y| format!("{:03}", y.div_euclid(10))),
+        ("CEN", p) => p
+            .year()
+            .checked_add(n.saturating_mul(100))
+            .map(|y| format!("{:02}", y.div_euclid(100))),
         (_, Point::Month(y, m)) => Some(format!("{y:04}-{m:02}")),
         (_, p) => Some(format!("{:04}", p.year())),
     };
@@ -401,7 +467,9 @@ fn point_of(value: &str) -> Option<Point> {
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     match value.split('-').collect::<Vec<_>>().as_slice() {
         [y] if y.len() == 4 && digits(y) => Some(Point::Year(y.parse().ok()?)),
-        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => Some(Point::Month(y.parse().ok()?, m.parse().ok()?)),
+        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => {
+            Some(Point::Month(y.parse().ok()?, m.parse().ok()?))
+        }
         _ => None,
     }
 }
@@ -429,21 +497,39 @@ mod tests {
         let v = |t: &str| values(t, DOC, Tense::Past);
         assert_eq!(v("le 28 février"), ["DATE:2025-02-28"]);
         assert_eq!(v("lundi soir"), ["TIME:2025-03-10TEV"]);
-        assert_eq!(v("mardi, aujourd'hui, ce mardi"), ["DATE:2025-03-11", "DATE:2025-03-11", "DATE:2025-03-11"]);
+        assert_eq!(
+            v("mardi, aujourd'hui, ce mardi"),
+            ["DATE:2025-03-11", "DATE:2025-03-11", "DATE:2025-03-11"]
+        );
         assert_eq!(v("hier / demain"), ["DATE:2025-03-10", "DATE:2025-03-12"]);
         assert_eq!(v("à 14 h 30"), ["TIME:2025-03-11T14:30"]);
         assert_eq!(v("en 2014"), ["DATE:2014"]);
-        assert_eq!(v("en avril 2014, depuis avril 2014"), ["DATE:2014-04", "DATE:2014-04"]);
+        assert_eq!(
+            v("en avril 2014, depuis avril 2014"),
+            ["DATE:2014-04", "DATE:2014-04"]
+        );
         assert_eq!(v("en décembre dernier"), ["DATE:2024-12"]);
         assert_eq!(v("la semaine dernière"), ["DATE:2025-W10"]);
-        assert_eq!(v("l'an dernier, l'année prochaine"), ["DATE:2024", "DATE:2026"]);
+        assert_eq!(
+            v("l'an dernier, l'année prochaine"),
+            ["DATE:2024", "DATE:2026"]
+        );
         assert_eq!(v("il y a trois ans"), ["DATE:2022"]);
         assert_eq!(v("le mois prochain"), ["DATE:2025-04"]);
         assert_eq!(v("au XXe siècle, les années 1990"), ["DATE:19", "DATE:199"]);
-        assert_eq!(v("30 jours, trois ans, deux heures"), ["DURATION:P30D", "DURATION:P3Y", "DURATION:PT2H"]);
+        assert_eq!(
+            v("30 jours, trois ans, deux heures"),
+            ["DURATION:P30D", "DURATION:P3Y", "DURATION:PT2H"]
+        );
         assert_eq!(v("chaque semaine"), ["SET:P1W"]);
-        assert_eq!(v("récemment, autrefois"), ["DATE:PAST_REF", "DATE:PAST_REF"]);
-        assert_eq!(v("désormais, actuellement"), ["DATE:PRESENT_REF", "DATE:PRESENT_REF"]);
+        assert_eq!(
+            v("récemment, autrefois"),
+            ["DATE:PAST_REF", "DATE:PAST_REF"]
+        );
+        assert_eq!(
+            v("désormais, actuellement"),
+            ["DATE:PRESENT_REF", "DATE:PRESENT_REF"]
+        );
         assert_eq!(v("bientôt"), ["DATE:FUTURE_REF"]);
     }
 
@@ -452,16 +538,48 @@ mod tests {
         assert_eq!(values("jeudi", DOC, Tense::Past), ["DATE:2025-03-06"]);
         assert_eq!(values("jeudi", DOC, Tense::Future), ["DATE:2025-03-13"]);
         assert_eq!(values("jeudi", DOC, Tense::Unknown), ["DATE:2025-03-13"]);
-        assert_eq!(values("lundi prochain", DOC, Tense::Past), ["DATE:2025-03-17"]);
+        assert_eq!(
+            values("lundi prochain", DOC, Tense::Past),
+            ["DATE:2025-03-17"]
+        );
         assert_eq!(values("septembre", DOC, Tense::Past), ["DATE:2024-09"]);
         assert_eq!(values("septembre", DOC, Tense::Future), ["DATE:2025-09"]);
     }
 
     #[test]
     fn anaphora_follow_the_last_date_named() {
-        let v = values("le 5 novembre 2018, au matin. Dans la soirée, puis la veille, à 14 h.", None, Tense::Past);
-        assert_eq!(v, ["DATE:2018-11-05", "TIME:2018-11-05TMO", "TIME:2018-11-05TEV", "DATE:2018-11-04", "TIME:2018-11-04T14:00"]);
-        assert_eq!(values("en novembre 1969 et deux ans plus tôt", DOC, Tense::Past), ["DATE:1969-11", "DATE:1967"]);
+        let v = values(
+            "le 5 novembre 2018, au matin. Dans la soirée, puis la veille, à 14 h.",
+            None,
+            Tense::Past,
+        );
+        assert_eq!(
+            v,
+            [
+                "DATE:2018-11-05",
+                "TIME:2018-11-05TMO",
+                "TIME:2018-11-05TEV",
+                "DATE:2018-11-04",
+                "TIME:2018-11-04T14:00"
+            ]
+        );
+        assert_eq!(
+            values("en novembre 1969 et deux ans plus tôt", DOC, Tense::Past),
+            ["DATE:1969-11", "DATE:1967"]
+        );
+        assert_eq!(
+            values(
+                "le 28 juillet 1934 ; ce jour-là, ce soir-là, cette année-là",
+                DOC,
+                Tense::Past
+            ),
+            [
+                "DATE:1934-07-28",
+                "DATE:1934-07-28",
+                "TIME:1934-07-28TEV",
+                "DATE:1934"
+            ]
+        );
     }
 
     #[test]
@@ -485,20 +603,35 @@ mod tests {
     fn impossible_dates_are_not_time_expressions() {
         assert!(values("le 31 février", DOC, Tense::Past).is_empty());
         assert!(values("le 30 février 2020", DOC, Tense::Past).is_empty());
-        assert_eq!(values("le 29 février", Some("2025-03-11"), Tense::Past), ["DATE:2024-02-29"]);
+        assert_eq!(
+            values("le 29 février", Some("2025-03-11"), Tense::Past),
+            ["DATE:2024-02-29"]
+        );
         assert!(values("le 31/02/2020", DOC, Tense::Past).is_empty());
         assert_eq!(values("le 12/10/98", DOC, Tense::Past), ["DATE:1998-10-12"]);
         assert_eq!(values("le 12/10/31", DOC, Tense::Past), ["DATE:2031-10-12"]);
-        assert_eq!(values("le 12/10/98", None, Tense::Past), ["DATE:XXXX-10-12"]);
+        assert_eq!(
+            values("le 12/10/98", None, Tense::Past),
+            ["DATE:XXXX-10-12"]
+        );
         assert!(values("le 30/02/98", DOC, Tense::Past).is_empty());
     }
 
     #[test]
     fn weekends_weeks_seasons() {
         let doc = Some("2018-01-28");
-        assert_eq!(values("le début de ce week-end", doc, Tense::Past), ["DATE:2018-W04-WE"]);
-        assert_eq!(values("la nuit de dimanche à lundi", doc, Tense::Future), ["TIME:2018-01-28TNI"]);
+        assert_eq!(
+            values("le début de ce week-end", doc, Tense::Past),
+            ["DATE:2018-W04-WE"]
+        );
+        assert_eq!(
+            values("la nuit de dimanche à lundi", doc, Tense::Future),
+            ["TIME:2018-01-28TNI"]
+        );
         assert_eq!(values("l'été 2018", doc, Tense::Past), ["DATE:2018-SU"]);
-        assert_eq!(values("la nuit du 26 au 27 août", Some("2018-02-15"), Tense::Past), ["TIME:2017-08-26TNI"]);
+        assert_eq!(
+            values("la nuit du 26 au 27 août", Some("2018-02-15"), Tense::Past),
+            ["TIME:2017-08-26TNI"]
+        );
     }
 }

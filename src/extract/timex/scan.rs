@@ -32,7 +32,9 @@ impl Word {
 }
 
 /// Words that drop their vowel before an apostrophe ("l'", "d'", "jusqu'").
-const ELIDED: &[&str] = &["l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
 
 /// Splits a paragraph into words: letters and digits (hyphenated compounds
 /// kept whole), elided words with their apostrophe, "aujourd'hui" whole,
@@ -59,7 +61,10 @@ pub fn split(text: &str) -> Vec<Word> {
                 j += 1;
             }
             let suffix: String = chars[i..j].iter().collect::<String>().to_lowercase();
-            if matches!(suffix.as_str(), "er" | "re" | "e" | "ème" | "eme" | "è" | "ère") {
+            if matches!(
+                suffix.as_str(),
+                "er" | "re" | "e" | "ème" | "eme" | "è" | "ère"
+            ) {
                 i = j;
             }
         } else if c.is_alphabetic() {
@@ -68,6 +73,10 @@ pub fn split(text: &str) -> Vec<Word> {
                     i += 1;
                 }
                 let hyphen = i + 1 < chars.len() && chars[i] == '-' && chars[i + 1].is_alphabetic();
+                // "ce soir-là", "ce jour-ci": the pointer is a word of its own.
+                if hyphen && is_pointer(&chars, i) {
+                    break;
+                }
                 if hyphen {
                     i += 1;
                     continue;
@@ -76,20 +85,43 @@ pub fn split(text: &str) -> Vec<Word> {
             }
             if i < chars.len() && apostrophe(chars[i]) {
                 let word: String = chars[start..i].iter().collect::<String>().to_lowercase();
-                let hui = chars.get(i + 1..i + 4).map(|s| s.iter().collect::<String>().to_lowercase());
+                let hui = chars
+                    .get(i + 1..i + 4)
+                    .map(|s| s.iter().collect::<String>().to_lowercase());
                 if word == "aujourd" && hui.as_deref() == Some("hui") {
                     i += 4;
                 } else if ELIDED.contains(&word.as_str()) {
                     i += 1;
                 }
             }
+        } else if c == '-' && is_pointer(&chars, i) && out.last().is_some_and(|w: &Word| w.end == i)
+        {
+            i += 3;
         } else {
             i += 1;
         }
-        let text: String = chars[start..i].iter().collect::<String>().to_lowercase().replace('\u{2019}', "'");
-        out.push(Word { text, start, end: i, capital: c.is_uppercase() });
+        let text: String = chars[start..i]
+            .iter()
+            .collect::<String>()
+            .to_lowercase()
+            .replace('\u{2019}', "'");
+        out.push(Word {
+            text,
+            start,
+            end: i,
+            capital: c.is_uppercase(),
+        });
     }
     out
+}
+
+/// Whether `chars[at..]` is "-là" or "-ci" ending a word.
+fn is_pointer(chars: &[char], at: usize) -> bool {
+    let Some(p) = chars.get(at..at + 3) else {
+        return false;
+    };
+    let p: String = p.iter().collect::<String>().to_lowercase();
+    (p == "-là" || p == "-ci") && chars.get(at + 3).is_none_or(|c| !c.is_alphabetic())
 }
 
 /// What the parse says about the word at a position, for the few patterns
@@ -126,7 +158,13 @@ pub enum Amount {
 pub enum Meaning {
     /// Calendar pieces as written; missing pieces come from the anchor.
     /// `weekday` alone is a weekday to place by tense.
-    Calendar { year: Option<i32>, month: Option<u32>, day: Option<u32>, weekday: Option<u32>, shift: i32 },
+    Calendar {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+        weekday: Option<u32>,
+        shift: i32,
+    },
     /// A year, decade (`199`) or century (`19`) as written in TIMEX3.
     Literal(String),
     /// Days from the document date (hier = −1).
@@ -139,11 +177,23 @@ pub enum Meaning {
     /// The unit containing the last date the text named (le début de l'année).
     AnaphoricUnit { unit: &'static str },
     /// `n` units before (`sign` −1) or after the document date (il y a trois ans).
-    Ago { n: u32, unit: &'static str, sign: i32 },
+    Ago {
+        n: u32,
+        unit: &'static str,
+        sign: i32,
+    },
     /// `n` units before or after the last date the text named (deux ans plus tôt).
-    Shifted { n: u32, unit: &'static str, sign: i32 },
+    Shifted {
+        n: u32,
+        unit: &'static str,
+        sign: i32,
+    },
     /// A season (SP, SU, FA, WI) of a year as written, or of the document's year moved by `shift`.
-    Season { code: String, year: Option<i32>, shift: i32 },
+    Season {
+        code: String,
+        year: Option<i32>,
+        shift: i32,
+    },
     /// A part of the day alone: of the document date (`deictic`) or of the last day named.
     PartOfDay { deictic: bool },
     /// A clock time alone, on the last day named.
@@ -177,7 +227,13 @@ pub struct Found {
 
 impl Found {
     fn new(first: usize, last: usize, meaning: Meaning) -> Found {
-        Found { first, last, meaning, part: None, clock: None }
+        Found {
+            first,
+            last,
+            meaning,
+            part: None,
+            clock: None,
+        }
     }
 }
 
@@ -192,7 +248,11 @@ const POSITION: &[&str] = &["début", "fin", "milieu", "mi", "courant"];
 
 /// Finds every time expression of a paragraph's words, in order, without overlaps.
 pub fn scan(w: &[Word], parse: &dyn Parse) -> Vec<Found> {
-    let s = Scanner { w, words: words(), parse };
+    let s = Scanner {
+        w,
+        words: words(),
+        parse,
+    };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -214,12 +274,24 @@ fn borrow_range_years(w: &[Word], found: &mut [Found]) {
         let (a, b) = found.split_at_mut(k);
         let (a, b) = (&mut a[k - 1], &b[0]);
         let between: Vec<&str> = w[a.last..b.first].iter().map(|x| x.text.as_str()).collect();
-        if !matches!(between.as_slice(), ["au"] | ["à"] | ["-"] | ["–"] | ["et"] | ["au", "le"]) {
+        if !matches!(
+            between.as_slice(),
+            ["au"] | ["à"] | ["-"] | ["–"] | ["et"] | ["au", "le"]
+        ) {
             continue;
         }
         if let (
-            Meaning::Calendar { year: year @ None, month: Some(_), day: Some(_), .. },
-            Meaning::Calendar { year: Some(y), month: Some(_), .. },
+            Meaning::Calendar {
+                year: year @ None,
+                month: Some(_),
+                day: Some(_),
+                ..
+            },
+            Meaning::Calendar {
+                year: Some(y),
+                month: Some(_),
+                ..
+            },
         ) = (&mut a.meaning, &b.meaning)
         {
             *year = Some(*y);
@@ -244,7 +316,12 @@ impl Scanner<'_> {
     /// "Sciences et Avenir"), not a time word.
     fn is_name(&self, i: usize) -> bool {
         let capital = self.w.get(i).is_some_and(|w| w.capital);
-        capital && i > 0 && !self.any(i - 1, &[".", "!", "?", "«", "\"", ":", "(", "–", "-", "—", "…"])
+        capital
+            && i > 0
+            && !self.any(
+                i - 1,
+                &[".", "!", "?", "«", "\"", ":", "(", "–", "-", "—", "…"],
+            )
     }
 
     /// Words `i` and `i + 1` touch (no space between: "14h30", "12/10").
@@ -259,7 +336,8 @@ impl Scanner<'_> {
         let t = self.text(i);
         let t = t.strip_prefix("mi-").unwrap_or(t);
         let m: u32 = self.words.get("month", t)?.parse().ok()?;
-        let abbreviated = t.chars().count() <= 4 && !matches!(t, "mars" | "mai" | "juin" | "août" | "aout");
+        let abbreviated =
+            t.chars().count() <= 4 && !matches!(t, "mars" | "mai" | "juin" | "août" | "aout");
         if abbreviated {
             return self.is(i + 1, ".").then_some((m, i + 2));
         }
@@ -294,11 +372,17 @@ impl Scanner<'_> {
             return None;
         }
         // "1 000", "2 500 000": a digit group follows or precedes.
-        let group = |j: usize| self.w.get(j).is_some_and(|x| x.is_digits() && x.text.len() == 3);
+        let group = |j: usize| {
+            self.w
+                .get(j)
+                .is_some_and(|x| x.is_digits() && x.text.len() == 3)
+        };
         if group(i + 1) || (i > 0 && self.w[i - 1].is_digits() && self.w[i - 1].text.len() <= 3) {
             return None;
         }
-        if self.words.is("notyear", self.text(i + 1)) || self.words.is("othercal", self.text(i.wrapping_sub(1))) {
+        if self.words.is("notyear", self.text(i + 1))
+            || self.words.is("othercal", self.text(i.wrapping_sub(1)))
+        {
             return None;
         }
         if self.parse.counts_next_noun(w.start) {
@@ -318,7 +402,9 @@ impl Scanner<'_> {
 
     fn unit(&self, i: usize) -> Option<&'static str> {
         let value = self.words.get("unit", self.text(i))?;
-        ["Y", "M", "W", "D", "H", "MIN", "S", "WE", "DEC", "CEN", "Q"].into_iter().find(|u| *u == value)
+        ["Y", "M", "W", "D", "H", "MIN", "S", "WE", "DEC", "CEN", "Q"]
+            .into_iter()
+            .find(|u| *u == value)
     }
 
     fn shift(&self, i: usize) -> Option<i32> {
@@ -343,7 +429,10 @@ impl Scanner<'_> {
         }
         let minutes = |j: usize| -> Option<u32> {
             let x = self.w.get(j)?;
-            (x.is_digits() && x.text.len() == 2).then(|| x.text.parse().ok()).flatten().filter(|m| *m < 60)
+            (x.is_digits() && x.text.len() == 2)
+                .then(|| x.text.parse().ok())
+                .flatten()
+                .filter(|m| *m < 60)
         };
         if self.is(i + 1, ":") && self.glued(i) {
             let m = minutes(i + 2)?;
@@ -386,8 +475,12 @@ impl Scanner<'_> {
         loop {
             let Some(amount) = self.number(j) else { break };
             // "les huit premiers mois": an ordinal between amount and unit.
-            let skip = usize::from(self.words.is("ordinal", self.text(j + 1)) && self.unit(j + 2).is_some());
-            let Some(unit) = self.unit(j + 1 + skip) else { break };
+            let skip = usize::from(
+                self.words.is("ordinal", self.text(j + 1)) && self.unit(j + 2).is_some(),
+            );
+            let Some(unit) = self.unit(j + 1 + skip) else {
+                break;
+            };
             if matches!(unit, "WE" | "DEC" | "CEN" | "Q") && amount == Amount::Vague {
                 break;
             }
@@ -401,7 +494,9 @@ impl Scanner<'_> {
             if unit == "H" && self.number(j).is_some() && self.unit(j + 1) == Some("MIN") {
                 continue;
             }
-            if !(self.number(j).is_some_and(|a| matches!(a, Amount::N(_))) && self.unit(j + 1).is_some()) {
+            if !(self.number(j).is_some_and(|a| matches!(a, Amount::N(_)))
+                && self.unit(j + 1).is_some())
+            {
                 break;
             }
         }
@@ -417,7 +512,11 @@ impl Scanner<'_> {
             j += 1;
         }
         if self.any(j, POSITION) {
-            let k = if self.any(j + 1, &["de", "du", "d'", "des"]) { j + 2 } else { j + 1 };
+            let k = if self.any(j + 1, &["de", "du", "d'", "des"]) {
+                j + 2
+            } else {
+                j + 1
+            };
             if self.core(k, true).is_some() {
                 j = k;
                 positional = true;
@@ -425,7 +524,10 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        if self.is(j, "plus") && self.any(j + 1, &["tôt", "tard"]) && self.words.is("deictic", self.text(j + 2)) {
+        if self.is(j, "plus")
+            && self.any(j + 1, &["tôt", "tard"])
+            && self.words.is("deictic", self.text(j + 2))
+        {
             j += 2;
         }
         let mut found = self.core(j, positional)?;
@@ -440,7 +542,10 @@ impl Scanner<'_> {
         let day_like = matches!(
             f.meaning,
             Meaning::Calendar { day: Some(_), .. }
-                | Meaning::Calendar { weekday: Some(_), .. }
+                | Meaning::Calendar {
+                    weekday: Some(_),
+                    ..
+                }
                 | Meaning::Deictic(_)
                 | Meaning::Anaphoric(_)
                 | Meaning::PartOfDay { .. }
@@ -451,7 +556,10 @@ impl Scanner<'_> {
         let mut j = f.last;
         if f.part.is_none() {
             let mut k = j;
-            if self.is(k, "en") && self.any(k + 1, &["début", "fin", "milieu"]) && self.any(k + 2, &["de", "d'"]) {
+            if self.is(k, "en")
+                && self.any(k + 1, &["début", "fin", "milieu"])
+                && self.any(k + 2, &["de", "d'"])
+            {
                 k += 3;
             } else if self.any(k, &["au", "dans"]) && self.is(k + 1, "la") {
                 k = usize::MAX;
@@ -461,7 +569,11 @@ impl Scanner<'_> {
                 j = k + 1;
             }
         }
-        let at = if self.any(j, &["à", "vers", "dès"]) { j + 1 } else { j };
+        let at = if self.any(j, &["à", "vers", "dès"]) {
+            j + 1
+        } else {
+            j
+        };
         if at > j || f.part.is_some() {
             if let Some((end, h, m)) = self.clock(at, at > j) {
                 f.clock = Some((h, m));
@@ -481,14 +593,22 @@ impl Scanner<'_> {
         for (phrase, value) in w.entries("refphrase") {
             let parts: Vec<&str> = phrase.split(' ').flat_map(split_elision).collect();
             if parts.iter().enumerate().all(|(k, p)| self.is(j + k, p)) {
-                return Some(Found::new(j, j + parts.len(), Meaning::Reference(reference(value))));
+                return Some(Found::new(
+                    j,
+                    j + parts.len(),
+                    Meaning::Reference(reference(value)),
+                ));
             }
         }
         // "il y a trois ans", "il y a quelques semaines".
         if t == "il" && self.is(j + 1, "y") && self.is(j + 2, "a") {
             if let Some((end, parts)) = self.duration(j + 3) {
                 let meaning = match parts.as_slice() {
-                    [(Amount::N(n), unit)] => Meaning::Ago { n: *n, unit, sign: -1 },
+                    [(Amount::N(n), unit)] => Meaning::Ago {
+                        n: *n,
+                        unit,
+                        sign: -1,
+                    },
                     _ => Meaning::Reference("PAST_REF"),
                 };
                 return Some(Found::new(j, end, meaning));
@@ -500,7 +620,15 @@ impl Scanner<'_> {
             if let Some((end, parts)) = self.duration(j + 1) {
                 if let [(Amount::N(n), unit)] = parts.as_slice() {
                     if !matches!(self.text(j + 1), "un" | "une") || *n == 1 {
-                        return Some(Found::new(j + 1, end, Meaning::Ago { n: *n, unit, sign: 1 }));
+                        return Some(Found::new(
+                            j + 1,
+                            end,
+                            Meaning::Ago {
+                                n: *n,
+                                unit,
+                                sign: 1,
+                            },
+                        ));
                     }
                 }
             }
@@ -509,8 +637,15 @@ impl Scanner<'_> {
         // "chaque semaine", "tous les jours", "tous les lundis".
         if t == "chaque" || ((t == "tous" || t == "toutes") && self.is(j + 1, "les")) {
             let k = if t == "chaque" { j + 1 } else { j + 2 };
-            if let Some(unit) = self.unit(k).filter(|u| matches!(*u, "Y" | "M" | "W" | "D" | "H" | "WE")) {
-                let value = if unit == "WE" { "XXXX-WXX-WE".to_string() } else { duration_value(&[(Amount::N(1), unit)]) };
+            if let Some(unit) = self
+                .unit(k)
+                .filter(|u| matches!(*u, "Y" | "M" | "W" | "D" | "H" | "WE"))
+            {
+                let value = if unit == "WE" {
+                    "XXXX-WXX-WE".to_string()
+                } else {
+                    duration_value(&[(Amount::N(1), unit)])
+                };
                 return Some(Found::new(j, k + 1, Meaning::Set(value)));
             }
             if let Some(wd) = self.weekday(k) {
@@ -519,10 +654,16 @@ impl Scanner<'_> {
             return None;
         }
         // Determiners.
-        let det = if self.any(j, DETERMINERS) { Some(t.to_string()) } else { None };
+        let det = if self.any(j, DETERMINERS) {
+            Some(t.to_string())
+        } else {
+            None
+        };
         let k = if det.is_some() { j + 1 } else { j };
         let demonstrative = matches!(det.as_deref(), Some("ce" | "cet" | "cette" | "ces"));
         let kt = self.text(k);
+        // "ce soir-là", "cette année-là": the time last named, not today's.
+        let pointed = self.is(k + 1, "-là");
 
         // Weekday, optionally with a day number, month, year, shift.
         if let Some(wd) = self.weekday(k) {
@@ -545,34 +686,50 @@ impl Scanner<'_> {
                     }
                 }
             }
-            let shift = if day.is_none() { self.shift(end).unwrap_or(0) } else { 0 };
+            let shift = if day.is_none() {
+                self.shift(end).unwrap_or(0)
+            } else {
+                0
+            };
             if shift != 0 {
                 end += 1;
             }
-            let meaning = Meaning::Calendar { year, month, day, weekday: Some(wd), shift };
+            let meaning = Meaning::Calendar {
+                year,
+                month,
+                day,
+                weekday: Some(wd),
+                shift,
+            };
             return Some(Found::new(j, end, meaning));
         }
         // Day and month: "le 28 février", "1er décembre 2018".
-        if let (Some(d), Some((m, after))) = (self.day(k), self.month_at(k + 1)) {
-            let mut end = after;
-            let mut year = None;
-            if let Some(y) = self.year(end) {
-                year = Some(y);
-                end += 1;
-            }
-            return Some(Found::new(j, end, Meaning::Calendar { year, month: Some(m), day: Some(d), weekday: None, shift: 0 }));
+        if let Some(f) = self.day_month(j, k) {
+            return Some(f);
         }
         // "la nuit de dimanche à lundi", "la nuit du 26 au 27 août".
         if self.is(k, "nuit") && self.any(k + 1, &["de", "du"]) {
             if let Some(inner) = self.core(k + 2, false).or_else(|| self.bare_day(k + 2)) {
                 let mut end = inner.last;
                 if self.any(end, &["à", "au"]) {
-                    if let Some(second) = self.core(end + 1, false).or_else(|| self.bare_day(end + 1)) {
+                    if let Some(second) =
+                        self.core(end + 1, false).or_else(|| self.bare_day(end + 1))
+                    {
                         end = second.last;
                         // The second end's month and year complete the first.
                         let mut first = inner.meaning.clone();
-                        if let (Meaning::Calendar { month: m1, year: y1, .. }, Meaning::Calendar { month: m2, year: y2, .. }) =
-                            (&mut first, &second.meaning)
+                        if let (
+                            Meaning::Calendar {
+                                month: m1,
+                                year: y1,
+                                ..
+                            },
+                            Meaning::Calendar {
+                                month: m2,
+                                year: y2,
+                                ..
+                            },
+                        ) = (&mut first, &second.meaning)
                         {
                             if m1.is_none() {
                                 *m1 = *m2;
@@ -605,7 +762,17 @@ impl Scanner<'_> {
             }
             // "mai" is also a common noun only in set phrases; a lone month name
             // as a sentence subject is rare enough to accept.
-            return Some(Found::new(j, end, Meaning::Calendar { year, month: Some(m), day: None, weekday: None, shift }));
+            return Some(Found::new(
+                j,
+                end,
+                Meaning::Calendar {
+                    year,
+                    month: Some(m),
+                    day: None,
+                    weekday: None,
+                    shift,
+                },
+            ));
         }
         // "ce mois de janvier".
         if demonstrative && self.is(k, "mois") && self.any(k + 1, &["de", "d'"]) {
@@ -613,7 +780,13 @@ impl Scanner<'_> {
                 return Some(Found::new(
                     j,
                     k + 3,
-                    Meaning::Calendar { year: None, month: Some(m), day: None, weekday: None, shift: 0 },
+                    Meaning::Calendar {
+                        year: None,
+                        month: Some(m),
+                        day: None,
+                        weekday: None,
+                        shift: 0,
+                    },
                 ));
             }
         }
@@ -632,13 +805,25 @@ impl Scanner<'_> {
                 } else if !demonstrative {
                     return None;
                 }
-                return Some(Found::new(j, end, Meaning::Season { code: code.to_string(), year, shift }));
+                return Some(Found::new(
+                    j,
+                    end,
+                    Meaning::Season {
+                        code: code.to_string(),
+                        year,
+                        shift,
+                    },
+                ));
             }
         }
         // Centuries: "le XXe siècle", "19e siècle".
         if let Some(c) = century(kt) {
             if self.is(k + 1, "siècle") {
-                return Some(Found::new(j, k + 2, Meaning::Literal(format!("{:02}", c - 1))));
+                return Some(Found::new(
+                    j,
+                    k + 2,
+                    Meaning::Literal(format!("{:02}", c - 1)),
+                ));
             }
         }
         // Decades: "les années 1990", "les années 90", "les années quatre-vingt".
@@ -655,11 +840,20 @@ impl Scanner<'_> {
             }
         }
         // Relative units: "la semaine dernière", "l'an prochain", "cette année", "ce week-end".
-        if let Some(unit) = self.unit(k).filter(|u| matches!(*u, "Y" | "M" | "W" | "WE" | "Q")) {
-            let singular = matches!(kt, "an" | "année" | "mois" | "semaine" | "week-end" | "weekend" | "trimestre");
+        if let Some(unit) = self
+            .unit(k)
+            .filter(|u| matches!(*u, "Y" | "M" | "W" | "WE" | "Q"))
+        {
+            let singular = matches!(
+                kt,
+                "an" | "année" | "mois" | "semaine" | "week-end" | "weekend" | "trimestre"
+            );
             if singular && det.is_some() && det.as_deref() != Some("les") {
                 if let Some(s) = self.shift(k + 1) {
                     return Some(Found::new(j, k + 2, Meaning::Relative { unit, shift: s }));
+                }
+                if demonstrative && pointed {
+                    return Some(Found::new(j, k + 2, Meaning::AnaphoricUnit { unit }));
                 }
                 if demonstrative {
                     return Some(Found::new(j, k + 1, Meaning::Relative { unit, shift: 0 }));
@@ -671,21 +865,39 @@ impl Scanner<'_> {
         }
         // "les dernières semaines", "les mois à venir", "les années précédentes".
         {
-            let (lead, u) = if self.words.get("ordinal", kt) == Some("-1") { (true, k + 1) } else { (false, k) };
-            if let Some(unit) = self.unit(u).filter(|u| matches!(*u, "Y" | "M" | "W" | "D" | "H")) {
+            let (lead, u) = if self.words.get("ordinal", kt) == Some("-1") {
+                (true, k + 1)
+            } else {
+                (false, k)
+            };
+            if let Some(unit) = self
+                .unit(u)
+                .filter(|u| matches!(*u, "Y" | "M" | "W" | "D" | "H"))
+            {
                 let plural = self.text(u).ends_with('s') || self.text(u) == "mois";
                 let coming = self.is(u + 1, "à") && self.is(u + 2, "venir");
-                if plural && (lead || coming) && det.as_deref().is_none_or(|d| d == "les" || d == "ces") {
+                if plural
+                    && (lead || coming)
+                    && det.as_deref().is_none_or(|d| d == "les" || d == "ces")
+                {
                     let end = if coming { u + 3 } else { u + 1 };
-                    return Some(Found::new(j, end, Meaning::Duration(vec![(Amount::Vague, unit)])));
+                    return Some(Found::new(
+                        j,
+                        end,
+                        Meaning::Duration(vec![(Amount::Vague, unit)]),
+                    ));
                 }
             }
         }
         // Parts of the day: "ce soir", "cette nuit", "la soirée", "au matin".
         if let Some(code) = w.get("part", kt) {
-            let deictic = demonstrative && !kt.ends_with("ée");
+            let deictic = demonstrative && !kt.ends_with("ée") && !pointed;
             if det.is_some() || positional || self.any(j.wrapping_sub(1), &["au", "dans", "en"]) {
-                let mut f = Found::new(j, k + 1, Meaning::PartOfDay { deictic });
+                let mut f = Found::new(
+                    j,
+                    k + 1 + usize::from(pointed),
+                    Meaning::PartOfDay { deictic },
+                );
                 f.part = Some(code.to_string());
                 return Some(f);
             }
@@ -695,6 +907,10 @@ impl Scanner<'_> {
             if let Some(days) = w.get("deictic", t).and_then(|v| v.parse().ok()) {
                 return Some(Found::new(j, j + 1, Meaning::Deictic(days)));
             }
+        }
+        // "ce jour-là": the day last named.
+        if demonstrative && kt == "jour" && pointed {
+            return Some(Found::new(j, k + 2, Meaning::Anaphoric(0)));
         }
         // Anaphoric days: "la veille", "le lendemain", "la journée".
         if matches!(det.as_deref(), Some("la" | "le" | "l'" | "cette")) {
@@ -709,8 +925,11 @@ impl Scanner<'_> {
         }
         // Durations, possibly anchored: "trois ans", "deux ans plus tôt", "30 jours".
         if det.is_none() || det.as_deref() == Some("les") {
-            let heures_time = self.any(j.wrapping_sub(1), &["à", "avant", "après", "vers", "dès", "jusqu'à", "jusqu'"])
-                || (self.is(j.wrapping_sub(1), "de") && self.is(j.wrapping_sub(2), "partir"));
+            let heures_time = self.any(
+                j.wrapping_sub(1),
+                &["à", "avant", "après", "vers", "dès", "jusqu'à", "jusqu'"],
+            ) || (self.is(j.wrapping_sub(1), "de")
+                && self.is(j.wrapping_sub(2), "partir"));
             if let Some((end, h, m)) = self.clock(k, heures_time) {
                 let mut f = Found::new(j, self.zone(end), Meaning::Clock);
                 f.clock = Some((h, m));
@@ -725,7 +944,14 @@ impl Scanner<'_> {
                         return Some(Found::new(j, stop, Meaning::Shifted { n: *n, unit, sign }));
                     }
                     // "un jour" alone is «once» or «some day», not a length.
-                    if t == "un" && *unit == "D" && *n == 1 && !self.any(j.wrapping_sub(1), &["pendant", "durant", "en", "pour", "par"]) {
+                    if t == "un"
+                        && *unit == "D"
+                        && *n == 1
+                        && !self.any(
+                            j.wrapping_sub(1),
+                            &["pendant", "durant", "en", "pour", "par"],
+                        )
+                    {
                         return Some(Found::new(j, end, Meaning::Someday));
                     }
                 }
@@ -749,11 +975,14 @@ impl Scanner<'_> {
         if let Some(v) = w.get("refnoun", kt) {
             let after_article = self.any(k.wrapping_sub(1), &["le", "l'", "du", "au", "un"]);
             let next = self.w.get(k + 1).map(|x| x.start);
-            let before_noun = next.is_some_and(|n| matches!(self.parse.pos(n), Some("NOUN" | "PROPN" | "ADJ")));
+            let before_noun =
+                next.is_some_and(|n| matches!(self.parse.pos(n), Some("NOUN" | "PROPN" | "ADJ")));
             if self.is_name(k) {
                 return None;
             }
-            if self.parse.pos(start) == Some("NOUN") || (after_article && !before_noun && self.parse.pos(start).is_some()) {
+            if self.parse.pos(start) == Some("NOUN")
+                || (after_article && !before_noun && self.parse.pos(start).is_some())
+            {
                 return Some(Found::new(k, k + 1, Meaning::Reference(reference(v))));
             }
         }
@@ -765,22 +994,42 @@ impl Scanner<'_> {
         None
     }
 
+    /// A day number and a month at `k`, with the year when written
+    /// ("28 février", "1er décembre 2018"); the expression starts at `j`.
+    fn day_month(&self, j: usize, k: usize) -> Option<Found> {
+        let (d, (m, after)) = (self.day(k)?, self.month_at(k + 1)?);
+        let year = self.year(after);
+        let end = after + usize::from(year.is_some());
+        let meaning = Meaning::Calendar { year, month: Some(m), day: Some(d), weekday: None, shift: 0 };
+        Some(Found::new(j, end, meaning))
+    }
+
     /// A day number alone, as in «la nuit du 26 au 27 août».
     fn bare_day(&self, j: usize) -> Option<Found> {
         let k = if self.is(j, "le") { j + 1 } else { j };
         let d = self.day(k)?;
-        if let Some((m, after)) = self.month_at(k + 1) {
-            let year = self.year(after);
-            let end = after + usize::from(year.is_some());
-            return Some(Found::new(j, end, Meaning::Calendar { year, month: Some(m), day: Some(d), weekday: None, shift: 0 }));
+        if let Some(f) = self.day_month(j, k) {
+            return Some(f);
         }
-        Some(Found::new(j, k + 1, Meaning::Calendar { year: None, month: None, day: Some(d), weekday: None, shift: 0 }))
+        Some(Found::new(
+            j,
+            k + 1,
+            Meaning::Calendar {
+                year: None,
+                month: None,
+                day: Some(d),
+                weekday: None,
+                shift: 0,
+            },
+        ))
     }
 
     /// 12/10/2017, 12.10.2017, 12-10-2017 (day first, as in French) and 2017-10-12.
     fn numeric_date(&self, j: usize) -> Option<Found> {
         let sep = self.text(j + 1);
-        if !matches!(sep, "/" | "." | "-") || !(self.glued(j) && self.glued(j + 1) && self.glued(j + 2) && self.glued(j + 3)) {
+        if !matches!(sep, "/" | "." | "-")
+            || !(self.glued(j) && self.glued(j + 1) && self.glued(j + 2) && self.glued(j + 3))
+        {
             return None;
         }
         if self.text(j + 3) != sep {
@@ -791,9 +1040,18 @@ impl Scanner<'_> {
             return None;
         }
         let (year, month, day) = if a.text.len() == 4 && sep == "-" {
-            (a.text.parse().ok()?, b.text.parse().ok()?, c.text.parse().ok()?)
-        } else if a.text.len() <= 2 && b.text.len() <= 2 && (c.text.len() == 4 || c.text.len() == 2) {
-            (c.text.parse().ok()?, b.text.parse().ok()?, a.text.parse().ok()?)
+            (
+                a.text.parse().ok()?,
+                b.text.parse().ok()?,
+                c.text.parse().ok()?,
+            )
+        } else if a.text.len() <= 2 && b.text.len() <= 2 && (c.text.len() == 4 || c.text.len() == 2)
+        {
+            (
+                c.text.parse().ok()?,
+                b.text.parse().ok()?,
+                a.text.parse().ok()?,
+            )
         } else {
             return None;
         };
@@ -801,9 +1059,19 @@ impl Scanner<'_> {
             return None;
         }
         let meaning = if self.text(j + 4).len() == 2 {
-            Meaning::ShortYear { yy: year, month, day }
+            Meaning::ShortYear {
+                yy: year,
+                month,
+                day,
+            }
         } else {
-            Meaning::Calendar { year: Some(year), month: Some(month), day: Some(day), weekday: None, shift: 0 }
+            Meaning::Calendar {
+                year: Some(year),
+                month: Some(month),
+                day: Some(day),
+                weekday: None,
+                shift: 0,
+            }
         };
         Some(Found::new(j, j + 5, meaning))
     }
@@ -902,41 +1170,115 @@ mod tests {
 
     #[test]
     fn words_are_split_the_french_way() {
-        let w: Vec<String> = split("Aujourd’hui, l'été 14h30 1er XXe après-midi jusqu'à 12/10/2017").into_iter().map(|w| w.text).collect();
+        let w: Vec<String> =
+            split("Aujourd’hui, l'été 14h30 1er XXe après-midi jusqu'à 12/10/2017")
+                .into_iter()
+                .map(|w| w.text)
+                .collect();
         assert_eq!(
             w,
-            ["aujourd'hui", ",", "l'", "été", "14", "h", "30", "1er", "xxe", "après-midi", "jusqu'", "à", "12", "/", "10", "/", "2017"]
+            [
+                "aujourd'hui",
+                ",",
+                "l'",
+                "été",
+                "14",
+                "h",
+                "30",
+                "1er",
+                "xxe",
+                "après-midi",
+                "jusqu'",
+                "à",
+                "12",
+                "/",
+                "10",
+                "/",
+                "2017"
+            ]
         );
     }
 
     #[test]
     fn extents_follow_the_conventions() {
-        assert_eq!(texts("Il est venu le 28 février et depuis 2014."), ["le 28 février", "2014"]);
-        assert_eq!(texts("Les frappes de lundi soir ont duré quelques heures."), ["lundi soir", "quelques heures"]);
-        assert_eq!(texts("Le fleuve était à 5 m ce matin à 5 h."), ["ce matin à 5 h"]);
-        assert_eq!(texts("Ils ont été retrouvés hier en fin d’après-midi."), ["hier en fin d’après-midi"]);
+        assert_eq!(
+            texts("Il est venu le 28 février et depuis 2014."),
+            ["le 28 février", "2014"]
+        );
+        assert_eq!(
+            texts("Les frappes de lundi soir ont duré quelques heures."),
+            ["lundi soir", "quelques heures"]
+        );
+        assert_eq!(
+            texts("Le fleuve était à 5 m ce matin à 5 h."),
+            ["ce matin à 5 h"]
+        );
+        assert_eq!(
+            texts("Ils ont été retrouvés hier en fin d’après-midi."),
+            ["hier en fin d’après-midi"]
+        );
         assert_eq!(texts("Il avoue en fin août 2017."), ["fin août 2017"]);
-        assert_eq!(texts("il y a trois ans, en décembre dernier"), ["il y a trois ans", "décembre dernier"]);
-        assert_eq!(texts("Du 28 juillet au 25 septembre 1973"), ["28 juillet", "25 septembre 1973"]);
-        assert_eq!(texts("pendant 69 jours 15 h 45 min"), ["69 jours 15 h 45 min"]);
-        assert_eq!(texts("à présent, la semaine dernière, les années 1990"), ["à présent", "la semaine dernière", "les années 1990"]);
-        assert_eq!(texts("Plus de 1 500 maisons, 2 000 personnes"), Vec::<String>::new());
-        assert_eq!(texts("de l'eau sur Mars, puis Mars 2018. Mars fut froid."), ["Mars 2018", "Mars"]);
+        assert_eq!(
+            texts("il y a trois ans, en décembre dernier"),
+            ["il y a trois ans", "décembre dernier"]
+        );
+        assert_eq!(
+            texts("Du 28 juillet au 25 septembre 1973"),
+            ["28 juillet", "25 septembre 1973"]
+        );
+        assert_eq!(
+            texts("pendant 69 jours 15 h 45 min"),
+            ["69 jours 15 h 45 min"]
+        );
+        assert_eq!(
+            texts("à présent, la semaine dernière, les années 1990"),
+            ["à présent", "la semaine dernière", "les années 1990"]
+        );
+        assert_eq!(
+            texts("Plus de 1 500 maisons, 2 000 personnes"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts("de l'eau sur Mars, puis Mars 2018. Mars fut froid."),
+            ["Mars 2018", "Mars"]
+        );
         assert_eq!(texts("ouvert 24h sur 24, dès 7h30"), ["24h", "7h30"]);
+        assert_eq!(
+            texts("ce soir-là, ce jour-là, cette année-là, un ci-devant"),
+            ["ce soir-là", "ce jour-là", "cette année-là"]
+        );
     }
 
     #[test]
     fn ranges_lend_their_year() {
         let w = split("du 28 juillet au 25 septembre 1973");
         let f = scan(&w, &NoParse);
-        assert!(matches!(f[0].meaning, Meaning::Calendar { year: Some(1973), month: Some(7), day: Some(28), .. }));
+        assert!(matches!(
+            f[0].meaning,
+            Meaning::Calendar {
+                year: Some(1973),
+                month: Some(7),
+                day: Some(28),
+                ..
+            }
+        ));
     }
 
     #[test]
     fn durations() {
         assert_eq!(duration_value(&[(Amount::N(3), "Y")]), "P3Y");
-        assert_eq!(duration_value(&[(Amount::N(2), "H"), (Amount::N(41), "MIN")]), "PT2H41M");
-        assert_eq!(duration_value(&[(Amount::N(69), "D"), (Amount::N(15), "H"), (Amount::N(45), "MIN")]), "P69DT15H45M");
+        assert_eq!(
+            duration_value(&[(Amount::N(2), "H"), (Amount::N(41), "MIN")]),
+            "PT2H41M"
+        );
+        assert_eq!(
+            duration_value(&[
+                (Amount::N(69), "D"),
+                (Amount::N(15), "H"),
+                (Amount::N(45), "MIN")
+            ]),
+            "P69DT15H45M"
+        );
         assert_eq!(duration_value(&[(Amount::Vague, "M")]), "PXM");
     }
 

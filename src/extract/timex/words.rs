@@ -26,11 +26,18 @@ impl Words {
                 continue;
             }
             let mut fields = line.split('\t');
-            let (Some(class), Some(word), Some(value), None) = (fields.next(), fields.next(), fields.next(), fields.next())
+            let (Some(class), Some(word), Some(value), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
             else {
-                return Err(format!("words.tsv line {}: expected three tab-separated fields", n + 1));
+                return Err(format!(
+                    "words.tsv line {}: expected three tab-separated fields",
+                    n + 1
+                ));
             };
-            classes.entry(class.to_string()).or_default().insert(word.to_string(), value.to_string());
+            classes
+                .entry(class.to_string())
+                .or_default()
+                .insert(word.to_string(), value.to_string());
         }
         Ok(Words { classes })
     }
@@ -47,7 +54,11 @@ impl Words {
 
     /// Every (word, value) of a class, in no particular order.
     pub fn entries<'a>(&'a self, class: &str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-        self.classes.get(class).into_iter().flatten().map(|(w, v)| (w.as_str(), v.as_str()))
+        self.classes
+            .get(class)
+            .into_iter()
+            .flatten()
+            .map(|(w, v)| (w.as_str(), v.as_str()))
     }
 
     /// A cardinal number written in words or digits ("trois", "vingt-cinq",
@@ -79,8 +90,9 @@ impl Words {
 
 /// The shipped table, parsed once.
 pub fn words() -> &'static Words {
-    static WORDS: LazyLock<Words> =
-        LazyLock::new(|| Words::parse(TABLE).unwrap_or_else(|e| panic!("bug in the shipped table: {e}")));
+    static WORDS: LazyLock<Words> = LazyLock::new(|| {
+        Words::parse(TABLE).unwrap_or_else(|e| panic!("bug in the shipped table: {e}"))
+    });
     &WORDS
 }
 
@@ -91,7 +103,10 @@ mod tests {
     #[test]
     fn the_table_parses_and_has_every_class() {
         let w = Words::parse(TABLE).unwrap();
-        for class in ["month", "weekday", "part", "season", "number", "unit", "shift", "deictic", "ref", "setadj"] {
+        for class in [
+            "month", "weekday", "part", "season", "number", "unit", "shift", "deictic", "ref",
+            "setadj",
+        ] {
             assert!(w.entries(class).next().is_some(), "{class}");
         }
         assert_eq!(w.get("month", "août"), Some("8"));

@@ -1,8 +1,9 @@
-//! Proleptic Gregorian calendar arithmetic for time normalisation.
+//! Proleptic Gregorian calendar arithmetic, shared by time normalisation
+//! (`extract::timex`) and the store's timestamps.
 //!
 //! Owns [`Date`] (a checked civil date), day counts, weekdays, ISO 8601
-//! weeks and month arithmetic. Knows nothing about French words or TIMEX3
-//! values. Day counts use the days-from-civil method (Howard Hinnant,
+//! weeks and month arithmetic. Knows nothing about French words, TIMEX3
+//! values or RDF. Day counts use the days-from-civil method (Howard Hinnant,
 //! "chrono-Compatible Low-Level Date Algorithms"), rewritten here.
 
 use std::fmt;
@@ -101,8 +102,15 @@ impl Date {
     pub fn iso_week(self) -> (i32, u32) {
         // The week belongs to the year of its Thursday.
         let thursday = self.to_days() - i64::from(self.weekday()) + 4;
-        let Some(t) = Date::from_days(thursday) else { return (self.year, 1) };
-        let jan1 = Date { year: t.year, month: 1, day: 1 }.to_days();
+        let Some(t) = Date::from_days(thursday) else {
+            return (self.year, 1);
+        };
+        let jan1 = Date {
+            year: t.year,
+            month: 1,
+            day: 1,
+        }
+        .to_days();
         (t.year, ((thursday - jan1) / 7 + 1) as u32)
     }
 
@@ -179,7 +187,10 @@ mod tests {
 
     #[test]
     fn month_arithmetic_clamps() {
-        assert_eq!(Date::new(2025, 1, 31).unwrap().add_months(1), Date::new(2025, 2, 28));
+        assert_eq!(
+            Date::new(2025, 1, 31).unwrap().add_months(1),
+            Date::new(2025, 2, 28)
+        );
         assert_eq!(add_months(2025, 1, -1), Some((2024, 12)));
         assert_eq!(add_months(2025, 12, 1), Some((2026, 1)));
         assert_eq!(add_months(9999, 12, 1), None);
