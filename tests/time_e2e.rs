@@ -134,7 +134,7 @@ fn the_seed_with_a_given_date_has_its_time_expressions_and_dated_facts() {
             .unwrap()
             .chars()
             .collect();
-    for row in &timexes {
+    for row in timexes {
         let (start, end): (usize, usize) =
             (row["start"].parse().unwrap(), row["end"].parse().unwrap());
         let text: String = original[start..end].iter().collect();
