@@ -8,7 +8,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::facts::{self, KnownEntity};
+use crate::facts;
 use crate::nlp::Doc;
 
 pub mod entities;
@@ -21,24 +21,21 @@ use crate::input::PreparedText;
 ///
 /// `docs` holds one annotated `Doc` per entry of `prepared.paragraphs`, in
 /// order; a shorter `docs` simply leaves the rest of the text unread. The
+/// result depends on this document alone: entities of different documents
+/// are merged afterwards, over the whole set ([`entities::corpus`]). The
 /// document date is found in the text or the file name
 /// ([`timex::docdate`]).
-pub fn extract_document(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity]) -> facts::Document {
-    extract_document_dated(prepared, docs, known, None)
+pub fn extract_document(prepared: &PreparedText, docs: &[Doc]) -> facts::Document {
+    extract_document_dated(prepared, docs, None)
 }
 
 /// [`extract_document`], with the document date given (`trame build
 /// --date`); `None` looks for it in the text and the file name.
-pub fn extract_document_dated(
-    prepared: &PreparedText,
-    docs: &[Doc],
-    known: &[KnownEntity],
-    date: Option<timex::Date>,
-) -> facts::Document {
+pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Option<timex::Date>) -> facts::Document {
     let n = docs.len().min(prepared.paragraphs.len());
     let docs = &docs[..n];
     let sentences = build_sentences(prepared, docs);
-    let table = entities::find_entities(prepared, docs, known);
+    let table = entities::find_entities(prepared, docs);
     let mut facts = rules::extract_facts(prepared, docs, &table);
     let detected = timex::docdate::detect(&prepared.source, &prepared.original, date);
     let sentence_of = sentence_index(docs);
