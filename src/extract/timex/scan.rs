@@ -472,8 +472,7 @@ impl Scanner<'_> {
     fn duration(&self, i: usize) -> Option<(usize, Vec<(Amount, &'static str)>)> {
         let mut parts = Vec::new();
         let mut j = i;
-        loop {
-            let Some(amount) = self.number(j) else { break };
+        while let Some(amount) = self.number(j) {
             // "les huit premiers mois": an ordinal between amount and unit.
             let skip = usize::from(
                 self.words.is("ordinal", self.text(j + 1)) && self.unit(j + 2).is_some(),
@@ -1000,7 +999,13 @@ impl Scanner<'_> {
         let (d, (m, after)) = (self.day(k)?, self.month_at(k + 1)?);
         let year = self.year(after);
         let end = after + usize::from(year.is_some());
-        let meaning = Meaning::Calendar { year, month: Some(m), day: Some(d), weekday: None, shift: 0 };
+        let meaning = Meaning::Calendar {
+            year,
+            month: Some(m),
+            day: Some(d),
+            weekday: None,
+            shift: 0,
+        };
         Some(Found::new(j, end, meaning))
     }
 
@@ -1027,9 +1032,8 @@ impl Scanner<'_> {
     /// 12/10/2017, 12.10.2017, 12-10-2017 (day first, as in French) and 2017-10-12.
     fn numeric_date(&self, j: usize) -> Option<Found> {
         let sep = self.text(j + 1);
-        if !matches!(sep, "/" | "." | "-")
-            || !(self.glued(j) && self.glued(j + 1) && self.glued(j + 2) && self.glued(j + 3))
-        {
+        let glued = (j..j + 4).all(|k| self.glued(k));
+        if !matches!(sep, "/" | "." | "-") || !glued {
             return None;
         }
         if self.text(j + 3) != sep {
