@@ -13,6 +13,7 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod input;
+pub mod names;
 pub mod nlp;
 pub mod push;
 pub mod store;

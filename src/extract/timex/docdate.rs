@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::calendar::Date;
 use super::words::words;
+use crate::calendar::Date;
 
 /// Where a document's date was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

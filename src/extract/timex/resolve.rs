@@ -7,8 +7,8 @@
 //! and writing `X` for every part that no anchor gives. It never reads
 //! words; [`super::scan`] does.
 
-use crate::calendar::{add_months, add_weeks, Date};
 use super::scan::{duration_value, Found, Meaning};
+use crate::calendar::{add_months, add_weeks, Date};
 
 /// The tense of the verb governing an expression, as the parse shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +90,11 @@ impl Type {
 /// `None` when the expression names a date that does not exist ("31
 /// février"): it is then not a time expression at all.
 pub fn resolve(found: &Found, tense: Tense, anchors: &mut Anchors) -> Option<(Type, String)> {
-    let day = if is_day_like(&found.meaning) { Some(day_of(&found.meaning, tense, anchors)?) } else { None };
+    let day = if is_day_like(&found.meaning) {
+        Some(day_of(&found.meaning, tense, anchors)?)
+    } else {
+        None
+    };
     if let Some(day) = day {
         // A day (known or with X parts), then its time of day.
         let mut value = match day {
