@@ -16,7 +16,7 @@ store="${1:-trame.db}"
 cargo build --locked --quiet
 trame() { target/debug/trame --store "$store" "$@"; }
 
-trame build seeds/
+trame build seeds/ --date 2025-03-11   # the day of the Jeddah talks the seed reports
 trame export dot -o exports/seed.dot
 trame export svg -o exports/seed.svg
 trame export png -o exports/seed.png

@@ -60,6 +60,65 @@ pub struct Document {
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,
     pub facts: Vec<Fact>,
+    /// The article's date, when known.
+    #[serde(default)]
+    pub date: Option<DocumentDate>,
+    /// Every time expression of the text, normalised, in text order.
+    #[serde(default)]
+    pub timexes: Vec<TimeExpression>,
+}
+
+/// The date of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentDate {
+    /// ISO 8601 `YYYY-MM-DD`.
+    pub date: String,
+    /// Where it was found: `given` (the `--date` option), `dateline`,
+    /// `front matter` or `file name`.
+    pub origin: String,
+    /// Why the date deserves a look, e.g. the dateline and the file name disagree.
+    pub note: Option<String>,
+}
+
+/// A time expression of the text with its TIMEX3 type and value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeExpression {
+    /// Characters of the original text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The expression as written.
+    pub text: String,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    pub kind: String,
+    /// TIMEX3 value: `2025-03-10TEV`, `2025-W10`, `P3Y`, `PAST_REF`,
+    /// `XXXX-02-28` when the year is unknown.
+    pub value: String,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+}
+
+/// The XML Schema datatype that a TIMEX3 value can be written in, if any:
+/// `date` (2025-03-10), `gYearMonth` (2025-03), `gYear` (2025) or
+/// `dateTime` (2025-03-10T14:30, written with seconds). Values with unknown
+/// parts, weeks, parts of day, durations and references have none.
+pub fn timex_xsd_type(value: &str) -> Option<(&'static str, String)> {
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    let (date, time) = match value.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (value, None),
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let date_ok = parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2);
+    match (parts.as_slice(), time) {
+        (_, Some(t)) if date_ok => {
+            let (h, m) = t.split_once(':')?;
+            (digits(h, 2) && digits(m, 2)).then(|| ("dateTime", format!("{date}T{h}:{m}:00")))
+        }
+        (_, None) if date_ok => Some(("date", value.to_string())),
+        ([y, m], None) if digits(y, 4) && digits(m, 2) => Some(("gYearMonth", value.to_string())),
+        ([y], None) if digits(y, 4) => Some(("gYear", value.to_string())),
+        _ => None,
+    }
 }
 
 /// A sentence of the original text.
@@ -115,6 +174,9 @@ pub enum LiteralKind {
     Time,
     /// A number or quantity.
     Number,
+    /// A TIMEX3 value ("2025-03-10", "2025-W10", "P3Y"); the store types it
+    /// with [`timex_xsd_type`].
+    Timex,
 }
 
 /// A subject–predicate–object fact with its provenance.

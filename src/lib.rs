@@ -7,6 +7,7 @@
 //! `trame` binary.
 //! See ARCHITECTURE.md for the module map and its invariants.
 
+pub mod calendar;
 pub mod cli;
 pub mod export;
 pub mod extract;

@@ -139,6 +139,8 @@ fn hand_made_store(store: &Path) {
             ),
             fact("speaksAt", Object::Entity(1), s0 + 21, s0 + 50, 0.4, "svo"),
         ],
+        date: None,
+        timexes: Vec::new(),
     };
     trame::store::Store::open(store)
         .unwrap()

@@ -134,7 +134,7 @@ fn csv_matches_golden_and_contract() {
         .assert()
         .success()
         .stderr(predicate::str::contains("3 entities").not().and(predicate::str::contains("5 entities")));
-    let contract: [(&str, &[&str]); 4] = [
+    let contract: [(&str, &[&str]); 6] = [
         ("entities.csv", &["id", "label", "type", "aliases", "mentions"]),
         (
             "relations.csv",
@@ -142,11 +142,16 @@ fn csv_matches_golden_and_contract() {
         ),
         ("mentions.csv", &["entity_id", "doc", "source", "start", "end", "text", "type"]),
         ("triples.csv", &["subject", "predicate", "object", "graph"]),
+        ("documents.csv", &["doc", "source", "title", "date"]),
+        ("timex.csv", &["doc", "source", "start", "end", "text", "value", "type"]),
     ];
     let mut names: Vec<String> =
         std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
-    assert_eq!(names, ["entities.csv", "mentions.csv", "relations.csv", "triples.csv"]);
+    assert_eq!(
+        names,
+        ["documents.csv", "entities.csv", "mentions.csv", "relations.csv", "timex.csv", "triples.csv"]
+    );
     for (file, columns) in contract {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
         check_golden(&format!("export_small_csv/{file}"), &text);

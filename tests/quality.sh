@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Extraction and NER quality, measured with the shared scorers:
 #   - the seed article against ../shared/eval/seed.gold.json (score.py);
-#   - named entities on ../shared/corpus/wikinews-fr-2018 (ner_eval.py).
+#   - named entities on ../shared/corpus/wikinews-fr-2018 (ner_eval.py);
+#   - article dates and time expressions on ../shared/eval/time/ (score_time.py,
+#     through tests/time_score.sh).
 # Fails when a figure falls below its floor (the targets, or the
 # last measured value where the target is not met yet: see README.md).
 #
@@ -50,3 +52,5 @@ if failed:
     sys.exit(1)
 print("quality: all figures at or above their floors")
 PY
+
+bash tests/time_score.sh "$bin"

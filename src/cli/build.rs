@@ -40,7 +40,8 @@ use crate::nlp;
     trame build corpus/ --shard 2/4             the documents of shard 2 of 0..3\n  \
     trame build corpus/ --shard 2/4 --out dump/ dump/shard-2-of-4.nq.gz for a bulk loader\n  \
     trame build corpus/ --shard 2/4 --push http://127.0.0.1:7878/store\n  \
-    JOB_COMPLETION_INDEX=2 trame build corpus/ --shards 4   the same, in a Kubernetes Indexed Job")]
+    JOB_COMPLETION_INDEX=2 trame build corpus/ --shards 4   the same, in a Kubernetes Indexed Job\n  \
+    trame build seeds/ --date 2025-03-11        articles dated 11 March 2025")]
 pub struct BuildArgs {
     /// Articles: files, folders (every .txt and .md under them, recursively), or - for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -69,6 +70,16 @@ pub struct BuildArgs {
     pub push: Option<String>,
     #[command(flatten)]
     pub remote: super::push::Remote,
+    /// The articles' date (YYYY-MM-DD), for relative expressions such as «hier»; without it each
+    /// article's date is read from its dateline, front matter or file name.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<crate::extract::timex::Date>,
+}
+
+/// `--date`: an existing calendar day written YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<crate::extract::timex::Date, String> {
+    crate::extract::timex::Date::parse_iso(text)
+        .ok_or_else(|| format!("{text:?} is not a date written YYYY-MM-DD (e.g. 2025-03-11), or that day does not exist"))
 }
 
 /// Annotates one paragraph (the language pipeline).
@@ -108,6 +119,8 @@ pub struct Report {
     /// Distinct entities (label and type) in the documents built.
     pub entities: usize,
     pub facts: usize,
+    /// Documents built without a known date.
+    pub undated: usize,
     pub skipped: Vec<Skip>,
     /// Documents left to the other shards.
     pub other_shards: usize,
@@ -132,8 +145,12 @@ impl Report {
         } else {
             String::new()
         };
+        let undated = match self.undated {
+            0 => String::new(),
+            n => format!("; {n} without a date (give one with --date)"),
+        };
         format!(
-            "built {} {} ({} skipped{others}): {} entities, {} facts in {:.1} s",
+            "built {} {} ({} skipped{others}): {} entities, {} facts in {:.1} s{undated}",
             self.built,
             plural(self.built, "document", "documents"),
             self.skipped.len(),
@@ -186,7 +203,7 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
 
     let annotator = engine::annotator(&global.model)?;
-    let extractor = engine::extractor()?;
+    let extractor = engine::extractor(args.date)?;
     let bar = output::progress(inputs.len() as u64, "documents");
     let mut sink: Box<dyn Sink> = if args.dry_run {
         Box::new(PrintSink::new(std::io::stdout().lock()))
@@ -253,6 +270,13 @@ pub fn build_all(
                         .with_context(|| format!("while storing {}", document.source))?;
                     report.built += 1;
                     report.facts += document.facts.len();
+                    match &document.date {
+                        None => report.undated += 1,
+                        Some(facts::DocumentDate { note: Some(note), .. }) => {
+                            bar.suspend(|| output::warn(&format!("{}: {note}", document.source)))
+                        }
+                        Some(_) => {}
+                    }
                     for entity in &document.entities {
                         seen.insert((entity.label.clone(), entity.kind));
                     }
@@ -457,12 +481,12 @@ pub mod engine {
         }
     }
 
-    /// The rule-based extractor.
-    pub fn extractor() -> anyhow::Result<Box<dyn Extract>> {
-        Ok(Box::new(RuleExtractor))
+    /// The rule-based extractor; `date` is the `--date` value.
+    pub fn extractor(date: Option<crate::extract::timex::Date>) -> anyhow::Result<Box<dyn Extract>> {
+        Ok(Box::new(RuleExtractor(date)))
     }
 
-    struct RuleExtractor;
+    struct RuleExtractor(Option<crate::extract::timex::Date>);
 
     impl Extract for RuleExtractor {
         fn extract(
@@ -470,7 +494,7 @@ pub mod engine {
             prepared: &PreparedText,
             docs: &[nlp::Doc],
         ) -> facts::Document {
-            crate::extract::extract_document(prepared, docs)
+            crate::extract::extract_document_dated(prepared, docs, self.0)
         }
     }
 
@@ -676,6 +700,8 @@ mod tests {
                 entities,
                 mentions: vec![],
                 facts,
+                date: None,
+                timexes: Vec::new(),
             }
         }
     }
@@ -905,6 +931,8 @@ mod tests {
                 rule: "speech".into(),
                 event: None,
             }],
+            date: None,
+            timexes: Vec::new(),
         };
         let mut out = Vec::new();
         let mut sink = PrintSink::new(&mut out);

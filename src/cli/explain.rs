@@ -464,6 +464,7 @@ mod tests {
                 mention("Marco Rubio", 500),
             ],
             quads: vec![],
+            ..Default::default()
         }
     }
 

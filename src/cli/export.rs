@@ -288,12 +288,14 @@ fn export_csv(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<Exi
     let options = exporter::csv::CsvOptions { raw: args.raw_cells, excel: args.excel };
     let summary = exporter::csv::write_dump_with(snapshot, dir, options)?;
     output::info(&format!(
-        "wrote {}: {} entities, {} relations, {} mentions, {} triples",
+        "wrote {}: {} entities, {} relations, {} mentions, {} triples, {} documents, {} time expressions",
         dir.display(),
         summary.entities,
         summary.relations,
         summary.mentions,
-        summary.triples
+        summary.triples,
+        summary.documents,
+        summary.timexes
     ));
     Ok(ExitCode::SUCCESS)
 }

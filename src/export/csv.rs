@@ -1,4 +1,5 @@
-//! The CSV dump: entities.csv, relations.csv, mentions.csv, triples.csv.
+//! The CSV dump: entities.csv, relations.csv, mentions.csv, triples.csv,
+//! documents.csv and timex.csv (`shared/eval/TIME.md`).
 //!
 //! Columns, order and meaning follow the evaluation contract
 //! (`shared/eval/README.md`): UTF-8, RFC 4180 quoting by the `csv` crate,
@@ -20,8 +21,8 @@ use std::path::{Path, PathBuf};
 use super::{check_parent_folder, sibling_path, ExportError};
 use crate::store::snapshot::GraphSnapshot;
 
-/// The four files of a dump, in the order they are written.
-pub const FILES: [&str; 4] = ["entities.csv", "relations.csv", "mentions.csv", "triples.csv"];
+/// The files of a dump, in the order they are written.
+pub const FILES: [&str; 6] = ["entities.csv", "relations.csv", "mentions.csv", "triples.csv", "documents.csv", "timex.csv"];
 
 pub const ENTITY_COLUMNS: [&str; 5] = ["id", "label", "type", "aliases", "mentions"];
 /// The contract's nine columns, then trame's extras.
@@ -49,6 +50,9 @@ pub const RELATION_COLUMNS: [&str; 20] = [
 ];
 pub const MENTION_COLUMNS: [&str; 7] = ["entity_id", "doc", "source", "start", "end", "text", "type"];
 pub const TRIPLE_COLUMNS: [&str; 4] = ["subject", "predicate", "object", "graph"];
+/// The time contract's four columns, then where the date was found.
+pub const DOCUMENT_COLUMNS: [&str; 5] = ["doc", "source", "title", "date", "date_origin"];
+pub const TIMEX_COLUMNS: [&str; 7] = ["doc", "source", "start", "end", "text", "value", "type"];
 
 /// Row counts of a written dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,6 +61,8 @@ pub struct DumpSummary {
     pub relations: usize,
     pub mentions: usize,
     pub triples: usize,
+    pub documents: usize,
+    pub timexes: usize,
 }
 
 /// How the cells of a dump are written.
@@ -188,6 +194,32 @@ pub fn write_triples(snapshot: &GraphSnapshot, out: impl Write, options: CsvOpti
     Ok(snapshot.quads.len())
 }
 
+/// documents.csv: doc, source, title, date (`YYYY-MM-DD`, empty when unknown), date_origin.
+pub fn write_documents(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
+    let mut writer = Table::new(out, options, &DOCUMENT_COLUMNS)?;
+    for d in &snapshot.documents {
+        writer.row([
+            d.iri.as_str(),
+            &d.source,
+            d.title.as_deref().unwrap_or(""),
+            d.date.as_deref().unwrap_or(""),
+            d.date_origin.as_deref().unwrap_or(""),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(snapshot.documents.len())
+}
+
+/// timex.csv: doc, source, start, end (characters, end exclusive), text, value (TIMEX3), type.
+pub fn write_timexes(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
+    let mut writer = Table::new(out, options, &TIMEX_COLUMNS)?;
+    for t in &snapshot.timexes {
+        writer.row([t.doc.as_str(), &t.source, &t.start.to_string(), &t.end.to_string(), &t.text, &t.value, &t.kind])?;
+    }
+    writer.flush()?;
+    Ok(snapshot.timexes.len())
+}
+
 /// One table being written: the byte-order mark and header first, then
 /// rows whose cells pass through [`cell`].
 pub(crate) struct Table<W: Write> {
@@ -233,20 +265,29 @@ fn bool_text(value: bool) -> &'static str {
 
 fn write_tables(snapshot: &GraphSnapshot, dir: &Path, options: CsvOptions) -> Result<DumpSummary, ExportError> {
     type Writer = fn(&GraphSnapshot, std::io::BufWriter<std::fs::File>, CsvOptions) -> Result<usize, ::csv::Error>;
-    let writers: [Writer; 4] = [
+    let writers: [Writer; 6] = [
         |s, w, o| write_entities(s, w, o),
         |s, w, o| write_relations(s, w, o),
         |s, w, o| write_mentions(s, w, o),
         |s, w, o| write_triples(s, w, o),
+        |s, w, o| write_documents(s, w, o),
+        |s, w, o| write_timexes(s, w, o),
     ];
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 6];
     for ((name, write), count) in FILES.iter().zip(writers).zip(counts.iter_mut()) {
         let path = dir.join(name);
         let file = std::fs::File::create(&path).map_err(|source| ExportError::Io { path: path.clone(), source })?;
         *count = write(snapshot, std::io::BufWriter::new(file), options)
             .map_err(|source| ExportError::Csv { path, source })?;
     }
-    Ok(DumpSummary { entities: counts[0], relations: counts[1], mentions: counts[2], triples: counts[3] })
+    Ok(DumpSummary {
+        entities: counts[0],
+        relations: counts[1],
+        mentions: counts[2],
+        triples: counts[3],
+        documents: counts[4],
+        timexes: counts[5],
+    })
 }
 
 /// Refuses a destination that is a file, or a folder holding anything but
@@ -294,7 +335,7 @@ fn swap_into_place(temp: &Path, dir: &Path) -> Result<(), ExportError> {
 mod tests {
     use super::*;
     use crate::export::graph::tests::{entity, fact};
-    use crate::store::snapshot::{MentionRow, QuadRow};
+    use crate::store::snapshot::{DocumentRow, MentionRow, QuadRow, TimexRow};
 
     fn tricky() -> GraphSnapshot {
         let mut a = entity("urn:e:a", "Jean \"Le Grand\" Dupont", "PER");
@@ -322,6 +363,22 @@ mod tests {
                 predicate: "<http://www.w3.org/2000/01/rdf-schema#label>".into(),
                 object: "\"Jean \\\"Le Grand\\\" Dupont\"@fr".into(),
                 graph: "<urn:doc:1>".into(),
+            }],
+            documents: vec![DocumentRow {
+                iri: "urn:doc:1".into(),
+                source: "seeds/a.txt".into(),
+                title: Some("Grève, \"générale\"".into()),
+                date: Some("2025-03-11".into()),
+                date_origin: Some("given".into()),
+            }],
+            timexes: vec![TimexRow {
+                doc: "urn:doc:1".into(),
+                source: "seeds/a.txt".into(),
+                start: 10,
+                end: 20,
+                text: "lundi soir".into(),
+                value: "2025-03-10TEV".into(),
+                kind: "TIME".into(),
             }],
         }
     }
@@ -358,6 +415,20 @@ mod tests {
         assert_eq!(rows[1][3], "", "literal objects have no object_id");
         assert_eq!(rows[1][4], "ministre");
         assert_eq!(rows[1][8], "0.5");
+    }
+
+    #[test]
+    fn documents_and_timexes_follow_the_time_contract() {
+        let mut out = Vec::new();
+        write_documents(&tricky(), &mut out, CsvOptions::default()).unwrap();
+        let (header, rows) = read(&out);
+        assert_eq!(&header[..4], ["doc", "source", "title", "date"]);
+        assert_eq!(rows[0], ["urn:doc:1", "seeds/a.txt", "Grève, \"générale\"", "2025-03-11", "given"]);
+        let mut out = Vec::new();
+        write_timexes(&tricky(), &mut out, CsvOptions::default()).unwrap();
+        let (header, rows) = read(&out);
+        assert_eq!(header, TIMEX_COLUMNS);
+        assert_eq!(rows[0], ["urn:doc:1", "seeds/a.txt", "10", "20", "lundi soir", "2025-03-10TEV", "TIME"]);
     }
 
     #[test]
@@ -416,7 +487,10 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("csv");
         let summary = write_dump(&tricky(), &dir).unwrap();
-        assert_eq!(summary, DumpSummary { entities: 2, relations: 2, mentions: 1, triples: 1 });
+        assert_eq!(
+            summary,
+            DumpSummary { entities: 2, relations: 2, mentions: 1, triples: 1, documents: 1, timexes: 1 }
+        );
         write_dump(&GraphSnapshot::default(), &dir).unwrap();
         let (_, rows) = read(&std::fs::read(dir.join("entities.csv")).unwrap());
         assert!(rows.is_empty());

@@ -14,6 +14,7 @@ use crate::nlp::Doc;
 pub mod entities;
 pub mod event_types;
 pub mod rules;
+pub mod timex;
 
 use crate::input::PreparedText;
 
@@ -22,13 +23,25 @@ use crate::input::PreparedText;
 /// `docs` holds one annotated `Doc` per entry of `prepared.paragraphs`, in
 /// order; a shorter `docs` simply leaves the rest of the text unread. The
 /// result depends on this document alone: entities of different documents
-/// are merged afterwards, over the whole set ([`entities::corpus`]).
+/// are merged afterwards, over the whole set ([`entities::corpus`]). The
+/// document date is found in the text or the file name
+/// ([`timex::docdate`]).
 pub fn extract_document(prepared: &PreparedText, docs: &[Doc]) -> facts::Document {
+    extract_document_dated(prepared, docs, None)
+}
+
+/// [`extract_document`], with the document date given (`trame build
+/// --date`); `None` looks for it in the text and the file name.
+pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Option<timex::Date>) -> facts::Document {
     let n = docs.len().min(prepared.paragraphs.len());
     let docs = &docs[..n];
     let sentences = build_sentences(prepared, docs);
     let table = entities::find_entities(prepared, docs);
-    let facts = rules::extract_facts(prepared, docs, &table);
+    let mut facts = rules::extract_facts(prepared, docs, &table);
+    let detected = timex::docdate::detect(&prepared.source, &prepared.original, date);
+    let sentence_of = sentence_index(docs);
+    let timexes = timex::find(prepared, docs, &sentence_of, detected.date.map(|(d, _)| d), detected.dateline.clone());
+    rules::time::add_values(&mut facts, &timexes);
     facts::Document {
         source: prepared.source.clone(),
         title: prepared.title.clone(),
@@ -39,6 +52,8 @@ pub fn extract_document(prepared: &PreparedText, docs: &[Doc]) -> facts::Documen
         entities: table.entities.clone(),
         mentions: table.mentions.clone(),
         facts,
+        date: timex::document_date(&detected),
+        timexes,
     }
 }
 

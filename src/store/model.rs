@@ -10,7 +10,10 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 
 use super::iri;
 use super::StoreError;
-use crate::facts::{Document, Object, EXTRACTOR_VERSION};
+use crate::facts::{timex_xsd_type, Document, LiteralKind, Object, EXTRACTOR_VERSION};
+
+/// Dublin Core's `date`: the document's own date, as `xsd:date`.
+pub const DCTERMS_DATE: &str = "http://purl.org/dc/terms/date";
 
 /// The quads of a document's graph, and the graph's IRI.
 pub struct DocumentGraph {
@@ -64,6 +67,22 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
     graph.add_literal(&doc_node, "dateAdded", Literal::new_typed_literal(date_added, xsd::DATE_TIME));
     graph.add_literal(&doc_node, "extractorVersion", string(EXTRACTOR_VERSION));
     graph.add_literal(&doc_node, "language", Literal::new_typed_literal(&doc.language, xsd::LANGUAGE));
+    if let Some(date) = &doc.date {
+        graph.add(&doc_node, named(DCTERMS_DATE), Literal::new_typed_literal(&date.date, xsd::DATE));
+        graph.add_literal(&doc_node, "dateOrigin", string(&date.origin));
+    }
+
+    for (index, timex) in doc.timexes.iter().enumerate() {
+        let node = named(&iri::node(&doc_iri, "timex", index));
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("TimeExpression")));
+        graph.add(&node, ont("document"), doc_node.clone());
+        graph.add(&node, ont("sentence"), named(&iri::node(&doc_iri, "sentence", timex.sentence)));
+        graph.add_literal(&node, "text", string(&timex.text));
+        graph.add_literal(&node, "start", count(timex.start));
+        graph.add_literal(&node, "end", count(timex.end));
+        graph.add_literal(&node, "timexType", string(&timex.kind));
+        graph.add_literal(&node, "timexValue", string(&timex.value));
+    }
 
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let node = named(&iri::node(&doc_iri, "sentence", index));
@@ -158,16 +177,9 @@ pub fn now_xsd() -> String {
 pub fn xsd_date_time(unix_seconds: u64) -> String {
     let days = (unix_seconds / 86_400) as i64;
     let secs = unix_seconds % 86_400;
-    // Civil-from-days (proleptic Gregorian), shifting the year to start in March.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // Past year 9999 (never, for a clock) the date is clamped rather than wrong.
+    let date = crate::calendar::Date::from_days(days).unwrap_or(crate::calendar::Date { year: 9999, month: 12, day: 31 });
+    let (year, month, day) = (date.year, date.month, date.day);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, (secs / 60) % 60, secs % 60)
 }
 
@@ -183,6 +195,14 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
     for (index, mention) in doc.mentions.iter().enumerate() {
         if !entity_ok(mention.entity) || mention.sentence >= sentences {
             return Err(invalid(format!("mention {index} points to a missing entity or sentence")));
+        }
+    }
+    if let Some(index) = doc.timexes.iter().position(|t| t.sentence >= sentences || t.start > t.end) {
+        return Err(invalid(format!("time expression {index} points to a missing sentence or has an empty span")));
+    }
+    if let Some(date) = &doc.date {
+        if date.date.len() != 10 || !date.date.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            return Err(invalid(format!("document date {:?} is not YYYY-MM-DD", date.date)));
         }
     }
     for (index, fact) in doc.facts.iter().enumerate() {
@@ -212,7 +232,20 @@ fn object_term(object: &Object, entity_iris: &[String]) -> Term {
     match object {
         // Indices were checked by `validate`.
         Object::Entity(index) => named(&entity_iris[*index]).into(),
+        Object::Literal(literal) if literal.kind == LiteralKind::Timex => timex_literal(&literal.text).into(),
         Object::Literal(literal) => string(&literal.text).into(),
+    }
+}
+
+/// A TIMEX3 value as the best-fitting XSD literal (`xsd:date`,
+/// `xsd:gYearMonth`, `xsd:gYear`, `xsd:dateTime`), or a plain string.
+pub fn timex_literal(value: &str) -> Literal {
+    match timex_xsd_type(value) {
+        Some(("date", text)) => Literal::new_typed_literal(text, xsd::DATE),
+        Some(("gYearMonth", text)) => Literal::new_typed_literal(text, xsd::G_YEAR_MONTH),
+        Some(("gYear", text)) => Literal::new_typed_literal(text, xsd::G_YEAR),
+        Some((_, text)) => Literal::new_typed_literal(text, xsd::DATE_TIME),
+        None => string(value),
     }
 }
 
@@ -272,6 +305,19 @@ mod tests {
         assert_eq!(confidence(0.125).value(), "0.125");
         assert_eq!(confidence(f32::NAN).value(), "0.0");
         assert_eq!(confidence(3.0).value(), "1.0");
+    }
+
+    #[test]
+    fn timex_values_get_xsd_types() {
+        assert_eq!(timex_literal("2025-03-10").to_string(), "\"2025-03-10\"^^<http://www.w3.org/2001/XMLSchema#date>");
+        assert_eq!(timex_literal("2025-03").to_string(), "\"2025-03\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>");
+        assert_eq!(timex_literal("2014").to_string(), "\"2014\"^^<http://www.w3.org/2001/XMLSchema#gYear>");
+        assert_eq!(
+            timex_literal("2025-03-11T14:30").to_string(),
+            "\"2025-03-11T14:30:00\"^^<http://www.w3.org/2001/XMLSchema#dateTime>"
+        );
+        assert_eq!(timex_literal("2025-03-10TEV").to_string(), "\"2025-03-10TEV\"");
+        assert_eq!(timex_literal("P3Y").to_string(), "\"P3Y\"");
     }
 
     #[test]

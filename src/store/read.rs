@@ -11,7 +11,7 @@ use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use serde::Serialize;
 
-use super::snapshot::{EntityRow, GraphSnapshot, MentionRow, QuadRow, RelationRow};
+use super::snapshot::{DocumentRow, EntityRow, GraphSnapshot, MentionRow, QuadRow, RelationRow, TimexRow};
 use super::{iri, term_value, SnapshotOptions, Store, StoreError};
 use crate::facts::{EntityKind, KnownEntity};
 
@@ -25,6 +25,8 @@ pub struct DocumentInfo {
     pub date_added: String,
     pub extractor_version: String,
     pub language: String,
+    /// The article's own date (`YYYY-MM-DD`), when known.
+    pub date: Option<String>,
     /// Quads in the document's graph.
     pub quads: usize,
 }
@@ -91,6 +93,10 @@ pub(super) fn documents(store: &Store) -> Result<Vec<DocumentInfo>, StoreError> 
             date_added: value("dateAdded").unwrap_or_default(),
             extractor_version: value("extractorVersion").unwrap_or_default(),
             language: value("language").unwrap_or_default(),
+            date: quads
+                .iter()
+                .find(|q| q.subject == quad.subject && q.predicate.as_str() == super::model::DCTERMS_DATE)
+                .map(|q| term_value(&q.object)),
             quads: quads.len(),
         });
     }
@@ -283,7 +289,8 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
     });
     quad_rows.dedup();
 
-    Ok(GraphSnapshot { entities: entity_rows, relations, mentions, quads: quad_rows })
+    let (documents, timexes) = index.documents_and_timexes(&sources);
+    Ok(GraphSnapshot { entities: entity_rows, relations, mentions, quads: quad_rows, documents, timexes })
 }
 
 pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
@@ -661,6 +668,39 @@ impl Index {
         self.subjects_of_type(&iri::term("Document"))
             .filter_map(|doc| Some((term_value(&to_term(doc)), self.text(doc, "sourcePath")?)))
             .collect()
+    }
+
+    /// Document rows (sorted by source, IRI) and time expression rows
+    /// (sorted by document, start, end).
+    fn documents_and_timexes(&self, sources: &HashMap<String, String>) -> (Vec<DocumentRow>, Vec<TimexRow>) {
+        let mut documents: Vec<DocumentRow> = self
+            .subjects_of_type(&iri::term("Document"))
+            .map(|doc| DocumentRow {
+                iri: term_value(&to_term(doc)),
+                source: self.text(doc, "sourcePath").unwrap_or_default(),
+                title: self.text(doc, "title"),
+                date: self.value(doc, super::model::DCTERMS_DATE).map(term_value),
+                date_origin: self.text(doc, "dateOrigin"),
+            })
+            .collect();
+        documents.sort_by(|a, b| (&a.source, &a.iri).cmp(&(&b.source, &b.iri)));
+        let mut timexes: Vec<TimexRow> = self
+            .subjects_of_type(&iri::term("TimeExpression"))
+            .map(|node| {
+                let doc = self.value(node, &iri::term("document")).map(term_value).unwrap_or_default();
+                TimexRow {
+                    source: sources.get(&doc).cloned().unwrap_or_default(),
+                    doc,
+                    start: self.number(node, "start").unwrap_or(0),
+                    end: self.number(node, "end").unwrap_or(0),
+                    text: self.text(node, "text").unwrap_or_default(),
+                    value: self.text(node, "timexValue").unwrap_or_default(),
+                    kind: self.text(node, "timexType").unwrap_or_default(),
+                }
+            })
+            .collect();
+        timexes.sort_by(|a, b| (&a.doc, a.start, a.end, &a.value).cmp(&(&b.doc, b.start, b.end, &b.value)));
+        (documents, timexes)
     }
 
     fn relation_row(&self, statement: &NamedOrBlankNode, entities: &BTreeMap<String, EntityInfo>) -> Option<RelationRow> {

@@ -14,6 +14,38 @@ pub struct GraphSnapshot {
     pub mentions: Vec<MentionRow>,
     /// Every quad of the selected graphs, terms in N-Triples syntax.
     pub quads: Vec<QuadRow>,
+    /// Every document, sorted by source then IRI.
+    #[serde(default)]
+    pub documents: Vec<DocumentRow>,
+    /// Every time expression, sorted by document then position.
+    #[serde(default)]
+    pub timexes: Vec<TimexRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRow {
+    pub iri: String,
+    /// The path given to `trame build`.
+    pub source: String,
+    pub title: Option<String>,
+    /// ISO 8601 `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    /// Where the date was found (`given`, `dateline`, `front matter`, `file name`).
+    pub date_origin: Option<String>,
+}
+
+/// One time expression with its TIMEX3 type and value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimexRow {
+    pub doc: String,
+    pub source: String,
+    /// Characters of the original text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: String,
+    /// DATE, TIME, DURATION or SET.
+    pub kind: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -112,6 +112,8 @@ pub fn document_a() -> Document {
             mention(t, 6, "Poutine", 0),
         ],
         facts: vec![meets, aid, attack, role],
+        date: None,
+        timexes: Vec::new(),
     }
 }
 
@@ -130,6 +132,8 @@ pub fn document_b() -> Document {
         entities: vec![entity("Emmanuel Macron", EntityKind::Person, &[]), entity("Kiev", EntityKind::Place, &[])],
         mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Kiev", 0)],
         facts: vec![went],
+        date: None,
+        timexes: Vec::new(),
     }
 }
 
@@ -150,6 +154,8 @@ pub fn document_a_edited() -> Document {
         ],
         mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Volodymyr Zelensky", 0)],
         facts: vec![meets],
+        date: None,
+        timexes: Vec::new(),
     }
 }
 
@@ -184,5 +190,7 @@ pub fn numbered_document(index: usize, sentences_count: usize) -> Document {
         entities,
         mentions,
         facts,
+        date: None,
+        timexes: Vec::new(),
     }
 }

@@ -2,16 +2,21 @@
 //! "en 2014", "aujourd'hui") and their attachment as `time` arguments.
 //!
 //! Owns the surface patterns for time expressions and the rule that an
-//! expression belongs to the facts of the clause it sits in. It does not
-//! normalise dates to calendar values.
+//! expression belongs to the facts of the clause it sits in, and gives each
+//! fact's time words their normalised value ([`add_values`]). Calendar
+//! values come from [`crate::extract::timex`]; this file does no date
+//! arithmetic.
 
 use std::ops::Range;
 
-use crate::facts::{Literal, LiteralKind, Object};
+use crate::extract::timex;
+use crate::facts::{Fact, Literal, LiteralKind, Object, TimeExpression};
 
 use super::{Ctx, Draft, Para};
 
-const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
 const MONTHS: &[&str] = &[
     "janvier",
     "février",
@@ -76,7 +81,9 @@ fn lower(p: &Para, i: usize) -> String {
 }
 
 fn is_year(s: &str) -> bool {
-    s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && (s.starts_with("19") || s.starts_with("20"))
+    s.len() == 4
+        && s.chars().all(|c| c.is_ascii_digit())
+        && (s.starts_with("19") || s.starts_with("20"))
 }
 
 fn is_day(s: &str) -> bool {
@@ -105,7 +112,11 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
             }
             span = Some(i..e);
         } else if is_day(&w) && i + 1 < n && MONTHS.contains(&lower(p, i + 1).as_str()) {
-            let s = if i > 0 && lower(p, i - 1) == "le" { i - 1 } else { i };
+            let s = if i > 0 && lower(p, i - 1) == "le" {
+                i - 1
+            } else {
+                i
+            };
             let mut e = i + 2;
             if e < n && is_year(&lower(p, e)) {
                 e += 1;
@@ -195,4 +206,61 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut 
             d.arguments.push(("time".to_string(), value));
         }
     }
+}
+
+/// Gives every fact that has time words of its own (a `time` argument) the
+/// normalised value of the time expression those words are, as
+/// `timeValue` (a TIMEX3 value the store types as `xsd:date`,
+/// `xsd:gYearMonth`, `xsd:gYear` or `xsd:dateTime` where it can), with
+/// `timeBegin` and `timeEnd` (the first and last day it covers, when that
+/// is known). The expression must sit in the fact's sentence and share its
+/// words; a fact without time words gets nothing.
+pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
+    for fact in facts.iter_mut() {
+        let words: Vec<String> = fact
+            .arguments
+            .iter()
+            .filter_map(|(name, value)| match value {
+                Object::Literal(Literal {
+                    text,
+                    kind: LiteralKind::Time,
+                }) if name == "time" => Some(fold(text)),
+                _ => None,
+            })
+            .collect();
+        for text in words {
+            let best = timexes
+                .iter()
+                .filter(|t| t.sentence == fact.sentence)
+                .filter(|t| {
+                    let expression = fold(&t.text);
+                    !expression.is_empty()
+                        && (text.contains(&expression) || expression.contains(&text))
+                })
+                .max_by_key(|t| t.text.chars().count());
+            let Some(t) = best else { continue };
+            let mut add = |name: &str, value: String| {
+                let value = Object::Literal(Literal {
+                    text: value,
+                    kind: LiteralKind::Timex,
+                });
+                if !fact.arguments.iter().any(|(k, v)| k == name && *v == value) {
+                    fact.arguments.push((name.to_string(), value));
+                }
+            };
+            add("timeValue", t.value.clone());
+            if let Some((begin, end)) = timex::bounds(&t.value) {
+                add("timeBegin", begin.to_string());
+                add("timeEnd", end.to_string());
+            }
+        }
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .replace('\u{2019}', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
