@@ -296,6 +296,8 @@ mod tests {
             text: text.into(),
             content_hash: Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect(),
             language: "fr".into(),
+            date: None,
+            timexes: vec![],
             sentences: vec![Sentence { start: 0, end: n, text: text.into() }],
             entities: vec![
                 Entity { label: "Russie".into(), kind: EntityKind::Place, aliases: vec![] },
