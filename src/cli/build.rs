@@ -404,21 +404,17 @@ impl<W: Write> Sink for PrintSink<W> {
 
 /// One line per fact: subject | predicate | object | confidence | sentence.
 pub fn fact_lines(document: &facts::Document) -> Vec<String> {
-    let entity = |i: usize| document.entities.get(i).map_or("?", |e| e.label.as_str());
     document
         .facts
         .iter()
         .map(|fact| {
-            let object = match &fact.object {
-                Object::Entity(i) => entity(*i),
-                Object::Literal(literal) => literal.text.as_str(),
-            };
+            let object = document.object_text(&fact.object);
             let sentence = document
                 .sentences
                 .get(fact.sentence)
                 .map_or("", |s| s.text.as_str());
             [
-                entity(fact.subject),
+                document.node_label(fact.subject),
                 &fact.predicate,
                 object,
                 &format!("{:.2}", fact.confidence),
@@ -588,7 +584,7 @@ mod tests {
                 });
                 if let [subject, object, ..] = names[..] {
                     facts.push(Fact {
-                        subject,
+                        subject: facts::Node::Entity(subject),
                         predicate: "knows".into(),
                         lemma: "connaître".into(),
                         object: Object::Entity(object),
@@ -604,7 +600,7 @@ mod tests {
                         negated: false,
                         hypothetical: false,
                         reported: false,
-                        source_entity: None,
+                        reported_by: None,
                         rule: "fake".into(),
                     });
                 }
@@ -618,6 +614,7 @@ mod tests {
                 sentences,
                 entities,
                 mentions: vec![],
+                concepts: vec![],
                 facts,
             }
         }
@@ -820,8 +817,9 @@ mod tests {
                 aliases: vec![],
             }],
             mentions: vec![],
+            concepts: vec![],
             facts: vec![Fact {
-                subject: 0,
+                subject: facts::Node::Entity(0),
                 predicate: "says".into(),
                 lemma: "dire".into(),
                 object: Object::Literal(Literal {
@@ -836,7 +834,7 @@ mod tests {
                 negated: false,
                 hypothetical: false,
                 reported: true,
-                source_entity: None,
+                reported_by: None,
                 rule: "speech".into(),
             }],
         };

@@ -27,7 +27,7 @@ pub fn extract_document(prepared: &PreparedText, docs: &[Doc], known: &[KnownEnt
     let docs = &docs[..n];
     let sentences = build_sentences(prepared, docs);
     let table = entities::find_entities(prepared, docs, known);
-    let facts = rules::extract_facts(prepared, docs, &table);
+    let (facts, concepts) = rules::extract_facts(prepared, docs, &table);
     facts::Document {
         source: prepared.source.clone(),
         title: prepared.title.clone(),
@@ -37,6 +37,7 @@ pub fn extract_document(prepared: &PreparedText, docs: &[Doc], known: &[KnownEnt
         sentences,
         entities: table.entities.clone(),
         mentions: table.mentions.clone(),
+        concepts,
         facts,
     }
 }

@@ -3,19 +3,22 @@
 //! This module owns the shared parse view ([`Para`]), the rule context
 //! ([`Ctx`]) and the draft facts rules produce; each submodule is one family
 //! of rules (verbs, passives, copulas, reported speech, nominal events, roles,
-//! places) or one post-processing step (time, modality, confidence). Rules
-//! only read the parse and the entity table: they never build entities and
-//! never touch RDF.
+//! places, appositions) or one post-processing step (time, modality,
+//! confidence). Rules only read the parse and the entity table: they never
+//! build entities and never touch RDF. Subjects that no entity covers become
+//! the document's concept nodes (`concepts`), the one thing rules add.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::facts::{Fact, Object};
+use crate::facts::{Concept, Fact, Node, Object};
 use crate::nlp::{Doc, Token};
 
 use super::entities::EntityTable;
 use super::input::PreparedText;
 
+pub mod appos;
+pub mod concepts;
 pub mod confidence;
 pub mod copula;
 pub mod events;
@@ -34,8 +37,9 @@ mod tests;
 
 use lexicon::{lexicon, Class, Lexicon};
 
-/// Runs every rule over the paragraphs and returns the document's facts.
-pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable) -> Vec<Fact> {
+/// Runs every rule over the paragraphs and returns the document's facts and
+/// the concept nodes they use.
+pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable) -> (Vec<Fact>, Vec<Concept>) {
     let original: Vec<char> = prepared.original.chars().collect();
     let sentence_of = super::sentence_index(docs);
     let mut role_at = HashMap::new();
@@ -50,6 +54,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         original: &original,
         lex: lexicon(),
         role_at,
+        concepts: concepts::Concepts::default(),
     };
     let mut drafts = Vec::new();
     for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
@@ -60,22 +65,25 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         copula::run(&ctx, &para, &mut drafts);
         events::run(&ctx, &para, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
+        appos::run(&ctx, &para, &mut drafts);
         let times = time::find(&para);
         for d in drafts.iter_mut().filter(|d| d.para == p) {
+            let saying = matches!(d.rule, "quote" | "speech" | "attribution");
             if let Some(v) = d.verb {
                 time::attach(&ctx, &para, &times, v, d);
-                if d.rule != "quote" && d.rule != "speech" {
+                if !saying {
                     modality::flag(&ctx, &para, v, d);
                 }
             }
             // The act of saying is the article's own fact; what was said is reported.
-            if d.rule != "quote" && d.rule != "speech" {
+            if !saying {
                 speech.mark(d);
             }
         }
     }
     roles::run(&ctx, &mut drafts);
-    finish(&ctx, prepared, docs, &sentence_of, drafts)
+    let facts = finish(&ctx, prepared, docs, &sentence_of, drafts);
+    (facts, ctx.concepts.into_list())
 }
 
 /// One paragraph's parse with the indexes rules need.
@@ -211,6 +219,8 @@ pub(crate) struct Ctx<'a> {
     pub lex: &'static Lexicon,
     /// (paragraph, token) covered by a role mention -> the role holder.
     pub role_at: HashMap<(usize, usize), usize>,
+    /// The document's concept nodes, filled as rules use them.
+    pub concepts: concepts::Concepts,
 }
 
 impl Ctx<'_> {
@@ -222,7 +232,7 @@ impl Ctx<'_> {
 /// A fact before provenance is filled in.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
-    pub subject: usize,
+    pub subject: Node,
     pub predicate: String,
     pub lemma: String,
     pub object: Object,
@@ -241,20 +251,20 @@ pub(crate) struct Draft {
     pub negated: bool,
     pub hypothetical: bool,
     pub reported: bool,
-    pub source_entity: Option<usize>,
+    pub reported_by: Option<Node>,
 }
 
 impl Draft {
     pub fn new(
         rule: &'static str,
         para: usize,
-        subject: usize,
+        subject: impl Into<Node>,
         predicate: String,
         lemma: String,
         object: Object,
     ) -> Self {
         Draft {
-            subject,
+            subject: subject.into(),
             predicate,
             lemma,
             object,
@@ -268,7 +278,7 @@ impl Draft {
             negated: false,
             hypothetical: false,
             reported: false,
-            source_entity: None,
+            reported_by: None,
         }
     }
 }
@@ -324,11 +334,11 @@ fn finish(
 ) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
     let mut seen: HashMap<(usize, String, String, usize), usize> = HashMap::new();
-    for d in drafts {
-        if let Object::Entity(o) = d.object {
-            if o == d.subject {
-                continue;
-            }
+    for mut d in drafts {
+        // A noun phrase that is a concept elsewhere in the document is that concept.
+        d.object = ctx.object_node(d.object);
+        if d.object.node() == Some(d.subject) {
+            continue;
         }
         let (Some(doc), Some(para)) = (docs.get(d.para), prepared.paragraphs.get(d.para)) else {
             continue;
@@ -358,7 +368,7 @@ fn finish(
             negated: d.negated,
             hypothetical: d.hypothetical,
             reported: d.reported,
-            source_entity: d.source_entity,
+            reported_by: d.reported_by,
             rule: d.rule.to_string(),
         };
         match seen.get(&key) {
@@ -390,6 +400,7 @@ fn object_key(ctx: &Ctx, o: &Object) -> String {
             .get(*e)
             .map(|x| format!("E:{}", x.label))
             .unwrap_or_default(),
+        Object::Concept(c) => format!("C:{c}"),
         Object::Literal(l) => format!("L:{}", l.text.to_lowercase()),
     }
 }

@@ -46,7 +46,10 @@ impl Ctx<'_> {
         if self.is(Class::Title, &lemma) {
             for c in p.children[t].iter().copied() {
                 let ct = p.tok(c);
-                if ct.pos == "PROPN" && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name") {
+                // "l'avocat de la chanteuse X" is not X: a complement with a
+                // preposition names the owner, not the title holder.
+                let owner = p.kids(c, "case").next().is_some();
+                if ct.pos == "PROPN" && !owner && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name") {
                     if let Some(e) = self.person_at(p, c) {
                         return Some((e, 0.9));
                     }
@@ -92,7 +95,9 @@ impl Ctx<'_> {
     pub fn resolve_pronoun(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
         let tok = p.tok(t);
         let lemma = tok.lemma.to_lowercase();
-        if tok.pos != "PRON" || !(lemma == "il" || lemma == "elle") || p.morph_has(t, "Number=Plur") {
+        let word = crate::extract::entities::coref::clitic_base(&tok.text);
+        let pronoun = |w: &str| w == "il" || w == "elle";
+        if tok.pos != "PRON" || !(pronoun(&lemma) || pronoun(&word)) || p.morph_has(t, "Number=Plur") {
             return None;
         }
         // The last person who was a subject, within three sentences (quotes

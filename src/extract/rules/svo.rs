@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use crate::facts::{EntityKind, Object};
+use crate::facts::{EntityKind, Node, Object};
 
 use super::lexicon::Class;
 use super::np::Value;
@@ -24,9 +24,15 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
         if tok.pos != "VERB" || handled.contains(&v) {
             continue;
         }
-        // Participles modifying a noun are `passive`'s; a verb that hands its
-        // subject to an infinitive speaks through that infinitive.
-        if tok.dep == "acl" || transparent(ctx, p, v) {
+        // Participles modifying a noun with an agent are `passive`'s, other
+        // clauses on a noun (infinitives, relatives parsed as `acl`) are not
+        // the noun's acts; a verb that hands its subject to an infinitive
+        // speaks through that infinitive.
+        let participle = p.morph_has(v, "VerbForm=Part");
+        if tok.dep == "acl" && (!participle || p.kids(v, "obl:agent").next().is_some()) {
+            continue;
+        }
+        if transparent(ctx, p, v) {
             continue;
         }
         verb_facts(ctx, p, v, out);
@@ -125,12 +131,23 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
         out.extend(ctx.values(p, s, None));
     }
-    if !out.is_empty() || depth > 4 {
+    // A verb with a subject of its own never borrows another clause's, even
+    // when its own stays unresolved ("… et ceux de la Pologne ont soutenu …").
+    let own = p.kids(v, "nsubj").chain(p.kids(v, "nsubj:pass")).next().is_some();
+    if !out.is_empty() || own || depth > 4 {
         return out;
     }
     let tok = p.tok(v);
     let Some(h) = p.head(v) else { return out };
     let head_is_verb = p.tok(h).pos == "VERB" || p.kids(h, "cop").next().is_some();
+    // A participle on a noun ("X, ayant signé …", "les wagons, écrasés …"):
+    // the noun, without the participle's own clause, is its subject.
+    if tok.dep == "acl" && p.morph_has(v, "VerbForm=Part") {
+        if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
+            return ctx.values(p, h, Some(v));
+        }
+        return out;
+    }
     let shares = match tok.dep.as_str() {
         "conj" | "xcomp" => head_is_verb,
         "advcl" => head_is_verb && (p.morph_has(v, "VerbForm=Inf") || p.morph_has(v, "VerbForm=Part")),
@@ -148,7 +165,14 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
 /// A passive clause: an `aux:pass`, or a passive participle with an agent.
 /// ("est arrivé" is a compound tense with être, not a passive.)
 pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
-    p.kids(v, "aux:pass").next().is_some()
+    // "le contrat, signé en 2010, …": a past participle on a noun, with no
+    // auxiliary "avoir" ("ayant signé") to make it active.
+    let reduced = p.tok(v).dep == "acl"
+        && p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && !p.kids(v, "aux").any(|a| p.tok(a).lemma == "avoir");
+    reduced
+        || p.kids(v, "aux:pass").next().is_some()
         || (p.morph_has(v, "Voice=Pass")
             && p.kids(v, "nsubj:pass").next().is_some()
             && p.kids(v, "obl:agent").next().is_some())
@@ -177,7 +201,10 @@ struct Oblique {
     core: bool,
 }
 
-fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool) -> Vec<Oblique> {
+/// Prepositional arguments of `v`. A place introduced by a preposition the
+/// verb's predicate row names ("livrer … à la Syrie": `livrer à`) is the
+/// recipient, not where it happened.
+fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> Vec<Oblique> {
     let mut out = Vec::new();
     for c in p.children[v].iter().copied() {
         let dep = p.tok(c).dep.as_str();
@@ -191,8 +218,9 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool) -> Vec<Oblique> {
             Object::Entity(e) => Some(ctx.kind(e)),
             _ => None,
         });
+        let mapped = prep == "à" && kind == Some(EntityKind::Place) && predicate(ctx, lemmas, Some(&prep)).is_some();
         out.push(Oblique {
-            role: role_of(&prep, kind),
+            role: if mapped { Some("recipient") } else { role_of(&prep, kind) },
             prep,
             values,
             core,
@@ -205,9 +233,17 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     let (mut lemmas, _) = chain(ctx, p, v);
     let passive = is_passive(p, v);
     let written = grammatical_subjects(ctx, p, v, 0);
+    // A passive with no agent ("la gestion du site a été confiée à une
+    // filiale") is still a fact: the patient with the verb's argument.
+    let mut agentless = false;
     let (subjects, mut objects): (Vec<Value>, Vec<Value>) = if passive {
         let agents: Vec<Value> = p.kids(v, "obl:agent").flat_map(|a| ctx.values(p, a, None)).collect();
-        (agents, written)
+        if agents.is_empty() {
+            agentless = true;
+            (written, Vec::new())
+        } else {
+            (agents, written)
+        }
     } else {
         let mut objects = Vec::new();
         for o in p.kids(v, "obj").collect::<Vec<_>>() {
@@ -227,9 +263,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         }
         (written, objects)
     };
-    let subjects: Vec<Value> = subjects
-        .into_iter()
-        .filter(|s| matches!(s.object, Object::Entity(_)))
+    // Named entities, else noun phrases as concept nodes ("les manifestants").
+    let subjects: Vec<(Node, &Value)> = subjects
+        .iter()
+        .filter_map(|s| ctx.subject_node(p, s).map(|n| (n, s)))
         .collect();
     if subjects.is_empty() {
         return;
@@ -237,13 +274,16 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // "avoir lieu", "faire partie de": a verb and its bare object noun form
     // one predicate; the prepositional argument is then the object.
     // The object noun may be a function word on its own ("faire part de").
+    // With no argument of its own ("a pris la fuite", "a fait trois morts"),
+    // the idiom's noun phrase stays the object.
+    let mut idiom_objects = Vec::new();
     let direct: Vec<usize> = p.kids(v, "obj").collect();
     if let [only] = direct.as_slice() {
         let noun = p.tok(*only).lemma.to_lowercase();
         let idiom = format!("{} {noun}", lemmas.join(" "));
         if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
             lemmas = vec![idiom];
-            objects.clear();
+            idiom_objects = std::mem::take(&mut objects);
         }
     }
     if objects.is_empty() && !passive {
@@ -252,7 +292,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() && !passive {
         objects = relative_object_of_chain(ctx, p, v);
     }
-    let obls = obliques(ctx, p, v, passive);
+    let obls = obliques(ctx, p, v, passive, &lemmas);
     let mut rule = if passive { "passive" } else { "svo" };
     let mut prep_used: Option<String> = None;
     let mut extra = 1.0f32;
@@ -286,11 +326,22 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                     && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
             })
         };
-        if let Some(o) = mapped.or_else(entity).or_else(literal) {
+        let idiom = !idiom_objects.is_empty();
+        let chosen = if idiom { mapped } else { mapped.or_else(entity).or_else(literal) };
+        if let Some(o) = chosen {
             objects = o.values.clone();
             prep_used = Some(o.prep.clone());
-            rule = if passive { "passive-prep" } else { "prep" };
+            rule = if agentless {
+                "passive-patient"
+            } else if passive {
+                "passive-prep"
+            } else {
+                "prep"
+            };
         }
+    }
+    if objects.is_empty() {
+        objects = idiom_objects;
     }
     if objects.is_empty() {
         return;
@@ -320,8 +371,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         }
     }
     let top = chain_top(p, v);
-    for s in &subjects {
-        let Object::Entity(subject) = s.object else { continue };
+    for &(subject, s) in &subjects {
         for o in &objects {
             let mut d = Draft::new(
                 rule,
@@ -335,7 +385,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             d.tokens = vec![s.token, v, o.token];
             d.span = o.phrase.clone();
             d.verb = Some(v);
-            d.confidence *= s.factor * o.factor * extra * super::confidence::label_factor(p, &[s.token, o.token]);
+            d.confidence *= s.factor
+                * o.factor
+                * extra
+                * super::confidence::label_factor(p, &[s.token, o.token])
+                * super::confidence::node_factor(subject);
             let _ = top;
             out.push(d);
         }
@@ -469,6 +523,6 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     vec![]
 }
 
-fn is_time_noun(p: &Para, t: usize) -> bool {
+pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
     super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
 }

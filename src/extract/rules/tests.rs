@@ -128,7 +128,7 @@ fn speech_clause_is_reported_and_modal() {
     let f = fact(&doc, "Allemagne", "sends", "soldats");
     assert!(f.hypothetical && f.reported && !f.negated, "{}", dump(&doc));
     assert_eq!(
-        f.source_entity.map(|e| doc.entities[e].label.as_str()),
+        f.reported_by.map(|e| doc.entities[e].label.as_str()),
         Some("Angela Merkel")
     );
     assert_eq!(arg(&doc, f, "location").as_deref(), Some("Mali"));
