@@ -23,7 +23,7 @@ use rayon::prelude::*;
 
 use super::{output, GlobalArgs, UsageError, EXIT_FAILURE};
 use crate::extract::input::{self, InputError, InputSource, PreparedText};
-use crate::facts::{self, KnownEntity, Object};
+use crate::facts::{self, KnownEntity};
 use crate::nlp;
 
 /// Read French articles into the store: entities, facts and their sources.

@@ -165,15 +165,6 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
         Node::Concept(c) => c < doc.concepts.len(),
     };
     let object_ok = |object: &Object| object.node().is_none_or(node_ok);
-    // Concepts are the document's own: a class, a label and the head noun that types them.
-    for (concept, concept_iri) in doc.concepts.iter().zip(&concept_iris) {
-        let node = named(concept_iri);
-        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Concept")));
-        graph.add(&node, named(&format!("{}prefLabel", iri::SKOS)), string(&concept.label));
-        graph.add_literal(&node, "headNoun", string(&concept.head));
-        graph.add(&node, ont("document"), doc_node.clone());
-    }
-
     for (index, mention) in doc.mentions.iter().enumerate() {
         if !entity_ok(mention.entity) || mention.sentence >= sentences {
             return Err(invalid(format!("mention {index} points to a missing entity or sentence")));

@@ -333,7 +333,7 @@ fn finish(
     drafts: Vec<Draft>,
 ) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
-    let mut seen: HashMap<(usize, String, String, usize), usize> = HashMap::new();
+    let mut seen: HashMap<(Node, String, String, usize), usize> = HashMap::new();
     for mut d in drafts {
         // A noun phrase that is a concept elsewhere in the document is that concept.
         d.object = ctx.object_node(d.object);
