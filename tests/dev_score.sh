@@ -9,6 +9,7 @@
 #
 #   bash tests/dev_score.sh [TRAME_BINARY]
 #   TRAME_SHARED=/path/to/shared bash tests/dev_score.sh target/debug/trame
+#   DEV_SCORE_KEEP=/tmp/dev bash tests/dev_score.sh   # keep each CSV dump there
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-target/debug/trame}"
@@ -30,6 +31,11 @@ score_one() { # name, gold, input
   "$bin" build "$input" --store "$tmp/$name.db" --quiet
   "$bin" export csv --store "$tmp/$name.db" -o "$tmp/$name.csv" --quiet
   python3 "$shared/eval/score.py" --gold "$gold" --csv-dir "$tmp/$name.csv" --json >"$tmp/$name.json"
+  if [ -n "${DEV_SCORE_KEEP:-}" ]; then
+    mkdir -p "$DEV_SCORE_KEEP"
+    rm -rf "${DEV_SCORE_KEEP:?}/$name.csv"
+    cp -r "$tmp/$name.csv" "$DEV_SCORE_KEEP/$name.csv"
+  fi
 }
 
 score_one seed "$shared/eval/seed.gold.json" seeds/

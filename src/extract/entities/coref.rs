@@ -98,7 +98,7 @@ fn before_named(m: &NamedMention, p: usize, i: usize) -> bool {
     m.paragraph < p || (m.paragraph == p && m.token < i)
 }
 
-/// "le club", "l'entreprise" with nothing after the noun that names or
+/// "le club", "l'entreprise", "ce parti" with nothing after the noun that names or
 /// describes something else (a name, a complement, an adjective).
 fn is_bare_definite(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
@@ -106,7 +106,7 @@ fn is_bare_definite(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let det = doc.tokens[i - 1].text.to_lowercase().replace('\u{2019}', "'");
-    if !matches!(det.as_str(), "le" | "la" | "l'") {
+    if !matches!(det.as_str(), "le" | "la" | "l'" | "ce" | "cet" | "cette") {
         return false;
     }
     doc.tokens.get(i + 1).is_none_or(|n| {

@@ -24,6 +24,7 @@ pub(crate) fn base(rule: &str) -> f32 {
         "participle" => 0.75,
         "prep" | "passive-prep" => 0.7,
         "passive-patient" => 0.6,
+        "intransitive" => 0.6,
         "prep-arg" => 0.65,
         "member" => 0.7,
         "event" => 0.65,

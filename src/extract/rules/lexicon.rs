@@ -224,7 +224,7 @@ mod ontology_tests {
     }
 
     /// Properties the rules emit without going through the table.
-    const DIRECT: &[&str] = &["locatedIn", "isA", "hasQuality", "states", "age", "basedIn", "nationality"];
+    const DIRECT: &[&str] = &["locatedIn", "isA", "hasQuality", "states", "age", "basedIn", "nationality", "acts", "undergoes"];
     /// Structural properties declared by the store's trame.ttl.
     const STRUCTURAL: &[&str] = &[
         "role",

@@ -294,6 +294,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     }
     let obls = obliques(ctx, p, v, passive, &lemmas);
     let mut rule = if passive { "passive" } else { "svo" };
+    let mut forced_property: Option<&'static str> = None;
     let mut prep_used: Option<String> = None;
     let mut extra = 1.0f32;
     if objects.is_empty() && !passive {
@@ -314,8 +315,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             .iter()
             .find(|o| !o.values.is_empty() && predicate(ctx, &lemmas, Some(&o.prep)).is_some());
         let entity = || {
+            // "la coalition est composée de Forza Italia": with no agent, any
+            // argument of the verb that names an entity.
             obls.iter().find(|o| {
-                matches!(o.role, Some("recipient" | "target" | "partner" | "location"))
+                (matches!(o.role, Some("recipient" | "target" | "partner" | "location")) || (agentless && o.core))
                     && o.values.iter().any(|x| matches!(x.object, Object::Entity(_)))
             })
         };
@@ -344,6 +347,16 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         objects = idiom_objects;
     }
     if objects.is_empty() {
+        // "les magasins ont été fermés", "le suspect s'est enfui": the act
+        // itself, with the verb as written for its object.
+        if let Some((property, object)) = objectless(ctx, p, v, agentless) {
+            rule = if agentless { "passive-patient" } else { "intransitive" };
+            prep_used = None;
+            objects = vec![object];
+            forced_property = Some(property);
+        }
+    }
+    if objects.is_empty() {
         return;
     }
     // "L'ex-président français Nicolas Sarkozy" parsed as two subjects: the
@@ -353,7 +366,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, &p.tok(o.token).lemma.to_lowercase())
         });
     }
-    let property = predicate(ctx, &lemmas, prep_used.as_deref()).unwrap_or_else(|| "relatedTo".to_string());
+    let property = forced_property
+        .map(str::to_string)
+        .or_else(|| predicate(ctx, &lemmas, prep_used.as_deref()))
+        .unwrap_or_else(|| "relatedTo".to_string());
     let mut lemma = lemmas.join(" ");
     if let Some(prep) = &prep_used {
         lemma = format!("{lemma} {prep}");
@@ -419,6 +435,40 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// A verb with a subject and no argument at all: `undergoes` for a passive
+/// without agent ("les contrôles ont été renforcés"), `acts` for an active
+/// verb ("le suspect s'est enfui"), with the verb as written for the object.
+/// Verbs that only carry other verbs or clauses (modals, aspect, speech,
+/// être, avoir) and verbs with a clause of their own give nothing.
+fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'static str, Value)> {
+    let tok = p.tok(v);
+    let lemma = tok.lemma.to_lowercase();
+    if ["être", "avoir", "faire"].contains(&lemma.as_str())
+        || ctx.is(Class::Modal, &lemma)
+        || ctx.is(Class::Aspect, &lemma)
+        || ctx.is(Class::Speech, &lemma)
+        || ctx.is(Class::Function, &lemma)
+    {
+        return None;
+    }
+    let clause = p.children[v].iter().any(|&c| {
+        matches!(p.tok(c).dep.as_str(), "obj" | "ccomp" | "xcomp" | "iobj" | "csubj")
+    });
+    if clause {
+        return None;
+    }
+    let object = Value {
+        object: Object::Literal(crate::facts::Literal {
+            text: ctx.token_text(p, v),
+            kind: crate::facts::LiteralKind::Text,
+        }),
+        factor: 1.0,
+        token: v,
+        phrase: vec![v],
+    };
+    Some((if agentless { "undergoes" } else { "acts" }, object))
 }
 
 /// Entity arguments introduced by à/avec/contre inside a literal object's
