@@ -20,7 +20,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let dep = p.tok(a).dep.as_str();
         match dep {
             "appos" => apposition(ctx, p, e, h, a, out),
-            "amod" | "acl" => {
+            "amod" | "acl" | "nmod" if p.kids(a, "case").next().is_none() => {
                 if let Some(d) = age(ctx, p, e, h, a) {
                     out.push(d);
                 }

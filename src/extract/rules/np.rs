@@ -56,6 +56,21 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "la société Acme", "le journal Le Monde": a common noun with the
+        // name written right after it (adjectives between allowed) is that name.
+        for c in p.children[t].iter().copied() {
+            let ct = p.tok(c);
+            let Some(e) = self.table.entity_at(p.index, c) else { continue };
+            let adjacent = c > t
+                && (t + 1..c).all(|k| p.tok(k).pos == "ADJ" || self.table.entity_at(p.index, k) == Some(e));
+            if matches!(ct.pos.as_str(), "PROPN" | "X")
+                && adjacent
+                && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name" | "dep")
+                && p.kids(c, "case").next().is_none()
+            {
+                return Some((e, 0.9));
+            }
+        }
         // A title in the singular is one person ("le dirigeant américain"),
         // not the country's institutions.
         let institution = !self.is(Class::Title, &lemma) || p.morph_has(t, "Number=Plur");
@@ -232,9 +247,15 @@ impl Ctx<'_> {
                 let ct = p.tok(c);
                 let take = match ct.dep.as_str() {
                     "conj" => matches!(ct.pos.as_str(), "NOUN" | "PROPN") && p.kids(c, "cop").next().is_none(),
-                    "appos" | "flat:name" => self
-                        .resolve(p, c)
-                        .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person),
+                    // A name right after another noun of the phrase is that
+                    // noun's ("l'avocat de la chanteuse X": X is the singer).
+                    "appos" | "flat:name" => {
+                        let nearer = c > 0 && c - 1 != x && p.tok(c - 1).pos == "NOUN";
+                        !nearer
+                            && self
+                                .resolve(p, c)
+                                .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person)
+                    }
                     _ => false,
                 };
                 if take && !out.contains(&c) {

@@ -164,11 +164,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         }
     }
     for v in 0..p.len() {
-        let tok = p.tok(v);
-        if tok.pos != "VERB" || !ctx.is(Class::Speech, &tok.lemma.to_lowercase()) {
+        if !is_speech_verb(ctx, p, v) {
             continue;
         }
-        let (range, speaker) = if let Some(clause) = p.kids(v, "ccomp").next() {
+        let said = p.kids(v, "ccomp").next().or_else(|| quoted_clause(p, v));
+        let (range, speaker) = if let Some(clause) = said {
             let speaker = grammatical_subjects(ctx, p, v, 0)
                 .iter()
                 .find_map(|s| ctx.subject_node(p, s).map(|n| (n, s.factor, s.token)));
@@ -204,6 +204,32 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
     }
     attributions(ctx, p, &mut speech, out);
     speech
+}
+
+/// A clause the parser hung on the speech verb with another label, right
+/// after an opening quote mark ("a déclaré « nous ne céderons pas …").
+fn quoted_clause(p: &Para, v: usize) -> Option<usize> {
+    p.children[v].iter().copied().find(|&c| {
+        let first = p.subtree(c)[0];
+        matches!(p.tok(c).dep.as_str(), "advcl" | "parataxis" | "xcomp")
+            && p.tok(c).pos == "VERB"
+            && first > 0
+            && matches!(p.tok(first - 1).text.as_str(), "«" | "\"" | "“" | ":")
+            && first > v
+    })
+}
+
+/// A speech verb: its lemma in the `speech` class, or its written form
+/// when the lemmatiser left it unchanged ("indique").
+fn is_speech_verb(ctx: &Ctx, p: &Para, v: usize) -> bool {
+    let tok = p.tok(v);
+    tok.pos == "VERB" && (ctx.is(Class::Speech, &tok.lemma.to_lowercase()) || speech_form(ctx, &tok.text))
+}
+
+/// A present-tense third-person form of a speech verb ("indique" → indiquer).
+fn speech_form(ctx: &Ctx, text: &str) -> bool {
+    let w = text.to_lowercase();
+    w.strip_suffix('e').is_some_and(|stem| ctx.is(Class::Speech, &format!("{stem}er")))
 }
 
 /// What a `ccomp` clause says, without the conjunction "que" that introduces it.
@@ -262,6 +288,14 @@ fn inverted_speaker(ctx: &Ctx, p: &Para, v: usize, comma: usize) -> Option<(Node
     let subjects = grammatical_subjects(ctx, p, v, 0);
     if let Some(s) = subjects.iter().find(after) {
         return ctx.subject_node(p, s).map(|n| (n, s.factor, s.token));
+    }
+    // The inverted subject is often labelled as an object ("indique la préfecture").
+    for o in p.kids(v, "obj").filter(|&o| o > v).collect::<Vec<_>>() {
+        if let Some(s) = ctx.value(p, o, None) {
+            if let Some(n) = ctx.subject_node(p, &s) {
+                return Some((n, s.factor * 0.9, o));
+            }
+        }
     }
     // Whoever is named right after the verb, whatever the parser's label.
     let sentence_end = p.sentence_range(v).end;
@@ -382,14 +416,15 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(Node, usize, usiz
 
 /// "Rubio a déclaré : « … »": a speech verb before a colon and the opening mark.
 fn speaker_before(ctx: &Ctx, p: &Para, open: usize) -> Option<(Node, usize, usize)> {
-    // After a colon, or right after the speech verb ("a déclaré « nous …").
-    let after_verb = open >= 1 && p.tok(open - 1).pos == "VERB";
-    if open < 2 || (p.tok(open - 1).text != ":" && !after_verb) {
+    // `open` is the first token inside the quote; before its mark comes a
+    // colon, or the speech verb itself ("a déclaré « nous …").
+    let before = open.checked_sub(2)?;
+    if p.tok(before).text != ":" && p.tok(before).pos != "VERB" {
         return None;
     }
-    let sentence = p.sentence_range(open.saturating_sub(1));
+    let sentence = p.sentence_range(before);
     let start = sentence.start;
-    let mut k = open.saturating_sub(1);
+    let mut k = before;
     while k > start && p.tok(k).pos == "PUNCT" {
         k -= 1;
     }

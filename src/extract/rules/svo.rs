@@ -150,7 +150,14 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     }
     let shares = match tok.dep.as_str() {
         "conj" | "xcomp" => head_is_verb,
-        "advcl" => head_is_verb && (p.morph_has(v, "VerbForm=Inf") || p.morph_has(v, "VerbForm=Part")),
+        // A participle with a tense auxiliary ("ont soutenu") is a finite
+        // clause of its own, not a participle clause sharing the subject.
+        "advcl" => {
+            let own_tense = p.kids(v, "aux").chain(p.kids(v, "aux:tense")).next().is_some()
+                && !p.kids(v, "mark").any(|m| p.tok(m).lemma == "après");
+            head_is_verb
+                && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense))
+        }
         _ => false,
     };
     if shares {
