@@ -587,7 +587,7 @@ mod tests {
                         subject: facts::Node::Entity(subject),
                         predicate: "knows".into(),
                         lemma: "connaître".into(),
-                        object: Object::Entity(object),
+                        object: facts::Object::Entity(object),
                         arguments: vec![],
                         sentence: sentences.len() - 1,
                         start: paragraph.offsets[0],
@@ -822,7 +822,7 @@ mod tests {
                 subject: facts::Node::Entity(0),
                 predicate: "says".into(),
                 lemma: "dire".into(),
-                object: Object::Literal(Literal {
+                object: facts::Object::Literal(Literal {
                     text: "oui".into(),
                     kind: LiteralKind::Quote,
                 }),

@@ -406,7 +406,8 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             );
             d.arguments = arguments.clone();
             d.tokens = vec![s.token, v, o.token];
-            d.span = o.phrase.clone();
+            // A concept subject is a phrase: the span shows all of it.
+            d.span = o.phrase.iter().chain(&s.phrase).copied().collect();
             d.verb = Some(v);
             d.confidence *= s.factor
                 * o.factor
