@@ -15,7 +15,7 @@ use crate::facts::{Concept, Fact, Node, Object};
 use crate::nlp::{Doc, Token};
 
 use super::entities::EntityTable;
-use super::input::PreparedText;
+use crate::input::PreparedText;
 
 pub mod appos;
 pub mod concepts;

@@ -3,8 +3,8 @@
 //! its flags and arguments.
 
 use crate::extract::extract_document;
-use crate::extract::input::{Paragraph, PreparedText};
 use crate::facts::{Document, Fact, Node, Object};
+use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
 
 const CONSTRUCTIONS: &str = include_str!("../../../tests/fixtures/extract/constructions.jsonl");
@@ -37,7 +37,7 @@ fn sentence_of(fixture: &str, line: usize) -> Document {
             offsets: (0..=n).collect(),
         }],
     };
-    extract_document(&prepared, &[doc], &[])
+    extract_document(&prepared, &[doc])
 }
 
 fn label(doc: &Document, o: &Object) -> String {
@@ -251,11 +251,11 @@ fn malformed_parses_do_not_panic() {
             offsets: (0..=n).collect(),
         }],
     };
-    let out = extract_document(&prepared, &[doc.clone(), doc, Doc::default()], &[]);
+    let out = extract_document(&prepared, &[doc.clone(), doc, Doc::default()]);
     for f in &out.facts {
         assert!(f.end <= n);
     }
-    let empty = extract_document(&prepared, &[Doc::default()], &[]);
+    let empty = extract_document(&prepared, &[Doc::default()]);
     assert!(empty.facts.is_empty());
 }
 
