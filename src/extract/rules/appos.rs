@@ -71,7 +71,9 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
     if ctx.is(Class::Function, &lemma) || super::svo::is_time_noun(p, a) {
         return;
     }
-    let Some((text, phrase)) = ctx.literal_phrase(p, a, None) else { return };
+    let Some((text, phrase)) = ctx.literal_phrase(p, a, None) else {
+        return;
+    };
     let mut d = Draft::new(
         "apposition",
         p.index,
@@ -97,7 +99,9 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
         if p.prep(c).as_deref() != Some("de") {
             continue;
         }
-        let Some(property) = ctx.lex.property(&lemma, Some("de")) else { continue };
+        let Some(property) = ctx.lex.property(&lemma, Some("de")) else {
+            continue;
+        };
         let Some((o, f)) = ctx.resolve(p, c) else { continue };
         if o == e {
             continue;

@@ -224,7 +224,17 @@ mod ontology_tests {
     }
 
     /// Properties the rules emit without going through the table.
-    const DIRECT: &[&str] = &["locatedIn", "isA", "hasQuality", "states", "age", "basedIn", "nationality", "acts", "undergoes"];
+    const DIRECT: &[&str] = &[
+        "locatedIn",
+        "isA",
+        "hasQuality",
+        "states",
+        "age",
+        "basedIn",
+        "nationality",
+        "acts",
+        "undergoes",
+    ];
     /// Structural properties declared by the store's trame.ttl.
     const STRUCTURAL: &[&str] = &[
         "role",

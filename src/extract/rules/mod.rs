@@ -297,7 +297,14 @@ fn span_tokens(ctx: &Ctx, d: &Draft, len: usize) -> (usize, usize) {
         .iter()
         .filter(|(p, _)| *p == d.para)
         .map(|(_, r)| r.clone())
-        .chain(ctx.table.roles.iter().map(roles::role_tokens).filter(|(p, _)| *p == d.para).map(|(_, r)| r));
+        .chain(
+            ctx.table
+                .roles
+                .iter()
+                .map(roles::role_tokens)
+                .filter(|(p, _)| *p == d.para)
+                .map(|(_, r)| r),
+        );
     for r in mentions {
         if r.start < r.end && r.end <= len && heads.iter().any(|t| r.contains(t)) {
             lo = lo.min(r.start);
@@ -307,7 +314,12 @@ fn span_tokens(ctx: &Ctx, d: &Draft, len: usize) -> (usize, usize) {
     // A title holding a head token brings the name written beside it ("le
     // conseiller à la sécurité nationale Mike Waltz"): the fact is about
     // the person, so the highlight must show who it is.
-    for role in ctx.table.roles.iter().filter(|r| r.paragraph == d.para && heads.iter().any(|t| r.tokens.contains(t))) {
+    for role in ctx
+        .table
+        .roles
+        .iter()
+        .filter(|r| r.paragraph == d.para && heads.iter().any(|t| r.tokens.contains(t)))
+    {
         let names = ctx.table.mentions.iter().zip(&ctx.table.mention_tokens);
         for (_, (_, r)) in names.filter(|(m, (p, _))| m.entity == role.entity && *p == d.para) {
             let beside = (role.tokens.end..=role.tokens.end + 1).contains(&r.start)

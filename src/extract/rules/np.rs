@@ -60,9 +60,11 @@ impl Ctx<'_> {
         // name written right after it (adjectives between allowed) is that name.
         for c in p.children[t].iter().copied() {
             let ct = p.tok(c);
-            let Some(e) = self.table.entity_at(p.index, c) else { continue };
-            let adjacent = c > t
-                && (t + 1..c).all(|k| p.tok(k).pos == "ADJ" || self.table.entity_at(p.index, k) == Some(e));
+            let Some(e) = self.table.entity_at(p.index, c) else {
+                continue;
+            };
+            let adjacent =
+                c > t && (t + 1..c).all(|k| p.tok(k).pos == "ADJ" || self.table.entity_at(p.index, k) == Some(e));
             if matches!(ct.pos.as_str(), "PROPN" | "X")
                 && adjacent
                 && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name" | "dep")

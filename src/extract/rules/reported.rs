@@ -175,7 +175,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
             (said_range(p, clause), speaker)
         } else if let Some((range, speaker)) = inverted(ctx, p, v) {
             // "Les discussions ont été constructives, a-t-il ajouté."
-            if speech.spans.iter().any(|(r, _)| r.start < range.end && range.start < r.end) {
+            if speech
+                .spans
+                .iter()
+                .any(|(r, _)| r.start < range.end && range.start < r.end)
+            {
                 continue;
             }
             (range, Some(speaker))
@@ -229,7 +233,8 @@ fn is_speech_verb(ctx: &Ctx, p: &Para, v: usize) -> bool {
 /// A present-tense third-person form of a speech verb ("indique" → indiquer).
 fn speech_form(ctx: &Ctx, text: &str) -> bool {
     let w = text.to_lowercase();
-    w.strip_suffix('e').is_some_and(|stem| ctx.is(Class::Speech, &format!("{stem}er")))
+    w.strip_suffix('e')
+        .is_some_and(|stem| ctx.is(Class::Speech, &format!("{stem}er")))
 }
 
 /// What a `ccomp` clause says, without the conjunction "que" that introduces it.
@@ -265,7 +270,10 @@ fn inverted(ctx: &Ctx, p: &Para, v: usize) -> Option<(Range<usize>, (Node, f32, 
     // The said part: from the sentence start, or from just after an earlier
     // comma that closes an opening attribution ("Selon X, …" stays outside).
     let range = sentence.start..k;
-    if range.clone().any(|t| matches!(p.tok(t).text.as_str(), "«" | "»" | "\"" | "“" | "”")) {
+    if range
+        .clone()
+        .any(|t| matches!(p.tok(t).text.as_str(), "«" | "»" | "\"" | "“" | "”"))
+    {
         return None;
     }
     if !range.clone().any(|t| matches!(p.tok(t).pos.as_str(), "VERB" | "AUX")) {
@@ -321,13 +329,17 @@ fn attributions(ctx: &Ctx, p: &Para, speech: &mut Speech, out: &mut Vec<Draft>) 
         }
         let Some(head) = p.head(c) else { continue };
         let Some(source) = ctx.value(p, c, None) else { continue };
-        let Some(node) = ctx.subject_node(p, &source) else { continue };
+        let Some(node) = ctx.subject_node(p, &source) else {
+            continue;
+        };
         // The clause the adjunct hangs on; a noun head stands for its clause.
         let clause = super::time::clause_of(p, head);
         let mut sub = p.subtree(clause);
         let own = p.subtree(c);
         sub.retain(|t| !own.contains(t));
-        let (Some(&first), Some(&last)) = (sub.first(), sub.last()) else { continue };
+        let (Some(&first), Some(&last)) = (sub.first(), sub.last()) else {
+            continue;
+        };
         speech.spans.push((first..last + 1, Some(node)));
         // The source states what the clause says ("selon Europol, …").
         let Some(text) = said_text(ctx, p, &sub) else { continue };
@@ -358,7 +370,12 @@ fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
         if p.kids(k, "fixed").any(|f| ctx.is(Class::Attribution, &joined(f))) {
             return true;
         }
-        if k > 0 && ctx.is(Class::Attribution, &format!("{}{w}", p.tok(k - 1).text.to_lowercase().replace('\u{2019}', "'"))) {
+        if k > 0
+            && ctx.is(
+                Class::Attribution,
+                &format!("{}{w}", p.tok(k - 1).text.to_lowercase().replace('\u{2019}', "'")),
+            )
+        {
             return true;
         }
     }

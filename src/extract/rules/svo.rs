@@ -155,8 +155,7 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         "advcl" => {
             let own_tense = p.kids(v, "aux").chain(p.kids(v, "aux:tense")).next().is_some()
                 && !p.kids(v, "mark").any(|m| p.tok(m).lemma == "après");
-            head_is_verb
-                && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense))
+            head_is_verb && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense))
         }
         _ => false,
     };
@@ -227,7 +226,11 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
         });
         let mapped = prep == "à" && kind == Some(EntityKind::Place) && predicate(ctx, lemmas, Some(&prep)).is_some();
         out.push(Oblique {
-            role: if mapped { Some("recipient") } else { role_of(&prep, kind) },
+            role: if mapped {
+                Some("recipient")
+            } else {
+                role_of(&prep, kind)
+            },
             prep,
             values,
             core,
@@ -337,7 +340,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             })
         };
         let idiom = !idiom_objects.is_empty();
-        let chosen = if idiom { mapped } else { mapped.or_else(entity).or_else(literal) };
+        let chosen = if idiom {
+            mapped
+        } else {
+            mapped.or_else(entity).or_else(literal)
+        };
         if let Some(o) = chosen {
             objects = o.values.clone();
             prep_used = Some(o.prep.clone());
@@ -461,9 +468,9 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'stati
     {
         return None;
     }
-    let clause = p.children[v].iter().any(|&c| {
-        matches!(p.tok(c).dep.as_str(), "obj" | "ccomp" | "xcomp" | "iobj" | "csubj")
-    });
+    let clause = p.children[v]
+        .iter()
+        .any(|&c| matches!(p.tok(c).dep.as_str(), "obj" | "ccomp" | "xcomp" | "iobj" | "csubj"));
     if clause {
         return None;
     }

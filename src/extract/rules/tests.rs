@@ -135,10 +135,7 @@ fn speech_clause_is_reported_and_modal() {
     assert!(!said.reported);
     let f = fact(&doc, "Allemagne", "sends", "soldats");
     assert!(f.hypothetical && f.reported && !f.negated, "{}", dump(&doc));
-    assert_eq!(
-        f.reported_by.map(|n| doc.node_label(n)),
-        Some("Angela Merkel")
-    );
+    assert_eq!(f.reported_by.map(|n| doc.node_label(n)), Some("Angela Merkel"));
     // "envoyer à" is a mapped preposition: the place is where they are sent.
     assert_eq!(arg(&doc, f, "recipient").as_deref(), Some("Mali"));
 }
@@ -334,7 +331,9 @@ fn a_mapped_preposition_makes_a_place_the_recipient() {
 fn a_subject_never_crosses_into_another_clause() {
     let doc = sentence(21);
     fact(&doc, "Pays-Bas", "supports", "résolution");
-    no_fact_with(&doc, |f| doc.node_label(f.subject) == "Pays-Bas" && label(&doc, &f.object).contains("amendement"));
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Pays-Bas" && label(&doc, &f.object).contains("amendement")
+    });
     no_fact_with(&doc, |f| label(&doc, &f.object) == "Pologne");
 }
 
@@ -411,8 +410,16 @@ fn a_passive_without_agent_is_still_a_fact() {
 #[test]
 fn a_recurring_noun_phrase_is_one_concept() {
     let doc = sentence(30);
-    let blocked = doc.facts.iter().find(|f| f.lemma == "bloquer").unwrap_or_else(|| panic!("{}", dump(&doc)));
-    let dispersed = doc.facts.iter().find(|f| f.lemma == "disperser").unwrap_or_else(|| panic!("{}", dump(&doc)));
+    let blocked = doc
+        .facts
+        .iter()
+        .find(|f| f.lemma == "bloquer")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    let dispersed = doc
+        .facts
+        .iter()
+        .find(|f| f.lemma == "disperser")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
     assert!(is_concept(blocked));
     assert_eq!(dispersed.object.node(), Some(blocked.subject), "{}", dump(&doc));
     let manifestants = doc.concepts.iter().filter(|c| c.head == "manifestant").count();
@@ -440,7 +447,11 @@ fn d_apres_is_an_attribution_and_amounts_stay_in_the_object() {
         .unwrap_or_else(|| panic!("{}", dump(&doc)));
     assert!(f.reported);
     assert_eq!(label(&doc, &f.object), "amende de 4 milliards d'euros");
-    let said = doc.facts.iter().find(|f| f.rule == "attribution").unwrap_or_else(|| panic!("{}", dump(&doc)));
+    let said = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "attribution")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
     assert_eq!(said.lemma, "d'après");
 }
 
@@ -474,7 +485,11 @@ fn long_sentences_lists_and_headlines_invent_nothing() {
         let s = long.node_label(f.subject);
         let o = label(&long, &f.object);
         // Subject and object come from the same coordinated clause.
-        assert!(clauses.iter().any(|c| c.contains(s) && c.contains(&o)), "{s} {} {o} crosses clauses", f.predicate);
+        assert!(
+            clauses.iter().any(|c| c.contains(s) && c.contains(&o)),
+            "{s} {} {o} crosses clauses",
+            f.predicate
+        );
     }
     for line in [2, 3] {
         let doc = sentence_of(BAD_INPUT, line);
