@@ -38,7 +38,9 @@ score_one() { # name, gold, input
   fi
 }
 
-score_one seed "$shared/eval/seed.gold.json" seeds/
+# One job per article; two at a time (each build loads the model once).
+jobs="$tmp/jobs.tsv"
+printf 'seed\t%s\t%s\n' "$shared/eval/seed.gold.json" seeds/ >"$jobs"
 for gold in "$shared"/eval/dev/*.gold.json; do
   doc="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["doc"])' "$gold")"
   input="$(find "$shared/corpus/wikinews-fr-2018" -name "$doc" -print -quit)"
@@ -46,8 +48,11 @@ for gold in "$shared"/eval/dev/*.gold.json; do
     echo "dev_score: $doc (from $gold) not found in the corpus" >&2
     exit 1
   fi
-  score_one "dev-$(basename "$gold" .gold.json)" "$gold" "$input"
+  printf 'dev-%s\t%s\t%s\n' "$(basename "$gold" .gold.json)" "$gold" "$input" >>"$jobs"
 done
+export bin shared tmp DEV_SCORE_KEEP
+export -f score_one
+tr '\n' '\0' <"$jobs" | xargs -0 -P "${DEV_SCORE_JOBS:-2}" -I{} bash -c 'IFS=$'"'"'\t'"'"' read -r n g i <<<"$1"; score_one "$n" "$g" "$i"' _ {}
 
 DEV_SCORES="$tmp" SECONDS_TAKEN=$(( $(date +%s) - started )) python3 - <<'PY'
 import glob, json, os, sys
@@ -84,8 +89,8 @@ print(f"dev means over {n} articles: core={means['core']:.3f} all={means['all']:
 # Floors: the figures measured when the last improvement landed (README,
 # "How good it is"); direction +1 means "at least", -1 "at most".
 floors = {
-    "core": (0.26, 1), "all": (0.15, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.90, 1), "entity_P": (0.85, 1), "splits": (1.0, -1),
+    "core": (0.51, 1), "all": (0.33, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "entity_R": (0.90, 1), "entity_P": (0.93, 1), "splits": (1.0, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]

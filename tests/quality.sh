@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Extraction and NER quality, measured with the shared scorers:
 #   - the seed article against ../shared/eval/seed.gold.json (score.py);
-#   - named entities on ../shared/corpus/wikinews-fr-2018 (ner_eval.py).
+#   - named entities on ../shared/corpus/wikinews-fr-2018 (ner_eval.py);
+#   - the seed and the 18 development articles of ../shared/eval/dev/, each
+#     built alone, with per-article figures and means (tests/dev_score.sh).
 # Fails when a figure falls below its floor (the targets, or the
 # last measured value where the target is not met yet: see README.md).
 #
@@ -50,3 +52,5 @@ if failed:
     sys.exit(1)
 print("quality: all figures at or above their floors")
 PY
+
+TRAME_SHARED="$shared" bash tests/dev_score.sh "$bin"
