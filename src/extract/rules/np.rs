@@ -305,6 +305,17 @@ impl Ctx<'_> {
                 out.push(v);
             }
         }
+        // "l'humoriste Beppe Grillo": the common noun describes the person
+        // named in apposition; it is no second participant.
+        let named: Vec<usize> = out
+            .iter()
+            .filter(|v| matches!(v.object, Object::Entity(_)))
+            .map(|v| v.token)
+            .collect();
+        out.retain(|v| {
+            !matches!(v.object, Object::Literal(_))
+                || !named.iter().any(|&n| p.head(n) == Some(v.token) && p.kids(n, "case").next().is_none())
+        });
         out
     }
 

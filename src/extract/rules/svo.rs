@@ -468,6 +468,19 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'stati
     {
         return None;
     }
+    // Only a clause of its own: a participle on a noun or an infinitive under
+    // another verb says too little alone ("la communauté inscrite", "mérite
+    // d'être vu"); an active verb with an argument it needs ("donner suite
+    // à", "se présenter comme") is no objectless act.
+    if matches!(tok.dep.as_str(), "acl" | "xcomp") {
+        return None;
+    }
+    let needs_argument = p.children[v].iter().any(|&c| {
+        p.tok(c).dep == "obl:arg" || p.kids(c, "case").chain(p.kids(c, "mark")).any(|m| p.tok(m).lemma == "comme")
+    });
+    if needs_argument && !agentless {
+        return None;
+    }
     let clause = p.children[v]
         .iter()
         .any(|&c| matches!(p.tok(c).dep.as_str(), "obj" | "ccomp" | "xcomp" | "iobj" | "csubj"));
