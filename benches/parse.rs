@@ -7,6 +7,9 @@
 //! Two groups: `tokenize` (tokenizer + features alone) and `annotate` (the
 //! whole pipeline; skipped with a note when the neural half is missing).
 
+// Reports its measurements and findings on the console.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

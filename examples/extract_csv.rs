@@ -8,6 +8,9 @@
 //!   python3 ../shared/eval/score.py --gold ../shared/eval/seed.gold.json \
 //!       --csv-dir /tmp/x/000_9c81224ff3cb7629.txt --verbose
 
+// Reports its measurements and findings on the console.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 #[path = "../tests/common/extract_fixtures.rs"]
 mod extract_fixtures;
 

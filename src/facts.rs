@@ -244,3 +244,89 @@ pub struct KnownEntity {
     pub kind: EntityKind,
     pub aliases: Vec<String>,
 }
+
+/// The least confidence a fact needs to be kept: the one threshold behind
+/// every `--min-confidence` (build, export, explain) and
+/// [`crate::store::SnapshotOptions`]. A number from 0 to 1; the default, 0,
+/// keeps everything. Parsed from text with [`std::str::FromStr`], which
+/// refuses anything else with a message naming the value.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+pub struct MinConfidence(f32);
+
+/// Why a text is not a confidence threshold.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ConfidenceError {
+    #[error("{0:?} is not a number; give a confidence from 0 to 1")]
+    NotANumber(String),
+    #[error("{0} is outside 0..1; give a confidence from 0 to 1")]
+    OutOfRange(f32),
+}
+
+impl MinConfidence {
+    /// The threshold `value`, which must lie in 0..=1.
+    pub fn new(value: f32) -> Result<Self, ConfidenceError> {
+        if (0.0..=1.0).contains(&value) {
+            Ok(MinConfidence(value))
+        } else {
+            Err(ConfidenceError::OutOfRange(value))
+        }
+    }
+
+    /// The threshold as a number from 0 to 1.
+    pub fn value(self) -> f32 {
+        self.0
+    }
+
+    /// Whether a fact of this confidence is kept: the only comparison
+    /// against a threshold in trame.
+    pub fn admits(self, confidence: f32) -> bool {
+        confidence >= self.0
+    }
+}
+
+impl std::str::FromStr for MinConfidence {
+    type Err = ConfidenceError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let value: f32 = text
+            .trim()
+            .parse()
+            .map_err(|_| ConfidenceError::NotANumber(text.to_string()))?;
+        MinConfidence::new(value)
+    }
+}
+
+impl std::fmt::Display for MinConfidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_threshold_is_a_number_from_0_to_1() {
+        assert_eq!("0.5".parse(), Ok(MinConfidence(0.5)));
+        assert_eq!(" 1 ".parse(), Ok(MinConfidence(1.0)));
+        assert_eq!("0".parse(), Ok(MinConfidence::default()));
+        assert_eq!(
+            "1.5".parse::<MinConfidence>(),
+            Err(ConfidenceError::OutOfRange(1.5))
+        );
+        assert!("-0.1".parse::<MinConfidence>().is_err());
+        assert!("NaN".parse::<MinConfidence>().is_err());
+        assert!(matches!(
+            "haut".parse::<MinConfidence>(),
+            Err(ConfidenceError::NotANumber(_))
+        ));
+    }
+
+    #[test]
+    fn the_threshold_itself_is_admitted() {
+        let min = MinConfidence::new(0.6).unwrap();
+        assert!(min.admits(0.6) && min.admits(1.0) && !min.admits(0.59));
+        assert!(MinConfidence::default().admits(0.0));
+    }
+}

@@ -12,6 +12,7 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod input;
+pub mod names;
 pub mod nlp;
 pub mod push;
 pub mod store;

@@ -18,7 +18,7 @@ fn invalid_utf8_names_file_and_offset() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("latin1.txt").and(predicate::str::contains("byte offset 6")),
+            predicate::str::contains("latin1.txt").and(predicate::str::contains("byte 6")),
         );
 }
 

@@ -6,6 +6,9 @@
 //! Model folders: env `TRAME_TEST_MODEL_MD` / `TRAME_TEST_MODEL_SM`, else the
 //! models `trame` itself installs (`nlp::resolve_model`).
 
+// Reports its measurements and findings on the console.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Instant;

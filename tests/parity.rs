@@ -6,6 +6,9 @@
 //!
 //! The model comes from `resolve_model`, exactly as the CLI gets it.
 
+// Reports its measurements and findings on the console.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::path::Path;
 
 use trame::nlp::conllu::{compare, document_lines, write_doc, Parity, COLUMNS};

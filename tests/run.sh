@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The README's test command: installs what a fresh machine lacks, runs every
+# The README's test command: installs what a fresh machine lacks, checks
+# formatting and lints (cargo fmt, clippy with warnings as errors), runs every
 # test, then measures extraction and NER quality against the shared gold.
+# The crash-safety run at scale (tests/crash_build.sh) is not part of it.
 #
 #   bash tests/run.sh                 # everything
 #   bash tests/run.sh --no-quality    # cargo tests only
@@ -11,6 +13,9 @@ TRAME_SETUP_EXTRA="${TRAME_SETUP_EXTRA:-} stores"
 # shellcheck source=tests/setup.sh
 source tests/setup.sh
 
+# Habits as gates: formatting and lints fail the run like a failing test.
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked --all-targets
 
 # Sharded workers pushing into real Oxigraph and Virtuoso servers (a few minutes).

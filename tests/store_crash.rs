@@ -6,6 +6,9 @@
 //! `trame query`) run while a writer is busy and must get either a
 //! consistent answer or one clear error line.
 
+// Reports its measurements and findings on the console.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -3,6 +3,9 @@
 //! are consecutive, whatever the input (emoji, control characters, mixed
 //! scripts, odd whitespace), and a 5 MB line goes through.
 
+// Reports its measurements and findings on the console.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;

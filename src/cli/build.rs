@@ -24,8 +24,8 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use super::shard::{self, Shard};
-use super::{output, GlobalArgs, UsageError, EXIT_FAILURE};
-use crate::facts;
+use super::{output, GlobalArgs, EXIT_FAILURE};
+use crate::facts::{self, MinConfidence};
 use crate::input::{self, InputError, InputSource, PreparedText};
 use crate::nlp;
 
@@ -49,8 +49,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Leave out facts whose confidence is below this (0 to 1).
-    #[arg(long, value_name = "C", default_value_t = 0.0)]
-    pub min_confidence: f32,
+    #[arg(long, value_name = "C", default_value_t)]
+    pub min_confidence: MinConfidence,
     /// Build only shard K of N (K from 0 to N-1): the documents whose content hash (SHA-256) falls in it.
     /// Without it, a Slurm job array (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT) gives K and N.
     #[arg(long, value_name = "K/N", conflicts_with = "shards")]
@@ -147,7 +147,7 @@ impl Report {
 /// Knobs of [`build_all`].
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub min_confidence: f32,
+    pub min_confidence: MinConfidence,
     /// How many documents are annotated together before being extracted and written.
     pub batch: usize,
     /// The part of the input this worker builds (`0/1`: all of it).
@@ -155,13 +155,6 @@ pub struct Options {
 }
 
 pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    if !(0.0..=1.0).contains(&args.min_confidence) {
-        return Err(UsageError(format!(
-            "--min-confidence must be between 0 and 1, not {}",
-            args.min_confidence
-        ))
-        .into());
-    }
     let shard = shard::resolve(args.shard, args.shards, &|name| std::env::var(name).ok())?;
     if let Some(origin) = &shard.origin {
         output::info(&format!("building shard {} ({origin})", shard.shard));
@@ -169,7 +162,7 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     // A remote store that is down or refuses us stops the build before any work.
     let push = match &args.push {
         Some(url) => {
-            let url = crate::push::check_url(url).map_err(super::push::push_error)?;
+            let url = crate::push::check_url(url)?;
             let client = std::sync::Arc::new(args.remote.client()?);
             super::push::push_ontology(&client, &url)?;
             Some((url, client))
@@ -329,7 +322,7 @@ fn extract(
     })?;
     document
         .facts
-        .retain(|fact| fact.confidence >= options.min_confidence);
+        .retain(|fact| options.min_confidence.admits(fact.confidence));
     Ok(document)
 }
 
@@ -353,6 +346,7 @@ fn skip_of(error: &InputError) -> Skip {
         | InputError::Io { path, .. }
         | InputError::InvalidUtf8 { path, .. }
         | InputError::EmptyFolder { path }
+        | InputError::SymlinkCycle { path, .. }
         | InputError::Empty { path }
         | InputError::NotFrench { path, .. } => path.clone(),
     };
@@ -448,10 +442,7 @@ pub mod engine {
 
     /// Loads the model named by `--model` once (installing the default model on first use).
     pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
-        let dir = crate::nlp::install::resolve_model_with(model, &|message| output::info(message))?;
-        let pipeline = crate::nlp::Pipeline::load(&dir)
-            .with_context(|| format!("loading model {}", dir.display()))?;
-        Ok(Box::new(PipelineAnnotator(pipeline)))
+        Ok(Box::new(PipelineAnnotator(crate::cli::shared::load_pipeline(model)?)))
     }
 
     struct PipelineAnnotator(crate::nlp::Pipeline);
@@ -481,8 +472,7 @@ pub mod engine {
 
     /// Opens (or creates) the store at `path` for writing.
     pub fn store_sink(path: &Path) -> anyhow::Result<Box<dyn Sink>> {
-        let store = crate::store::Store::open(path)
-            .with_context(|| format!("opening store {}", path.display()))?;
+        let store = crate::cli::shared::open_store_at(path, crate::cli::shared::Access::Write)?;
         Ok(Box::new(StoreSink(store)))
     }
 
@@ -726,7 +716,7 @@ mod tests {
             calls: AtomicUsize::new(0),
         };
         let options = Options {
-            min_confidence: 0.5,
+            min_confidence: MinConfidence::new(0.5).unwrap(),
             batch,
             shard,
         };

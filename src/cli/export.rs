@@ -12,9 +12,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
+use super::shared::{open_store, Access};
 use super::{output, GlobalArgs, UsageError};
 use crate::export::render::{self, PictureOptions};
 use crate::export::{self as exporter, EdgeLabel, FactGraph, GraphOptions, Rank, Selection};
+use crate::facts::MinConfidence;
 use crate::store::snapshot::GraphSnapshot;
 
 /// Write the graph as a picture, Graphviz DOT, CSV tables or RDF.
@@ -30,6 +32,7 @@ use crate::store::snapshot::GraphSnapshot;
   trame export png --top 40 --rank pagerank -o top.png
   trame export dot --min-confidence 0.6 > graph.dot  for Graphviz: neato -Tpdf graph.dot
   trame export csv -o exports/csv                    entities, relations, mentions, triples
+  trame export csv --excel -o dump                   for Excel: UTF-8 with a byte-order mark
   trame export ttl -o graph.ttl                      the whole store as Turtle
   trame export png --query 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }' -o q.png")]
 pub struct ExportArgs {
@@ -42,8 +45,8 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 
     /// Leave out facts less confident than this (0 to 1).
-    #[arg(long, value_name = "X", value_parser = parse_confidence)]
-    pub min_confidence: Option<f32>,
+    #[arg(long, value_name = "X")]
+    pub min_confidence: Option<MinConfidence>,
 
     /// Export what this SPARQL CONSTRUCT query returns instead of the whole store.
     #[arg(long, value_name = "CONSTRUCT")]
@@ -89,6 +92,17 @@ pub struct ExportArgs {
     /// Do not embed the font in SVG files (smaller, but looks different where DejaVu Sans is missing).
     #[arg(long, help_heading = "Picture look (png, svg, dot)")]
     pub no_embed_font: bool,
+
+    /// Write cells that begin with = + - @ as they are. By default they get a
+    /// leading ' so that a spreadsheet shows them instead of running them as
+    /// formulas (CSV injection).
+    #[arg(long, help_heading = "CSV (csv)")]
+    pub raw_cells: bool,
+
+    /// Begin each file with a UTF-8 byte-order mark, so that Excel reads
+    /// accents right (Élysée, not Ã‰lysÃ©e).
+    #[arg(long, help_heading = "CSV (csv)")]
+    pub excel: bool,
 
     /// Read a snapshot (JSON) instead of the store; for tests and debugging.
     #[arg(long, value_name = "FILE", hide = true)]
@@ -203,6 +217,11 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
             return Err(UsageError(format!("{flag} applies to pictures (png, svg, dot), not to {format}")).into());
         }
     }
+    for (flag, given) in [("--raw-cells", args.raw_cells), ("--excel", args.excel)] {
+        if given && args.format != ExportFormat::Csv {
+            return Err(UsageError(format!("{flag} applies to csv, not to {format}")).into());
+        }
+    }
     if args.no_embed_font && args.format != ExportFormat::Svg {
         return Err(UsageError(format!("--no-embed-font applies to svg, not to {format}")).into());
     }
@@ -222,7 +241,8 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
 
 fn export_csv(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<ExitCode> {
     let dir = args.output.as_deref().context("csv needs -o")?;
-    let summary = exporter::csv::write_dump(snapshot, dir)?;
+    let options = exporter::csv::CsvOptions { raw: args.raw_cells, excel: args.excel };
+    let summary = exporter::csv::write_dump_with(snapshot, dir, options)?;
     output::info(&format!(
         "wrote {}: {} entities, {} relations, {} mentions, {} triples",
         dir.display(),
@@ -327,36 +347,17 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
-fn parse_confidence(text: &str) -> Result<f32, String> {
-    let value: f32 = text.parse().map_err(|_| format!("{text:?} is not a number; give a value from 0 to 1"))?;
-    if (0.0..=1.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(format!("{value} is outside 0..1"))
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Store access. ADAPTER until `crate::store::Store` lands on main: the calls
-// it stands for are
-//   let store = Store::open_read_only(&global.store)?;
-//   store.snapshot(&SnapshotOptions { min_confidence, construct })?
-//   store.write_rdf(RdfFormat::{Turtle,NTriples,NQuads,JsonLd}, &mut out)?
-// The wired version (tested against the store branch, with
-// tests/export_store.rs) is on branch `export-store-trial`.
-// ---------------------------------------------------------------------------
-
 fn load_snapshot(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<GraphSnapshot> {
     if let Some(path) = &args.snapshot {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read snapshot {}", path.display()))?;
         let mut snapshot: GraphSnapshot =
             serde_json::from_str(&text).with_context(|| format!("{} is not a snapshot JSON", path.display()))?;
         if let Some(min) = args.min_confidence {
-            snapshot.relations.retain(|r| r.confidence >= min);
+            snapshot.relations.retain(|r| min.admits(r.confidence));
         }
         return Ok(snapshot);
     }
-    let store = crate::store::Store::open_read_only(&global.store)?;
+    let store = open_store(global, Access::Read)?;
     let options = crate::store::SnapshotOptions { min_confidence: args.min_confidence, construct: args.query.clone() };
     Ok(store.snapshot(&options)?)
 }
@@ -369,7 +370,7 @@ fn export_rdf(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode
         ExportFormat::Nq => RdfFormat::NQuads,
         _ => RdfFormat::JsonLd,
     };
-    let store = crate::store::Store::open_read_only(&global.store)?;
+    let store = open_store(global, Access::Read)?;
     match args.output.as_deref() {
         Some(path) => {
             // Whole file in memory so that it can be renamed into place.

@@ -8,9 +8,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::query::store_error;
+use super::shared::{open_store, Access};
 use super::{output, GlobalArgs};
-use crate::store::Store;
 
 /// Load RDF files (Turtle .ttl, N-Triples .nt, N-Quads .nq, JSON-LD .jsonld).
 ///
@@ -31,9 +30,9 @@ pub struct LoadArgs {
 }
 
 pub fn run(args: &LoadArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&global.store).map_err(store_error)?;
+    let store = open_store(global, Access::Write)?;
     for file in &args.files {
-        let count = store.load_rdf(file, args.graph.as_deref()).map_err(store_error)?;
+        let count = store.load_rdf(file, args.graph.as_deref())?;
         output::info(&format!("loaded {count} quads from {}", file.display()));
     }
     super::merge::refresh(&store)?;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::query::store_error;
+use super::shared::{open_store, Access};
 use super::{output, GlobalArgs};
 use crate::extract::entities::corpus;
 use crate::store::{SameAs, Store};
@@ -69,7 +69,7 @@ impl Summary {
 pub fn run(args: &MergeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let summary = match &args.push {
         Some(url) => super::push::merge_remote(url, &args.remote)?,
-        None => refresh(&Store::open(&global.store).map_err(store_error)?)?,
+        None => refresh(&open_store(global, Access::Write)?)?,
     };
     output::info(&summary.line());
     Ok(ExitCode::SUCCESS)
@@ -98,8 +98,8 @@ pub fn decide(entities: &[(String, crate::facts::KnownEntity)]) -> (Vec<SameAs>,
 
 /// Recomputes the merge graph of a local store from its document graphs.
 pub fn refresh(store: &Store) -> anyhow::Result<Summary> {
-    let entities = store.known_entities().map_err(store_error)?;
+    let entities = store.known_entities()?;
     let (links, alt_labels) = decide(&entities);
-    store.put_merge(&links, &alt_labels).map_err(store_error)?;
+    store.put_merge(&links, &alt_labels)?;
     Ok(Summary::new(entities.len(), &links))
 }

@@ -22,6 +22,7 @@ pub mod push;
 pub mod query;
 pub mod rm;
 pub mod shard;
+pub mod shared;
 pub mod stats;
 pub mod update;
 
@@ -77,15 +78,7 @@ pub enum Command {
     Model(model::ModelCommand),
 }
 
-/// Exit code for bad input from the user (malformed query, unknown format).
-pub const EXIT_USAGE: u8 = 2;
-/// Exit code for failures (missing file, store error).
-pub const EXIT_FAILURE: u8 = 1;
-
-/// An error that should end the program with exit code 2 rather than 1.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
+pub use shared::{exit_code_for, UsageError, EXIT_FAILURE, EXIT_USAGE};
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -108,14 +101,5 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(args, global),
         Command::Explain(args) => explain::run(args, global),
         Command::Model(command) => model::run(command, global),
-    }
-}
-
-/// Maps an error to the exit code it deserves.
-pub fn exit_code_for(error: &anyhow::Error) -> u8 {
-    if error.chain().any(|cause| cause.is::<UsageError>()) {
-        EXIT_USAGE
-    } else {
-        EXIT_FAILURE
     }
 }

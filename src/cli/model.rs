@@ -3,6 +3,7 @@
 //! Owns the command-line side only; downloading, checking and unpacking
 //! live in `nlp::install`.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -78,6 +79,7 @@ fn run_install(
 
 fn run_list() -> anyhow::Result<ExitCode> {
     let models = installed_models().context("cannot list the models")?;
+    let mut out = std::io::stdout().lock();
     let rows: Vec<[String; 4]> = models
         .iter()
         .map(|m| {
@@ -92,10 +94,11 @@ fn run_list() -> anyhow::Result<ExitCode> {
     if output::stdout_is_terminal() {
         let header = ["name", "model", "path", "size"];
         if rows.is_empty() {
-            println!(
+            writeln!(
+                out,
                 "no models installed in {}; run `trame model install`",
                 models_root().display()
-            );
+            )?;
             return Ok(ExitCode::SUCCESS);
         }
         let widths: Vec<usize> = (0..4)
@@ -113,17 +116,17 @@ fn run_list() -> anyhow::Result<ExitCode> {
                 .zip(&widths)
                 .map(|(s, w)| format!("{s:<w$}"))
                 .collect();
-            println!("{}", padded.join("  ").trim_end());
+            format!("{}\n", padded.join("  ").trim_end())
         };
-        line(header);
+        out.write_all(line(header).as_bytes())?;
         for r in &rows {
-            line([&r[0], &r[1], &r[2], &r[3]]);
+            out.write_all(line([&r[0], &r[1], &r[2], &r[3]]).as_bytes())?;
         }
     } else {
         // Machine-readable: exact sizes in bytes.
-        println!("name\tmodel\tpath\tsize_bytes");
+        writeln!(out, "name\tmodel\tpath\tsize_bytes")?;
         for (r, m) in rows.iter().zip(&models) {
-            println!("{}\t{}\t{}\t{}", r[0], r[1], r[2], m.size_bytes);
+            writeln!(out, "{}\t{}\t{}\t{}", r[0], r[1], r[2], m.size_bytes)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,11 @@
 //! Everything the CLI prints to stderr: messages, colour, progress bars.
 //!
 //! Colour and progress follow one rule: only on a terminal, never with
-//! `--quiet`, never when NO_COLOR is set (for colour).
+//! `--quiet`, never when NO_COLOR is set (for colour). The library's
+//! `tracing` events reach stderr here too, when `RUST_LOG` asks for them.
+
+// The one module that writes messages to stderr.
+#![allow(clippy::print_stderr)]
 
 use std::io::IsTerminal;
 use std::sync::OnceLock;
@@ -37,6 +41,22 @@ pub fn init(global: &GlobalArgs) {
         ColorChoice::Auto => stderr_tty && !no_color,
     };
     let _ = SETTINGS.set(Settings { quiet: global.quiet, color, progress: stderr_tty && !global.quiet });
+    init_logging(color);
+}
+
+/// With `RUST_LOG` set (e.g. `RUST_LOG=trame=debug`), the library's
+/// `tracing` events are written to stderr; without it nothing is installed
+/// and they cost nothing.
+fn init_logging(color: bool) {
+    let Ok(filter) = tracing_subscriber::EnvFilter::try_from_default_env() else {
+        return;
+    };
+    // A second initialisation in the same process (tests) keeps the first.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(color)
+        .try_init();
 }
 
 fn settings() -> Settings {

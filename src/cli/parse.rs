@@ -1,23 +1,24 @@
 //! `trame parse`: annotate text files line by line and print CoNLL-U or JSON.
 //!
-//! Owns reading the inputs (files or stdin, UTF-8 checked with the byte
-//! offset of the first bad byte), running the pipeline in parallel with
+//! Owns running the pipeline over the inputs (read by the input stage:
+//! files or stdin, UTF-8 checked) in parallel with
 //! ordered output, and the two output formats. Every non-empty line is one
 //! document passed as it is, exactly as `tools/spacy_conllu.py` does.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use super::{output, GlobalArgs, UsageError};
 use crate::nlp::conllu::{document_lines, write_doc};
-use crate::nlp::{resolve_model, Doc, Pipeline};
+use super::shared::load_pipeline;
+use crate::input::{self, InputSource};
+use crate::nlp::Doc;
 
 /// Annotate French text: tokens, lemmas, POS, morphology, dependencies, entities.
 ///
@@ -65,10 +66,7 @@ pub fn run(args: &ParseArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         .map(read_input)
         .collect::<anyhow::Result<Vec<_>>>()?;
     let load_start = Instant::now();
-    let model_dir = resolve_model(&global.model)
-        .with_context(|| format!("cannot find model `{}`", global.model))?;
-    let pipeline = Pipeline::load(&model_dir)
-        .with_context(|| format!("cannot load the model in {}", model_dir.display()))?;
+    let pipeline = load_pipeline(&global.model)?;
     let load_secs = load_start.elapsed().as_secs_f64();
     let total: usize = inputs.iter().map(|i| document_lines(&i.text).len()).sum();
     let bar = output::progress(total as u64, "documents");
@@ -134,23 +132,17 @@ fn render(format: ParseFormat, source: &str, line_no: usize, doc: &Doc) -> Strin
     }
 }
 
+/// Reads one input through the input stage's reader (UTF-8 checked, the
+/// first bad byte and its line named).
 fn read_input(path: &PathBuf) -> anyhow::Result<Input> {
-    let (label, bytes) = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-        ("-".to_string(), bytes)
+    let source = if path.as_os_str() == "-" {
+        InputSource::Stdin
     } else {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        (path.display().to_string(), bytes)
+        InputSource::File(path.clone())
     };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Input { label, text }),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            anyhow::bail!("{label}: invalid UTF-8 at byte offset {offset}; convert the file to UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
-        }
-    }
+    let text = input::read_input(&source)?;
+    Ok(Input {
+        label: source.name(),
+        text,
+    })
 }

@@ -13,10 +13,10 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::Args;
 
-use super::query::store_error;
+use super::shared::{open_store, Access};
 use super::{output, GlobalArgs, UsageError};
-use crate::push::{self, auth::Credentials, Client, Job, Outcome, PushError, Queue};
-use crate::store::{graphs, Store};
+use crate::push::{self, auth::Credentials, Client, Job, Outcome, Queue};
+use crate::store::graphs;
 
 /// Options that say how to reach a remote store.
 #[derive(Debug, Clone, Args)]
@@ -54,7 +54,7 @@ impl Remote {
     /// The query endpoint for the Graph Store endpoint `url`.
     pub fn query_url(&self, url: &str) -> anyhow::Result<String> {
         if let Some(endpoint) = &self.query_endpoint {
-            return Ok(push::check_url(endpoint).map_err(push_error)?);
+            return Ok(push::check_url(endpoint)?);
         }
         let base = url.split('?').next().unwrap_or(url).trim_end_matches('/');
         for (suffix, query) in [("/store", "/query"), ("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql")] {
@@ -63,15 +63,6 @@ impl Remote {
             }
         }
         Err(UsageError(format!("cannot guess the SPARQL query endpoint of {url}; give it with --query-endpoint URL")).into())
-    }
-}
-
-/// Push errors that come from what the user typed exit with code 2.
-pub fn push_error(error: PushError) -> anyhow::Error {
-    if error.is_usage() {
-        UsageError(error.to_string()).into()
-    } else {
-        error.into()
     }
 }
 
@@ -94,12 +85,12 @@ pub struct PushArgs {
 }
 
 pub fn run(args: &PushArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let url = push::check_url(&args.url).map_err(push_error)?;
+    let url = push::check_url(&args.url)?;
     let client = Arc::new(args.remote.client()?);
-    let store = Store::open_read_only(&global.store).map_err(store_error)?;
-    let iris = store.document_graph_iris().map_err(store_error)?;
+    let store = open_store(global, Access::Read)?;
+    let iris = store.document_graph_iris()?;
     let sources: std::collections::HashMap<String, String> =
-        store.documents().map_err(store_error)?.into_iter().map(|d| (d.iri, d.source)).collect();
+        store.documents()?.into_iter().map(|d| (d.iri, d.source)).collect();
     let started = std::time::Instant::now();
     push_ontology(&client, &url)?;
     let bar = output::progress(iris.len() as u64, "graphs");
@@ -111,7 +102,7 @@ pub fn run(args: &PushArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             queue.send(Job { graph: iri.clone(), name: sources.get(iri).cloned().unwrap_or_else(|| iri.clone()), ntriples: Vec::new() });
             continue;
         }
-        let graph = store.graph(iri).map_err(store_error)?;
+        let graph = store.graph(iri)?;
         let name = sources.get(iri).cloned().unwrap_or_else(|| iri.clone());
         queue.send(Job { graph: iri.clone(), name, ntriples: graph.to_ntriples() });
     }
@@ -124,10 +115,10 @@ pub fn run(args: &PushArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 /// PUTs the ontology graph: the first request of every push, so a store
 /// that is down or refuses the credentials stops the run before any work.
 pub fn push_ontology(client: &Client, url: &str) -> anyhow::Result<()> {
-    let ontology = graphs::ontology().map_err(store_error)?;
+    let ontology = graphs::ontology()?;
     client
         .put_graph(url, &ontology.iri, &ontology.to_ntriples())
-        .map_err(push_error)
+        
         .context("pushing the ontology graph")
 }
 
@@ -160,16 +151,16 @@ pub fn report(outcome: &Outcome, url: &str, elapsed: Duration) -> anyhow::Result
 
 /// `trame merge --push URL`: the merge graph decided over the remote store's entities.
 pub fn merge_remote(url: &str, remote: &Remote) -> anyhow::Result<super::merge::Summary> {
-    let url = push::check_url(url).map_err(push_error)?;
+    let url = push::check_url(url)?;
     let query_url = remote.query_url(&url)?;
     let client = remote.client()?;
     let rows = client
         .select(&query_url, crate::store::ENTITY_QUERY)
-        .map_err(push_error)
+        
         .with_context(|| format!("reading the entities from {query_url}"))?;
     let entities = crate::store::entities_from_rows(&rows);
     let (links, alt_labels) = super::merge::decide(&entities);
     let body = graphs::merge(&links, &alt_labels);
-    client.put_graph(&url, &body.iri, &body.to_ntriples()).map_err(push_error).context("pushing the merge graph")?;
+    client.put_graph(&url, &body.iri, &body.to_ntriples()).context("pushing the merge graph")?;
     Ok(super::merge::Summary::new(entities.len(), &links))
 }

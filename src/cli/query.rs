@@ -11,8 +11,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::{output, GlobalArgs, UsageError};
-use crate::store::{QueryKind, ResultFormat, Store, StoreError};
+use super::shared::{open_store, read_query_text, Access};
+use super::{output, GlobalArgs};
+use crate::store::{QueryKind, ResultFormat};
 
 /// Ask the knowledge graph a SPARQL question.
 ///
@@ -72,12 +73,11 @@ impl QueryFormat {
 
 pub fn run(args: &QueryArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let query = read_query_text(args.query.as_deref(), args.file.as_deref())?;
-    let store = Store::open_read_only(&global.store).map_err(store_error)?;
+    let store = open_store(global, Access::Read)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let kind = store
-        .query_to_writer(&query, args.format.map(QueryFormat::result_format), output::stdout_is_terminal(), &mut out)
-        .map_err(store_error)?;
+        .query_to_writer(&query, args.format.map(QueryFormat::result_format), output::stdout_is_terminal(), &mut out)?;
     out.flush().context("cannot write to standard output")?;
     match kind {
         QueryKind::Select { rows } => output::info(&format!("{rows} row{}", if rows == 1 { "" } else { "s" })),
@@ -85,28 +85,4 @@ pub fn run(args: &QueryArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         QueryKind::Ask(_) => {}
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The text of a query or update given inline or with `-f FILE` (`-` = stdin).
-pub(crate) fn read_query_text(inline: Option<&str>, file: Option<&std::path::Path>) -> anyhow::Result<String> {
-    match (inline, file) {
-        (Some(text), None) => Ok(text.to_string()),
-        (None, Some(path)) if path.as_os_str() == "-" => {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).context("cannot read the query from standard input")?;
-            Ok(text)
-        }
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the query file {}; check the path", path.display())),
-        _ => Err(UsageError("give the SPARQL text or -f FILE, not both".to_string()).into()),
-    }
-}
-
-/// Store errors caused by what the user typed exit with code 2.
-pub(crate) fn store_error(error: StoreError) -> anyhow::Error {
-    if error.is_usage() {
-        UsageError(error.to_string()).into()
-    } else {
-        error.into()
-    }
 }

@@ -7,9 +7,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::query::store_error;
+use super::shared::{open_store, Access};
 use super::{output, GlobalArgs};
-use crate::store::Store;
 
 /// Remove documents: by source path, content-hash prefix or graph IRI.
 ///
@@ -26,13 +25,13 @@ pub struct RmArgs {
 }
 
 pub fn run(args: &RmArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&global.store).map_err(store_error)?;
+    let store = open_store(global, Access::Write)?;
     // Resolve every argument first so a typo removes nothing.
     for document in &args.documents {
-        store.find_documents(document).map_err(store_error)?;
+        store.find_documents(document)?;
     }
     for document in &args.documents {
-        for removed in store.remove_document(document).map_err(store_error)? {
+        for removed in store.remove_document(document)? {
             output::info(&format!("removed {} ({})", removed.source, removed.iri));
         }
     }

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::query::store_error;
+use super::shared::{open_store, Access};
 use super::{output, GlobalArgs};
-use crate::store::{Stats, Store};
+use crate::store::Stats;
 
 /// Count documents, entities by type, facts by property, and rank entities by degree.
 #[derive(Debug, Args)]
@@ -36,8 +36,8 @@ pub enum StatsFormat {
 }
 
 pub fn run(args: &StatsArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open_read_only(&global.store).map_err(store_error)?;
-    let stats = store.stats(args.top).map_err(store_error)?;
+    let store = open_store(global, Access::Read)?;
+    let stats = store.stats(args.top)?;
     let format = args.format.unwrap_or(if output::stdout_is_terminal() { StatsFormat::Table } else { StatsFormat::Csv });
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -7,9 +7,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::query::{read_query_text, store_error};
+use super::shared::{open_store, read_query_text, Access};
 use super::{output, GlobalArgs};
-use crate::store::Store;
 
 /// Change the graph with SPARQL Update (INSERT DATA, DELETE WHERE, ...).
 ///
@@ -31,10 +30,10 @@ pub struct UpdateArgs {
 
 pub fn run(args: &UpdateArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let update = read_query_text(args.update.as_deref(), args.file.as_deref())?;
-    let store = Store::open(&global.store).map_err(store_error)?;
-    let before = store.len().map_err(store_error)?;
-    store.update(&update).map_err(store_error)?;
-    let after = store.len().map_err(store_error)?;
+    let store = open_store(global, Access::Write)?;
+    let before = store.len()?;
+    store.update(&update)?;
+    let after = store.len()?;
     output::info(&format!("update applied: {before} → {after} quads"));
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,14 @@
 //! written beside its destination under a temporary name and renamed into
 //! place, so a failure never leaves half a dump that looks finished. Owns
 //! nothing but the tables' format; rows come from the [`GraphSnapshot`].
+//!
+//! Cells that a spreadsheet would run as a formula (they begin with `=`,
+//! `+`, `-`, `@`, a tab or a carriage return: CSV injection, OWASP) are
+//! written with a leading `'` unless [`CsvOptions::raw`] asks for them as
+//! they are; [`CsvOptions::excel`] opens each file with a UTF-8 byte-order
+//! mark so that Excel reads `Élysée` as UTF-8.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -47,10 +54,43 @@ pub struct DumpSummary {
     pub triples: usize,
 }
 
+/// How the cells of a dump are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CsvOptions {
+    /// Write every cell as it is, even one a spreadsheet would run as a
+    /// formula (by default such a cell gets a leading `'`).
+    pub raw: bool,
+    /// Begin each file with a UTF-8 byte-order mark, for Excel.
+    pub excel: bool,
+}
+
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written: with a leading `'` when it would start a formula,
+/// unless `options.raw`.
+pub fn cell(text: &str, options: CsvOptions) -> Cow<'_, str> {
+    if !options.raw && text.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// [`write_dump_with`] with the default [`CsvOptions`] (formulas
+/// neutralised, no byte-order mark).
+pub fn write_dump(snapshot: &GraphSnapshot, dir: &Path) -> Result<DumpSummary, ExportError> {
+    write_dump_with(snapshot, dir, CsvOptions::default())
+}
+
 /// Writes the four tables into the folder `dir`, replacing an earlier dump
 /// there. The parent folder must exist; `dir` must be new, empty, or hold
 /// only the four dump files (anything else is left alone and reported).
-pub fn write_dump(snapshot: &GraphSnapshot, dir: &Path) -> Result<DumpSummary, ExportError> {
+pub fn write_dump_with(
+    snapshot: &GraphSnapshot,
+    dir: &Path,
+    options: CsvOptions,
+) -> Result<DumpSummary, ExportError> {
     check_parent_folder(dir)?;
     check_replaceable(dir)?;
     let temp = sibling_path(dir, "tmp");
@@ -60,7 +100,7 @@ pub fn write_dump(snapshot: &GraphSnapshot, dir: &Path) -> Result<DumpSummary, E
         move |source| ExportError::Io { path, source }
     };
     std::fs::create_dir(&temp).map_err(io_error(&temp))?;
-    let written = write_tables(snapshot, &temp).and_then(|summary| {
+    let written = write_tables(snapshot, &temp, options).and_then(|summary| {
         swap_into_place(&temp, dir)?;
         Ok(summary)
     });
@@ -71,12 +111,11 @@ pub fn write_dump(snapshot: &GraphSnapshot, dir: &Path) -> Result<DumpSummary, E
 }
 
 /// entities.csv: id, label, type, aliases (`|`-separated), mentions.
-pub fn write_entities(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize, ::csv::Error> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(ENTITY_COLUMNS)?;
+pub fn write_entities(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
+    let mut writer = Table::new(out, options, &ENTITY_COLUMNS)?;
     for e in &snapshot.entities {
         let aliases = e.aliases.join("|");
-        writer.write_record([e.iri.as_str(), &e.label, &e.kind, &aliases, &e.mentions.to_string()])?;
+        writer.row([e.iri.as_str(), &e.label, &e.kind, &aliases, &e.mentions.to_string()])?;
     }
     writer.flush()?;
     Ok(snapshot.entities.len())
@@ -84,11 +123,10 @@ pub fn write_entities(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize
 
 /// relations.csv: the contract's columns, then negated, hypothetical,
 /// reported, rule, start, end.
-pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize, ::csv::Error> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(RELATION_COLUMNS)?;
+pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
+    let mut writer = Table::new(out, options, &RELATION_COLUMNS)?;
     for r in &snapshot.relations {
-        writer.write_record([
+        writer.row([
             r.subject_iri.as_str(),
             &r.subject,
             &r.predicate,
@@ -111,11 +149,10 @@ pub fn write_relations(snapshot: &GraphSnapshot, out: impl Write) -> Result<usiz
 }
 
 /// mentions.csv: entity_id, doc, source, start, end, text, type.
-pub fn write_mentions(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize, ::csv::Error> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(MENTION_COLUMNS)?;
+pub fn write_mentions(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
+    let mut writer = Table::new(out, options, &MENTION_COLUMNS)?;
     for m in &snapshot.mentions {
-        writer.write_record([
+        writer.row([
             m.entity_iri.as_str(),
             &m.doc,
             &m.source,
@@ -130,14 +167,40 @@ pub fn write_mentions(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize
 }
 
 /// triples.csv: subject, predicate, object, graph (N-Triples terms).
-pub fn write_triples(snapshot: &GraphSnapshot, out: impl Write) -> Result<usize, ::csv::Error> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(TRIPLE_COLUMNS)?;
+pub fn write_triples(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
+    let mut writer = Table::new(out, options, &TRIPLE_COLUMNS)?;
     for q in &snapshot.quads {
-        writer.write_record([q.subject.as_str(), &q.predicate, &q.object, &q.graph])?;
+        writer.row([q.subject.as_str(), &q.predicate, &q.object, &q.graph])?;
     }
     writer.flush()?;
     Ok(snapshot.quads.len())
+}
+
+/// One table being written: the byte-order mark and header first, then
+/// rows whose cells pass through [`cell`].
+struct Table<W: Write> {
+    writer: ::csv::Writer<W>,
+    options: CsvOptions,
+}
+
+impl<W: Write> Table<W> {
+    fn new(mut out: W, options: CsvOptions, header: &[&str]) -> Result<Self, ::csv::Error> {
+        if options.excel {
+            out.write_all("\u{FEFF}".as_bytes())?;
+        }
+        let mut writer = ::csv::Writer::from_writer(out);
+        writer.write_record(header)?;
+        Ok(Table { writer, options })
+    }
+
+    fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> Result<(), ::csv::Error> {
+        let options = self.options;
+        self.writer.write_record(cells.into_iter().map(|text| cell(text, options).into_owned()))
+    }
+
+    fn flush(&mut self) -> Result<(), ::csv::Error> {
+        Ok(self.writer.flush()?)
+    }
 }
 
 /// A confidence in 0..1 with at most four decimals, no trailing zeros.
@@ -156,19 +219,20 @@ fn bool_text(value: bool) -> &'static str {
     }
 }
 
-fn write_tables(snapshot: &GraphSnapshot, dir: &Path) -> Result<DumpSummary, ExportError> {
-    type Writer = fn(&GraphSnapshot, std::io::BufWriter<std::fs::File>) -> Result<usize, ::csv::Error>;
+fn write_tables(snapshot: &GraphSnapshot, dir: &Path, options: CsvOptions) -> Result<DumpSummary, ExportError> {
+    type Writer = fn(&GraphSnapshot, std::io::BufWriter<std::fs::File>, CsvOptions) -> Result<usize, ::csv::Error>;
     let writers: [Writer; 4] = [
-        |s, w| write_entities(s, w),
-        |s, w| write_relations(s, w),
-        |s, w| write_mentions(s, w),
-        |s, w| write_triples(s, w),
+        |s, w, o| write_entities(s, w, o),
+        |s, w, o| write_relations(s, w, o),
+        |s, w, o| write_mentions(s, w, o),
+        |s, w, o| write_triples(s, w, o),
     ];
     let mut counts = [0usize; 4];
     for ((name, write), count) in FILES.iter().zip(writers).zip(counts.iter_mut()) {
         let path = dir.join(name);
         let file = std::fs::File::create(&path).map_err(|source| ExportError::Io { path: path.clone(), source })?;
-        *count = write(snapshot, std::io::BufWriter::new(file)).map_err(|source| ExportError::Csv { path, source })?;
+        *count = write(snapshot, std::io::BufWriter::new(file), options)
+            .map_err(|source| ExportError::Csv { path, source })?;
     }
     Ok(DumpSummary { entities: counts[0], relations: counts[1], mentions: counts[2], triples: counts[3] })
 }
@@ -260,7 +324,7 @@ mod tests {
     #[test]
     fn entities_round_trip_with_quotes_commas_and_aliases() {
         let mut out = Vec::new();
-        write_entities(&tricky(), &mut out).unwrap();
+        write_entities(&tricky(), &mut out, CsvOptions::default()).unwrap();
         let (header, rows) = read(&out);
         assert_eq!(header, ENTITY_COLUMNS);
         assert_eq!(rows[0], ["urn:e:a", "Jean \"Le Grand\" Dupont", "PER", "Dupont|J. D.", "3"]);
@@ -271,7 +335,7 @@ mod tests {
     #[test]
     fn relations_have_contract_columns_first() {
         let mut out = Vec::new();
-        write_relations(&tricky(), &mut out).unwrap();
+        write_relations(&tricky(), &mut out, CsvOptions::default()).unwrap();
         let (header, rows) = read(&out);
         assert_eq!(
             &header[..9],
@@ -282,6 +346,49 @@ mod tests {
         assert_eq!(rows[1][3], "", "literal objects have no object_id");
         assert_eq!(rows[1][4], "ministre");
         assert_eq!(rows[1][8], "0.5");
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_unless_raw_is_asked() {
+        let mut snapshot = tricky();
+        snapshot.entities[0].label = "=HYPERLINK(\"http://x\")".into();
+        snapshot.entities[1].label = "-Côté".into();
+        snapshot.relations[1].object = "+33 1 23".into();
+        snapshot.mentions[0].text = "@Dupont".into();
+        let write = |options| {
+            let mut entities = Vec::new();
+            write_entities(&snapshot, &mut entities, options).unwrap();
+            let mut relations = Vec::new();
+            write_relations(&snapshot, &mut relations, options).unwrap();
+            let mut mentions = Vec::new();
+            write_mentions(&snapshot, &mut mentions, options).unwrap();
+            (read(&entities).1, read(&relations).1, read(&mentions).1)
+        };
+        let (entities, relations, mentions) = write(CsvOptions::default());
+        assert_eq!(entities[0][1], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(entities[1][1], "'-Côté");
+        assert_eq!(relations[1][4], "'+33 1 23");
+        assert_eq!(mentions[0][5], "'@Dupont");
+        assert_eq!(entities[0][4], "3", "other cells untouched");
+        let (entities, relations, mentions) = write(CsvOptions { raw: true, excel: false });
+        assert_eq!(entities[0][1], "=HYPERLINK(\"http://x\")");
+        assert_eq!(relations[1][4], "+33 1 23");
+        assert_eq!(mentions[0][5], "@Dupont");
+        for text in ["\tx", "\rx"] {
+            assert_eq!(cell(text, CsvOptions::default()), format!("'{text}"));
+        }
+        assert_eq!(cell("Élysée", CsvOptions::default()), "Élysée");
+    }
+
+    #[test]
+    fn excel_files_begin_with_a_byte_order_mark() {
+        let mut out = Vec::new();
+        write_entities(&tricky(), &mut out, CsvOptions { raw: false, excel: true }).unwrap();
+        assert!(out.starts_with("\u{FEFF}id,label".as_bytes()));
+        let mut plain = Vec::new();
+        write_entities(&tricky(), &mut plain, CsvOptions::default()).unwrap();
+        assert!(plain.starts_with(b"id,label"));
+        assert_eq!(&out[3..], &plain[..]);
     }
 
     #[test]

@@ -15,9 +15,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use unicode_normalization::UnicodeNormalization;
 
 use super::ExportError;
+use crate::names;
 use crate::store::snapshot::GraphSnapshot;
 
 /// What a node stands for; entity kinds follow the NER codes.
@@ -255,13 +255,14 @@ impl FactGraph {
         Ok(self.induced(&keep))
     }
 
-    /// The entity whose label or alias matches `name`: exactly (case and
-    /// accents folded) first, else as a part of it; ties go to the most
-    /// mentioned, then to the smallest IRI.
+    /// The entity whose label or alias matches `name`: exactly (compared by
+    /// [`names::key`], so case, accents, hyphens, apostrophes and a leading
+    /// article do not matter) first, else as a part of it; ties go to the
+    /// most mentioned, then to the smallest IRI.
     pub fn find_entity(&self, name: &str) -> Result<NodeIndex, ExportError> {
-        let wanted = fold(name);
-        let names = |n: &NodeData| -> Vec<String> {
-            std::iter::once(&n.label).chain(n.aliases.iter()).map(|s| fold(s)).collect()
+        let wanted = names::key(name);
+        let keys = |n: &NodeData| -> Vec<String> {
+            std::iter::once(&n.label).chain(n.aliases.iter()).map(|s| names::key(s)).collect()
         };
         let entities: Vec<NodeIndex> =
             self.graph.node_indices().filter(|&n| self.graph[n].kind.is_entity()).collect();
@@ -272,14 +273,14 @@ impl FactGraph {
             })
         };
         let exact: Vec<NodeIndex> =
-            entities.iter().copied().filter(|&n| names(&self.graph[n]).contains(&wanted)).collect();
+            entities.iter().copied().filter(|&n| keys(&self.graph[n]).contains(&wanted)).collect();
         if let Some(found) = best(exact) {
             return Ok(found);
         }
         let partial: Vec<NodeIndex> = entities
             .iter()
             .copied()
-            .filter(|&n| !wanted.is_empty() && names(&self.graph[n]).iter().any(|s| s.contains(&wanted)))
+            .filter(|&n| !wanted.is_empty() && keys(&self.graph[n]).iter().any(|s| s.contains(&wanted)))
             .collect();
         if let Some(found) = best(partial) {
             return Ok(found);
@@ -385,7 +386,7 @@ impl FactGraph {
             .node_weights()
             .filter(|n| n.kind.is_entity())
             .filter(|n| {
-                let label = fold(&n.label);
+                let label = names::fold(&n.label);
                 words.iter().any(|w| label.contains(w))
             })
             .map(|n| n.label.as_str())
@@ -452,13 +453,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
-}
-
-/// Lower case without accents, whitespace collapsed, for name matching.
-pub fn fold(text: &str) -> String {
-    let stripped: String =
-        text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase();
-    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! table [`BOILERPLATE`], not code: general patterns of news pages, never
 //! strings of a particular article.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub mod language;
+pub mod markup;
+
+use markup::GONE;
 
 /// A source text made ready for the language pipeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +37,17 @@ pub struct PreparedText {
     pub language: String,
     /// The paragraphs the model annotates, one `nlp::Doc` each, in order.
     pub paragraphs: Vec<Paragraph>,
+}
+
+impl PreparedText {
+    /// The reading view of [`Self::original`] ([`markup::reading_view`]):
+    /// as many characters as the original, entities decoded, markup of an
+    /// HTML file left out as [`markup::GONE`]. Names and literal values are
+    /// read from here (with [`markup::visible`]), so that `L&#39;Oréal` is
+    /// named `L'Oréal`, at the original's offsets.
+    pub fn reading_view(&self) -> String {
+        markup::reading_view(&self.original, markup::is_html(&self.source, &self.original))
+    }
 }
 
 /// One paragraph as the model sees it.
@@ -63,8 +78,10 @@ pub enum InputError {
         offset: usize,
         line: usize,
     },
-    #[error("{path}: the folder holds no .txt or .md files")]
+    #[error("{path}: the folder holds no .txt, .md or .html files")]
     EmptyFolder { path: String },
+    #[error("{path}: a symbolic link back to {target}, which is already being read; not followed again")]
+    SymlinkCycle { path: String, target: String },
     #[error("{path}: no text left once blank lines and boilerplate are removed")]
     Empty { path: String },
     #[error(
@@ -98,41 +115,47 @@ impl InputSource {
 
 /// Turns command-line arguments into the inputs to read: `-` is standard
 /// input, a file is itself (whatever its extension), a folder is every
-/// `.txt` and `.md` file under it, recursively, sorted by path (hidden
-/// entries skipped). Paths that do not exist or folders without text files
-/// come back as errors, in argument order; the others are still listed.
+/// `.txt`, `.md`, `.html` and `.htm` file under it, recursively, sorted by
+/// path (hidden entries skipped). Symbolic links are followed, but a
+/// folder is read once: a link back to a folder already being read (a
+/// cycle such as `loop/up -> ..`) is reported as
+/// [`InputError::SymlinkCycle`] and not followed, and a file reached under
+/// two names is read once. Paths that do not exist, folders without text
+/// files and cycles come back as errors, in argument order; the others are
+/// still listed.
 pub fn expand_inputs(args: &[String]) -> (Vec<InputSource>, Vec<InputError>) {
-    let mut inputs = Vec::new();
+    let mut inputs = Listed::default();
     let mut errors = Vec::new();
     for arg in args {
         if arg == "-" {
-            push_unique(&mut inputs, InputSource::Stdin);
+            inputs.push(InputSource::Stdin);
             continue;
         }
         let path = PathBuf::from(arg);
         if path.is_dir() {
-            let mut files = Vec::new();
-            if let Err(source) = collect_text_files(&path, &mut files) {
+            let mut walk = Walk::default();
+            if let Err(source) = walk.folder(&path) {
                 errors.push(InputError::Io {
                     path: arg.clone(),
                     source,
                 });
                 continue;
             }
-            if files.is_empty() {
+            if walk.files.is_empty() {
                 errors.push(InputError::EmptyFolder { path: arg.clone() });
             }
-            files.sort();
-            for file in files {
-                push_unique(&mut inputs, InputSource::File(file));
+            errors.append(&mut walk.cycles);
+            walk.files.sort();
+            for file in walk.files {
+                inputs.push(InputSource::File(file));
             }
         } else if path.exists() {
-            push_unique(&mut inputs, InputSource::File(path));
+            inputs.push(InputSource::File(path));
         } else {
             errors.push(InputError::NotFound { path: arg.clone() });
         }
     }
-    (inputs, errors)
+    (inputs.inputs, errors)
 }
 
 /// Reads one input whole and checks that it is UTF-8.
@@ -178,9 +201,10 @@ pub fn load(input: &InputSource) -> Result<PreparedText, InputError> {
 /// typography, and checks the language. Fails when nothing is left or the
 /// text is not French.
 pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputError> {
-    let lines = split_lines(&original);
+    let view = markup::reading_view(&original, markup::is_html(source, &original));
+    let lines = split_lines(&view);
     let kept = drop_boilerplate(&lines);
-    let title = find_title(&lines, &kept).map(|line| line.content().to_string());
+    let title = find_title(&lines, &kept).map(|line| title_text(line.content()));
     let paragraphs: Vec<Paragraph> = kept
         .iter()
         .flat_map(|&i| split_long(lines[i].content(), lines[i].start + lines[i].lead))
@@ -390,19 +414,25 @@ impl<'a> Line<'a> {
 /// Markup at the start of a line that is not part of the sentence: a
 /// Markdown heading, a list bullet or number.
 static LEAD_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(#{1,6}\s+|[-*•+–]\s+|\d{1,3}[.)]\s+)?\s*")
+    Regex::new(r"^[\s\x{E000}]*(#{1,6}\s+|[-*•+–]\s+|\d{1,3}[.)]\s+)?[\s\x{E000}]*")
         .expect("lead markup pattern compiles")
 });
 
-fn split_lines(original: &str) -> Vec<Line<'_>> {
+/// The lines of the reading view (as long as the original, so offsets
+/// counted here are the original's).
+fn split_lines(view: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for raw in original.split('\n') {
+    for raw in view.split('\n') {
         let text = raw.strip_suffix('\r').unwrap_or(raw);
         let lead_bytes = LEAD_MARKUP.find(text).map_or(0, |m| m.end());
         let lead = text[..lead_bytes].chars().count();
         let rest = &text[lead_bytes..];
-        let trail = rest.chars().count() - rest.trim_end().chars().count();
+        let trail = rest
+            .chars()
+            .rev()
+            .take_while(|&c| c.is_whitespace() || c == GONE)
+            .count();
         lines.push(Line {
             text,
             start,
@@ -422,7 +452,7 @@ fn drop_boilerplate(lines: &[Line]) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|&(rank, &i)| {
-            let rule = boilerplate_rule(lines[i].content(), rank >= footer_from);
+            let rule = boilerplate_rule(&markup::visible(lines[i].content()), rank >= footer_from);
             if let Some(rule) = rule {
                 tracing::debug!(line = i + 1, rule, "boilerplate line removed");
             }
@@ -444,7 +474,7 @@ fn find_title<'a, 'b>(lines: &'b [Line<'a>], kept: &[usize]) -> Option<&'b Line<
         return None;
     }
     let line = &lines[first];
-    let text = line.content();
+    let text = markup::visible(line.content());
     let short = text.chars().count() <= TITLE_MAX_CHARS
         && text.split_whitespace().count() <= TITLE_MAX_WORDS;
     let unpunctuated = !text.ends_with(['.', ';', ',', ':', '…']);
@@ -508,21 +538,30 @@ fn replacement(c: char) -> Option<char> {
             Some(' ')
         }
         '\u{2010}' | '\u{2011}' => Some('-'),
-        // Invisible characters that would split or glue words for no reason.
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        // Invisible characters that would split or glue words for no reason,
+        // and what the reading view leaves out (entity tails, markup).
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | GONE => None,
         c if c.is_control() => Some(' '),
         c => Some(c),
     }
 }
 
-/// Normalises one paragraph, recording for each output character the
-/// original offset it came from.
+/// Normalises one paragraph of the reading view, recording for each
+/// output character the original offset it came from. A thin or
+/// no-break space that groups digits by thousands (`12\u{202F}500`) is
+/// dropped, so that the model reads one number (`12500`), not two.
 fn normalise(text: &str, start: usize) -> Paragraph {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut offsets = Vec::with_capacity(text.len() + 1);
+    let mut offsets = Vec::with_capacity(chars.len() + 1);
     let mut position = start;
-    for c in text.chars() {
-        if let Some(plain) = replacement(c) {
+    for i in 0..chars.len() {
+        let plain = if groups_digits(&chars, i) {
+            None
+        } else {
+            replacement(chars[i])
+        };
+        if let Some(plain) = plain {
             out.push(plain);
             offsets.push(position);
         }
@@ -532,9 +571,51 @@ fn normalise(text: &str, start: usize) -> Paragraph {
     Paragraph { text: out, offsets }
 }
 
-fn push_unique(inputs: &mut Vec<InputSource>, input: InputSource) {
-    if !inputs.contains(&input) {
-        inputs.push(input);
+/// The spaces French typography puts between groups of three digits.
+const DIGIT_GROUP_SPACES: [char; 4] = ['\u{00A0}', '\u{202F}', '\u{2009}', '\u{2007}'];
+
+/// Whether `chars[i]` is a thousands separator: one of
+/// [`DIGIT_GROUP_SPACES`] after a digit and before exactly three digits
+/// (characters the reading view left out are skipped).
+fn groups_digits(chars: &[char], i: usize) -> bool {
+    if !DIGIT_GROUP_SPACES.contains(&chars[i]) {
+        return false;
+    }
+    let before = chars[..i].iter().rev().find(|&&c| c != GONE);
+    let mut after = chars[i + 1..].iter().filter(|&&c| c != GONE);
+    let digits = after.by_ref().take(3).filter(|c| c.is_ascii_digit()).count();
+    before.is_some_and(char::is_ascii_digit)
+        && digits == 3
+        && !after.next().is_some_and(char::is_ascii_digit)
+}
+
+/// A title as shown: the line's text without what the reading view left
+/// out and without invisible characters (a byte-order mark, soft hyphens).
+fn title_text(content: &str) -> String {
+    content.chars().filter(|&c| replacement(c).is_some()).collect()
+}
+
+/// The inputs listed so far, each file once whatever name it was reached by.
+#[derive(Default)]
+struct Listed {
+    inputs: Vec<InputSource>,
+    /// Canonical paths of the files listed (their names when unresolvable).
+    files: HashSet<PathBuf>,
+}
+
+impl Listed {
+    /// Adds `input` unless it is already listed, under this name or, for a
+    /// file, under another name of the same file (a symbolic link).
+    fn push(&mut self, input: InputSource) {
+        let new = match &input {
+            InputSource::File(path) => self
+                .files
+                .insert(fs::canonicalize(path).unwrap_or_else(|_| path.clone())),
+            InputSource::Stdin => !self.inputs.contains(&input),
+        };
+        if new {
+            self.inputs.push(input);
+        }
     }
 }
 
@@ -551,30 +632,60 @@ fn io_error(name: &str, source: std::io::Error) -> InputError {
     }
 }
 
-/// Appends every `.txt` and `.md` file under `dir` (not following hidden entries).
-fn collect_text_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+/// A walk through one folder given on the command line.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    /// Canonical paths of the folders on the way down to the current one.
+    open: Vec<PathBuf>,
+    cycles: Vec<InputError>,
+}
+
+impl Walk {
+    /// Appends every text file under `dir` (hidden entries skipped),
+    /// following symbolic links except those that lead back to a folder
+    /// of the current path, which are recorded as cycles.
+    fn folder(&mut self, dir: &Path) -> std::io::Result<()> {
+        let canonical = fs::canonicalize(dir)?;
+        if self.open.contains(&canonical) {
+            self.cycles.push(InputError::SymlinkCycle {
+                path: dir.display().to_string(),
+                target: canonical.display().to_string(),
+            });
+            return Ok(());
         }
-        if path.is_dir() {
-            collect_text_files(&path, files)?;
-        } else if has_text_extension(&path) {
-            files.push(path);
+        self.open.push(canonical);
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<std::io::Result<_>>()?;
+        entries.sort();
+        for path in entries {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                self.folder(&path)?;
+            } else if has_text_extension(&path) {
+                self.files.push(path);
+            }
         }
+        self.open.pop();
+        Ok(())
     }
-    Ok(())
 }
 
 fn has_text_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| {
+            ["txt", "md", "html", "htm"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        })
 }
 
 #[cfg(test)]
@@ -593,12 +704,16 @@ mod tests {
 
     /// Every character of every paragraph maps back to the same (or the
     /// normalised-from) character of the original.
+    /// (Through the reading view: a decoded entity maps to its `&`.)
     fn assert_offsets_map_back(prepared: &PreparedText) {
-        let original: Vec<char> = prepared.original.chars().collect();
+        let html = markup::is_html(&prepared.source, &prepared.original);
+        let view: Vec<char> = markup::reading_view(&prepared.original, html)
+            .chars()
+            .collect();
         for p in &prepared.paragraphs {
             assert_eq!(p.offsets.len(), p.text.chars().count() + 1);
             for (c, &o) in p.text.chars().zip(&p.offsets) {
-                assert_eq!(Some(c), replacement(original[o]), "offset {o}");
+                assert_eq!(Some(c), replacement(view[o]), "offset {o}");
             }
             assert!(p.offsets.windows(2).all(|w| w[0] < w[1]));
         }
@@ -877,5 +992,116 @@ mod tests {
         assert_eq!(prepared.paragraphs.len(), lines - 1);
         assert!(prepared.paragraphs.iter().all(|p| !p.text.contains('’')));
         assert_offsets_map_back(&prepared);
+    }
+
+    fn texts(prepared: &PreparedText) -> Vec<&str> {
+        prepared.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    /// The original characters a paragraph's text was read from.
+    fn source_of(prepared: &PreparedText, p: &Paragraph) -> String {
+        chars(&prepared.original, p.offsets[0]..*p.offsets.last().unwrap())
+    }
+
+    #[test]
+    fn html_entities_in_text_are_decoded_with_offsets_into_the_original() {
+        let original = format!(
+            "L&#39;&Eacute;conomie de Procter &amp; Gamble a dit &laquo;&nbsp;non&nbsp;&raquo; au ministre.\n{FRENCH}"
+        );
+        let prepared = prepare("scraped.txt", original).unwrap();
+        assert_eq!(
+            prepared.paragraphs[0].text,
+            "L'Économie de Procter & Gamble a dit « non » au ministre."
+        );
+        assert!(source_of(&prepared, &prepared.paragraphs[0]).starts_with("L&#39;&Eacute;conomie"));
+        assert_offsets_map_back(&prepared);
+    }
+
+    #[test]
+    fn an_html_file_loses_its_markup_and_keeps_offsets() {
+        let original = format!(
+            "<!DOCTYPE html>\n<html><head><title>Grève à Paris</title><script>var x = 1;</script></head>\n\
+             <body><h1>Grève à Paris</h1>\n<p>Le <b>maire</b> de Paris a rencontré\n  les syndicats.</p>\
+             <p>{FRENCH}</p></body></html>"
+        );
+        let prepared = prepare("page.html", original).unwrap();
+        assert_eq!(prepared.title.as_deref(), Some("Grève à Paris"));
+        assert_eq!(
+            texts(&prepared),
+            [
+                "Grève à Paris",
+                "Grève à Paris",
+                "Le maire de Paris a rencontré les syndicats.",
+                FRENCH
+            ]
+        );
+        assert!(source_of(&prepared, &prepared.paragraphs[2]).starts_with("Le <b>maire</b>"));
+        assert_offsets_map_back(&prepared);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_markdown_heading_stay_out_of_the_title() {
+        let prepared = prepare("t.md", format!("\u{FEFF}# Grève générale\n\n{FRENCH}\n")).unwrap();
+        assert_eq!(prepared.title.as_deref(), Some("Grève générale"));
+        assert_eq!(prepared.paragraphs[0].text, "Grève générale");
+        assert_eq!(prepared.paragraphs[0].offsets[0], 3);
+        let plain = prepare("t.txt", format!("\u{FEFF}Grève générale\n\n{FRENCH}\n")).unwrap();
+        assert_eq!(plain.title.as_deref(), Some("Grève générale"));
+        assert_offsets_map_back(&prepared);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_read_as_lf() {
+        let lf = format!("Grève générale\n\n{FRENCH}\nLe ministre a démissionné hier soir.\n");
+        let read = |text: String| {
+            let prepared = prepare("t.txt", text).unwrap();
+            assert_offsets_map_back(&prepared);
+            (prepared.title.clone(), texts(&prepared).iter().map(|t| t.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(read(lf.replace('\n', "\r\n")), read(lf.clone()));
+        assert_eq!(read(lf.replace('\n', "\r")), read(lf));
+    }
+
+    #[test]
+    fn thousands_separators_join_the_number_and_typographic_spaces_are_plain() {
+        for space in ['\u{202F}', '\u{00A0}', '\u{2009}'] {
+            let original = format!(
+                "L'armée a envoyé 12{space}500 soldats et 1{space}200{space}000 euros{space}; il a dit{space}: «{space}oui{space}»{space}!\n{FRENCH}"
+            );
+            let prepared = prepare("t.txt", original).unwrap();
+            assert_eq!(
+                prepared.paragraphs[0].text,
+                "L'armée a envoyé 12500 soldats et 1200000 euros ; il a dit : « oui » !"
+            );
+            assert_offsets_map_back(&prepared);
+        }
+        // Not a group of three digits: the space stays.
+        let prepared = prepare("t.txt", format!("Le 12\u{202F}mai, 3\u{A0}1234 fois.\n{FRENCH}")).unwrap();
+        assert_eq!(prepared.paragraphs[0].text, "Le 12 mai, 3 1234 fois.");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_cycles_are_followed_once_and_reported() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        fs::create_dir_all(root.join("loop")).unwrap();
+        fs::write(root.join("a.txt"), "x").unwrap();
+        fs::write(root.join("loop/b.html"), "x").unwrap();
+        symlink("..", root.join("loop/up")).unwrap();
+        symlink("../a.txt", root.join("loop/same.txt")).unwrap();
+        let (inputs, errors) = expand_inputs(&[root.display().to_string()]);
+        assert_eq!(
+            inputs,
+            vec![
+                InputSource::File(root.join("a.txt")),
+                InputSource::File(root.join("loop/b.html")),
+            ],
+            "each file once, whatever name reaches it"
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(matches!(&errors[0], InputError::SymlinkCycle { path, .. } if path.ends_with("loop/up")));
+        assert!(errors[0].to_string().contains("not followed"), "{}", errors[0]);
     }
 }

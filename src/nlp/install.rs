@@ -81,10 +81,11 @@ impl KnownModel {
 }
 
 /// Turns `--model`/`TRAME_MODEL` into a model folder: `md`/`sm` are
-/// installed on first use (announced on stderr); anything else is the path
-/// of a spaCy model folder, checked for a supported architecture.
+/// installed on first use (announced as `tracing` info events: this
+/// module prints nothing); anything else is the path of a spaCy model
+/// folder, checked for a supported architecture.
 pub fn resolve_model(spec: &str) -> Result<PathBuf, ModelError> {
-    resolve_model_with(spec, &|message| eprintln!("{message}"))
+    resolve_model_with(spec, &|message| tracing::info!("{message}"))
 }
 
 /// [`resolve_model`] with the progress messages sent to `notify`.

@@ -106,7 +106,7 @@ impl StoreError {
 #[derive(Debug, Clone, Default)]
 pub struct SnapshotOptions {
     /// Drop relation rows below this confidence.
-    pub min_confidence: Option<f32>,
+    pub min_confidence: Option<crate::facts::MinConfidence>,
     /// A SPARQL CONSTRUCT query restricting what is drawn: rows are made
     /// for the entities and statements its triples mention.
     pub construct: Option<String>,

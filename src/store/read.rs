@@ -206,7 +206,7 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
             selected_entities.insert(row.subject_iri.clone());
             selected_entities.extend(row.object_iri.clone());
         }
-        if options.min_confidence.is_some_and(|min| row.confidence < min) {
+        if options.min_confidence.is_some_and(|min| !min.admits(row.confidence)) {
             continue;
         }
         relations.push(row);

@@ -194,7 +194,7 @@ fn snapshot_mentions_point_into_the_source_text() {
 #[test]
 fn snapshot_filters_by_confidence_and_construct() {
     let store = store_with(&[support::document_a(), support::document_b()]);
-    let confident = store.snapshot(&SnapshotOptions { min_confidence: Some(0.85), construct: None }).unwrap();
+    let confident = store.snapshot(&SnapshotOptions { min_confidence: Some(crate::facts::MinConfidence::new(0.85).unwrap()), construct: None }).unwrap();
     let lemmas: BTreeSet<&str> = confident.relations.iter().map(|r| r.lemma.as_str()).collect();
     assert_eq!(lemmas, BTreeSet::from(["président", "rencontrer"]));
 

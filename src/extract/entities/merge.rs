@@ -7,7 +7,6 @@
 //! exactly one longer name joins it ("Centre de désinformation"). Works on
 //! folded keys only; typing and filtering are left to the caller.
 
-use super::tables::fold;
 use crate::facts::EntityKind;
 use std::collections::HashMap;
 
@@ -107,19 +106,6 @@ pub fn compatible(a: EntityKind, b: EntityKind) -> bool {
         )
 }
 
-/// Folds a name and removes a leading article ("l'Ukraine" → "ukraine").
-pub fn fold_name(name: &str) -> String {
-    let f = fold(name);
-    for det in ["l'", "le ", "la ", "les "] {
-        if let Some(rest) = f.strip_prefix(det) {
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
-        }
-    }
-    f
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,8 +171,9 @@ mod tests {
 
     #[test]
     fn names_fold_and_lose_a_leading_article() {
-        assert_eq!(fold_name("l'Ukraine"), "ukraine");
-        assert_eq!(fold_name("Les Républicains"), "republicains");
-        assert_eq!(fold_name("Le"), "le");
+        use crate::names::key;
+        assert_eq!(key("l'Ukraine"), "ukraine");
+        assert_eq!(key("Les Républicains"), "republicains");
+        assert_eq!(key("Le"), "le");
     }
 }

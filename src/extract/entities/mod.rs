@@ -20,7 +20,7 @@ use crate::extract::rules::lexicon::{lexicon, Class};
 use crate::facts::{Entity, EntityKind, Mention};
 use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
-use merge::{fold_name, Keyed};
+use merge::Keyed;
 use spans::Candidate;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -111,9 +111,9 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
 /// Folded name with a leading article removed and place variants mapped to
 /// their preferred spelling ("Kiev" and "Kyiv" share a key).
 pub fn normalise_name(name: &str) -> String {
-    let folded = fold_name(name);
+    let folded = crate::names::key(name);
     match tables().place(&folded) {
-        Some(preferred) => tables::fold(preferred),
+        Some(preferred) => crate::names::fold(preferred),
         None => folded,
     }
 }
@@ -252,7 +252,7 @@ fn is_portfolio(doc: &Doc, head: usize) -> bool {
 /// The document as a whole: paragraphs, docs, sentence numbering, and the
 /// original text indexed by character.
 struct Context<'a> {
-    original: &'a str,
+    original: String,
     paragraphs: &'a [Paragraph],
     docs: &'a [Doc],
     /// Byte offset of every character of the original, plus its length.
@@ -266,8 +266,10 @@ struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(prepared: &'a PreparedText, docs: &'a [Doc]) -> Self {
         let n = docs.len().min(prepared.paragraphs.len());
-        let mut char_bytes: Vec<usize> = prepared.original.char_indices().map(|(b, _)| b).collect();
-        char_bytes.push(prepared.original.len());
+        // Names are read from the reading view (entities decoded), at the original's offsets.
+        let original = prepared.reading_view();
+        let mut char_bytes: Vec<usize> = original.char_indices().map(|(b, _)| b).collect();
+        char_bytes.push(original.len());
         let mut sentence_base = Vec::with_capacity(n);
         let mut token_sentence = Vec::with_capacity(n);
         let mut base = 0;
@@ -284,7 +286,7 @@ impl<'a> Context<'a> {
             token_sentence.push(per_token);
         }
         Context {
-            original: &prepared.original,
+            original,
             paragraphs: &prepared.paragraphs[..n],
             docs: &docs[..n],
             char_bytes,
@@ -305,7 +307,7 @@ impl<'a> Context<'a> {
     }
 
     fn original_text(&self, start: usize, end: usize) -> String {
-        self.original[self.char_bytes[start]..self.char_bytes[end]].to_string()
+        crate::input::markup::visible(&self.original[self.char_bytes[start]..self.char_bytes[end]])
     }
 
     fn raw_mentions(&self) -> Vec<Raw> {

@@ -4,7 +4,8 @@
 //! Works on token indices of a single [`Doc`]; knows nothing of merging,
 //! typing by tables beyond titles, or offsets in the original text.
 
-use super::tables::{fold, tables};
+use super::tables::tables;
+use crate::names::fold;
 use crate::facts::EntityKind;
 use crate::nlp::Doc;
 use std::ops::Range;

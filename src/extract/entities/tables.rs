@@ -8,6 +8,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::names::fold;
+
 /// All tables, parsed.
 pub struct Tables {
     /// Folded demonym form (any gender/number) -> country name as written.
@@ -36,35 +38,6 @@ static TABLES: LazyLock<Tables> = LazyLock::new(Tables::parse);
 /// The parsed tables (parsed on first call).
 pub fn tables() -> &'static Tables {
     &TABLES
-}
-
-/// Lower-case, accents removed, typographic apostrophes and dashes unified,
-/// hyphens read as spaces, spaces squeezed: the key under which names are
-/// compared ("États-Unis" and "etats unis" fold alike).
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            '\u{2019}' | '\u{2018}' | '`' => '\'',
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => ' ',
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
 }
 
 /// Plural of a demonym: +s unless it already ends in s or x.
@@ -221,13 +194,6 @@ mod tests {
         assert_eq!(t.place("Etats-Unis"), Some("États-Unis"));
         assert_eq!(t.place("Ukraine"), Some("Ukraine"));
         assert_eq!(t.place("Zelenskyy"), None);
-    }
-
-    #[test]
-    fn fold_unifies_case_accents_and_dashes() {
-        assert_eq!(fold("  États-Unis "), "etats unis");
-        assert_eq!(fold("l\u{2019}OTAN"), "l'otan");
-        assert_eq!(fold("Maison-Blanche"), fold("Maison Blanche"));
     }
 
     #[test]

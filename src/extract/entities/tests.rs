@@ -132,7 +132,7 @@ fn seed_mentions_merge_without_splits() {
         let n = t
             .entities
             .iter()
-            .filter(|e| tables::fold(&e.label).split(' ').any(|w| w == word))
+            .filter(|e| crate::names::fold(&e.label).split(' ').any(|w| w == word))
             .count();
         assert_eq!(n, 1, "{word} split in {:?}", labels(&t));
     }

@@ -40,7 +40,8 @@ use lexicon::{lexicon, Class, Lexicon};
 /// Runs every rule over the paragraphs and returns the document's facts and
 /// the concept nodes they use.
 pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable) -> (Vec<Fact>, Vec<Concept>) {
-    let original: Vec<char> = prepared.original.chars().collect();
+    // Names and literal values are read from the reading view (entities decoded).
+    let original: Vec<char> = prepared.reading_view().chars().collect();
     let sentence_of = super::sentence_index(docs);
     let mut role_at = HashMap::new();
     for role in &table.roles {
@@ -215,6 +216,7 @@ pub(crate) fn dep_is(dep: &str, want: &str) -> bool {
 /// What every rule may consult.
 pub(crate) struct Ctx<'a> {
     pub table: &'a EntityTable,
+    /// The reading view of the original, by character (entities decoded).
     pub original: &'a [char],
     pub lex: &'static Lexicon,
     /// (paragraph, token) covered by a role mention -> the role holder.

@@ -233,7 +233,9 @@ impl Ctx<'_> {
         let a = p.offsets.get(tok.start).copied();
         let b = p.offsets.get(tok.end()).copied();
         match (a, b) {
-            (Some(a), Some(b)) if a < b && b <= self.original.len() => self.original[a..b].iter().collect(),
+            (Some(a), Some(b)) if a < b && b <= self.original.len() => {
+                self.original[a..b].iter().filter(|&&c| c != crate::input::markup::GONE).collect()
+            }
             _ => tok.text.clone(),
         }
     }
