@@ -37,24 +37,38 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     // name describes the person (titles are roles, written by `roles`).
     for n in 0..p.len() {
         let tok = p.tok(n);
-        if tok.pos != "NOUN" || ctx.is(Class::Title, &tok.lemma.to_lowercase()) || ctx.table.entity_at(p.index, n).is_some() {
+        if tok.pos != "NOUN"
+            || ctx.is(Class::Title, &tok.lemma.to_lowercase())
+            || ctx.table.entity_at(p.index, n).is_some()
+        {
             continue;
         }
-        let Some(c) = p.children[n].iter().copied().find(|&c| c == n + 1 && p.tok(c).pos == "PROPN") else {
+        let Some(c) = p.children[n]
+            .iter()
+            .copied()
+            .find(|&c| c == n + 1 && p.tok(c).pos == "PROPN")
+        else {
             continue;
         };
         if !matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name") {
             continue;
         }
-        let Some(e) = named_entity(ctx, p, c).filter(|&e| ctx.kind(e) == EntityKind::Person) else { continue };
-        let Some((text, phrase)) = ctx.literal_phrase(p, n, Some(c)) else { continue };
+        let Some(e) = named_entity(ctx, p, c).filter(|&e| ctx.kind(e) == EntityKind::Person) else {
+            continue;
+        };
+        let Some((text, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
+            continue;
+        };
         let mut d = Draft::new(
             "apposition",
             p.index,
             e,
             "isA".to_string(),
             tok.lemma.to_lowercase(),
-            Object::Literal(Literal { text, kind: LiteralKind::Text }),
+            Object::Literal(Literal {
+                text,
+                kind: LiteralKind::Text,
+            }),
         );
         d.tokens = vec![n, c];
         d.span = phrase;

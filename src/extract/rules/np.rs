@@ -233,9 +233,10 @@ impl Ctx<'_> {
         let a = p.offsets.get(tok.start).copied();
         let b = p.offsets.get(tok.end()).copied();
         match (a, b) {
-            (Some(a), Some(b)) if a < b && b <= self.original.len() => {
-                self.original[a..b].iter().filter(|&&c| c != crate::input::markup::GONE).collect()
-            }
+            (Some(a), Some(b)) if a < b && b <= self.original.len() => self.original[a..b]
+                .iter()
+                .filter(|&&c| c != crate::input::markup::GONE)
+                .collect(),
             _ => tok.text.clone(),
         }
     }
@@ -316,7 +317,9 @@ impl Ctx<'_> {
             .collect();
         out.retain(|v| {
             !matches!(v.object, Object::Literal(_))
-                || !named.iter().any(|&n| p.head(n) == Some(v.token) && p.kids(n, "case").next().is_none())
+                || !named
+                    .iter()
+                    .any(|&n| p.head(n) == Some(v.token) && p.kids(n, "case").next().is_none())
         });
         out
     }

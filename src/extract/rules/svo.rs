@@ -476,7 +476,10 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'stati
         return None;
     }
     let needs_argument = p.children[v].iter().any(|&c| {
-        p.tok(c).dep == "obl:arg" || p.kids(c, "case").chain(p.kids(c, "mark")).any(|m| p.tok(m).lemma == "comme")
+        p.tok(c).dep == "obl:arg"
+            || p.kids(c, "case")
+                .chain(p.kids(c, "mark"))
+                .any(|m| p.tok(m).lemma == "comme")
     });
     if needs_argument && !agentless {
         return None;
