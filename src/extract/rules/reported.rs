@@ -333,7 +333,15 @@ fn attributions(ctx: &Ctx, p: &Para, speech: &mut Speech, out: &mut Vec<Draft>) 
             continue;
         };
         // The clause the adjunct hangs on; a noun head stands for its clause.
-        let clause = super::time::clause_of(p, head);
+        let mut clause = super::time::clause_of(p, head);
+        // The attribution covers every coordinated clause ("selon X, A a … et
+        // reprendra …"): start from the first conjunct.
+        for _ in 0..p.len() {
+            match p.head(clause) {
+                Some(h) if p.tok(clause).dep == "conj" => clause = h,
+                _ => break,
+            }
+        }
         let mut sub = p.subtree(clause);
         let own = p.subtree(c);
         sub.retain(|t| !own.contains(t));
