@@ -59,6 +59,10 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,
+    /// Things the text describes without naming them (subjects and objects
+    /// of facts that are no named entity): one per distinct noun phrase.
+    #[serde(default)]
+    pub concepts: Vec<Concept>,
     pub facts: Vec<Fact>,
     /// The article's date, when known.
     #[serde(default)]
@@ -121,6 +125,26 @@ pub fn timex_xsd_type(value: &str) -> Option<(&'static str, String)> {
     }
 }
 
+impl Document {
+    /// The label of a node: its entity's or concept's, `?` when the index
+    /// is out of range.
+    pub fn node_label(&self, node: Node) -> &str {
+        match node {
+            Node::Entity(e) => self.entities.get(e).map_or("?", |x| x.label.as_str()),
+            Node::Concept(c) => self.concepts.get(c).map_or("?", |x| x.label.as_str()),
+        }
+    }
+
+    /// What an object reads as: a node's label or the literal's text.
+    pub fn object_text<'a>(&'a self, object: &'a Object) -> &'a str {
+        match object {
+            Object::Entity(e) => self.node_label(Node::Entity(*e)),
+            Object::Concept(c) => self.node_label(Node::Concept(*c)),
+            Object::Literal(l) => &l.text,
+        }
+    }
+}
+
 /// A sentence of the original text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
@@ -140,6 +164,56 @@ pub struct Entity {
     pub aliases: Vec<String>,
 }
 
+/// A thing a document describes without naming it: an event, a group, an
+/// object ("la collision", "les manifestants", "le marché du lait").
+///
+/// Concepts belong to their document (their IRIs derive from the document's),
+/// are never merged across documents and are not named entities: the CSV
+/// dump lists them only as subjects and objects of relations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Concept {
+    /// The noun phrase as written, without its leading determiner
+    /// ("manifestants de la place centrale").
+    pub label: String,
+    /// Lemma of the head noun, which types the concept ("manifestant").
+    pub head: String,
+}
+
+/// What a fact is about: a named entity or a concept of the same document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Node {
+    /// Index into [`Document::entities`].
+    Entity(usize),
+    /// Index into [`Document::concepts`].
+    Concept(usize),
+}
+
+impl Node {
+    /// The entity index, when the node is a named entity.
+    pub fn entity(self) -> Option<usize> {
+        match self {
+            Node::Entity(e) => Some(e),
+            Node::Concept(_) => None,
+        }
+    }
+}
+
+impl From<usize> for Node {
+    /// An index into [`Document::entities`].
+    fn from(entity: usize) -> Self {
+        Node::Entity(entity)
+    }
+}
+
+impl From<Node> for Object {
+    fn from(node: Node) -> Self {
+        match node {
+            Node::Entity(e) => Object::Entity(e),
+            Node::Concept(c) => Object::Concept(c),
+        }
+    }
+}
+
 /// One place in the text that names an entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
@@ -154,7 +228,20 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Object {
     Entity(usize),
+    /// Index into [`Document::concepts`].
+    Concept(usize),
     Literal(Literal),
+}
+
+impl Object {
+    /// The node this object is, unless it is a literal.
+    pub fn node(&self) -> Option<Node> {
+        match self {
+            Object::Entity(e) => Some(Node::Entity(*e)),
+            Object::Concept(c) => Some(Node::Concept(*c)),
+            Object::Literal(_) => None,
+        }
+    }
 }
 
 /// A literal object or argument.
@@ -182,7 +269,7 @@ pub enum LiteralKind {
 /// A subject–predicate–object fact with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
-    pub subject: usize,
+    pub subject: Node,
     /// Ontology property local name, e.g. `resumesAidTo`, `role`, or the
     /// generic relation when no mapping exists.
     pub predicate: String,
@@ -203,8 +290,9 @@ pub struct Fact {
     pub hypothetical: bool,
     /// Reported by somebody (in a quote or after a speech verb).
     pub reported: bool,
-    /// Who reported it, when known.
-    pub source_entity: Option<usize>,
+    /// Who reported it, when known: a named entity, or a concept such as
+    /// "la préfecture" when no name is given.
+    pub reported_by: Option<Node>,
     /// The name of the extraction rule that produced the fact.
     pub rule: String,
     /// What kind of act the fact reports (PLOVER/CAMEO), when its predicate

@@ -7,7 +7,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use trame::facts::{
-    Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Object, Sentence,
+    Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Node, Object, Sentence,
 };
 
 fn trame() -> Command {
@@ -70,7 +70,7 @@ fn hand_made_store(store: &Path) {
     let text = format!("Titre\n{sentence}\n");
     let s0 = 6;
     let fact = |predicate: &str, object, start, end, confidence, rule: &str| Fact {
-        subject: 0,
+        subject: Node::Entity(0),
         predicate: predicate.into(),
         lemma: "parler".into(),
         object,
@@ -82,7 +82,7 @@ fn hand_made_store(store: &Path) {
         negated: false,
         hypothetical: false,
         reported: false,
-        source_entity: None,
+        reported_by: None,
         rule: rule.into(),
         event: None,
     };
@@ -125,6 +125,7 @@ fn hand_made_store(store: &Path) {
                 text: "Djeddah".into(),
             },
         ],
+        concepts: vec![],
         facts: vec![
             fact(
                 "role",

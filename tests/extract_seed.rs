@@ -20,17 +20,14 @@ fn seed() -> Document {
 }
 
 fn label(doc: &Document, o: &Object) -> String {
-    match o {
-        Object::Entity(e) => doc.entities[*e].label.clone(),
-        Object::Literal(l) => l.text.clone(),
-    }
+    doc.object_text(o).to_string()
 }
 
 /// A fact whose subject label contains `s`, predicate or lemma starts with
 /// `p`, and object contains `o` (case-insensitive).
 fn has(doc: &Document, s: &str, p: &str, o: &str) -> bool {
     doc.facts.iter().any(|f| {
-        doc.entities[f.subject].label.to_lowercase().contains(&s.to_lowercase())
+        doc.node_label(f.subject).to_lowercase().contains(&s.to_lowercase())
             && (f.predicate.starts_with(p) || f.lemma.split_whitespace().any(|w| w.starts_with(p)))
             && label(doc, &f.object).to_lowercase().contains(&o.to_lowercase())
     })
@@ -78,7 +75,7 @@ fn seed_flags_and_arguments() {
         .unwrap_or_else(|| panic!("{dump}"));
     assert!(abandon.hypothetical && abandon.reported, "{dump}");
     assert_eq!(
-        abandon.source_entity.map(|e| doc.entities[e].label.as_str()),
+        abandon.reported_by.map(|n| doc.node_label(n)),
         Some("Marco Rubio")
     );
     // "que le président russe Vladimir Poutine a saisi en 2014": time argument.
@@ -177,7 +174,7 @@ fn seed_fact_spans_cover_their_objects() {
     let passives: Vec<_> = doc.facts.iter().filter(|f| f.rule == "passive").collect();
     assert!(!passives.is_empty(), "{dump}");
     for fact in passives {
-        let who = &doc.entities[fact.subject].label;
-        assert!(span(fact).contains(who.as_str()), "span «{}» misses its subject {who}", span(fact));
+        let who = doc.node_label(fact.subject);
+        assert!(span(fact).contains(who), "span «{}» misses its subject {who}", span(fact));
     }
 }

@@ -4,6 +4,8 @@
 #   - named entities on ../shared/corpus/wikinews-fr-2018 (ner_eval.py);
 #   - article dates and time expressions on ../shared/eval/time/ (score_time.py,
 #     through tests/time_score.sh).
+#   - the seed and the 18 development articles of ../shared/eval/dev/, each
+#     built alone, with per-article figures and means (tests/dev_score.sh).
 # Fails when a figure falls below its floor (the targets, or the
 # last measured value where the target is not met yet: see README.md).
 #
@@ -53,4 +55,5 @@ if failed:
 print("quality: all figures at or above their floors")
 PY
 
-bash tests/time_score.sh "$bin"
+TRAME_SHARED="$shared" bash tests/time_score.sh "$bin"
+TRAME_SHARED="$shared" bash tests/dev_score.sh "$bin"

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use super::shard::{self, Shard};
 use super::{output, GlobalArgs, EXIT_FAILURE};
-use crate::facts::{self, MinConfidence, Object};
+use crate::facts::{self, MinConfidence};
 use crate::input::{self, InputError, InputSource, PreparedText};
 use crate::nlp;
 
@@ -427,21 +427,17 @@ impl<W: Write> Sink for PrintSink<W> {
 
 /// One line per fact: subject | predicate | object | confidence | sentence.
 pub fn fact_lines(document: &facts::Document) -> Vec<String> {
-    let entity = |i: usize| document.entities.get(i).map_or("?", |e| e.label.as_str());
     document
         .facts
         .iter()
         .map(|fact| {
-            let object = match &fact.object {
-                Object::Entity(i) => entity(*i),
-                Object::Literal(literal) => literal.text.as_str(),
-            };
+            let object = document.object_text(&fact.object);
             let sentence = document
                 .sentences
                 .get(fact.sentence)
                 .map_or("", |s| s.text.as_str());
             [
-                entity(fact.subject),
+                document.node_label(fact.subject),
                 &fact.predicate,
                 object,
                 &format!("{:.2}", fact.confidence),
@@ -668,10 +664,10 @@ mod tests {
                 });
                 if let [subject, object, ..] = names[..] {
                     facts.push(Fact {
-                        subject,
+                        subject: facts::Node::Entity(subject),
                         predicate: "knows".into(),
                         lemma: "connaître".into(),
-                        object: Object::Entity(object),
+                        object: facts::Object::Entity(object),
                         arguments: vec![],
                         sentence: sentences.len() - 1,
                         start: paragraph.offsets[0],
@@ -684,7 +680,7 @@ mod tests {
                         negated: false,
                         hypothetical: false,
                         reported: false,
-                        source_entity: None,
+                        reported_by: None,
                         rule: "fake".into(),
                         event: None,
                     });
@@ -699,6 +695,7 @@ mod tests {
                 sentences,
                 entities,
                 mentions: vec![],
+                concepts: vec![],
                 facts,
                 date: None,
                 timexes: Vec::new(),
@@ -911,11 +908,12 @@ mod tests {
                 aliases: vec![],
             }],
             mentions: vec![],
+            concepts: vec![],
             facts: vec![Fact {
-                subject: 0,
+                subject: facts::Node::Entity(0),
                 predicate: "says".into(),
                 lemma: "dire".into(),
-                object: Object::Literal(Literal {
+                object: facts::Object::Literal(Literal {
                     text: "oui".into(),
                     kind: LiteralKind::Quote,
                 }),
@@ -927,7 +925,7 @@ mod tests {
                 negated: false,
                 hypothetical: false,
                 reported: true,
-                source_entity: None,
+                reported_by: None,
                 rule: "speech".into(),
                 event: None,
             }],

@@ -37,7 +37,7 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
     let docs = &docs[..n];
     let sentences = build_sentences(prepared, docs);
     let table = entities::find_entities(prepared, docs);
-    let mut facts = rules::extract_facts(prepared, docs, &table);
+    let (mut facts, concepts) = rules::extract_facts(prepared, docs, &table);
     let detected = timex::docdate::detect(&prepared.source, &prepared.original, date);
     let sentence_of = sentence_index(docs);
     let timexes = timex::find(prepared, docs, &sentence_of, detected.date.map(|(d, _)| d), detected.dateline.clone());
@@ -51,6 +51,7 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
         sentences,
         entities: table.entities.clone(),
         mentions: table.mentions.clone(),
+        concepts,
         facts,
         date: timex::document_date(&detected),
         timexes,

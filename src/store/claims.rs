@@ -283,7 +283,7 @@ fn date_literal(text: &str) -> Literal {
 mod tests {
     use std::collections::BTreeSet;
 
-    use crate::facts::{Document, Entity, EntityKind, EventType, Fact, Object, Plover, Sentence};
+    use crate::facts::{Document, Entity, EntityKind, EventType, Fact, Node, Object, Plover, Sentence};
     use crate::store::Store;
 
     /// A one-sentence article stating (or denying) that Russia attacks Ukraine.
@@ -304,8 +304,9 @@ mod tests {
                 Entity { label: "Ukraine".into(), kind: EntityKind::Place, aliases: vec![] },
             ],
             mentions: vec![],
+            concepts: vec![],
             facts: vec![Fact {
-                subject: 0,
+                subject: Node::Entity(0),
                 predicate: "attacks".into(),
                 lemma: "attaquer".into(),
                 object: Object::Entity(1),
@@ -317,7 +318,7 @@ mod tests {
                 negated,
                 hypothetical: false,
                 reported: false,
-                source_entity: None,
+                reported_by: None,
                 rule: "svo".into(),
                 event: Some(EventType { plover: Plover::Assault, cameo_root: 19 }),
             }],

@@ -91,6 +91,13 @@ pub fn entity(kind: EntityKind, label: &str) -> String {
     format!("{ENTITY_BASE}{folder}/{}", slug(label))
 }
 
+/// The IRI of a concept of a document: `<doc>/concept/<slug of its label>`.
+/// Concepts are per document, so the same noun phrase in two documents
+/// gives two nodes.
+pub fn concept(doc: &str, label: &str) -> String {
+    format!("{doc}/concept/{}", slug(label))
+}
+
 /// The IRI of a document and of its named graph, from its content hash.
 pub fn document(content_hash: &str) -> String {
     let prefix: String = content_hash.chars().take(DOC_HASH_DIGITS).collect();

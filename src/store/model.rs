@@ -10,7 +10,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 
 use super::iri;
 use super::StoreError;
-use crate::facts::{timex_xsd_type, Document, LiteralKind, Object, EXTRACTOR_VERSION};
+use crate::facts::{timex_xsd_type, Document, LiteralKind, Node, Object, EXTRACTOR_VERSION};
 
 /// Dublin Core's `date`: the document's own date, as `xsd:date`.
 pub const DCTERMS_DATE: &str = "http://purl.org/dc/terms/date";
@@ -57,6 +57,8 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
     let mut graph = GraphBuilder::new(&doc_iri);
     let doc_node = named(&doc_iri);
     let entity_iris: Vec<String> = doc.entities.iter().map(|e| iri::entity(e.kind, &e.label)).collect();
+    let concept_iris: Vec<String> = doc.concepts.iter().map(|c| iri::concept(&doc_iri, &c.label)).collect();
+    let iris = NodeIris { entities: &entity_iris, concepts: &concept_iris };
 
     graph.add(&doc_node, rdf::TYPE.into_owned(), named(&iri::term("Document")));
     graph.add_literal(&doc_node, "sourcePath", string(&doc.source));
@@ -102,6 +104,15 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         }
     }
 
+    // Concepts are the document's own: a class, a label and the head noun that types them.
+    for (concept, concept_iri) in doc.concepts.iter().zip(&concept_iris) {
+        let node = named(concept_iri);
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Concept")));
+        graph.add(&node, named(&format!("{}prefLabel", iri::SKOS)), string(&concept.label));
+        graph.add_literal(&node, "headNoun", string(&concept.head));
+        graph.add(&node, ont("document"), doc_node.clone());
+    }
+
     for (index, mention) in doc.mentions.iter().enumerate() {
         let node = named(&iri::node(&doc_iri, "mention", index));
         graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Mention")));
@@ -115,9 +126,9 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
 
     for (index, fact) in doc.facts.iter().enumerate() {
         let node = named(&iri::node(&doc_iri, "statement", index));
-        let subject = named(&entity_iris[fact.subject]);
+        let subject = named(iris.node(fact.subject));
         let predicate = ont(&fact.predicate);
-        let object = object_term(&fact.object, &entity_iris);
+        let object = object_term(&fact.object, &iris);
         // A denied fact is not asserted: simple queries over direct triples
         // must not read "X attacks Y" out of "X n'a pas attaqué Y".
         if !fact.negated {
@@ -128,7 +139,7 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         graph.add(&node, rdf::PREDICATE.into_owned(), predicate);
         graph.add(&node, rdf::OBJECT.into_owned(), object);
         for (property, value) in &fact.arguments {
-            graph.add(&node, ont(property), object_term(value, &entity_iris));
+            graph.add(&node, ont(property), object_term(value, &iris));
         }
         graph.add_literal(&node, "lemma", string(&fact.lemma));
         graph.add(&node, ont("document"), doc_node.clone());
@@ -139,8 +150,8 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         graph.add_literal(&node, "negated", Literal::from(fact.negated));
         graph.add_literal(&node, "hypothetical", Literal::from(fact.hypothetical));
         graph.add_literal(&node, "reported", Literal::from(fact.reported));
-        if let Some(source) = fact.source_entity {
-            graph.add(&node, ont("reportedBy"), named(&entity_iris[source]));
+        if let Some(source) = fact.reported_by {
+            graph.add(&node, ont("reportedBy"), named(iris.node(source)));
         }
         graph.add_literal(&node, "rule", string(&fact.rule));
         if let Some(event) = fact.event {
@@ -192,6 +203,11 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
     let entities = doc.entities.len();
     let sentences = doc.sentences.len();
     let entity_ok = |index: usize| index < entities;
+    let node_ok = |node: Node| match node {
+        Node::Entity(e) => e < entities,
+        Node::Concept(c) => c < doc.concepts.len(),
+    };
+    let object_ok = |object: &Object| object.node().is_none_or(node_ok);
     for (index, mention) in doc.mentions.iter().enumerate() {
         if !entity_ok(mention.entity) || mention.sentence >= sentences {
             return Err(invalid(format!("mention {index} points to a missing entity or sentence")));
@@ -206,18 +222,12 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
         }
     }
     for (index, fact) in doc.facts.iter().enumerate() {
-        let object_ok = match &fact.object {
-            Object::Entity(e) => entity_ok(*e),
-            Object::Literal(_) => true,
-        };
-        let arguments_ok = fact.arguments.iter().all(|(name, value)| {
-            iri::is_local_name(name) && !matches!(value, Object::Entity(e) if !entity_ok(*e))
-        });
-        if !entity_ok(fact.subject)
-            || !object_ok
+        let arguments_ok = fact.arguments.iter().all(|(name, value)| iri::is_local_name(name) && object_ok(value));
+        if !node_ok(fact.subject)
+            || !object_ok(&fact.object)
             || !arguments_ok
             || fact.sentence >= sentences
-            || fact.source_entity.is_some_and(|e| !entity_ok(e))
+            || fact.reported_by.is_some_and(|n| !node_ok(n))
         {
             return Err(invalid(format!("fact {index} ({}) points to a missing entity or sentence", fact.predicate)));
         }
@@ -228,10 +238,26 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn object_term(object: &Object, entity_iris: &[String]) -> Term {
+/// The IRIs of a document's entities and concepts, by index.
+struct NodeIris<'a> {
+    entities: &'a [String],
+    concepts: &'a [String],
+}
+
+impl NodeIris<'_> {
+    /// Indices were checked by `validate`.
+    fn node(&self, node: Node) -> &str {
+        match node {
+            Node::Entity(e) => &self.entities[e],
+            Node::Concept(c) => &self.concepts[c],
+        }
+    }
+}
+
+fn object_term(object: &Object, iris: &NodeIris) -> Term {
     match object {
-        // Indices were checked by `validate`.
-        Object::Entity(index) => named(&entity_iris[*index]).into(),
+        Object::Entity(e) => named(iris.node(Node::Entity(*e))).into(),
+        Object::Concept(c) => named(iris.node(Node::Concept(*c))).into(),
         Object::Literal(literal) if literal.kind == LiteralKind::Timex => timex_literal(&literal.text).into(),
         Object::Literal(literal) => string(&literal.text).into(),
     }

@@ -207,6 +207,7 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
     };
     let index = Index::new(quads);
     let entities = index.entities();
+    let concepts = index.concept_labels();
     let sources = index.document_sources();
     let claims = index.claims_by_statement();
     let dates = index.document_dates();
@@ -214,7 +215,7 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
     let mut relations = Vec::new();
     let mut selected_entities: HashSet<String> = HashSet::new();
     for statement in index.subjects_of_type(&iri::term("Statement")) {
-        let Some(mut row) = index.relation_row(statement, &entities) else { continue };
+        let Some(mut row) = index.relation_row(statement, &entities, &concepts) else { continue };
         match claims.get(&row.statement) {
             Some(claim) => {
                 row.claim = Some(claim.iri.clone());
@@ -703,14 +704,30 @@ impl Index {
         (documents, timexes)
     }
 
-    fn relation_row(&self, statement: &NamedOrBlankNode, entities: &BTreeMap<String, EntityInfo>) -> Option<RelationRow> {
+    /// Label of every concept node (`trame:Concept`), by IRI.
+    fn concept_labels(&self) -> HashMap<String, String> {
+        self.subjects_of_type(&iri::term("Concept"))
+            .filter_map(|node| {
+                let label = self.values(node, &format!("{}prefLabel", iri::SKOS)).next().map(term_value)?;
+                Some((term_value(&to_term(node)), label))
+            })
+            .collect()
+    }
+
+    fn relation_row(
+        &self,
+        statement: &NamedOrBlankNode,
+        entities: &BTreeMap<String, EntityInfo>,
+        concepts: &HashMap<String, String>,
+    ) -> Option<RelationRow> {
         let subject = self.value(statement, rdf::SUBJECT.as_str())?;
         let predicate = self.value(statement, rdf::PREDICATE.as_str())?;
         let object = self.value(statement, rdf::OBJECT.as_str())?;
         let label = |term: &Term| match term {
-            Term::NamedNode(node) => {
-                entities.get(node.as_str()).map_or_else(|| node.as_str().to_string(), |e| e.label.clone())
-            }
+            Term::NamedNode(node) => match entities.get(node.as_str()) {
+                Some(e) => e.label.clone(),
+                None => concepts.get(node.as_str()).cloned().unwrap_or_else(|| node.as_str().to_string()),
+            },
             other => term_value(other),
         };
         let predicate_iri = term_value(predicate);

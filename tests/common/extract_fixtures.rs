@@ -99,10 +99,7 @@ fn article(source: String, mut lines: Vec<Line>) -> Article {
 }
 
 fn object_text(doc: &Document, o: &Object) -> String {
-    match o {
-        Object::Entity(e) => doc.entities[*e].label.clone(),
-        Object::Literal(l) => l.text.clone(),
-    }
+    doc.object_text(o).to_string()
 }
 
 /// Writes the CSV dump the scorer reads, through the product's own path:
@@ -134,8 +131,8 @@ pub fn describe(doc: &Document) -> Vec<String> {
             }
             if f.reported {
                 let s = f
-                    .source_entity
-                    .map(|e| doc.entities[e].label.clone())
+                    .reported_by
+                    .map(|n| doc.node_label(n).to_string())
                     .unwrap_or_else(|| "?".into());
                 flags.push_str(&format!(" REP({s})"));
             }
@@ -147,7 +144,7 @@ pub fn describe(doc: &Document) -> Vec<String> {
             format!(
                 "[{}] {} --{} ({})--> {} {{{}}} {:.2}{}",
                 f.rule,
-                doc.entities[f.subject].label,
+                doc.node_label(f.subject),
                 f.predicate,
                 f.lemma,
                 object_text(doc, &f.object),

@@ -3,7 +3,7 @@
 //! Used by tests/store_*.rs and by the unit tests in src/store/tests.rs.
 #![allow(dead_code)]
 
-use super::trame_facts::{Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Object, Sentence};
+use super::trame_facts::{Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Node, Object, Sentence};
 
 /// Character span of the `nth` occurrence of `needle` in `text`.
 pub fn span(text: &str, needle: &str, nth: usize) -> (usize, usize) {
@@ -51,7 +51,7 @@ fn fact(text: &str, subject: usize, predicate: &str, lemma: &str, object: Object
     let (start, end) = span(text, from, 0);
     let sentence = sentences(text).iter().position(|s| s.start <= start && end <= s.end).expect("fact in a sentence");
     Fact {
-        subject,
+        subject: Node::Entity(subject),
         predicate: predicate.into(),
         lemma: lemma.into(),
         object,
@@ -63,7 +63,7 @@ fn fact(text: &str, subject: usize, predicate: &str, lemma: &str, object: Object
         negated: false,
         hypothetical: false,
         reported: false,
-        source_entity: None,
+        reported_by: None,
         rule: "test-rule".into(),
         event: None,
     }
@@ -80,7 +80,7 @@ pub fn document_a() -> Document {
     meets.arguments = vec![("location".into(), Object::Entity(2)), ("time".into(), literal("lundi", LiteralKind::Time))];
     let mut aid = fact(t, 4, "relatedTo", "reprendre", Object::Entity(5), "la France reprendra l'aide à l'Ukraine", 0.7);
     aid.reported = true;
-    aid.source_entity = Some(3);
+    aid.reported_by = Some(Node::Entity(3));
     aid.arguments = vec![("source".into(), Object::Entity(3))];
     let mut attack = fact(t, 0, "relatedTo", "attaquer", Object::Entity(6), "Macron n'a pas attaqué Poutine", 0.8);
     attack.negated = true;
@@ -111,6 +111,7 @@ pub fn document_a() -> Document {
             mention(t, 0, "Macron", 1),
             mention(t, 6, "Poutine", 0),
         ],
+        concepts: vec![],
         facts: vec![meets, aid, attack, role],
         date: None,
         timexes: Vec::new(),
@@ -131,6 +132,7 @@ pub fn document_b() -> Document {
         sentences: sentences(t),
         entities: vec![entity("Emmanuel Macron", EntityKind::Person, &[]), entity("Kiev", EntityKind::Place, &[])],
         mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Kiev", 0)],
+        concepts: vec![],
         facts: vec![went],
         date: None,
         timexes: Vec::new(),
@@ -153,6 +155,7 @@ pub fn document_a_edited() -> Document {
             entity("Volodymyr Zelensky", EntityKind::Person, &[]),
         ],
         mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Volodymyr Zelensky", 0)],
+        concepts: vec![],
         facts: vec![meets],
         date: None,
         timexes: Vec::new(),
@@ -189,6 +192,7 @@ pub fn numbered_document(index: usize, sentences_count: usize) -> Document {
         sentences: sents,
         entities,
         mentions,
+        concepts: vec![],
         facts,
         date: None,
         timexes: Vec::new(),

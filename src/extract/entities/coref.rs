@@ -8,6 +8,8 @@
 //! but the pairs it returns.
 
 use super::tables::tables;
+use crate::extract::rules::lexicon::{lexicon, Class};
+use crate::facts::EntityKind;
 use crate::nlp::Doc;
 
 /// A person mention as coreference sees it.
@@ -29,6 +31,89 @@ pub struct PersonInfo {
     pub titles: Vec<String>,
 }
 
+/// A mention of any named entity, as definite descriptions see it.
+#[derive(Debug, Clone)]
+pub struct NamedMention {
+    pub entity: usize,
+    pub kind: EntityKind,
+    pub paragraph: usize,
+    /// First token of the mention.
+    pub token: usize,
+    /// Document-wide sentence index.
+    pub sentence: usize,
+}
+
+/// How many sentences back a definite description looks for its entity.
+const DESCRIPTION_WINDOW: usize = 3;
+
+/// Definite descriptions that refer back ("l'entreprise", "le club", "le
+/// pays"): a bare definite noun of the `refers-org` or `refers-place` class
+/// of lexicon.tsv takes the one entity of that kind named in its sentence
+/// before it or in the [`DESCRIPTION_WINDOW`] sentences before; two
+/// candidates leave it unresolved. Returns (paragraph, token, entity).
+pub fn descriptions(
+    docs: &[Doc],
+    sentence_base: &[usize],
+    mentions: &[NamedMention],
+    covered: &dyn Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for (p, doc) in docs.iter().enumerate() {
+        for (si, range) in doc.sentences().into_iter().enumerate() {
+            let sentence = sentence_base[p] + si;
+            for i in range {
+                if covered(p, i) || !is_bare_definite(doc, i) {
+                    continue;
+                }
+                let lemma = doc.tokens[i].lemma.to_lowercase();
+                let kind = if lex.is(Class::RefersOrg, &lemma) {
+                    EntityKind::Organization
+                } else if lex.is(Class::RefersPlace, &lemma) {
+                    EntityKind::Place
+                } else {
+                    continue;
+                };
+                let mut cands: Vec<usize> = mentions
+                    .iter()
+                    .filter(|m| {
+                        m.kind == kind
+                            && before_named(m, p, i)
+                            && m.sentence + DESCRIPTION_WINDOW >= sentence
+                    })
+                    .map(|m| m.entity)
+                    .collect();
+                cands.sort_unstable();
+                cands.dedup();
+                if let [e] = cands[..] {
+                    out.push((p, i, e));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn before_named(m: &NamedMention, p: usize, i: usize) -> bool {
+    m.paragraph < p || (m.paragraph == p && m.token < i)
+}
+
+/// "le club", "l'entreprise", "ce parti" with nothing after the noun that names or
+/// describes something else (a name, a complement, an adjective).
+fn is_bare_definite(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.pos != "NOUN" || i == 0 || !t.morph.contains("Number=Sing") {
+        return false;
+    }
+    let det = doc.tokens[i - 1].text.to_lowercase().replace('\u{2019}', "'");
+    if !matches!(det.as_str(), "le" | "la" | "l'" | "ce" | "cet" | "cette") {
+        return false;
+    }
+    doc.tokens.get(i + 1).is_none_or(|n| {
+        !(matches!(n.pos.as_str(), "PROPN" | "ADP" | "ADJ") || n.text.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 /// Resolved (paragraph, token, entity) triples.
 pub fn resolve(
     docs: &[Doc],
@@ -46,7 +131,7 @@ pub fn resolve(
                     continue;
                 }
                 let t = &doc.tokens[i];
-                let lower = t.text.to_lowercase();
+                let lower = clitic_base(&t.text);
                 let found = if t.pos == "PRON" && (lower == "il" || lower == "elle") {
                     pronoun(mentions, people, p, i, sentence, lower == "elle")
                 } else if is_bare_title(doc, i) {
@@ -61,6 +146,14 @@ pub fn resolve(
         }
     }
     out
+}
+
+/// A subject pronoun as a plain word: "-t-il" and "-elle" (inverted after
+/// the verb: "a-t-il ajouté", "estime-t-elle") read as "il" and "elle".
+pub(crate) fn clitic_base(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let stripped = lower.strip_prefix("-t-").or_else(|| lower.strip_prefix('-')).unwrap_or(&lower);
+    stripped.to_string()
 }
 
 fn before(m: &PersonMention, p: usize, i: usize) -> bool {
@@ -133,5 +226,17 @@ fn title(
     match cands[..] {
         [e] => Some(e),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clitic_base;
+
+    #[test]
+    fn inverted_clitics_read_as_pronouns() {
+        assert_eq!(clitic_base("-t-il"), "il");
+        assert_eq!(clitic_base("-elle"), "elle");
+        assert_eq!(clitic_base("Il"), "il");
     }
 }

@@ -9,13 +9,14 @@
 //! [`EntityTable`] whose offsets point into the original text. This module
 //! extracts no facts and never touches the store.
 
-mod coref;
+pub(crate) mod coref;
 pub mod corpus;
 pub mod merge;
 pub mod spans;
 pub mod tables;
 pub mod types;
 
+use crate::extract::rules::lexicon::{lexicon, Class};
 use crate::facts::{Entity, EntityKind, Mention};
 use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
@@ -136,6 +137,9 @@ struct Raw {
     capitalised_inside: bool,
     /// The name stands in a verbless fragment ("(Tags) Défense").
     lone: bool,
+    /// The name is the field of an office ("ministre du Travail"), not a
+    /// name of its own.
+    portfolio: bool,
 }
 
 /// Types a cluster, filters junk and picks its label.
@@ -187,6 +191,11 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     if t.common.contains(key) {
         return false;
     }
+    // "le ministre du Travail": the field of an office is no place, unless
+    // a known place ("le ministre de la Défense de l'Ukraine" names Ukraine).
+    if ms.iter().all(|r| r.portfolio) && !t.places.contains_key(key) {
+        return false;
+    }
     if t.places.contains_key(key) || ms.iter().any(|r| r.cand.person) {
         return true;
     }
@@ -223,6 +232,21 @@ fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
     let mut names = texts.into_iter().map(|(t, _, _)| t);
     let label = names.next().unwrap_or_default();
     (label, names.collect())
+}
+
+/// Whether a name's head token is the "de" complement of a title noun whose
+/// complement is a field of office (`portfolio` in lexicon.tsv): "ministre
+/// du Travail", "secrétaire d'État".
+fn is_portfolio(doc: &Doc, head: usize) -> bool {
+    let t = &doc.tokens[head];
+    let Some(title) = doc.tokens.get(t.head).filter(|_| t.head != head && t.dep == "nmod") else {
+        return false;
+    };
+    let de = doc.tokens.iter().enumerate().any(|(k, c)| {
+        c.head == head && c.dep == "case" && matches!(c.text.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d\u{2019}")
+            && k < head
+    });
+    de && lexicon().is(Class::Portfolio, &title.lemma.to_lowercase())
 }
 
 /// The document as a whole: paragraphs, docs, sentence numbering, and the
@@ -305,6 +329,7 @@ impl<'a> Context<'a> {
                         .any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX"))
                 });
                 let head = spans::name_head(doc, &cand.tokens);
+                let portfolio = is_portfolio(doc, head);
                 out.push(Raw {
                     paragraph: p,
                     sentence: self.sentence_base[p] + local,
@@ -322,6 +347,7 @@ impl<'a> Context<'a> {
                     end,
                     text,
                     lone,
+                    portfolio,
                 });
             }
         }
@@ -428,6 +454,25 @@ impl<'a> Context<'a> {
         let resolved = coref::resolve(self.docs, &self.sentence_base, &people, infos, &|p, i| {
             at.contains_key(&(p, i))
         });
+        for (p, i, e) in resolved {
+            table.at.insert((p, i), e);
+        }
+        // "l'entreprise", "le club", "le pays": the one organisation or place
+        // named just before.
+        let named: Vec<coref::NamedMention> = table
+            .mentions
+            .iter()
+            .zip(&table.mention_tokens)
+            .map(|(m, (p, range))| coref::NamedMention {
+                entity: m.entity,
+                kind: table.entities[m.entity].kind,
+                paragraph: *p,
+                token: range.start,
+                sentence: m.sentence,
+            })
+            .collect();
+        let at = &table.at;
+        let resolved = coref::descriptions(self.docs, &self.sentence_base, &named, &|p, i| at.contains_key(&(p, i)));
         for (p, i, e) in resolved {
             table.at.insert((p, i), e);
         }

@@ -6,6 +6,7 @@
 //! fact's words. Owns only the numbers.
 
 use super::Para;
+use crate::facts::Node;
 
 /// Starting confidence of a rule.
 pub(crate) fn base(rule: &str) -> f32 {
@@ -14,10 +15,16 @@ pub(crate) fn base(rule: &str) -> f32 {
         "svo" => 0.85,
         "quote" => 0.85,
         "speech" => 0.8,
+        "attribution" => 0.75,
+        "apposition" => 0.75,
+        "age" => 0.85,
+        "demonym" => 0.7,
         "passive" => 0.8,
         "copula" => 0.75,
         "participle" => 0.75,
         "prep" | "passive-prep" => 0.7,
+        "passive-patient" => 0.55,
+        "intransitive" => 0.5,
         "prep-arg" => 0.65,
         "member" => 0.7,
         "event" => 0.65,
@@ -37,6 +44,15 @@ pub(crate) fn label_factor(p: &Para, tokens: &[usize]) -> f32 {
             _ => 1.0,
         })
         .product()
+}
+
+/// A concept subject ("les manifestants") is read from a noun phrase whose
+/// extent the parser may have cut wrong: a little less sure than a name.
+pub(crate) fn node_factor(node: Node) -> f32 {
+    match node {
+        Node::Entity(_) => 1.0,
+        Node::Concept(_) => 0.9,
+    }
 }
 
 /// Final confidence: distance penalty, clamped to 0.05..=0.99 and rounded.

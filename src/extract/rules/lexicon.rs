@@ -36,6 +36,10 @@ pub enum Class {
     Negation,
     Function,
     Cancel,
+    Attribution,
+    Portfolio,
+    RefersOrg,
+    RefersPlace,
 }
 
 /// Both tables, parsed.
@@ -56,7 +60,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, function, cancel")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, function, cancel, attribution, portfolio, refers-org, refers-place")]
     Class {
         file: &'static str,
         line: usize,
@@ -114,6 +118,10 @@ impl Lexicon {
                 "negation" => Class::Negation,
                 "function" => Class::Function,
                 "cancel" => Class::Cancel,
+                "attribution" => Class::Attribution,
+                "portfolio" => Class::Portfolio,
+                "refers-org" => Class::RefersOrg,
+                "refers-place" => Class::RefersPlace,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",
@@ -216,7 +224,17 @@ mod ontology_tests {
     }
 
     /// Properties the rules emit without going through the table.
-    const DIRECT: &[&str] = &["locatedIn", "isA", "hasQuality", "states"];
+    const DIRECT: &[&str] = &[
+        "locatedIn",
+        "isA",
+        "hasQuality",
+        "states",
+        "age",
+        "basedIn",
+        "nationality",
+        "acts",
+        "undergoes",
+    ];
     /// Structural properties declared by the store's trame.ttl.
     const STRUCTURAL: &[&str] = &[
         "role",

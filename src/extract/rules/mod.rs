@@ -3,19 +3,22 @@
 //! This module owns the shared parse view ([`Para`]), the rule context
 //! ([`Ctx`]) and the draft facts rules produce; each submodule is one family
 //! of rules (verbs, passives, copulas, reported speech, nominal events, roles,
-//! places) or one post-processing step (time, modality, confidence). Rules
-//! only read the parse and the entity table: they never build entities and
-//! never touch RDF.
+//! places, appositions) or one post-processing step (time, modality,
+//! confidence). Rules only read the parse and the entity table: they never
+//! build entities and never touch RDF. Subjects that no entity covers become
+//! the document's concept nodes (`concepts`), the one thing rules add.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::facts::{Fact, Object};
+use crate::facts::{Concept, Fact, Node, Object};
 use crate::nlp::{Doc, Token};
 
 use super::entities::EntityTable;
 use crate::input::PreparedText;
 
+pub mod appos;
+pub mod concepts;
 pub mod confidence;
 pub mod copula;
 pub mod events;
@@ -34,8 +37,9 @@ mod tests;
 
 use lexicon::{lexicon, Class, Lexicon};
 
-/// Runs every rule over the paragraphs and returns the document's facts.
-pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable) -> Vec<Fact> {
+/// Runs every rule over the paragraphs and returns the document's facts and
+/// the concept nodes they use.
+pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable) -> (Vec<Fact>, Vec<Concept>) {
     // Names and literal values are read from the reading view (entities decoded).
     let original: Vec<char> = prepared.reading_view().chars().collect();
     let sentence_of = super::sentence_index(docs);
@@ -51,6 +55,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         original: &original,
         lex: lexicon(),
         role_at,
+        concepts: concepts::Concepts::default(),
     };
     let mut drafts = Vec::new();
     for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
@@ -61,22 +66,25 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         copula::run(&ctx, &para, &mut drafts);
         events::run(&ctx, &para, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
+        appos::run(&ctx, &para, &mut drafts);
         let times = time::find(&para);
         for d in drafts.iter_mut().filter(|d| d.para == p) {
+            let saying = matches!(d.rule, "quote" | "speech" | "attribution");
             if let Some(v) = d.verb {
                 time::attach(&ctx, &para, &times, v, d);
-                if d.rule != "quote" && d.rule != "speech" {
+                if !saying {
                     modality::flag(&ctx, &para, v, d);
                 }
             }
             // The act of saying is the article's own fact; what was said is reported.
-            if d.rule != "quote" && d.rule != "speech" {
+            if !saying {
                 speech.mark(d);
             }
         }
     }
     roles::run(&ctx, &mut drafts);
-    finish(&ctx, prepared, docs, &sentence_of, drafts)
+    let facts = finish(&ctx, prepared, docs, &sentence_of, drafts);
+    (facts, ctx.concepts.into_list())
 }
 
 /// One paragraph's parse with the indexes rules need.
@@ -213,6 +221,8 @@ pub(crate) struct Ctx<'a> {
     pub lex: &'static Lexicon,
     /// (paragraph, token) covered by a role mention -> the role holder.
     pub role_at: HashMap<(usize, usize), usize>,
+    /// The document's concept nodes, filled as rules use them.
+    pub concepts: concepts::Concepts,
 }
 
 impl Ctx<'_> {
@@ -224,7 +234,7 @@ impl Ctx<'_> {
 /// A fact before provenance is filled in.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
-    pub subject: usize,
+    pub subject: Node,
     pub predicate: String,
     pub lemma: String,
     pub object: Object,
@@ -243,20 +253,20 @@ pub(crate) struct Draft {
     pub negated: bool,
     pub hypothetical: bool,
     pub reported: bool,
-    pub source_entity: Option<usize>,
+    pub reported_by: Option<Node>,
 }
 
 impl Draft {
     pub fn new(
         rule: &'static str,
         para: usize,
-        subject: usize,
+        subject: impl Into<Node>,
         predicate: String,
         lemma: String,
         object: Object,
     ) -> Self {
         Draft {
-            subject,
+            subject: subject.into(),
             predicate,
             lemma,
             object,
@@ -270,7 +280,7 @@ impl Draft {
             negated: false,
             hypothetical: false,
             reported: false,
-            source_entity: None,
+            reported_by: None,
         }
     }
 }
@@ -289,7 +299,14 @@ fn span_tokens(ctx: &Ctx, d: &Draft, len: usize) -> (usize, usize) {
         .iter()
         .filter(|(p, _)| *p == d.para)
         .map(|(_, r)| r.clone())
-        .chain(ctx.table.roles.iter().map(roles::role_tokens).filter(|(p, _)| *p == d.para).map(|(_, r)| r));
+        .chain(
+            ctx.table
+                .roles
+                .iter()
+                .map(roles::role_tokens)
+                .filter(|(p, _)| *p == d.para)
+                .map(|(_, r)| r),
+        );
     for r in mentions {
         if r.start < r.end && r.end <= len && heads.iter().any(|t| r.contains(t)) {
             lo = lo.min(r.start);
@@ -299,7 +316,12 @@ fn span_tokens(ctx: &Ctx, d: &Draft, len: usize) -> (usize, usize) {
     // A title holding a head token brings the name written beside it ("le
     // conseiller à la sécurité nationale Mike Waltz"): the fact is about
     // the person, so the highlight must show who it is.
-    for role in ctx.table.roles.iter().filter(|r| r.paragraph == d.para && heads.iter().any(|t| r.tokens.contains(t))) {
+    for role in ctx
+        .table
+        .roles
+        .iter()
+        .filter(|r| r.paragraph == d.para && heads.iter().any(|t| r.tokens.contains(t)))
+    {
         let names = ctx.table.mentions.iter().zip(&ctx.table.mention_tokens);
         for (_, (_, r)) in names.filter(|(m, (p, _))| m.entity == role.entity && *p == d.para) {
             let beside = (role.tokens.end..=role.tokens.end + 1).contains(&r.start)
@@ -325,12 +347,12 @@ fn finish(
     drafts: Vec<Draft>,
 ) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
-    let mut seen: HashMap<(usize, String, String, usize), usize> = HashMap::new();
-    for d in drafts {
-        if let Object::Entity(o) = d.object {
-            if o == d.subject {
-                continue;
-            }
+    let mut seen: HashMap<(Node, String, String, usize), usize> = HashMap::new();
+    for mut d in drafts {
+        // A noun phrase that is a concept elsewhere in the document is that concept.
+        d.object = ctx.object_node(d.object);
+        if d.object.node() == Some(d.subject) {
+            continue;
         }
         let (Some(doc), Some(para)) = (docs.get(d.para), prepared.paragraphs.get(d.para)) else {
             continue;
@@ -361,7 +383,7 @@ fn finish(
             negated: d.negated,
             hypothetical: d.hypothetical,
             reported: d.reported,
-            source_entity: d.source_entity,
+            reported_by: d.reported_by,
             rule: d.rule.to_string(),
             event,
         };
@@ -410,7 +432,7 @@ fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType>
     }
     let kind_of = |o: &Object| match o {
         Object::Entity(e) => ctx.table.entities.get(*e).map(|x| x.kind),
-        Object::Literal(_) => None,
+        Object::Literal(_) | Object::Concept(_) => None,
     };
     let object_kind = kind_of(&d.object);
     let target_is_place = d.arguments.iter().any(|(name, value)| name == "target" && kind_of(value) == Some(EntityKind::Place));
@@ -428,6 +450,7 @@ fn object_key(ctx: &Ctx, o: &Object) -> String {
             .get(*e)
             .map(|x| format!("E:{}", x.label))
             .unwrap_or_default(),
+        Object::Concept(c) => format!("C:{c}"),
         Object::Literal(l) => format!("L:{}", l.text.to_lowercase()),
     }
 }

@@ -46,11 +46,31 @@ impl Ctx<'_> {
         if self.is(Class::Title, &lemma) {
             for c in p.children[t].iter().copied() {
                 let ct = p.tok(c);
-                if ct.pos == "PROPN" && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name") {
+                // "l'avocat de la chanteuse X" is not X: a complement with a
+                // preposition names the owner, not the title holder.
+                let owner = p.kids(c, "case").next().is_some();
+                if ct.pos == "PROPN" && !owner && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name") {
                     if let Some(e) = self.person_at(p, c) {
                         return Some((e, 0.9));
                     }
                 }
+            }
+        }
+        // "la société Acme", "le journal Le Monde": a common noun with the
+        // name written right after it (adjectives between allowed) is that name.
+        for c in p.children[t].iter().copied() {
+            let ct = p.tok(c);
+            let Some(e) = self.table.entity_at(p.index, c) else {
+                continue;
+            };
+            let adjacent =
+                c > t && (t + 1..c).all(|k| p.tok(k).pos == "ADJ" || self.table.entity_at(p.index, k) == Some(e));
+            if matches!(ct.pos.as_str(), "PROPN" | "X")
+                && adjacent
+                && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name" | "dep")
+                && p.kids(c, "case").next().is_none()
+            {
+                return Some((e, 0.9));
             }
         }
         // A title in the singular is one person ("le dirigeant américain"),
@@ -92,7 +112,9 @@ impl Ctx<'_> {
     pub fn resolve_pronoun(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
         let tok = p.tok(t);
         let lemma = tok.lemma.to_lowercase();
-        if tok.pos != "PRON" || !(lemma == "il" || lemma == "elle") || p.morph_has(t, "Number=Plur") {
+        let word = crate::extract::entities::coref::clitic_base(&tok.text);
+        let pronoun = |w: &str| w == "il" || w == "elle";
+        if tok.pos != "PRON" || !(pronoun(&lemma) || pronoun(&word)) || p.morph_has(t, "Number=Plur") {
             return None;
         }
         // The last person who was a subject, within three sentences (quotes
@@ -211,9 +233,10 @@ impl Ctx<'_> {
         let a = p.offsets.get(tok.start).copied();
         let b = p.offsets.get(tok.end()).copied();
         match (a, b) {
-            (Some(a), Some(b)) if a < b && b <= self.original.len() => {
-                self.original[a..b].iter().filter(|&&c| c != crate::input::markup::GONE).collect()
-            }
+            (Some(a), Some(b)) if a < b && b <= self.original.len() => self.original[a..b]
+                .iter()
+                .filter(|&&c| c != crate::input::markup::GONE)
+                .collect(),
             _ => tok.text.clone(),
         }
     }
@@ -229,9 +252,15 @@ impl Ctx<'_> {
                 let ct = p.tok(c);
                 let take = match ct.dep.as_str() {
                     "conj" => matches!(ct.pos.as_str(), "NOUN" | "PROPN") && p.kids(c, "cop").next().is_none(),
-                    "appos" | "flat:name" => self
-                        .resolve(p, c)
-                        .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person),
+                    // A name right after another noun of the phrase is that
+                    // noun's ("l'avocat de la chanteuse X": X is the singer).
+                    "appos" | "flat:name" => {
+                        let nearer = c > 0 && c - 1 != x && p.tok(c - 1).pos == "NOUN";
+                        !nearer
+                            && self
+                                .resolve(p, c)
+                                .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person)
+                    }
                     _ => false,
                 };
                 if take && !out.contains(&c) {
@@ -279,6 +308,19 @@ impl Ctx<'_> {
                 out.push(v);
             }
         }
+        // "l'humoriste Beppe Grillo": the common noun describes the person
+        // named in apposition; it is no second participant.
+        let named: Vec<usize> = out
+            .iter()
+            .filter(|v| matches!(v.object, Object::Entity(_)))
+            .map(|v| v.token)
+            .collect();
+        out.retain(|v| {
+            !matches!(v.object, Object::Literal(_))
+                || !named
+                    .iter()
+                    .any(|&n| p.head(n) == Some(v.token) && p.kids(n, "case").next().is_none())
+        });
         out
     }
 

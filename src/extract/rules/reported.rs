@@ -1,16 +1,21 @@
-//! Reported speech: quotations and speech verbs.
+//! Reported speech: quotations, speech verbs and attributions.
 //!
-//! Owns: finding quoted spans (« », " ", and the « that some texts use to
-//! close), the speaker of each quote (the subject of the speech verb next to
-//! it, or the person named right after that verb whatever the parser's label),
-//! speech verbs with a `que` clause, the `states`-style facts they yield, and
-//! marking every other fact read inside a quote or a reported clause as
-//! reported by its speaker. It does not extract the content facts themselves.
+//! Owns: finding quoted spans (« », " ", the « that some texts use to close,
+//! quotes within quotes, and a quote never closed, which ends with its
+//! sentence), the speaker of each quote (the subject of the speech verb next
+//! to it, or the person named right after that verb whatever the parser's
+//! label), speech verbs with a `que` clause, inverted speech verbs after a
+//! comma with no quote marks ("…, indique la police", "…, a-t-il ajouté"),
+//! attributions ("selon X", "d'après X"), the `states`-style facts they
+//! yield, and marking every other fact read inside a quote, a reported
+//! clause or an attributed clause as reported by its source (an entity, or
+//! a concept such as "la préfecture"). It does not extract the content
+//! facts themselves.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::facts::{EntityKind, Literal, LiteralKind, Object};
+use crate::facts::{EntityKind, Literal, LiteralKind, Node, Object};
 
 use super::lexicon::Class;
 use super::np::MAX_WORDS;
@@ -23,7 +28,7 @@ pub(crate) struct Speech {
     /// Speech verbs already turned into facts (other rules skip them).
     pub handled: HashSet<usize>,
     /// Token ranges that somebody said, with the speaker when known.
-    pub spans: Vec<(Range<usize>, Option<usize>)>,
+    pub spans: Vec<(Range<usize>, Option<Node>)>,
     pub para: usize,
 }
 
@@ -45,29 +50,40 @@ impl Speech {
             if *speaker == Some(d.subject) {
                 // "X said X would ..." stays X's own statement, still reported.
                 d.reported = true;
-                d.source_entity = *speaker;
+                d.reported_by = *speaker;
                 return;
             }
             d.reported = true;
-            d.source_entity = *speaker;
+            d.reported_by = *speaker;
             d.confidence *= 0.95;
         }
     }
 }
 
 /// Quote spans (inside the marks) of a paragraph.
+///
+/// A quote opened with « closes at » (or at a « that some texts use to
+/// close); one opened with " or “ closes at " or ”. Marks of the other kind
+/// inside a quote are a quote within the quote and leave it open
+/// (« Le "deal" est mort »). A quote never closed ends with its sentence.
 pub(crate) fn quotes(p: &Para) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    // The opening token and whether it was a guillemet.
+    let mut open: Option<(usize, bool)> = None;
     for i in 0..p.len() {
         let text = p.tok(i).text.as_str();
         match (open, text) {
-            (None, "«" | "“" | "\"") => open = Some(i),
-            (Some(o), "»" | "”" | "\"") => {
+            (None, "«") => open = Some((i, true)),
+            (None, "“" | "\"") => open = Some((i, false)),
+            (Some((o, true)), "»") => {
                 out.push(o + 1..i);
                 open = None;
             }
-            (Some(o), "«") => {
+            (Some((o, false)), "”" | "\"") => {
+                out.push(o + 1..i);
+                open = None;
+            }
+            (Some((o, true)), "«") => {
                 // A « that closes: followed by punctuation or a speech verb.
                 let next = (i + 1 < p.len()).then(|| p.tok(i + 1));
                 let closes = next.is_none_or(|n| n.pos == "PUNCT" || n.pos == "AUX");
@@ -75,16 +91,38 @@ pub(crate) fn quotes(p: &Para) -> Vec<Range<usize>> {
                     out.push(o + 1..i);
                     open = None;
                 } else {
-                    open = Some(i);
+                    open = Some((i, true));
                 }
             }
             _ => {}
         }
+        // A quote never closed ends with its sentence.
+        if let Some((o, _)) = open {
+            let ends_sentence = i + 1 == p.len() || p.sentence_of[i + 1] != p.sentence_of[i];
+            if ends_sentence && p.sentence_of[i] == p.sentence_of[o] && unclosed_in_paragraph(p, o) {
+                out.push(o + 1..i + 1);
+                open = None;
+            }
+        }
     }
-    if let Some(o) = open {
+    if let Some((o, _)) = open {
         out.push(o + 1..p.len());
     }
     out
+}
+
+/// Whether the quote opened at `open` has no closing mark anywhere after it
+/// in the paragraph (so it ends with its sentence rather than run on).
+fn unclosed_in_paragraph(p: &Para, open: usize) -> bool {
+    let guillemet = p.tok(open).text == "«";
+    !(open + 1..p.len()).any(|k| {
+        let t = p.tok(k).text.as_str();
+        if guillemet {
+            t == "»" || t == "«"
+        } else {
+            matches!(t, "”" | "\"")
+        }
+    })
 }
 
 /// Finds quotes, speakers and speech-verb clauses; emits their facts.
@@ -114,6 +152,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
                 d.tokens = vec![q.start, verb, token];
                 d.span = vec![q.start, q.end.saturating_sub(1)];
                 d.verb = Some(verb);
+                d.confidence *= super::confidence::node_factor(e);
                 add_listener(ctx, p, verb, &mut d);
                 out.push(d);
                 speech.handled.insert(verb);
@@ -125,27 +164,27 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         }
     }
     for v in 0..p.len() {
-        let tok = p.tok(v);
-        if tok.pos != "VERB" || !ctx.is(Class::Speech, &tok.lemma.to_lowercase()) {
+        if !is_speech_verb(ctx, p, v) {
             continue;
         }
-        let Some(clause) = p.kids(v, "ccomp").next() else {
+        let said = p.kids(v, "ccomp").next().or_else(|| quoted_clause(p, v));
+        let (range, speaker) = if let Some(clause) = said {
+            let speaker = grammatical_subjects(ctx, p, v, 0)
+                .iter()
+                .find_map(|s| ctx.subject_node(p, s).map(|n| (n, s.factor, s.token)));
+            (said_range(p, clause), speaker)
+        } else if let Some((range, speaker)) = inverted(ctx, p, v) {
+            // "Les discussions ont été constructives, a-t-il ajouté."
+            if speech
+                .spans
+                .iter()
+                .any(|(r, _)| r.start < range.end && range.start < r.end)
+            {
+                continue;
+            }
+            (range, Some(speaker))
+        } else {
             continue;
-        };
-        let subjects = grammatical_subjects(ctx, p, v, 0);
-        let speaker = subjects.iter().find_map(|s| match s.object {
-            Object::Entity(e) => Some((e, s.factor, s.token)),
-            _ => None,
-        });
-        let range = {
-            let sub = p.subtree(clause);
-            // What was said, without the conjunction "que" that introduces it.
-            let first = if matches!(p.tok(sub[0]).text.to_lowercase().as_str(), "que" | "qu'") {
-                sub[0] + 1
-            } else {
-                sub[0]
-            };
-            first..sub[sub.len() - 1] + 1
         };
         speech.spans.push((range.clone(), speaker.map(|s| s.0)));
         let Some((e, factor, token)) = speaker else { continue };
@@ -161,18 +200,199 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         d.tokens = vec![token, v, range.start];
         d.span = vec![range.start, range.end.saturating_sub(1)];
         d.verb = Some(v);
-        d.confidence *= factor;
+        d.confidence *= factor * super::confidence::node_factor(e);
         add_listener(ctx, p, v, &mut d);
         super::modality::flag(ctx, p, v, &mut d);
         out.push(d);
         speech.handled.insert(v);
     }
+    attributions(ctx, p, &mut speech, out);
     speech
+}
+
+/// A clause the parser hung on the speech verb with another label, right
+/// after an opening quote mark ("a déclaré « nous ne céderons pas …").
+fn quoted_clause(p: &Para, v: usize) -> Option<usize> {
+    p.children[v].iter().copied().find(|&c| {
+        let first = p.subtree(c)[0];
+        matches!(p.tok(c).dep.as_str(), "advcl" | "parataxis" | "xcomp")
+            && p.tok(c).pos == "VERB"
+            && first > 0
+            && matches!(p.tok(first - 1).text.as_str(), "«" | "\"" | "“" | ":")
+            && first > v
+    })
+}
+
+/// A speech verb: its lemma in the `speech` class, or its written form
+/// when the lemmatiser left it unchanged ("indique").
+fn is_speech_verb(ctx: &Ctx, p: &Para, v: usize) -> bool {
+    let tok = p.tok(v);
+    tok.pos == "VERB" && (ctx.is(Class::Speech, &tok.lemma.to_lowercase()) || speech_form(ctx, &tok.text))
+}
+
+/// A present-tense third-person form of a speech verb ("indique" → indiquer).
+fn speech_form(ctx: &Ctx, text: &str) -> bool {
+    let w = text.to_lowercase();
+    w.strip_suffix('e')
+        .is_some_and(|stem| ctx.is(Class::Speech, &format!("{stem}er")))
+}
+
+/// What a `ccomp` clause says, without the conjunction "que" that introduces it.
+fn said_range(p: &Para, clause: usize) -> Range<usize> {
+    let sub = p.subtree(clause);
+    let first = if matches!(p.tok(sub[0]).text.to_lowercase().as_str(), "que" | "qu'") {
+        sub[0] + 1
+    } else {
+        sub[0]
+    };
+    first..sub[sub.len() - 1] + 1
+}
+
+/// An inverted speech verb after a comma, with no quote marks: "…, indique
+/// la police", "…, a-t-il ajouté". Returns what was said (the sentence up to
+/// the comma) and the speaker (written after the verb, or the clitic pronoun
+/// resolved to its person).
+fn inverted(ctx: &Ctx, p: &Para, v: usize) -> Option<(Range<usize>, (Node, f32, usize))> {
+    let sentence = p.sentence_range(v);
+    // Back over auxiliaries and clitics to the comma.
+    let mut k = v;
+    while k > sentence.start {
+        k -= 1;
+        let t = p.tok(k);
+        if t.pos == "AUX" || (t.pos == "PRON" && t.text.starts_with('-')) {
+            continue;
+        }
+        break;
+    }
+    if k <= sentence.start + 2 || p.tok(k).text != "," {
+        return None;
+    }
+    // The said part: from the sentence start, or from just after an earlier
+    // comma that closes an opening attribution ("Selon X, …" stays outside).
+    let range = sentence.start..k;
+    if range
+        .clone()
+        .any(|t| matches!(p.tok(t).text.as_str(), "«" | "»" | "\"" | "“" | "”"))
+    {
+        return None;
+    }
+    if !range.clone().any(|t| matches!(p.tok(t).pos.as_str(), "VERB" | "AUX")) {
+        return None;
+    }
+    let speaker = inverted_speaker(ctx, p, v, k)?;
+    Some((range, speaker))
+}
+
+/// Who speaks after an inverted speech verb: a clitic "-t-il"/"-elle"
+/// resolved to its person, or the subject written after the verb.
+fn inverted_speaker(ctx: &Ctx, p: &Para, v: usize, comma: usize) -> Option<(Node, f32, usize)> {
+    for c in comma + 1..v {
+        if p.tok(c).pos == "PRON" && p.tok(c).text.starts_with('-') {
+            let (e, f) = ctx.resolve(p, c).or_else(|| ctx.resolve_pronoun(p, c))?;
+            return Some((Node::Entity(e), f, c));
+        }
+    }
+    let after = |s: &&super::np::Value| s.token > v;
+    let subjects = grammatical_subjects(ctx, p, v, 0);
+    if let Some(s) = subjects.iter().find(after) {
+        return ctx.subject_node(p, s).map(|n| (n, s.factor, s.token));
+    }
+    // The inverted subject is often labelled as an object ("indique la préfecture").
+    for o in p.kids(v, "obj").filter(|&o| o > v).collect::<Vec<_>>() {
+        if let Some(s) = ctx.value(p, o, None) {
+            if let Some(n) = ctx.subject_node(p, &s) {
+                return Some((n, s.factor * 0.9, o));
+            }
+        }
+    }
+    // Whoever is named right after the verb, whatever the parser's label.
+    let sentence_end = p.sentence_range(v).end;
+    for j in v + 1..(v + 4).min(sentence_end) {
+        if let Some((e, f)) = ctx.resolve(p, j) {
+            if matches!(ctx.kind(e), EntityKind::Person | EntityKind::Organization) {
+                return Some((Node::Entity(e), f, j));
+            }
+        }
+        if p.tok(j).pos == "PUNCT" {
+            break;
+        }
+    }
+    None
+}
+
+/// "Selon Europol, …", "d'après la préfecture, …", "…, selon X": every fact
+/// of the clause that carries the attribution is reported by its source.
+fn attributions(ctx: &Ctx, p: &Para, speech: &mut Speech, out: &mut Vec<Draft>) {
+    for c in 0..p.len() {
+        if !is_attribution(ctx, p, c) {
+            continue;
+        }
+        let Some(head) = p.head(c) else { continue };
+        let Some(source) = ctx.value(p, c, None) else { continue };
+        let Some(node) = ctx.subject_node(p, &source) else {
+            continue;
+        };
+        // The clause the adjunct hangs on; a noun head stands for its clause.
+        let mut clause = super::time::clause_of(p, head);
+        // The attribution covers every coordinated clause ("selon X, A a … et
+        // reprendra …"): start from the first conjunct.
+        for _ in 0..p.len() {
+            match p.head(clause) {
+                Some(h) if p.tok(clause).dep == "conj" => clause = h,
+                _ => break,
+            }
+        }
+        let mut sub = p.subtree(clause);
+        let own = p.subtree(c);
+        sub.retain(|t| !own.contains(t));
+        let (Some(&first), Some(&last)) = (sub.first(), sub.last()) else {
+            continue;
+        };
+        speech.spans.push((first..last + 1, Some(node)));
+        // The source states what the clause says ("selon Europol, …").
+        let Some(text) = said_text(ctx, p, &sub) else { continue };
+        let case = p.kids(c, "case").next().unwrap_or(c);
+        let lemma = ctx.render(p, &p.subtree(case)).to_lowercase().replace('\u{2019}', "'");
+        let mut d = Draft::new("attribution", p.index, node, "states".to_string(), lemma, text);
+        d.tokens = vec![c, clause];
+        d.span = vec![first.min(c), last.max(c)];
+        d.verb = (p.tok(clause).pos == "VERB").then_some(clause);
+        d.confidence *= source.factor * super::confidence::node_factor(node);
+        out.push(d);
+    }
+}
+
+/// Whether token `c` is introduced by an attribution preposition ("selon",
+/// "d'après": the `attribution` class of lexicon.tsv) among its `case` children.
+fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
+    if !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    for k in p.kids(c, "case").collect::<Vec<_>>() {
+        let w = p.tok(k).text.to_lowercase().replace('\u{2019}', "'");
+        if ctx.is(Class::Attribution, &w) {
+            return true;
+        }
+        // "d'après" comes as "d'" + fixed "après", or as two case words.
+        let joined = |f: usize| format!("{w}{}", p.tok(f).text.to_lowercase());
+        if p.kids(k, "fixed").any(|f| ctx.is(Class::Attribution, &joined(f))) {
+            return true;
+        }
+        if k > 0
+            && ctx.is(
+                Class::Attribution,
+                &format!("{}{w}", p.tok(k - 1).text.to_lowercase().replace('\u{2019}', "'")),
+            )
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// "« … », a déclaré Rubio": the speech verb right after a closing quote and
 /// the person or organisation named as its speaker.
-fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(usize, usize, usize)> {
+fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(Node, usize, usize)> {
     let mut k = close + 1;
     // A short tail may finish the sentence the quote began ("» du pays, a-t-il ajouté").
     if let Some(comma) = (k..(k + 6).min(p.len())).find(|&i| p.tok(i).text == ",") {
@@ -200,14 +420,14 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(usize, usize, usi
     let verb = k;
     if let Some(c) = clitic {
         if let Some((e, _)) = ctx.resolve(p, c).or_else(|| ctx.resolve_pronoun(p, c)) {
-            return Some((e, verb, c));
+            return Some((Node::Entity(e), verb, c));
         }
     }
     // Whoever is named right after the verb speaks, whatever its label.
     for j in verb + 1..(verb + 4).min(p.len()) {
         if let Some((e, _)) = ctx.resolve(p, j) {
             if matches!(ctx.kind(e), EntityKind::Person | EntityKind::Organization) {
-                return Some((e, verb, j));
+                return Some((Node::Entity(e), verb, j));
             }
         }
         if p.tok(j).pos == "PUNCT" {
@@ -215,21 +435,21 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(usize, usize, usi
         }
     }
     grammatical_subjects(ctx, p, verb, 0)
-        .into_iter()
-        .find_map(|s| match s.object {
-            Object::Entity(e) => Some((e, verb, s.token)),
-            _ => None,
-        })
+        .iter()
+        .find_map(|s| ctx.subject_node(p, s).map(|n| (n, verb, s.token)))
 }
 
 /// "Rubio a déclaré : « … »": a speech verb before a colon and the opening mark.
-fn speaker_before(ctx: &Ctx, p: &Para, open: usize) -> Option<(usize, usize, usize)> {
-    if open < 2 || p.tok(open - 1).text != ":" {
+fn speaker_before(ctx: &Ctx, p: &Para, open: usize) -> Option<(Node, usize, usize)> {
+    // `open` is the first token inside the quote; before its mark comes a
+    // colon, or the speech verb itself ("a déclaré « nous …").
+    let before = open.checked_sub(2)?;
+    if p.tok(before).text != ":" && p.tok(before).pos != "VERB" {
         return None;
     }
-    let sentence = p.sentence_range(open.saturating_sub(1));
+    let sentence = p.sentence_range(before);
     let start = sentence.start;
-    let mut k = open.saturating_sub(1);
+    let mut k = before;
     while k > start && p.tok(k).pos == "PUNCT" {
         k -= 1;
     }
@@ -241,18 +461,30 @@ fn speaker_before(ctx: &Ctx, p: &Para, open: usize) -> Option<(usize, usize, usi
         return None;
     }
     grammatical_subjects(ctx, p, verb, 0)
-        .into_iter()
-        .find_map(|s| match s.object {
-            Object::Entity(e) => Some((e, verb, s.token)),
-            _ => None,
-        })
+        .iter()
+        .find_map(|s| ctx.subject_node(p, s).map(|n| (n, verb, s.token)))
 }
 
 /// What was said, as a quote literal of at most [`MAX_WORDS`] words.
 fn quote_text(ctx: &Ctx, p: &Para, range: Range<usize>) -> Option<Object> {
-    let tokens: Vec<usize> = range
+    let tokens: Vec<usize> = range.collect();
+    said_text(ctx, p, &tokens)
+}
+
+/// What was said, from its tokens (quote marks and edge punctuation left
+/// out), as a quote literal of at most [`MAX_WORDS`] words.
+fn said_text(ctx: &Ctx, p: &Para, tokens: &[usize]) -> Option<Object> {
+    let mut tokens: Vec<usize> = tokens
+        .iter()
+        .copied()
         .filter(|&t| !matches!(p.tok(t).text.as_str(), "«" | "»" | "\"" | "“" | "”"))
         .collect();
+    while tokens.first().is_some_and(|&t| p.tok(t).pos == "PUNCT") {
+        tokens.remove(0);
+    }
+    while tokens.last().is_some_and(|&t| p.tok(t).pos == "PUNCT") {
+        tokens.pop();
+    }
     let mut text = ctx.render(p, &tokens);
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 {

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use crate::facts::{EntityKind, Object};
+use crate::facts::{EntityKind, Node, Object};
 
 use super::lexicon::Class;
 use super::np::Value;
@@ -24,9 +24,15 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
         if tok.pos != "VERB" || handled.contains(&v) {
             continue;
         }
-        // Participles modifying a noun are `passive`'s; a verb that hands its
-        // subject to an infinitive speaks through that infinitive.
-        if tok.dep == "acl" || transparent(ctx, p, v) {
+        // Participles modifying a noun with an agent are `passive`'s, other
+        // clauses on a noun (infinitives, relatives parsed as `acl`) are not
+        // the noun's acts; a verb that hands its subject to an infinitive
+        // speaks through that infinitive.
+        let participle = p.morph_has(v, "VerbForm=Part");
+        if tok.dep == "acl" && (!participle || p.kids(v, "obl:agent").next().is_some()) {
+            continue;
+        }
+        if transparent(ctx, p, v) {
             continue;
         }
         verb_facts(ctx, p, v, out);
@@ -125,15 +131,32 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
         out.extend(ctx.values(p, s, None));
     }
-    if !out.is_empty() || depth > 4 {
+    // A verb with a subject of its own never borrows another clause's, even
+    // when its own stays unresolved ("… et ceux de la Pologne ont soutenu …").
+    let own = p.kids(v, "nsubj").chain(p.kids(v, "nsubj:pass")).next().is_some();
+    if !out.is_empty() || own || depth > 4 {
         return out;
     }
     let tok = p.tok(v);
     let Some(h) = p.head(v) else { return out };
     let head_is_verb = p.tok(h).pos == "VERB" || p.kids(h, "cop").next().is_some();
+    // A participle on a noun ("X, ayant signé …", "les wagons, écrasés …"):
+    // the noun, without the participle's own clause, is its subject.
+    if tok.dep == "acl" && p.morph_has(v, "VerbForm=Part") {
+        if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
+            return ctx.values(p, h, Some(v));
+        }
+        return out;
+    }
     let shares = match tok.dep.as_str() {
         "conj" | "xcomp" => head_is_verb,
-        "advcl" => head_is_verb && (p.morph_has(v, "VerbForm=Inf") || p.morph_has(v, "VerbForm=Part")),
+        // A participle with a tense auxiliary ("ont soutenu") is a finite
+        // clause of its own, not a participle clause sharing the subject.
+        "advcl" => {
+            let own_tense = p.kids(v, "aux").chain(p.kids(v, "aux:tense")).next().is_some()
+                && !p.kids(v, "mark").any(|m| p.tok(m).lemma == "après");
+            head_is_verb && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense))
+        }
         _ => false,
     };
     if shares {
@@ -148,7 +171,14 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
 /// A passive clause: an `aux:pass`, or a passive participle with an agent.
 /// ("est arrivé" is a compound tense with être, not a passive.)
 pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
-    p.kids(v, "aux:pass").next().is_some()
+    // "le contrat, signé en 2010, …": a past participle on a noun, with no
+    // auxiliary "avoir" ("ayant signé") to make it active.
+    let reduced = p.tok(v).dep == "acl"
+        && p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && !p.kids(v, "aux").any(|a| p.tok(a).lemma == "avoir");
+    reduced
+        || p.kids(v, "aux:pass").next().is_some()
         || (p.morph_has(v, "Voice=Pass")
             && p.kids(v, "nsubj:pass").next().is_some()
             && p.kids(v, "obl:agent").next().is_some())
@@ -177,7 +207,10 @@ struct Oblique {
     core: bool,
 }
 
-fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool) -> Vec<Oblique> {
+/// Prepositional arguments of `v`. A place introduced by a preposition the
+/// verb's predicate row names ("livrer … à la Syrie": `livrer à`) is the
+/// recipient, not where it happened.
+fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> Vec<Oblique> {
     let mut out = Vec::new();
     for c in p.children[v].iter().copied() {
         let dep = p.tok(c).dep.as_str();
@@ -191,8 +224,13 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool) -> Vec<Oblique> {
             Object::Entity(e) => Some(ctx.kind(e)),
             _ => None,
         });
+        let mapped = prep == "à" && kind == Some(EntityKind::Place) && predicate(ctx, lemmas, Some(&prep)).is_some();
         out.push(Oblique {
-            role: role_of(&prep, kind),
+            role: if mapped {
+                Some("recipient")
+            } else {
+                role_of(&prep, kind)
+            },
             prep,
             values,
             core,
@@ -205,9 +243,17 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     let (mut lemmas, _) = chain(ctx, p, v);
     let passive = is_passive(p, v);
     let written = grammatical_subjects(ctx, p, v, 0);
+    // A passive with no agent ("la gestion du site a été confiée à une
+    // filiale") is still a fact: the patient with the verb's argument.
+    let mut agentless = false;
     let (subjects, mut objects): (Vec<Value>, Vec<Value>) = if passive {
         let agents: Vec<Value> = p.kids(v, "obl:agent").flat_map(|a| ctx.values(p, a, None)).collect();
-        (agents, written)
+        if agents.is_empty() {
+            agentless = true;
+            (written, Vec::new())
+        } else {
+            (agents, written)
+        }
     } else {
         let mut objects = Vec::new();
         for o in p.kids(v, "obj").collect::<Vec<_>>() {
@@ -227,9 +273,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         }
         (written, objects)
     };
-    let subjects: Vec<Value> = subjects
-        .into_iter()
-        .filter(|s| matches!(s.object, Object::Entity(_)))
+    // Named entities, else noun phrases as concept nodes ("les manifestants").
+    let subjects: Vec<(Node, &Value)> = subjects
+        .iter()
+        .filter_map(|s| ctx.subject_node(p, s).map(|n| (n, s)))
         .collect();
     if subjects.is_empty() {
         return;
@@ -237,13 +284,16 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // "avoir lieu", "faire partie de": a verb and its bare object noun form
     // one predicate; the prepositional argument is then the object.
     // The object noun may be a function word on its own ("faire part de").
+    // With no argument of its own ("a pris la fuite", "a fait trois morts"),
+    // the idiom's noun phrase stays the object.
+    let mut idiom_objects = Vec::new();
     let direct: Vec<usize> = p.kids(v, "obj").collect();
     if let [only] = direct.as_slice() {
         let noun = p.tok(*only).lemma.to_lowercase();
         let idiom = format!("{} {noun}", lemmas.join(" "));
         if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
             lemmas = vec![idiom];
-            objects.clear();
+            idiom_objects = std::mem::take(&mut objects);
         }
     }
     if objects.is_empty() && !passive {
@@ -252,8 +302,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() && !passive {
         objects = relative_object_of_chain(ctx, p, v);
     }
-    let obls = obliques(ctx, p, v, passive);
+    let obls = obliques(ctx, p, v, passive, &lemmas);
     let mut rule = if passive { "passive" } else { "svo" };
+    let mut forced_property: Option<&'static str> = None;
     let mut prep_used: Option<String> = None;
     let mut extra = 1.0f32;
     if objects.is_empty() && !passive {
@@ -274,8 +325,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             .iter()
             .find(|o| !o.values.is_empty() && predicate(ctx, &lemmas, Some(&o.prep)).is_some());
         let entity = || {
+            // "la coalition est composée de Forza Italia": with no agent, any
+            // argument of the verb that names an entity.
             obls.iter().find(|o| {
-                matches!(o.role, Some("recipient" | "target" | "partner" | "location"))
+                (matches!(o.role, Some("recipient" | "target" | "partner" | "location")) || (agentless && o.core))
                     && o.values.iter().any(|x| matches!(x.object, Object::Entity(_)))
             })
         };
@@ -286,10 +339,35 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                     && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
             })
         };
-        if let Some(o) = mapped.or_else(entity).or_else(literal) {
+        let idiom = !idiom_objects.is_empty();
+        let chosen = if idiom {
+            mapped
+        } else {
+            mapped.or_else(entity).or_else(literal)
+        };
+        if let Some(o) = chosen {
             objects = o.values.clone();
             prep_used = Some(o.prep.clone());
-            rule = if passive { "passive-prep" } else { "prep" };
+            rule = if agentless {
+                "passive-patient"
+            } else if passive {
+                "passive-prep"
+            } else {
+                "prep"
+            };
+        }
+    }
+    if objects.is_empty() {
+        objects = idiom_objects;
+    }
+    if objects.is_empty() {
+        // "les magasins ont été fermés", "le suspect s'est enfui": the act
+        // itself, with the verb as written for its object.
+        if let Some((property, object)) = objectless(ctx, p, v, agentless) {
+            rule = if agentless { "passive-patient" } else { "intransitive" };
+            prep_used = None;
+            objects = vec![object];
+            forced_property = Some(property);
         }
     }
     if objects.is_empty() {
@@ -302,7 +380,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, &p.tok(o.token).lemma.to_lowercase())
         });
     }
-    let property = predicate(ctx, &lemmas, prep_used.as_deref()).unwrap_or_else(|| "relatedTo".to_string());
+    let property = forced_property
+        .map(str::to_string)
+        .or_else(|| predicate(ctx, &lemmas, prep_used.as_deref()))
+        .unwrap_or_else(|| "relatedTo".to_string());
     let mut lemma = lemmas.join(" ");
     if let Some(prep) = &prep_used {
         lemma = format!("{lemma} {prep}");
@@ -320,8 +401,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         }
     }
     let top = chain_top(p, v);
-    for s in &subjects {
-        let Object::Entity(subject) = s.object else { continue };
+    for &(subject, s) in &subjects {
         for o in &objects {
             let mut d = Draft::new(
                 rule,
@@ -333,9 +413,14 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             );
             d.arguments = arguments.clone();
             d.tokens = vec![s.token, v, o.token];
-            d.span = o.phrase.clone();
+            // A concept subject is a phrase: the span shows all of it.
+            d.span = o.phrase.iter().chain(&s.phrase).copied().collect();
             d.verb = Some(v);
-            d.confidence *= s.factor * o.factor * extra * super::confidence::label_factor(p, &[s.token, o.token]);
+            d.confidence *= s.factor
+                * o.factor
+                * extra
+                * super::confidence::label_factor(p, &[s.token, o.token])
+                * super::confidence::node_factor(subject);
             let _ = top;
             out.push(d);
         }
@@ -365,6 +450,56 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// A verb with a subject and no argument at all: `undergoes` for a passive
+/// without agent ("les contrôles ont été renforcés"), `acts` for an active
+/// verb ("le suspect s'est enfui"), with the verb as written for the object.
+/// Verbs that only carry other verbs or clauses (modals, aspect, speech,
+/// être, avoir) and verbs with a clause of their own give nothing.
+fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'static str, Value)> {
+    let tok = p.tok(v);
+    let lemma = tok.lemma.to_lowercase();
+    if ["être", "avoir", "faire"].contains(&lemma.as_str())
+        || ctx.is(Class::Modal, &lemma)
+        || ctx.is(Class::Aspect, &lemma)
+        || ctx.is(Class::Speech, &lemma)
+        || ctx.is(Class::Function, &lemma)
+    {
+        return None;
+    }
+    // Only a clause of its own: a participle on a noun or an infinitive under
+    // another verb says too little alone ("la communauté inscrite", "mérite
+    // d'être vu"); an active verb with an argument it needs ("donner suite
+    // à", "se présenter comme") is no objectless act.
+    if matches!(tok.dep.as_str(), "acl" | "xcomp") {
+        return None;
+    }
+    let needs_argument = p.children[v].iter().any(|&c| {
+        p.tok(c).dep == "obl:arg"
+            || p.kids(c, "case")
+                .chain(p.kids(c, "mark"))
+                .any(|m| p.tok(m).lemma == "comme")
+    });
+    if needs_argument && !agentless {
+        return None;
+    }
+    let clause = p.children[v]
+        .iter()
+        .any(|&c| matches!(p.tok(c).dep.as_str(), "obj" | "ccomp" | "xcomp" | "iobj" | "csubj"));
+    if clause {
+        return None;
+    }
+    let object = Value {
+        object: Object::Literal(crate::facts::Literal {
+            text: ctx.token_text(p, v),
+            kind: crate::facts::LiteralKind::Text,
+        }),
+        factor: 1.0,
+        token: v,
+        phrase: vec![v],
+    };
+    Some((if agentless { "undergoes" } else { "acts" }, object))
 }
 
 /// Entity arguments introduced by à/avec/contre inside a literal object's
@@ -469,6 +604,6 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     vec![]
 }
 
-fn is_time_noun(p: &Para, t: usize) -> bool {
+pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
     super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
 }

@@ -1,0 +1,217 @@
+//! Appositions and modifiers of a named entity as facts: "Iván Duque, homme
+//! politique conservateur" (isA), "Petro, 58 ans" and "âgé de 41 ans" (age),
+//! "Renault, filiale de X" (the noun's predicate row with "de": subsidiaryOf),
+//! "l'allemand Siemens", "le Belge X" (a demonym on the name: basedIn for an
+//! organisation, nationality for a person).
+//!
+//! Owns these noun-phrase patterns only. Titles given to people ("le
+//! ministre X") are roles, found by the entity table and written by `roles`;
+//! an apposition already covered by a role is left to it.
+
+use crate::facts::{EntityKind, Literal, LiteralKind, Object};
+
+use super::lexicon::Class;
+use super::{Ctx, Draft, Para};
+
+pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for a in 0..p.len() {
+        let Some(h) = p.head(a) else { continue };
+        let Some(e) = named_entity(ctx, p, h) else { continue };
+        let dep = p.tok(a).dep.as_str();
+        match dep {
+            "appos" => apposition(ctx, p, e, h, a, out),
+            "amod" | "acl" | "nmod" if p.kids(a, "case").next().is_none() => {
+                if let Some(d) = age(ctx, p, e, h, a) {
+                    out.push(d);
+                }
+            }
+            _ => {}
+        }
+        if dep == "amod" || dep == "nmod" || dep == "appos" {
+            if let Some(d) = demonym(ctx, p, e, h, a) {
+                out.push(d);
+            }
+        }
+    }
+    // "l'humoriste Beppe Grillo": a common noun right before a person's
+    // name describes the person (titles are roles, written by `roles`).
+    for n in 0..p.len() {
+        let tok = p.tok(n);
+        if tok.pos != "NOUN"
+            || ctx.is(Class::Title, &tok.lemma.to_lowercase())
+            || ctx.table.entity_at(p.index, n).is_some()
+        {
+            continue;
+        }
+        let Some(c) = p.children[n]
+            .iter()
+            .copied()
+            .find(|&c| c == n + 1 && p.tok(c).pos == "PROPN")
+        else {
+            continue;
+        };
+        if !matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name") {
+            continue;
+        }
+        let Some(e) = named_entity(ctx, p, c).filter(|&e| ctx.kind(e) == EntityKind::Person) else {
+            continue;
+        };
+        let Some((text, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
+            continue;
+        };
+        let mut d = Draft::new(
+            "apposition",
+            p.index,
+            e,
+            "isA".to_string(),
+            tok.lemma.to_lowercase(),
+            Object::Literal(Literal {
+                text,
+                kind: LiteralKind::Text,
+            }),
+        );
+        d.tokens = vec![n, c];
+        d.span = phrase;
+        out.push(d);
+    }
+    // The other way round: "l'allemand Siemens" with the demonym as head.
+    for a in 0..p.len() {
+        let Some(h) = p.head(a) else { continue };
+        if !matches!(p.tok(a).dep.as_str(), "appos" | "nmod" | "flat:name") || p.kids(a, "case").next().is_some() {
+            continue;
+        }
+        let Some(e) = named_entity(ctx, p, a) else { continue };
+        if let Some(d) = demonym(ctx, p, e, a, h) {
+            out.push(d);
+        }
+    }
+}
+
+/// The entity a name token stands for (not a pronoun or a resolved title).
+fn named_entity(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
+    if p.tok(t).pos != "PROPN" {
+        return None;
+    }
+    ctx.table.entity_at(p.index, t)
+}
+
+fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<Draft>) {
+    let tok = p.tok(a);
+    // Another name in apposition is the same thing named twice, or a list.
+    if ctx.table.entity_at(p.index, a).is_some() || ctx.role_at.contains_key(&(p.index, a)) {
+        return;
+    }
+    if let Some(d) = age(ctx, p, e, h, a) {
+        out.push(d);
+        return;
+    }
+    if tok.pos != "NOUN" {
+        return;
+    }
+    let lemma = tok.lemma.to_lowercase();
+    if ctx.is(Class::Function, &lemma) || super::svo::is_time_noun(p, a) {
+        return;
+    }
+    let Some((text, phrase)) = ctx.literal_phrase(p, a, None) else {
+        return;
+    };
+    let mut d = Draft::new(
+        "apposition",
+        p.index,
+        e,
+        if ctx.is(Class::Title, &lemma) { "role" } else { "isA" }.to_string(),
+        lemma.clone(),
+        Object::Literal(Literal {
+            text,
+            kind: LiteralKind::Text,
+        }),
+    );
+    d.tokens = vec![h, a];
+    d.span = phrase;
+    out.push(d);
+    // "homme politique âgé de 41 ans": the age on the apposed noun.
+    for c in p.children[a].clone() {
+        if let Some(d) = age(ctx, p, e, h, c) {
+            out.push(d);
+        }
+    }
+    // "filiale de X": the noun's row in predicates.tsv with "de".
+    for c in p.kids(a, "nmod").collect::<Vec<_>>() {
+        if p.prep(c).as_deref() != Some("de") {
+            continue;
+        }
+        let Some(property) = ctx.lex.property(&lemma, Some("de")) else {
+            continue;
+        };
+        let Some((o, f)) = ctx.resolve(p, c) else { continue };
+        if o == e {
+            continue;
+        }
+        let mut d = Draft::new(
+            "apposition",
+            p.index,
+            e,
+            property.to_string(),
+            format!("{lemma} de"),
+            Object::Entity(o),
+        );
+        d.tokens = vec![h, a, c];
+        d.confidence *= f;
+        out.push(d);
+    }
+}
+
+/// "Petro, 58 ans" (apposition) or "âgé de 41 ans" (modifier): the age.
+fn age(_ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize) -> Option<Draft> {
+    let years = |n: usize| {
+        let t = p.tok(n);
+        t.pos == "NOUN" && t.lemma.to_lowercase() == "an" && p.kids(n, "nummod").next().is_some()
+    };
+    let noun = if years(a) {
+        a
+    } else if p.tok(a).lemma.to_lowercase() == "âgé" {
+        p.children[a].iter().copied().find(|&c| years(c))?
+    } else {
+        return None;
+    };
+    let number = p.kids(noun, "nummod").next()?;
+    let text = format!("{} ans", p.tok(number).text);
+    let mut d = Draft::new(
+        "age",
+        p.index,
+        e,
+        "age".to_string(),
+        "âge".to_string(),
+        Object::Literal(Literal {
+            text,
+            kind: LiteralKind::Number,
+        }),
+    );
+    d.tokens = vec![h, a, noun];
+    d.span = vec![number, noun];
+    Some(d)
+}
+
+/// "l'allemand Siemens", "le Belge X": a demonym on a name gives the
+/// country an organisation is based in or a person's nationality.
+fn demonym(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize) -> Option<Draft> {
+    let country = ctx.table.demonym_country(p.index, a)?;
+    if country == e {
+        return None;
+    }
+    let property = match ctx.kind(e) {
+        EntityKind::Organization => "basedIn",
+        EntityKind::Person => "nationality",
+        _ => return None,
+    };
+    let mut d = Draft::new(
+        "demonym",
+        p.index,
+        e,
+        property.to_string(),
+        p.tok(a).lemma.to_lowercase(),
+        Object::Entity(country),
+    );
+    d.tokens = vec![h, a];
+    Some(d)
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Extraction quality on the development gold: the seed article and every
+# ../shared/eval/dev/*.gold.json article (the gold's "doc" names the corpus
+# file), each built alone into a temporary store with the given trame binary,
+# dumped with `trame export csv` and scored with ../shared/eval/score.py.
+# Prints one line per article, then the means, and fails when a mean falls
+# below its floor (the floors rise with each landed improvement; they are
+# never set above a measured figure).
+#
+#   bash tests/dev_score.sh [TRAME_BINARY]
+#   TRAME_SHARED=/path/to/shared bash tests/dev_score.sh target/debug/trame
+#   DEV_SCORE_KEEP=/tmp/dev bash tests/dev_score.sh   # keep each CSV dump there
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-target/debug/trame}"
+shared="${TRAME_SHARED:-../shared}"
+if [ ! -d "$shared/eval/dev" ]; then
+  echo "dev_score: $shared/eval/dev not found; set TRAME_SHARED to the shared folder" >&2
+  exit 1
+fi
+if [ ! -x "$bin" ]; then
+  echo "dev_score: trame binary not found at $bin (build it with 'cargo build --bin trame')" >&2
+  exit 1
+fi
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+started=$(date +%s)
+
+score_one() { # name, gold, input
+  local name="$1" gold="$2" input="$3"
+  "$bin" build "$input" --store "$tmp/$name.db" --quiet
+  "$bin" export csv --store "$tmp/$name.db" -o "$tmp/$name.csv" --quiet
+  python3 "$shared/eval/score.py" --gold "$gold" --csv-dir "$tmp/$name.csv" --json >"$tmp/$name.json"
+  if [ -n "${DEV_SCORE_KEEP:-}" ]; then
+    mkdir -p "$DEV_SCORE_KEEP"
+    rm -rf "${DEV_SCORE_KEEP:?}/$name.csv"
+    cp -r "$tmp/$name.csv" "$DEV_SCORE_KEEP/$name.csv"
+  fi
+}
+
+# One job per article; two at a time (each build loads the model once).
+jobs="$tmp/jobs.tsv"
+printf 'seed\t%s\t%s\n' "$shared/eval/seed.gold.json" seeds/ >"$jobs"
+for gold in "$shared"/eval/dev/*.gold.json; do
+  doc="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["doc"])' "$gold")"
+  input="$(find "$shared/corpus/wikinews-fr-2018" -name "$doc" -print -quit)"
+  if [ -z "$input" ]; then
+    echo "dev_score: $doc (from $gold) not found in the corpus" >&2
+    exit 1
+  fi
+  printf 'dev-%s\t%s\t%s\n' "$(basename "$gold" .gold.json)" "$gold" "$input" >>"$jobs"
+done
+export bin shared tmp DEV_SCORE_KEEP
+export -f score_one
+tr '\n' '\0' <"$jobs" | xargs -0 -P "${DEV_SCORE_JOBS:-2}" -I{} bash -c 'IFS=$'"'"'\t'"'"' read -r n g i <<<"$1"; score_one "$n" "$g" "$i"' _ {}
+
+DEV_SCORES="$tmp" SECONDS_TAKEN=$(( $(date +%s) - started )) python3 - <<'PY'
+import glob, json, os, sys
+
+folder = os.environ["DEV_SCORES"]
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+def line(r):
+    return (f"{r['doc']:<28} ent R={r['entity_recall']:.2f} P={r['entity_precision']:.2f} "
+            f"splits={len(r['entity_splits'])} | core={r['core_fact_recall']:.2f} all={r['fact_recall']:.2f} "
+            f"junk={r['junk_rate']:.2f} rows={r['relation_rows']}/{r['gold_facts']}")
+
+seed = load(os.path.join(folder, "seed.json"))
+dev = [load(p) for p in sorted(glob.glob(os.path.join(folder, "dev-*.json")))]
+print("seed:")
+print("  " + line(seed))
+print("dev:")
+for r in dev:
+    print("  " + line(r))
+n = len(dev)
+mean = lambda key: sum(r[key] for r in dev) / n
+rows = sum(r["relation_rows"] for r in dev) / max(1, sum(r["gold_facts"] for r in dev))
+means = {
+    "core": mean("core_fact_recall"), "all": mean("fact_recall"), "junk": mean("junk_rate"),
+    "rows_per_gold": rows, "entity_R": mean("entity_recall"), "entity_P": mean("entity_precision"),
+    "splits": sum(len(r["entity_splits"]) for r in dev) / n,
+}
+print(f"dev means over {n} articles: core={means['core']:.3f} all={means['all']:.3f} junk={means['junk']:.3f} "
+      f"rows/gold={means['rows_per_gold']:.2f} entity R={means['entity_R']:.3f} P={means['entity_P']:.3f} "
+      f"splits/article={means['splits']:.2f}  ({os.environ['SECONDS_TAKEN']} s)")
+
+# Floors: the figures measured when the last improvement landed (README,
+# "How good it is"); direction +1 means "at least", -1 "at most".
+floors = {
+    "core": (0.51, 1), "all": (0.33, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "entity_R": (0.90, 1), "entity_P": (0.93, 1), "splits": (1.0, -1),
+}
+seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
+failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]
+failed += [f"seed {k}={seed[k]} (floor {v})" for k, v in seed_floors.items() if seed[k] < v]
+if failed:
+    print("dev_score: below floor: " + "; ".join(failed), file=sys.stderr)
+    sys.exit(1)
+print("dev_score: all means at or above their floors")
+PY
