@@ -5,6 +5,8 @@
 #     clang's own headers: Debian's libclang-dev brings both. A look-alike
 #     such as libclang-cpp.so.14 does not count (tests/setup-lib.sh).
 #   - pip fetches the French models.
+#   - the browser tests of `trame serve` drive Debian's chromium headless
+#     (tests/serve_browser.rs); it is never downloaded by the tests.
 # The checks are tested against fake trees by tests/setup_detect.rs.
 # shellcheck source=tests/setup-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup-lib.sh"
@@ -17,9 +19,12 @@ if ! command -v python3 >/dev/null 2>&1; then
 elif ! python3 -m pip --version >/dev/null 2>&1; then
   need_apt+=(python3-pip)
 fi
+if [ ! -x /usr/bin/chromium ]; then
+  need_apt+=(chromium)
+fi
 for extra in ${TRAME_SETUP_EXTRA:-}; do
   case "$extra" in
-    chromium) command -v chromium >/dev/null 2>&1 || need_apt+=(chromium) ;;
+    chromium) ;; # always checked above
     *) echo "setup: unknown extra '$extra'" >&2 ;;
   esac
 done

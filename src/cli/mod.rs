@@ -19,6 +19,7 @@ pub mod output;
 pub mod parse;
 pub mod query;
 pub mod rm;
+pub mod serve;
 pub mod stats;
 pub mod update;
 
@@ -68,6 +69,7 @@ pub enum Command {
     Rm(rm::RmArgs),
     Stats(stats::StatsArgs),
     Explain(explain::ExplainArgs),
+    Serve(serve::ServeArgs),
     #[command(subcommand)]
     Model(model::ModelCommand),
 }
@@ -100,6 +102,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rm(args) => rm::run(args, global),
         Command::Stats(args) => stats::run(args, global),
         Command::Explain(args) => explain::run(args, global),
+        Command::Serve(args) => serve::run(args, global),
         Command::Model(command) => model::run(command, global),
     }
 }

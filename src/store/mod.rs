@@ -22,6 +22,7 @@ use oxigraph::io::{RdfFormat as OxFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
 
+mod endpoint;
 pub mod iri;
 mod model;
 mod rdf;
@@ -31,8 +32,9 @@ mod sparql;
 #[cfg(test)]
 mod tests;
 
+pub use endpoint::{is_update, Cancel, EndpointQuery, RunningQuery, Shape, WireFormat, Written};
 pub use rdf::RdfFormat;
-pub use read::{DocumentInfo, Stats};
+pub use read::{DocumentInfo, SentenceInfo, Stats};
 pub use snapshot::GraphSnapshot;
 pub use sparql::{write_table, QueryKind, ResultFormat, SelectRows};
 
@@ -69,6 +71,10 @@ pub enum StoreError {
     Query { message: String, line: u64, column: u64 },
     #[error("SPARQL evaluation failed: {0}")]
     Evaluation(String),
+    #[error("the query was stopped (time limit reached or cancelled)")]
+    Cancelled,
+    #[error("{0}")]
+    Refused(String),
     #[error("{path}:{line}:{column}: {message}")]
     RdfSyntax { path: PathBuf, line: u64, column: u64, message: String },
     #[error("{0}")]
@@ -90,6 +96,7 @@ impl StoreError {
         matches!(
             self,
             StoreError::Query { .. }
+                | StoreError::Refused(_)
                 | StoreError::UnsupportedFormat(_)
                 | StoreError::UnknownDocument(_)
                 | StoreError::AmbiguousDocument { .. }
@@ -245,6 +252,11 @@ impl Store {
     /// Every document graph with its metadata, sorted by source path then IRI.
     pub fn documents(&self) -> Result<Vec<DocumentInfo>, StoreError> {
         read::documents(self)
+    }
+
+    /// The sentences of one document (its IRI), in text order; empty for an unknown IRI.
+    pub fn sentences(&self, doc: &str) -> Result<Vec<SentenceInfo>, StoreError> {
+        read::sentences(self, doc)
     }
 
     /// Entities already in the store, for cross-document merging.
