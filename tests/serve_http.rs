@@ -286,14 +286,14 @@ fn service_is_refused_without_any_outgoing_request() {
 #[test]
 fn a_query_past_the_timeout_is_stopped() {
     let (_dir, server) = start(&["--timeout", "1"]);
-    // Billions of rows to count: only the timeout ends it.
-    let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    // Hundreds of millions of rows to count: only the timeout ends it.
+    let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     let started = Instant::now();
     let reply = server.get(&format!("/sparql?query={}", encode(slow)), &[]);
     let took = started.elapsed();
     assert_eq!(reply.status, 503, "{}", reply.text());
     assert!(reply.text().contains("time limit (1 s"), "{}", reply.text());
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    assert!(took < Duration::from_secs(3), "took {took:?}");
     // Stopped, not abandoned: no query is left running.
     let deadline = Instant::now() + Duration::from_secs(10);
     while server.status()["running_queries"] != 0 {

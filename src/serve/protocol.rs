@@ -323,7 +323,13 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
         worker_app.running.fetch_sub(1, Ordering::SeqCst);
         timer.abort();
     });
-    match head_rx.await {
+    // The worker stops at its next check of the flag; the client gets its
+    // answer at the deadline even if that check is still a moment away.
+    let answer_by = tokio::time::Instant::from_std(deadline) + Duration::from_millis(500);
+    let Ok(head) = tokio::time::timeout_at(answer_by, head_rx).await else {
+        return store_error(&StoreError::Cancelled, timeout);
+    };
+    match head {
         Ok(Ok(format)) => {
             let mut response = Response::new(Body::new(ChannelBody(body_rx)));
             let headers = response.headers_mut();

@@ -57,6 +57,10 @@
     show(h('p', { class: 'error' }, String(error.message || error)));
   }
 
+  function plural(count, word) {
+    return count + ' ' + word + (count === 1 ? '' : 's');
+  }
+
   function kindBadge(kind) {
     return h('span', { class: 'kind ' + kind, title: KIND_NAMES[kind] || kind }, KIND_NAMES[kind] || kind);
   }
@@ -171,7 +175,7 @@
       h('h1', { id: 'entity-label' }, page.label, ' ', kindBadge(page.kind)),
       page.aliases.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also written: '), page.aliases.join(' · ')) : null,
       page.roles.length ? h('p', { class: 'roles' }, h('strong', {}, 'Roles: '), page.roles.join(' · ')) : null,
-      h('p', { class: 'muted' }, page.mentions + ' mentions in ' + page.documents + ' documents · ' + factCount + ' facts · ',
+      h('p', { class: 'muted' }, plural(page.mentions, 'mention') + ' in ' + plural(page.documents, 'document') + ' · ' + plural(factCount, 'fact') + ' · ',
         h('a', { id: 'graph-link', href: '/graph?' + query({ iri: page.iri }) }, 'graph view'), ' · ',
         h('span', { class: 'iri' }, page.iri)),
       page.truncated ? h('p', { class: 'muted' }, 'Only the first facts are shown (the page row cap).') : null,
@@ -306,19 +310,19 @@
       style: [
         { selector: 'node', style: {
           'background-color': '#999999', label: 'data(label)', color: '#1d232b',
-          'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 160,
+          'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 160,
           width: 18, height: 18 } },
         ...Object.entries(KIND_COLOURS).map(([kind, colour]) => ({ selector: 'node[kind = "' + kind + '"]', style: { 'background-color': colour } })),
         { selector: 'node[kind = "VAL"]', style: { shape: 'round-rectangle', width: 12, height: 12 } },
         { selector: 'node[centre = 1]', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#1d232b', 'font-weight': 'bold' } },
         { selector: 'edge', style: {
           width: 1.5, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle',
-          'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: '#5f6b7a', 'text-rotation': 'autorotate',
+          'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#5f6b7a', 'text-rotation': 'autorotate',
           'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1 } },
         { selector: 'edge.negated', style: { 'line-color': '#c0392b', 'target-arrow-color': '#c0392b', 'line-style': 'dashed' } },
         { selector: 'edge.hypothetical', style: { 'line-style': 'dotted' } },
       ],
-      layout: { name: graph.nodes.length > 1 ? 'cose' : 'grid', animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90, padding: 30 },
+      layout: { name: graph.nodes.length > 1 ? 'cose' : 'grid', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 140, nodeOverlap: 40, gravity: 0.6, numIter: 2000, padding: 30 },
     });
     cy.on('tap', 'node', (event) => {
       const node = event.target;
