@@ -1,7 +1,7 @@
 //! Development harness for entity extraction, until `trame build` runs the
 //! whole pipeline: reads spaCy-format JSONL fixtures (one paragraph per line,
 //! `{"source", "line", "doc"}`), runs `find_entities` document by document
-//! (entities of earlier documents offered as known ones), and writes the
+//! (each on its own text, as `trame build` does), and writes the
 //! `entities.csv`, `mentions.csv` and an empty `relations.csv` of the CSV
 //! contract, for `score.py` and `ner_eval.py`.
 //!
@@ -11,8 +11,7 @@ use std::collections::HashMap;
 use std::error::Error;
 use std::fs;
 use trame::extract::entities::{find_entities, tables::fold};
-use trame::extract::input::{Paragraph, PreparedText};
-use trame::facts::KnownEntity;
+use trame::input::{Paragraph, PreparedText};
 use trame::nlp::Doc;
 
 #[derive(serde::Deserialize)]
@@ -54,7 +53,6 @@ fn main() -> Result<(), Box<dyn Error>> {
         "sentence",
         "confidence",
     ])?;
-    let mut known: Vec<KnownEntity> = Vec::new();
     for source in order {
         let lines = by_source.remove(&source).unwrap_or_default();
         let original = fs::read_to_string(&source)?;
@@ -81,7 +79,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             paragraphs,
         };
         let docs: Vec<Doc> = lines.into_iter().map(|l| l.doc).collect();
-        let table = find_entities(&prepared, &docs, &known);
+        let table = find_entities(&prepared, &docs);
         let id = |i: usize| {
             format!(
                 "urn:trame:{}:{}",
@@ -99,23 +97,6 @@ fn main() -> Result<(), Box<dyn Error>> {
                 count.to_string(),
                 source.clone(),
             ])?;
-            match known
-                .iter_mut()
-                .find(|k| k.label == e.label && k.kind == e.kind)
-            {
-                Some(k) => {
-                    for a in &e.aliases {
-                        if !k.aliases.contains(a) {
-                            k.aliases.push(a.clone());
-                        }
-                    }
-                }
-                None => known.push(KnownEntity {
-                    label: e.label.clone(),
-                    kind: e.kind,
-                    aliases: e.aliases.clone(),
-                }),
-            }
         }
         for m in &table.mentions {
             let kind = table.entities[m.entity].kind.code();

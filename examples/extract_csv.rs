@@ -24,7 +24,7 @@ fn main() -> anyhow::Result<()> {
         if !filters.is_empty() && !filters.iter().any(|f| source.contains(f.as_str())) {
             continue;
         }
-        let doc = trame::extract::extract_document(&article.prepared, &article.docs, &[]);
+        let doc = trame::extract::extract_document(&article.prepared, &article.docs);
         let name = std::path::Path::new(&source)
             .file_name()
             .map(|s| s.to_string_lossy().to_string())

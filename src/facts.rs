@@ -147,8 +147,9 @@ pub struct Fact {
     pub rule: String,
 }
 
-/// An entity already in the store, offered to extraction so that a new
-/// document's mentions join existing entities across documents.
+/// An entity as the documents of a set describe it (label, type, aliases
+/// gathered over every document that names it): the input of
+/// cross-document merging (`extract::entities::corpus`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KnownEntity {
     pub label: String,

@@ -16,7 +16,7 @@ fn seed() -> Document {
     let articles = load(&path);
     assert_eq!(articles.len(), 1);
     let a = &articles[0];
-    trame::extract::extract_document(&a.prepared, &a.docs, &[])
+    trame::extract::extract_document(&a.prepared, &a.docs)
 }
 
 fn label(doc: &Document, o: &Object) -> String {

@@ -7,6 +7,9 @@
 #   - pip fetches the French models.
 #   - the browser tests of `trame serve` drive Debian's chromium headless
 #     (tests/serve_browser.rs); it is never downloaded by the tests.
+#   - extra "stores" (tests/stores.sh, run by tests/run.sh): Debian's
+#     virtuoso-opensource and curl, and the Oxigraph server from PyPI
+#     (package `oxigraph`, pinned) in a venv under ~/.cache/trame/stores.
 # The checks are tested against fake trees by tests/setup_detect.rs.
 # shellcheck source=tests/setup-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup-lib.sh"
@@ -25,6 +28,11 @@ fi
 for extra in ${TRAME_SETUP_EXTRA:-}; do
   case "$extra" in
     chromium) ;; # always checked above
+    stores)
+      command -v virtuoso-t >/dev/null 2>&1 || need_apt+=(virtuoso-opensource)
+      command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+      python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_apt+=(python3-venv)
+      ;;
     *) echo "setup: unknown extra '$extra'" >&2 ;;
   esac
 done
@@ -44,3 +52,17 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   fi
   echo "setup: installed ${need_apt[*]}" >&2
 fi
+
+# The Oxigraph server for tests/stores.sh, pinned, in a venv of its own.
+case " ${TRAME_SETUP_EXTRA:-} " in
+  *" stores "*)
+    trame_oxigraph_version=0.5.13
+    trame_stores_dir="${TRAME_STORES_DIR:-$HOME/.cache/trame/stores}"
+    if ! "$trame_stores_dir/venv/bin/oxigraph" --version 2>/dev/null | grep -qx "oxigraph $trame_oxigraph_version"; then
+      echo "setup: installing the Oxigraph server $trame_oxigraph_version (PyPI package oxigraph) into $trame_stores_dir/venv" >&2
+      python3 -m venv "$trame_stores_dir/venv"
+      "$trame_stores_dir/venv/bin/pip" install -q "oxigraph==$trame_oxigraph_version"
+      echo "setup: installed $("$trame_stores_dir/venv/bin/oxigraph" --version)" >&2
+    fi
+    ;;
+esac

@@ -1,15 +1,17 @@
 //! `trame build`: read articles, annotate them, extract facts, store them.
 //!
 //! Owns the build driver: finding and preparing inputs (through
-//! [`crate::extract::input`]), running the language pipeline over
-//! paragraphs in parallel, extracting each document in input order (so
-//! entities merge across the documents of one build, and the result does
-//! not depend on the thread count), writing one document at a time to the
-//! store, and reporting progress, skips and a summary on stderr. It never
-//! looks inside the model, the rules or RDF: those sit behind the
-//! [`Annotate`], [`Extract`] and [`Sink`] traits, wired in [`engine`].
+//! [`crate::input`]), keeping the documents of this worker's shard
+//! ([`super::shard`]), running the language pipeline over paragraphs in
+//! parallel, extracting each document from its own text alone (so its
+//! graph depends on nothing else: not the order, the thread count, the
+//! store's history or the shard), writing one document at a time, merging
+//! entities across documents once at the end ([`super::merge`]), and
+//! reporting progress, skips and a summary on stderr. It never looks inside
+//! the model, the rules or RDF: those sit behind the [`Annotate`],
+//! [`Extract`] and [`Sink`] traits, wired in [`engine`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -21,9 +23,10 @@ use clap::Args;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
+use super::shard::{self, Shard};
 use super::{output, GlobalArgs, UsageError, EXIT_FAILURE};
-use crate::extract::input::{self, InputError, InputSource, PreparedText};
-use crate::facts::{self, KnownEntity, Object};
+use crate::facts::{self, Object};
+use crate::input::{self, InputError, InputSource, PreparedText};
 use crate::nlp;
 
 /// Read French articles into the store: entities, facts and their sources.
@@ -33,7 +36,11 @@ use crate::nlp;
     trame build a.txt b.txt --store news.db     two articles into news.db\n  \
     cat article.txt | trame build -             from standard input\n  \
     trame build seeds/ --dry-run                print the facts, store nothing\n  \
-    trame build corpus/ --threads 2 --min-confidence 0.5")]
+    trame build corpus/ --threads 2 --min-confidence 0.5\n  \
+    trame build corpus/ --shard 2/4             the documents of shard 2 of 0..3\n  \
+    trame build corpus/ --shard 2/4 --out dump/ dump/shard-2-of-4.nq.gz for a bulk loader\n  \
+    trame build corpus/ --shard 2/4 --push http://127.0.0.1:7878/store\n  \
+    JOB_COMPLETION_INDEX=2 trame build corpus/ --shards 4   the same, in a Kubernetes Indexed Job")]
 pub struct BuildArgs {
     /// Articles: files, folders (every .txt and .md under them, recursively), or - for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -44,6 +51,24 @@ pub struct BuildArgs {
     /// Leave out facts whose confidence is below this (0 to 1).
     #[arg(long, value_name = "C", default_value_t = 0.0)]
     pub min_confidence: f32,
+    /// Build only shard K of N (K from 0 to N-1): the documents whose content hash (SHA-256) falls in it.
+    /// Without it, a Slurm job array (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT) gives K and N.
+    #[arg(long, value_name = "K/N", conflicts_with = "shards")]
+    pub shard: Option<Shard>,
+    /// Split the input into N shards and build the one the job engine names:
+    /// JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID.
+    #[arg(long, value_name = "N")]
+    pub shards: Option<u64>,
+    /// Write the documents' graphs to DIR/shard-K-of-N.nq.gz (gzip N-Quads, for a store's bulk
+    /// loader; shard 0's file also holds the ontology) instead of the store.
+    #[arg(long, value_name = "DIR", conflicts_with = "dry_run")]
+    pub out: Option<std::path::PathBuf>,
+    /// Send each document's graph to a remote store's SPARQL Graph Store endpoint instead of the
+    /// local store (Oxigraph: http://HOST:7878/store); then run `trame merge --push URL` once.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["dry_run", "out"])]
+    pub push: Option<String>,
+    #[command(flatten)]
+    pub remote: super::push::Remote,
 }
 
 /// Annotates one paragraph (the language pipeline).
@@ -57,16 +82,16 @@ pub trait Extract: Sync {
         &self,
         prepared: &PreparedText,
         docs: &[nlp::Doc],
-        known: &[KnownEntity],
     ) -> facts::Document;
 }
 
 /// Where built documents go: the store, or stdout for `--dry-run`.
 pub trait Sink {
-    /// Entities already known, offered to extraction for cross-document merging.
-    fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>>;
     /// Writes one document; an error here stops the build.
     fn put(&mut self, document: &facts::Document) -> anyhow::Result<()>;
+    /// Called once after the last document: merge entities across
+    /// documents, flush. Returns a line for the summary, if any.
+    fn finish(&mut self) -> anyhow::Result<Option<String>>;
 }
 
 /// A document that was not built, and why.
@@ -84,6 +109,8 @@ pub struct Report {
     pub entities: usize,
     pub facts: usize,
     pub skipped: Vec<Skip>,
+    /// Documents left to the other shards.
+    pub other_shards: usize,
     pub elapsed: Duration,
 }
 
@@ -100,8 +127,13 @@ impl Report {
     /// The one-line summary printed at the end.
     pub fn summary(&self) -> String {
         let seconds = self.elapsed.as_secs_f64();
+        let others = if self.other_shards > 0 {
+            format!(", {} left to other shards", self.other_shards)
+        } else {
+            String::new()
+        };
         format!(
-            "built {} {} ({} skipped): {} entities, {} facts in {:.1} s",
+            "built {} {} ({} skipped{others}): {} entities, {} facts in {:.1} s",
             self.built,
             plural(self.built, "document", "documents"),
             self.skipped.len(),
@@ -118,6 +150,8 @@ pub struct Options {
     pub min_confidence: f32,
     /// How many documents are annotated together before being extracted and written.
     pub batch: usize,
+    /// The part of the input this worker builds (`0/1`: all of it).
+    pub shard: Shard,
 }
 
 pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -128,6 +162,20 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         ))
         .into());
     }
+    let shard = shard::resolve(args.shard, args.shards, &|name| std::env::var(name).ok())?;
+    if let Some(origin) = &shard.origin {
+        output::info(&format!("building shard {} ({origin})", shard.shard));
+    }
+    // A remote store that is down or refuses us stops the build before any work.
+    let push = match &args.push {
+        Some(url) => {
+            let url = crate::push::check_url(url).map_err(super::push::push_error)?;
+            let client = std::sync::Arc::new(args.remote.client()?);
+            super::push::push_ontology(&client, &url)?;
+            Some((url, client))
+        }
+        None => None,
+    };
     let (inputs, errors) = input::expand_inputs(&args.paths);
     let unreadable: Vec<Skip> = errors.iter().map(skip_of).collect();
     unreadable.iter().for_each(warn_skip);
@@ -141,35 +189,33 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let options = Options {
         min_confidence: args.min_confidence,
         batch: (rayon::current_num_threads() * 2).max(4),
+        shard: shard.shard,
     };
 
     let annotator = engine::annotator(&global.model)?;
     let extractor = engine::extractor()?;
     let bar = output::progress(inputs.len() as u64, "documents");
-    let mut report = if args.dry_run {
-        let mut sink = PrintSink::new(std::io::stdout().lock());
-        let report = build_all(
-            &inputs,
-            annotator.as_ref(),
-            extractor.as_ref(),
-            &mut sink,
-            &options,
-            &bar,
-        )?;
-        sink.finish()?;
-        report
+    let mut sink: Box<dyn Sink> = if args.dry_run {
+        Box::new(PrintSink::new(std::io::stdout().lock()))
+    } else if let Some(dir) = &args.out {
+        engine::dump_sink(dir, shard.shard)?
+    } else if let Some((url, client)) = push {
+        engine::push_sink(url, client, args.remote.in_flight)
     } else {
-        let mut sink = engine::store_sink(&global.store)?;
-        build_all(
-            &inputs,
-            annotator.as_ref(),
-            extractor.as_ref(),
-            sink.as_mut(),
-            &options,
-            &bar,
-        )?
+        engine::store_sink(&global.store)?
     };
+    let mut report = build_all(
+        &inputs,
+        annotator.as_ref(),
+        extractor.as_ref(),
+        sink.as_mut(),
+        &options,
+        &bar,
+    )?;
     bar.finish_and_clear();
+    if let Some(line) = sink.finish()? {
+        output::info(&line);
+    }
     let mut skipped = unreadable;
     skipped.append(&mut report.skipped);
     report.skipped = skipped;
@@ -200,16 +246,16 @@ pub fn build_all(
 ) -> anyhow::Result<Report> {
     let started = Instant::now();
     let mut report = Report::default();
-    let mut known = Known::new(sink.known_entities()?);
     let mut seen = HashSet::new();
     for batch in inputs.chunks(options.batch.max(1)) {
-        let annotated: Vec<Result<Annotated, Skip>> = batch
+        let annotated: Vec<Result<Option<Annotated>, Skip>> = batch
             .par_iter()
-            .map(|input| prepare_and_annotate(input, annotator))
+            .map(|input| prepare_and_annotate(input, annotator, options.shard))
             .collect();
         for result in annotated {
-            match result.and_then(|annotated| extract(annotated, extractor, &known.list, options)) {
-                Ok(document) => {
+            match result.and_then(|annotated| annotated.map(|a| extract(a, extractor, options)).transpose()) {
+                Ok(None) => report.other_shards += 1,
+                Ok(Some(document)) => {
                     sink.put(&document)
                         .with_context(|| format!("while storing {}", document.source))?;
                     report.built += 1;
@@ -217,7 +263,6 @@ pub fn build_all(
                     for entity in &document.entities {
                         seen.insert((entity.label.clone(), entity.kind));
                     }
-                    known.add(&document.entities);
                 }
                 Err(skip) => {
                     bar.suspend(|| warn_skip(&skip));
@@ -238,8 +283,17 @@ struct Annotated {
     docs: Vec<nlp::Doc>,
 }
 
-fn prepare_and_annotate(input: &InputSource, annotator: &dyn Annotate) -> Result<Annotated, Skip> {
+/// Reads and annotates one input; `None` when it belongs to another shard
+/// (decided from its content hash before the costly annotation).
+fn prepare_and_annotate(
+    input: &InputSource,
+    annotator: &dyn Annotate,
+    shard: Shard,
+) -> Result<Option<Annotated>, Skip> {
     let prepared = input::load(input).map_err(|error| skip_of(&error))?;
+    if !shard.holds(&crate::extract::content_hash(&prepared.original)) {
+        return Ok(None);
+    }
     let source = prepared.source.clone();
     // A panic in the pipeline is a bug, but it must cost one document, not the build.
     let docs = catch_unwind(AssertUnwindSafe(|| {
@@ -259,19 +313,16 @@ fn prepare_and_annotate(input: &InputSource, annotator: &dyn Annotate) -> Result
             reason: "no sentence the parser could read as a clause (no verb found)".into(),
         });
     }
-    Ok(Annotated { prepared, docs })
+    Ok(Some(Annotated { prepared, docs }))
 }
 
 fn extract(
     annotated: Annotated,
     extractor: &dyn Extract,
-    known: &[KnownEntity],
     options: &Options,
 ) -> Result<facts::Document, Skip> {
     let Annotated { prepared, docs } = annotated;
-    let mut document = catch_unwind(AssertUnwindSafe(|| {
-        extractor.extract(&prepared, &docs, known)
-    }))
+    let mut document = catch_unwind(AssertUnwindSafe(|| extractor.extract(&prepared, &docs)))
     .map_err(|panic| Skip {
         source: prepared.source.clone(),
         reason: internal_error("extracting facts", &*panic),
@@ -322,48 +373,6 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-/// The entities extraction may join, growing as documents are built.
-struct Known {
-    list: Vec<KnownEntity>,
-    /// Index in `list` of each (label, kind).
-    index: HashMap<(String, facts::EntityKind), usize>,
-}
-
-impl Known {
-    fn new(list: Vec<KnownEntity>) -> Self {
-        let index = list
-            .iter()
-            .enumerate()
-            .map(|(i, e)| ((e.label.clone(), e.kind), i))
-            .collect();
-        Known { list, index }
-    }
-
-    fn add(&mut self, entities: &[facts::Entity]) {
-        for entity in entities {
-            let key = (entity.label.clone(), entity.kind);
-            match self.index.get(&key) {
-                Some(&i) => {
-                    let aliases = &mut self.list[i].aliases;
-                    for alias in &entity.aliases {
-                        if !aliases.contains(alias) {
-                            aliases.push(alias.clone());
-                        }
-                    }
-                }
-                None => {
-                    self.index.insert(key, self.list.len());
-                    self.list.push(KnownEntity {
-                        label: entity.label.clone(),
-                        kind: entity.kind,
-                        aliases: entity.aliases.clone(),
-                    });
-                }
-            }
-        }
-    }
-}
-
 /// `--dry-run`: facts as text on stdout, nothing stored.
 pub struct PrintSink<W: Write> {
     out: W,
@@ -374,16 +383,12 @@ impl<W: Write> PrintSink<W> {
     pub fn new(out: W) -> Self {
         PrintSink { out, header: false }
     }
-
-    pub fn finish(mut self) -> anyhow::Result<()> {
-        self.out.flush()?;
-        Ok(())
-    }
 }
 
 impl<W: Write> Sink for PrintSink<W> {
-    fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
-        Ok(Vec::new())
+    fn finish(&mut self) -> anyhow::Result<Option<String>> {
+        self.out.flush()?;
+        Ok(None)
     }
 
     fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
@@ -443,6 +448,7 @@ fn one_line(field: &str) -> String {
 /// real implementations of [`Annotate`], [`Extract`] and [`Sink`].
 pub mod engine {
     use super::*;
+    use crate::store::graphs::{self, NQuadsDump};
 
     /// Loads the model named by `--model` once (installing the default model on first use).
     pub fn annotator(model: &str) -> anyhow::Result<Box<dyn Annotate>> {
@@ -472,9 +478,8 @@ pub mod engine {
             &self,
             prepared: &PreparedText,
             docs: &[nlp::Doc],
-            known: &[KnownEntity],
         ) -> facts::Document {
-            crate::extract::extract_document(prepared, docs, known)
+            crate::extract::extract_document(prepared, docs)
         }
     }
 
@@ -485,16 +490,82 @@ pub mod engine {
         Ok(Box::new(StoreSink(store)))
     }
 
+    /// `--out DIR`: one gzip N-Quads file for this shard.
+    pub fn dump_sink(dir: &Path, shard: Shard) -> anyhow::Result<Box<dyn Sink>> {
+        let path = dir.join(format!("shard-{}-of-{}.nq.gz", shard.index, shard.count));
+        let mut dump = NQuadsDump::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        if shard.index == 0 {
+            dump.add(&graphs::ontology()?)?;
+        }
+        Ok(Box::new(DumpSink { dump: Some(dump), path }))
+    }
+
+    struct DumpSink {
+        dump: Option<NQuadsDump>,
+        path: std::path::PathBuf,
+    }
+
+    impl Sink for DumpSink {
+        fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
+            if let Some(dump) = &mut self.dump {
+                dump.add(&graphs::document(document)?)?;
+            }
+            Ok(())
+        }
+
+        fn finish(&mut self) -> anyhow::Result<Option<String>> {
+            let Some(dump) = self.dump.take() else { return Ok(None) };
+            let quads = dump.finish()?;
+            Ok(Some(format!("wrote {quads} quads to {}", self.path.display())))
+        }
+    }
+
+    /// `--push URL`: each document's graph PUT to the remote store, a
+    /// bounded number at a time; graphs not pushed make `finish` fail.
+    pub fn push_sink(url: String, client: std::sync::Arc<crate::push::Client>, in_flight: usize) -> Box<dyn Sink> {
+        let queue = crate::push::Queue::start(client, url.clone(), in_flight, std::sync::Arc::new(|| {}));
+        Box::new(PushSink { queue: Some(queue), url, started: Instant::now() })
+    }
+
+    struct PushSink {
+        queue: Option<crate::push::Queue>,
+        url: String,
+        started: Instant,
+    }
+
+    impl Sink for PushSink {
+        fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
+            let graph = graphs::document(document)?;
+            if let Some(queue) = &self.queue {
+                queue.send(crate::push::Job {
+                    ntriples: graph.to_ntriples(),
+                    graph: graph.iri,
+                    name: document.source.clone(),
+                });
+            }
+            Ok(())
+        }
+
+        fn finish(&mut self) -> anyhow::Result<Option<String>> {
+            let Some(queue) = self.queue.take() else { return Ok(None) };
+            let outcome = queue.finish();
+            super::super::push::report(&outcome, &self.url, self.started.elapsed())?;
+            Ok(None)
+        }
+    }
+
     struct StoreSink(crate::store::Store);
 
     impl Sink for StoreSink {
-        fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
-            Ok(self.0.known_entities()?)
-        }
-
         fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
             self.0.put_document(document)?;
             Ok(())
+        }
+
+        fn finish(&mut self) -> anyhow::Result<Option<String>> {
+            let summary = super::super::merge::refresh(&self.0)?;
+            self.0.flush()?;
+            Ok(Some(summary.line()))
         }
     }
 }
@@ -546,21 +617,16 @@ mod tests {
     }
 
     /// Capitalised words are PER entities; each paragraph's first two give a fact
-    /// of confidence 0.9 (0.3 when the paragraph mentions "peut-être"). Records
-    /// the known entities it was offered.
+    /// of confidence 0.9 (0.3 when the paragraph mentions "peut-être").
     #[derive(Default)]
-    struct FakeExtractor {
-        offered: std::sync::Mutex<Vec<usize>>,
-    }
+    struct FakeExtractor;
 
     impl Extract for FakeExtractor {
         fn extract(
             &self,
             prepared: &PreparedText,
             docs: &[nlp::Doc],
-            known: &[KnownEntity],
         ) -> Document {
-            self.offered.lock().unwrap().push(known.len());
             let mut entities: Vec<Entity> = Vec::new();
             let mut facts = Vec::new();
             let mut sentences = Vec::new();
@@ -630,12 +696,8 @@ mod tests {
     }
 
     impl Sink for MemorySink {
-        fn known_entities(&mut self) -> anyhow::Result<Vec<KnownEntity>> {
-            Ok(vec![KnownEntity {
-                label: "Ancien".into(),
-                kind: EntityKind::Person,
-                aliases: vec![],
-            }])
+        fn finish(&mut self) -> anyhow::Result<Option<String>> {
+            Ok(None)
         }
 
         fn put(&mut self, document: &Document) -> anyhow::Result<()> {
@@ -653,28 +715,32 @@ mod tests {
         InputSource::File(path)
     }
 
-    fn run_build(
+    fn run_build(inputs: &[InputSource], batch: usize, sink: &mut MemorySink) -> anyhow::Result<Report> {
+        run_shard(inputs, batch, Shard::ALL, sink)
+    }
+
+    fn run_shard(
         inputs: &[InputSource],
         batch: usize,
+        shard: Shard,
         sink: &mut MemorySink,
-    ) -> (anyhow::Result<Report>, FakeExtractor) {
+    ) -> anyhow::Result<Report> {
         let annotator = FakeAnnotator {
             calls: AtomicUsize::new(0),
         };
-        let extractor = FakeExtractor::default();
         let options = Options {
             min_confidence: 0.5,
             batch,
+            shard,
         };
-        let report = build_all(
+        build_all(
             inputs,
             &annotator,
-            &extractor,
+            &FakeExtractor,
             sink,
             &options,
             &ProgressBar::hidden(),
-        );
-        (report, extractor)
+        )
     }
 
     #[test]
@@ -690,8 +756,7 @@ mod tests {
             write(dir.path(), "7.txt", format!("grand titre\n\n{FR}\nMarie a vu Jean peut-être dans la rue de la ville.").as_bytes()),
         ];
         let mut sink = MemorySink::default();
-        let (report, extractor) = run_build(&inputs, 2, &mut sink);
-        let report = report.unwrap();
+        let report = run_build(&inputs, 2, &mut sink).unwrap();
         let built: Vec<&str> = sink
             .documents
             .iter()
@@ -726,8 +791,6 @@ mod tests {
         assert_eq!(sink.documents[1].facts.len(), 1);
         assert_eq!(report.facts, 2);
         assert_eq!(report.entities, 4, "Marie, Paul, Lyon, Jean");
-        // The second document was offered the first one's entities plus the store's.
-        assert_eq!(*extractor.offered.lock().unwrap(), vec![1, 4]);
         assert_eq!(report.exit_code(), ExitCode::SUCCESS);
     }
 
@@ -745,8 +808,8 @@ mod tests {
             .collect();
         let mut one = MemorySink::default();
         let mut many = MemorySink::default();
-        run_build(&inputs, 1, &mut one).0.unwrap();
-        run_build(&inputs, 8, &mut many).0.unwrap();
+        run_build(&inputs, 1, &mut one).unwrap();
+        run_build(&inputs, 8, &mut many).unwrap();
         assert_eq!(one.documents, many.documents);
         assert_eq!(one.documents.len(), 5);
     }
@@ -759,31 +822,42 @@ mod tests {
             fail: true,
             ..MemorySink::default()
         };
-        let error = run_build(&inputs, 4, &mut sink).0.unwrap_err();
+        let error = run_build(&inputs, 4, &mut sink).unwrap_err();
         assert!(format!("{error:#}").contains("disk full"), "{error:#}");
     }
 
     #[test]
-    fn known_entities_gain_new_entities_and_aliases_once() {
-        let mut known = Known::new(vec![KnownEntity {
-            label: "Marco Rubio".into(),
-            kind: EntityKind::Person,
-            aliases: vec![],
-        }]);
-        let rubio = Entity {
-            label: "Marco Rubio".into(),
-            kind: EntityKind::Person,
-            aliases: vec!["Rubio".into()],
-        };
-        let place = Entity {
-            label: "Marco Rubio".into(),
-            kind: EntityKind::Place,
-            aliases: vec![],
-        };
-        known.add(&[rubio.clone(), place, rubio]);
-        assert_eq!(known.list.len(), 2);
-        assert_eq!(known.list[0].aliases, vec!["Rubio".to_string()]);
-        assert_eq!(known.list[1].kind, EntityKind::Place);
+    fn every_document_lands_in_exactly_one_shard() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs: Vec<InputSource> = (0..12)
+            .map(|i| {
+                write(
+                    dir.path(),
+                    &format!("{i}.txt"),
+                    format!("{FR} Numéro{i} a parlé.").as_bytes(),
+                )
+            })
+            .collect();
+        let mut all = MemorySink::default();
+        run_build(&inputs, 3, &mut all).unwrap();
+        let mut sources: Vec<String> = Vec::new();
+        let mut built = 0;
+        for k in 0..3 {
+            let mut sink = MemorySink::default();
+            let shard: Shard = format!("{k}/3").parse().unwrap();
+            let report = run_shard(&inputs, 3, shard, &mut sink).unwrap();
+            assert_eq!(report.built + report.other_shards, 12);
+            built += report.built;
+            sources.extend(sink.documents.iter().map(|d| d.source.clone()));
+            // A shard's documents are exactly those of the whole build, unchanged.
+            for document in &sink.documents {
+                assert!(all.documents.contains(document));
+            }
+        }
+        assert_eq!(built, 12);
+        sources.sort();
+        sources.dedup();
+        assert_eq!(sources.len(), 12, "each document in exactly one shard");
     }
 
     #[test]
@@ -844,7 +918,7 @@ mod tests {
         let mut sink = PrintSink::new(&mut out);
         sink.put(&document).unwrap();
         sink.put(&document).unwrap();
-        sink.finish().unwrap();
+        assert_eq!(sink.finish().unwrap(), None);
         let text = String::from_utf8(out).unwrap();
         let line = "Marco Rubio | says | oui | 0.88 | Rubio a dit / « oui ».";
         assert_eq!(text, format!("subject | predicate | object | confidence | sentence\n# a.txt\n{line}\n# a.txt\n{line}\n"));

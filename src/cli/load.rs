@@ -36,5 +36,6 @@ pub fn run(args: &LoadArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let count = store.load_rdf(file, args.graph.as_deref()).map_err(store_error)?;
         output::info(&format!("loaded {count} quads from {}", file.display()));
     }
+    super::merge::refresh(&store)?;
     Ok(ExitCode::SUCCESS)
 }

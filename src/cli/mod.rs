@@ -14,12 +14,15 @@ pub mod build;
 pub mod explain;
 pub mod export;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod push;
 pub mod query;
 pub mod rm;
 pub mod serve;
+pub mod shard;
 pub mod stats;
 pub mod update;
 
@@ -66,7 +69,9 @@ pub enum Command {
     Update(update::UpdateArgs),
     Export(export::ExportArgs),
     Load(load::LoadArgs),
+    Merge(merge::MergeArgs),
     Rm(rm::RmArgs),
+    Push(push::PushArgs),
     Stats(stats::StatsArgs),
     Explain(explain::ExplainArgs),
     Serve(serve::ServeArgs),
@@ -99,7 +104,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Update(args) => update::run(args, global),
         Command::Export(args) => export::run(args, global),
         Command::Load(args) => load::run(args, global),
+        Command::Merge(args) => merge::run(args, global),
         Command::Rm(args) => rm::run(args, global),
+        Command::Push(args) => push::run(args, global),
         Command::Stats(args) => stats::run(args, global),
         Command::Explain(args) => explain::run(args, global),
         Command::Serve(args) => serve::run(args, global),

@@ -36,5 +36,6 @@ pub fn run(args: &RmArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             output::info(&format!("removed {} ({})", removed.source, removed.iri));
         }
     }
+    super::merge::refresh(&store)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,25 +8,25 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::facts::{self, KnownEntity};
+use crate::facts;
 use crate::nlp::Doc;
 
 pub mod entities;
-pub mod input;
-pub mod language;
 pub mod rules;
 
-use input::PreparedText;
+use crate::input::PreparedText;
 
 /// Extracts one document: sentences, entities, mentions and facts.
 ///
 /// `docs` holds one annotated `Doc` per entry of `prepared.paragraphs`, in
-/// order; a shorter `docs` simply leaves the rest of the text unread.
-pub fn extract_document(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity]) -> facts::Document {
+/// order; a shorter `docs` simply leaves the rest of the text unread. The
+/// result depends on this document alone: entities of different documents
+/// are merged afterwards, over the whole set ([`entities::corpus`]).
+pub fn extract_document(prepared: &PreparedText, docs: &[Doc]) -> facts::Document {
     let n = docs.len().min(prepared.paragraphs.len());
     let docs = &docs[..n];
     let sentences = build_sentences(prepared, docs);
-    let table = entities::find_entities(prepared, docs, known);
+    let table = entities::find_entities(prepared, docs);
     let facts = rules::extract_facts(prepared, docs, &table);
     facts::Document {
         source: prepared.source.clone(),

@@ -17,6 +17,11 @@ pub const ONTOLOGY: &str = "https://w3id.org/trame/ontology#";
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/trame/ontology";
 /// The named graph that holds store metadata (format version).
 pub const META_GRAPH: &str = "https://w3id.org/trame/store";
+/// The named graph that holds cross-document entity merging: `owl:sameAs`
+/// links from merged entities to the one each group keeps, and that
+/// entity's other names as `skos:altLabel` (written by `trame merge` and at
+/// the end of every local build; see `extract::entities::corpus`).
+pub const MERGE_GRAPH: &str = "https://w3id.org/trame/merge";
 /// The node that carries store metadata inside [`META_GRAPH`].
 pub const STORE_NODE: &str = "https://w3id.org/trame/store";
 /// Base of entity IRIs: `…/entity/<type>/<slug>`.

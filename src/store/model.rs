@@ -18,6 +18,32 @@ pub struct DocumentGraph {
     pub quads: Vec<Quad>,
 }
 
+/// One cross-document merge decision, in IRIs: `entity owl:sameAs canonical`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SameAs {
+    pub entity: String,
+    pub canonical: String,
+}
+
+/// The quads of the merge graph ([`iri::MERGE_GRAPH`]): one `owl:sameAs`
+/// per link, and each `(entity, name)` of `alt_labels` as `skos:altLabel`.
+/// Sorted, so the same decisions always give the same graph.
+pub fn merge_graph(links: &[SameAs], alt_labels: &[(String, String)]) -> Vec<Quad> {
+    let mut graph = GraphBuilder::new(iri::MERGE_GRAPH);
+    let same_as = named(&format!("{}sameAs", iri::OWL));
+    let alt = named(&format!("{}altLabel", iri::SKOS));
+    for link in links {
+        graph.add(&named(&link.entity), same_as.clone(), named(&link.canonical));
+    }
+    for (entity, name) in alt_labels {
+        graph.add(&named(entity), alt.clone(), string(name));
+    }
+    let mut quads = graph.finish();
+    quads.sort_by_cached_key(ToString::to_string);
+    quads.dedup();
+    quads
+}
+
 /// Builds the named graph of `doc`. `date_added` is an `xsd:dateTime` lexical form.
 ///
 /// Fails (without writing anything) when an index points outside the

@@ -88,13 +88,18 @@ pub(super) fn write(store: &Store, format: RdfFormat, out: &mut dyn Write) -> Re
 }
 
 pub(super) fn load(store: &Store, path: &Path, graph: Option<&str>) -> Result<usize, StoreError> {
-    let format = RdfFormat::from_path(path).ok_or_else(|| {
+    // `x.nq.gz`: gzip-compressed N-Quads (what `build --out` writes).
+    let gzip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let inner = if gzip { Path::new(path.file_stem().unwrap_or_default()) } else { path };
+    let format = RdfFormat::from_path(inner).ok_or_else(|| {
         StoreError::UnsupportedFormat(format!(
-            "{}: unknown RDF file extension; use .ttl, .nt, .nq or .jsonld",
+            "{}: unknown RDF file extension; use .ttl, .nt, .nq or .jsonld (optionally gzip-compressed, .gz)",
             path.display()
         ))
     })?;
     let file = std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    let file: Box<dyn std::io::Read> =
+        if gzip { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
     let mut parser = RdfParser::from_format(format.oxigraph()).rename_blank_nodes();
     if let Some(graph) = graph {
         let graph = NamedNode::new(graph)

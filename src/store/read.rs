@@ -118,17 +118,101 @@ pub(super) fn sentences(store: &Store, doc: &str) -> Result<Vec<SentenceInfo>, S
     Ok(out)
 }
 
-pub(super) fn known_entities(store: &Store) -> Result<Vec<KnownEntity>, StoreError> {
-    let index = Index::new(data_quads(store)?);
-    Ok(index
-        .entities()
-        .into_values()
-        .map(|entity| KnownEntity { label: entity.label, kind: entity.kind, aliases: entity.aliases })
-        .collect())
+/// The SPARQL query that lists the entities of the document graphs: each
+/// name an entity bears (`pref` true for `skos:prefLabel`, false for
+/// `skos:altLabel`) and in how many document graphs. Run on the local store
+/// and, unchanged, on a remote one, so both give the same entities.
+pub const ENTITY_QUERY: &str = "SELECT ?e ?class ?name ?pref (COUNT(DISTINCT ?g) AS ?n) WHERE { \
+    GRAPH ?g { ?e a ?class . \
+      { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?name BIND(true AS ?pref) } UNION \
+      { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name BIND(false AS ?pref) } } \
+    FILTER(STRSTARTS(STR(?g), \"https://w3id.org/trame/doc/\")) \
+    FILTER(STRSTARTS(STR(?e), \"https://w3id.org/trame/entity/\")) \
+  } GROUP BY ?e ?class ?name ?pref";
+
+/// Entities from the rows of [`ENTITY_QUERY`] (terms in N-Triples syntax,
+/// as [`Store::select`] and `push::Client::select` give them), sorted by
+/// IRI: the label is the preferred label most documents give (ties: the
+/// smallest), every other name is an alias.
+pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEntity)> {
+    struct Names {
+        kind: Option<EntityKind>,
+        preferred: BTreeMap<String, usize>,
+        other: BTreeSet<String>,
+    }
+    let mut by_iri: BTreeMap<String, Names> = BTreeMap::new();
+    for row in rows {
+        let [Some(entity), Some(class), Some(name), Some(pref), Some(count)] = &row[..] else { continue };
+        let Some(entity) = entity.strip_prefix('<').and_then(|e| e.strip_suffix('>')) else { continue };
+        let class = class.trim_start_matches('<').trim_end_matches('>');
+        let names = by_iri.entry(entity.to_string()).or_insert_with(|| Names {
+            kind: None,
+            preferred: BTreeMap::new(),
+            other: BTreeSet::new(),
+        });
+        if let Some(kind) = iri::kind_of_class(class) {
+            names.kind = Some(names.kind.map_or(kind, |k| k.min(kind)));
+        }
+        let name = literal_value(name);
+        if literal_value(pref) == "true" {
+            *names.preferred.entry(name).or_default() += literal_value(count).parse::<usize>().unwrap_or(1);
+        } else {
+            names.other.insert(name);
+        }
+    }
+    by_iri
+        .into_iter()
+        .filter_map(|(entity, names)| {
+            let kind = names.kind?;
+            let label = names
+                .preferred
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(label, _)| label.clone())?;
+            let aliases: BTreeSet<String> =
+                names.preferred.into_keys().chain(names.other).filter(|alias| *alias != label).collect();
+            Some((entity, KnownEntity { label, kind, aliases: aliases.into_iter().collect() }))
+        })
+        .collect()
+}
+
+/// The value of an N-Triples literal (`"a \"b\""^^<…>` → `a "b"`); other terms as they are.
+fn literal_value(term: &str) -> String {
+    let Some(rest) = term.strip_prefix('"') else { return term.to_string() };
+    let end = rest.rfind('"').unwrap_or(rest.len());
+    let mut out = String::with_capacity(end);
+    let mut chars = rest[..end].chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('u') => {
+                let code: String = chars.by_ref().take(4).collect();
+                out.extend(u32::from_str_radix(&code, 16).ok().and_then(char::from_u32));
+            }
+            Some('U') => {
+                let code: String = chars.by_ref().take(8).collect();
+                out.extend(u32::from_str_radix(&code, 16).ok().and_then(char::from_u32));
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+pub(super) fn known_entities(store: &Store) -> Result<Vec<(String, KnownEntity)>, StoreError> {
+    let (_, rows) = super::sparql::select(store, ENTITY_QUERY)?;
+    Ok(entities_from_rows(&rows))
 }
 
 pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<GraphSnapshot, StoreError> {
-    let quads = data_quads(store)?;
+    let quads = merged_quads(data_quads(store)?);
     let selection = match &options.construct {
         Some(query) => Some(Selection::new(super::sparql::construct(store, query)?)),
         None => None,
@@ -304,6 +388,56 @@ pub(super) fn data_quads(store: &Store) -> Result<Vec<Quad>, StoreError> {
         _ => true,
     });
     Ok(quads)
+}
+
+fn in_graph(quad: &Quad, graph: &str) -> bool {
+    matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == graph)
+}
+
+/// The quads with the merge graph applied: an entity the merge graph
+/// declares `owl:sameAs` another is read as that other everywhere (its
+/// labels become the other's), and the links themselves are dropped. What
+/// exporters, `stats` and `explain` see; SPARQL sees the stored quads.
+pub(super) fn merged_quads(quads: Vec<Quad>) -> Vec<Quad> {
+    let same_as = format!("{}sameAs", iri::OWL);
+    let canonical: HashMap<NamedNode, NamedNode> = quads
+        .iter()
+        .filter(|quad| in_graph(quad, iri::MERGE_GRAPH) && quad.predicate.as_str() == same_as)
+        .filter_map(|quad| match (&quad.subject, &quad.object) {
+            (NamedOrBlankNode::NamedNode(entity), Term::NamedNode(target)) => Some((entity.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    if canonical.is_empty() {
+        return quads;
+    }
+    let mut out: Vec<Quad> = quads
+        .into_iter()
+        .filter(|quad| !(in_graph(quad, iri::MERGE_GRAPH) && quad.predicate.as_str() == same_as))
+        .filter_map(|mut quad| {
+            if let NamedOrBlankNode::NamedNode(node) = &quad.subject {
+                if let Some(target) = canonical.get(node) {
+                    // The kept entity keeps its own type; a merged entity's
+                    // own name stays as an alternative label.
+                    if quad.predicate == rdf::TYPE {
+                        return None;
+                    }
+                    if quad.predicate.as_str() == format!("{}prefLabel", iri::SKOS) {
+                        quad.predicate = NamedNode::new_unchecked(format!("{}altLabel", iri::SKOS));
+                    }
+                    quad.subject = target.clone().into();
+                }
+            }
+            if let Term::NamedNode(node) = &quad.object {
+                if let Some(target) = canonical.get(node) {
+                    quad.object = target.clone().into();
+                }
+            }
+            Some(quad)
+        })
+        .collect();
+    out.dedup();
+    out
 }
 
 fn quad_row(quad: &Quad) -> QuadRow {

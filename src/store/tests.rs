@@ -74,7 +74,7 @@ fn put_document_replaces_the_older_graph_of_the_same_source() {
         vec![("a.txt".to_string(), doc_iri(&edited)), ("b.txt".to_string(), doc_iri(&support::document_b()))]
     );
     // Poutine was only in the old a.txt.
-    let labels: Vec<String> = store.known_entities().unwrap().into_iter().map(|e| e.label).collect();
+    let labels: Vec<String> = store.known_entities().unwrap().into_iter().map(|(_, e)| e.label).collect();
     assert!(!labels.contains(&"Poutine".to_string()), "{labels:?}");
 }
 
@@ -232,9 +232,38 @@ fn known_entities_gather_aliases() {
     let store = store_with(&[support::document_a(), support::document_b()]);
     let known = store.known_entities().unwrap();
     assert_eq!(known.len(), 8);
-    let macron = known.iter().find(|e| e.label == "Emmanuel Macron").unwrap();
+    let (iri, macron) = known.iter().find(|(_, e)| e.label == "Emmanuel Macron").unwrap();
+    assert_eq!(iri, "https://w3id.org/trame/entity/person/emmanuel-macron");
     assert_eq!(macron.kind, crate::facts::EntityKind::Person);
     assert_eq!(macron.aliases, vec!["Macron".to_string()]);
+}
+
+#[test]
+fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
+    let store = store_with(&[support::document_a(), support::document_b()]);
+    let before = store.snapshot(&SnapshotOptions::default()).unwrap();
+    let macron = iri::entity(crate::facts::EntityKind::Person, "Emmanuel Macron");
+    let paris = before.entities.iter().find(|e| e.label == "Paris").unwrap().iri.clone();
+    // Read Paris as if it were Macron: every reader follows the link.
+    let link = SameAs { entity: paris.clone(), canonical: macron.clone() };
+    let written = store.put_merge(&[link.clone()], &[(macron.clone(), "Le Président".into())]).unwrap();
+    assert_eq!(written, 2);
+    let after = store.snapshot(&SnapshotOptions::default()).unwrap();
+    assert_eq!(after.entities.len(), before.entities.len() - 1);
+    let merged = after.entities.iter().find(|e| e.iri == macron).unwrap();
+    assert_eq!(merged.kind, "PER", "the kept entity keeps its type");
+    assert!(merged.aliases.contains(&"Paris".to_string()) && merged.aliases.contains(&"Le Président".to_string()));
+    assert!(after.mentions.iter().all(|m| m.entity_iri != paris));
+    assert!(after.relations.iter().all(|r| r.subject_iri != paris && r.object_iri.as_deref() != Some(paris.as_str())));
+    // The document graphs are untouched; SPARQL sees the link itself.
+    let same = rows(&store, "SELECT ?a ?b WHERE { GRAPH <https://w3id.org/trame/merge> { ?a owl:sameAs ?b } }");
+    assert_eq!(same, vec![vec![paris.clone(), macron.clone()]]);
+    assert!(store.known_entities().unwrap().iter().any(|(i, _)| *i == paris));
+    // Writing again replaces; no links removes the graph.
+    store.put_merge(&[link], &[]).unwrap();
+    assert_eq!(rows(&store, "SELECT ?n WHERE { GRAPH <https://w3id.org/trame/merge> { ?e skos:altLabel ?n } }").len(), 0);
+    store.put_merge(&[], &[]).unwrap();
+    assert_eq!(store.snapshot(&SnapshotOptions::default()).unwrap(), before);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use trame::export::csv::write_dump;
-use trame::extract::input::{Paragraph, PreparedText};
+use trame::input::{Paragraph, PreparedText};
 use trame::store::{SnapshotOptions, Store};
 use trame::facts::{Document, Object};
 use trame::nlp::Doc;

@@ -1,5 +1,4 @@
-//! Grouping mentions that name the same thing, within a document and with
-//! entities already known from other documents.
+//! Grouping the mentions of one document that name the same thing.
 //!
 //! Rules, in order: same folded name (spelling variants of known places
 //! folded to one name first); a lone surname joins the one full name that
@@ -9,7 +8,7 @@
 //! folded keys only; typing and filtering are left to the caller.
 
 use super::tables::fold;
-use crate::facts::{EntityKind, KnownEntity};
+use crate::facts::EntityKind;
 use std::collections::HashMap;
 
 /// One mention as merging sees it.
@@ -97,86 +96,9 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
     out
 }
 
-/// Index of known entities by folded label and alias; a name shared by two
-/// known entities is ambiguous and dropped.
-pub struct KnownIndex<'a> {
-    known: &'a [KnownEntity],
-    by_name: HashMap<String, Option<usize>>,
-    by_surname: HashMap<String, Option<usize>>,
-}
-
-impl<'a> KnownIndex<'a> {
-    pub fn new(known: &'a [KnownEntity], normalise: impl Fn(&str) -> String) -> Self {
-        let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
-        let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
-        for (i, k) in known.iter().enumerate() {
-            let mut names: Vec<String> = std::iter::once(&k.label)
-                .chain(&k.aliases)
-                .map(|n| normalise(n))
-                .collect();
-            names.sort();
-            names.dedup();
-            for name in names {
-                insert_unique(&mut by_name, name.clone(), i);
-                if k.kind == EntityKind::Person {
-                    if let Some((_, last)) = name.rsplit_once(' ') {
-                        insert_unique(&mut by_surname, last.to_string(), i);
-                    }
-                }
-            }
-        }
-        // A surname that is also somebody's full name is not a surname match.
-        by_surname.retain(|s, _| !by_name.contains_key(s));
-        KnownIndex {
-            known,
-            by_name,
-            by_surname,
-        }
-    }
-
-    /// The known entity with one of these folded names, if exactly one.
-    pub fn find(
-        &self,
-        keys: &[String],
-        kind: Option<EntityKind>,
-        single_word_person: bool,
-    ) -> Option<usize> {
-        let mut hits: Vec<usize> = keys
-            .iter()
-            .filter_map(|k| self.by_name.get(k).copied().flatten())
-            .collect();
-        if hits.is_empty() && single_word_person {
-            hits = keys
-                .iter()
-                .filter_map(|k| self.by_surname.get(k).copied().flatten())
-                .collect();
-        }
-        hits.sort_unstable();
-        hits.dedup();
-        match hits[..] {
-            [h] if kind.is_none_or(|k| compatible(k, self.known[h].kind)) => Some(h),
-            _ => None,
-        }
-    }
-
-    pub fn get(&self, i: usize) -> &KnownEntity {
-        &self.known[i]
-    }
-}
-
-fn insert_unique(map: &mut HashMap<String, Option<usize>>, key: String, i: usize) {
-    map.entry(key)
-        .and_modify(|v| {
-            if *v != Some(i) {
-                *v = None
-            }
-        })
-        .or_insert(Some(i));
-}
-
 /// Whether two types may be the same thing: equal, or place/organisation
 /// (the Kremlin, the White House are both).
-fn compatible(a: EntityKind, b: EntityKind) -> bool {
+pub fn compatible(a: EntityKind, b: EntityKind) -> bool {
     use EntityKind::*;
     a == b
         || matches!(
@@ -262,37 +184,9 @@ mod tests {
     }
 
     #[test]
-    fn known_entities_match_by_name_or_unique_surname() {
-        let known = vec![
-            KnownEntity {
-                label: "Volodymyr Zelenskyy".into(),
-                kind: EntityKind::Person,
-                aliases: vec!["Zelensky".into()],
-            },
-            KnownEntity {
-                label: "Ukraine".into(),
-                kind: EntityKind::Place,
-                aliases: vec![],
-            },
-        ];
-        let idx = KnownIndex::new(&known, fold_name);
-        assert_eq!(
-            idx.find(&["zelensky".into()], Some(EntityKind::Person), true),
-            Some(0)
-        );
-        assert_eq!(
-            idx.find(&["zelenskyy".into()], Some(EntityKind::Person), true),
-            Some(0)
-        );
-        assert_eq!(
-            idx.find(&["zelenskyy".into()], Some(EntityKind::Person), false),
-            None
-        );
-        assert_eq!(
-            idx.find(&["ukraine".into()], Some(EntityKind::Person), false),
-            None
-        );
-        assert_eq!(idx.find(&["ukraine".into()], None, false), Some(1));
+    fn names_fold_and_lose_a_leading_article() {
         assert_eq!(fold_name("l'Ukraine"), "ukraine");
+        assert_eq!(fold_name("Les Républicains"), "republicains");
+        assert_eq!(fold_name("Le"), "le");
     }
 }

@@ -1,22 +1,25 @@
 //! Entities of one source text: names found by the NER and in proper-noun
-//! runs, cleaned, typed, merged within the document and with entities known
-//! from earlier documents; titles as roles; demonyms linked to countries;
-//! light coreference for pronouns and bare titles.
+//! runs, cleaned, typed, merged within the document; titles as roles;
+//! demonyms linked to countries; light coreference for pronouns and bare
+//! titles. Merging across documents is [`corpus`]'s, over the entities of a
+//! whole document set, so that a document's entities depend on its text
+//! alone (never on what was built before it).
 //!
 //! Input is the prepared text and one [`Doc`] per paragraph; output is an
 //! [`EntityTable`] whose offsets point into the original text. This module
 //! extracts no facts and never touches the store.
 
 mod coref;
+pub mod corpus;
 pub mod merge;
 pub mod spans;
 pub mod tables;
 pub mod types;
 
-use crate::extract::input::{Paragraph, PreparedText};
-use crate::facts::{Entity, EntityKind, KnownEntity, Mention};
+use crate::facts::{Entity, EntityKind, Mention};
+use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
-use merge::{fold_name, Keyed, KnownIndex};
+use merge::{fold_name, Keyed};
 use spans::Candidate;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -68,7 +71,7 @@ impl EntityTable {
 }
 
 /// Finds, merges and types the entities of a document.
-pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity]) -> EntityTable {
+pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
     let ctx = Context::new(prepared, docs);
     let raws = ctx.raw_mentions();
     let keyed: Vec<Keyed> = raws
@@ -85,33 +88,20 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity
         })
         .collect();
     let clusters = merge::cluster(&keyed);
-    let known_index = KnownIndex::new(known, normalise_name);
     let mut table = EntityTable::default();
-    let mut by_known: HashMap<usize, usize> = HashMap::new();
     let mut infos: Vec<coref::PersonInfo> = Vec::new();
     for members in clusters {
-        let Some(accepted) = accept(&raws, &members, &known_index) else {
+        let Some(entity) = accept(&raws, &members) else {
             continue;
         };
-        let entity = match accepted.known.and_then(|k| by_known.get(&k).copied()) {
-            Some(e) => {
-                add_aliases(&mut table.entities[e], &accepted.entity);
-                e
-            }
-            None => {
-                table.entities.push(accepted.entity);
-                infos.push(coref::PersonInfo::default());
-                if let Some(k) = accepted.known {
-                    by_known.insert(k, table.entities.len() - 1);
-                }
-                table.entities.len() - 1
-            }
-        };
+        table.entities.push(entity);
+        infos.push(coref::PersonInfo::default());
+        let entity = table.entities.len() - 1;
         for &m in &members {
             ctx.record(&mut table, &mut infos[entity], &raws[m], entity);
         }
     }
-    ctx.link_demonyms(&mut table, &known_index);
+    ctx.link_demonyms(&mut table);
     infos.resize(table.entities.len(), coref::PersonInfo::default());
     ctx.resolve_coreference(&mut table, &infos);
     table
@@ -119,7 +109,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc], known: &[KnownEntity
 
 /// Folded name with a leading article removed and place variants mapped to
 /// their preferred spelling ("Kiev" and "Kyiv" share a key).
-fn normalise_name(name: &str) -> String {
+pub fn normalise_name(name: &str) -> String {
     let folded = fold_name(name);
     match tables().place(&folded) {
         Some(preferred) => tables::fold(preferred),
@@ -148,14 +138,8 @@ struct Raw {
     lone: bool,
 }
 
-/// A cluster accepted as an entity.
-struct Accepted {
-    entity: Entity,
-    known: Option<usize>,
-}
-
-/// Types a cluster, filters junk, picks its label and joins a known entity.
-fn accept(raws: &[Raw], members: &[usize], known: &KnownIndex) -> Option<Accepted> {
+/// Types a cluster, filters junk and picks its label.
+fn accept(raws: &[Raw], members: &[usize]) -> Option<Entity> {
     let ms: Vec<&Raw> = members.iter().map(|&i| &raws[i]).collect();
     let (label, aliases) = label_and_aliases(&ms);
     let key = normalise_name(&label);
@@ -179,43 +163,15 @@ fn accept(raws: &[Raw], members: &[usize], known: &KnownIndex) -> Option<Accepte
         key: key.clone(),
         plural_common: ms.iter().any(|r| r.plural_noun),
     };
-    let kind = types::decide(&ev);
-    let mut keys: Vec<String> = ms.iter().map(|r| r.key.clone()).collect();
-    keys.sort();
-    keys.dedup();
+    let kind = types::decide(&ev)?;
     let single = !key.contains(' ');
-    let known_hit = known.find(&keys, kind, single && kind == Some(EntityKind::Person));
-    if let Some(k) = known_hit {
-        let ke = known.get(k);
-        let mut all: Vec<String> = ke.aliases.clone();
-        all.push(label);
-        all.extend(aliases);
-        let mut entity = Entity {
-            label: ke.label.clone(),
-            kind: ke.kind,
-            aliases: Vec::new(),
-        };
-        for a in all {
-            if a != entity.label && !entity.aliases.contains(&a) {
-                entity.aliases.push(a);
-            }
-        }
-        return Some(Accepted {
-            entity,
-            known: Some(k),
-        });
-    }
-    let kind = kind?;
     if !supported(&ms, &key, single) {
         return None;
     }
-    Some(Accepted {
-        entity: Entity {
-            label,
-            kind,
-            aliases,
-        },
-        known: None,
+    Some(Entity {
+        label,
+        kind,
+        aliases,
     })
 }
 
@@ -267,14 +223,6 @@ fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
     let mut names = texts.into_iter().map(|(t, _, _)| t);
     let label = names.next().unwrap_or_default();
     (label, names.collect())
-}
-
-fn add_aliases(entity: &mut Entity, other: &Entity) {
-    for a in std::iter::once(&other.label).chain(&other.aliases) {
-        if *a != entity.label && !entity.aliases.contains(a) {
-            entity.aliases.push(a.clone());
-        }
-    }
 }
 
 /// The document as a whole: paragraphs, docs, sentence numbering, and the
@@ -425,7 +373,7 @@ impl<'a> Context<'a> {
 
     /// Maps every demonym token outside a name to its country's entity,
     /// adding the country as an entity when the text never names it.
-    fn link_demonyms(&self, table: &mut EntityTable, known: &KnownIndex) {
+    fn link_demonyms(&self, table: &mut EntityTable) {
         for (p, doc) in self.docs.iter().enumerate() {
             for (i, t) in doc.tokens.iter().enumerate() {
                 if table.at.contains_key(&(p, i))
@@ -436,13 +384,13 @@ impl<'a> Context<'a> {
                 let Some(country) = tables().demonym(&t.text) else {
                     continue;
                 };
-                let entity = self.country_entity(table, known, country);
+                let entity = self.country_entity(table, country);
                 table.demonyms.insert((p, i), entity);
             }
         }
     }
 
-    fn country_entity(&self, table: &mut EntityTable, known: &KnownIndex, country: &str) -> usize {
+    fn country_entity(&self, table: &mut EntityTable, country: &str) -> usize {
         let key = normalise_name(country);
         let found = table.entities.iter().position(|e| {
             e.kind == EntityKind::Place
@@ -453,22 +401,11 @@ impl<'a> Context<'a> {
         if let Some(e) = found {
             return e;
         }
-        let entity = match known.find(&[key], Some(EntityKind::Place), false) {
-            Some(k) => {
-                let ke = known.get(k);
-                Entity {
-                    label: ke.label.clone(),
-                    kind: ke.kind,
-                    aliases: ke.aliases.clone(),
-                }
-            }
-            None => Entity {
-                label: country.to_string(),
-                kind: EntityKind::Place,
-                aliases: Vec::new(),
-            },
-        };
-        table.entities.push(entity);
+        table.entities.push(Entity {
+            label: country.to_string(),
+            kind: EntityKind::Place,
+            aliases: Vec::new(),
+        });
         table.entities.len() - 1
     }
 

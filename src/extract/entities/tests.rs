@@ -3,7 +3,7 @@
 //! Rust port reproduces), against the original text in seed.txt.
 
 use super::*;
-use crate::extract::input::Paragraph;
+use crate::input::Paragraph;
 
 const SEED_TEXT: &str = include_str!("../../../tests/fixtures/extract/seed.txt");
 const SEED_DOCS: &str = include_str!("../../../tests/fixtures/extract/seed_md.jsonl");
@@ -60,7 +60,7 @@ fn labels(t: &EntityTable) -> Vec<&str> {
 #[test]
 fn seed_people_places_and_organisations_are_found_and_typed() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs, &[]);
+    let t = find_entities(&p, &docs);
     let expect = [
         ("États-Unis", EntityKind::Place),
         ("Ukraine", EntityKind::Place),
@@ -90,7 +90,7 @@ fn seed_people_places_and_organisations_are_found_and_typed() {
 #[test]
 fn seed_names_are_cleaned_and_junk_is_dropped() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs, &[]);
+    let t = find_entities(&p, &docs);
     for e in &t.entities {
         let l = e.label.to_lowercase();
         assert!(
@@ -120,7 +120,7 @@ fn seed_names_are_cleaned_and_junk_is_dropped() {
 #[test]
 fn seed_mentions_merge_without_splits() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs, &[]);
+    let t = find_entities(&p, &docs);
     for word in [
         "zelenskyy",
         "ukraine",
@@ -147,7 +147,7 @@ fn seed_mentions_merge_without_splits() {
 #[test]
 fn seed_mention_offsets_point_into_the_original_text() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs, &[]);
+    let t = find_entities(&p, &docs);
     let chars: Vec<char> = SEED_TEXT.chars().collect();
     for m in &t.mentions {
         let s: String = chars[m.start..m.end].iter().collect();
@@ -168,7 +168,7 @@ fn seed_mention_offsets_point_into_the_original_text() {
 #[test]
 fn seed_titles_become_roles() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs, &[]);
+    let t = find_entities(&p, &docs);
     let role_of = |label: &str| {
         let (e, _) = find(&t, label).unwrap_or_else(|| panic!("{label}"));
         t.roles
@@ -187,7 +187,7 @@ fn seed_titles_become_roles() {
 #[test]
 fn seed_demonyms_and_entity_at() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs, &[]);
+    let t = find_entities(&p, &docs);
     let token = |para: usize, word: &str| {
         docs[para]
             .tokens
@@ -213,41 +213,19 @@ fn seed_demonyms_and_entity_at() {
 }
 
 #[test]
-fn known_entities_lend_their_label_across_documents() {
-    let (p, docs) = seed();
-    let known = vec![
-        KnownEntity {
-            label: "Volodymyr Zelensky".into(),
-            kind: EntityKind::Person,
-            aliases: vec!["Volodymyr Zelenskyy".into()],
-        },
-        KnownEntity {
-            label: "Kyiv".into(),
-            kind: EntityKind::Place,
-            aliases: vec![],
-        },
-    ];
-    let t = find_entities(&p, &docs, &known);
-    let (_, z) = find(&t, "Volodymyr Zelensky").expect("known label reused");
-    assert!(z.aliases.contains(&"Zelenskyy".to_string()));
-    assert!(find(&t, "Volodymyr Zelenskyy").is_none());
-    assert_eq!(t.entities.iter().filter(|e| e.label == "Kyiv").count(), 1);
-}
-
-#[test]
 fn empty_and_mismatched_input_is_harmless() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs[..2], &[]);
+    let t = find_entities(&p, &docs[..2]);
     let sentences: usize = docs[..2].iter().map(|d| d.sentences().len()).sum();
     assert!(!t.mentions.is_empty() && t.mentions.iter().all(|m| m.sentence < sentences));
-    let t = find_entities(&p, &[], &[]);
+    let t = find_entities(&p, &[]);
     assert!(t.entities.is_empty() && t.mentions.is_empty());
 }
 
 #[test]
 fn ambiguous_pronouns_stay_unresolved() {
     let (p, docs) = seed();
-    let t = find_entities(&p, &docs, &[]);
+    let t = find_entities(&p, &docs);
     // Every resolved pronoun points at a person.
     for (para, doc) in docs.iter().enumerate() {
         for (i, tok) in doc.tokens.iter().enumerate() {

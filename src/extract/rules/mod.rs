@@ -14,7 +14,7 @@ use crate::facts::{Fact, Object};
 use crate::nlp::{Doc, Token};
 
 use super::entities::EntityTable;
-use super::input::PreparedText;
+use crate::input::PreparedText;
 
 pub mod confidence;
 pub mod copula;

@@ -3,7 +3,7 @@
 //! its flags and arguments.
 
 use crate::extract::extract_document;
-use crate::extract::input::{Paragraph, PreparedText};
+use crate::input::{Paragraph, PreparedText};
 use crate::facts::{Document, Fact, Object};
 use crate::nlp::Doc;
 
@@ -29,7 +29,7 @@ fn sentence(line: usize) -> Document {
             offsets: (0..=n).collect(),
         }],
     };
-    extract_document(&prepared, &[doc], &[])
+    extract_document(&prepared, &[doc])
 }
 
 fn label(doc: &Document, o: &Object) -> String {
@@ -242,10 +242,10 @@ fn malformed_parses_do_not_panic() {
             offsets: (0..=n).collect(),
         }],
     };
-    let out = extract_document(&prepared, &[doc.clone(), doc, Doc::default()], &[]);
+    let out = extract_document(&prepared, &[doc.clone(), doc, Doc::default()]);
     for f in &out.facts {
         assert!(f.end <= n);
     }
-    let empty = extract_document(&prepared, &[Doc::default()], &[]);
+    let empty = extract_document(&prepared, &[Doc::default()]);
     assert!(empty.facts.is_empty());
 }

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::language;
+pub mod language;
 
 /// A source text made ready for the language pipeline.
 #[derive(Debug, Clone, PartialEq)]

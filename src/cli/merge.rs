@@ -1,0 +1,105 @@
+//! `trame merge`: the cross-document reduce step over a store.
+//!
+//! Owns the wiring only: reading the entities of every document graph
+//! from the store, handing them to [`crate::extract::entities::corpus`]
+//! (the rules), and writing the decisions, as IRIs, into the merge graph.
+//! `trame build`, `rm` and `load` call [`refresh`] at their end, so a
+//! local store is always merged; the command itself is for stores filled
+//! by other means (sharded workers, a bulk loader).
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::query::store_error;
+use super::{output, GlobalArgs};
+use crate::extract::entities::corpus;
+use crate::store::{SameAs, Store};
+
+/// Merge entities across documents (aliases, surnames, spelling variants).
+///
+/// Every document's entities come from its text alone, so the graph of a
+/// document never depends on what else was built; which entities of
+/// different documents are the same thing is decided here, over the whole
+/// store, and written to the graph <https://w3id.org/trame/merge> as
+/// owl:sameAs links (merged entity → kept entity) and skos:altLabel names.
+/// Run by every local build; run it yourself after filling a store another way.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    trame merge                                 merge ./trame.db again\n  \
+    trame load dump/*.nq.gz --store all.db      (load merges too)\n  \
+    trame merge --push http://127.0.0.1:7878/store   after every worker pushed its shard")]
+pub struct MergeArgs {
+    /// Merge the entities of a remote store instead (its Graph Store endpoint): read them through
+    /// SPARQL, decide as a local build would, and PUT the merge graph there.
+    #[arg(long, value_name = "URL")]
+    pub push: Option<String>,
+    #[command(flatten)]
+    pub remote: super::push::Remote,
+}
+
+/// What a merge decided.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Entities read from the document graphs.
+    pub entities: usize,
+    /// Groups of entities found to be one thing.
+    pub groups: usize,
+    /// Entities linked to the one their group keeps.
+    pub links: usize,
+}
+
+impl Summary {
+    /// The summary of these links over `entities` entities.
+    pub fn new(entities: usize, links: &[SameAs]) -> Summary {
+        let mut kept: Vec<&str> = links.iter().map(|l| l.canonical.as_str()).collect();
+        kept.sort_unstable();
+        kept.dedup();
+        Summary { entities, groups: kept.len(), links: links.len() }
+    }
+
+    pub fn line(&self) -> String {
+        format!(
+            "merged across documents: {} of {} entities are the same as one of {} others",
+            self.links, self.entities, self.groups
+        )
+    }
+}
+
+pub fn run(args: &MergeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let summary = match &args.push {
+        Some(url) => super::push::merge_remote(url, &args.remote)?,
+        None => refresh(&Store::open(&global.store).map_err(store_error)?)?,
+    };
+    output::info(&summary.line());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Decides the merges over every entity of the document graphs, in IRIs:
+/// `owl:sameAs` links and the alternative labels of each kept entity.
+pub fn decide(entities: &[(String, crate::facts::KnownEntity)]) -> (Vec<SameAs>, Vec<(String, String)>) {
+    let known: Vec<crate::facts::KnownEntity> = entities.iter().map(|(_, e)| e.clone()).collect();
+    let mut links = Vec::new();
+    let mut alt_labels = Vec::new();
+    for group in corpus::merge(&known) {
+        let canonical = &entities[group.canonical].0;
+        for &member in &group.members {
+            links.push(SameAs {
+                entity: entities[member].0.clone(),
+                canonical: canonical.clone(),
+            });
+        }
+        for name in group.alt_labels {
+            alt_labels.push((canonical.clone(), name));
+        }
+    }
+    (links, alt_labels)
+}
+
+/// Recomputes the merge graph of a local store from its document graphs.
+pub fn refresh(store: &Store) -> anyhow::Result<Summary> {
+    let entities = store.known_entities().map_err(store_error)?;
+    let (links, alt_labels) = decide(&entities);
+    store.put_merge(&links, &alt_labels).map_err(store_error)?;
+    Ok(Summary::new(entities.len(), &links))
+}
