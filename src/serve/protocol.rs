@@ -60,10 +60,6 @@ pub async fn endpoint(State(app): State<Arc<App>>, request: Request) -> Response
         Ok(params) => params,
         Err(message) => return text(StatusCode::BAD_REQUEST, &format!("bad query string: {message}")),
     };
-    let formats = match negotiate(&parts.headers) {
-        Ok(formats) => formats,
-        Err(response) => return response,
-    };
     let (query, params) = match parts.method {
         Method::GET | Method::HEAD => {
             if url.has("update") {
@@ -124,6 +120,10 @@ pub async fn endpoint(State(app): State<Arc<App>>, request: Request) -> Response
             )
                 .into_response()
         }
+    };
+    let formats = match negotiate(&parts.headers) {
+        Ok(formats) => formats,
+        Err(response) => return response,
     };
     let Some(query) = query else {
         return text(
