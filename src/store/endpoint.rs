@@ -390,7 +390,7 @@ mod tests {
         assert!(is_update("LOAD <http://example.org/x>"));
         assert!(!is_update("SELECT * WHERE { ?s ?p ?o }"));
         match store.prepare_endpoint_query("SELECT ?s WHERE { ?s ?p }", &[], &[], &cancel) {
-            Err(StoreError::Query { line, column, .. }) => assert_eq!((line, column), (1, 24)),
+            Err(StoreError::Query { line, column, .. }) => assert_eq!((line, column), (1, 26)),
             other => panic!("{:?}", other.err()),
         }
         let result = run(&store, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", WireFormat::ResultsJson, None, (&[], &[]));
