@@ -27,7 +27,11 @@ fn main() {
         eprintln!("serve_load only loads a server on loopback");
         std::process::exit(2);
     }
-    let requests: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(2000).max(64);
+    let requests: usize = args
+        .get(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(2000)
+        .max(64);
     let entities = Arc::new(entity_iris(addr));
     if entities.is_empty() {
         eprintln!("the store has no person to ask about");
@@ -47,8 +51,18 @@ fn main() {
 fn entity_iris(addr: SocketAddr) -> Vec<String> {
     let query = "SELECT ?e WHERE { ?e a trame:Person } ORDER BY ?e LIMIT 200";
     let path = format!("/sparql?query={}", http::encode(query));
-    let reply = http::send(addr, &http::get_request(addr, &path, &[("Accept", "text/csv")])).expect("a reply");
-    reply.text().lines().skip(1).map(|line| line.trim().to_string()).filter(|l| !l.is_empty()).collect()
+    let reply = http::send(
+        addr,
+        &http::get_request(addr, &path, &[("Accept", "text/csv")]),
+    )
+    .expect("a reply");
+    reply
+        .text()
+        .lines()
+        .skip(1)
+        .map(|line| line.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 fn path_for(endpoint: &str, iri: &str) -> String {
@@ -64,7 +78,13 @@ fn path_for(endpoint: &str, iri: &str) -> String {
     }
 }
 
-fn run(addr: SocketAddr, endpoint: &'static str, clients: usize, requests: usize, entities: Arc<Vec<String>>) -> String {
+fn run(
+    addr: SocketAddr,
+    endpoint: &'static str,
+    clients: usize,
+    requests: usize,
+    entities: Arc<Vec<String>>,
+) -> String {
     let per_client = requests.div_ceil(clients);
     let started = Instant::now();
     let workers: Vec<_> = (0..clients)
@@ -75,7 +95,11 @@ fn run(addr: SocketAddr, endpoint: &'static str, clients: usize, requests: usize
                 let mut errors = 0usize;
                 for i in 0..per_client {
                     let iri = &entities[(client * 7919 + i) % entities.len()];
-                    let request = http::get_request(addr, &path_for(endpoint, iri), &[("Accept", "application/sparql-results+json")]);
+                    let request = http::get_request(
+                        addr,
+                        &path_for(endpoint, iri),
+                        &[("Accept", "application/sparql-results+json")],
+                    );
                     let sent = Instant::now();
                     match http::send(addr, &request) {
                         Ok(reply) if reply.status == 200 && reply.complete => {}
@@ -96,7 +120,9 @@ fn run(addr: SocketAddr, endpoint: &'static str, clients: usize, requests: usize
     }
     let elapsed = started.elapsed().as_secs_f64();
     latencies.sort();
-    let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0;
+    let at = |q: f64| {
+        latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0
+    };
     format!(
         "| {endpoint} | {clients} | {} | {errors} | {:.0} | {:.1} | {:.1} | {:.1} |",
         latencies.len(),

@@ -228,7 +228,10 @@ impl NameIndex {
     pub fn new(entities: &[EntityRow]) -> NameIndex {
         let mut names = Vec::new();
         for (index, entity) in entities.iter().enumerate() {
-            for (which, name) in std::iter::once(&entity.label).chain(&entity.aliases).enumerate() {
+            for (which, name) in std::iter::once(&entity.label)
+                .chain(&entity.aliases)
+                .enumerate()
+            {
                 let folded = fold(name);
                 names.push((strip_article(&folded).to_string(), index, which));
             }
@@ -254,7 +257,10 @@ impl NameIndex {
                 0
             } else if name.starts_with(typed) {
                 1
-            } else if name.match_indices(typed).any(|(at, _)| at > 0 && matches!(name.as_bytes()[at - 1], b' ' | b'\'')) {
+            } else if name
+                .match_indices(typed)
+                .any(|(at, _)| at > 0 && matches!(name.as_bytes()[at - 1], b' ' | b'\''))
+            {
                 2
             } else {
                 continue;
@@ -272,17 +278,28 @@ impl NameIndex {
                 &row.aliases[which - 1]
             }
         };
-        let mut found: Vec<(u8, usize, usize)> = best.into_iter().map(|(entity, (rank, which))| (rank, entity, which)).collect();
+        let mut found: Vec<(u8, usize, usize)> = best
+            .into_iter()
+            .map(|(entity, (rank, which))| (rank, entity, which))
+            .collect();
         found.sort_by(|a, b| {
             let key = |&(rank, entity, which): &(u8, usize, usize)| {
-                (rank, std::cmp::Reverse(entities[entity].mentions), name_of(entity, which).chars().count(), entity)
+                (
+                    rank,
+                    std::cmp::Reverse(entities[entity].mentions),
+                    name_of(entity, which).chars().count(),
+                    entity,
+                )
             };
             key(a).cmp(&key(b))
         });
         found
             .into_iter()
             .take(limit)
-            .map(|(_, entity, which)| Suggestion { entity, name: name_of(entity, which).to_string() })
+            .map(|(_, entity, which)| Suggestion {
+                entity,
+                name: name_of(entity, which).to_string(),
+            })
             .collect()
     }
 }
@@ -419,7 +436,6 @@ mod tests {
         assert!(find(&snapshot, "  ").is_empty());
     }
 
-
     #[test]
     fn the_facts_span_is_placed_by_the_documents_mentions() {
         let snapshot = snapshot();
@@ -444,7 +460,11 @@ mod tests {
         entities.push(entity("urn:e:marc", "Marc", &[]));
         let index = NameIndex::new(&entities);
         let names = |typed: &str| -> Vec<String> {
-            index.suggest(&entities, typed, 10).into_iter().map(|s| s.name).collect()
+            index
+                .suggest(&entities, typed, 10)
+                .into_iter()
+                .map(|s| s.name)
+                .collect()
         };
         assert_eq!(names("MARC"), vec!["Marc", "Marco Rubio"]);
         assert_eq!(names("etats"), vec!["États-Unis"]);

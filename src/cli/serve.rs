@@ -50,15 +50,19 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let bind: SocketAddr = args
-        .bind
-        .parse()
-        .map_err(|_| UsageError(format!("--bind {:?} is not HOST:PORT with an IP address (e.g. 127.0.0.1:7878)", args.bind)))?;
+    let bind: SocketAddr = args.bind.parse().map_err(|_| {
+        UsageError(format!(
+            "--bind {:?} is not HOST:PORT with an IP address (e.g. 127.0.0.1:7878)",
+            args.bind
+        ))
+    })?;
     let seconds = |value: f64, name: &str| -> Result<Duration, UsageError> {
         if value.is_finite() && value > 0.0 && value <= 86_400.0 {
             Ok(Duration::from_secs_f64(value))
         } else {
-            Err(UsageError(format!("{name} must be a number of seconds above 0, not {value}")))
+            Err(UsageError(format!(
+                "{name} must be a number of seconds above 0, not {value}"
+            )))
         }
     };
     let options = crate::serve::Options {

@@ -30,7 +30,10 @@ const MAX_SUGGESTIONS: usize = 50;
 fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_vec(value) {
         Ok(bytes) => (status, [(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
-        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, &format!("cannot write JSON: {e}")),
+        Err(e) => text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("cannot write JSON: {e}"),
+        ),
     }
 }
 
@@ -40,14 +43,21 @@ fn error(status: StatusCode, message: &str) -> Response {
 
 /// The query string, strictly decoded.
 fn params(request: &Request) -> Result<Params, Response> {
-    Params::parse(request.uri().query().unwrap_or("").as_bytes())
-        .map_err(|message| error(StatusCode::BAD_REQUEST, &format!("bad query string: {message}")))
+    Params::parse(request.uri().query().unwrap_or("").as_bytes()).map_err(|message| {
+        error(
+            StatusCode::BAD_REQUEST,
+            &format!("bad query string: {message}"),
+        )
+    })
 }
 
 fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, Response> {
     match params.one(name) {
         Ok(Some(value)) if !value.is_empty() => Ok(value),
-        Ok(_) => Err(error(StatusCode::BAD_REQUEST, &format!("the parameter {name:?} is required"))),
+        Ok(_) => Err(error(
+            StatusCode::BAD_REQUEST,
+            &format!("the parameter {name:?} is required"),
+        )),
         Err(message) => Err(error(StatusCode::BAD_REQUEST, &message)),
     }
 }
@@ -55,9 +65,12 @@ fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, Response> {
 fn number<T: std::str::FromStr>(params: &Params, name: &str, default: T) -> Result<T, Response> {
     match params.one(name) {
         Ok(None) => Ok(default),
-        Ok(Some(value)) => value
-            .parse()
-            .map_err(|_| error(StatusCode::BAD_REQUEST, &format!("the parameter {name:?} must be a number, not {value:?}"))),
+        Ok(Some(value)) => value.parse().map_err(|_| {
+            error(
+                StatusCode::BAD_REQUEST,
+                &format!("the parameter {name:?} must be a number, not {value:?}"),
+            )
+        }),
         Err(message) => Err(error(StatusCode::BAD_REQUEST, &message)),
     }
 }
@@ -101,7 +114,10 @@ pub async fn documents(State(app): State<Arc<App>>) -> Response {
 pub async fn search(State(app): State<Arc<App>>, request: Request) -> Response {
     let run = || -> Result<Response, Response> {
         let params = params(&request)?;
-        let typed = params.one("q").map_err(|m| error(StatusCode::BAD_REQUEST, &m))?.unwrap_or("");
+        let typed = params
+            .one("q")
+            .map_err(|m| error(StatusCode::BAD_REQUEST, &m))?
+            .unwrap_or("");
         let limit = number(&params, "limit", 10usize)?.clamp(1, MAX_SUGGESTIONS);
         let view = app.views.current();
         Ok(json(StatusCode::OK, &view.catalog.suggest(typed, limit)))
@@ -117,7 +133,10 @@ pub async fn entity(State(app): State<Arc<App>>, request: Request) -> Response {
         let view = app.views.current();
         match view.catalog.entity_page(iri, app.options.page_rows) {
             Some(page) => Ok(json(StatusCode::OK, &page)),
-            None => Err(error(StatusCode::NOT_FOUND, &format!("no entity {iri} in the store"))),
+            None => Err(error(
+                StatusCode::NOT_FOUND,
+                &format!("no entity {iri} in the store"),
+            )),
         }
     };
     run().unwrap_or_else(|response| response)
@@ -135,7 +154,10 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
     };
     let view = app.views.current();
     let Some(info) = view.catalog.document(&iri).cloned() else {
-        return error(StatusCode::NOT_FOUND, &format!("no document {iri} in the store"));
+        return error(
+            StatusCode::NOT_FOUND,
+            &format!("no document {iri} in the store"),
+        );
     };
     let reader = view.clone();
     let doc = iri.clone();
@@ -162,19 +184,39 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
 fn graph_filter(params: &Params) -> Result<GraphFilter, Response> {
     let depth = number(params, "depth", 1usize)?;
     if !(1..=2).contains(&depth) {
-        return Err(error(StatusCode::BAD_REQUEST, "the parameter \"depth\" must be 1 or 2"));
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "the parameter \"depth\" must be 1 or 2",
+        ));
     }
     let min_confidence = number(params, "min_confidence", 0.0f32)?;
     if !(0.0..=1.0).contains(&min_confidence) {
-        return Err(error(StatusCode::BAD_REQUEST, "the parameter \"min_confidence\" must be between 0 and 1"));
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "the parameter \"min_confidence\" must be between 0 and 1",
+        ));
     }
-    let kinds: BTreeSet<String> = params.all("kind").into_iter().filter(|k| !k.is_empty()).collect();
-    if let Some(bad) = kinds.iter().find(|k| !matches!(k.as_str(), "PER" | "ORG" | "LOC" | "MISC" | "VAL")) {
-        return Err(error(StatusCode::BAD_REQUEST, &format!("unknown kind {bad:?}; use PER, ORG, LOC, MISC or VAL")));
+    let kinds: BTreeSet<String> = params
+        .all("kind")
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect();
+    if let Some(bad) = kinds
+        .iter()
+        .find(|k| !matches!(k.as_str(), "PER" | "ORG" | "LOC" | "MISC" | "VAL"))
+    {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            &format!("unknown kind {bad:?}; use PER, ORG, LOC, MISC or VAL"),
+        ));
     }
     Ok(GraphFilter {
         depth,
-        predicates: params.all("predicate").into_iter().filter(|p| !p.is_empty()).collect(),
+        predicates: params
+            .all("predicate")
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect(),
         kinds,
         min_confidence,
     })
@@ -202,19 +244,29 @@ async fn graph_as(app: Arc<App>, request: Request, format: Download) -> Response
     let view = app.views.current();
     let work = move || -> Response {
         let Some((graph, rows)) = view.catalog.graph(&iri, &filter) else {
-            return error(StatusCode::NOT_FOUND, &format!("no entity {iri} in the store"));
+            return error(
+                StatusCode::NOT_FOUND,
+                &format!("no entity {iri} in the store"),
+            );
         };
         let attachment = |kind: &'static str, bytes: Vec<u8>, name: &str| -> Response {
-            let mut response = (StatusCode::OK, [(header::CONTENT_TYPE, kind)], bytes).into_response();
+            let mut response =
+                (StatusCode::OK, [(header::CONTENT_TYPE, kind)], bytes).into_response();
             if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-                response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_DISPOSITION, value);
             }
             response
         };
         let facts = || FactGraph::from_snapshot(&rows, &GraphOptions::default());
         match format {
             Download::Json => json(StatusCode::OK, &graph),
-            Download::Dot => attachment("text/vnd.graphviz; charset=utf-8", crate::export::dot::to_dot(&facts()).into_bytes(), "graph.dot"),
+            Download::Dot => attachment(
+                "text/vnd.graphviz; charset=utf-8",
+                crate::export::dot::to_dot(&facts()).into_bytes(),
+                "graph.dot",
+            ),
             Download::Csv => {
                 let mut bytes = Vec::new();
                 match crate::export::csv::write_relations(&rows, &mut bytes) {
@@ -274,7 +326,12 @@ pub async fn queries() -> Response {
     let list: Vec<serde_json::Value> = assets::QUERIES
         .iter()
         .map(|(name, text)| {
-            let title = text.lines().next().unwrap_or("").trim_start_matches('#').trim();
+            let title = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('#')
+                .trim();
             serde_json::json!({ "name": name, "title": title, "text": text })
         })
         .collect();
@@ -290,7 +347,12 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let url = match Params::parse(parts.uri.query().unwrap_or("").as_bytes()) {
         Ok(params) => params,
-        Err(message) => return error(StatusCode::BAD_REQUEST, &format!("bad query string: {message}")),
+        Err(message) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                &format!("bad query string: {message}"),
+            )
+        }
     };
     let mut params = url.clone();
     let mut text_body = None;
@@ -300,20 +362,27 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
             Err(response) => return response,
         };
         match protocol::content_type(&parts.headers).map(|(media, _)| media) {
-            Some(media) if media == "application/x-www-form-urlencoded" => match Params::parse(&bytes) {
-                Ok(form) => params.extend(&form),
-                Err(message) => return error(StatusCode::BAD_REQUEST, &format!("bad form body: {message}")),
-            },
-            Some(media) if media == "application/sparql-query" => match String::from_utf8(bytes.to_vec()) {
-                Ok(text) => text_body = Some(text),
-                Err(_) => return error(StatusCode::BAD_REQUEST, "the query body is not UTF-8"),
-            },
-            _ => {
-                return error(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "POST the query as application/x-www-form-urlencoded or application/sparql-query",
-                )
+            Some(media) if media == "application/x-www-form-urlencoded" => {
+                match Params::parse(&bytes) {
+                    Ok(form) => params.extend(&form),
+                    Err(message) => {
+                        return error(
+                            StatusCode::BAD_REQUEST,
+                            &format!("bad form body: {message}"),
+                        )
+                    }
+                }
             }
+            Some(media) if media == "application/sparql-query" => {
+                match String::from_utf8(bytes.to_vec()) {
+                    Ok(text) => text_body = Some(text),
+                    Err(_) => return error(StatusCode::BAD_REQUEST, "the query body is not UTF-8"),
+                }
+            }
+            _ => return error(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "POST the query as application/x-www-form-urlencoded or application/sparql-query",
+            ),
         }
     } else if parts.method != Method::GET {
         return error(StatusCode::METHOD_NOT_ALLOWED, "use GET or POST");
@@ -321,7 +390,12 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
     let query = match (text_body, params.one("query")) {
         (Some(text), _) => text,
         (None, Ok(Some(query))) => query.to_string(),
-        (None, Ok(None)) => return error(StatusCode::BAD_REQUEST, "the parameter \"query\" is required"),
+        (None, Ok(None)) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "the parameter \"query\" is required",
+            )
+        }
         (None, Err(message)) => return error(StatusCode::BAD_REQUEST, &message),
     };
     if is_update(&query) {
@@ -332,8 +406,16 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
         text: query,
         default_graphs: Vec::new(),
         named_graphs: Vec::new(),
-        formats: if csv { vec![WireFormat::ResultsCsv, WireFormat::NTriples] } else { vec![WireFormat::ResultsJson, WireFormat::NTriples] },
-        max_rows: if csv { None } else { Some(app.options.page_rows) },
+        formats: if csv {
+            vec![WireFormat::ResultsCsv, WireFormat::NTriples]
+        } else {
+            vec![WireFormat::ResultsJson, WireFormat::NTriples]
+        },
+        max_rows: if csv {
+            None
+        } else {
+            Some(app.options.page_rows)
+        },
         attachment: csv.then_some("results.csv"),
     };
     protocol::execute(app, job).await

@@ -16,10 +16,26 @@ use super::text;
 
 /// Name, media type and bytes of every file under `/assets/`.
 pub const FILES: [(&str, &str, &[u8]); 4] = [
-    ("app.js", "text/javascript; charset=utf-8", include_bytes!("assets/app.js")),
-    ("app.css", "text/css; charset=utf-8", include_bytes!("assets/app.css")),
-    ("cytoscape.min.js", "text/javascript; charset=utf-8", include_bytes!("assets/cytoscape.min.js")),
-    ("LICENSE-cytoscape.txt", "text/plain; charset=utf-8", include_bytes!("assets/LICENSE-cytoscape.txt")),
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("assets/app.js"),
+    ),
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("assets/app.css"),
+    ),
+    (
+        "cytoscape.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("assets/cytoscape.min.js"),
+    ),
+    (
+        "LICENSE-cytoscape.txt",
+        "text/plain; charset=utf-8",
+        include_bytes!("assets/LICENSE-cytoscape.txt"),
+    ),
 ];
 
 /// The page every app route serves; `app.js` draws what the path asks for.
@@ -27,24 +43,51 @@ pub const PAGE: &str = include_str!("assets/index.html");
 
 /// The example queries shown in the SPARQL editor, by file name.
 pub const QUERIES: [(&str, &str); 5] = [
-    ("who-did-what.rq", include_str!("../../queries/who-did-what.rq")),
-    ("about-entity.rq", include_str!("../../queries/about-entity.rq")),
-    ("facts-with-sentences.rq", include_str!("../../queries/facts-with-sentences.rq")),
-    ("entities-by-type.rq", include_str!("../../queries/entities-by-type.rq")),
-    ("co-mentioned.rq", include_str!("../../queries/co-mentioned.rq")),
+    (
+        "who-did-what.rq",
+        include_str!("../../queries/who-did-what.rq"),
+    ),
+    (
+        "about-entity.rq",
+        include_str!("../../queries/about-entity.rq"),
+    ),
+    (
+        "facts-with-sentences.rq",
+        include_str!("../../queries/facts-with-sentences.rq"),
+    ),
+    (
+        "entities-by-type.rq",
+        include_str!("../../queries/entities-by-type.rq"),
+    ),
+    (
+        "co-mentioned.rq",
+        include_str!("../../queries/co-mentioned.rq"),
+    ),
 ];
 
 /// `/`, `/entity`, `/document`, `/graph`, `/editor`.
 pub async fn page() -> Response {
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], PAGE).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        PAGE,
+    )
+        .into_response()
 }
 
 /// `/assets/{name}`.
 pub async fn file(Path(name): Path<String>) -> Response {
     match FILES.iter().find(|(file, ..)| *file == name) {
-        Some((_, media, bytes)) => {
-            ([(header::CONTENT_TYPE, *media), (header::CACHE_CONTROL, "max-age=300")], *bytes).into_response()
-        }
+        Some((_, media, bytes)) => (
+            [
+                (header::CONTENT_TYPE, *media),
+                (header::CACHE_CONTROL, "max-age=300"),
+            ],
+            *bytes,
+        )
+            .into_response(),
         None => text(StatusCode::NOT_FOUND, "no such file in the app"),
     }
 }

@@ -176,12 +176,24 @@ impl Catalog {
         // The pages never read raw quads.
         snapshot.quads = Vec::new();
         let names = NameIndex::new(&snapshot.entities);
-        let entity_by_iri = snapshot.entities.iter().enumerate().map(|(i, e)| (e.iri.clone(), i)).collect();
-        let document_by_iri = documents.iter().enumerate().map(|(i, d)| (d.iri.clone(), i)).collect();
+        let entity_by_iri = snapshot
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.iri.clone(), i))
+            .collect();
+        let document_by_iri = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.iri.clone(), i))
+            .collect();
         let mut facts_of: HashMap<String, Vec<usize>> = HashMap::new();
         let mut facts_in: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, fact) in snapshot.relations.iter().enumerate() {
-            facts_of.entry(fact.subject_iri.clone()).or_default().push(index);
+            facts_of
+                .entry(fact.subject_iri.clone())
+                .or_default()
+                .push(index);
             if let Some(object) = fact.object_iri.as_ref().filter(|o| **o != fact.subject_iri) {
                 facts_of.entry(object.clone()).or_default().push(index);
             }
@@ -189,9 +201,21 @@ impl Catalog {
         }
         let mut mentions_in: HashMap<String, Range<usize>> = HashMap::new();
         for (index, mention) in snapshot.mentions.iter().enumerate() {
-            mentions_in.entry(mention.doc.clone()).or_insert(index..index).end = index + 1;
+            mentions_in
+                .entry(mention.doc.clone())
+                .or_insert(index..index)
+                .end = index + 1;
         }
-        Catalog { snapshot, documents, names, entity_by_iri, document_by_iri, facts_of, facts_in, mentions_in }
+        Catalog {
+            snapshot,
+            documents,
+            names,
+            entity_by_iri,
+            document_by_iri,
+            facts_of,
+            facts_in,
+            mentions_in,
+        }
     }
 
     pub fn entity_count(&self) -> usize {
@@ -211,7 +235,9 @@ impl Catalog {
     }
 
     fn entity(&self, iri: &str) -> Option<&EntityRow> {
-        self.entity_by_iri.get(iri).map(|&i| &self.snapshot.entities[i])
+        self.entity_by_iri
+            .get(iri)
+            .map(|&i| &self.snapshot.entities[i])
     }
 
     /// Autocompletion over labels and aliases (see [`NameIndex::suggest`]).
@@ -233,7 +259,9 @@ impl Catalog {
     }
 
     fn mentions_of_doc(&self, doc: &str) -> &[MentionRow] {
-        self.mentions_in.get(doc).map_or(&[], |range| &self.snapshot.mentions[range.clone()])
+        self.mentions_in
+            .get(doc)
+            .map_or(&[], |range| &self.snapshot.mentions[range.clone()])
     }
 
     fn source<'a>(&'a self, doc: &'a str) -> Source<'a> {
@@ -244,14 +272,25 @@ impl Catalog {
                 path: &info.source,
                 date_added: &info.date_added,
             },
-            None => Source { iri: doc, title: None, path: "", date_added: "" },
+            None => Source {
+                iri: doc,
+                title: None,
+                path: "",
+                date_added: "",
+            },
         }
     }
 
     fn ends<'a>(&'a self, fact: &'a RelationRow) -> (End<'a>, End<'a>) {
         (
-            End { iri: Some(&fact.subject_iri), label: &fact.subject },
-            End { iri: fact.object_iri.as_deref(), label: &fact.object },
+            End {
+                iri: Some(&fact.subject_iri),
+                label: &fact.subject,
+            },
+            End {
+                iri: fact.object_iri.as_deref(),
+                label: &fact.object,
+            },
         )
     }
 
@@ -283,24 +322,41 @@ impl Catalog {
     /// The entity page for `iri`, at most `max_facts` facts; None when no such entity.
     pub fn entity_page(&self, iri: &str, max_facts: usize) -> Option<EntityPage<'_>> {
         let entity = self.entity(iri)?;
-        let facts: Vec<&RelationRow> =
-            self.facts_of.get(iri).into_iter().flatten().map(|&i| &self.snapshot.relations[i]).collect();
+        let facts: Vec<&RelationRow> = self
+            .facts_of
+            .get(iri)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.snapshot.relations[i])
+            .collect();
         let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
         let mut documents: HashSet<&str> = HashSet::new();
         for fact in &facts {
             documents.insert(fact.doc.as_str());
-            if fact.predicate == "role" && fact.subject_iri == iri && fact.object_iri.is_none() && !fact.negated {
+            if fact.predicate == "role"
+                && fact.subject_iri == iri
+                && fact.object_iri.is_none()
+                && !fact.negated
+            {
                 *roles.entry(fact.object.as_str()).or_default() += 1;
             }
         }
-        for mention in self.snapshot.mentions.iter().filter(|m| m.entity_iri == iri) {
+        for mention in self
+            .snapshot
+            .mentions
+            .iter()
+            .filter(|m| m.entity_iri == iri)
+        {
             documents.insert(mention.doc.as_str());
         }
         let mut roles: Vec<(&str, usize)> = roles.into_iter().collect();
         roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let mut by_predicate: BTreeMap<&str, Vec<&RelationRow>> = BTreeMap::new();
         for &fact in facts.iter().take(max_facts) {
-            by_predicate.entry(fact.predicate.as_str()).or_default().push(fact);
+            by_predicate
+                .entry(fact.predicate.as_str())
+                .or_default()
+                .push(fact);
         }
         let mut groups: Vec<FactGroup> = by_predicate
             .into_iter()
@@ -309,7 +365,12 @@ impl Catalog {
                 facts: facts.into_iter().map(|f| self.fact_view(f)).collect(),
             })
             .collect();
-        groups.sort_by(|a, b| b.facts.len().cmp(&a.facts.len()).then(a.predicate.cmp(b.predicate)));
+        groups.sort_by(|a, b| {
+            b.facts
+                .len()
+                .cmp(&a.facts.len())
+                .then(a.predicate.cmp(b.predicate))
+        });
         Some(EntityPage {
             iri: &entity.iri,
             label: &entity.label,
@@ -351,9 +412,18 @@ impl Catalog {
     /// The neighbourhood of `centre` (breadth first, `filter.depth` steps,
     /// filters applied to every edge) and the snapshot rows it covers (for
     /// DOT, CSV and pictures). None when no such entity.
-    pub fn graph(&self, centre: &str, filter: &GraphFilter) -> Option<(GraphView<'_>, GraphSnapshot)> {
+    pub fn graph(
+        &self,
+        centre: &str,
+        filter: &GraphFilter,
+    ) -> Option<(GraphView<'_>, GraphSnapshot)> {
         let entity = self.entity(centre)?;
-        let mut nodes = vec![Node { id: entity.iri.clone(), label: &entity.label, kind: &entity.kind, depth: 0 }];
+        let mut nodes = vec![Node {
+            id: entity.iri.clone(),
+            label: &entity.label,
+            kind: &entity.kind,
+            depth: 0,
+        }];
         let mut seen: HashSet<&str> = HashSet::from([entity.iri.as_str()]);
         let mut edges = Vec::new();
         let mut used_facts: BTreeSet<usize> = BTreeSet::new();
@@ -369,19 +439,26 @@ impl Catalog {
                 let fact = &self.snapshot.relations[index];
                 predicates.insert(fact.predicate.as_str());
                 if fact.confidence < filter.min_confidence
-                    || (!filter.predicates.is_empty() && !filter.predicates.contains(&fact.predicate))
+                    || (!filter.predicates.is_empty()
+                        && !filter.predicates.contains(&fact.predicate))
                     || used_facts.contains(&index)
                 {
                     continue;
                 }
                 let other: (String, &str, &str) = if fact.subject_iri != at {
-                    let kind = self.entity(&fact.subject_iri).map_or("MISC", |e| e.kind.as_str());
+                    let kind = self
+                        .entity(&fact.subject_iri)
+                        .map_or("MISC", |e| e.kind.as_str());
                     (fact.subject_iri.clone(), fact.subject.as_str(), kind)
                 } else if let Some(object) = &fact.object_iri {
                     let kind = self.entity(object).map_or("MISC", |e| e.kind.as_str());
                     (object.clone(), fact.object.as_str(), kind)
                 } else {
-                    (format!("{}#value", fact.statement), fact.object.as_str(), "VAL")
+                    (
+                        format!("{}#value", fact.statement),
+                        fact.object.as_str(),
+                        "VAL",
+                    )
                 };
                 if !kind_ok(other.2) && other.0 != entity.iri {
                     continue;
@@ -391,7 +468,12 @@ impl Catalog {
                         truncated = true;
                         continue;
                     }
-                    nodes.push(Node { id: other.0.clone(), label: other.1, kind: other.2, depth: depth + 1 });
+                    nodes.push(Node {
+                        id: other.0.clone(),
+                        label: other.1,
+                        kind: other.2,
+                        depth: depth + 1,
+                    });
                     if let Some(e) = self.entity(&other.0) {
                         seen.insert(e.iri.as_str());
                         queue.push_back((e.iri.as_str(), depth + 1));
@@ -435,7 +517,13 @@ impl Catalog {
             mentions: Vec::new(),
             quads: Vec::new(),
         };
-        let view = GraphView { centre: &entity.iri, nodes, edges, predicates: predicates.into_iter().collect(), truncated };
+        let view = GraphView {
+            centre: &entity.iri,
+            nodes,
+            edges,
+            predicates: predicates.into_iter().collect(),
+            truncated,
+        };
         Some((view, rows))
     }
 }
@@ -447,15 +535,31 @@ mod tests {
 
     fn catalog() -> Catalog {
         let mut snapshot = snapshot();
-        let mut third = relation("urn:s:3", ("urn:e:zel", "Volodymyr Zelenskyy"), "meets", "Marco Rubio", 200, 230);
+        let mut third = relation(
+            "urn:s:3",
+            ("urn:e:zel", "Volodymyr Zelenskyy"),
+            "meets",
+            "Marco Rubio",
+            200,
+            230,
+        );
         third.object_iri = Some("urn:e:rubio".into());
         third.confidence = 0.4;
         snapshot.relations.push(third);
-        let mut fourth = relation("urn:s:4", ("urn:e:far", "Loin"), "meets", "Volodymyr Zelenskyy", 300, 310);
+        let mut fourth = relation(
+            "urn:s:4",
+            ("urn:e:far", "Loin"),
+            "meets",
+            "Volodymyr Zelenskyy",
+            300,
+            310,
+        );
         fourth.object_iri = Some("urn:e:zel".into());
         snapshot.relations.push(fourth);
         snapshot.entities.push(entity("urn:e:far", "Loin", &[]));
-        snapshot.entities.push(entity("urn:e:other", "Quelqu'un", &[]));
+        snapshot
+            .entities
+            .push(entity("urn:e:other", "Quelqu'un", &[]));
         Catalog::new(snapshot, Vec::new())
     }
 
@@ -482,15 +586,36 @@ mod tests {
             ids.sort();
             ids
         };
-        let one = GraphFilter { depth: 1, ..Default::default() };
+        let one = GraphFilter {
+            depth: 1,
+            ..Default::default()
+        };
         assert_eq!(ids(&one), vec!["urn:e:rubio", "urn:e:zel", "urn:s:1#value"]);
-        let two = GraphFilter { depth: 2, ..Default::default() };
-        assert_eq!(ids(&two), vec!["urn:e:far", "urn:e:rubio", "urn:e:zel", "urn:s:1#value"]);
-        let confident = GraphFilter { depth: 2, min_confidence: 0.5, ..Default::default() };
+        let two = GraphFilter {
+            depth: 2,
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&two),
+            vec!["urn:e:far", "urn:e:rubio", "urn:e:zel", "urn:s:1#value"]
+        );
+        let confident = GraphFilter {
+            depth: 2,
+            min_confidence: 0.5,
+            ..Default::default()
+        };
         assert_eq!(ids(&confident), vec!["urn:e:rubio", "urn:s:1#value"]);
-        let roles_only = GraphFilter { depth: 2, predicates: BTreeSet::from(["role".to_string()]), ..Default::default() };
+        let roles_only = GraphFilter {
+            depth: 2,
+            predicates: BTreeSet::from(["role".to_string()]),
+            ..Default::default()
+        };
         assert_eq!(ids(&roles_only), vec!["urn:e:rubio", "urn:s:1#value"]);
-        let people = GraphFilter { depth: 2, kinds: BTreeSet::from(["PER".to_string()]), ..Default::default() };
+        let people = GraphFilter {
+            depth: 2,
+            kinds: BTreeSet::from(["PER".to_string()]),
+            ..Default::default()
+        };
         assert_eq!(ids(&people), vec!["urn:e:far", "urn:e:rubio", "urn:e:zel"]);
         let (view, rows) = catalog.graph("urn:e:rubio", &two).unwrap();
         assert_eq!(view.edges.len(), 3);

@@ -74,7 +74,10 @@ impl Default for Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error("cannot listen on {addr}: {source}; is another server using the port? pick another with --bind")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     #[error("the server failed: {0}")]
@@ -102,11 +105,17 @@ pub fn run(options: Options, on_listening: impl FnOnce(SocketAddr)) -> Result<()
         .max_blocking_threads(options.max_queries.max(1) + 4)
         .build()?;
     let slots = Arc::new(tokio::sync::Semaphore::new(options.max_queries.max(1)));
-    let app = Arc::new(App { options, views, running: AtomicUsize::new(0), slots });
+    let app = Arc::new(App {
+        options,
+        views,
+        running: AtomicUsize::new(0),
+        slots,
+    });
     let result = runtime.block_on(async {
         let addr = app.options.bind;
-        let listener =
-            tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServeError::Bind { addr, source })?;
         on_listening(listener.local_addr()?);
         let router = router(app.clone());
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -156,14 +165,19 @@ fn router(app: Arc<App>) -> Router {
         .fallback(not_found)
         // The handlers read bodies themselves, with their own cap and message.
         .layer(DefaultBodyLimit::disable())
-        .layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| {
-            headers(request, next, cors)
-        }))
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                headers(request, next, cors)
+            },
+        ))
         .with_state(app)
 }
 
 async fn not_found() -> Response {
-    text(StatusCode::NOT_FOUND, "nothing here; the app is at /, the SPARQL endpoint at /sparql, the JSON API under /api/")
+    text(
+        StatusCode::NOT_FOUND,
+        "nothing here; the app is at /, the SPARQL endpoint at /sparql, the JSON API under /api/",
+    )
 }
 
 /// Headers on every response: no sniffing, no framing, scripts only from
@@ -176,17 +190,35 @@ async fn headers(
     if cors && request.method() == Method::OPTIONS {
         let mut response = StatusCode::NO_CONTENT.into_response();
         let headers = response.headers_mut();
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-        headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, OPTIONS"));
-        headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("Content-Type, Accept"));
-        headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, POST, OPTIONS"),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static("Content-Type, Accept"),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("600"),
+        );
         return response;
     }
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
@@ -194,14 +226,22 @@ async fn headers(
         ),
     );
     if cors {
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
     }
     response
 }
 
 /// A plain-text answer: the message and a newline.
 pub(crate) fn text(status: StatusCode, message: &str) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("{message}\n")).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("{message}\n"),
+    )
+        .into_response()
 }
 
 /// Waits for Ctrl-C or, on Unix, SIGTERM.

@@ -58,7 +58,12 @@ pub async fn endpoint(State(app): State<Arc<App>>, request: Request) -> Response
     let (parts, body) = request.into_parts();
     let url = match Params::parse(parts.uri.query().unwrap_or("").as_bytes()) {
         Ok(params) => params,
-        Err(message) => return text(StatusCode::BAD_REQUEST, &format!("bad query string: {message}")),
+        Err(message) => {
+            return text(
+                StatusCode::BAD_REQUEST,
+                &format!("bad query string: {message}"),
+            )
+        }
     };
     let (query, params) = match parts.method {
         Method::GET | Method::HEAD => {
@@ -79,36 +84,48 @@ pub async fn endpoint(State(app): State<Arc<App>>, request: Request) -> Response
                 Err(response) => return response,
             };
             match content_type(&parts.headers) {
-                Some((media, charset)) if charset.as_deref().is_none_or(is_utf8_label) => match media.as_str() {
-                    "application/x-www-form-urlencoded" => {
-                        let form = match Params::parse(&body) {
-                            Ok(form) => form,
-                            Err(message) => return text(StatusCode::BAD_REQUEST, &format!("bad form body: {message}")),
-                        };
-                        if form.has("update") || url.has("update") {
-                            return forbidden();
+                Some((media, charset)) if charset.as_deref().is_none_or(is_utf8_label) => {
+                    match media.as_str() {
+                        "application/x-www-form-urlencoded" => {
+                            let form = match Params::parse(&body) {
+                                Ok(form) => form,
+                                Err(message) => {
+                                    return text(
+                                        StatusCode::BAD_REQUEST,
+                                        &format!("bad form body: {message}"),
+                                    )
+                                }
+                            };
+                            if form.has("update") || url.has("update") {
+                                return forbidden();
+                            }
+                            let query = match form.one("query") {
+                                Ok(query) => query.map(str::to_string),
+                                Err(message) => return text(StatusCode::BAD_REQUEST, &message),
+                            };
+                            let mut merged = form.clone();
+                            merged.extend(&url);
+                            (query, merged)
                         }
-                        let query = match form.one("query") {
-                            Ok(query) => query.map(str::to_string),
-                            Err(message) => return text(StatusCode::BAD_REQUEST, &message),
-                        };
-                        let mut merged = form.clone();
-                        merged.extend(&url);
-                        (query, merged)
+                        "application/sparql-query" => match String::from_utf8(body.to_vec()) {
+                            Ok(query) => (Some(query), url),
+                            Err(e) => {
+                                return text(
+                                    StatusCode::BAD_REQUEST,
+                                    &format!(
+                                        "the query body is not UTF-8 (invalid byte at {})",
+                                        e.utf8_error().valid_up_to()
+                                    ),
+                                )
+                            }
+                        },
+                        "application/sparql-update" => return forbidden(),
+                        other => return unsupported_media(other),
                     }
-                    "application/sparql-query" => match String::from_utf8(body.to_vec()) {
-                        Ok(query) => (Some(query), url),
-                        Err(e) => {
-                            return text(
-                                StatusCode::BAD_REQUEST,
-                                &format!("the query body is not UTF-8 (invalid byte at {})", e.utf8_error().valid_up_to()),
-                            )
-                        }
-                    },
-                    "application/sparql-update" => return forbidden(),
-                    other => return unsupported_media(other),
-                },
-                Some((media, _)) => return unsupported_media(&format!("{media} with a charset other than UTF-8")),
+                }
+                Some((media, _)) => {
+                    return unsupported_media(&format!("{media} with a charset other than UTF-8"))
+                }
                 None => return unsupported_media("a request without Content-Type"),
             }
         }
@@ -166,20 +183,29 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Option<(String, Option<String
     let media = pieces.next()?.trim().to_ascii_lowercase();
     let charset = pieces.find_map(|p| {
         let (name, value) = p.split_once('=')?;
-        name.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"').to_string())
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_string())
     });
     Some((media, charset))
 }
 
 /// The body, at most `max` bytes; 413 beyond.
-pub(crate) async fn read_body(headers: &HeaderMap, body: Body, max: usize) -> Result<Bytes, Response> {
+pub(crate) async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    max: usize,
+) -> Result<Bytes, Response> {
     let too_big = || {
         text(
             StatusCode::PAYLOAD_TOO_LARGE,
             &format!("the request body is larger than the limit of {max} bytes (--max-body)"),
         )
     };
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|length| length > max) {
         return Err(too_big());
     }
@@ -187,13 +213,21 @@ pub(crate) async fn read_body(headers: &HeaderMap, body: Body, max: usize) -> Re
 }
 
 fn accepts_html(headers: &HeaderMap) -> bool {
-    headers.get_all(header::ACCEPT).iter().filter_map(|v| v.to_str().ok()).any(|v| v.contains("text/html"))
+    headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains("text/html"))
 }
 
 /// The formats `Accept` allows, best first; 406 when none. No `Accept`
 /// (or `*/*`) allows every format, JSON results and Turtle first.
 pub(crate) fn negotiate(headers: &HeaderMap) -> Result<Vec<WireFormat>, Response> {
-    let values: Vec<&str> = headers.get_all(header::ACCEPT).iter().filter_map(|v| v.to_str().ok()).collect();
+    let values: Vec<&str> = headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
     let formats = rank(&values.join(","));
     if formats.is_empty() {
         return Err(not_acceptable());
@@ -202,7 +236,10 @@ pub(crate) fn negotiate(headers: &HeaderMap) -> Result<Vec<WireFormat>, Response
 }
 
 pub(crate) fn not_acceptable() -> Response {
-    let offered: Vec<&str> = WireFormat::ALL.iter().map(|f| f.media_type().split(';').next().unwrap_or("")).collect();
+    let offered: Vec<&str> = WireFormat::ALL
+        .iter()
+        .map(|f| f.media_type().split(';').next().unwrap_or(""))
+        .collect();
     text(
         StatusCode::NOT_ACCEPTABLE,
         &format!(
@@ -238,7 +275,9 @@ fn rank(accept: &str) -> Vec<WireFormat> {
     let mut scored: Vec<(WireFormat, f32, u8, usize)> = Vec::new();
     for (order, format) in WireFormat::ALL.into_iter().enumerate() {
         let base = format.media_type().split(';').next().unwrap_or("");
-        let names: Vec<&str> = std::iter::once(base).chain(format.aliases().iter().copied()).collect();
+        let names: Vec<&str> = std::iter::once(base)
+            .chain(format.aliases().iter().copied())
+            .collect();
         let (major, _) = base.split_once('/').unwrap_or((base, ""));
         // The most specific range that matches decides the quality.
         let best = ranges
@@ -302,18 +341,34 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
     tokio::task::spawn_blocking(move || {
         let _permit = permit;
         worker_app.running.fetch_add(1, Ordering::SeqCst);
-        let mut writer =
-            ChannelWriter { head: Some(head_tx), tx: body_tx, buf: Vec::with_capacity(CHUNK), format: None, cancel: cancel.clone(), deadline };
+        let mut writer = ChannelWriter {
+            head: Some(head_tx),
+            tx: body_tx,
+            buf: Vec::with_capacity(CHUNK),
+            format: None,
+            cancel: cancel.clone(),
+            deadline,
+        };
         let outcome = (|| -> Result<Written, Failure> {
             let prepared = view
                 .store
                 .prepare_endpoint_query(&job.text, &job.default_graphs, &job.named_graphs, &cancel)
                 .map_err(Failure::Store)?;
-            let running = view.store.start_endpoint_query(prepared).map_err(Failure::Store)?;
+            let running = view
+                .store
+                .start_endpoint_query(prepared)
+                .map_err(Failure::Store)?;
             let shape = running.shape();
-            let format = job.formats.iter().copied().find(|f| f.fits(shape)).ok_or(Failure::NotAcceptable)?;
+            let format = job
+                .formats
+                .iter()
+                .copied()
+                .find(|f| f.fits(shape))
+                .ok_or(Failure::NotAcceptable)?;
             writer.format = Some(format);
-            running.write(format, deadline, job.max_rows, &mut writer).map_err(Failure::Store)
+            running
+                .write(format, deadline, job.max_rows, &mut writer)
+                .map_err(Failure::Store)
         })();
         match outcome {
             Ok(_) => writer.finish(),
@@ -333,10 +388,15 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
         Ok(Ok(format)) => {
             let mut response = Response::new(Body::new(ChannelBody(body_rx)));
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(format.media_type()),
+            );
             headers.insert(header::VARY, HeaderValue::from_static("Accept"));
             if let Some(name) = attachment {
-                if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+                if let Ok(value) =
+                    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                {
                     headers.insert(header::CONTENT_DISPOSITION, value);
                 }
             }
@@ -347,7 +407,10 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
         }
         Ok(Err(Failure::NotAcceptable)) => not_acceptable(),
         Ok(Err(Failure::Store(error))) => store_error(&error, timeout),
-        Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, "the query stopped without an answer"),
+        Err(_) => text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the query stopped without an answer",
+        ),
     }
 }
 
@@ -392,7 +455,10 @@ impl ChannelWriter {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let mut message = Ok(Bytes::from(std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK))));
+        let mut message = Ok(Bytes::from(std::mem::replace(
+            &mut self.buf,
+            Vec::with_capacity(CHUNK),
+        )));
         loop {
             match self.tx.try_send(message) {
                 Ok(()) => return Ok(()),
@@ -400,7 +466,10 @@ impl ChannelWriter {
                 Err(mpsc::error::TrySendError::Full(back)) => {
                     if self.cancel.is_cancelled() || Instant::now() >= self.deadline {
                         self.cancel.cancel();
-                        return Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "the client read too slowly"));
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::TimedOut,
+                            "the client read too slowly",
+                        ));
                     }
                     message = back;
                     std::thread::sleep(Duration::from_millis(2));
@@ -420,7 +489,9 @@ impl ChannelWriter {
             }
             // Headers are gone: cut the body so the client sees an incomplete response.
             None => {
-                let _ = self.tx.try_send(Err(std::io::Error::other("the query stopped while its results were sent")));
+                let _ = self.tx.try_send(Err(std::io::Error::other(
+                    "the query stopped while its results were sent",
+                )));
             }
         }
     }
@@ -455,7 +526,9 @@ impl http_body::Body for ChannelBody {
         mut self: std::pin::Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
-        self.0.poll_recv(cx).map(|message| message.map(|chunk| chunk.map(http_body::Frame::data)))
+        self.0
+            .poll_recv(cx)
+            .map(|message| message.map(|chunk| chunk.map(http_body::Frame::data)))
     }
 }
 
@@ -474,7 +547,11 @@ mod tests {
         );
         assert_eq!(
             rank("text/*;q=0.5, text/csv"),
-            vec![WireFormat::ResultsCsv, WireFormat::ResultsTsv, WireFormat::Turtle]
+            vec![
+                WireFormat::ResultsCsv,
+                WireFormat::ResultsTsv,
+                WireFormat::Turtle
+            ]
         );
         assert_eq!(rank("application/json"), vec![WireFormat::ResultsJson]);
         assert!(rank("image/png").is_empty());

@@ -35,7 +35,12 @@ impl View {
         let snapshot = store.snapshot(&SnapshotOptions::default())?;
         let documents = store.documents()?;
         let catalog = Catalog::new(snapshot, documents);
-        Ok(View { store, catalog, opened: SystemTime::now(), signature })
+        Ok(View {
+            store,
+            catalog,
+            opened: SystemTime::now(),
+            signature,
+        })
     }
 }
 
@@ -70,14 +75,25 @@ impl Views {
             std::thread::Builder::new()
                 .name("trame-serve-refresh".into())
                 .spawn(move || watch(&watched, refresh, &current, &freshness, &stop))
-                .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?
+                .map_err(|source| StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?
         };
-        Ok(Views { current, freshness, stop, refresher: Mutex::new(Some(refresher)) })
+        Ok(Views {
+            current,
+            freshness,
+            stop,
+            refresher: Mutex::new(Some(refresher)),
+        })
     }
 
     /// The view to answer a request with.
     pub fn current(&self) -> Arc<View> {
-        self.current.read().map(|view| view.clone()).unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+        self.current
+            .read()
+            .map(|view| view.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
     }
 
     pub fn freshness(&self) -> Freshness {
@@ -99,7 +115,13 @@ impl Drop for Views {
     }
 }
 
-fn watch(path: &Path, refresh: Duration, current: &RwLock<Arc<View>>, freshness: &Mutex<Freshness>, stop: &AtomicBool) {
+fn watch(
+    path: &Path,
+    refresh: Duration,
+    current: &RwLock<Arc<View>>,
+    freshness: &Mutex<Freshness>,
+    stop: &AtomicBool,
+) {
     let tick = Duration::from_millis(50);
     let mut waited = Duration::ZERO;
     while !stop.load(Ordering::Relaxed) {
@@ -110,12 +132,17 @@ fn watch(path: &Path, refresh: Duration, current: &RwLock<Arc<View>>, freshness:
         }
         waited = Duration::ZERO;
         let signature = folder_signature(path);
-        let unchanged = current.read().map(|view| view.signature == signature).unwrap_or(true);
+        let unchanged = current
+            .read()
+            .map(|view| view.signature == signature)
+            .unwrap_or(true);
         if unchanged {
             continue;
         }
         let opened = View::open(path, signature);
-        let mut fresh = freshness.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut fresh = freshness
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match opened {
             Ok(view) => {
                 if let Ok(mut slot) = current.write() {
@@ -138,7 +165,11 @@ fn folder_signature(path: &Path) -> u64 {
         .flatten()
         .filter_map(|entry| {
             let meta = entry.metadata().ok()?;
-            Some((entry.file_name().to_string_lossy().into_owned(), meta.len(), meta.modified().ok()))
+            Some((
+                entry.file_name().to_string_lossy().into_owned(),
+                meta.len(),
+                meta.modified().ok(),
+            ))
         })
         .collect();
     entries.sort();

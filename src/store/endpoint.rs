@@ -16,7 +16,9 @@ use std::time::Instant;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults};
+use oxigraph::sparql::{
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults,
+};
 
 use super::sparql::{evaluator, syntax_error};
 use super::{iri, Store, StoreError};
@@ -105,7 +107,10 @@ impl WireFormat {
 
     /// Whether this format writes RDF (for CONSTRUCT and DESCRIBE) rather than results.
     pub fn writes_graphs(self) -> bool {
-        matches!(self, WireFormat::Turtle | WireFormat::NTriples | WireFormat::JsonLd)
+        matches!(
+            self,
+            WireFormat::Turtle | WireFormat::NTriples | WireFormat::JsonLd
+        )
     }
 
     /// Whether results of this shape can be written in this format.
@@ -180,14 +185,24 @@ impl Store {
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        Ok(EndpointQuery { prepared, cancel: cancel.clone() })
+        Ok(EndpointQuery {
+            prepared,
+            cancel: cancel.clone(),
+        })
     }
 
     /// Starts a parsed query. SELECT and CONSTRUCT results are computed as
     /// they are pulled by [`RunningQuery::write`]; ASK is answered here.
     pub fn start_endpoint_query(&self, query: EndpointQuery) -> Result<RunningQuery, StoreError> {
-        let results = query.prepared.on_store(&self.db).execute().map_err(evaluation_error)?;
-        Ok(RunningQuery { results, cancel: query.cancel })
+        let results = query
+            .prepared
+            .on_store(&self.db)
+            .execute()
+            .map_err(evaluation_error)?;
+        Ok(RunningQuery {
+            results,
+            cancel: query.cancel,
+        })
     }
 }
 
@@ -235,7 +250,10 @@ impl RunningQuery {
                 QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(&mut *out, value)
                     .map_err(StoreError::Output)?;
-                Ok(Written { count: 1, truncated: false })
+                Ok(Written {
+                    count: 1,
+                    truncated: false,
+                })
             }
             QueryResults::Solutions(solutions) => {
                 let variables = solutions.variables().to_vec();
@@ -252,7 +270,9 @@ impl RunningQuery {
                         cancel.cancel();
                         break;
                     }
-                    serializer.serialize(&solution).map_err(StoreError::Output)?;
+                    serializer
+                        .serialize(&solution)
+                        .map_err(StoreError::Output)?;
                     count += 1;
                 }
                 serializer.finish().map_err(StoreError::Output)?;
@@ -262,7 +282,9 @@ impl RunningQuery {
                 let rdf_format = match format {
                     WireFormat::Turtle => OxFormat::Turtle,
                     WireFormat::NTriples => OxFormat::NTriples,
-                    _ => OxFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                    _ => OxFormat::JsonLd {
+                        profile: JsonLdProfileSet::empty(),
+                    },
                 };
                 let mut serializer = RdfSerializer::from_format(rdf_format);
                 if rdf_format == OxFormat::Turtle {
@@ -283,7 +305,9 @@ impl RunningQuery {
                         cancel.cancel();
                         break;
                     }
-                    writer.serialize_triple(&triple).map_err(StoreError::Output)?;
+                    writer
+                        .serialize_triple(&triple)
+                        .map_err(StoreError::Output)?;
                     count += 1;
                 }
                 writer.finish().map_err(StoreError::Output)?;
@@ -331,7 +355,13 @@ mod tests {
         store
     }
 
-    fn run(store: &Store, text: &str, format: WireFormat, max_rows: Option<usize>, graphs: (&[String], &[String])) -> Result<(String, Written), StoreError> {
+    fn run(
+        store: &Store,
+        text: &str,
+        format: WireFormat,
+        max_rows: Option<usize>,
+        graphs: (&[String], &[String]),
+    ) -> Result<(String, Written), StoreError> {
         let cancel = Cancel::new();
         let query = store.prepare_endpoint_query(text, graphs.0, graphs.1, &cancel)?;
         let running = store.start_endpoint_query(query)?;
@@ -347,14 +377,40 @@ mod tests {
         let query = "SELECT ?o WHERE { ?s <urn:p> ?o } ORDER BY ?o";
         let (csv, written) = run(&store, query, WireFormat::ResultsCsv, None, (&[], &[])).unwrap();
         assert_eq!(csv, "o\r\ndeux\r\nquatre\r\ntrois\r\nun\r\n");
-        assert_eq!(written, Written { count: 4, truncated: false });
-        let (csv, _) = run(&store, query, WireFormat::ResultsCsv, None, (&["urn:g:2".to_string()], &[])).unwrap();
+        assert_eq!(
+            written,
+            Written {
+                count: 4,
+                truncated: false
+            }
+        );
+        let (csv, _) = run(
+            &store,
+            query,
+            WireFormat::ResultsCsv,
+            None,
+            (&["urn:g:2".to_string()], &[]),
+        )
+        .unwrap();
         assert_eq!(csv, "o\r\nquatre\r\n");
         let named = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
-        let (csv, _) = run(&store, named, WireFormat::ResultsCsv, None, (&[], &["urn:g:1".to_string()])).unwrap();
+        let (csv, _) = run(
+            &store,
+            named,
+            WireFormat::ResultsCsv,
+            None,
+            (&[], &["urn:g:1".to_string()]),
+        )
+        .unwrap();
         assert_eq!(csv, "g\r\nurn:g:1\r\n");
         assert!(matches!(
-            run(&store, query, WireFormat::ResultsCsv, None, (&["pas une iri".to_string()], &[])),
+            run(
+                &store,
+                query,
+                WireFormat::ResultsCsv,
+                None,
+                (&["pas une iri".to_string()], &[])
+            ),
             Err(StoreError::Query { .. })
         ));
     }
@@ -363,10 +419,19 @@ mod tests {
     fn the_row_cap_truncates_and_a_passed_deadline_cancels() {
         let store = store();
         let query = "SELECT ?o WHERE { ?s <urn:p> ?o }";
-        let (_, written) = run(&store, query, WireFormat::ResultsJson, Some(2), (&[], &[])).unwrap();
-        assert_eq!(written, Written { count: 2, truncated: true });
+        let (_, written) =
+            run(&store, query, WireFormat::ResultsJson, Some(2), (&[], &[])).unwrap();
+        assert_eq!(
+            written,
+            Written {
+                count: 2,
+                truncated: true
+            }
+        );
         let cancel = Cancel::new();
-        let prepared = store.prepare_endpoint_query(query, &[], &[], &cancel).unwrap();
+        let prepared = store
+            .prepare_endpoint_query(query, &[], &[], &cancel)
+            .unwrap();
         let running = store.start_endpoint_query(prepared).unwrap();
         let mut out = Vec::new();
         let result = running.write(WireFormat::ResultsJson, Instant::now(), None, &mut out);
@@ -378,12 +443,23 @@ mod tests {
     fn shapes_formats_updates_and_syntax_errors() {
         let store = store();
         let cancel = Cancel::new();
-        let ask = store.prepare_endpoint_query("ASK { ?s ?p \"un\" }", &[], &[], &cancel).unwrap();
+        let ask = store
+            .prepare_endpoint_query("ASK { ?s ?p \"un\" }", &[], &[], &cancel)
+            .unwrap();
         let running = store.start_endpoint_query(ask).unwrap();
         assert_eq!(running.shape(), Shape::Boolean);
         let mut out = Vec::new();
-        assert!(running.write(WireFormat::Turtle, Instant::now(), None, &mut out).is_err());
-        let (ttl, written) = run(&store, "CONSTRUCT { ?s <urn:q> ?o } WHERE { ?s <urn:p> ?o }", WireFormat::NTriples, None, (&[], &[])).unwrap();
+        assert!(running
+            .write(WireFormat::Turtle, Instant::now(), None, &mut out)
+            .is_err());
+        let (ttl, written) = run(
+            &store,
+            "CONSTRUCT { ?s <urn:q> ?o } WHERE { ?s <urn:p> ?o }",
+            WireFormat::NTriples,
+            None,
+            (&[], &[]),
+        )
+        .unwrap();
         assert_eq!(written.count, 4);
         assert!(ttl.contains("<urn:a> <urn:q> \"un\" ."), "{ttl}");
         assert!(is_update("INSERT DATA { <urn:a> <urn:b> <urn:c> }"));
@@ -393,7 +469,17 @@ mod tests {
             Err(StoreError::Query { line, column, .. }) => assert_eq!((line, column), (1, 26)),
             other => panic!("{:?}", other.err()),
         }
-        let result = run(&store, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", WireFormat::ResultsJson, None, (&[], &[]));
-        assert!(matches!(result, Err(StoreError::Refused(_))), "{:?}", result.err());
+        let result = run(
+            &store,
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            WireFormat::ResultsJson,
+            None,
+            (&[], &[]),
+        );
+        assert!(
+            matches!(result, Err(StoreError::Refused(_))),
+            "{:?}",
+            result.err()
+        );
     }
 }

@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 mod http;
 pub use http::{encode, send, Reply};
 
-use trame::facts::{Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Object, Sentence};
+use trame::facts::{
+    Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Object, Sentence,
+};
 
 /// A running `trame serve`, stopped when dropped.
 pub struct Server {
@@ -60,11 +62,18 @@ impl Server {
             Ok(host) => host,
             Err(_) => {
                 let _ = child.kill();
-                panic!("trame serve printed no address; stderr: {:?}", stderr.lock().unwrap());
+                panic!(
+                    "trame serve printed no address; stderr: {:?}",
+                    stderr.lock().unwrap()
+                );
             }
         };
         let addr = host.parse().expect("an address in the start line");
-        Server { child: Some(child), addr, stderr }
+        Server {
+            child: Some(child),
+            addr,
+            stderr,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -77,7 +86,13 @@ impl Server {
     }
 
     /// A POST of `body` with an optional Content-Type and extra headers.
-    pub fn post(&self, path: &str, content_type: Option<&str>, body: &[u8], headers: &[(&str, &str)]) -> Reply {
+    pub fn post(
+        &self,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let mut request = format!(
             "POST {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
             self.addr,
@@ -108,7 +123,11 @@ impl Server {
     /// Sends SIGTERM and waits (at most 20 s) for the process to end.
     pub fn terminate(mut self) -> ExitStatus {
         let mut child = self.child.take().unwrap();
-        Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().expect("kill -TERM");
+        Command::new("kill")
+            .arg("-TERM")
+            .arg(child.id().to_string())
+            .status()
+            .expect("kill -TERM");
         let started = Instant::now();
         loop {
             if let Some(status) = child.try_wait().unwrap() {
@@ -134,11 +153,16 @@ impl Drop for Server {
 
 fn sha256(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn chars_before(text: &str, needle: &str) -> usize {
-    text[..text.find(needle).expect("needle in the text")].chars().count()
+    text[..text.find(needle).expect("needle in the text")]
+        .chars()
+        .count()
 }
 
 /// The label of [`hostile_document`]'s organisation.
@@ -150,7 +174,8 @@ pub const HOSTILE_PERSON: &str = "<img src=x onerror=\"window.__pwned=2\">Élodi
 /// every page must show them as text.
 pub fn hostile_document() -> Document {
     let title = "<b>Rachat</b> & <i>cie</i>";
-    let sentence = format!("{HOSTILE_PERSON}, directrice <em>générale</em>, a racheté {HOSTILE_ORG} à Lyon.");
+    let sentence =
+        format!("{HOSTILE_PERSON}, directrice <em>générale</em>, a racheté {HOSTILE_ORG} à Lyon.");
     let text = format!("{title}\n{sentence}\n");
     let s0 = title.chars().count() + 1;
     let person = chars_before(&text, HOSTILE_PERSON);
@@ -179,22 +204,59 @@ pub fn hostile_document() -> Document {
         title: Some(title.into()),
         content_hash: sha256(&text),
         language: "fr".into(),
-        sentences: vec![Sentence { start: s0, end: s0 + sentence.chars().count(), text: sentence.clone() }],
+        sentences: vec![Sentence {
+            start: s0,
+            end: s0 + sentence.chars().count(),
+            text: sentence.clone(),
+        }],
         entities: vec![
-            Entity { label: HOSTILE_PERSON.into(), kind: EntityKind::Person, aliases: vec!["Ñúñez".into()] },
-            Entity { label: HOSTILE_ORG.into(), kind: EntityKind::Organization, aliases: vec![] },
-            Entity { label: "Lyon".into(), kind: EntityKind::Place, aliases: vec![] },
+            Entity {
+                label: HOSTILE_PERSON.into(),
+                kind: EntityKind::Person,
+                aliases: vec!["Ñúñez".into()],
+            },
+            Entity {
+                label: HOSTILE_ORG.into(),
+                kind: EntityKind::Organization,
+                aliases: vec![],
+            },
+            Entity {
+                label: "Lyon".into(),
+                kind: EntityKind::Place,
+                aliases: vec![],
+            },
         ],
         mentions: vec![
-            Mention { entity: 0, sentence: 0, start: person, end: person_end, text: HOSTILE_PERSON.into() },
-            Mention { entity: 1, sentence: 0, start: org, end: org_end, text: HOSTILE_ORG.into() },
-            Mention { entity: 2, sentence: 0, start: lyon, end: lyon + 4, text: "Lyon".into() },
+            Mention {
+                entity: 0,
+                sentence: 0,
+                start: person,
+                end: person_end,
+                text: HOSTILE_PERSON.into(),
+            },
+            Mention {
+                entity: 1,
+                sentence: 0,
+                start: org,
+                end: org_end,
+                text: HOSTILE_ORG.into(),
+            },
+            Mention {
+                entity: 2,
+                sentence: 0,
+                start: lyon,
+                end: lyon + 4,
+                text: "Lyon".into(),
+            },
         ],
         facts: vec![
             fact("relatedTo", Object::Entity(1), person, org_end, 0.8),
             fact(
                 "role",
-                Object::Literal(Literal { text: "directrice <em>générale</em>".into(), kind: LiteralKind::Text }),
+                Object::Literal(Literal {
+                    text: "directrice <em>générale</em>".into(),
+                    kind: LiteralKind::Text,
+                }),
                 person,
                 person_end + ", directrice <em>générale</em>".chars().count(),
                 0.9,
