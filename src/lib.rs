@@ -3,8 +3,9 @@
 //! Text flows one way: [`input`] reads and prepares it, [`nlp`] annotates
 //! it, [`extract`] turns annotations into [`facts`], [`store`] keeps them
 //! as RDF, and [`export`] draws and dumps what the store holds; [`push`]
-//! sends graphs to a remote SPARQL store. [`cli`] wires these into the
-//! `trame` binary.
+//! sends graphs to a remote SPARQL store; [`lookup`] finds entities and
+//! facts by name in what the store holds; [`serve`] answers SPARQL over
+//! HTTP and serves the web app. [`cli`] wires these into the `trame` binary.
 //! See ARCHITECTURE.md for the module map and its invariants.
 
 pub mod calendar;
@@ -13,7 +14,9 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod input;
+pub mod lookup;
 pub mod names;
 pub mod nlp;
 pub mod push;
+pub mod serve;
 pub mod store;

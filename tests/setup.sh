@@ -5,6 +5,8 @@
 #     clang's own headers: Debian's libclang-dev brings both. A look-alike
 #     such as libclang-cpp.so.14 does not count (tests/setup-lib.sh).
 #   - pip fetches the French models.
+#   - the browser tests of `trame serve` drive Debian's chromium headless
+#     (tests/serve_browser.rs); it is never downloaded by the tests.
 #   - extra "stores" (tests/stores.sh, run by tests/run.sh): Debian's
 #     virtuoso-opensource and curl, and the Oxigraph server from PyPI
 #     (package `oxigraph`, pinned) in a venv under ~/.cache/trame/stores.
@@ -20,9 +22,12 @@ if ! command -v python3 >/dev/null 2>&1; then
 elif ! python3 -m pip --version >/dev/null 2>&1; then
   need_apt+=(python3-pip)
 fi
+if [ ! -x /usr/bin/chromium ]; then
+  need_apt+=(chromium)
+fi
 for extra in ${TRAME_SETUP_EXTRA:-}; do
   case "$extra" in
-    chromium) command -v chromium >/dev/null 2>&1 || need_apt+=(chromium) ;;
+    chromium) ;; # always checked above
     stores)
       command -v virtuoso-t >/dev/null 2>&1 || need_apt+=(virtuoso-opensource)
       command -v curl >/dev/null 2>&1 || need_apt+=(curl)

@@ -1,12 +1,12 @@
 //! `trame explain`: where did this fact, or what we know of this entity, come from?
 //!
 //! Finds an entity (by label, alias or IRI), a statement (by IRI) or facts
-//! (by their words) in the store's [`GraphSnapshot`], and prints each fact
+//! (by their words) in the store's [`GraphSnapshot`] with [`crate::lookup`],
+//! and prints each fact
 //! with its source sentence, the fact's span highlighted, its confidence and
 //! the rule that derived it. Reads the snapshot only: it never queries RDF
 //! itself and never runs the language pipeline.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
@@ -17,7 +17,7 @@ use clap::Args;
 use super::output::{self, ColorChoice};
 use super::GlobalArgs;
 use crate::facts::MinConfidence;
-use crate::names;
+use crate::lookup::{find, highlight_ranges, Found};
 use crate::store::snapshot::{EntityRow, GraphSnapshot, MentionRow, RelationRow};
 
 /// Show the facts about an entity, or one fact, with the sentences they come from.
@@ -53,79 +53,6 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// What a query matched.
-#[derive(Debug, PartialEq)]
-pub enum Found<'a> {
-    /// Entities, each with the facts where it is subject or object.
-    Entities(Vec<(&'a EntityRow, Vec<&'a RelationRow>)>),
-    /// Facts matched directly (by statement IRI or by their words).
-    Facts(Vec<&'a RelationRow>),
-}
-
-impl Found<'_> {
-    pub fn is_empty(&self) -> bool {
-        match self {
-            Found::Entities(entities) => entities.is_empty(),
-            Found::Facts(facts) => facts.is_empty(),
-        }
-    }
-}
-
-/// Looks the query up, most specific first: a statement IRI, an entity IRI,
-/// an entity's exact label or alias, whole words of an entity's label, and
-/// finally words of facts (subject, predicate, object, lemma).
-pub fn find<'a>(snapshot: &'a GraphSnapshot, query: &str) -> Found<'a> {
-    let iri = query.trim().trim_start_matches('<').trim_end_matches('>');
-    let statements: Vec<&RelationRow> = snapshot
-        .relations
-        .iter()
-        .filter(|r| r.statement == iri)
-        .collect();
-    if !statements.is_empty() {
-        return Found::Facts(statements);
-    }
-    let words = names::words(query);
-    if words.is_empty() {
-        return Found::Facts(Vec::new());
-    }
-    let wanted = names::key(query);
-    let by_iri = |e: &&EntityRow| e.iri == iri;
-    let by_name = |e: &&EntityRow| {
-        std::iter::once(&e.label)
-            .chain(&e.aliases)
-            .any(|name| names::key(name) == wanted)
-    };
-    let by_words = |e: &&EntityRow| names::contains_words(&names::words(&e.label), &words);
-    for matcher in [&by_iri as &dyn Fn(&&EntityRow) -> bool, &by_name, &by_words] {
-        let entities: Vec<&EntityRow> = snapshot.entities.iter().filter(matcher).collect();
-        if !entities.is_empty() {
-            return Found::Entities(
-                entities
-                    .into_iter()
-                    .map(|e| (e, facts_about(snapshot, &e.iri)))
-                    .collect(),
-            );
-        }
-    }
-    let facts = snapshot
-        .relations
-        .iter()
-        .filter(|r| {
-            let text = names::words(&format!(
-                "{} {} {} {}",
-                r.subject,
-                split_camel(&r.predicate),
-                r.object,
-                r.lemma
-            ));
-            words
-                .iter()
-                .all(|w| names::contains_words(&text, std::slice::from_ref(w)))
-        })
-        .collect();
-    Found::Facts(facts)
 }
 
 /// How highlighted spans are shown.
@@ -256,62 +183,6 @@ pub fn corroboration(fact: &RelationRow) -> String {
     }
 }
 
-/// Character ranges of the sentence to highlight: the fact's own span when
-/// the sentence can be placed in its document, else the subject's and
-/// object's names where they appear.
-pub fn highlight_ranges(fact: &RelationRow, mentions: &[MentionRow]) -> Vec<Range<usize>> {
-    let stored_start = fact
-        .sentence_start
-        .filter(|&start| start <= fact.start && fact.start <= fact.end);
-    if let Some(start) = stored_start.or_else(|| sentence_start(fact, mentions)) {
-        let length = fact.sentence.chars().count();
-        return vec![Range {
-            start: (fact.start - start).min(length),
-            end: (fact.end - start).min(length),
-        }];
-    }
-    let mut ranges: Vec<Range<usize>> = [&fact.subject, &fact.object]
-        .into_iter()
-        .filter(|name| !name.is_empty())
-        .filter_map(|name| {
-            char_positions(&fact.sentence, name)
-                .first()
-                .map(|&p| p..p + name.chars().count())
-        })
-        .collect();
-    ranges.sort_by_key(|r| r.start);
-    ranges.dedup_by(|later, earlier| later.start < earlier.end);
-    ranges
-}
-
-/// Where the fact's sentence starts in its document, for stores written
-/// before statements carried it. The
-/// snapshot gives the fact's span in the document and the sentence's text;
-/// the mentions of that document place the sentence: every mention whose
-/// text appears in the sentence votes for the start it implies, and the
-/// start must contain the fact's span.
-fn sentence_start(fact: &RelationRow, mentions: &[MentionRow]) -> Option<usize> {
-    let length = fact.sentence.chars().count();
-    let mut votes: HashMap<usize, usize> = HashMap::new();
-    for mention in mentions
-        .iter()
-        .filter(|m| m.doc == fact.doc && !m.text.is_empty())
-    {
-        for position in char_positions(&fact.sentence, &mention.text) {
-            let Some(start) = mention.start.checked_sub(position) else {
-                continue;
-            };
-            if start <= fact.start && fact.end <= start + length && fact.start <= fact.end {
-                *votes.entry(start).or_default() += 1;
-            }
-        }
-    }
-    votes
-        .into_iter()
-        .max_by_key(|&(start, count)| (count, std::cmp::Reverse(start)))
-        .map(|(start, _)| start)
-}
-
 /// `text` with the character ranges wrapped in the style's markers.
 fn highlight(text: &str, ranges: &[Range<usize>], style: Style) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -333,36 +204,6 @@ fn highlight(text: &str, ranges: &[Range<usize>], style: Style) -> String {
     out
 }
 
-/// Character offsets of every occurrence of `needle` in `haystack`.
-fn char_positions(haystack: &str, needle: &str) -> Vec<usize> {
-    haystack
-        .match_indices(needle)
-        .map(|(byte, _)| haystack[..byte].chars().count())
-        .collect()
-}
-
-fn facts_about<'a>(snapshot: &'a GraphSnapshot, iri: &str) -> Vec<&'a RelationRow> {
-    let mut facts: Vec<&RelationRow> = snapshot
-        .relations
-        .iter()
-        .filter(|r| r.subject_iri == iri || r.object_iri.as_deref() == Some(iri))
-        .collect();
-    facts.sort_by(|a, b| (&a.doc, a.start, &a.statement).cmp(&(&b.doc, b.start, &b.statement)));
-    facts
-}
-
-/// `resumesAidTo` → `resumes Aid To`.
-fn split_camel(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_uppercase() && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The only place `explain` touches the store.
 mod engine {
     use super::*;
@@ -380,129 +221,7 @@ mod engine {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entity(iri: &str, label: &str, aliases: &[&str]) -> EntityRow {
-        EntityRow {
-            iri: iri.into(),
-            label: label.into(),
-            kind: "PER".into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            mentions: 2,
-        }
-    }
-
-    fn relation(
-        statement: &str,
-        subject: (&str, &str),
-        predicate: &str,
-        object: &str,
-        start: usize,
-        end: usize,
-    ) -> RelationRow {
-        RelationRow {
-            statement: statement.into(),
-            subject_iri: subject.0.into(),
-            subject: subject.1.into(),
-            predicate: predicate.into(),
-            object_iri: None,
-            object: object.into(),
-            lemma: "être".into(),
-            doc: "urn:doc:1".into(),
-            sentence: "Le secrétaire d'État Marco Rubio a parlé à Djeddah.".into(),
-            sentence_start: None,
-            start,
-            end,
-            confidence: 0.9,
-            negated: false,
-            hypothetical: false,
-            reported: false,
-            rule: "appos-title".into(),
-            ..Default::default()
-        }
-    }
-
-    fn mention(text: &str, start: usize) -> MentionRow {
-        MentionRow {
-            entity_iri: "e".into(),
-            doc: "urn:doc:1".into(),
-            source: "a.txt".into(),
-            start,
-            end: start + text.chars().count(),
-            text: text.into(),
-            kind: "PER".into(),
-        }
-    }
-
-    /// The sentence stands at offset 100 of its document.
-    fn snapshot() -> GraphSnapshot {
-        GraphSnapshot {
-            entities: vec![
-                entity("urn:e:rubio", "Marco Rubio", &["Rubio"]),
-                entity("urn:e:zel", "Volodymyr Zelenskyy", &[]),
-            ],
-            relations: vec![
-                relation(
-                    "urn:s:1",
-                    ("urn:e:rubio", "Marco Rubio"),
-                    "role",
-                    "secrétaire d'État",
-                    100,
-                    126,
-                ),
-                relation(
-                    "urn:s:2",
-                    ("urn:e:other", "Quelqu'un"),
-                    "speaksAt",
-                    "Djeddah",
-                    127,
-                    150,
-                ),
-            ],
-            mentions: vec![
-                mention("Marco Rubio", 121),
-                mention("Djeddah", 143),
-                mention("Marco Rubio", 500),
-            ],
-            quads: vec![],
-            ..Default::default()
-        }
-    }
-
-    fn labels(found: &Found) -> Vec<String> {
-        match found {
-            Found::Entities(entities) => entities
-                .iter()
-                .map(|(e, facts)| format!("{}:{}", e.label, facts.len()))
-                .collect(),
-            Found::Facts(facts) => facts.iter().map(|f| f.statement.clone()).collect(),
-        }
-    }
-
-    #[test]
-    fn finds_by_label_alias_iri_words_and_statement() {
-        let snapshot = snapshot();
-        assert_eq!(
-            labels(&find(&snapshot, "Marco Rubio")),
-            vec!["Marco Rubio:1"]
-        );
-        assert_eq!(labels(&find(&snapshot, "rubio")), vec!["Marco Rubio:1"]);
-        assert_eq!(
-            labels(&find(&snapshot, "<urn:e:rubio>")),
-            vec!["Marco Rubio:1"]
-        );
-        assert_eq!(
-            labels(&find(&snapshot, "Zelenskyy")),
-            vec!["Volodymyr Zelenskyy:0"]
-        );
-        assert_eq!(labels(&find(&snapshot, "urn:s:2")), vec!["urn:s:2"]);
-        assert_eq!(labels(&find(&snapshot, "speaks djeddah")), vec!["urn:s:2"]);
-        assert_eq!(
-            labels(&find(&snapshot, "secretaire d'etat")),
-            vec!["urn:s:1"]
-        );
-        assert!(find(&snapshot, "Poutine").is_empty());
-        assert!(find(&snapshot, "  ").is_empty());
-    }
+    use crate::lookup::fixtures::snapshot;
 
     #[test]
     fn the_facts_span_is_placed_by_the_documents_mentions() {
@@ -531,10 +250,5 @@ mod tests {
             highlight(&fact.sentence, &[21..32, 43..50], Style::Brackets),
             "Le secrétaire d'État «Marco Rubio» a parlé à «Djeddah»."
         );
-    }
-
-    #[test]
-    fn predicates_are_searched_as_words() {
-        assert_eq!(split_camel("resumesAidTo"), "resumes Aid To");
     }
 }

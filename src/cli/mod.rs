@@ -21,6 +21,7 @@ pub mod parse;
 pub mod push;
 pub mod query;
 pub mod rm;
+pub mod serve;
 pub mod shard;
 pub mod shared;
 pub mod stats;
@@ -74,6 +75,7 @@ pub enum Command {
     Push(push::PushArgs),
     Stats(stats::StatsArgs),
     Explain(explain::ExplainArgs),
+    Serve(serve::ServeArgs),
     #[command(subcommand)]
     Model(model::ModelCommand),
 }
@@ -100,6 +102,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Push(args) => push::run(args, global),
         Command::Stats(args) => stats::run(args, global),
         Command::Explain(args) => explain::run(args, global),
+        Command::Serve(args) => serve::run(args, global),
         Command::Model(command) => model::run(command, global),
     }
 }

@@ -80,6 +80,11 @@ pub fn info(message: &str) {
     }
 }
 
+/// A line on stderr that the user needs even with `--quiet` (the address `trame serve` listens on).
+pub fn notice(message: &str) {
+    eprintln!("{message}");
+}
+
 /// A warning on stderr; shown even with `--quiet`.
 pub fn warn(message: &str) {
     if settings().color {

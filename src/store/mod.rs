@@ -30,6 +30,7 @@ use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
 
 pub mod claims;
+mod endpoint;
 pub mod iri;
 pub mod graphs;
 mod model;
@@ -40,9 +41,10 @@ mod sparql;
 #[cfg(test)]
 mod tests;
 
+pub use endpoint::{is_update, Cancel, EndpointQuery, RunningQuery, Shape, WireFormat, Written};
 pub use model::SameAs;
 pub use rdf::RdfFormat;
-pub use read::{entities_from_rows, DocumentInfo, Stats, ENTITY_QUERY};
+pub use read::{entities_from_rows, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY};
 pub use snapshot::GraphSnapshot;
 pub use sparql::{write_table, QueryKind, ResultFormat, SelectRows};
 
@@ -81,6 +83,10 @@ pub enum StoreError {
     Query { message: String, line: u64, column: u64 },
     #[error("SPARQL evaluation failed: {0}")]
     Evaluation(String),
+    #[error("the query was stopped (time limit reached or cancelled)")]
+    Cancelled,
+    #[error("{0}")]
+    Refused(String),
     #[error("{path}:{line}:{column}: {message}")]
     RdfSyntax { path: PathBuf, line: u64, column: u64, message: String },
     #[error("{0}")]
@@ -102,6 +108,7 @@ impl StoreError {
         matches!(
             self,
             StoreError::Query { .. }
+                | StoreError::Refused(_)
                 | StoreError::UnsupportedFormat(_)
                 | StoreError::UnknownDocument(_)
                 | StoreError::AmbiguousDocument { .. }
@@ -308,6 +315,11 @@ impl Store {
     /// Every document graph with its metadata, sorted by source path then IRI.
     pub fn documents(&self) -> Result<Vec<DocumentInfo>, StoreError> {
         read::documents(self)
+    }
+
+    /// The sentences of one document (its IRI), in text order; empty for an unknown IRI.
+    pub fn sentences(&self, doc: &str) -> Result<Vec<SentenceInfo>, StoreError> {
+        read::sentences(self, doc)
     }
 
     /// Every entity the document graphs describe, with its IRI, sorted by

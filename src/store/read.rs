@@ -105,6 +105,33 @@ pub(super) fn documents(store: &Store) -> Result<Vec<DocumentInfo>, StoreError> 
     Ok(out)
 }
 
+/// One sentence of a document: character offsets in the original file and its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceInfo {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// The sentences of the document graph `doc` (an IRI), in text order;
+/// empty when no such graph exists.
+pub(super) fn sentences(store: &Store, doc: &str) -> Result<Vec<SentenceInfo>, StoreError> {
+    let Ok(graph) = NamedNode::new(doc) else { return Ok(Vec::new()) };
+    let index = Index::new(store.quads_in(Some(graph.as_ref().into()))?);
+    let mut out: Vec<SentenceInfo> = index
+        .subjects_of_type(&iri::term("Sentence"))
+        .filter_map(|node| {
+            Some(SentenceInfo {
+                start: index.number(node, "start")?,
+                end: index.number(node, "end")?,
+                text: index.text(node, "text")?,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    Ok(out)
+}
+
 /// The SPARQL query that lists the entities of the document graphs: each
 /// name an entity bears (`pref` is "pref" for `skos:prefLabel`, "alt" for
 /// `skos:altLabel`: strings, since Virtuoso answers a bound boolean as an

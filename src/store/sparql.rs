@@ -168,7 +168,7 @@ fn run_query(store: &Store, query: &str) -> Result<QueryResults<'static>, StoreE
     prepared.on_store(&store.db).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
 }
 
-fn evaluator() -> Result<SparqlEvaluator, StoreError> {
+pub(super) fn evaluator() -> Result<SparqlEvaluator, StoreError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, namespace) in iri::PREFIXES {
         evaluator = evaluator.with_prefix(prefix, namespace).map_err(|e| StoreError::Evaluation(e.to_string()))?;
@@ -178,7 +178,7 @@ fn evaluator() -> Result<SparqlEvaluator, StoreError> {
 
 /// The parser's message, with line and column pulled out of
 /// "error at L:C: expected …".
-fn syntax_error(error: SparqlSyntaxError) -> StoreError {
+pub(super) fn syntax_error(error: SparqlSyntaxError) -> StoreError {
     let message = error.to_string();
     let position = message
         .strip_prefix("error at ")

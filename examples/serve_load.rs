@@ -1,0 +1,134 @@
+//! Load on a running `trame serve`: queries per second and latency
+//! percentiles for the entity page's API and for a SPARQL SELECT, with 1,
+//! 8 and 64 concurrent clients. Run by `benches/serve_load.sh`, which
+//! starts the server on the Wikinews corpus and a build beside it.
+//!
+//!   cargo run --example serve_load -- 127.0.0.1:7878 [REQUESTS]
+//!
+//! Each client sends its share of REQUESTS (default 2000 per row) one
+//! after the other, one connection per request, to loopback only. Prints
+//! one Markdown row per (endpoint, clients). Bounded: every row stops
+//! after its requests, every request after the server's timeout.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[path = "../tests/serve_support/http.rs"]
+mod http;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(addr) = args.first().and_then(|a| a.parse::<SocketAddr>().ok()) else {
+        eprintln!("usage: serve_load HOST:PORT [REQUESTS]   (a loopback address of `trame serve`)");
+        std::process::exit(2);
+    };
+    if !addr.ip().is_loopback() {
+        eprintln!("serve_load only loads a server on loopback");
+        std::process::exit(2);
+    }
+    let requests: usize = args
+        .get(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(2000)
+        .max(64);
+    let entities = Arc::new(entity_iris(addr));
+    if entities.is_empty() {
+        eprintln!("the store has no person to ask about");
+        std::process::exit(1);
+    }
+    println!("| endpoint | clients | requests | errors | queries/s | p50 ms | p99 ms | max ms |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for endpoint in ["entity API", "SPARQL SELECT"] {
+        for clients in [1usize, 8, 64] {
+            let row = run(addr, endpoint, clients, requests, entities.clone());
+            println!("{row}");
+        }
+    }
+}
+
+/// Up to 200 people of the store, by IRI.
+fn entity_iris(addr: SocketAddr) -> Vec<String> {
+    let query = "SELECT ?e WHERE { ?e a trame:Person } ORDER BY ?e LIMIT 200";
+    let path = format!("/sparql?query={}", http::encode(query));
+    let reply = http::send(
+        addr,
+        &http::get_request(addr, &path, &[("Accept", "text/csv")]),
+    )
+    .expect("a reply");
+    reply
+        .text()
+        .lines()
+        .skip(1)
+        .map(|line| line.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn path_for(endpoint: &str, iri: &str) -> String {
+    match endpoint {
+        "entity API" => format!("/api/entity?iri={}", http::encode(iri)),
+        _ => {
+            let query = format!(
+                "SELECT ?p ?o ?sentence WHERE {{ ?st rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?o ; \
+                 trame:sentence/trame:text ?sentence }} LIMIT 100"
+            );
+            format!("/sparql?query={}", http::encode(&query))
+        }
+    }
+}
+
+fn run(
+    addr: SocketAddr,
+    endpoint: &'static str,
+    clients: usize,
+    requests: usize,
+    entities: Arc<Vec<String>>,
+) -> String {
+    let per_client = requests.div_ceil(clients);
+    let started = Instant::now();
+    let workers: Vec<_> = (0..clients)
+        .map(|client| {
+            let entities = entities.clone();
+            std::thread::spawn(move || {
+                let mut latencies = Vec::with_capacity(per_client);
+                let mut errors = 0usize;
+                for i in 0..per_client {
+                    let iri = &entities[(client * 7919 + i) % entities.len()];
+                    let request = http::get_request(
+                        addr,
+                        &path_for(endpoint, iri),
+                        &[("Accept", "application/sparql-results+json")],
+                    );
+                    let sent = Instant::now();
+                    match http::send(addr, &request) {
+                        Ok(reply) if reply.status == 200 && reply.complete => {}
+                        _ => errors += 1,
+                    }
+                    latencies.push(sent.elapsed());
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut latencies: Vec<Duration> = Vec::new();
+    let mut errors = 0;
+    for worker in workers {
+        let (l, e) = worker.join().expect("a client thread");
+        latencies.extend(l);
+        errors += e;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    latencies.sort();
+    let at = |q: f64| {
+        latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0
+    };
+    format!(
+        "| {endpoint} | {clients} | {} | {errors} | {:.0} | {:.1} | {:.1} | {:.1} |",
+        latencies.len(),
+        latencies.len() as f64 / elapsed,
+        at(0.5),
+        at(0.99),
+        at(1.0)
+    )
+}

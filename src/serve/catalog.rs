@@ -1,0 +1,635 @@
+//! What the web app's pages show, read from one snapshot of the store and
+//! indexed in memory: autocompletion, an entity with its facts, the facts of
+//! a document, the neighbourhood of an entity for the graph view.
+//!
+//! Owns the shapes of the JSON the pages read (documented in the README's
+//! "Serve" section). Name matching and highlighting come from
+//! [`crate::lookup`]; this module only gathers and filters rows. Never
+//! touches the store itself: `view.rs` hands it a snapshot.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lookup::{self, NameIndex};
+use crate::store::snapshot::{EntityRow, GraphSnapshot, MentionRow, RelationRow};
+use crate::store::DocumentInfo;
+
+/// Entities drawn at most in one graph view.
+pub const MAX_GRAPH_NODES: usize = 400;
+
+/// The indexed snapshot.
+pub struct Catalog {
+    snapshot: GraphSnapshot,
+    documents: Vec<DocumentInfo>,
+    names: NameIndex,
+    entity_by_iri: HashMap<String, usize>,
+    document_by_iri: HashMap<String, usize>,
+    /// Entity IRI → relation rows where it is subject or object.
+    facts_of: HashMap<String, Vec<usize>>,
+    /// Document IRI → its relation rows.
+    facts_in: HashMap<String, Vec<usize>>,
+    /// Document IRI → its rows of `snapshot.mentions` (sorted by document).
+    mentions_in: HashMap<String, Range<usize>>,
+}
+
+/// An autocompletion answer.
+#[derive(Debug, Serialize)]
+pub struct Suggestion<'a> {
+    pub iri: &'a str,
+    pub label: &'a str,
+    pub kind: &'a str,
+    /// The name that matched (the label or an alias).
+    pub matched: String,
+    pub mentions: usize,
+}
+
+/// One end of a fact.
+#[derive(Debug, Serialize)]
+pub struct End<'a> {
+    /// None for a literal value.
+    pub iri: Option<&'a str>,
+    pub label: &'a str,
+}
+
+/// The document a fact comes from.
+#[derive(Debug, Serialize)]
+pub struct Source<'a> {
+    pub iri: &'a str,
+    pub title: Option<&'a str>,
+    pub path: &'a str,
+    pub date_added: &'a str,
+}
+
+/// A fact with its provenance, as the entity page shows it.
+#[derive(Debug, Serialize)]
+pub struct FactView<'a> {
+    pub statement: &'a str,
+    pub subject: End<'a>,
+    pub predicate: &'a str,
+    pub object: End<'a>,
+    pub lemma: &'a str,
+    pub sentence: &'a str,
+    /// Character ranges of `sentence` to highlight (`[start, end)`).
+    pub highlights: Vec<[usize; 2]>,
+    pub document: Source<'a>,
+    /// Character span of the fact in the document.
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub reported: bool,
+    pub rule: &'a str,
+}
+
+/// Facts of one predicate.
+#[derive(Debug, Serialize)]
+pub struct FactGroup<'a> {
+    pub predicate: &'a str,
+    pub facts: Vec<FactView<'a>>,
+}
+
+/// The entity page.
+#[derive(Debug, Serialize)]
+pub struct EntityPage<'a> {
+    pub iri: &'a str,
+    pub label: &'a str,
+    pub kind: &'a str,
+    pub aliases: &'a [String],
+    pub mentions: usize,
+    /// Values of its `role` facts, most frequent first.
+    pub roles: Vec<&'a str>,
+    pub documents: usize,
+    /// Groups by predicate, largest first; facts by document then position.
+    pub groups: Vec<FactGroup<'a>>,
+    /// Whether `max_facts` cut the list.
+    pub truncated: bool,
+}
+
+/// A node of the graph view.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Node<'a> {
+    pub id: String,
+    pub label: &'a str,
+    /// PER, ORG, LOC, MISC, or VAL for a literal value.
+    pub kind: &'a str,
+    /// Steps from the centre.
+    pub depth: usize,
+}
+
+/// An edge of the graph view: one fact.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Edge<'a> {
+    pub id: &'a str,
+    pub source: String,
+    pub target: String,
+    pub predicate: &'a str,
+    pub confidence: f32,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub reported: bool,
+}
+
+/// What the graph view draws.
+#[derive(Debug, Serialize)]
+pub struct GraphView<'a> {
+    pub centre: &'a str,
+    pub nodes: Vec<Node<'a>>,
+    pub edges: Vec<Edge<'a>>,
+    /// Every predicate in the neighbourhood before filtering, for the filter list.
+    pub predicates: Vec<&'a str>,
+    /// Whether [`MAX_GRAPH_NODES`] cut the view.
+    pub truncated: bool,
+}
+
+/// Which part of a neighbourhood to keep.
+#[derive(Debug, Clone, Default)]
+pub struct GraphFilter {
+    /// 1 or 2 steps.
+    pub depth: usize,
+    /// Keep only these predicates (empty: all).
+    pub predicates: BTreeSet<String>,
+    /// Keep only nodes of these kinds (empty: all); the centre always stays.
+    pub kinds: BTreeSet<String>,
+    pub min_confidence: f32,
+}
+
+/// A fact as the document page places it.
+#[derive(Debug, Serialize)]
+pub struct DocumentFact<'a> {
+    pub statement: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub subject: End<'a>,
+    pub predicate: &'a str,
+    pub object: End<'a>,
+    pub confidence: f32,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub reported: bool,
+}
+
+impl Catalog {
+    pub fn new(mut snapshot: GraphSnapshot, documents: Vec<DocumentInfo>) -> Catalog {
+        // The pages never read raw quads.
+        snapshot.quads = Vec::new();
+        let names = NameIndex::new(&snapshot.entities);
+        let entity_by_iri = snapshot
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.iri.clone(), i))
+            .collect();
+        let document_by_iri = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.iri.clone(), i))
+            .collect();
+        let mut facts_of: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut facts_in: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, fact) in snapshot.relations.iter().enumerate() {
+            facts_of
+                .entry(fact.subject_iri.clone())
+                .or_default()
+                .push(index);
+            if let Some(object) = fact.object_iri.as_ref().filter(|o| **o != fact.subject_iri) {
+                facts_of.entry(object.clone()).or_default().push(index);
+            }
+            facts_in.entry(fact.doc.clone()).or_default().push(index);
+        }
+        let mut mentions_in: HashMap<String, Range<usize>> = HashMap::new();
+        for (index, mention) in snapshot.mentions.iter().enumerate() {
+            mentions_in
+                .entry(mention.doc.clone())
+                .or_insert(index..index)
+                .end = index + 1;
+        }
+        Catalog {
+            snapshot,
+            documents,
+            names,
+            entity_by_iri,
+            document_by_iri,
+            facts_of,
+            facts_in,
+            mentions_in,
+        }
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.snapshot.entities.len()
+    }
+
+    pub fn fact_count(&self) -> usize {
+        self.snapshot.relations.len()
+    }
+
+    pub fn documents(&self) -> &[DocumentInfo] {
+        &self.documents
+    }
+
+    pub fn document(&self, iri: &str) -> Option<&DocumentInfo> {
+        self.document_by_iri.get(iri).map(|&i| &self.documents[i])
+    }
+
+    fn entity(&self, iri: &str) -> Option<&EntityRow> {
+        self.entity_by_iri
+            .get(iri)
+            .map(|&i| &self.snapshot.entities[i])
+    }
+
+    /// Autocompletion over labels and aliases (see [`NameIndex::suggest`]).
+    pub fn suggest(&self, typed: &str, limit: usize) -> Vec<Suggestion<'_>> {
+        self.names
+            .suggest(&self.snapshot.entities, typed, limit)
+            .into_iter()
+            .map(|s| {
+                let entity = &self.snapshot.entities[s.entity];
+                Suggestion {
+                    iri: &entity.iri,
+                    label: &entity.label,
+                    kind: &entity.kind,
+                    matched: s.name,
+                    mentions: entity.mentions,
+                }
+            })
+            .collect()
+    }
+
+    fn mentions_of_doc(&self, doc: &str) -> &[MentionRow] {
+        self.mentions_in
+            .get(doc)
+            .map_or(&[], |range| &self.snapshot.mentions[range.clone()])
+    }
+
+    fn source<'a>(&'a self, doc: &'a str) -> Source<'a> {
+        match self.document(doc) {
+            Some(info) => Source {
+                iri: &info.iri,
+                title: info.title.as_deref(),
+                path: &info.source,
+                date_added: &info.date_added,
+            },
+            None => Source {
+                iri: doc,
+                title: None,
+                path: "",
+                date_added: "",
+            },
+        }
+    }
+
+    fn ends<'a>(&'a self, fact: &'a RelationRow) -> (End<'a>, End<'a>) {
+        (
+            End {
+                iri: Some(&fact.subject_iri),
+                label: &fact.subject,
+            },
+            End {
+                iri: fact.object_iri.as_deref(),
+                label: &fact.object,
+            },
+        )
+    }
+
+    fn fact_view<'a>(&'a self, fact: &'a RelationRow) -> FactView<'a> {
+        let highlights = lookup::highlight_ranges(fact, self.mentions_of_doc(&fact.doc))
+            .into_iter()
+            .map(|r| [r.start, r.end])
+            .collect();
+        let (subject, object) = self.ends(fact);
+        FactView {
+            statement: &fact.statement,
+            subject,
+            predicate: &fact.predicate,
+            object,
+            lemma: &fact.lemma,
+            sentence: &fact.sentence,
+            highlights,
+            document: self.source(&fact.doc),
+            start: fact.start,
+            end: fact.end,
+            confidence: fact.confidence,
+            negated: fact.negated,
+            hypothetical: fact.hypothetical,
+            reported: fact.reported,
+            rule: &fact.rule,
+        }
+    }
+
+    /// The entity page for `iri`, at most `max_facts` facts; None when no such entity.
+    pub fn entity_page(&self, iri: &str, max_facts: usize) -> Option<EntityPage<'_>> {
+        let entity = self.entity(iri)?;
+        let facts: Vec<&RelationRow> = self
+            .facts_of
+            .get(iri)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.snapshot.relations[i])
+            .collect();
+        let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut documents: HashSet<&str> = HashSet::new();
+        for fact in &facts {
+            documents.insert(fact.doc.as_str());
+            if fact.predicate == "role"
+                && fact.subject_iri == iri
+                && fact.object_iri.is_none()
+                && !fact.negated
+            {
+                *roles.entry(fact.object.as_str()).or_default() += 1;
+            }
+        }
+        for mention in self
+            .snapshot
+            .mentions
+            .iter()
+            .filter(|m| m.entity_iri == iri)
+        {
+            documents.insert(mention.doc.as_str());
+        }
+        let mut roles: Vec<(&str, usize)> = roles.into_iter().collect();
+        roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut by_predicate: BTreeMap<&str, Vec<&RelationRow>> = BTreeMap::new();
+        for &fact in facts.iter().take(max_facts) {
+            by_predicate
+                .entry(fact.predicate.as_str())
+                .or_default()
+                .push(fact);
+        }
+        let mut groups: Vec<FactGroup> = by_predicate
+            .into_iter()
+            .map(|(predicate, facts)| FactGroup {
+                predicate,
+                facts: facts.into_iter().map(|f| self.fact_view(f)).collect(),
+            })
+            .collect();
+        groups.sort_by(|a, b| {
+            b.facts
+                .len()
+                .cmp(&a.facts.len())
+                .then(a.predicate.cmp(b.predicate))
+        });
+        Some(EntityPage {
+            iri: &entity.iri,
+            label: &entity.label,
+            kind: &entity.kind,
+            aliases: &entity.aliases,
+            mentions: entity.mentions,
+            roles: roles.into_iter().map(|(role, _)| role).collect(),
+            documents: documents.len(),
+            groups,
+            truncated: facts.len() > max_facts,
+        })
+    }
+
+    /// The facts of a document, by position.
+    pub fn document_facts(&self, doc: &str) -> Vec<DocumentFact<'_>> {
+        self.facts_in
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let fact = &self.snapshot.relations[i];
+                let (subject, object) = self.ends(fact);
+                DocumentFact {
+                    statement: &fact.statement,
+                    start: fact.start,
+                    end: fact.end,
+                    subject,
+                    predicate: &fact.predicate,
+                    object,
+                    confidence: fact.confidence,
+                    negated: fact.negated,
+                    hypothetical: fact.hypothetical,
+                    reported: fact.reported,
+                }
+            })
+            .collect()
+    }
+
+    /// The neighbourhood of `centre` (breadth first, `filter.depth` steps,
+    /// filters applied to every edge) and the snapshot rows it covers (for
+    /// DOT, CSV and pictures). None when no such entity.
+    pub fn graph(
+        &self,
+        centre: &str,
+        filter: &GraphFilter,
+    ) -> Option<(GraphView<'_>, GraphSnapshot)> {
+        let entity = self.entity(centre)?;
+        let mut nodes = vec![Node {
+            id: entity.iri.clone(),
+            label: &entity.label,
+            kind: &entity.kind,
+            depth: 0,
+        }];
+        let mut seen: HashSet<&str> = HashSet::from([entity.iri.as_str()]);
+        let mut edges = Vec::new();
+        let mut used_facts: BTreeSet<usize> = BTreeSet::new();
+        let mut predicates: BTreeSet<&str> = BTreeSet::new();
+        let mut queue: VecDeque<(&str, usize)> = VecDeque::from([(entity.iri.as_str(), 0)]);
+        let mut truncated = false;
+        let kind_ok = |kind: &str| filter.kinds.is_empty() || filter.kinds.contains(kind);
+        while let Some((at, depth)) = queue.pop_front() {
+            if depth >= filter.depth.max(1) {
+                continue;
+            }
+            for &index in self.facts_of.get(at).into_iter().flatten() {
+                let fact = &self.snapshot.relations[index];
+                predicates.insert(fact.predicate.as_str());
+                if fact.confidence < filter.min_confidence
+                    || (!filter.predicates.is_empty()
+                        && !filter.predicates.contains(&fact.predicate))
+                    || used_facts.contains(&index)
+                {
+                    continue;
+                }
+                let other: (String, &str, &str) = if fact.subject_iri != at {
+                    let kind = self
+                        .entity(&fact.subject_iri)
+                        .map_or("MISC", |e| e.kind.as_str());
+                    (fact.subject_iri.clone(), fact.subject.as_str(), kind)
+                } else if let Some(object) = &fact.object_iri {
+                    let kind = self.entity(object).map_or("MISC", |e| e.kind.as_str());
+                    (object.clone(), fact.object.as_str(), kind)
+                } else {
+                    (
+                        format!("{}#value", fact.statement),
+                        fact.object.as_str(),
+                        "VAL",
+                    )
+                };
+                if !kind_ok(other.2) && other.0 != entity.iri {
+                    continue;
+                }
+                if !seen.contains(other.0.as_str()) {
+                    if nodes.len() >= MAX_GRAPH_NODES {
+                        truncated = true;
+                        continue;
+                    }
+                    nodes.push(Node {
+                        id: other.0.clone(),
+                        label: other.1,
+                        kind: other.2,
+                        depth: depth + 1,
+                    });
+                    if let Some(e) = self.entity(&other.0) {
+                        seen.insert(e.iri.as_str());
+                        queue.push_back((e.iri.as_str(), depth + 1));
+                    }
+                }
+                used_facts.insert(index);
+                let (source, target) = if fact.subject_iri == at {
+                    (at.to_string(), other.0)
+                } else {
+                    (other.0, at.to_string())
+                };
+                edges.push(Edge {
+                    id: &fact.statement,
+                    source,
+                    target,
+                    predicate: &fact.predicate,
+                    confidence: fact.confidence,
+                    negated: fact.negated,
+                    hypothetical: fact.hypothetical,
+                    reported: fact.reported,
+                });
+            }
+        }
+        let ids: HashSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
+        edges.retain(|e| ids.contains(e.source.as_str()) && ids.contains(e.target.as_str()));
+        let kept: HashSet<&str> = edges.iter().map(|e| e.id).collect();
+        let rows = GraphSnapshot {
+            entities: self
+                .snapshot
+                .entities
+                .iter()
+                .filter(|e| ids.contains(e.iri.as_str()))
+                .cloned()
+                .collect(),
+            relations: used_facts
+                .iter()
+                .map(|&i| &self.snapshot.relations[i])
+                .filter(|r| kept.contains(r.statement.as_str()))
+                .cloned()
+                .collect(),
+            mentions: Vec::new(),
+            quads: Vec::new(),
+            ..Default::default()
+        };
+        let view = GraphView {
+            centre: &entity.iri,
+            nodes,
+            edges,
+            predicates: predicates.into_iter().collect(),
+            truncated,
+        };
+        Some((view, rows))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lookup::fixtures::{entity, relation, snapshot};
+
+    fn catalog() -> Catalog {
+        let mut snapshot = snapshot();
+        let mut third = relation(
+            "urn:s:3",
+            ("urn:e:zel", "Volodymyr Zelenskyy"),
+            "meets",
+            "Marco Rubio",
+            200,
+            230,
+        );
+        third.object_iri = Some("urn:e:rubio".into());
+        third.confidence = 0.4;
+        snapshot.relations.push(third);
+        let mut fourth = relation(
+            "urn:s:4",
+            ("urn:e:far", "Loin"),
+            "meets",
+            "Volodymyr Zelenskyy",
+            300,
+            310,
+        );
+        fourth.object_iri = Some("urn:e:zel".into());
+        snapshot.relations.push(fourth);
+        snapshot.entities.push(entity("urn:e:far", "Loin", &[]));
+        snapshot
+            .entities
+            .push(entity("urn:e:other", "Quelqu'un", &[]));
+        Catalog::new(snapshot, Vec::new())
+    }
+
+    #[test]
+    fn entity_page_groups_facts_lists_roles_and_highlights() {
+        let catalog = catalog();
+        let page = catalog.entity_page("urn:e:rubio", 100).unwrap();
+        assert_eq!(page.roles, vec!["secrétaire d'État"]);
+        let predicates: Vec<&str> = page.groups.iter().map(|g| g.predicate).collect();
+        assert_eq!(predicates, vec!["meets", "role"]);
+        let role = &page.groups[1].facts[0];
+        assert_eq!(role.highlights, vec![[0, 26]]);
+        assert!(!page.truncated);
+        assert!(catalog.entity_page("urn:e:rubio", 1).unwrap().truncated);
+        assert!(catalog.entity_page("urn:e:nobody", 10).is_none());
+    }
+
+    #[test]
+    fn graph_walks_one_or_two_steps_with_filters() {
+        let catalog = catalog();
+        let ids = |filter: &GraphFilter| -> Vec<String> {
+            let (view, _) = catalog.graph("urn:e:rubio", filter).unwrap();
+            let mut ids: Vec<String> = view.nodes.into_iter().map(|n| n.id).collect();
+            ids.sort();
+            ids
+        };
+        let one = GraphFilter {
+            depth: 1,
+            ..Default::default()
+        };
+        assert_eq!(ids(&one), vec!["urn:e:rubio", "urn:e:zel", "urn:s:1#value"]);
+        let two = GraphFilter {
+            depth: 2,
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&two),
+            vec!["urn:e:far", "urn:e:rubio", "urn:e:zel", "urn:s:1#value"]
+        );
+        let confident = GraphFilter {
+            depth: 2,
+            min_confidence: 0.5,
+            ..Default::default()
+        };
+        assert_eq!(ids(&confident), vec!["urn:e:rubio", "urn:s:1#value"]);
+        let roles_only = GraphFilter {
+            depth: 2,
+            predicates: BTreeSet::from(["role".to_string()]),
+            ..Default::default()
+        };
+        assert_eq!(ids(&roles_only), vec!["urn:e:rubio", "urn:s:1#value"]);
+        let people = GraphFilter {
+            depth: 2,
+            kinds: BTreeSet::from(["PER".to_string()]),
+            ..Default::default()
+        };
+        assert_eq!(ids(&people), vec!["urn:e:far", "urn:e:rubio", "urn:e:zel"]);
+        let (view, rows) = catalog.graph("urn:e:rubio", &two).unwrap();
+        assert_eq!(view.edges.len(), 3);
+        assert_eq!(rows.relations.len(), 3);
+        assert_eq!(view.predicates, vec!["meets", "role"]);
+    }
+
+    #[test]
+    fn suggestions_and_document_facts() {
+        let catalog = catalog();
+        let found: Vec<&str> = catalog.suggest("rubi", 5).iter().map(|s| s.label).collect();
+        assert_eq!(found, vec!["Marco Rubio"]);
+        assert_eq!(catalog.document_facts("urn:doc:1").len(), 4);
+        assert!(catalog.document_facts("urn:doc:2").is_empty());
+    }
+}

@@ -1,0 +1,485 @@
+//! SPARQL for the HTTP endpoint of `trame serve`: a query parsed with the
+//! store's prefixes, its dataset set from the protocol's parameters, run
+//! with a cancellation flag and a deadline, and its results streamed in a
+//! W3C format with an optional row cap.
+//!
+//! Owns nothing of HTTP: the server passes text, graph IRIs, a format and
+//! a writer. Shares the predeclared prefixes, the "default graph = union of
+//! all graphs" rule and the parser's messages with `sparql.rs`. It never
+//! writes: updates are only recognised, so that the server can refuse them.
+//! No query can reach the network: this build of Oxigraph has no HTTP
+//! client, and `SERVICE` is answered with [`StoreError::Refused`].
+
+use std::io::Write;
+use std::time::Instant;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults,
+};
+
+use super::sparql::{evaluator, syntax_error};
+use super::{iri, Store, StoreError};
+
+/// A flag that stops a running query at its next step. Clones share the flag,
+/// so a timer can hold one while the query runs with another.
+#[derive(Clone, Default)]
+pub struct Cancel(CancellationToken);
+
+impl Cancel {
+    pub fn new() -> Cancel {
+        Cancel(CancellationToken::new())
+    }
+
+    /// Asks the query to stop; it does so at its next step and fails with [`StoreError::Cancelled`].
+    pub fn cancel(&self) {
+        self.0.cancel();
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.is_cancelled()
+    }
+}
+
+/// What a query returns, known once it has started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// SELECT: a table.
+    Solutions,
+    /// ASK: true or false.
+    Boolean,
+    /// CONSTRUCT or DESCRIBE: RDF triples.
+    Graph,
+}
+
+/// The formats the endpoint writes: the W3C results formats for SELECT and
+/// ASK, RDF syntaxes for CONSTRUCT and DESCRIBE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WireFormat {
+    ResultsJson,
+    ResultsXml,
+    ResultsCsv,
+    ResultsTsv,
+    Turtle,
+    NTriples,
+    JsonLd,
+}
+
+impl WireFormat {
+    /// Every format, results formats first, each family in order of preference.
+    pub const ALL: [WireFormat; 7] = [
+        WireFormat::ResultsJson,
+        WireFormat::ResultsXml,
+        WireFormat::ResultsCsv,
+        WireFormat::ResultsTsv,
+        WireFormat::Turtle,
+        WireFormat::NTriples,
+        WireFormat::JsonLd,
+    ];
+
+    /// The media type written in `Content-Type`.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            WireFormat::ResultsJson => "application/sparql-results+json",
+            WireFormat::ResultsXml => "application/sparql-results+xml",
+            WireFormat::ResultsCsv => "text/csv; charset=utf-8",
+            WireFormat::ResultsTsv => "text/tab-separated-values; charset=utf-8",
+            WireFormat::Turtle => "text/turtle",
+            WireFormat::NTriples => "application/n-triples",
+            WireFormat::JsonLd => "application/ld+json",
+        }
+    }
+
+    /// Other media types accepted for the same format in `Accept`.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            WireFormat::ResultsJson => &["application/json"],
+            WireFormat::ResultsXml => &["application/xml", "text/xml"],
+            WireFormat::ResultsCsv => &["text/csv"],
+            WireFormat::ResultsTsv => &["text/tab-separated-values"],
+            WireFormat::Turtle => &["application/x-turtle"],
+            WireFormat::NTriples => &["text/plain"],
+            WireFormat::JsonLd => &[],
+        }
+    }
+
+    /// Whether this format writes RDF (for CONSTRUCT and DESCRIBE) rather than results.
+    pub fn writes_graphs(self) -> bool {
+        matches!(
+            self,
+            WireFormat::Turtle | WireFormat::NTriples | WireFormat::JsonLd
+        )
+    }
+
+    /// Whether results of this shape can be written in this format.
+    pub fn fits(self, shape: Shape) -> bool {
+        self.writes_graphs() == (shape == Shape::Graph)
+    }
+}
+
+/// A parsed query, ready to start.
+pub struct EndpointQuery {
+    prepared: PreparedSparqlQuery,
+    cancel: Cancel,
+}
+
+/// A query that has started: its results are pulled as they are written.
+pub struct RunningQuery {
+    results: QueryResults<'static>,
+    cancel: Cancel,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Rows (SELECT), triples (CONSTRUCT, DESCRIBE) or 1 (ASK).
+    pub count: usize,
+    /// Whether the row cap stopped the output early.
+    pub truncated: bool,
+}
+
+/// Whether `text` parses as a SPARQL update (with the store's prefixes).
+pub fn is_update(text: &str) -> bool {
+    evaluator().is_ok_and(|e| e.parse_update(text).is_ok())
+}
+
+impl Store {
+    /// Parses a query for the endpoint. `default_graphs` and `named_graphs`
+    /// are the protocol's `default-graph-uri` and `named-graph-uri`: when
+    /// either is given they replace the query's own FROM and FROM NAMED;
+    /// otherwise a query without FROM sees the union of every graph.
+    ///
+    /// Errors: [`StoreError::Query`] with the parser's message, line and
+    /// column; [`StoreError::Query`] too for a graph IRI that is not an IRI.
+    pub fn prepare_endpoint_query(
+        &self,
+        text: &str,
+        default_graphs: &[String],
+        named_graphs: &[String],
+        cancel: &Cancel,
+    ) -> Result<EndpointQuery, StoreError> {
+        let mut prepared = evaluator()?
+            .with_cancellation_token(cancel.0.clone())
+            .parse_query(text)
+            .map_err(syntax_error)?;
+        let node = |text: &String, parameter: &str| {
+            NamedNode::new(text.as_str()).map_err(|e| StoreError::Query {
+                message: format!("{parameter} {text:?} is not an absolute IRI: {e}"),
+                line: 1,
+                column: 1,
+            })
+        };
+        if !default_graphs.is_empty() || !named_graphs.is_empty() {
+            let defaults = default_graphs
+                .iter()
+                .map(|g| node(g, "default-graph-uri").map(GraphName::from))
+                .collect::<Result<Vec<_>, _>>()?;
+            let named = named_graphs
+                .iter()
+                .map(|g| node(g, "named-graph-uri").map(NamedOrBlankNode::from))
+                .collect::<Result<Vec<_>, _>>()?;
+            prepared.dataset_mut().set_default_graph(defaults);
+            prepared.dataset_mut().set_available_named_graphs(named);
+        } else if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(EndpointQuery {
+            prepared,
+            cancel: cancel.clone(),
+        })
+    }
+
+    /// Starts a parsed query. SELECT and CONSTRUCT results are computed as
+    /// they are pulled by [`RunningQuery::write`]; ASK is answered here.
+    pub fn start_endpoint_query(&self, query: EndpointQuery) -> Result<RunningQuery, StoreError> {
+        let results = query
+            .prepared
+            .on_store(&self.db)
+            .execute()
+            .map_err(evaluation_error)?;
+        Ok(RunningQuery {
+            results,
+            cancel: query.cancel,
+        })
+    }
+}
+
+impl RunningQuery {
+    pub fn shape(&self) -> Shape {
+        match self.results {
+            QueryResults::Solutions(_) => Shape::Solutions,
+            QueryResults::Boolean(_) => Shape::Boolean,
+            QueryResults::Graph(_) => Shape::Graph,
+        }
+    }
+
+    /// Writes the results in `format` (which must fit [`RunningQuery::shape`]),
+    /// at most `max_rows` rows or triples when given. Stops with
+    /// [`StoreError::Cancelled`] once `deadline` has passed or the query's
+    /// [`Cancel`] is set, checking before every row; stops with
+    /// [`StoreError::Output`] when `out` fails (the client went away).
+    pub fn write(
+        self,
+        format: WireFormat,
+        deadline: Instant,
+        max_rows: Option<usize>,
+        out: &mut dyn Write,
+    ) -> Result<Written, StoreError> {
+        let shape = self.shape();
+        if !format.fits(shape) {
+            return Err(StoreError::UnsupportedFormat(format!(
+                "{shape:?} results cannot be written as {}",
+                format.media_type()
+            )));
+        }
+        let cancel = self.cancel;
+        let check = || {
+            if cancel.is_cancelled() || Instant::now() >= deadline {
+                cancel.cancel();
+                Err(StoreError::Cancelled)
+            } else {
+                Ok(())
+            }
+        };
+        let limit = max_rows.unwrap_or(usize::MAX);
+        match self.results {
+            QueryResults::Boolean(value) => {
+                let format = results_format(format);
+                QueryResultsSerializer::from_format(format)
+                    .serialize_boolean_to_writer(&mut *out, value)
+                    .map_err(StoreError::Output)?;
+                Ok(Written {
+                    count: 1,
+                    truncated: false,
+                })
+            }
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let mut serializer = QueryResultsSerializer::from_format(results_format(format))
+                    .serialize_solutions_to_writer(&mut *out, variables)
+                    .map_err(StoreError::Output)?;
+                let mut count = 0;
+                let mut truncated = false;
+                for solution in solutions {
+                    check()?;
+                    let solution = solution.map_err(evaluation_error)?;
+                    if count == limit {
+                        truncated = true;
+                        cancel.cancel();
+                        break;
+                    }
+                    serializer
+                        .serialize(&solution)
+                        .map_err(StoreError::Output)?;
+                    count += 1;
+                }
+                serializer.finish().map_err(StoreError::Output)?;
+                Ok(Written { count, truncated })
+            }
+            QueryResults::Graph(triples) => {
+                let rdf_format = match format {
+                    WireFormat::Turtle => OxFormat::Turtle,
+                    WireFormat::NTriples => OxFormat::NTriples,
+                    _ => OxFormat::JsonLd {
+                        profile: JsonLdProfileSet::empty(),
+                    },
+                };
+                let mut serializer = RdfSerializer::from_format(rdf_format);
+                if rdf_format == OxFormat::Turtle {
+                    for (prefix, namespace) in iri::PREFIXES {
+                        serializer = serializer
+                            .with_prefix(prefix, namespace)
+                            .map_err(|e| StoreError::Evaluation(e.to_string()))?;
+                    }
+                }
+                let mut writer = serializer.for_writer(&mut *out);
+                let mut count = 0;
+                let mut truncated = false;
+                for triple in triples {
+                    check()?;
+                    let triple = triple.map_err(evaluation_error)?;
+                    if count == limit {
+                        truncated = true;
+                        cancel.cancel();
+                        break;
+                    }
+                    writer
+                        .serialize_triple(&triple)
+                        .map_err(StoreError::Output)?;
+                    count += 1;
+                }
+                writer.finish().map_err(StoreError::Output)?;
+                Ok(Written { count, truncated })
+            }
+        }
+    }
+}
+
+fn results_format(format: WireFormat) -> QueryResultsFormat {
+    match format {
+        WireFormat::ResultsXml => QueryResultsFormat::Xml,
+        WireFormat::ResultsCsv => QueryResultsFormat::Csv,
+        WireFormat::ResultsTsv => QueryResultsFormat::Tsv,
+        _ => QueryResultsFormat::Json,
+    }
+}
+
+/// Cancellation and refused `SERVICE` calls get their own errors.
+fn evaluation_error(error: QueryEvaluationError) -> StoreError {
+    match error {
+        QueryEvaluationError::Cancelled => StoreError::Cancelled,
+        QueryEvaluationError::Service(_)
+        | QueryEvaluationError::UnsupportedService(_)
+        | QueryEvaluationError::UnboundService
+        | QueryEvaluationError::InvalidServiceName(_) => StoreError::Refused(format!(
+            "{error}: SERVICE is refused, the endpoint makes no outgoing requests"
+        )),
+        other => StoreError::Evaluation(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> Store {
+        let store = Store::in_memory().unwrap();
+        store
+            .update(
+                "INSERT DATA { GRAPH <urn:g:1> { <urn:a> <urn:p> \"un\" , \"deux\" , \"trois\" } \
+                 GRAPH <urn:g:2> { <urn:b> <urn:p> \"quatre\" } }",
+            )
+            .unwrap();
+        store
+    }
+
+    fn run(
+        store: &Store,
+        text: &str,
+        format: WireFormat,
+        max_rows: Option<usize>,
+        graphs: (&[String], &[String]),
+    ) -> Result<(String, Written), StoreError> {
+        let cancel = Cancel::new();
+        let query = store.prepare_endpoint_query(text, graphs.0, graphs.1, &cancel)?;
+        let running = store.start_endpoint_query(query)?;
+        let mut out = Vec::new();
+        let deadline = Instant::now() + std::time::Duration::from_secs(30);
+        let written = running.write(format, deadline, max_rows, &mut out)?;
+        Ok((String::from_utf8(out).unwrap(), written))
+    }
+
+    #[test]
+    fn the_union_is_the_default_graph_and_protocol_graphs_replace_it() {
+        let store = store();
+        let query = "SELECT ?o WHERE { ?s <urn:p> ?o } ORDER BY ?o";
+        let (csv, written) = run(&store, query, WireFormat::ResultsCsv, None, (&[], &[])).unwrap();
+        assert_eq!(csv, "o\r\ndeux\r\nquatre\r\ntrois\r\nun\r\n");
+        assert_eq!(
+            written,
+            Written {
+                count: 4,
+                truncated: false
+            }
+        );
+        let (csv, _) = run(
+            &store,
+            query,
+            WireFormat::ResultsCsv,
+            None,
+            (&["urn:g:2".to_string()], &[]),
+        )
+        .unwrap();
+        assert_eq!(csv, "o\r\nquatre\r\n");
+        let named = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+        let (csv, _) = run(
+            &store,
+            named,
+            WireFormat::ResultsCsv,
+            None,
+            (&[], &["urn:g:1".to_string()]),
+        )
+        .unwrap();
+        assert_eq!(csv, "g\r\nurn:g:1\r\n");
+        assert!(matches!(
+            run(
+                &store,
+                query,
+                WireFormat::ResultsCsv,
+                None,
+                (&["pas une iri".to_string()], &[])
+            ),
+            Err(StoreError::Query { .. })
+        ));
+    }
+
+    #[test]
+    fn the_row_cap_truncates_and_a_passed_deadline_cancels() {
+        let store = store();
+        let query = "SELECT ?o WHERE { ?s <urn:p> ?o }";
+        let (_, written) =
+            run(&store, query, WireFormat::ResultsJson, Some(2), (&[], &[])).unwrap();
+        assert_eq!(
+            written,
+            Written {
+                count: 2,
+                truncated: true
+            }
+        );
+        let cancel = Cancel::new();
+        let prepared = store
+            .prepare_endpoint_query(query, &[], &[], &cancel)
+            .unwrap();
+        let running = store.start_endpoint_query(prepared).unwrap();
+        let mut out = Vec::new();
+        let result = running.write(WireFormat::ResultsJson, Instant::now(), None, &mut out);
+        assert!(matches!(result, Err(StoreError::Cancelled)), "{result:?}");
+        assert!(cancel.is_cancelled());
+    }
+
+    #[test]
+    fn shapes_formats_updates_and_syntax_errors() {
+        let store = store();
+        let cancel = Cancel::new();
+        let ask = store
+            .prepare_endpoint_query("ASK { ?s ?p \"un\" }", &[], &[], &cancel)
+            .unwrap();
+        let running = store.start_endpoint_query(ask).unwrap();
+        assert_eq!(running.shape(), Shape::Boolean);
+        let mut out = Vec::new();
+        assert!(running
+            .write(WireFormat::Turtle, Instant::now(), None, &mut out)
+            .is_err());
+        let (ttl, written) = run(
+            &store,
+            "CONSTRUCT { ?s <urn:q> ?o } WHERE { ?s <urn:p> ?o }",
+            WireFormat::NTriples,
+            None,
+            (&[], &[]),
+        )
+        .unwrap();
+        assert_eq!(written.count, 4);
+        assert!(ttl.contains("<urn:a> <urn:q> \"un\" ."), "{ttl}");
+        assert!(is_update("INSERT DATA { <urn:a> <urn:b> <urn:c> }"));
+        assert!(is_update("LOAD <http://example.org/x>"));
+        assert!(!is_update("SELECT * WHERE { ?s ?p ?o }"));
+        match store.prepare_endpoint_query("SELECT ?s WHERE { ?s ?p }", &[], &[], &cancel) {
+            Err(StoreError::Query { line, column, .. }) => assert_eq!((line, column), (1, 26)),
+            other => panic!("{:?}", other.err()),
+        }
+        let result = run(
+            &store,
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            WireFormat::ResultsJson,
+            None,
+            (&[], &[]),
+        );
+        assert!(
+            matches!(result, Err(StoreError::Refused(_))),
+            "{:?}",
+            result.err()
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! Shared by the tests of `trame serve`: start the real binary on a free
+//! loopback port, speak raw HTTP/1.1 to it (so that tests can send what a
+//! polite client would not: broken escapes, bad bytes, `..` paths), and a
+//! hand-made document whose labels and sentences hold HTML.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+mod http;
+pub use http::{encode, send, Reply};
+
+use trame::facts::{
+    Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Node, Object, Sentence,
+};
+
+/// A running `trame serve`, stopped when dropped.
+pub struct Server {
+    child: Option<Child>,
+    pub addr: SocketAddr,
+    pub stderr: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Starts `trame serve --store STORE --bind 127.0.0.1:0 EXTRA…` and
+    /// waits for the address it prints.
+    pub fn start(store: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trame"))
+            .arg("serve")
+            .arg("--store")
+            .arg(store)
+            .args(["--bind", "127.0.0.1:0"])
+            .args(extra)
+            .env_remove("TRAME_STORE")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start trame serve");
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        {
+            let lines = stderr.clone();
+            let pipe = child.stderr.take().unwrap();
+            std::thread::spawn(move || {
+                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                    if let Some(at) = line.find("http://") {
+                        let rest = &line[at + "http://".len()..];
+                        let host = rest.split('/').next().unwrap_or("").to_string();
+                        let _ = tx.send(host);
+                    }
+                    lines.lock().unwrap().push(line);
+                }
+            });
+        }
+        let host = match rx.recv_timeout(Duration::from_secs(120)) {
+            Ok(host) => host,
+            Err(_) => {
+                let _ = child.kill();
+                panic!(
+                    "trame serve printed no address; stderr: {:?}",
+                    stderr.lock().unwrap()
+                );
+            }
+        };
+        let addr = host.parse().expect("an address in the start line");
+        Server {
+            child: Some(child),
+            addr,
+            stderr,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// A GET with extra headers.
+    pub fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        self.raw(&http::get_request(self.addr, path, headers))
+    }
+
+    /// A POST of `body` with an optional Content-Type and extra headers.
+    pub fn post(
+        &self,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut request = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.addr,
+            body.len()
+        );
+        if let Some(content_type) = content_type {
+            request.push_str(&format!("Content-Type: {content_type}\r\n"));
+        }
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        let mut bytes = request.into_bytes();
+        bytes.extend_from_slice(body);
+        self.raw(&bytes)
+    }
+
+    /// Sends raw bytes and reads the whole reply (the server closes after it).
+    pub fn raw(&self, request: &[u8]) -> Reply {
+        send(self.addr, request).expect("an HTTP reply from trame serve")
+    }
+
+    /// `/api/status` as JSON.
+    pub fn status(&self) -> serde_json::Value {
+        self.get("/api/status", &[]).json()
+    }
+
+    /// Sends SIGTERM and waits (at most 20 s) for the process to end.
+    pub fn terminate(mut self) -> ExitStatus {
+        let mut child = self.child.take().unwrap();
+        Command::new("kill")
+            .arg("-TERM")
+            .arg(child.id().to_string())
+            .status()
+            .expect("kill -TERM");
+        let started = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return status;
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("trame serve did not stop within 20 s of SIGTERM");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn chars_before(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect("needle in the text")]
+        .chars()
+        .count()
+}
+
+/// The label of [`hostile_document`]'s organisation.
+pub const HOSTILE_ORG: &str = "<script>window.__pwned=1</script>Acme & Fils";
+/// The label of [`hostile_document`]'s person.
+pub const HOSTILE_PERSON: &str = "<img src=x onerror=\"window.__pwned=2\">Élodie Ñúñez";
+
+/// A document whose title, labels, sentence and role hold HTML and script:
+/// every page must show them as text.
+pub fn hostile_document() -> Document {
+    let title = "<b>Rachat</b> & <i>cie</i>";
+    let sentence =
+        format!("{HOSTILE_PERSON}, directrice <em>générale</em>, a racheté {HOSTILE_ORG} à Lyon.");
+    let text = format!("{title}\n{sentence}\n");
+    let s0 = title.chars().count() + 1;
+    let person = chars_before(&text, HOSTILE_PERSON);
+    let org = chars_before(&text, HOSTILE_ORG);
+    let lyon = chars_before(&text, "Lyon");
+    let fact = |predicate: &str, object, start, end, confidence| Fact {
+        subject: Node::Entity(0),
+        predicate: predicate.into(),
+        lemma: "racheter".into(),
+        object,
+        arguments: vec![],
+        sentence: 0,
+        start,
+        end,
+        confidence,
+        negated: false,
+        hypothetical: false,
+        reported: false,
+        reported_by: None,
+        event: None,
+        rule: "svo".into(),
+    };
+    let person_end = person + HOSTILE_PERSON.chars().count();
+    let org_end = org + HOSTILE_ORG.chars().count();
+    Document {
+        concepts: vec![],
+        date: None,
+        timexes: vec![],
+        source: "hostile.txt".into(),
+        title: Some(title.into()),
+        content_hash: sha256(&text),
+        language: "fr".into(),
+        sentences: vec![Sentence {
+            start: s0,
+            end: s0 + sentence.chars().count(),
+            text: sentence.clone(),
+        }],
+        entities: vec![
+            Entity {
+                label: HOSTILE_PERSON.into(),
+                kind: EntityKind::Person,
+                aliases: vec!["Ñúñez".into()],
+            },
+            Entity {
+                label: HOSTILE_ORG.into(),
+                kind: EntityKind::Organization,
+                aliases: vec![],
+            },
+            Entity {
+                label: "Lyon".into(),
+                kind: EntityKind::Place,
+                aliases: vec![],
+            },
+        ],
+        mentions: vec![
+            Mention {
+                entity: 0,
+                sentence: 0,
+                start: person,
+                end: person_end,
+                text: HOSTILE_PERSON.into(),
+            },
+            Mention {
+                entity: 1,
+                sentence: 0,
+                start: org,
+                end: org_end,
+                text: HOSTILE_ORG.into(),
+            },
+            Mention {
+                entity: 2,
+                sentence: 0,
+                start: lyon,
+                end: lyon + 4,
+                text: "Lyon".into(),
+            },
+        ],
+        facts: vec![
+            fact("relatedTo", Object::Entity(1), person, org_end, 0.8),
+            fact(
+                "role",
+                Object::Literal(Literal {
+                    text: "directrice <em>générale</em>".into(),
+                    kind: LiteralKind::Text,
+                }),
+                person,
+                person_end + ", directrice <em>générale</em>".chars().count(),
+                0.9,
+            ),
+        ],
+        text,
+    }
+}
