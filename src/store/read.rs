@@ -128,7 +128,7 @@ pub(super) fn sentences(store: &Store, doc: &str) -> Result<Vec<SentenceInfo>, S
             })
         })
         .collect();
-    out.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    out.sort_by_key(|s| (s.start, s.end));
     Ok(out)
 }
 
