@@ -20,20 +20,14 @@ use trame::nlp::{resolve_model, FrontEnd, Pipeline};
 fn corpus() -> Vec<String> {
     let root = std::env::var_os("TRAME_BENCH_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity/texts")
-        });
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity/texts"));
     let mut files = Vec::new();
     collect_txt(&root, &mut files);
     files.sort();
     let mut docs = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
-        docs.extend(
-            document_lines(&text)
-                .into_iter()
-                .map(|(_, l)| l.to_string()),
-        );
+        docs.extend(document_lines(&text).into_iter().map(|(_, l)| l.to_string()));
     }
     docs
 }
@@ -46,9 +40,7 @@ fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             collect_txt(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt")
-            && !p.to_string_lossy().ends_with("-urls.txt")
-        {
+        } else if p.extension().is_some_and(|x| x == "txt") && !p.to_string_lossy().ends_with("-urls.txt") {
             out.push(p);
         }
     }
@@ -74,20 +66,12 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(words as u64));
     group.sample_size(10);
     group.bench_function("tokenize", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| front.tokenize(d).tokens.len())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.iter().map(|d| front.tokenize(d).tokens.len()).sum::<usize>())
     });
     match Pipeline::load(&dir) {
         Ok(pipeline) => {
             group.bench_function("annotate", |b| {
-                b.iter(|| {
-                    docs.iter()
-                        .map(|d| pipeline.annotate(d).tokens.len())
-                        .sum::<usize>()
-                })
+                b.iter(|| docs.iter().map(|d| pipeline.annotate(d).tokens.len()).sum::<usize>())
             });
         }
         Err(e) => eprintln!("annotate benchmark skipped: {e}"),

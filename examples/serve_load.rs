@@ -27,11 +27,7 @@ fn main() {
         eprintln!("serve_load only loads a server on loopback");
         std::process::exit(2);
     }
-    let requests: usize = args
-        .get(1)
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(2000)
-        .max(64);
+    let requests: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(2000).max(64);
     let entities = Arc::new(entity_iris(addr));
     if entities.is_empty() {
         eprintln!("the store has no person to ask about");
@@ -51,11 +47,7 @@ fn main() {
 fn entity_iris(addr: SocketAddr) -> Vec<String> {
     let query = "SELECT ?e WHERE { ?e a trame:Person } ORDER BY ?e LIMIT 200";
     let path = format!("/sparql?query={}", http::encode(query));
-    let reply = http::send(
-        addr,
-        &http::get_request(addr, &path, &[("Accept", "text/csv")]),
-    )
-    .expect("a reply");
+    let reply = http::send(addr, &http::get_request(addr, &path, &[("Accept", "text/csv")])).expect("a reply");
     reply
         .text()
         .lines()
@@ -120,9 +112,7 @@ fn run(
     }
     let elapsed = started.elapsed().as_secs_f64();
     latencies.sort();
-    let at = |q: f64| {
-        latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0
-    };
+    let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0;
     format!(
         "| {endpoint} | {clients} | {} | {errors} | {:.0} | {:.1} | {:.1} | {:.1} |",
         latencies.len(),

@@ -187,10 +187,7 @@ mod tests {
 
     #[test]
     fn month_arithmetic_clamps() {
-        assert_eq!(
-            Date::new(2025, 1, 31).unwrap().add_months(1),
-            Date::new(2025, 2, 28)
-        );
+        assert_eq!(Date::new(2025, 1, 31).unwrap().add_months(1), Date::new(2025, 2, 28));
         assert_eq!(add_months(2025, 1, -1), Some((2024, 12)));
         assert_eq!(add_months(2025, 12, 1), Some((2026, 1)));
         assert_eq!(add_months(9999, 12, 1), None);

@@ -369,7 +369,9 @@ impl Plover {
 
     /// Parses a PLOVER code, case-insensitively.
     pub fn from_code(code: &str) -> Option<Self> {
-        Plover::ALL.into_iter().find(|p| p.code().eq_ignore_ascii_case(code.trim()))
+        Plover::ALL
+            .into_iter()
+            .find(|p| p.code().eq_ignore_ascii_case(code.trim()))
     }
 }
 
@@ -383,8 +385,12 @@ pub enum QuadClass {
 }
 
 impl QuadClass {
-    pub const ALL: [QuadClass; 4] =
-        [QuadClass::VerbalCooperation, QuadClass::MaterialCooperation, QuadClass::VerbalConflict, QuadClass::MaterialConflict];
+    pub const ALL: [QuadClass; 4] = [
+        QuadClass::VerbalCooperation,
+        QuadClass::MaterialCooperation,
+        QuadClass::VerbalConflict,
+        QuadClass::MaterialConflict,
+    ];
 
     /// The quad class of a CAMEO root code: 01–05 verbal cooperation,
     /// 06–08 material cooperation, 09–13 verbal conflict, 14–20 material
@@ -420,7 +426,9 @@ impl QuadClass {
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        QuadClass::ALL.into_iter().find(|q| q.code() == code.trim() || q.local_name() == code.trim())
+        QuadClass::ALL
+            .into_iter()
+            .find(|q| q.code() == code.trim() || q.local_name() == code.trim())
     }
 }
 
@@ -521,10 +529,7 @@ mod tests {
         assert_eq!("0.5".parse(), Ok(MinConfidence(0.5)));
         assert_eq!(" 1 ".parse(), Ok(MinConfidence(1.0)));
         assert_eq!("0".parse(), Ok(MinConfidence::default()));
-        assert_eq!(
-            "1.5".parse::<MinConfidence>(),
-            Err(ConfidenceError::OutOfRange(1.5))
-        );
+        assert_eq!("1.5".parse::<MinConfidence>(), Err(ConfidenceError::OutOfRange(1.5)));
         assert!("-0.1".parse::<MinConfidence>().is_err());
         assert!("NaN".parse::<MinConfidence>().is_err());
         assert!(matches!(

@@ -36,11 +36,7 @@ impl Found<'_> {
 /// finally words of facts (subject, predicate, object, lemma).
 pub fn find<'a>(snapshot: &'a GraphSnapshot, query: &str) -> Found<'a> {
     let iri = query.trim().trim_start_matches('<').trim_end_matches('>');
-    let statements: Vec<&RelationRow> = snapshot
-        .relations
-        .iter()
-        .filter(|r| r.statement == iri)
-        .collect();
+    let statements: Vec<&RelationRow> = snapshot.relations.iter().filter(|r| r.statement == iri).collect();
     if !statements.is_empty() {
         return Found::Facts(statements);
     }
@@ -50,21 +46,37 @@ pub fn find<'a>(snapshot: &'a GraphSnapshot, query: &str) -> Found<'a> {
     }
     let wanted = names::key(query);
     let by_iri = |e: &&EntityRow| e.iri == iri;
-    let by_name = |e: &&EntityRow| std::iter::once(&e.label).chain(&e.aliases).any(|name| names::key(name) == wanted);
+    let by_name = |e: &&EntityRow| {
+        std::iter::once(&e.label)
+            .chain(&e.aliases)
+            .any(|name| names::key(name) == wanted)
+    };
     let by_words = |e: &&EntityRow| names::contains_words(&names::words(&e.label), &words);
     for matcher in [&by_iri as &dyn Fn(&&EntityRow) -> bool, &by_name, &by_words] {
         let entities: Vec<&EntityRow> = snapshot.entities.iter().filter(matcher).collect();
         if !entities.is_empty() {
-            return Found::Entities(entities.into_iter().map(|e| (e, facts_about(snapshot, &e.iri))).collect());
+            return Found::Entities(
+                entities
+                    .into_iter()
+                    .map(|e| (e, facts_about(snapshot, &e.iri)))
+                    .collect(),
+            );
         }
     }
     let facts = snapshot
         .relations
         .iter()
         .filter(|r| {
-            let text =
-                names::words(&format!("{} {} {} {}", r.subject, split_camel(&r.predicate), r.object, r.lemma));
-            words.iter().all(|w| names::contains_words(&text, std::slice::from_ref(w)))
+            let text = names::words(&format!(
+                "{} {} {} {}",
+                r.subject,
+                split_camel(&r.predicate),
+                r.object,
+                r.lemma
+            ));
+            words
+                .iter()
+                .all(|w| names::contains_words(&text, std::slice::from_ref(w)))
         })
         .collect();
     Found::Facts(facts)
@@ -107,10 +119,7 @@ pub fn highlight_ranges(fact: &RelationRow, mentions: &[MentionRow]) -> Vec<Rang
 fn sentence_start(fact: &RelationRow, mentions: &[MentionRow]) -> Option<usize> {
     let length = fact.sentence.chars().count();
     let mut votes: HashMap<usize, usize> = HashMap::new();
-    for mention in mentions
-        .iter()
-        .filter(|m| m.doc == fact.doc && !m.text.is_empty())
-    {
+    for mention in mentions.iter().filter(|m| m.doc == fact.doc && !m.text.is_empty()) {
         for position in char_positions(&fact.sentence, &mention.text) {
             let Some(start) = mention.start.checked_sub(position) else {
                 continue;
@@ -177,10 +186,7 @@ impl NameIndex {
     pub fn new(entities: &[EntityRow]) -> NameIndex {
         let mut names = Vec::new();
         for (index, entity) in entities.iter().enumerate() {
-            for (which, name) in std::iter::once(&entity.label)
-                .chain(&entity.aliases)
-                .enumerate()
-            {
+            for (which, name) in std::iter::once(&entity.label).chain(&entity.aliases).enumerate() {
                 names.push((names::key(name), index, which));
             }
         }
@@ -325,14 +331,7 @@ pub(crate) mod fixtures {
                     100,
                     126,
                 ),
-                relation(
-                    "urn:s:2",
-                    ("urn:e:other", "Quelqu'un"),
-                    "speaksAt",
-                    "Djeddah",
-                    127,
-                    150,
-                ),
+                relation("urn:s:2", ("urn:e:other", "Quelqu'un"), "speaksAt", "Djeddah", 127, 150),
             ],
             mentions: vec![
                 mention("Marco Rubio", 121),
@@ -363,25 +362,13 @@ mod tests {
     #[test]
     fn finds_by_label_alias_iri_words_and_statement() {
         let snapshot = snapshot();
-        assert_eq!(
-            labels(&find(&snapshot, "Marco Rubio")),
-            vec!["Marco Rubio:1"]
-        );
+        assert_eq!(labels(&find(&snapshot, "Marco Rubio")), vec!["Marco Rubio:1"]);
         assert_eq!(labels(&find(&snapshot, "rubio")), vec!["Marco Rubio:1"]);
-        assert_eq!(
-            labels(&find(&snapshot, "<urn:e:rubio>")),
-            vec!["Marco Rubio:1"]
-        );
-        assert_eq!(
-            labels(&find(&snapshot, "Zelenskyy")),
-            vec!["Volodymyr Zelenskyy:0"]
-        );
+        assert_eq!(labels(&find(&snapshot, "<urn:e:rubio>")), vec!["Marco Rubio:1"]);
+        assert_eq!(labels(&find(&snapshot, "Zelenskyy")), vec!["Volodymyr Zelenskyy:0"]);
         assert_eq!(labels(&find(&snapshot, "urn:s:2")), vec!["urn:s:2"]);
         assert_eq!(labels(&find(&snapshot, "speaks djeddah")), vec!["urn:s:2"]);
-        assert_eq!(
-            labels(&find(&snapshot, "secretaire d'etat")),
-            vec!["urn:s:1"]
-        );
+        assert_eq!(labels(&find(&snapshot, "secretaire d'etat")), vec!["urn:s:1"]);
         assert!(find(&snapshot, "Poutine").is_empty());
         assert!(find(&snapshot, "  ").is_empty());
     }

@@ -77,10 +77,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// Whether `needle` (already split by [`words`]) occurs in `haystack` as a
 /// run of whole words. An empty needle never matches.
 pub fn contains_words(haystack: &[String], needle: &[String]) -> bool {
-    !needle.is_empty()
-        && haystack
-            .windows(needle.len())
-            .any(|window| window == needle)
+    !needle.is_empty() && haystack.windows(needle.len()).any(|window| window == needle)
 }
 
 #[cfg(test)]

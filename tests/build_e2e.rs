@@ -25,16 +25,8 @@ const ENGLISH: &str = "The United States will immediately lift the pause on inte
 
 /// Runs a SPARQL query and returns stdout, whatever its format.
 fn query(store: &Path, sparql: &str) -> String {
-    let output = trame()
-        .args(["query", sparql, "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = trame().args(["query", sparql, "--store"]).arg(store).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -54,10 +46,7 @@ fn missing_paths_are_reported_and_fail_without_loading_the_model() {
 
 #[test]
 fn an_out_of_range_confidence_is_a_usage_error() {
-    trame()
-        .args(["build", SEED, "--min-confidence", "2"])
-        .assert()
-        .code(2);
+    trame().args(["build", SEED, "--min-confidence", "2"]).assert().code(2);
 }
 
 #[test]
@@ -144,9 +133,7 @@ fn dry_run_prints_facts_and_writes_no_store() {
         lines.next(),
         Some("subject | predicate | object | confidence | sentence")
     );
-    assert!(lines
-        .next()
-        .is_some_and(|l| l.starts_with("# ") && l.ends_with(SEED)));
+    assert!(lines.next().is_some_and(|l| l.starts_with("# ") && l.ends_with(SEED)));
     let facts: Vec<&str> = lines.collect();
     assert!(facts.len() >= 10, "{stdout}");
     for fact in &facts {
@@ -171,17 +158,9 @@ fn stdin_is_read_with_dash_and_a_folder_recursively() {
     std::fs::create_dir_all(&nested).unwrap();
     std::fs::copy(seed(), nested.join("seed.md")).unwrap();
     std::fs::write(dir.path().join("a/notes.ann"), "T1 PER 0 5 x").unwrap();
-    let assert = trame()
-        .arg("build")
-        .arg(dir.path())
-        .arg("--dry-run")
-        .assert()
-        .success();
+    let assert = trame().arg("build").arg(dir.path()).arg("--dry-run").assert().success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    assert!(
-        stdout.contains("seed.md") && !stdout.contains("notes.ann"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("seed.md") && !stdout.contains("notes.ann"), "{stdout}");
 
     let assert = trame()
         .args(["build", "-", "--dry-run"])

@@ -9,7 +9,11 @@ use predicates::prelude::*;
 
 fn trame(store: &Path) -> Command {
     let mut command = Command::cargo_bin("trame").unwrap();
-    command.env_remove("TRAME_STORE").env("NO_COLOR", "1").arg("--store").arg(store);
+    command
+        .env_remove("TRAME_STORE")
+        .env("NO_COLOR", "1")
+        .arg("--store")
+        .arg(store);
     command
 }
 
@@ -41,9 +45,21 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 fn the_same_fact_in_two_articles_is_one_claim_a_denial_contests_it_and_rm_updates_it() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
-    let a = write(dir.path(), "a.txt", "Offensive au sud\n\nLa Russie a attaqué l'Ukraine dans la nuit.\n");
-    let b = write(dir.path(), "b.txt", "Nouvelle offensive\n\nSelon des témoins, la Russie a attaqué l'Ukraine.\n");
-    let c = write(dir.path(), "c.txt", "Démenti\n\nLa Russie n'a pas attaqué l'Ukraine, affirme Moscou.\n");
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Offensive au sud\n\nLa Russie a attaqué l'Ukraine dans la nuit.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Nouvelle offensive\n\nSelon des témoins, la Russie a attaqué l'Ukraine.\n",
+    );
+    let c = write(
+        dir.path(),
+        "c.txt",
+        "Démenti\n\nLa Russie n'a pas attaqué l'Ukraine, affirme Moscou.\n",
+    );
     trame(&store).args(["build", "--quiet", &a, &b]).assert().success();
     assert_eq!(claims(&store), ["2,2,0,false"]);
 
@@ -57,12 +73,24 @@ fn the_same_fact_in_two_articles_is_one_claim_a_denial_contests_it_and_rm_update
 
     // relations.csv gains the event type, the source count and the claim.
     let csv_dir = dir.path().join("csv");
-    trame(&store).args(["export", "csv", "-o"]).arg(&csv_dir).assert().success();
+    trame(&store)
+        .args(["export", "csv", "-o"])
+        .arg(&csv_dir)
+        .assert()
+        .success();
     let mut reader = csv::Reader::from_path(csv_dir.join("relations.csv")).unwrap();
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let column = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} column"));
-    let attacks: Vec<csv::StringRecord> =
-        reader.records().map(Result::unwrap).filter(|r| &r[column("predicate")] == "attacks").collect();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} column"))
+    };
+    let attacks: Vec<csv::StringRecord> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| &r[column("predicate")] == "attacks")
+        .collect();
     assert_eq!(attacks.len(), 3);
     for row in &attacks {
         assert_eq!(&row[column("event_type")], "ASSAULT");
@@ -73,7 +101,10 @@ fn the_same_fact_in_two_articles_is_one_claim_a_denial_contests_it_and_rm_update
     // stats counts facts by type and the claims.
     let stats = stdout(trame(&store).args(["stats", "--format", "csv"]));
     assert!(stats.contains("facts_by_event_type,ASSAULT,,3"), "{stats}");
-    assert!(stats.contains("claims,claims,,1") && stats.contains("claims,contested,,1"), "{stats}");
+    assert!(
+        stats.contains("claims,claims,,1") && stats.contains("claims,contested,,1"),
+        "{stats}"
+    );
 
     // Removing the denial: two agreeing sources; removing one more: no claim.
     trame(&store).args(["rm", &c]).assert().success();
@@ -107,18 +138,30 @@ fn the_timeline_places_facts_by_their_article_date() {
     trame(&store).args(["update", &update]).assert().success();
 
     let csv_path = dir.path().join("t.csv");
-    trame(&store).args(["export", "timeline", "-o"]).arg(&csv_path).assert().success();
+    trame(&store)
+        .args(["export", "timeline", "-o"])
+        .arg(&csv_path)
+        .assert()
+        .success();
     let text = std::fs::read_to_string(&csv_path).unwrap();
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert!(rows.len() >= 2, "{text}");
-    assert!(rows[0].starts_with("2018-03-02,2018-03-02,2018-03-02,article,Russie,attacks,Ukraine"), "{text}");
     assert!(
-        rows.iter().any(|r| r.starts_with("2018-03-09,2018-03-09,2018-03-09,article,France,sanctions,Russie")),
+        rows[0].starts_with("2018-03-02,2018-03-02,2018-03-02,article,Russie,attacks,Ukraine"),
+        "{text}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("2018-03-09,2018-03-09,2018-03-09,article,France,sanctions,Russie")),
         "{text}"
     );
 
     let png = dir.path().join("t.png");
-    trame(&store).args(["export", "timeline", "--focus", "Russie", "-o"]).arg(&png).assert().success();
+    trame(&store)
+        .args(["export", "timeline", "--focus", "Russie", "-o"])
+        .arg(&png)
+        .assert()
+        .success();
     assert_eq!(&std::fs::read(&png).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
 
     trame(&store)

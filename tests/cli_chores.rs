@@ -60,20 +60,8 @@ fn malformed_input_exits_2_in_every_subcommand_and_failures_exit_1() {
     let malformed: &[&[&str]] = &[
         &["query", "SELEC ?s WHERE { ?s ?p ?o }"],
         &["update", "INSERT DATA { <a:b> <a:c> "],
-        &[
-            "export",
-            "png",
-            "-o",
-            "q.png",
-            "--query",
-            "SELEC ?s WHERE { ?s ?p ?o }",
-        ],
-        &[
-            "export",
-            "svg",
-            "--query",
-            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ",
-        ],
+        &["export", "png", "-o", "q.png", "--query", "SELEC ?s WHERE { ?s ?p ?o }"],
+        &["export", "svg", "--query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p "],
         &["export", "dot", "--query", "SELEC ?s"],
         &["export", "csv", "-o", "dump", "--query", "SELEC ?s"],
         &["export", "dot", "--min-confidence", "1.5"],
@@ -92,11 +80,7 @@ fn malformed_input_exits_2_in_every_subcommand_and_failures_exit_1() {
     for args in malformed {
         let (code, stderr) = run(store, args);
         assert_eq!(code, 2, "trame {}: {stderr}", args.join(" "));
-        assert!(
-            !stderr.trim().is_empty(),
-            "trame {} says why",
-            args.join(" ")
-        );
+        assert!(!stderr.trim().is_empty(), "trame {} says why", args.join(" "));
     }
     let missing = store.with_file_name("missing.db");
     let failures: &[(&Path, &[&str])] = &[
@@ -126,10 +110,7 @@ fn a_name_without_accents_hyphens_or_article_finds_the_same_entity_everywhere() 
             .assert()
             .success();
         let text = String::from_utf8_lossy(&explained.get_output().stdout).into_owned();
-        assert!(
-            text.starts_with("États-Unis (LOC"),
-            "explain {typed}: {text}"
-        );
+        assert!(text.starts_with("États-Unis (LOC"), "explain {typed}: {text}");
 
         let drawn = trame()
             .arg("--store")
@@ -138,10 +119,7 @@ fn a_name_without_accents_hyphens_or_article_finds_the_same_entity_everywhere() 
             .assert()
             .success();
         let dot = String::from_utf8_lossy(&drawn.get_output().stdout).into_owned();
-        assert!(
-            dot.contains("label=\"États-Unis\""),
-            "export --focus {typed}: {dot}"
-        );
+        assert!(dot.contains("label=\"États-Unis\""), "export --focus {typed}: {dot}");
     }
 }
 
@@ -150,12 +128,7 @@ fn the_confidence_threshold_filters_build_export_and_explain_alike() {
     let (_dir, store) = seed_store();
     let store = store.as_path();
     let confident = |args: &[&str]| -> Vec<f32> {
-        let assert = trame()
-            .arg("--store")
-            .arg(store)
-            .args(args)
-            .assert()
-            .success();
+        let assert = trame().arg("--store").arg(store).args(args).assert().success();
         String::from_utf8_lossy(&assert.get_output().stdout)
             .lines()
             .filter_map(|l| l.trim().strip_prefix("confidence "))
@@ -164,10 +137,7 @@ fn the_confidence_threshold_filters_build_export_and_explain_alike() {
     };
     let all = confident(&["explain", "Rubio"]);
     let high = confident(&["explain", "Rubio", "--min-confidence", "0.8"]);
-    assert!(
-        !high.is_empty() && high.len() < all.len(),
-        "{all:?} / {high:?}"
-    );
+    assert!(!high.is_empty() && high.len() < all.len(), "{all:?} / {high:?}");
     assert!(high.iter().all(|&c| c >= 0.8), "{high:?}");
     // The threshold itself is kept (the one comparison is `>=`).
     let exact = format!("{}", all.iter().cloned().fold(f32::NAN, f32::min));
@@ -192,11 +162,7 @@ fn the_model_install_notice_goes_through_the_cli_and_quiet_silences_it() {
             command.arg("--quiet");
         }
         let output = command.output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "no python3 on PATH: the install fails"
-        );
+        assert_eq!(output.status.code(), Some(1), "no python3 on PATH: the install fails");
         String::from_utf8_lossy(&output.stderr).into_owned()
     };
     let loud = attempt(false);

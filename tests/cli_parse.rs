@@ -17,9 +17,7 @@ fn invalid_utf8_names_file_and_offset() {
         .arg(&path)
         .assert()
         .code(1)
-        .stderr(
-            predicate::str::contains("latin1.txt").and(predicate::str::contains("byte 6")),
-        );
+        .stderr(predicate::str::contains("latin1.txt").and(predicate::str::contains("byte 6")));
 }
 
 #[test]
@@ -58,18 +56,13 @@ fn model_list_is_tsv_when_piped() {
 #[test]
 fn parse_seed_matches_reference_conllu() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity");
-    let expected =
-        std::fs::read_to_string(root.join("md/seed_000_9c81224ff3cb7629.conllu")).unwrap();
+    let expected = std::fs::read_to_string(root.join("md/seed_000_9c81224ff3cb7629.conllu")).unwrap();
     let output = trame()
         .args(["parse", "--model", "md", "--quiet"])
         .arg(root.join("texts/seed_000_9c81224ff3cb7629.txt"))
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let got = String::from_utf8(output.stdout).unwrap();
     let parity = trame::nlp::conllu::compare(&expected, &got, 5);
     assert_eq!(parity.tokens, 1.0, "{parity}");

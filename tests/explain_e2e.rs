@@ -6,9 +6,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use trame::facts::{
-    Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Node, Object, Sentence,
-};
+use trame::facts::{Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Node, Object, Sentence};
 
 fn trame() -> Command {
     let mut command = Command::cargo_bin("trame").unwrap();
@@ -57,10 +55,7 @@ fn explain_an_alias_shows_facts_with_sentences_spans_confidence_and_rule() {
         .assert()
         .code(1)
         .stdout(predicate::str::is_empty())
-        .stderr(
-            predicate::str::contains("nothing in")
-                .and(predicate::str::contains("Personne Inconnue")),
-        );
+        .stderr(predicate::str::contains("nothing in").and(predicate::str::contains("Personne Inconnue")));
 }
 
 /// A small document written straight through the store, without the model:
@@ -161,10 +156,7 @@ fn explain_prints_facts_of_a_stored_entity_with_their_spans() {
         .assert()
         .success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    assert!(
-        stdout.starts_with("Marco Rubio (PER; also Rubio;"),
-        "{stdout}"
-    );
+    assert!(stdout.starts_with("Marco Rubio (PER; also Rubio;"), "{stdout}");
     assert!(
         stdout.contains("«Le secrétaire d’État Marco Rubio» a parlé à Djeddah."),
         "{stdout}"
@@ -173,22 +165,12 @@ fn explain_prints_facts_of_a_stored_entity_with_their_spans() {
         stdout.contains("Le secrétaire d’État «Marco Rubio a parlé à Djeddah»."),
         "{stdout}"
     );
-    assert!(
-        stdout.contains("confidence 0.90 · rule appos-title"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("confidence 0.90 · rule appos-title"), "{stdout}");
     assert!(stdout.contains("hand.txt · "), "{stdout}");
 
     // Confidence filter and fact words.
     let assert = trame()
-        .args([
-            "explain",
-            "Rubio",
-            "speaks",
-            "--min-confidence",
-            "0.5",
-            "--store",
-        ])
+        .args(["explain", "Rubio", "speaks", "--min-confidence", "0.5", "--store"])
         .arg(&store)
         .assert()
         .code(1);

@@ -41,7 +41,13 @@ fn check_golden(name: &str, actual: &str) {
 }
 
 fn stdout_of(args: &[&str], snapshot: &Path) -> String {
-    let output = trame().arg("export").args(args).arg("--snapshot").arg(snapshot).output().unwrap();
+    let output = trame()
+        .arg("export")
+        .args(args)
+        .arg("--snapshot")
+        .arg(snapshot)
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
 }
@@ -59,7 +65,11 @@ fn help_has_examples_and_formats() {
 
 #[test]
 fn unknown_format_is_a_usage_error() {
-    trame().args(["export", "gif"]).assert().code(2).stderr(predicate::str::contains("gif"));
+    trame()
+        .args(["export", "gif"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("gif"));
 }
 
 #[test]
@@ -133,24 +143,50 @@ fn csv_matches_golden_and_contract() {
         .arg(&out)
         .assert()
         .success()
-        .stderr(predicate::str::contains("3 entities").not().and(predicate::str::contains("5 entities")));
+        .stderr(
+            predicate::str::contains("3 entities")
+                .not()
+                .and(predicate::str::contains("5 entities")),
+        );
     let contract: [(&str, &[&str]); 6] = [
         ("entities.csv", &["id", "label", "type", "aliases", "mentions"]),
         (
             "relations.csv",
-            &["subject_id", "subject", "predicate", "object_id", "object", "lemma", "doc", "sentence", "confidence"],
+            &[
+                "subject_id",
+                "subject",
+                "predicate",
+                "object_id",
+                "object",
+                "lemma",
+                "doc",
+                "sentence",
+                "confidence",
+            ],
         ),
-        ("mentions.csv", &["entity_id", "doc", "source", "start", "end", "text", "type"]),
+        (
+            "mentions.csv",
+            &["entity_id", "doc", "source", "start", "end", "text", "type"],
+        ),
         ("triples.csv", &["subject", "predicate", "object", "graph"]),
         ("documents.csv", &["doc", "source", "title", "date"]),
         ("timex.csv", &["doc", "source", "start", "end", "text", "value", "type"]),
     ];
-    let mut names: Vec<String> =
-        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     assert_eq!(
         names,
-        ["documents.csv", "entities.csv", "mentions.csv", "relations.csv", "timex.csv", "triples.csv"]
+        [
+            "documents.csv",
+            "entities.csv",
+            "mentions.csv",
+            "relations.csv",
+            "timex.csv",
+            "triples.csv"
+        ]
     );
     for (file, columns) in contract {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
@@ -159,7 +195,11 @@ fn csv_matches_golden_and_contract() {
         let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
         assert_eq!(&header[..columns.len()], columns, "{file}");
         for record in reader.records() {
-            assert_eq!(record.unwrap().len(), header.len(), "{file}: every row has every column");
+            assert_eq!(
+                record.unwrap().len(),
+                header.len(),
+                "{file}: every row has every column"
+            );
         }
     }
     // Values survive quoting: read relations back and compare with the snapshot.
@@ -196,13 +236,19 @@ fn min_confidence_filters_facts() {
     let confidences: Vec<f64> = reader.records().map(|r| r.unwrap()[8].parse().unwrap()).collect();
     assert_eq!(confidences.len(), 4);
     assert!(confidences.iter().all(|&c| c >= 0.6));
-    trame().args(["export", "dot", "--min-confidence", "1.5"]).assert().code(2);
+    trame()
+        .args(["export", "dot", "--min-confidence", "1.5"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn focus_and_top_select_part_of_the_graph() {
     let focused = stdout_of(&["dot", "--focus", "rubio", "--depth", "1"], &news());
-    assert!(focused.contains("États-Unis") && focused.contains("secrétaire d'État"), "{focused}");
+    assert!(
+        focused.contains("États-Unis") && focused.contains("secrétaire d'État"),
+        "{focused}"
+    );
     assert!(!focused.contains("Moscou"), "{focused}");
     let wider = stdout_of(&["dot", "--focus", "rubio", "--depth", "2"], &news());
     assert!(wider.contains("Donald Trump") && wider.len() > focused.len());
@@ -227,7 +273,10 @@ fn focus_and_top_select_part_of_the_graph() {
 /// Share of pixels that are not (near) white, and whether a given colour occurs.
 fn ink(pixmap: &Pixmap) -> f64 {
     let pixels = pixmap.pixels();
-    let inked = pixels.iter().filter(|p| p.red() < 235 || p.green() < 235 || p.blue() < 235).count();
+    let inked = pixels
+        .iter()
+        .filter(|p| p.red() < 235 || p.green() < 235 || p.blue() < 235)
+        .count();
     inked as f64 / pixels.len() as f64
 }
 
@@ -235,7 +284,13 @@ fn ink(pixmap: &Pixmap) -> f64 {
 fn png_is_screen_shaped_and_not_blank() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("news.png");
-    trame().args(["export", "png", "--snapshot"]).arg(news()).arg("-o").arg(&path).assert().success();
+    trame()
+        .args(["export", "png", "--snapshot"])
+        .arg(news())
+        .arg("-o")
+        .arg(&path)
+        .assert()
+        .success();
     let pixmap = Pixmap::load_png(&path).unwrap();
     let (width, height) = (pixmap.width(), pixmap.height());
     assert!((800..=2400).contains(&width), "width {width}");
@@ -244,7 +299,11 @@ fn png_is_screen_shaped_and_not_blank() {
     let share = ink(&pixmap);
     assert!(share > 0.03 && share < 0.6, "ink share {share}");
     // Person nodes are filled light blue (#dbeafe).
-    let blue = pixmap.pixels().iter().filter(|p| (p.red(), p.green(), p.blue()) == (0xdb, 0xea, 0xfe)).count();
+    let blue = pixmap
+        .pixels()
+        .iter()
+        .filter(|p| (p.red(), p.green(), p.blue()) == (0xdb, 0xea, 0xfe))
+        .count();
     assert!(blue > 500, "{blue} light-blue pixels");
 }
 
@@ -316,12 +375,28 @@ fn timeline_snapshot() -> PathBuf {
 fn timeline_of_a_known_graph_matches_its_golden_csv_and_svg() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("timeline.csv");
-    trame().args(["export", "timeline", "-o"]).arg(&path).arg("--snapshot").arg(timeline_snapshot()).assert().success();
+    trame()
+        .args(["export", "timeline", "-o"])
+        .arg(&path)
+        .arg("--snapshot")
+        .arg(timeline_snapshot())
+        .assert()
+        .success();
     let csv = std::fs::read_to_string(&path).unwrap();
     check_golden("timeline.csv", &csv);
     // One row per claim, untyped facts without a time left out, sorted by time.
     let starts: Vec<&str> = csv.lines().skip(1).map(|l| &l[..10]).collect();
-    assert_eq!(starts, ["2025-03-01", "2025-03-03", "2025-03-05", "2025-03-07", "2025-03-10", "2025-03-11"]);
+    assert_eq!(
+        starts,
+        [
+            "2025-03-01",
+            "2025-03-03",
+            "2025-03-05",
+            "2025-03-07",
+            "2025-03-10",
+            "2025-03-11"
+        ]
+    );
     let svg = stdout_of(&["timeline", "--no-embed-font"], &timeline_snapshot());
     check_golden("timeline.svg", &svg);
     assert!(svg.contains("#7f1d1d"), "ASSAULT colour");
@@ -343,7 +418,13 @@ fn timeline_focus_keeps_one_entitys_facts_and_png_is_a_picture() {
     let subjects: Vec<&str> = text.lines().skip(1).map(|l| l.split(',').nth(4).unwrap()).collect();
     assert_eq!(subjects, ["Emmanuel Macron", "Emmanuel Macron"], "{text}");
     let png = dir.path().join("t.png");
-    trame().args(["export", "timeline", "-o"]).arg(&png).arg("--snapshot").arg(timeline_snapshot()).assert().success();
+    trame()
+        .args(["export", "timeline", "-o"])
+        .arg(&png)
+        .arg("--snapshot")
+        .arg(timeline_snapshot())
+        .assert()
+        .success();
     let pixmap = Pixmap::load_png(&png).unwrap();
     assert_eq!(pixmap.width(), 1400);
 }

@@ -20,7 +20,11 @@ fn fixture_store(dir: &Path) -> PathBuf {
 
 fn trame(store: &Path) -> Command {
     let mut command = Command::cargo_bin("trame").unwrap();
-    command.arg("--store").arg(store).env_remove("TRAME_STORE").env("NO_COLOR", "1");
+    command
+        .arg("--store")
+        .arg(store)
+        .env_remove("TRAME_STORE")
+        .env("NO_COLOR", "1");
     command
 }
 
@@ -49,7 +53,10 @@ fn pictures_and_rdf_from_a_store() {
     trame(&store).args(["export", "png", "-o"]).arg(&png).assert().success();
     let pixmap = resvg::tiny_skia::Pixmap::load_png(&png).unwrap();
     assert!(pixmap.width() > 200);
-    let dot = trame(&store).args(["export", "dot", "--min-confidence", "0"]).output().unwrap();
+    let dot = trame(&store)
+        .args(["export", "dot", "--min-confidence", "0"])
+        .output()
+        .unwrap();
     assert!(dot.status.success());
     assert!(String::from_utf8(dot.stdout).unwrap().starts_with("digraph trame {"));
     let nq = trame(&store).args(["export", "nq"]).output().unwrap();

@@ -74,10 +74,7 @@ fn seed_flags_and_arguments() {
         .find(|f| f.predicate == "abandons")
         .unwrap_or_else(|| panic!("{dump}"));
     assert!(abandon.hypothetical && abandon.reported, "{dump}");
-    assert_eq!(
-        abandon.reported_by.map(|n| doc.node_label(n)),
-        Some("Marco Rubio")
-    );
+    assert_eq!(abandon.reported_by.map(|n| doc.node_label(n)), Some("Marco Rubio"));
     // "que le président russe Vladimir Poutine a saisi en 2014": time argument.
     let seize = doc
         .facts
@@ -175,6 +172,10 @@ fn seed_fact_spans_cover_their_objects() {
     assert!(!passives.is_empty(), "{dump}");
     for fact in passives {
         let who = doc.node_label(fact.subject);
-        assert!(span(fact).contains(who), "span «{}» misses its subject {who}", span(fact));
+        assert!(
+            span(fact).contains(who),
+            "span «{}» misses its subject {who}",
+            span(fact)
+        );
     }
 }

@@ -29,23 +29,15 @@ fn golden(short: &str) {
     let dir = model(short);
     let front = FrontEnd::load(&dir).expect("tokenizer loads");
     let lemmatizer = Lemmatizer::load(&dir).expect("lemmatizer loads");
-    let text =
-        std::fs::read_to_string(fixtures().join(format!("golden/front_{short}.jsonl"))).unwrap();
+    let text = std::fs::read_to_string(fixtures().join(format!("golden/front_{short}.jsonl"))).unwrap();
     let (mut docs, mut tokens) = (0, 0);
     for (n, line) in text.lines().enumerate() {
         let record: Value = serde_json::from_str(line).unwrap();
         let doc_text = record["text"].as_str().unwrap();
         let expected = record["tokens"].as_array().unwrap();
         let got = front.tokenize(doc_text);
-        let got_texts: Vec<&str> = got
-            .tokens
-            .iter()
-            .map(|t| &doc_text[t.start..t.end])
-            .collect();
-        let want_texts: Vec<&str> = expected
-            .iter()
-            .map(|t| t["text"].as_str().unwrap())
-            .collect();
+        let got_texts: Vec<&str> = got.tokens.iter().map(|t| &doc_text[t.start..t.end]).collect();
+        let want_texts: Vec<&str> = expected.iter().map(|t| t["text"].as_str().unwrap()).collect();
         assert_eq!(got_texts, want_texts, "record {n}: tokens of {doc_text:?}");
         for (i, (t, want)) in got.tokens.iter().zip(expected).enumerate() {
             let f = &got.features[i];
@@ -56,11 +48,7 @@ fn golden(short: &str) {
             assert_eq!(f.prefix, feats["PREFIX"].as_u64().unwrap(), "{ctx}: PREFIX");
             assert_eq!(f.suffix, feats["SUFFIX"].as_u64().unwrap(), "{ctx}: SUFFIX");
             assert_eq!(f.shape, feats["SHAPE"].as_u64().unwrap(), "{ctx}: SHAPE");
-            assert_eq!(
-                u64::from(f.spacy),
-                feats["SPACY"].as_u64().unwrap(),
-                "{ctx}: SPACY"
-            );
+            assert_eq!(u64::from(f.spacy), feats["SPACY"].as_u64().unwrap(), "{ctx}: SPACY");
             assert_eq!(
                 u64::from(f.is_space),
                 feats["IS_SPACE"].as_u64().unwrap(),
@@ -105,8 +93,7 @@ fn parity_corpus_tokens_and_lemmas() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path).unwrap();
-        let reference =
-            std::fs::read_to_string(root.join("md").join(format!("{name}.conllu"))).unwrap();
+        let reference = std::fs::read_to_string(root.join("md").join(format!("{name}.conllu"))).unwrap();
         let reference = read_conllu(&reference);
         let lines = document_lines(&text);
         assert_eq!(lines.len(), reference.len(), "{name}: document count");
@@ -132,8 +119,5 @@ fn parity_corpus_tokens_and_lemmas() {
             checked += words.len();
         }
     }
-    assert!(
-        checked >= 5000,
-        "only {checked} tokens in the parity corpus"
-    );
+    assert!(checked >= 5000, "only {checked} tokens in the parity corpus");
 }

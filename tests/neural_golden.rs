@@ -25,8 +25,7 @@ fn model_dir(size: &str) -> PathBuf {
     let var = format!("TRAME_TEST_MODEL_{}", size.to_uppercase());
     let dir = match std::env::var_os(&var) {
         Some(dir) => PathBuf::from(dir),
-        None => trame::nlp::resolve_model(size)
-            .unwrap_or_else(|e| panic!("cannot obtain model {size}: {e}")),
+        None => trame::nlp::resolve_model(size).unwrap_or_else(|e| panic!("cannot obtain model {size}: {e}")),
     };
     assert!(
         dir.join("config.cfg").exists(),
@@ -57,11 +56,7 @@ fn ruler(size: &str) -> &'static AttributeRuler {
 
 /// The golden POS/MORPH/DEP are spaCy's post-attribute-ruler values; the
 /// neural models stop before the ruler, so run the pipeline's ruler here.
-fn after_ruler(
-    size: &str,
-    feats: &[TokenFeatures],
-    mut ann: Vec<NeuralAnnotation>,
-) -> Vec<NeuralAnnotation> {
+fn after_ruler(size: &str, feats: &[TokenFeatures], mut ann: Vec<NeuralAnnotation>) -> Vec<NeuralAnnotation> {
     let mut tokens: Vec<Token> = ann
         .iter()
         .zip(feats)
@@ -104,12 +99,8 @@ fn records(size: &str) -> Vec<Value> {
 fn string_id(s: &str) -> u64 {
     static SYMBOLS: OnceLock<std::collections::HashMap<String, u64>> = OnceLock::new();
     let symbols = SYMBOLS.get_or_init(|| {
-        let path = format!(
-            "{}/tests/fixtures/neural/symbols.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        serde_json::from_str(&std::fs::read_to_string(path).expect("symbols"))
-            .expect("symbols json")
+        let path = format!("{}/tests/fixtures/neural/symbols.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).expect("symbols")).expect("symbols json")
     });
     if s.is_empty() {
         return 0;
@@ -230,21 +221,14 @@ fn check_tensors(size: &str) {
                     .map(|v| v.as_f64().expect("float") as f32)
             })
             .collect();
-        assert_eq!(
-            trace.tensor.len(),
-            want.len(),
-            "{size} record {r}: tensor size"
-        );
+        assert_eq!(trace.tensor.len(), want.len(), "{size} record {r}: tensor size");
         let worst = trace
             .tensor
             .iter()
             .zip(&want)
             .map(|(a, b)| (a - b).abs())
             .fold(0.0f32, f32::max);
-        assert!(
-            worst < 1e-4,
-            "{size} record {r}: max |tok2vec diff| {worst}"
-        );
+        assert!(worst < 1e-4, "{size} record {r}: max |tok2vec diff| {worst}");
         checked += 1;
     }
     assert_eq!(checked, 8, "{size}: expected 8 records with tensors");
@@ -267,11 +251,7 @@ fn check_annotations(size: &str) {
         if trace.ner_actions != strings(&rec["ner_actions"]) {
             failures.push(format!("record {r}: NER actions differ"));
         }
-        for (i, (a, t)) in ann
-            .iter()
-            .zip(rec["tokens"].as_array().expect("tokens"))
-            .enumerate()
-        {
+        for (i, (a, t)) in ann.iter().zip(rec["tokens"].as_array().expect("tokens")).enumerate() {
             let iob = match t["ent_iob"].as_str() {
                 Some("B") => EntIob::B,
                 Some("I") => EntIob::I,
@@ -371,10 +351,8 @@ fn throughput() {
         for (kind, docs) in [("short docs", &short), ("~500-token docs", &long)] {
             if kind == "short docs" {
                 // Paragraph-like batches: 10 short documents per call.
-                let batches: Vec<Vec<&[TokenFeatures]>> = docs
-                    .chunks(10)
-                    .map(|c| c.iter().map(Vec::as_slice).collect())
-                    .collect();
+                let batches: Vec<Vec<&[TokenFeatures]>> =
+                    docs.chunks(10).map(|c| c.iter().map(Vec::as_slice).collect()).collect();
                 let tokens: usize = docs.iter().map(Vec::len).sum();
                 let cpu = thread_cpu_seconds();
                 let t = Instant::now();
@@ -429,22 +407,13 @@ fn thread_cpu_seconds() -> Option<f64> {
 fn corpus_parity() {
     let mut ran = false;
     for size in ["md", "sm"] {
-        let Some(path) = std::env::var_os(format!("TRAME_NEURAL_CORPUS_{}", size.to_uppercase()))
-        else {
+        let Some(path) = std::env::var_os(format!("TRAME_NEURAL_CORPUS_{}", size.to_uppercase())) else {
             continue;
         };
         ran = true;
         let m = models(size);
         let text = std::fs::read_to_string(&path).expect("read corpus dump");
-        let names = [
-            "pos",
-            "morph",
-            "head",
-            "dep",
-            "sent_start",
-            "ent_iob",
-            "ent_type",
-        ];
+        let names = ["pos", "morph", "head", "dep", "sent_start", "ent_iob", "ent_type"];
         let mut agree = [0usize; 7];
         let (mut tokens, mut docs_exact, mut docs) = (0usize, 0usize, 0usize);
         let mut cpu_secs = 0.0;
@@ -511,16 +480,10 @@ fn corpus_parity() {
         for (name, a) in names.iter().zip(agree) {
             let pct = 100.0 * a as f64 / tokens as f64;
             eprintln!("  {name}: {pct:.3} % ({} differ)", tokens - a);
-            assert!(
-                pct >= 99.9,
-                "{size} {name}: only {pct:.3} % agreement with spaCy"
-            );
+            assert!(pct >= 99.9, "{size} {name}: only {pct:.3} % agreement with spaCy");
         }
     }
-    assert!(
-        ran,
-        "set TRAME_NEURAL_CORPUS_MD and/or TRAME_NEURAL_CORPUS_SM"
-    );
+    assert!(ran, "set TRAME_NEURAL_CORPUS_MD and/or TRAME_NEURAL_CORPUS_SM");
 }
 
 proptest::proptest! {

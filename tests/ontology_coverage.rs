@@ -33,6 +33,9 @@ fn every_term_a_build_emits_is_declared_in_the_ontology() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
     // Many rules and mappings must have fired for the check to mean something.
-    assert!(distinct_predicates >= 30, "only {distinct_predicates} distinct predicates");
+    assert!(
+        distinct_predicates >= 30,
+        "only {distinct_predicates} distinct predicates"
+    );
     assert_eq!(store.undeclared_terms().unwrap(), Vec::<String>::new());
 }

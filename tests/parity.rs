@@ -38,8 +38,7 @@ fn parity(short: &str) -> Parity {
             write_doc(&mut out, &line_no.to_string(), &pipeline.annotate(line));
         }
         candidate.push_str(&with_file_ids(&name, &out));
-        let expected =
-            std::fs::read_to_string(root.join(short).join(format!("{name}.conllu"))).unwrap();
+        let expected = std::fs::read_to_string(root.join(short).join(format!("{name}.conllu"))).unwrap();
         reference.push_str(&with_file_ids(&name, &expected));
     }
     compare(&reference, &candidate, 20)
@@ -51,17 +50,10 @@ fn assert_parity(short: &str) {
     for d in &p.differences {
         eprintln!("  {d}");
     }
-    assert!(
-        p.ref_tokens >= 5000,
-        "corpus too small: {} tokens",
-        p.ref_tokens
-    );
+    assert!(p.ref_tokens >= 5000, "corpus too small: {} tokens", p.ref_tokens);
     assert_eq!(p.tokens, 1.0, "{short}: tokens differ\n{p}");
     for (name, value) in COLUMNS.iter().zip(p.columns) {
-        assert!(
-            value >= 0.999,
-            "{short}: {name} agreement {value:.4} < 0.999\n{p}"
-        );
+        assert!(value >= 0.999, "{short}: {name} agreement {value:.4} < 0.999\n{p}");
     }
 }
 

@@ -187,9 +187,7 @@ fn a_graph_the_store_keeps_failing_is_named_and_the_others_go_on() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("not pushed: two.txt"))
-        .stderr(predicate::str::contains(
-            "HTTP 500, 3 attempts): disk on fire",
-        ))
+        .stderr(predicate::str::contains("HTTP 500, 3 attempts): disk on fire"))
         .stderr(predicate::str::contains("1 documents were not pushed"))
         .stderr(predicate::str::contains("pushed 2 graphs"));
     let log = log.lock().unwrap();
@@ -213,13 +211,7 @@ fn refused_credentials_stop_at_once_with_the_servers_message() {
         Some(_) => (403, vec![], "user trame may not write".to_string()),
     }));
     trame()
-        .args([
-            "push",
-            &format!("{url}/store"),
-            "--user",
-            "trame",
-            "--store",
-        ])
+        .args(["push", &format!("{url}/store"), "--user", "trame", "--store"])
         .arg(&store)
         .env("TRAME_PUSH_PASSWORD", "wrong")
         .assert()
@@ -233,10 +225,7 @@ fn refused_credentials_stop_at_once_with_the_servers_message() {
         2,
         "the challenge, the answer, no retry, no document after a 403"
     );
-    assert!(log[1]
-        .authorization
-        .as_deref()
-        .is_some_and(|a| a.starts_with("Basic ")));
+    assert!(log[1].authorization.as_deref().is_some_and(|a| a.starts_with("Basic ")));
 }
 
 #[test]
@@ -244,11 +233,7 @@ fn a_digest_challenge_is_answered_and_reused() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with_three_documents(dir.path());
     let (url, log) = serve(Arc::new(|r: &Request| match &r.authorization {
-        Some(a)
-            if a.starts_with("Digest ")
-                && a.contains("nonce=\"n1\"")
-                && a.contains("username=\"dba\"") =>
-        {
+        Some(a) if a.starts_with("Digest ") && a.contains("nonce=\"n1\"") && a.contains("username=\"dba\"") => {
             (201, vec![], String::new())
         }
         _ => (
@@ -281,11 +266,7 @@ fn a_digest_challenge_is_answered_and_reused() {
     assert!(log[0].authorization.is_none());
     assert_eq!(log.len(), 5, "{log:#?}");
     assert!(
-        log[4]
-            .authorization
-            .as_deref()
-            .unwrap()
-            .contains("nc=00000004"),
+        log[4].authorization.as_deref().unwrap().contains("nc=00000004"),
         "{:?}",
         log[4].authorization
     );
@@ -296,11 +277,7 @@ fn a_store_that_is_down_or_a_bad_url_fails_before_any_work() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with_three_documents(dir.path());
     // A port nobody listens on: bind, note it, close.
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     trame()
         .args([
             "push",
@@ -334,14 +311,7 @@ fn a_store_that_is_down_or_a_bad_url_fails_before_any_work() {
             .stderr(predicate::str::contains(message));
     }
     trame()
-        .args([
-            "build",
-            "seeds/",
-            "--push",
-            "http://127.0.0.1:1/store",
-            "--user",
-            "x",
-        ])
+        .args(["build", "seeds/", "--push", "http://127.0.0.1:1/store", "--user", "x"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("TRAME_PUSH_PASSWORD"));

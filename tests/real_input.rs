@@ -30,11 +30,7 @@ fn facts(file: &Path, with_sentence: bool) -> Vec<String> {
         .arg(file)
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let lines: Vec<String> = String::from_utf8(output.stdout)
         .unwrap()
         .lines()
@@ -119,11 +115,7 @@ fn crlf_and_a_byte_order_mark_give_the_lf_facts_and_title() {
         .assert()
         .success();
     let out = String::from_utf8_lossy(&titles.get_output().stdout).into_owned();
-    assert_eq!(
-        out.lines().count(),
-        2,
-        "the exact title finds the document: {out}"
-    );
+    assert_eq!(out.lines().count(), 2, "the exact title finds the document: {out}");
 }
 
 #[test]
@@ -134,9 +126,7 @@ fn a_thin_space_thousands_separator_keeps_the_whole_number() {
         let found = facts(&write(dir.path(), "n.txt", &text), false);
         assert!(
             // (The dry run prints every space as a plain one.)
-            found
-                .iter()
-                .any(|f| f.replace(space, " ").contains("12 500 soldats")),
+            found.iter().any(|f| f.replace(space, " ").contains("12 500 soldats")),
             "{found:?}"
         );
     }
@@ -169,10 +159,8 @@ fn a_symlink_loop_is_read_once_and_reported() {
 
 #[test]
 fn export_csv_neutralises_formulas_by_default_and_writes_excel_files() {
-    let golden =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export_small_snapshot.json");
-    let mut snapshot: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(golden).unwrap()).unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export_small_snapshot.json");
+    let mut snapshot: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(golden).unwrap()).unwrap();
     snapshot["entities"][0]["label"] = "=HYPERLINK(\"http://example.org\",\"Élysée\")".into();
     snapshot["entities"][1]["label"] = "-Côté".into();
     let dir = tempfile::tempdir().unwrap();
@@ -189,15 +177,9 @@ fn export_csv_neutralises_formulas_by_default_and_writes_excel_files() {
         std::fs::read(dir.path().join(out).join("entities.csv")).unwrap()
     };
     let safe = String::from_utf8(export(&[], "safe")).unwrap();
-    assert!(
-        safe.contains("\"'=HYPERLINK(") && safe.contains(",'-Côté,"),
-        "{safe}"
-    );
+    assert!(safe.contains("\"'=HYPERLINK(") && safe.contains(",'-Côté,"), "{safe}");
     let raw = String::from_utf8(export(&["--raw-cells"], "raw")).unwrap();
-    assert!(
-        raw.contains("\"=HYPERLINK(") && raw.contains(",-Côté,"),
-        "{raw}"
-    );
+    assert!(raw.contains("\"=HYPERLINK(") && raw.contains(",-Côté,"), "{raw}");
     let excel = export(&["--excel"], "excel");
     assert!(excel.starts_with("\u{FEFF}id,label,".as_bytes()));
     assert_eq!(&excel[3..], safe.as_bytes());

@@ -21,9 +21,7 @@ fn fixture_store(dir: &Path) -> PathBuf {
     let store = Store::open(&path).unwrap();
     store.put_document(&store_support::document_a()).unwrap();
     store.put_document(&store_support::document_b()).unwrap();
-    store
-        .put_document(&serve_support::hostile_document())
-        .unwrap();
+    store.put_document(&serve_support::hostile_document()).unwrap();
     path
 }
 
@@ -55,32 +53,22 @@ fn column(reply: &serde_json::Value, var: &str) -> Vec<String> {
         .collect()
 }
 
-const PEOPLE: &str =
-    "SELECT ?label WHERE { ?p a trame:Person ; skos:prefLabel ?label } ORDER BY ?label";
+const PEOPLE: &str = "SELECT ?label WHERE { ?p a trame:Person ; skos:prefLabel ?label } ORDER BY ?label";
 
 #[test]
 fn query_via_get() {
     let (_dir, server) = start(&[]);
-    let reply = server.get(
-        &format!("/sparql?query={}", encode(PEOPLE)),
-        &[("Accept", JSON)],
-    );
+    let reply = server.get(&format!("/sparql?query={}", encode(PEOPLE)), &[("Accept", JSON)]);
     assert_eq!(reply.status, 200, "{}", reply.text());
     assert_eq!(reply.header("content-type"), Some(JSON));
     let labels = column(&reply.json(), "label");
-    assert!(
-        labels.contains(&"Emmanuel Macron".to_string()),
-        "{labels:?}"
-    );
+    assert!(labels.contains(&"Emmanuel Macron".to_string()), "{labels:?}");
     assert!(
         labels.contains(&serve_support::HOSTILE_PERSON.to_string()),
         "{labels:?}"
     );
     // `/query` is the same endpoint.
-    let again = server.get(
-        &format!("/query?query={}", encode(PEOPLE)),
-        &[("Accept", JSON)],
-    );
+    let again = server.get(&format!("/query?query={}", encode(PEOPLE)), &[("Accept", JSON)]);
     assert_eq!(again.body, reply.body);
 }
 
@@ -125,11 +113,7 @@ fn dataset_default_graph_uri_and_named_graph_uri() {
     let (a, b) = (graph_of("a.txt"), graph_of("b.txt"));
     let places = "SELECT ?label WHERE { ?p a trame:Place ; skos:prefLabel ?label } ORDER BY ?label";
     let only_b = server.get(
-        &format!(
-            "/sparql?query={}&default-graph-uri={}",
-            encode(places),
-            encode(&b)
-        ),
+        &format!("/sparql?query={}&default-graph-uri={}", encode(places), encode(&b)),
         &[],
     );
     assert_eq!(only_b.status, 200, "{}", only_b.text());
@@ -149,11 +133,7 @@ fn dataset_default_graph_uri_and_named_graph_uri() {
     );
     let graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
     let named = server.get(
-        &format!(
-            "/sparql?query={}&named-graph-uri={}",
-            encode(graphs),
-            encode(&a)
-        ),
+        &format!("/sparql?query={}&named-graph-uri={}", encode(graphs), encode(&a)),
         &[],
     );
     assert_eq!(column(&named.json(), "g"), vec![a.clone()]);
@@ -168,10 +148,7 @@ fn dataset_default_graph_uri_and_named_graph_uri() {
     assert_eq!(column(&form.json(), "label"), vec!["Kiev"]);
     // Not an IRI: a 400 that says which parameter.
     let bad = server.get(
-        &format!(
-            "/sparql?query={}&default-graph-uri=pas%20une%20iri",
-            encode(places)
-        ),
+        &format!("/sparql?query={}&default-graph-uri=pas%20une%20iri", encode(places)),
         &[],
     );
     assert_eq!(bad.status, 400);
@@ -212,7 +189,9 @@ fn content_negotiation_for_results_and_graphs() {
     assert_eq!(no_accept.json()["boolean"], true);
     let construct = format!(
         "/sparql?query={}",
-        encode("CONSTRUCT { ?p skos:prefLabel ?l } WHERE { ?p a trame:Place ; skos:prefLabel ?l FILTER(?l = \"Kiev\") }")
+        encode(
+            "CONSTRUCT { ?p skos:prefLabel ?l } WHERE { ?p a trame:Place ; skos:prefLabel ?l FILTER(?l = \"Kiev\") }"
+        )
     );
     for (accept, media, needle) in [
         ("text/turtle", "text/turtle", "skos:prefLabel \"Kiev\""),
@@ -221,21 +200,14 @@ fn content_negotiation_for_results_and_graphs() {
             "application/n-triples",
             "<http://www.w3.org/2004/02/skos/core#prefLabel> \"Kiev\" .",
         ),
-        (
-            "application/ld+json",
-            "application/ld+json",
-            "\"@value\":\"Kiev\"",
-        ),
+        ("application/ld+json", "application/ld+json", "\"@value\":\"Kiev\""),
         ("*/*", "text/turtle", "\"Kiev\""),
     ] {
         let reply = server.get(&construct, &[("Accept", accept)]);
         assert_eq!(reply.status, 200, "{accept}: {}", reply.text());
         assert_eq!(reply.header("content-type"), Some(media), "{accept}");
         assert!(
-            reply
-                .text()
-                .replace(": ", ":")
-                .contains(&needle.replace(": ", ":")),
+            reply.text().replace(": ", ":").contains(&needle.replace(": ", ":")),
             "{accept}: {}",
             reply.text()
         );
@@ -252,16 +224,10 @@ fn content_negotiation_for_results_and_graphs() {
 #[test]
 fn malformed_query_is_400_with_the_parsers_position() {
     let (_dir, server) = start(&[]);
-    let reply = server.get(
-        &format!("/sparql?query={}", encode("SELECT ?s WHERE { ?s ?p }")),
-        &[],
-    );
+    let reply = server.get(&format!("/sparql?query={}", encode("SELECT ?s WHERE { ?s ?p }")), &[]);
     assert_eq!(reply.status, 400);
     let text = reply.text();
-    assert!(
-        text.starts_with("SPARQL syntax error at line 1, column "),
-        "{text}"
-    );
+    assert!(text.starts_with("SPARQL syntax error at line 1, column "), "{text}");
     let missing = server.get("/sparql", &[]);
     assert_eq!(missing.status, 400);
     assert!(missing.text().contains("no query"), "{}", missing.text());
@@ -281,18 +247,9 @@ fn unsatisfiable_accept_is_406() {
     assert_eq!(reply.status, 406);
     assert!(reply.text().contains("text/csv"), "{}", reply.text());
     // Acceptable for a graph, not for a table.
-    assert_eq!(
-        server.get(&select, &[("Accept", "text/turtle")]).status,
-        406
-    );
-    let construct = format!(
-        "/sparql?query={}",
-        encode("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1")
-    );
-    assert_eq!(
-        server.get(&construct, &[("Accept", "text/csv")]).status,
-        406
-    );
+    assert_eq!(server.get(&select, &[("Accept", "text/turtle")]).status, 406);
+    let construct = format!("/sparql?query={}", encode("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"));
+    assert_eq!(server.get(&construct, &[("Accept", "text/csv")]).status, 406);
 }
 
 #[test]
@@ -301,11 +258,7 @@ fn wrong_content_type_is_415() {
     for content_type in [Some("text/plain"), Some("application/json"), None] {
         let reply = server.post("/sparql", content_type, PEOPLE.as_bytes(), &[]);
         assert_eq!(reply.status, 415, "{content_type:?}");
-        assert!(
-            reply.text().contains("application/sparql-query"),
-            "{}",
-            reply.text()
-        );
+        assert!(reply.text().contains("application/sparql-query"), "{}", reply.text());
     }
 }
 
@@ -321,24 +274,11 @@ fn updates_are_403() {
             form.as_bytes(),
             &[],
         ),
-        server.post(
-            "/sparql",
-            Some("application/sparql-update"),
-            insert.as_bytes(),
-            &[],
-        ),
-        server.post(
-            "/update",
-            Some("application/sparql-update"),
-            insert.as_bytes(),
-            &[],
-        ),
+        server.post("/sparql", Some("application/sparql-update"), insert.as_bytes(), &[]),
+        server.post("/update", Some("application/sparql-update"), insert.as_bytes(), &[]),
         server.get(&format!("/sparql?query={}", encode(insert)), &[]),
         server.get(
-            &format!(
-                "/sparql?query={}",
-                encode("LOAD <http://example.org/data.ttl>")
-            ),
+            &format!("/sparql?query={}", encode("LOAD <http://example.org/data.ttl>")),
             &[],
         ),
         server.post(
@@ -348,19 +288,11 @@ fn updates_are_403() {
             &[],
         ),
     ] {
-        assert_eq!(
-            reply.status,
-            403,
-            "{}",
-            String::from_utf8_lossy(&reply.body)
-        );
+        assert_eq!(reply.status, 403, "{}", String::from_utf8_lossy(&reply.body));
         assert!(reply.text().contains("read-only"));
     }
     let ask = server.get(
-        &format!(
-            "/sparql?query={}",
-            encode("ASK { <urn:a> <urn:b> <urn:c> }")
-        ),
+        &format!("/sparql?query={}", encode("ASK { <urn:a> <urn:b> <urn:c> }")),
         &[],
     );
     assert_eq!(ask.json()["boolean"], false);
@@ -381,23 +313,13 @@ fn other_paths_are_404_and_nothing_outside_the_app_is_served() {
         "/entity/../Cargo.toml",
     ] {
         let reply = server.get(path, &[]);
-        assert!(
-            matches!(reply.status, 400 | 404),
-            "{path}: {}",
-            reply.status
-        );
+        assert!(matches!(reply.status, 400 | 404), "{path}: {}", reply.status);
         let body = String::from_utf8_lossy(&reply.body);
-        assert!(
-            !body.contains("root:") && !body.contains("[package]"),
-            "{path}: {body}"
-        );
+        assert!(!body.contains("root:") && !body.contains("[package]"), "{path}: {body}");
     }
     let app = server.get("/assets/app.js", &[]);
     assert_eq!(app.status, 200);
-    assert_eq!(
-        app.header("content-type"),
-        Some("text/javascript; charset=utf-8")
-    );
+    assert_eq!(app.header("content-type"), Some("text/javascript; charset=utf-8"));
     assert!(server
         .get("/assets/LICENSE-cytoscape.txt", &[])
         .text()
@@ -438,12 +360,7 @@ fn invalid_utf8_and_broken_escapes_are_400() {
     let form: &[u8] = b"query=ASK%7B%7D&default-graph-uri=\xff";
     assert_eq!(
         server
-            .post(
-                "/sparql",
-                Some("application/x-www-form-urlencoded"),
-                form,
-                &[]
-            )
+            .post("/sparql", Some("application/x-www-form-urlencoded"), form, &[])
             .status,
         400
     );
@@ -454,19 +371,12 @@ fn bodies_over_the_cap_are_413() {
     let (_dir, server) = start(&["--max-body", "100000"]);
     let mut big = String::from("SELECT * WHERE { ?s ?p ?o } #");
     big.push_str(&"x".repeat(10 << 20));
-    let reply = server.post(
-        "/sparql",
-        Some("application/sparql-query"),
-        big.as_bytes(),
-        &[],
-    );
+    let reply = server.post("/sparql", Some("application/sparql-query"), big.as_bytes(), &[]);
     assert_eq!(reply.status, 413);
     assert!(reply.text().contains("100000 bytes"), "{}", reply.text());
     // The server is still there.
     assert_eq!(
-        server
-            .get(&format!("/sparql?query={}", encode("ASK {}")), &[])
-            .status,
+        server.get(&format!("/sparql?query={}", encode("ASK {}")), &[]).status,
         200
     );
 }
@@ -481,15 +391,8 @@ fn service_is_refused_without_any_outgoing_request() {
     let query = format!("SELECT * WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}");
     let reply = server.get(&format!("/sparql?query={}", encode(&query)), &[]);
     assert_eq!(reply.status, 400, "{}", reply.text());
-    assert!(
-        reply.text().contains("SERVICE is refused"),
-        "{}",
-        reply.text()
-    );
-    assert!(
-        probe.accept().is_err(),
-        "the server connected to the SERVICE address"
-    );
+    assert!(reply.text().contains("SERVICE is refused"), "{}", reply.text());
+    assert!(probe.accept().is_err(), "the server connected to the SERVICE address");
 }
 
 #[test]
@@ -510,9 +413,7 @@ fn a_query_past_the_timeout_is_stopped() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(
-        server
-            .get(&format!("/sparql?query={}", encode("ASK {}")), &[])
-            .status,
+        server.get(&format!("/sparql?query={}", encode("ASK {}")), &[]).status,
         200
     );
 }
@@ -521,30 +422,18 @@ fn a_query_past_the_timeout_is_stopped() {
 fn ten_million_rows_are_streamed_and_stopped_at_the_deadline() {
     let (_dir, server) = start(&["--timeout", "2"]);
     let digits = "VALUES ?{} { 0 1 2 3 4 5 6 7 8 9 }";
-    let values: Vec<String> = (0..7)
-        .map(|i| digits.replace("{}", &format!("v{i}")))
-        .collect();
+    let values: Vec<String> = (0..7).map(|i| digits.replace("{}", &format!("v{i}"))).collect();
     let query = format!("SELECT * WHERE {{ {} }}", values.join(" "));
     let started = Instant::now();
-    let reply = server.get(
-        &format!("/sparql?query={}", encode(&query)),
-        &[("Accept", "text/csv")],
-    );
+    let reply = server.get(&format!("/sparql?query={}", encode(&query)), &[("Accept", "text/csv")]);
     assert_eq!(reply.status, 200);
     // The rows began to flow, then the deadline cut the body.
-    assert!(
-        !reply.complete,
-        "ten million rows cannot be sent in 2 s here"
-    );
+    assert!(!reply.complete, "ten million rows cannot be sent in 2 s here");
     let head = String::from_utf8_lossy(&reply.body[..200.min(reply.body.len())]).to_string();
     let mut lines = head.split("\r\n");
     let mut header: Vec<&str> = lines.next().unwrap().split(',').collect();
     header.sort();
-    assert_eq!(
-        header,
-        vec!["v0", "v1", "v2", "v3", "v4", "v5", "v6"],
-        "{head}"
-    );
+    assert_eq!(header, vec!["v0", "v1", "v2", "v3", "v4", "v5", "v6"], "{head}");
     assert_eq!(lines.next().unwrap().split(',').count(), 7, "{head}");
     assert!(started.elapsed() < Duration::from_secs(15));
     // The app's editor gets at most the page cap.
@@ -556,13 +445,7 @@ fn ten_million_rows_are_streamed_and_stopped_at_the_deadline() {
     );
     assert_eq!(capped.status, 200);
     assert_eq!(capped.header("x-trame-row-cap"), Some("1000"));
-    assert_eq!(
-        capped.json()["results"]["bindings"]
-            .as_array()
-            .unwrap()
-            .len(),
-        1000
-    );
+    assert_eq!(capped.json()["results"]["bindings"].as_array().unwrap().len(), 1000);
 }
 
 #[test]
@@ -624,20 +507,13 @@ fn json_api_for_the_pages() {
         .get(&format!("/api/search?q={}", encode("ÉMMANUEL mac")), &[])
         .json();
     assert_eq!(found[0]["label"], "Emmanuel Macron");
-    let alias = server
-        .get(&format!("/api/search?q={}", encode("nunez")), &[])
-        .json();
+    let alias = server.get(&format!("/api/search?q={}", encode("nunez")), &[]).json();
     assert_eq!(alias[0]["label"], serve_support::HOSTILE_PERSON);
     assert_eq!(alias[0]["matched"], "Ñúñez");
-    assert_eq!(
-        server.get("/api/search?q=", &[]).json(),
-        serde_json::json!([])
-    );
+    assert_eq!(server.get("/api/search?q=", &[]).json(), serde_json::json!([]));
 
     let macron = found[0]["iri"].as_str().unwrap().to_string();
-    let page = server
-        .get(&format!("/api/entity?iri={}", encode(&macron)), &[])
-        .json();
+    let page = server.get(&format!("/api/entity?iri={}", encode(&macron)), &[]).json();
     assert_eq!(page["kind"], "PER");
     assert_eq!(page["roles"], serde_json::json!(["président"]));
     let facts: Vec<&serde_json::Value> = page["groups"]
@@ -647,10 +523,7 @@ fn json_api_for_the_pages() {
         .flat_map(|g| g["facts"].as_array().unwrap())
         .collect();
     assert_eq!(facts.len(), 4);
-    let negated = facts
-        .iter()
-        .find(|f| f["negated"] == true)
-        .expect("the negated fact");
+    let negated = facts.iter().find(|f| f["negated"] == true).expect("the negated fact");
     assert_eq!(negated["sentence"], "Macron n'a pas attaqué Poutine.");
     assert_eq!(negated["highlights"], serde_json::json!([[0, 30]]));
     assert_eq!(negated["document"]["title"], "Rencontre à Paris");
@@ -659,15 +532,10 @@ fn json_api_for_the_pages() {
     assert_eq!(server.get("/api/entity", &[]).status, 400);
 
     let doc = negated["document"]["iri"].as_str().unwrap().to_string();
-    let document = server
-        .get(&format!("/api/document?iri={}", encode(&doc)), &[])
-        .json();
+    let document = server.get(&format!("/api/document?iri={}", encode(&doc)), &[]).json();
     assert_eq!(document["sentences"].as_array().unwrap().len(), 3);
     assert_eq!(document["facts"].as_array().unwrap().len(), 4);
-    assert_eq!(
-        document["sentences"][2]["text"],
-        "Macron n'a pas attaqué Poutine."
-    );
+    assert_eq!(document["sentences"][2]["text"], "Macron n'a pas attaqué Poutine.");
 
     let graph = server
         .get(&format!("/api/graph?iri={}&depth=2", encode(&macron)), &[])
@@ -676,10 +544,7 @@ fn json_api_for_the_pages() {
     assert!(nodes.iter().any(|n| n["label"] == "Volodymyr Zelensky"));
     assert!(nodes.iter().any(|n| n["label"] == "Kiev"));
     let located = server
-        .get(
-            &format!("/api/graph?iri={}&predicate=location", encode(&macron)),
-            &[],
-        )
+        .get(&format!("/api/graph?iri={}&predicate=location", encode(&macron)), &[])
         .json();
     assert_eq!(located["edges"].as_array().unwrap().len(), 1);
     assert_eq!(
@@ -697,10 +562,7 @@ fn json_api_for_the_pages() {
 
     let dot = server.get(&format!("/api/graph.dot?iri={}", encode(&macron)), &[]);
     assert!(dot.text().starts_with("digraph"), "{}", dot.text());
-    assert!(dot
-        .header("content-disposition")
-        .unwrap()
-        .contains("graph.dot"));
+    assert!(dot.header("content-disposition").unwrap().contains("graph.dot"));
     let csv = server.get(&format!("/api/graph.csv?iri={}", encode(&macron)), &[]);
     assert!(csv.text().lines().count() >= 4, "{}", csv.text());
     let svg = server.get(&format!("/api/graph.svg?iri={}", encode(&macron)), &[]);
@@ -725,12 +587,11 @@ fn the_editor_offers_every_query_of_the_queries_folder() {
         .map(|q| q["name"].as_str().unwrap().to_string())
         .collect();
     names.sort();
-    let mut files: Vec<String> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("queries"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".rq"))
-            .collect();
+    let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rq"))
+        .collect();
     files.sort();
     assert_eq!(names, files);
     // Each runs.
@@ -767,10 +628,7 @@ fn a_document_built_after_start_becomes_visible() {
         .unwrap();
     let server = Server::start(&path, &["--refresh", "0.2"]);
     assert_eq!(server.status()["documents"], 1);
-    let kiev = format!(
-        "/sparql?query={}",
-        encode("ASK { ?p skos:prefLabel \"Kiev\" }")
-    );
+    let kiev = format!("/sparql?query={}", encode("ASK { ?p skos:prefLabel \"Kiev\" }"));
     assert_eq!(server.get(&kiev, &[]).json()["boolean"], false);
     {
         // A writer beside the server, as `trame build` would be.
@@ -789,9 +647,7 @@ fn a_document_built_after_start_becomes_visible() {
     }
     assert_eq!(server.get(&kiev, &[]).json()["boolean"], true);
     assert_eq!(
-        server
-            .get(&format!("/api/search?q={}", encode("kiev")), &[])
-            .json()[0]["label"],
+        server.get(&format!("/api/search?q={}", encode("kiev")), &[]).json()[0]["label"],
         "Kiev"
     );
 }
@@ -808,11 +664,7 @@ fn sigterm_stops_the_server_cleanly() {
 fn bad_options_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let store = fixture_store(dir.path());
-    for args in [
-        ["--bind", "localhost"],
-        ["--timeout", "0"],
-        ["--refresh", "-1"],
-    ] {
+    for args in [["--bind", "localhost"], ["--timeout", "0"], ["--refresh", "-1"]] {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_trame"))
             .arg("serve")
             .arg("--store")

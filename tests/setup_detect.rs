@@ -24,7 +24,10 @@ fn run(func: &str, root: &Path) -> (bool, String) {
         .env_remove("LIBCLANG_PATH")
         .output()
         .expect("bash runs");
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).trim().to_string())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).trim().to_string(),
+    )
 }
 
 #[test]

@@ -22,7 +22,11 @@ fn fixture_store(dir: &Path) -> PathBuf {
 
 fn trame(store: &Path) -> Command {
     let mut command = Command::cargo_bin("trame").unwrap();
-    command.arg("--store").arg(store).env_remove("TRAME_STORE").env("NO_COLOR", "1");
+    command
+        .arg("--store")
+        .arg(store)
+        .env_remove("TRAME_STORE")
+        .env("NO_COLOR", "1");
     command
 }
 
@@ -40,7 +44,10 @@ fn query_prints_csv_when_piped() {
     let dir = tempfile::tempdir().unwrap();
     let store = fixture_store(dir.path());
     trame(&store)
-        .args(["query", "SELECT ?label WHERE { ?e a trame:Place ; skos:prefLabel ?label } ORDER BY ?label"])
+        .args([
+            "query",
+            "SELECT ?label WHERE { ?e a trame:Place ; skos:prefLabel ?label } ORDER BY ?label",
+        ])
         .assert()
         .success()
         .stdout("label\r\nFrance\r\nKiev\r\nParis\r\nUkraine\r\n")
@@ -52,9 +59,18 @@ fn query_file_as_table_matches_golden() {
     let dir = tempfile::tempdir().unwrap();
     let store = fixture_store(dir.path());
     let query = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/who-did-what.rq");
-    let output = trame(&store).arg("query").arg("-f").arg(&query).args(["--format", "table"]).output().unwrap();
+    let output = trame(&store)
+        .arg("query")
+        .arg("-f")
+        .arg(&query)
+        .args(["--format", "table"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), golden("store_who_did_what.txt"));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        golden("store_who_did_what.txt")
+    );
 }
 
 #[test]
@@ -71,10 +87,24 @@ fn query_formats_json_xml_tsv_ask_and_construct() {
         .args(["query", select, "--format", "xml"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("<binding name=\"label\"><literal>AFP</literal></binding>"));
-    trame(&store).args(["query", select, "--format", "tsv"]).assert().success().stdout("?label\n\"AFP\"\n");
-    trame(&store).args(["query", "ASK { ?s trame:role \"président\" }"]).assert().success().stdout("true\n");
-    trame(&store).args(["query", "ASK { ?s trame:role \"roi\" }", "--format", "table"]).assert().success().stdout("false\n");
+        .stdout(predicate::str::contains(
+            "<binding name=\"label\"><literal>AFP</literal></binding>",
+        ));
+    trame(&store)
+        .args(["query", select, "--format", "tsv"])
+        .assert()
+        .success()
+        .stdout("?label\n\"AFP\"\n");
+    trame(&store)
+        .args(["query", "ASK { ?s trame:role \"président\" }"])
+        .assert()
+        .success()
+        .stdout("true\n");
+    trame(&store)
+        .args(["query", "ASK { ?s trame:role \"roi\" }", "--format", "table"])
+        .assert()
+        .success()
+        .stdout("false\n");
     trame(&store)
         .args([
             "query",
@@ -96,7 +126,9 @@ fn malformed_query_exits_2_with_line_and_column() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::starts_with("trame: SPARQL syntax error at line 2, column 16: expected"));
+        .stderr(predicate::str::starts_with(
+            "trame: SPARQL syntax error at line 2, column 16: expected",
+        ));
     trame(&store)
         .args(["query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "csv"])
         .assert()
@@ -120,12 +152,23 @@ fn update_changes_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = fixture_store(dir.path());
     trame(&store)
-        .args(["update", "INSERT DATA { GRAPH <urn:notes> { <urn:n> rdfs:label \"note\" } }"])
+        .args([
+            "update",
+            "INSERT DATA { GRAPH <urn:notes> { <urn:n> rdfs:label \"note\" } }",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::starts_with("update applied:"));
-    trame(&store).args(["query", "SELECT ?l WHERE { <urn:n> rdfs:label ?l }"]).assert().success().stdout("l\r\nnote\r\n");
-    trame(&store).args(["update", "INSERT DATA {"]).assert().code(2).stderr(predicate::str::contains("line 1, column"));
+    trame(&store)
+        .args(["query", "SELECT ?l WHERE { <urn:n> rdfs:label ?l }"])
+        .assert()
+        .success()
+        .stdout("l\r\nnote\r\n");
+    trame(&store)
+        .args(["update", "INSERT DATA {"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 1, column"));
 }
 
 #[test]
@@ -134,10 +177,18 @@ fn load_restores_a_dump_and_stats_count_it() {
     let store = fixture_store(dir.path());
     let dump = dir.path().join("dump.nq");
     let mut out = Vec::new();
-    Store::open_read_only(&store).unwrap().write_rdf(trame::store::RdfFormat::NQuads, &mut out).unwrap();
+    Store::open_read_only(&store)
+        .unwrap()
+        .write_rdf(trame::store::RdfFormat::NQuads, &mut out)
+        .unwrap();
     std::fs::write(&dump, out).unwrap();
     let fresh = dir.path().join("fresh");
-    trame(&fresh).arg("load").arg(&dump).assert().success().stderr(predicate::str::contains("loaded"));
+    trame(&fresh)
+        .arg("load")
+        .arg(&dump)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("loaded"));
     let output = trame(&fresh).args(["stats", "--format", "json"]).output().unwrap();
     assert!(output.status.success());
     let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -162,7 +213,11 @@ fn stats_csv_matches_golden() {
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     // The quad total depends on the ontology size; compare the rest.
-    let without_quads: String = text.lines().filter(|l| !l.starts_with("total,quads,")).map(|l| format!("{l}\n")).collect();
+    let without_quads: String = text
+        .lines()
+        .filter(|l| !l.starts_with("total,quads,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     assert_eq!(without_quads, golden("store_stats.csv"));
 }
 
@@ -209,7 +264,11 @@ fn bad_stores_get_one_clear_line() {
     let foreign = dir.path().join("foreign");
     std::fs::create_dir(&foreign).unwrap();
     std::fs::write(foreign.join("photo.jpg"), "x").unwrap();
-    trame(&foreign).args(["update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"]).assert().code(1).stderr(predicate::str::contains("is not a trame store"));
+    trame(&foreign)
+        .args(["update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not a trame store"));
     assert_eq!(std::fs::read_dir(&foreign).unwrap().count(), 1);
 }
 
@@ -228,5 +287,7 @@ fn newer_store_format_is_refused() {
         .args(["query", "ASK {}"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("has format version 42, newer than this trame supports (1); upgrade trame"));
+        .stderr(predicate::str::contains(
+            "has format version 42, newer than this trame supports (1); upgrade trame",
+        ));
 }

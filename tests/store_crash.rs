@@ -43,7 +43,10 @@ fn expected_sizes() -> BTreeMap<String, Vec<usize>> {
             let store = Store::in_memory().unwrap();
             let before = store.len().unwrap();
             store.put_document(&version(i, edited)).unwrap();
-            sizes.entry(format!("doc{i}.txt")).or_default().push(store.len().unwrap() - before);
+            sizes
+                .entry(format!("doc{i}.txt"))
+                .or_default()
+                .push(store.len().unwrap() - before);
         }
     }
     sizes
@@ -57,7 +60,12 @@ fn assert_whole_documents(store: &Store, sizes: &BTreeMap<String, Vec<usize>>) -
     for doc in &documents {
         assert!(seen.insert(doc.source.clone()), "two graphs for {}", doc.source);
         let allowed = &sizes[&doc.source];
-        assert!(allowed.contains(&doc.quads), "{} has {} quads, expected one of {allowed:?}", doc.source, doc.quads);
+        assert!(
+            allowed.contains(&doc.quads),
+            "{} has {} quads, expected one of {allowed:?}",
+            doc.source,
+            doc.quads
+        );
     }
     let snapshot = store.snapshot(&SnapshotOptions::default()).unwrap();
     let in_documents: usize = documents.iter().map(|d| d.quads).sum();
@@ -85,7 +93,13 @@ impl Drop for Killed {
 /// waits until it has committed its first document.
 fn spawn_writer(store: &Path, passes: usize) -> Writer {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "writer_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "writer_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("TRAME_TEST_WRITER_STORE", store)
         .env("TRAME_TEST_WRITER_PASSES", passes.to_string())
         .stdout(Stdio::piped())
@@ -112,16 +126,24 @@ fn spawn_writer(store: &Path, passes: usize) -> Writer {
             }
         }
     });
-    Writer { process: Killed(child), idle }
+    Writer {
+        process: Killed(child),
+        idle,
+    }
 }
 
 /// Not a test on its own: the writer process of the tests below.
 #[test]
 #[ignore = "run by the crash tests as a child process"]
 fn writer_child() {
-    let Some(path) = std::env::var_os("TRAME_TEST_WRITER_STORE") else { return };
+    let Some(path) = std::env::var_os("TRAME_TEST_WRITER_STORE") else {
+        return;
+    };
     let store = Store::open(Path::new(&path)).unwrap();
-    let passes: usize = std::env::var("TRAME_TEST_WRITER_PASSES").ok().and_then(|p| p.parse().ok()).unwrap_or(PASSES);
+    let passes: usize = std::env::var("TRAME_TEST_WRITER_PASSES")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(PASSES);
     for pass in 0..passes {
         for i in 0..DOCS {
             store.put_document(&version(i, pass % 2 == 1)).unwrap();
@@ -160,7 +182,10 @@ fn sigkill_during_put_document_leaves_whole_documents() {
         let count = assert_whole_documents(&store, &sizes);
         assert!(count >= 1);
     }
-    assert!(killed_while_writing >= delays.len() / 2, "only {killed_while_writing} kills hit a busy writer");
+    assert!(
+        killed_while_writing >= delays.len() / 2,
+        "only {killed_while_writing} kills hit a busy writer"
+    );
 }
 
 #[test]
@@ -211,13 +236,19 @@ fn readers_get_consistent_answers_or_a_clear_error_while_a_writer_runs() {
             }
             Err(error) => {
                 let message = error.to_string();
-                assert!(message.contains(&path.display().to_string()), "unclear error: {message}");
+                assert!(
+                    message.contains(&path.display().to_string()),
+                    "unclear error: {message}"
+                );
             }
         }
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(consistent > 0, "no read-only opening succeeded while writing");
-    assert!(!writer.idle.load(Ordering::SeqCst), "the writer finished before the reads: make it write longer");
+    assert!(
+        !writer.idle.load(Ordering::SeqCst),
+        "the writer finished before the reads: make it write longer"
+    );
 
     // The binary: queries answer, writes are refused with an explanation.
     let query = Command::new(assert_cmd::cargo::cargo_bin("trame"))

@@ -72,22 +72,12 @@ fn build(store: &Path, files: &[PathBuf], extra: &[&str]) {
 
 /// Every quad of the store except `dateAdded` and the ontology graph.
 fn quads(store: &Path) -> BTreeSet<String> {
-    let output = trame()
-        .args(["export", "nq", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = trame().args(["export", "nq", "--store"]).arg(store).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout)
         .unwrap()
         .lines()
-        .filter(|line| {
-            !line.contains("#dateAdded>") && !line.ends_with("<https://w3id.org/trame/ontology> .")
-        })
+        .filter(|line| !line.contains("#dateAdded>") && !line.ends_with("<https://w3id.org/trame/ontology> ."))
         .map(str::to_string)
         .collect()
 }
@@ -101,10 +91,7 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
     let together = dir.path().join("together.db");
     build(&together, &files, &[]);
     let expected = quads(&together);
-    assert!(
-        expected.iter().any(|q| q.contains("/doc/")),
-        "documents were stored"
-    );
+    assert!(expected.iter().any(|q| q.contains("/doc/")), "documents were stored");
     let merge_graph: Vec<&String> = expected
         .iter()
         .filter(|q| q.ends_with("<https://w3id.org/trame/merge> ."))
@@ -125,11 +112,7 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
     assert_eq!(quads(&backward), expected, "B then A");
 
     build(&together, &files, &[]);
-    assert_eq!(
-        quads(&together),
-        expected,
-        "built twice into the same store"
-    );
+    assert_eq!(quads(&together), expected, "built twice into the same store");
 
     // Two shard workers, each with its own output, loaded into one store.
     let dump = dir.path().join("dump");
@@ -140,14 +123,8 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
             &["--shard", shard, "--out", dump.to_str().unwrap()],
         );
     }
-    assert!(
-        !dir.path().join("unused.db").exists(),
-        "--out writes no store"
-    );
-    let mut parts: Vec<PathBuf> = std::fs::read_dir(&dump)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    assert!(!dir.path().join("unused.db").exists(), "--out writes no store");
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(&dump).unwrap().map(|e| e.unwrap().path()).collect();
     parts.sort();
     let names: Vec<String> = parts
         .iter()
@@ -163,11 +140,7 @@ fn the_graphs_of_a_document_set_do_not_depend_on_order_history_or_shards() {
         .arg("--quiet")
         .assert()
         .success();
-    assert_eq!(
-        quads(&sharded),
-        expected,
-        "two shards loaded from dumps, then merged"
-    );
+    assert_eq!(quads(&sharded), expected, "two shards loaded from dumps, then merged");
 
     // An explicit merge changes nothing on a store a build merged already.
     trame()
@@ -186,11 +159,7 @@ fn bad_shards_are_usage_errors_with_a_clear_message() {
         (&["--shard", "4/4"], &[], "K goes from 0 to 3"),
         (&["--shard", "1:4"], &[], "expected K/N"),
         (&["--shard", "0/0"], &[], "at least 1"),
-        (
-            &["--shards", "4"],
-            &[],
-            "JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID",
-        ),
+        (&["--shards", "4"], &[], "JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID"),
         (
             &["--shards", "4"],
             &[("JOB_COMPLETION_INDEX", "four")],
@@ -203,10 +172,7 @@ fn bad_shards_are_usage_errors_with_a_clear_message() {
         for (name, value) in env {
             command.env(name, value);
         }
-        command
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(message));
+        command.assert().code(2).stderr(predicate::str::contains(message));
     }
     trame()
         .args(["build", "seeds/", "--shard", "0/2", "--shards", "2"])

@@ -77,10 +77,7 @@ fn piece() -> impl Strategy<Value = String> {
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (
-            piece(),
-            prop_oneof![Just(""), Just(" "), Just("  "), Just("\n")],
-        ),
+        (piece(), prop_oneof![Just(""), Just(" "), Just("  "), Just("\n")]),
         0..25,
     )
     .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + sep).collect())
@@ -147,7 +144,11 @@ fn tokenizer_throughput() {
     let mut docs = Vec::new();
     for entry in std::fs::read_dir(root).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        docs.extend(trame::nlp::conllu::document_lines(&text).into_iter().map(|(_, l)| l.to_string()));
+        docs.extend(
+            trame::nlp::conllu::document_lines(&text)
+                .into_iter()
+                .map(|(_, l)| l.to_string()),
+        );
     }
     let start = std::time::Instant::now();
     let mut tokens = 0;
@@ -155,5 +156,8 @@ fn tokenizer_throughput() {
         tokens += docs.iter().map(|d| tokenizer().tokenize(d).len()).sum::<usize>();
     }
     let secs = start.elapsed().as_secs_f64();
-    eprintln!("tokenizer: {tokens} tokens in {secs:.2}s = {:.0} tokens/s", tokens as f64 / secs);
+    eprintln!(
+        "tokenizer: {tokens} tokens in {secs:.2}s = {:.0} tokens/s",
+        tokens as f64 / secs
+    );
 }

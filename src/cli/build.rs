@@ -78,8 +78,9 @@ pub struct BuildArgs {
 
 /// `--date`: an existing calendar day written YYYY-MM-DD.
 fn parse_date(text: &str) -> Result<crate::extract::timex::Date, String> {
-    crate::extract::timex::Date::parse_iso(text)
-        .ok_or_else(|| format!("{text:?} is not a date written YYYY-MM-DD (e.g. 2025-03-11), or that day does not exist"))
+    crate::extract::timex::Date::parse_iso(text).ok_or_else(|| {
+        format!("{text:?} is not a date written YYYY-MM-DD (e.g. 2025-03-11), or that day does not exist")
+    })
 }
 
 /// Annotates one paragraph (the language pipeline).
@@ -89,11 +90,7 @@ pub trait Annotate: Sync {
 
 /// Turns a prepared text and its annotated paragraphs into a document.
 pub trait Extract: Sync {
-    fn extract(
-        &self,
-        prepared: &PreparedText,
-        docs: &[nlp::Doc],
-    ) -> facts::Document;
+    fn extract(&self, prepared: &PreparedText, docs: &[nlp::Doc]) -> facts::Document;
 }
 
 /// Where built documents go: the store, or stdout for `--dry-run`.
@@ -333,17 +330,13 @@ fn prepare_and_annotate(
     Ok(Some(Annotated { prepared, docs }))
 }
 
-fn extract(
-    annotated: Annotated,
-    extractor: &dyn Extract,
-    options: &Options,
-) -> Result<facts::Document, Skip> {
+fn extract(annotated: Annotated, extractor: &dyn Extract, options: &Options) -> Result<facts::Document, Skip> {
     let Annotated { prepared, docs } = annotated;
-    let mut document = catch_unwind(AssertUnwindSafe(|| extractor.extract(&prepared, &docs)))
-    .map_err(|panic| Skip {
-        source: prepared.source.clone(),
-        reason: internal_error("extracting facts", &*panic),
-    })?;
+    let mut document =
+        catch_unwind(AssertUnwindSafe(|| extractor.extract(&prepared, &docs))).map_err(|panic| Skip {
+            source: prepared.source.clone(),
+            reason: internal_error("extracting facts", &*panic),
+        })?;
     document
         .facts
         .retain(|fact| options.min_confidence.admits(fact.confidence));
@@ -411,10 +404,7 @@ impl<W: Write> Sink for PrintSink<W> {
 
     fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
         if !self.header {
-            writeln!(
-                self.out,
-                "subject | predicate | object | confidence | sentence"
-            )?;
+            writeln!(self.out, "subject | predicate | object | confidence | sentence")?;
             self.header = true;
         }
         writeln!(self.out, "# {}", document.source)?;
@@ -432,10 +422,7 @@ pub fn fact_lines(document: &facts::Document) -> Vec<String> {
         .iter()
         .map(|fact| {
             let object = document.object_text(&fact.object);
-            let sentence = document
-                .sentences
-                .get(fact.sentence)
-                .map_or("", |s| s.text.as_str());
+            let sentence = document.sentences.get(fact.sentence).map_or("", |s| s.text.as_str());
             [
                 document.node_label(fact.subject),
                 &fact.predicate,
@@ -485,11 +472,7 @@ pub mod engine {
     struct RuleExtractor(Option<crate::extract::timex::Date>);
 
     impl Extract for RuleExtractor {
-        fn extract(
-            &self,
-            prepared: &PreparedText,
-            docs: &[nlp::Doc],
-        ) -> facts::Document {
+        fn extract(&self, prepared: &PreparedText, docs: &[nlp::Doc]) -> facts::Document {
             crate::extract::extract_document_dated(prepared, docs, self.0)
         }
     }
@@ -534,7 +517,11 @@ pub mod engine {
     /// bounded number at a time; graphs not pushed make `finish` fail.
     pub fn push_sink(url: String, client: std::sync::Arc<crate::push::Client>, in_flight: usize) -> Box<dyn Sink> {
         let queue = crate::push::Queue::start(client, url.clone(), in_flight, std::sync::Arc::new(|| {}));
-        Box::new(PushSink { queue: Some(queue), url, started: Instant::now() })
+        Box::new(PushSink {
+            queue: Some(queue),
+            url,
+            started: Instant::now(),
+        })
     }
 
     struct PushSink {
@@ -557,7 +544,9 @@ pub mod engine {
         }
 
         fn finish(&mut self) -> anyhow::Result<Option<String>> {
-            let Some(queue) = self.queue.take() else { return Ok(None) };
+            let Some(queue) = self.queue.take() else {
+                return Ok(None);
+            };
             let outcome = queue.finish();
             super::super::push::report(&outcome, &self.url, self.started.elapsed())?;
             Ok(None)
@@ -632,11 +621,7 @@ mod tests {
     struct FakeExtractor;
 
     impl Extract for FakeExtractor {
-        fn extract(
-            &self,
-            prepared: &PreparedText,
-            docs: &[nlp::Doc],
-        ) -> Document {
+        fn extract(&self, prepared: &PreparedText, docs: &[nlp::Doc]) -> Document {
             let mut entities: Vec<Entity> = Vec::new();
             let mut facts = Vec::new();
             let mut sentences = Vec::new();
@@ -733,12 +718,7 @@ mod tests {
         run_shard(inputs, batch, Shard::ALL, sink)
     }
 
-    fn run_shard(
-        inputs: &[InputSource],
-        batch: usize,
-        shard: Shard,
-        sink: &mut MemorySink,
-    ) -> anyhow::Result<Report> {
+    fn run_shard(inputs: &[InputSource], batch: usize, shard: Shard, sink: &mut MemorySink) -> anyhow::Result<Report> {
         let annotator = FakeAnnotator {
             calls: AtomicUsize::new(0),
         };
@@ -763,11 +743,23 @@ mod tests {
         let inputs = vec![
             write(dir.path(), "1.txt", FR.as_bytes()),
             write(dir.path(), "2.txt", b"Bonjour\n\xff le monde"),
-            write(dir.path(), "3.txt", b"The minister said that the plan was ready and that the unions had been told about it."),
+            write(
+                dir.path(),
+                "3.txt",
+                b"The minister said that the plan was ready and that the unions had been told about it.",
+            ),
             write(dir.path(), "4.txt", b"\n\n   \n"),
-            write(dir.path(), "5.txt", "Les chiffres de la ville de Lyon pour les habitants de la région et du pays".as_bytes()),
+            write(
+                dir.path(),
+                "5.txt",
+                "Les chiffres de la ville de Lyon pour les habitants de la région et du pays".as_bytes(),
+            ),
             write(dir.path(), "6.txt", format!("{FR}\nPANIQUE a Marie").as_bytes()),
-            write(dir.path(), "7.txt", format!("grand titre\n\n{FR}\nMarie a vu Jean peut-être dans la rue de la ville.").as_bytes()),
+            write(
+                dir.path(),
+                "7.txt",
+                format!("grand titre\n\n{FR}\nMarie a vu Jean peut-être dans la rue de la ville.").as_bytes(),
+            ),
         ];
         let mut sink = MemorySink::default();
         let report = run_build(&inputs, 2, &mut sink).unwrap();
@@ -781,26 +773,15 @@ mod tests {
         let reasons: Vec<(String, String)> = report
             .skipped
             .iter()
-            .map(|s| {
-                (
-                    s.source.rsplit('/').next().unwrap().to_string(),
-                    s.reason.clone(),
-                )
-            })
+            .map(|s| (s.source.rsplit('/').next().unwrap().to_string(), s.reason.clone()))
             .collect();
         assert_eq!(reasons.len(), 5, "{reasons:?}");
         assert_eq!(reasons[0].0, "2.txt");
-        assert!(
-            reasons[0].1.contains("invalid UTF-8 at byte 8"),
-            "{reasons:?}"
-        );
+        assert!(reasons[0].1.contains("invalid UTF-8 at byte 8"), "{reasons:?}");
         assert!(reasons[1].1.contains("English"), "{reasons:?}");
         assert!(reasons[2].1.contains("no text left"), "{reasons:?}");
         assert!(reasons[3].1.contains("no verb"), "{reasons:?}");
-        assert!(
-            reasons[4].1.contains("internal error while annotating"),
-            "{reasons:?}"
-        );
+        assert!(reasons[4].1.contains("internal error while annotating"), "{reasons:?}");
         // Low-confidence facts were filtered: 7.txt keeps only its first fact.
         assert_eq!(sink.documents[1].facts.len(), 1);
         assert_eq!(report.facts, 2);
@@ -884,9 +865,7 @@ mod tests {
             ..Report::default()
         };
         assert_eq!(report.exit_code(), ExitCode::from(EXIT_FAILURE));
-        assert!(report
-            .summary()
-            .starts_with("built 0 documents (1 skipped)"));
+        assert!(report.summary().starts_with("built 0 documents (1 skipped)"));
     }
 
     #[test]
@@ -939,6 +918,9 @@ mod tests {
         assert_eq!(sink.finish().unwrap(), None);
         let text = String::from_utf8(out).unwrap();
         let line = "Marco Rubio | says | oui | 0.88 | Rubio a dit / « oui ».";
-        assert_eq!(text, format!("subject | predicate | object | confidence | sentence\n# a.txt\n{line}\n# a.txt\n{line}\n"));
+        assert_eq!(
+            text,
+            format!("subject | predicate | object | confidence | sentence\n# a.txt\n{line}\n# a.txt\n{line}\n")
+        );
     }
 }

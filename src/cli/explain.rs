@@ -169,12 +169,23 @@ fn render_fact(fact: &RelationRow, mentions: &[MentionRow], style: Style) -> Str
 pub fn corroboration(fact: &RelationRow) -> String {
     let mut parts = Vec::new();
     if let Some(event) = &fact.event_type {
-        let cameo = fact.cameo_root.as_deref().map(|c| format!(", CAMEO {c}")).unwrap_or_default();
+        let cameo = fact
+            .cameo_root
+            .as_deref()
+            .map(|c| format!(", CAMEO {c}"))
+            .unwrap_or_default();
         parts.push(format!("event {event}{cameo}"));
     }
     if let Some(claim) = &fact.claim {
-        let contested = if fact.contested { ", contested (another source negates it)" } else { "" };
-        parts.push(format!("stated by {} documents{contested} · claim {claim}", fact.sources));
+        let contested = if fact.contested {
+            ", contested (another source negates it)"
+        } else {
+            ""
+        };
+        parts.push(format!(
+            "stated by {} documents{contested} · claim {claim}",
+            fact.sources
+        ));
     }
     if parts.is_empty() {
         String::new()
@@ -189,10 +200,7 @@ fn highlight(text: &str, ranges: &[Range<usize>], style: Style) -> String {
     let mut out = String::new();
     let mut at = 0;
     for range in ranges {
-        let (start, end) = (
-            range.start.min(chars.len()).max(at),
-            range.end.min(chars.len()),
-        );
+        let (start, end) = (range.start.min(chars.len()).max(at), range.end.min(chars.len()));
         if start >= end {
             continue;
         }

@@ -60,7 +60,13 @@ pub struct ExportArgs {
     pub focus: Option<String>,
 
     /// How many facts away from --focus to go.
-    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus", help_heading = "Picture selection (png, svg, dot)")]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1,
+        requires = "focus",
+        help_heading = "Picture selection (png, svg, dot)"
+    )]
     pub depth: usize,
 
     /// Draw only the N highest-ranked entities [png/svg default: 40 on big graphs].
@@ -82,7 +88,11 @@ pub struct ExportArgs {
     /// Count literal values on their entity ("Macron · 12 values") and merge
     /// the arrows between two entities into one; the default for pictures of
     /// big stores drawn without --top or --focus.
-    #[arg(long, conflicts_with = "detailed", help_heading = "Picture selection (png, svg, dot)")]
+    #[arg(
+        long,
+        conflicts_with = "detailed",
+        help_heading = "Picture selection (png, svg, dot)"
+    )]
     pub compact: bool,
 
     /// Draw every value and every kind of fact even on a big store (no
@@ -154,7 +164,10 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     fn is_rdf(self) -> bool {
-        matches!(self, ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq | ExportFormat::Jsonld)
+        matches!(
+            self,
+            ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq | ExportFormat::Jsonld
+        )
     }
 
     fn is_drawing(self) -> bool {
@@ -236,7 +249,11 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
     let format = args.format.name();
     if args.output.is_none() && matches!(args.format, ExportFormat::Png | ExportFormat::Csv) {
-        let what = if args.format == ExportFormat::Csv { "a folder" } else { "a file" };
+        let what = if args.format == ExportFormat::Csv {
+            "a folder"
+        } else {
+            "a file"
+        };
         return Err(UsageError(format!("`trame export {format}` needs -o PATH ({what} to write)")).into());
     }
     let drawing_only = [
@@ -249,9 +266,15 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
     ];
     if args.format == ExportFormat::Timeline {
         timeline_kind(args.output.as_deref())?;
-        let graph_only = [("--all-entities", args.all_entities), ("--no-literals", args.no_literals)];
+        let graph_only = [
+            ("--all-entities", args.all_entities),
+            ("--no-literals", args.no_literals),
+        ];
         if let Some((flag, _)) = graph_only.iter().find(|(_, given)| *given) {
-            return Err(UsageError(format!("{flag} applies to graph pictures (png, svg, dot), not to timeline")).into());
+            return Err(UsageError(format!(
+                "{flag} applies to graph pictures (png, svg, dot), not to timeline"
+            ))
+            .into());
         }
     } else if !args.format.is_drawing() {
         if let Some((flag, _)) = drawing_only.iter().find(|(_, given)| *given) {
@@ -270,7 +293,10 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
         return Err(UsageError(format!("--no-embed-font applies to svg, not to {format}")).into());
     }
     if args.format.is_rdf() {
-        for (flag, given) in [("--min-confidence", args.min_confidence.is_some()), ("--query", args.query.is_some())] {
+        for (flag, given) in [
+            ("--min-confidence", args.min_confidence.is_some()),
+            ("--query", args.query.is_some()),
+        ] {
             if given {
                 return Err(UsageError(format!(
                     "{flag} does not apply to {format}, which writes the whole store; \
@@ -285,7 +311,10 @@ fn check_usage(args: &ExportArgs) -> anyhow::Result<()> {
 
 fn export_csv(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<ExitCode> {
     let dir = args.output.as_deref().context("csv needs -o")?;
-    let options = exporter::csv::CsvOptions { raw: args.raw_cells, excel: args.excel };
+    let options = exporter::csv::CsvOptions {
+        raw: args.raw_cells,
+        excel: args.excel,
+    };
     let summary = exporter::csv::write_dump_with(snapshot, dir, options)?;
     output::info(&format!(
         "wrote {}: {} entities, {} relations, {} mentions, {} triples, {} documents, {} time expressions",
@@ -340,7 +369,9 @@ fn export_drawing(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result
     }
     let graph = full.select(&selection)?;
     if graph.graph.node_count() == 0 {
-        output::warn("nothing to draw: no facts match (try --all-entities, a lower --min-confidence or another --focus)");
+        output::warn(
+            "nothing to draw: no facts match (try --all-entities, a lower --min-confidence or another --focus)",
+        );
     }
     let bytes = match args.format {
         ExportFormat::Dot => exporter::dot::to_dot(&graph).into_bytes(),
@@ -367,8 +398,13 @@ enum TimelineKind {
 }
 
 fn timeline_kind(output: Option<&Path>) -> anyhow::Result<TimelineKind> {
-    let Some(path) = output else { return Ok(TimelineKind::Svg) };
-    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let Some(path) = output else {
+        return Ok(TimelineKind::Svg);
+    };
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     match extension.as_str() {
         "svg" => Ok(TimelineKind::Svg),
         "png" => Ok(TimelineKind::Png),
@@ -419,7 +455,11 @@ fn export_timeline(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Resul
     };
     write_output(args.output.as_deref(), &bytes)?;
     if let Some(path) = &args.output {
-        output::info(&format!("wrote {}: {} facts on the timeline", path.display(), entries.len()));
+        output::info(&format!(
+            "wrote {}: {} facts on the timeline",
+            path.display(),
+            entries.len()
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -485,7 +525,10 @@ fn load_snapshot(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<Graph
         return Ok(snapshot);
     }
     let store = open_store(global, Access::Read)?;
-    let options = crate::store::SnapshotOptions { min_confidence: args.min_confidence, construct: args.query.clone() };
+    let options = crate::store::SnapshotOptions {
+        min_confidence: args.min_confidence,
+        construct: args.query.clone(),
+    };
     Ok(store.snapshot(&options)?)
 }
 

@@ -81,9 +81,7 @@ pub fn run(args: &MergeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 
 /// Decides the merges over every entity of the document graphs, in IRIs:
 /// `owl:sameAs` links and the alternative labels of each kept entity.
-pub fn decide(
-    entities: &[(String, crate::facts::KnownEntity)],
-) -> (Vec<SameAs>, Vec<(String, String)>) {
+pub fn decide(entities: &[(String, crate::facts::KnownEntity)]) -> (Vec<SameAs>, Vec<(String, String)>) {
     let known: Vec<crate::facts::KnownEntity> = entities.iter().map(|(_, e)| e.clone()).collect();
     let mut links = Vec::new();
     let mut alt_labels = Vec::new();

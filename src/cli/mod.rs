@@ -87,7 +87,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     output::init(&cli.global);
     if let Some(threads) = cli.global.threads {
         // Ignore the error: the pool can only be configured once per process.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
     }
     let global = &cli.global;
     match &cli.command {

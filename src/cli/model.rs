@@ -46,18 +46,10 @@ pub fn run(command: &ModelCommand, _global: &GlobalArgs) -> anyhow::Result<ExitC
     }
 }
 
-fn run_install(
-    name: &str,
-    wheel: Option<&std::path::Path>,
-    force: bool,
-) -> anyhow::Result<ExitCode> {
+fn run_install(name: &str, wheel: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
     let Some(model) = KnownModel::by_short(name) else {
         let names: Vec<&str> = KNOWN_MODELS.iter().map(|m| m.short).collect();
-        return Err(UsageError(format!(
-            "unknown model `{name}`; choose one of: {}",
-            names.join(", ")
-        ))
-        .into());
+        return Err(UsageError(format!("unknown model `{name}`; choose one of: {}", names.join(", "))).into());
     };
     let dir = model.install_dir();
     if dir.join("config.cfg").is_file() && !force {
@@ -69,8 +61,7 @@ fn run_install(
         return Ok(ExitCode::SUCCESS);
     }
     if force && dir.exists() {
-        std::fs::remove_dir_all(&dir)
-            .with_context(|| format!("cannot remove {}", dir.display()))?;
+        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
     }
     install(model, wheel, &|message| output::info(message))
         .with_context(|| format!("cannot install model {}", model.short))?;
@@ -111,11 +102,7 @@ fn run_list() -> anyhow::Result<ExitCode> {
             })
             .collect();
         let line = |cells: [&str; 4]| {
-            let padded: Vec<String> = cells
-                .iter()
-                .zip(&widths)
-                .map(|(s, w)| format!("{s:<w$}"))
-                .collect();
+            let padded: Vec<String> = cells.iter().zip(&widths).map(|(s, w)| format!("{s:<w$}")).collect();
             format!("{}\n", padded.join("  ").trim_end())
         };
         out.write_all(line(header).as_bytes())?;

@@ -40,7 +40,11 @@ pub fn init(global: &GlobalArgs) {
         ColorChoice::Never => false,
         ColorChoice::Auto => stderr_tty && !no_color,
     };
-    let _ = SETTINGS.set(Settings { quiet: global.quiet, color, progress: stderr_tty && !global.quiet });
+    let _ = SETTINGS.set(Settings {
+        quiet: global.quiet,
+        color,
+        progress: stderr_tty && !global.quiet,
+    });
     init_logging(color);
 }
 
@@ -60,7 +64,11 @@ fn init_logging(color: bool) {
 }
 
 fn settings() -> Settings {
-    *SETTINGS.get_or_init(|| Settings { quiet: false, color: false, progress: false })
+    *SETTINGS.get_or_init(|| Settings {
+        quiet: false,
+        color: false,
+        progress: false,
+    })
 }
 
 /// Whether colour escapes may be written to stderr.

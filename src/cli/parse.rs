@@ -14,10 +14,10 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::{output, GlobalArgs, UsageError};
-use crate::nlp::conllu::{document_lines, write_doc};
 use super::shared::load_pipeline;
+use super::{output, GlobalArgs, UsageError};
 use crate::input::{self, InputSource};
+use crate::nlp::conllu::{document_lines, write_doc};
 use crate::nlp::Doc;
 
 /// Annotate French text: tokens, lemmas, POS, morphology, dependencies, entities.
@@ -87,10 +87,7 @@ pub fn run(args: &ParseArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
                         .iter()
                         .zip(docs)
                         .map(|(&(line_no, _), doc)| {
-                            words.fetch_add(
-                                doc.tokens.iter().filter(|t| !t.is_space).count(),
-                                Ordering::Relaxed,
-                            );
+                            words.fetch_add(doc.tokens.iter().filter(|t| !t.is_space).count(), Ordering::Relaxed);
                             bar.inc(1);
                             render(args.format, &input.label, line_no, &doc)
                         })

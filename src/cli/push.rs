@@ -43,12 +43,21 @@ impl Remote {
             None => None,
             Some(user) => {
                 let password = std::env::var("TRAME_PUSH_PASSWORD").map_err(|_| {
-                    UsageError(format!("--user {user} needs the password in the environment variable TRAME_PUSH_PASSWORD"))
+                    UsageError(format!(
+                        "--user {user} needs the password in the environment variable TRAME_PUSH_PASSWORD"
+                    ))
                 })?;
-                Some(Credentials { user: user.clone(), password })
+                Some(Credentials {
+                    user: user.clone(),
+                    password,
+                })
             }
         };
-        Ok(Client::new(push::Options { credentials, retries: self.retries, ..push::Options::default() }))
+        Ok(Client::new(push::Options {
+            credentials,
+            retries: self.retries,
+            ..push::Options::default()
+        }))
     }
 
     /// The query endpoint for the Graph Store endpoint `url`.
@@ -57,12 +66,19 @@ impl Remote {
             return Ok(push::check_url(endpoint)?);
         }
         let base = url.split('?').next().unwrap_or(url).trim_end_matches('/');
-        for (suffix, query) in [("/store", "/query"), ("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql")] {
+        for (suffix, query) in [
+            ("/store", "/query"),
+            ("/sparql-graph-crud-auth", "/sparql"),
+            ("/sparql-graph-crud", "/sparql"),
+        ] {
             if let Some(root) = base.strip_suffix(suffix) {
                 return Ok(format!("{root}{query}"));
             }
         }
-        Err(UsageError(format!("cannot guess the SPARQL query endpoint of {url}; give it with --query-endpoint URL")).into())
+        Err(UsageError(format!(
+            "cannot guess the SPARQL query endpoint of {url}; give it with --query-endpoint URL"
+        ))
+        .into())
     }
 }
 
@@ -95,16 +111,29 @@ pub fn run(args: &PushArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     push_ontology(&client, &url)?;
     let bar = output::progress(iris.len() as u64, "graphs");
     let ticker = bar.clone();
-    let queue = Queue::start(client, url.clone(), args.remote.in_flight, Arc::new(move || ticker.inc(1)));
+    let queue = Queue::start(
+        client,
+        url.clone(),
+        args.remote.in_flight,
+        Arc::new(move || ticker.inc(1)),
+    );
     for iri in &iris {
         if queue.stopped() {
             // A fatal error: record the rest without reading them.
-            queue.send(Job { graph: iri.clone(), name: sources.get(iri).cloned().unwrap_or_else(|| iri.clone()), ntriples: Vec::new() });
+            queue.send(Job {
+                graph: iri.clone(),
+                name: sources.get(iri).cloned().unwrap_or_else(|| iri.clone()),
+                ntriples: Vec::new(),
+            });
             continue;
         }
         let graph = store.graph(iri)?;
         let name = sources.get(iri).cloned().unwrap_or_else(|| iri.clone());
-        queue.send(Job { graph: iri.clone(), name, ntriples: graph.to_ntriples() });
+        queue.send(Job {
+            graph: iri.clone(),
+            name,
+            ntriples: graph.to_ntriples(),
+        });
     }
     let outcome = queue.finish();
     bar.finish_and_clear();
@@ -118,7 +147,6 @@ pub fn push_ontology(client: &Client, url: &str) -> anyhow::Result<()> {
     let ontology = graphs::ontology()?;
     client
         .put_graph(url, &ontology.iri, &ontology.to_ntriples())
-        
         .context("pushing the ontology graph")
 }
 
@@ -156,11 +184,12 @@ pub fn merge_remote(url: &str, remote: &Remote) -> anyhow::Result<super::merge::
     let client = remote.client()?;
     let rows = client
         .select(&query_url, crate::store::ENTITY_QUERY)
-        
         .with_context(|| format!("reading the entities from {query_url}"))?;
     let entities = crate::store::entities_from_rows(&rows);
     let (links, alt_labels) = super::merge::decide(&entities);
     let body = graphs::merge(&links, &alt_labels);
-    client.put_graph(&url, &body.iri, &body.to_ntriples()).context("pushing the merge graph")?;
+    client
+        .put_graph(&url, &body.iri, &body.to_ntriples())
+        .context("pushing the merge graph")?;
     Ok(super::merge::Summary::new(entities.len(), &links))
 }

@@ -76,12 +76,18 @@ pub fn run(args: &QueryArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(global, Access::Read)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let kind = store
-        .query_to_writer(&query, args.format.map(QueryFormat::result_format), output::stdout_is_terminal(), &mut out)?;
+    let kind = store.query_to_writer(
+        &query,
+        args.format.map(QueryFormat::result_format),
+        output::stdout_is_terminal(),
+        &mut out,
+    )?;
     out.flush().context("cannot write to standard output")?;
     match kind {
         QueryKind::Select { rows } => output::info(&format!("{rows} row{}", if rows == 1 { "" } else { "s" })),
-        QueryKind::Graph { triples } => output::info(&format!("{triples} triple{}", if triples == 1 { "" } else { "s" })),
+        QueryKind::Graph { triples } => {
+            output::info(&format!("{triples} triple{}", if triples == 1 { "" } else { "s" }))
+        }
         QueryKind::Ask(_) => {}
     }
     Ok(ExitCode::SUCCESS)

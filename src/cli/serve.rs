@@ -77,8 +77,16 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     let store = global.store.display().to_string();
     crate::serve::run(options, |addr| {
-        let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
-        let host = if addr.is_ipv6() && !addr.ip().is_unspecified() { format!("[{host}]") } else { host };
+        let host = if addr.ip().is_unspecified() {
+            "127.0.0.1".to_string()
+        } else {
+            addr.ip().to_string()
+        };
+        let host = if addr.is_ipv6() && !addr.ip().is_unspecified() {
+            format!("[{host}]")
+        } else {
+            host
+        };
         output::notice(&format!(
             "trame serve: http://{host}:{}/ (SPARQL at /sparql) on {store}, read-only; Ctrl-C stops",
             addr.port()

@@ -63,8 +63,7 @@ impl FromStr for Shard {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Shard, String> {
-        let usage =
-            || format!("expected K/N such as 0/4 (shard K of N, K from 0 to N-1), not {text:?}");
+        let usage = || format!("expected K/N such as 0/4 (shard K of N, K from 0 to N-1), not {text:?}");
         let (k, n) = text.split_once('/').ok_or_else(usage)?;
         let k: u64 = k.trim().parse().map_err(|_| usage())?;
         let n: u64 = n.trim().parse().map_err(|_| usage())?;
@@ -92,10 +91,7 @@ pub fn resolve(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Resolved, UsageError> {
     if let Some(shard) = shard {
-        return Ok(Resolved {
-            shard,
-            origin: None,
-        });
+        return Ok(Resolved { shard, origin: None });
     }
     let number = |name: &str| -> Result<Option<u64>, UsageError> {
         match env(name) {
@@ -113,11 +109,9 @@ pub fn resolve(
             return Ok(None);
         };
         let min = number("SLURM_ARRAY_TASK_MIN")?.unwrap_or(0);
-        id.checked_sub(min).map(Some).ok_or_else(|| {
-            UsageError(format!(
-                "SLURM_ARRAY_TASK_ID={id} is below SLURM_ARRAY_TASK_MIN={min}"
-            ))
-        })
+        id.checked_sub(min)
+            .map(Some)
+            .ok_or_else(|| UsageError(format!("SLURM_ARRAY_TASK_ID={id} is below SLURM_ARRAY_TASK_MIN={min}")))
     };
     let make = |index: u64, count: u64, origin: String| match Shard::new(index, count) {
         Ok(shard) => Ok(Resolved {
@@ -131,11 +125,7 @@ pub fn resolve(
             return Err(UsageError("--shards must be at least 1".into()));
         }
         if let Some(index) = number("JOB_COMPLETION_INDEX")? {
-            return make(
-                index,
-                count,
-                format!("JOB_COMPLETION_INDEX={index}, --shards {count}"),
-            );
+            return make(index, count, format!("JOB_COMPLETION_INDEX={index}, --shards {count}"));
         }
         if let Some(index) = slurm_index()? {
             if let Some(tasks) = number("SLURM_ARRAY_TASK_COUNT")? {
@@ -145,11 +135,7 @@ pub fn resolve(
                     )));
                 }
             }
-            return make(
-                index,
-                count,
-                format!("SLURM_ARRAY_TASK_ID, --shards {count}"),
-            );
+            return make(index, count, format!("SLURM_ARRAY_TASK_ID, --shards {count}"));
         }
         return Err(UsageError(format!(
             "--shards {count} needs the worker's index from the job engine (JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID), \
@@ -173,10 +159,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |name: &str| map.get(name).cloned()
     }
 
@@ -186,10 +169,7 @@ mod tests {
         assert_eq!(" 0 / 1 ".parse::<Shard>(), Ok(Shard::ALL));
         for bad in ["4/4", "1/0", "1:4", "a/4", "-1/4", "", "3"] {
             let error = bad.parse::<Shard>().unwrap_err();
-            assert!(
-                error.contains("K") || error.contains("at least 1"),
-                "{bad}: {error}"
-            );
+            assert!(error.contains("K") || error.contains("at least 1"), "{bad}: {error}");
         }
         assert!("4/4".parse::<Shard>().unwrap_err().contains("from 0 to 3"));
     }
@@ -199,17 +179,12 @@ mod tests {
         let mut per_shard = [0usize; 4];
         for i in 0..4000 {
             let hash = crate::store::iri::sha256_hex(&format!("document {i}"));
-            let holders: Vec<u64> = (0..4)
-                .filter(|&k| Shard { index: k, count: 4 }.holds(&hash))
-                .collect();
+            let holders: Vec<u64> = (0..4).filter(|&k| Shard { index: k, count: 4 }.holds(&hash)).collect();
             assert_eq!(holders.len(), 1);
             per_shard[holders[0] as usize] += 1;
             assert!(Shard::ALL.holds(&hash));
         }
-        assert!(
-            per_shard.iter().all(|&n| (900..1100).contains(&n)),
-            "{per_shard:?}"
-        );
+        assert!(per_shard.iter().all(|&n| (900..1100).contains(&n)), "{per_shard:?}");
     }
 
     #[test]
@@ -223,19 +198,9 @@ mod tests {
         let none = env(&[]);
         assert_eq!(resolve(None, None, &none).unwrap().shard, Shard::ALL);
         let flag: Shard = "1/3".parse().unwrap();
-        let slurm = env(&[
-            ("SLURM_ARRAY_TASK_ID", "2"),
-            ("SLURM_ARRAY_TASK_COUNT", "4"),
-        ]);
-        assert_eq!(
-            resolve(Some(flag), None, &slurm).unwrap().shard,
-            flag,
-            "--shard wins"
-        );
-        assert_eq!(
-            resolve(None, None, &slurm).unwrap().shard,
-            Shard { index: 2, count: 4 }
-        );
+        let slurm = env(&[("SLURM_ARRAY_TASK_ID", "2"), ("SLURM_ARRAY_TASK_COUNT", "4")]);
+        assert_eq!(resolve(Some(flag), None, &slurm).unwrap().shard, flag, "--shard wins");
+        assert_eq!(resolve(None, None, &slurm).unwrap().shard, Shard { index: 2, count: 4 });
         let k8s = env(&[("JOB_COMPLETION_INDEX", "3")]);
         assert_eq!(
             resolve(None, Some(5), &k8s).unwrap().shard,
@@ -263,11 +228,7 @@ mod tests {
         let cases: Vec<Case> = vec![
             (Some(4), vec![], "neither is set"),
             (Some(0), vec![("JOB_COMPLETION_INDEX", "0")], "at least 1"),
-            (
-                Some(4),
-                vec![("JOB_COMPLETION_INDEX", "4")],
-                "K goes from 0 to 3",
-            ),
+            (Some(4), vec![("JOB_COMPLETION_INDEX", "4")], "K goes from 0 to 3"),
             (
                 Some(4),
                 vec![("JOB_COMPLETION_INDEX", "x")],
@@ -275,10 +236,7 @@ mod tests {
             ),
             (
                 Some(4),
-                vec![
-                    ("SLURM_ARRAY_TASK_ID", "1"),
-                    ("SLURM_ARRAY_TASK_COUNT", "8"),
-                ],
+                vec![("SLURM_ARRAY_TASK_ID", "1"), ("SLURM_ARRAY_TASK_COUNT", "8")],
                 "make them equal",
             ),
             (

@@ -69,12 +69,8 @@ pub fn read_query_text(inline: Option<&str>, file: Option<&Path>) -> anyhow::Res
                 .context("cannot read the query from standard input")?;
             Ok(text)
         }
-        (None, Some(path)) => std::fs::read_to_string(path).with_context(|| {
-            format!(
-                "cannot read the query file {}; check the path",
-                path.display()
-            )
-        }),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the query file {}; check the path", path.display())),
         _ => Err(UsageError("give the SPARQL text or -f FILE, not both".to_string()).into()),
     }
 }
@@ -86,12 +82,8 @@ pub fn read_query_text(inline: Option<&str>, file: Option<&Path>) -> anyhow::Res
 pub fn exit_code_for(error: &anyhow::Error) -> u8 {
     let usage = error.chain().any(|cause| {
         cause.is::<UsageError>()
-            || cause
-                .downcast_ref::<StoreError>()
-                .is_some_and(StoreError::is_usage)
-            || cause
-                .downcast_ref::<PushError>()
-                .is_some_and(PushError::is_usage)
+            || cause.downcast_ref::<StoreError>().is_some_and(StoreError::is_usage)
+            || cause.downcast_ref::<PushError>().is_some_and(PushError::is_usage)
     });
     if usage {
         EXIT_USAGE
@@ -115,15 +107,10 @@ mod tests {
             exit_code_for(&anyhow::Error::from(query).context("while exporting")),
             EXIT_USAGE
         );
-        let missing = StoreError::Missing {
-            path: "x.db".into(),
-        };
+        let missing = StoreError::Missing { path: "x.db".into() };
         assert_eq!(exit_code_for(&anyhow::Error::from(missing)), EXIT_FAILURE);
         let usage = anyhow::Error::from(UsageError("bad".into())).context("outer");
         assert_eq!(exit_code_for(&usage), EXIT_USAGE);
-        assert_eq!(
-            exit_code_for(&anyhow::anyhow!("plain failure")),
-            EXIT_FAILURE
-        );
+        assert_eq!(exit_code_for(&anyhow::anyhow!("plain failure")), EXIT_FAILURE);
     }
 }

@@ -38,7 +38,11 @@ pub enum StatsFormat {
 pub fn run(args: &StatsArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(global, Access::Read)?;
     let stats = store.stats(args.top)?;
-    let format = args.format.unwrap_or(if output::stdout_is_terminal() { StatsFormat::Table } else { StatsFormat::Csv });
+    let format = args.format.unwrap_or(if output::stdout_is_terminal() {
+        StatsFormat::Table
+    } else {
+        StatsFormat::Csv
+    });
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match format {
@@ -94,13 +98,25 @@ fn write_table(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
     let header = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
     crate::store::write_table(
         &header("type", "entities"),
-        &rows(stats.entities_by_type.iter().map(|c| (c.key.clone(), c.count.to_string())).collect()),
+        &rows(
+            stats
+                .entities_by_type
+                .iter()
+                .map(|c| (c.key.clone(), c.count.to_string()))
+                .collect(),
+        ),
         out,
     )?;
     writeln!(out)?;
     crate::store::write_table(
         &header("property", "facts"),
-        &rows(stats.facts_by_property.iter().map(|c| (c.key.clone(), c.count.to_string())).collect()),
+        &rows(
+            stats
+                .facts_by_property
+                .iter()
+                .map(|c| (c.key.clone(), c.count.to_string()))
+                .collect(),
+        ),
         out,
     )?;
     writeln!(out)?;
@@ -110,20 +126,43 @@ fn write_table(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
         .map(|e| vec![e.label.clone(), e.kind.clone(), e.degree.to_string(), e.iri.clone()])
         .collect();
     crate::store::write_table(
-        &["entity".to_string(), "type".to_string(), "degree".to_string(), "iri".to_string()],
+        &[
+            "entity".to_string(),
+            "type".to_string(),
+            "degree".to_string(),
+            "iri".to_string(),
+        ],
         &top,
         out,
     )?;
     writeln!(out)?;
-    let share = if stats.statements == 0 { 0.0 } else { 100.0 * stats.typed_statements as f64 / stats.statements as f64 };
-    writeln!(out, "{} of {} statements have an event type ({share:.1} %)", stats.typed_statements, stats.statements)?;
+    let share = if stats.statements == 0 {
+        0.0
+    } else {
+        100.0 * stats.typed_statements as f64 / stats.statements as f64
+    };
+    writeln!(
+        out,
+        "{} of {} statements have an event type ({share:.1} %)",
+        stats.typed_statements, stats.statements
+    )?;
     if !stats.facts_by_event_type.is_empty() {
         crate::store::write_table(
             &header("event type", "facts"),
-            &rows(stats.facts_by_event_type.iter().map(|c| (c.key.clone(), c.count.to_string())).collect()),
+            &rows(
+                stats
+                    .facts_by_event_type
+                    .iter()
+                    .map(|c| (c.key.clone(), c.count.to_string()))
+                    .collect(),
+            ),
             out,
         )?;
     }
-    writeln!(out, "\n{} claims (facts stated by two documents or more), {} contested", stats.claims, stats.contested_claims)?;
+    writeln!(
+        out,
+        "\n{} claims (facts stated by two documents or more), {} contested",
+        stats.claims, stats.contested_claims
+    )?;
     Ok(())
 }

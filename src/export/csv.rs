@@ -22,7 +22,14 @@ use super::{check_parent_folder, sibling_path, ExportError};
 use crate::store::snapshot::GraphSnapshot;
 
 /// The files of a dump, in the order they are written.
-pub const FILES: [&str; 6] = ["entities.csv", "relations.csv", "mentions.csv", "triples.csv", "documents.csv", "timex.csv"];
+pub const FILES: [&str; 6] = [
+    "entities.csv",
+    "relations.csv",
+    "mentions.csv",
+    "triples.csv",
+    "documents.csv",
+    "timex.csv",
+];
 
 pub const ENTITY_COLUMNS: [&str; 5] = ["id", "label", "type", "aliases", "mentions"];
 /// The contract's nine columns, then trame's extras.
@@ -97,11 +104,7 @@ pub fn write_dump(snapshot: &GraphSnapshot, dir: &Path) -> Result<DumpSummary, E
 /// Writes the four tables into the folder `dir`, replacing an earlier dump
 /// there. The parent folder must exist; `dir` must be new, empty, or hold
 /// only the four dump files (anything else is left alone and reported).
-pub fn write_dump_with(
-    snapshot: &GraphSnapshot,
-    dir: &Path,
-    options: CsvOptions,
-) -> Result<DumpSummary, ExportError> {
+pub fn write_dump_with(snapshot: &GraphSnapshot, dir: &Path, options: CsvOptions) -> Result<DumpSummary, ExportError> {
     check_parent_folder(dir)?;
     check_replaceable(dir)?;
     let temp = sibling_path(dir, "tmp");
@@ -214,7 +217,15 @@ pub fn write_documents(snapshot: &GraphSnapshot, out: impl Write, options: CsvOp
 pub fn write_timexes(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
     let mut writer = Table::new(out, options, &TIMEX_COLUMNS)?;
     for t in &snapshot.timexes {
-        writer.row([t.doc.as_str(), &t.source, &t.start.to_string(), &t.end.to_string(), &t.text, &t.value, &t.kind])?;
+        writer.row([
+            t.doc.as_str(),
+            &t.source,
+            &t.start.to_string(),
+            &t.end.to_string(),
+            &t.text,
+            &t.value,
+            &t.kind,
+        ])?;
     }
     writer.flush()?;
     Ok(snapshot.timexes.len())
@@ -239,7 +250,8 @@ impl<W: Write> Table<W> {
 
     pub(crate) fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> Result<(), ::csv::Error> {
         let options = self.options;
-        self.writer.write_record(cells.into_iter().map(|text| cell(text, options).into_owned()))
+        self.writer
+            .write_record(cells.into_iter().map(|text| cell(text, options).into_owned()))
     }
 
     pub(crate) fn flush(&mut self) -> Result<(), ::csv::Error> {
@@ -252,7 +264,11 @@ fn confidence(value: f32) -> String {
     let value = if value.is_finite() { value.clamp(0.0, 1.0) } else { 0.0 };
     let text = format!("{value:.4}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text.is_empty() { "0".to_string() } else { text.to_string() }
+    if text.is_empty() {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 fn bool_text(value: bool) -> &'static str {
@@ -276,7 +292,10 @@ fn write_tables(snapshot: &GraphSnapshot, dir: &Path, options: CsvOptions) -> Re
     let mut counts = [0usize; 6];
     for ((name, write), count) in FILES.iter().zip(writers).zip(counts.iter_mut()) {
         let path = dir.join(name);
-        let file = std::fs::File::create(&path).map_err(|source| ExportError::Io { path: path.clone(), source })?;
+        let file = std::fs::File::create(&path).map_err(|source| ExportError::Io {
+            path: path.clone(),
+            source,
+        })?;
         *count = write(snapshot, std::io::BufWriter::new(file), options)
             .map_err(|source| ExportError::Csv { path, source })?;
     }
@@ -297,17 +316,28 @@ fn check_replaceable(dir: &Path) -> Result<(), ExportError> {
         return Ok(());
     }
     if !dir.is_dir() {
-        return Err(ExportError::NotAFolder { path: dir.to_path_buf() });
+        return Err(ExportError::NotAFolder {
+            path: dir.to_path_buf(),
+        });
     }
-    let entries = std::fs::read_dir(dir).map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
+    let entries = std::fs::read_dir(dir).map_err(|source| ExportError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let mut names: Vec<String> = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
+        let entry = entry.map_err(|source| ExportError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         names.push(entry.file_name().to_string_lossy().into_owned());
     }
     names.sort();
     match names.into_iter().find(|name| !FILES.contains(&name.as_str())) {
-        Some(example) => Err(ExportError::FolderNotEmpty { path: dir.to_path_buf(), example }),
+        Some(example) => Err(ExportError::FolderNotEmpty {
+            path: dir.to_path_buf(),
+            example,
+        }),
         None => Ok(()),
     }
 }
@@ -325,7 +355,10 @@ fn swap_into_place(temp: &Path, dir: &Path) -> Result<(), ExportError> {
     if let Err(source) = std::fs::rename(temp, dir) {
         // Put the earlier dump back rather than leave nothing.
         let _ = std::fs::rename(&old, dir);
-        return Err(ExportError::Io { path: dir.to_path_buf(), source });
+        return Err(ExportError::Io {
+            path: dir.to_path_buf(),
+            source,
+        });
     }
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
@@ -386,7 +419,10 @@ mod tests {
     fn read(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
         let mut reader = ::csv::Reader::from_reader(bytes);
         let header = reader.headers().unwrap().iter().map(String::from).collect();
-        let rows = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+        let rows = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
         (header, rows)
     }
 
@@ -396,9 +432,14 @@ mod tests {
         write_entities(&tricky(), &mut out, CsvOptions::default()).unwrap();
         let (header, rows) = read(&out);
         assert_eq!(header, ENTITY_COLUMNS);
-        assert_eq!(rows[0], ["urn:e:a", "Jean \"Le Grand\" Dupont", "PER", "Dupont|J. D.", "3"]);
+        assert_eq!(
+            rows[0],
+            ["urn:e:a", "Jean \"Le Grand\" Dupont", "PER", "Dupont|J. D.", "3"]
+        );
         assert_eq!(rows[1][1], "Paris, France");
-        assert!(String::from_utf8(out).unwrap().contains(r#""Jean ""Le Grand"" Dupont""#));
+        assert!(String::from_utf8(out)
+            .unwrap()
+            .contains(r#""Jean ""Le Grand"" Dupont""#));
     }
 
     #[test]
@@ -408,7 +449,17 @@ mod tests {
         let (header, rows) = read(&out);
         assert_eq!(
             &header[..9],
-            ["subject_id", "subject", "predicate", "object_id", "object", "lemma", "doc", "sentence", "confidence"]
+            [
+                "subject_id",
+                "subject",
+                "predicate",
+                "object_id",
+                "object",
+                "lemma",
+                "doc",
+                "sentence",
+                "confidence"
+            ]
         );
         assert_eq!(rows[0][7], "Il a dit : « oui,\nvraiment ».");
         assert_eq!(rows[0][8], "0.8");
@@ -423,12 +474,26 @@ mod tests {
         write_documents(&tricky(), &mut out, CsvOptions::default()).unwrap();
         let (header, rows) = read(&out);
         assert_eq!(&header[..4], ["doc", "source", "title", "date"]);
-        assert_eq!(rows[0], ["urn:doc:1", "seeds/a.txt", "Grève, \"générale\"", "2025-03-11", "given"]);
+        assert_eq!(
+            rows[0],
+            ["urn:doc:1", "seeds/a.txt", "Grève, \"générale\"", "2025-03-11", "given"]
+        );
         let mut out = Vec::new();
         write_timexes(&tricky(), &mut out, CsvOptions::default()).unwrap();
         let (header, rows) = read(&out);
         assert_eq!(header, TIMEX_COLUMNS);
-        assert_eq!(rows[0], ["urn:doc:1", "seeds/a.txt", "10", "20", "lundi soir", "2025-03-10TEV", "TIME"]);
+        assert_eq!(
+            rows[0],
+            [
+                "urn:doc:1",
+                "seeds/a.txt",
+                "10",
+                "20",
+                "lundi soir",
+                "2025-03-10TEV",
+                "TIME"
+            ]
+        );
     }
 
     #[test]
@@ -453,7 +518,10 @@ mod tests {
         assert_eq!(relations[1][4], "'+33 1 23");
         assert_eq!(mentions[0][5], "'@Dupont");
         assert_eq!(entities[0][4], "3", "other cells untouched");
-        let (entities, relations, mentions) = write(CsvOptions { raw: true, excel: false });
+        let (entities, relations, mentions) = write(CsvOptions {
+            raw: true,
+            excel: false,
+        });
         assert_eq!(entities[0][1], "=HYPERLINK(\"http://x\")");
         assert_eq!(relations[1][4], "+33 1 23");
         assert_eq!(mentions[0][5], "@Dupont");
@@ -466,7 +534,15 @@ mod tests {
     #[test]
     fn excel_files_begin_with_a_byte_order_mark() {
         let mut out = Vec::new();
-        write_entities(&tricky(), &mut out, CsvOptions { raw: false, excel: true }).unwrap();
+        write_entities(
+            &tricky(),
+            &mut out,
+            CsvOptions {
+                raw: false,
+                excel: true,
+            },
+        )
+        .unwrap();
         assert!(out.starts_with("\u{FEFF}id,label".as_bytes()));
         let mut plain = Vec::new();
         write_entities(&tricky(), &mut plain, CsvOptions::default()).unwrap();
@@ -489,7 +565,14 @@ mod tests {
         let summary = write_dump(&tricky(), &dir).unwrap();
         assert_eq!(
             summary,
-            DumpSummary { entities: 2, relations: 2, mentions: 1, triples: 1, documents: 1, timexes: 1 }
+            DumpSummary {
+                entities: 2,
+                relations: 2,
+                mentions: 1,
+                triples: 1,
+                documents: 1,
+                timexes: 1
+            }
         );
         write_dump(&GraphSnapshot::default(), &dir).unwrap();
         let (_, rows) = read(&std::fs::read(dir.join("entities.csv")).unwrap());

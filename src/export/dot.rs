@@ -35,13 +35,28 @@ pub fn to_dot(graph: &FactGraph) -> String {
         "  graph [layout={}, overlap=false, sep=\"+8\", splines=true, outputorder=edgesfirst, charset=\"UTF-8\", bgcolor=\"white\", pad=0.3, ratio=0.625];",
         engine_for(graph)
     );
-    let _ = writeln!(out, "  node [fontname={}, fontsize=12, style=filled, penwidth=1.2];", quote(FONT_FAMILY));
-    let _ = writeln!(out, "  edge [fontname={}, fontsize=9, color=\"#666666\", fontcolor=\"#333333\", arrowsize=0.7];", quote(FONT_FAMILY));
+    let _ = writeln!(
+        out,
+        "  node [fontname={}, fontsize=12, style=filled, penwidth=1.2];",
+        quote(FONT_FAMILY)
+    );
+    let _ = writeln!(
+        out,
+        "  edge [fontname={}, fontsize=9, color=\"#666666\", fontcolor=\"#333333\", arrowsize=0.7];",
+        quote(FONT_FAMILY)
+    );
     for node in graph.graph.node_weights() {
-        let _ = writeln!(out, "  {} [{}];", quote(&node.key), node_attributes(node.kind, &node.label));
+        let _ = writeln!(
+            out,
+            "  {} [{}];",
+            quote(&node.key),
+            node_attributes(node.kind, &node.label)
+        );
     }
     for edge in graph.graph.edge_indices() {
-        let Some((a, b)) = graph.graph.edge_endpoints(edge) else { continue };
+        let Some((a, b)) = graph.graph.edge_endpoints(edge) else {
+            continue;
+        };
         let data = &graph.graph[edge];
         let mut attributes = format!("label={}", quote(&data.label));
         if data.negated {
@@ -52,7 +67,12 @@ pub fn to_dot(graph: &FactGraph) -> String {
         if data.count > 1 {
             let _ = write!(attributes, ", penwidth={:.1}", 1.0 + (data.count as f64).ln());
         }
-        let _ = writeln!(out, "  {} -> {} [{attributes}];", quote(&graph.graph[a].key), quote(&graph.graph[b].key));
+        let _ = writeln!(
+            out,
+            "  {} -> {} [{attributes}];",
+            quote(&graph.graph[a].key),
+            quote(&graph.graph[b].key)
+        );
     }
     out.push_str("}\n");
     out
@@ -89,7 +109,11 @@ fn node_attributes(kind: NodeKind, label: &str) -> String {
         NodeKind::Misc => "octagon",
         NodeKind::Literal => "plaintext",
     };
-    let size = if kind == NodeKind::Literal { ", fontsize=10, fontcolor=\"#444444\"" } else { "" };
+    let size = if kind == NodeKind::Literal {
+        ", fontsize=10, fontcolor=\"#444444\""
+    } else {
+        ""
+    };
     format!(
         "label={}, shape={shape}, fillcolor=\"{}\", color=\"{}\"{size}",
         quote(label),

@@ -36,7 +36,11 @@ pub fn font_database() -> Arc<fontdb::Database> {
 
 /// usvg options that resolve every font to the shipped one.
 pub fn usvg_options() -> usvg::Options<'static> {
-    usvg::Options { font_family: FONT_FAMILY.to_string(), fontdb: font_database(), ..Default::default() }
+    usvg::Options {
+        font_family: FONT_FAMILY.to_string(),
+        fontdb: font_database(),
+        ..Default::default()
+    }
 }
 
 /// Widths in pixels of each `(text, font size)` when drawn in the shipped font.
@@ -90,8 +94,13 @@ mod tests {
 
     #[test]
     fn widths_grow_with_text_and_size() {
-        let widths = measure(&[("i", 14.0), ("Volodymyr Zelenskyy", 14.0), ("Volodymyr Zelenskyy", 28.0), (" ", 14.0)])
-            .unwrap();
+        let widths = measure(&[
+            ("i", 14.0),
+            ("Volodymyr Zelenskyy", 14.0),
+            ("Volodymyr Zelenskyy", 28.0),
+            (" ", 14.0),
+        ])
+        .unwrap();
         assert!(widths[0] > 0.0 && widths[0] < widths[1], "{widths:?}");
         assert!((widths[2] / widths[1] - 2.0).abs() < 0.1, "{widths:?}");
         assert!(widths[1] > 100.0 && widths[1] < 200.0, "{widths:?}");

@@ -116,7 +116,12 @@ pub struct GraphOptions {
 
 impl Default for GraphOptions {
     fn default() -> Self {
-        GraphOptions { literals: true, compact: false, isolated_entities: false, edge_label: EdgeLabel::Predicate }
+        GraphOptions {
+            literals: true,
+            compact: false,
+            isolated_entities: false,
+            edge_label: EdgeLabel::Predicate,
+        }
     }
 }
 
@@ -174,10 +179,14 @@ impl FactGraph {
         for relation in &snapshot.relations {
             // A fact may name an entity the snapshot's entity list left out
             // (a CONSTRUCT selection, say): draw it rather than drop the fact.
-            nodes.entry(relation.subject_iri.clone()).or_insert_with(|| bare_entity(&relation.subject_iri, &relation.subject));
+            nodes
+                .entry(relation.subject_iri.clone())
+                .or_insert_with(|| bare_entity(&relation.subject_iri, &relation.subject));
             let object_key = match &relation.object_iri {
                 Some(iri) => {
-                    nodes.entry(iri.clone()).or_insert_with(|| bare_entity(iri, &relation.object));
+                    nodes
+                        .entry(iri.clone())
+                        .or_insert_with(|| bare_entity(iri, &relation.object));
                     iri.clone()
                 }
                 None if options.compact => {
@@ -238,7 +247,10 @@ impl FactGraph {
         }
         let mut graph = DiGraph::new();
         let mut index: HashMap<String, NodeIndex> = HashMap::new();
-        let linked: BTreeSet<&str> = edges.keys().flat_map(|k| [k.subject.as_str(), k.object.as_str()]).collect();
+        let linked: BTreeSet<&str> = edges
+            .keys()
+            .flat_map(|k| [k.subject.as_str(), k.object.as_str()])
+            .collect();
         for (key, node) in nodes.iter().chain(literals.iter()) {
             if options.isolated_entities || linked.contains(key.as_str()) {
                 index.insert(key.clone(), graph.add_node(node.clone()));
@@ -291,18 +303,27 @@ impl FactGraph {
     pub fn find_entity(&self, name: &str) -> Result<NodeIndex, ExportError> {
         let wanted = names::key(name);
         let keys = |n: &NodeData| -> Vec<String> {
-            std::iter::once(&n.label).chain(n.aliases.iter()).map(|s| names::key(s)).collect()
+            std::iter::once(&n.label)
+                .chain(n.aliases.iter())
+                .map(|s| names::key(s))
+                .collect()
         };
-        let entities: Vec<NodeIndex> =
-            self.graph.node_indices().filter(|&n| self.graph[n].kind.is_entity()).collect();
+        let entities: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&n| self.graph[n].kind.is_entity())
+            .collect();
         let best = |matches: Vec<NodeIndex>| {
             matches.into_iter().min_by(|&a, &b| {
                 let (na, nb) = (&self.graph[a], &self.graph[b]);
                 nb.mentions.cmp(&na.mentions).then_with(|| na.key.cmp(&nb.key))
             })
         };
-        let exact: Vec<NodeIndex> =
-            entities.iter().copied().filter(|&n| keys(&self.graph[n]).contains(&wanted)).collect();
+        let exact: Vec<NodeIndex> = entities
+            .iter()
+            .copied()
+            .filter(|&n| keys(&self.graph[n]).contains(&wanted))
+            .collect();
         if let Some(found) = best(exact) {
             return Ok(found);
         }
@@ -314,7 +335,10 @@ impl FactGraph {
         if let Some(found) = best(partial) {
             return Ok(found);
         }
-        Err(ExportError::FocusNotFound { name: name.to_string(), hint: self.focus_hint(&wanted) })
+        Err(ExportError::FocusNotFound {
+            name: name.to_string(),
+            hint: self.focus_hint(&wanted),
+        })
     }
 
     /// Nodes at most `depth` facts away from `start`, either direction.
@@ -345,14 +369,20 @@ impl FactGraph {
                 .node_indices()
                 .map(|n| {
                     let out = self.graph.edges(n).map(|e| e.weight().count);
-                    let inc = self.graph.edges_directed(n, petgraph::Direction::Incoming).map(|e| e.weight().count);
+                    let inc = self
+                        .graph
+                        .edges_directed(n, petgraph::Direction::Incoming)
+                        .map(|e| e.weight().count);
                     out.chain(inc).sum::<usize>() as f64
                 })
                 .collect(),
             Rank::PageRank => self.undirected_page_rank(),
         };
-        let mut ranked: Vec<NodeIndex> =
-            among.iter().copied().filter(|&n| self.graph[n].kind.is_entity()).collect();
+        let mut ranked: Vec<NodeIndex> = among
+            .iter()
+            .copied()
+            .filter(|&n| self.graph[n].kind.is_entity())
+            .collect();
         ranked.sort_by(|&a, &b| {
             scores[b.index()]
                 .total_cmp(&scores[a.index()])
@@ -426,7 +456,10 @@ impl FactGraph {
         if close.is_empty() {
             "; list entities with `trame query` or drop --focus".to_string()
         } else {
-            format!("; did you mean {}?", close.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", "))
+            format!(
+                "; did you mean {}?",
+                close.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", ")
+            )
         }
     }
 }
@@ -458,7 +491,10 @@ fn bare_entity(iri: &str, label: &str) -> NodeData {
 fn merge_parallel(edges: BTreeMap<EdgeKey, EdgeData>) -> BTreeMap<EdgeKey, EdgeData> {
     let mut groups: BTreeMap<(String, String), Vec<(EdgeKey, EdgeData)>> = BTreeMap::new();
     for (key, edge) in edges {
-        groups.entry((key.subject.clone(), key.object.clone())).or_default().push((key, edge));
+        groups
+            .entry((key.subject.clone(), key.object.clone()))
+            .or_default()
+            .push((key, edge));
     }
     let mut merged = BTreeMap::new();
     for (_, mut group) in groups {
@@ -531,7 +567,13 @@ pub(crate) mod tests {
     use crate::store::snapshot::{EntityRow, RelationRow};
 
     pub(crate) fn entity(iri: &str, label: &str, kind: &str) -> EntityRow {
-        EntityRow { iri: iri.into(), label: label.into(), kind: kind.into(), aliases: vec![], mentions: 1 }
+        EntityRow {
+            iri: iri.into(),
+            label: label.into(),
+            kind: kind.into(),
+            aliases: vec![],
+            mentions: 1,
+        }
     }
 
     pub(crate) fn fact(subject: &EntityRow, predicate: &str, object: Option<&EntityRow>, literal: &str) -> RelationRow {
@@ -593,7 +635,12 @@ pub(crate) mod tests {
 
     #[test]
     fn options_keep_isolated_and_drop_literals() {
-        let options = GraphOptions { literals: false, compact: false, isolated_entities: true, edge_label: EdgeLabel::Lemma };
+        let options = GraphOptions {
+            literals: false,
+            compact: false,
+            isolated_entities: true,
+            edge_label: EdgeLabel::Lemma,
+        };
         let g = FactGraph::from_snapshot(&chain(), &options);
         assert_eq!(g.graph.node_count(), 5);
         assert!(g.graph.node_weights().all(|n| n.kind.is_entity()));
@@ -603,18 +650,35 @@ pub(crate) mod tests {
     #[test]
     fn focus_matches_alias_without_accents_and_limits_depth() {
         let g = FactGraph::from_snapshot(&chain(), &GraphOptions::default());
-        let one = g.select(&Selection { focus: Some("macron".into()), depth: 1, ..Default::default() }).unwrap();
+        let one = g
+            .select(&Selection {
+                focus: Some("macron".into()),
+                depth: 1,
+                ..Default::default()
+            })
+            .unwrap();
         let mut labels: Vec<String> = one.graph.node_weights().map(|n| n.label.clone()).collect();
         labels.sort();
         assert_eq!(labels, ["Emmanuel Macron", "président", "Élysée"]);
-        let two = g.select(&Selection { focus: Some("ELYSEE".into()), depth: 2, ..Default::default() }).unwrap();
+        let two = g
+            .select(&Selection {
+                focus: Some("ELYSEE".into()),
+                depth: 2,
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(two.entity_count(), 4);
     }
 
     #[test]
     fn unknown_focus_is_an_error_with_a_hint() {
         let g = FactGraph::from_snapshot(&chain(), &GraphOptions::default());
-        let error = g.select(&Selection { focus: Some("Macronie Paris".into()), ..Default::default() }).unwrap_err();
+        let error = g
+            .select(&Selection {
+                focus: Some("Macronie Paris".into()),
+                ..Default::default()
+            })
+            .unwrap_err();
         assert!(error.to_string().contains("\"Paris\""), "{error}");
     }
 
@@ -622,11 +686,24 @@ pub(crate) mod tests {
     fn top_keeps_the_most_connected() {
         let g = FactGraph::from_snapshot(&chain(), &GraphOptions::default());
         for rank in [Rank::Degree, Rank::PageRank] {
-            let top = g.select(&Selection { top: Some(2), rank, ..Default::default() }).unwrap();
-            let labels: BTreeSet<String> =
-                top.graph.node_weights().filter(|n| n.kind.is_entity()).map(|n| n.label.clone()).collect();
+            let top = g
+                .select(&Selection {
+                    top: Some(2),
+                    rank,
+                    ..Default::default()
+                })
+                .unwrap();
+            let labels: BTreeSet<String> = top
+                .graph
+                .node_weights()
+                .filter(|n| n.kind.is_entity())
+                .map(|n| n.label.clone())
+                .collect();
             assert_eq!(labels.len(), 2, "{rank:?}");
-            assert!(labels.contains("Élysée") && labels.contains("Emmanuel Macron"), "{rank:?} {labels:?}");
+            assert!(
+                labels.contains("Élysée") && labels.contains("Emmanuel Macron"),
+                "{rank:?} {labels:?}"
+            );
         }
     }
 
@@ -649,7 +726,10 @@ pub(crate) mod tests {
     fn compact_graphs_count_values_and_merge_parallel_edges() {
         let a = entity("urn:e:a", "Macron", "PER");
         let b = entity("urn:e:b", "Paris", "LOC");
-        let mut snapshot = GraphSnapshot { entities: vec![a.clone(), b.clone()], ..Default::default() };
+        let mut snapshot = GraphSnapshot {
+            entities: vec![a.clone(), b.clone()],
+            ..Default::default()
+        };
         snapshot.relations = vec![
             fact(&a, "travelsTo", Some(&b), ""),
             fact(&a, "travelsTo", Some(&b), ""),
@@ -658,7 +738,10 @@ pub(crate) mod tests {
             fact(&a, "role", None, "président"),
             fact(&a, "states", None, "que tout va bien"),
         ];
-        let options = GraphOptions { compact: true, ..GraphOptions::default() };
+        let options = GraphOptions {
+            compact: true,
+            ..GraphOptions::default()
+        };
         let graph = FactGraph::from_snapshot(&snapshot, &options);
         assert_eq!(graph.graph.node_count(), 2, "values are not drawn");
         assert_eq!(graph.graph.edge_count(), 1, "one arrow from Macron to Paris");

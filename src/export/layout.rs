@@ -36,7 +36,13 @@ pub struct LayoutParams {
 
 impl Default for LayoutParams {
     fn default() -> Self {
-        LayoutParams { seed: 1, aspect: 1.6, gap: 6.0, repulsion: 55.0, gravity: 0.02 }
+        LayoutParams {
+            seed: 1,
+            aspect: 1.6,
+            gap: 6.0,
+            repulsion: 55.0,
+            gravity: 0.02,
+        }
     }
 }
 
@@ -44,8 +50,11 @@ impl Default for LayoutParams {
 /// into `sizes`); the top-left of the bounding box is at (0, 0). Returns
 /// the centres and the drawing's (width, height).
 pub fn layout(sizes: &[(f64, f64)], edges: &[(usize, usize)], params: &LayoutParams) -> (Vec<Point>, (f64, f64)) {
-    let edges: Vec<(usize, usize)> =
-        edges.iter().copied().filter(|&(a, b)| a != b && a < sizes.len() && b < sizes.len()).collect();
+    let edges: Vec<(usize, usize)> = edges
+        .iter()
+        .copied()
+        .filter(|&(a, b)| a != b && a < sizes.len() && b < sizes.len())
+        .collect();
     let mut centres = initial_positions(sizes, params.seed);
     force_directed(&mut centres, sizes, &edges, params);
     fit_aspect(&mut centres, sizes, params.aspect);
@@ -85,7 +94,13 @@ fn initial_positions(sizes: &[(f64, f64)], seed: u64) -> Vec<Point> {
         z ^= z >> 31;
         (z >> 11) as f64 / (1u64 << 53) as f64
     };
-    sizes.iter().map(|_| Point { x: (next() - 0.5) * side, y: (next() - 0.5) * side }).collect()
+    sizes
+        .iter()
+        .map(|_| Point {
+            x: (next() - 0.5) * side,
+            y: (next() - 0.5) * side,
+        })
+        .collect()
 }
 
 /// Distance from a box's centre to its border in direction (dx, dy) of length `d`.
@@ -124,7 +139,11 @@ fn force_directed(centres: &mut [Point], sizes: &[(f64, f64)], edges: &[(usize, 
                 let border = d - reach(sizes[i], dx, dy, d) - reach(sizes[j], dx, dy, d) - params.gap;
                 let strength = params.repulsion * mass[i] * mass[j];
                 // Overlapping boxes get a strong constant push instead of 1/gap.
-                let f = if border > 1.0 { strength / border } else { strength * 2.0 };
+                let f = if border > 1.0 {
+                    strength / border
+                } else {
+                    strength * 2.0
+                };
                 let (fx, fy) = (dx / d * f, dy / d * f);
                 force[i].x += fx;
                 force[i].y += fy;
@@ -168,7 +187,14 @@ fn force_directed(centres: &mut [Point], sizes: &[(f64, f64)], edges: &[(usize, 
 fn bounds(centres: &[Point], sizes: &[(f64, f64)]) -> (f64, f64, f64, f64) {
     centres.iter().zip(sizes).fold(
         (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
-        |(x0, y0, x1, y1), (c, (w, h))| (x0.min(c.x - w / 2.0), y0.min(c.y - h / 2.0), x1.max(c.x + w / 2.0), y1.max(c.y + h / 2.0)),
+        |(x0, y0, x1, y1), (c, (w, h))| {
+            (
+                x0.min(c.x - w / 2.0),
+                y0.min(c.y - h / 2.0),
+                x1.max(c.x + w / 2.0),
+                y1.max(c.y + h / 2.0),
+            )
+        },
     )
 }
 
@@ -206,14 +232,24 @@ pub fn remove_overlaps(centres: &mut [Point], sizes: &[(f64, f64)], gap: f64) {
         let mut moved = false;
         for i in 0..n {
             for j in i + 1..n {
-                let Some((ox, oy)) = overlap(centres, sizes, i, j, gap) else { continue };
+                let Some((ox, oy)) = overlap(centres, sizes, i, j, gap) else {
+                    continue;
+                };
                 moved = true;
                 if ox <= oy {
-                    let sign = if centres[i].x < centres[j].x || (centres[i].x == centres[j].x && i < j) { -1.0 } else { 1.0 };
+                    let sign = if centres[i].x < centres[j].x || (centres[i].x == centres[j].x && i < j) {
+                        -1.0
+                    } else {
+                        1.0
+                    };
                     centres[i].x += sign * (ox / 2.0 + 0.25);
                     centres[j].x -= sign * (ox / 2.0 + 0.25);
                 } else {
-                    let sign = if centres[i].y < centres[j].y || (centres[i].y == centres[j].y && i < j) { -1.0 } else { 1.0 };
+                    let sign = if centres[i].y < centres[j].y || (centres[i].y == centres[j].y && i < j) {
+                        -1.0
+                    } else {
+                        1.0
+                    };
                     centres[i].y += sign * (oy / 2.0 + 0.25);
                     centres[j].y -= sign * (oy / 2.0 + 0.25);
                 }
@@ -266,14 +302,18 @@ mod tests {
         assert!(!has_overlap(&centres, &sizes, params.gap));
         let ratio = width / height;
         assert!((1.1..2.4).contains(&ratio), "aspect {ratio}");
-        assert!(centres.iter().zip(&sizes).all(|(c, s)| c.x >= s.0 / 2.0 - 1e-6 && c.y >= s.1 / 2.0 - 1e-6));
+        assert!(centres
+            .iter()
+            .zip(&sizes)
+            .all(|(c, s)| c.x >= s.0 / 2.0 - 1e-6 && c.y >= s.1 / 2.0 - 1e-6));
     }
 
     #[test]
     fn leaves_sit_nearer_their_own_hub() {
         let (sizes, edges) = stars();
         let (centres, _) = layout(&sizes, &edges, &LayoutParams::default());
-        let dist = |a: usize, b: usize| ((centres[a].x - centres[b].x).powi(2) + (centres[a].y - centres[b].y).powi(2)).sqrt();
+        let dist =
+            |a: usize, b: usize| ((centres[a].x - centres[b].x).powi(2) + (centres[a].y - centres[b].y).powi(2)).sqrt();
         let mut nearest_own = 0;
         for hub in 0..3 {
             for leaf in 0..15 {
@@ -291,7 +331,14 @@ mod tests {
         let (sizes, edges) = stars();
         let a = layout(&sizes, &edges, &LayoutParams::default());
         let b = layout(&sizes, &edges, &LayoutParams::default());
-        let c = layout(&sizes, &edges, &LayoutParams { seed: 7, ..Default::default() });
+        let c = layout(
+            &sizes,
+            &edges,
+            &LayoutParams {
+                seed: 7,
+                ..Default::default()
+            },
+        );
         assert_eq!(a, b);
         assert_ne!(a.0, c.0);
     }

@@ -31,7 +31,9 @@ pub enum ExportError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("cannot write CSV to {path}: {source}")]
     Csv { path: PathBuf, source: ::csv::Error },
-    #[error("{path} exists and is not a folder: `trame export csv -o` writes a folder of four files; choose a folder path")]
+    #[error(
+        "{path} exists and is not a folder: `trame export csv -o` writes a folder of four files; choose a folder path"
+    )]
     NotAFolder { path: PathBuf },
     #[error("{path} already holds {example}, which is not part of a trame CSV dump; choose a new or empty folder")]
     FolderNotEmpty { path: PathBuf, example: String },
@@ -51,7 +53,10 @@ pub fn check_parent_folder(path: &Path) -> Result<(), ExportError> {
     if folder.is_dir() {
         Ok(())
     } else {
-        Err(ExportError::MissingFolder { path: path.to_path_buf(), folder })
+        Err(ExportError::MissingFolder {
+            path: path.to_path_buf(),
+            folder,
+        })
     }
 }
 
@@ -60,7 +65,10 @@ pub fn check_parent_folder(path: &Path) -> Result<(), ExportError> {
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     check_parent_folder(path)?;
     let temp = sibling_path(path, "tmp");
-    let io_error = |source| ExportError::Io { path: path.to_path_buf(), source };
+    let io_error = |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let result = std::fs::File::create(&temp)
         .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
         .and_then(|()| std::fs::rename(&temp, path));
@@ -81,7 +89,10 @@ fn parent_folder(path: &Path) -> PathBuf {
 
 /// A hidden name beside `path`, unique to this process: `.NAME.trame-TAG-PID`.
 fn sibling_path(path: &Path, tag: &str) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
     parent_folder(path).join(format!(".{name}.trame-{tag}-{}", std::process::id()))
 }
 

@@ -32,11 +32,31 @@ pub struct Style {
 /// Fill, border and text colour by node type (colour-blind-safe hues).
 pub fn style(kind: NodeKind) -> Style {
     match kind {
-        NodeKind::Person => Style { fill: "#dbeafe", stroke: "#1d4ed8", text: "#0f172a" },
-        NodeKind::Organization => Style { fill: "#ffedd5", stroke: "#c2410c", text: "#0f172a" },
-        NodeKind::Place => Style { fill: "#dcfce7", stroke: "#15803d", text: "#0f172a" },
-        NodeKind::Misc => Style { fill: "#f3e8ff", stroke: "#7e22ce", text: "#0f172a" },
-        NodeKind::Literal => Style { fill: "#f4f4f5", stroke: "#d4d4d8", text: "#3f3f46" },
+        NodeKind::Person => Style {
+            fill: "#dbeafe",
+            stroke: "#1d4ed8",
+            text: "#0f172a",
+        },
+        NodeKind::Organization => Style {
+            fill: "#ffedd5",
+            stroke: "#c2410c",
+            text: "#0f172a",
+        },
+        NodeKind::Place => Style {
+            fill: "#dcfce7",
+            stroke: "#15803d",
+            text: "#0f172a",
+        },
+        NodeKind::Misc => Style {
+            fill: "#f3e8ff",
+            stroke: "#7e22ce",
+            text: "#0f172a",
+        },
+        NodeKind::Literal => Style {
+            fill: "#f4f4f5",
+            stroke: "#d4d4d8",
+            text: "#3f3f46",
+        },
     }
 }
 
@@ -85,7 +105,13 @@ pub struct PictureOptions {
 
 impl Default for PictureOptions {
     fn default() -> Self {
-        PictureOptions { seed: 1, aspect: 1.6, max_width: 2400.0, embed_font: true, event_colours: false }
+        PictureOptions {
+            seed: 1,
+            aspect: 1.6,
+            max_width: 2400.0,
+            embed_font: true,
+            event_colours: false,
+        }
     }
 }
 
@@ -121,10 +147,17 @@ pub fn svg_to_png(svg: &str, max_width: f64) -> Result<Vec<u8>, ExportError> {
     let scale = (max_width / f64::from(size.width())).min(1.0) as f32;
     let width = (size.width() * scale).ceil().max(1.0) as u32;
     let height = (size.height() * scale).ceil().max(1.0) as u32;
-    let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| ExportError::Render(format!("a {width}×{height} picture is too big to draw; use --top or --focus")))?;
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or_else(|| {
+        ExportError::Render(format!(
+            "a {width}×{height} picture is too big to draw; use --top or --focus"
+        ))
+    })?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     pixmap.encode_png().map_err(|e| ExportError::Render(e.to_string()))
 }
 
@@ -138,8 +171,14 @@ pub fn graphviz_tool(graph: &FactGraph) -> Option<PathBuf> {
 /// Runs a Graphviz engine on `dot` and returns the SVG it writes.
 pub fn graphviz_svg(dot: &str, tool: &std::path::Path) -> Result<String, ExportError> {
     let name = tool.display().to_string();
-    let fail = |message: String| ExportError::Graphviz { tool: name.clone(), message };
-    let engine = tool.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let fail = |message: String| ExportError::Graphviz {
+        tool: name.clone(),
+        message,
+    };
+    let engine = tool
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut child = Command::new(tool)
         .arg(format!("-K{engine}"))
         .arg("-Tsvg")
@@ -164,7 +203,9 @@ pub fn graphviz_svg(dot: &str, tool: &std::path::Path) -> Result<String, ExportE
 
 fn find_on_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
 }
 
 /// Font sizes in pixels.
@@ -208,7 +249,11 @@ impl Scene {
                 _ => 13.0,
             })
             .collect();
-        let mut texts: Vec<(&str, f64)> = g.node_weights().zip(&node_fonts).map(|(n, &f)| (n.label.as_str(), f)).collect();
+        let mut texts: Vec<(&str, f64)> = g
+            .node_weights()
+            .zip(&node_fonts)
+            .map(|(n, &f)| (n.label.as_str(), f))
+            .collect();
         texts.extend(g.edge_weights().map(|e| (e.label.as_str(), EDGE_FONT)));
         let widths = font::measure(&texts)?;
         let mut items = Vec::with_capacity(texts.len());
@@ -220,13 +265,25 @@ impl Scene {
                 NodeKind::Literal => (5.0, 3.0),
                 _ => (0.7 * font, 0.55 * font),
             };
-            items.push(Item { width: widths[i] + 2.0 * pad_x, height: font * 1.15 + 2.0 * pad_y, font });
+            items.push(Item {
+                width: widths[i] + 2.0 * pad_x,
+                height: font * 1.15 + 2.0 * pad_y,
+                font,
+            });
         }
         for (i, edge) in g.edge_weights().enumerate() {
             let width = widths[g.node_count() + i];
             let empty = edge.label.trim().is_empty();
-            let (w, h) = if empty { (4.0, 4.0) } else { (width + 6.0, EDGE_FONT * 1.15 + 4.0) };
-            items.push(Item { width: w, height: h, font: EDGE_FONT });
+            let (w, h) = if empty {
+                (4.0, 4.0)
+            } else {
+                (width + 6.0, EDGE_FONT * 1.15 + 4.0)
+            };
+            items.push(Item {
+                width: w,
+                height: h,
+                font: EDGE_FONT,
+            });
         }
         let sizes: Vec<(f64, f64)> = items.iter().map(|it| (it.width, it.height)).collect();
         let mut springs = Vec::with_capacity(2 * g.edge_count());
@@ -235,7 +292,11 @@ impl Scene {
             springs.push((edge.source().index(), label));
             springs.push((label, edge.target().index()));
         }
-        let params = LayoutParams { seed: options.seed, aspect: options.aspect, ..Default::default() };
+        let params = LayoutParams {
+            seed: options.seed,
+            aspect: options.aspect,
+            ..Default::default()
+        };
         let (mut centres, (width, height)) = layout::layout(&sizes, &springs, &params);
         for c in &mut centres {
             c.x += MARGIN;
@@ -251,7 +312,14 @@ impl Scene {
         events.dedup();
         let event_rows = event_legend_rows(&events, width);
         let height = height + 2.0 * MARGIN + LEGEND_HEIGHT + EVENT_LEGEND_ROW * event_rows as f64;
-        Ok(Scene { items, centres, node_count: g.node_count(), width, height, events })
+        Ok(Scene {
+            items,
+            centres,
+            node_count: g.node_count(),
+            width,
+            height,
+            events,
+        })
     }
 
     fn to_svg(&self, graph: &FactGraph, options: &PictureOptions) -> Picture {
@@ -271,8 +339,11 @@ impl Scene {
                 base64(font::DEJAVU_SANS)
             );
         }
-        let event_markers: Vec<(String, &str)> =
-            self.events.iter().map(|code| (format!("arrow-{code}"), event_colour(code))).collect();
+        let event_markers: Vec<(String, &str)> = self
+            .events
+            .iter()
+            .map(|code| (format!("arrow-{code}"), event_colour(code)))
+            .collect();
         let markers = [("arrow".to_string(), "#6b7280"), ("arrow-neg".to_string(), "#b91c1c")];
         for (id, colour) in markers.into_iter().chain(event_markers) {
             let _ = writeln!(
@@ -303,17 +374,26 @@ impl Scene {
         svg.push_str("</g>\n");
         self.draw_legend(&mut svg, graph);
         svg.push_str("</svg>\n");
-        Picture { svg, width: self.width, height: self.height }
+        Picture {
+            svg,
+            width: self.width,
+            height: self.height,
+        }
     }
 
     /// A quadratic curve from source to target through the label's centre,
     /// clipped at both boxes, with an arrowhead at the target.
     fn draw_edge(&self, svg: &mut String, graph: &FactGraph, edge: petgraph::graph::EdgeIndex) {
-        let Some((a, b)) = graph.graph.edge_endpoints(edge) else { return };
+        let Some((a, b)) = graph.graph.edge_endpoints(edge) else {
+            return;
+        };
         let data = &graph.graph[edge];
         let label = self.centres[self.node_count + edge.index()];
         let (p0, p2) = (self.centres[a.index()], self.centres[b.index()]);
-        let p1 = Point { x: 2.0 * label.x - (p0.x + p2.x) / 2.0, y: 2.0 * label.y - (p0.y + p2.y) / 2.0 };
+        let p1 = Point {
+            x: 2.0 * label.x - (p0.x + p2.x) / 2.0,
+            y: 2.0 * label.y - (p0.y + p2.y) / 2.0,
+        };
         let inside = |item: usize, p: Point, slack: f64| {
             let c = self.centres[item];
             let it = &self.items[item];
@@ -348,7 +428,9 @@ impl Scene {
 
     /// The edge's event type when event colours are on.
     fn event_of<'a>(&self, edge: &'a super::graph::EdgeData) -> Option<&'a str> {
-        edge.event.as_deref().filter(|code| self.events.iter().any(|e| e == code))
+        edge.event
+            .as_deref()
+            .filter(|code| self.events.iter().any(|e| e == code))
     }
 
     fn draw_label(&self, svg: &mut String, item: usize, text: &str, colour: &str, background: Option<&str>) {
@@ -373,16 +455,30 @@ impl Scene {
     fn draw_node(&self, svg: &mut String, item: usize, kind: NodeKind, label: &str, key: &str) {
         let (c, it) = (self.centres[item], &self.items[item]);
         let st = style(kind);
-        let (x0, y0, x1, y1) = (c.x - it.width / 2.0, c.y - it.height / 2.0, c.x + it.width / 2.0, c.y + it.height / 2.0);
+        let (x0, y0, x1, y1) = (
+            c.x - it.width / 2.0,
+            c.y - it.height / 2.0,
+            c.x + it.width / 2.0,
+            c.y + it.height / 2.0,
+        );
         let _ = write!(svg, "<g><title>{}</title>", xml_escape(key));
-        let paint = format!(r#"fill="{}" stroke="{}" stroke-width="{}""#, st.fill, st.stroke, if kind == NodeKind::Literal { 0.8 } else { 1.5 });
+        let paint = format!(
+            r#"fill="{}" stroke="{}" stroke-width="{}""#,
+            st.fill,
+            st.stroke,
+            if kind == NodeKind::Literal { 0.8 } else { 1.5 }
+        );
         let _ = match kind {
             NodeKind::Person | NodeKind::Organization | NodeKind::Literal => {
                 let radius = match kind {
                     NodeKind::Person => it.height / 2.0,
                     _ => 3.0,
                 };
-                write!(svg, r#"<rect x="{x0:.1}" y="{y0:.1}" width="{:.1}" height="{:.1}" rx="{radius:.1}" {paint}/>"#, it.width, it.height)
+                write!(
+                    svg,
+                    r#"<rect x="{x0:.1}" y="{y0:.1}" width="{:.1}" height="{:.1}" rx="{radius:.1}" {paint}/>"#,
+                    it.width, it.height
+                )
             }
             NodeKind::Place => {
                 let cut = it.height / 2.5;
@@ -439,7 +535,13 @@ impl Scene {
             );
             x += step;
         }
-        let _ = writeln!(svg, r##"<line x1="{MARGIN}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#e5e7eb"/>"##, y - 14.0, self.width - MARGIN, y - 14.0);
+        let _ = writeln!(
+            svg,
+            r##"<line x1="{MARGIN}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#e5e7eb"/>"##,
+            y - 14.0,
+            self.width - MARGIN,
+            y - 14.0
+        );
         let entries = [
             (NodeKind::Person, "person"),
             (NodeKind::Organization, "organisation"),
@@ -512,13 +614,19 @@ fn write_text(svg: &mut String, c: Point, font: f64, colour: &str, text: &str) {
 
 fn bezier(p0: Point, p1: Point, p2: Point, t: f64) -> Point {
     let u = 1.0 - t;
-    Point { x: u * u * p0.x + 2.0 * u * t * p1.x + t * t * p2.x, y: u * u * p0.y + 2.0 * u * t * p1.y + t * t * p2.y }
+    Point {
+        x: u * u * p0.x + 2.0 * u * t * p1.x + t * t * p2.x,
+        y: u * u * p0.y + 2.0 * u * t * p1.y + t * t * p2.y,
+    }
 }
 
 /// Control point of the part of a quadratic curve between t0 and t1.
 fn blossom(p0: Point, p1: Point, p2: Point, t0: f64, t1: f64) -> Point {
     let (a, b, c) = ((1.0 - t0) * (1.0 - t1), (1.0 - t0) * t1 + t0 * (1.0 - t1), t0 * t1);
-    Point { x: a * p0.x + b * p1.x + c * p2.x, y: a * p0.y + b * p1.y + c * p2.y }
+    Point {
+        x: a * p0.x + b * p1.x + c * p2.x,
+        y: a * p0.y + b * p1.y + c * p2.y,
+    }
 }
 
 /// The t in [lo, hi] where `test` turns from true to false (bisection;
@@ -567,16 +675,26 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc4648_vectors() {
-        for (plain, encoded) in
-            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
-        {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
     }
 
     #[test]
     fn clipped_curve_keeps_its_shape() {
-        let (p0, p1, p2) = (Point { x: 0.0, y: 0.0 }, Point { x: 50.0, y: 80.0 }, Point { x: 100.0, y: 0.0 });
+        let (p0, p1, p2) = (
+            Point { x: 0.0, y: 0.0 },
+            Point { x: 50.0, y: 80.0 },
+            Point { x: 100.0, y: 0.0 },
+        );
         let q1 = blossom(p0, p1, p2, 0.2, 0.7);
         let (q0, q2) = (bezier(p0, p1, p2, 0.2), bezier(p0, p1, p2, 0.7));
         // The sub-curve's midpoint is the original curve at t = 0.45.

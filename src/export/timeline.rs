@@ -33,7 +33,11 @@ pub struct TimelineOptions {
 
 impl Default for TimelineOptions {
     fn default() -> Self {
-        TimelineOptions { focus: None, limit: 40, embed_font: true }
+        TimelineOptions {
+            focus: None,
+            limit: 40,
+            embed_font: true,
+        }
     }
 }
 
@@ -60,8 +64,13 @@ pub struct Entry {
 pub fn entries(snapshot: &GraphSnapshot, options: &TimelineOptions) -> Result<Vec<Entry>, ExportError> {
     let focus = match &options.focus {
         Some(name) => {
-            let graph =
-                FactGraph::from_snapshot(snapshot, &GraphOptions { isolated_entities: true, ..Default::default() });
+            let graph = FactGraph::from_snapshot(
+                snapshot,
+                &GraphOptions {
+                    isolated_entities: true,
+                    ..Default::default()
+                },
+            );
             let node = graph.find_entity(name)?;
             Some(graph.graph[node].key.clone())
         }
@@ -80,17 +89,31 @@ pub fn entries(snapshot: &GraphSnapshot, options: &TimelineOptions) -> Result<Ve
     // One row per claim: its best-placed statement stands for the others.
     placed.sort_by_cached_key(rank_key);
     let mut seen_claims = std::collections::HashSet::new();
-    placed.retain(|entry| entry.fact.claim.as_ref().is_none_or(|claim| seen_claims.insert(claim.clone())));
+    placed.retain(|entry| {
+        entry
+            .fact
+            .claim
+            .as_ref()
+            .is_none_or(|claim| seen_claims.insert(claim.clone()))
+    });
     placed.truncate(options.limit);
     placed.sort_by(|a, b| {
-        (a.start, a.end, &a.fact.subject, &a.fact.predicate, &a.fact.object, &a.fact.statement).cmp(&(
-            b.start,
-            b.end,
-            &b.fact.subject,
-            &b.fact.predicate,
-            &b.fact.object,
-            &b.fact.statement,
-        ))
+        (
+            a.start,
+            a.end,
+            &a.fact.subject,
+            &a.fact.predicate,
+            &a.fact.object,
+            &a.fact.statement,
+        )
+            .cmp(&(
+                b.start,
+                b.end,
+                &b.fact.subject,
+                &b.fact.predicate,
+                &b.fact.object,
+                &b.fact.statement,
+            ))
     });
     Ok(placed)
 }
@@ -115,7 +138,13 @@ fn place(fact: &RelationRow) -> Option<Entry> {
             (date, interval(date)?, false)
         }
     };
-    Some(Entry { start, end, when: when.to_string(), own_time, fact: fact.clone() })
+    Some(Entry {
+        start,
+        end,
+        when: when.to_string(),
+        own_time,
+        fact: fact.clone(),
+    })
 }
 
 /// The days a TIMEX3 or XSD value covers: `2025-03-10`, `2025-03-10TEV`,
@@ -126,7 +155,9 @@ fn place(fact: &RelationRow) -> Option<Entry> {
 pub fn interval(value: &str) -> Option<(Day, Day)> {
     let date = value.trim().split('T').next()?;
     let digits = |s: &str, n: usize| {
-        (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i64>().ok()).flatten()
+        (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i64>().ok())
+            .flatten()
     };
     let parts: Vec<&str> = date.split('-').collect();
     match parts.as_slice() {
@@ -220,7 +251,9 @@ fn iso_week_monday(year: i64, week: i64) -> Option<Day> {
         let monday1 = jan4 - weekday;
         (dec28 - monday1) / 7 + 1
     };
-    (1..=weeks_in_year).contains(&week).then(|| jan4 - weekday + (week - 1) * 7)
+    (1..=weeks_in_year)
+        .contains(&week)
+        .then(|| jan4 - weekday + (week - 1) * 7)
 }
 
 /// `YYYY-MM-DD` of a day.
@@ -296,7 +329,10 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
     let labels: Vec<String> = entries.iter().map(label).collect();
     let measured: Vec<(&str, f64)> = labels.iter().map(|l| (l.as_str(), LABEL_FONT)).collect();
     let widths = font::measure(&measured)?;
-    let (first, last) = match (entries.iter().map(|e| e.start).min(), entries.iter().map(|e| e.end).max()) {
+    let (first, last) = match (
+        entries.iter().map(|e| e.start).min(),
+        entries.iter().map(|e| e.end).max(),
+    ) {
         (Some(a), Some(b)) => (a, b),
         _ => (0, 0),
     };
@@ -312,7 +348,12 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
     let legend_items: Vec<(String, &str)> = events
         .iter()
         .map(|code| (code.to_string(), event_colour(code)))
-        .chain(entries.iter().any(|e| e.fact.event_type.is_none()).then(|| ("untyped".to_string(), UNTYPED_COLOUR)))
+        .chain(
+            entries
+                .iter()
+                .any(|e| e.fact.event_type.is_none())
+                .then(|| ("untyped".to_string(), UNTYPED_COLOUR)),
+        )
         .collect();
     let legend_rows = legend_rows(&legend_items, any_article_date);
     let top = TITLE_HEIGHT + AXIS_HEIGHT;
@@ -354,7 +395,10 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
     // Axis: ticks, their labels and light grid lines down the rows.
     let rows_bottom = top + ROW * entries.len().max(1) as f64;
     let axis_y = top - 8.0;
-    let _ = writeln!(svg, r##"<line x1="{x0:.1}" y1="{axis_y:.1}" x2="{x1:.1}" y2="{axis_y:.1}" stroke="#9ca3af"/>"##);
+    let _ = writeln!(
+        svg,
+        r##"<line x1="{x0:.1}" y1="{axis_y:.1}" x2="{x1:.1}" y2="{axis_y:.1}" stroke="#9ca3af"/>"##
+    );
     let unit = unit_for(hi - lo);
     for (day, text) in ticks(lo, hi, unit) {
         let x = x_of(day as f64);
@@ -380,7 +424,11 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
         }
         let colour = entry.fact.event_type.as_deref().map_or(UNTYPED_COLOUR, event_colour);
         let (xa, xb) = (x_of(entry.start as f64), x_of(entry.end as f64 + 1.0));
-        let _ = write!(svg, "<g><title>{}</title>", xml_escape(&format!("{} · {}", entry.when, entry.fact.statement)));
+        let _ = write!(
+            svg,
+            "<g><title>{}</title>",
+            xml_escape(&format!("{} · {}", entry.when, entry.fact.statement))
+        );
         let mark_end = if entry.end > entry.start {
             // A month, a week, a year: a bar over the days it covers.
             let (fill, opacity) = if entry.own_time { (colour, 0.35) } else { ("white", 1.0) };
@@ -468,7 +516,11 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
         );
     }
     svg.push_str("</svg>\n");
-    Ok(Picture { svg, width: WIDTH, height })
+    Ok(Picture {
+        svg,
+        width: WIDTH,
+        height,
+    })
 }
 
 /// "2025-03-10 · Russie attacks Ukraine · ASSAULT · 3 sources"; a negated
@@ -476,7 +528,11 @@ pub fn to_svg(entries: &[Entry], title: &str, options: &TimelineOptions) -> Resu
 fn label(entry: &Entry) -> String {
     let f = &entry.fact;
     // The generic relation says nothing: the French verb does.
-    let predicate = if f.predicate == "relatedTo" && !f.lemma.is_empty() { &f.lemma } else { &f.predicate };
+    let predicate = if f.predicate == "relatedTo" && !f.lemma.is_empty() {
+        &f.lemma
+    } else {
+        &f.predicate
+    };
     let mut text = format!("{} · {} {predicate} {}", entry.when, f.subject, f.object);
     if f.negated {
         text.push_str(" (negated)");
@@ -534,7 +590,11 @@ fn ticks(lo: f64, hi: f64, unit: Unit) -> Vec<(Day, String)> {
     let mut out = Vec::new();
     match unit {
         Unit::Day => out.extend((first..=last).map(|d| (d, day_text(d)))),
-        Unit::Week => out.extend((first..=last).filter(|d| (d + 3).rem_euclid(7) == 0).map(|d| (d, day_text(d)))),
+        Unit::Week => out.extend(
+            (first..=last)
+                .filter(|d| (d + 3).rem_euclid(7) == 0)
+                .map(|d| (d, day_text(d))),
+        ),
         Unit::Month => {
             let (mut y, mut m) = (y0, civil_from_days(first).1);
             while let Some(d) = days_from_civil(y, m, 1) {
@@ -562,7 +622,11 @@ fn ticks(lo: f64, hi: f64, unit: Unit) -> Vec<(Day, String)> {
         }
     }
     let every = out.len().div_ceil(14).max(1);
-    out.into_iter().enumerate().filter(|(i, _)| i % every == 0).map(|(_, t)| t).collect()
+    out.into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+        .map(|(_, t)| t)
+        .collect()
 }
 
 #[cfg(test)]
@@ -578,7 +642,10 @@ mod tests {
             assert_eq!(days_from_civil(y, m, d), Some(day));
         }
         assert_eq!(days_from_civil(2025, 2, 29), None);
-        assert_eq!(days_from_civil(2024, 2, 29).map(day_text).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            days_from_civil(2024, 2, 29).map(day_text).as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]
@@ -595,7 +662,16 @@ mod tests {
         assert_eq!(text("2014"), pair("2014-01-01", "2014-12-31"));
         assert_eq!(text("199"), pair("1990-01-01", "1999-12-31"));
         assert_eq!(text("19"), pair("1900-01-01", "1999-12-31"));
-        for unknown in ["XXXX-02-28", "P3Y", "PAST_REF", "2025-02-31", "2025-W54", "", "lundi", "2025-13"] {
+        for unknown in [
+            "XXXX-02-28",
+            "P3Y",
+            "PAST_REF",
+            "2025-02-31",
+            "2025-W54",
+            "",
+            "lundi",
+            "2025-13",
+        ] {
             assert_eq!(interval(unknown), None, "{unknown}");
         }
     }

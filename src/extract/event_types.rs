@@ -74,7 +74,12 @@ pub enum EventTableError {
     #[error(
         "event_types.tsv line {line}: quad class {quad:?} does not match CAMEO root {root:02} (expected {expected})"
     )]
-    Quad { line: usize, quad: String, root: u8, expected: &'static str },
+    Quad {
+        line: usize,
+        quad: String,
+        root: u8,
+        expected: &'static str,
+    },
     #[error("event_types.tsv line {line}: {lemma:?} with this cue is already listed on line {first}")]
     Duplicate { line: usize, lemma: String, first: usize },
 }
@@ -100,29 +105,52 @@ impl EventTable {
             }
             let cols: Vec<&str> = trimmed.split('\t').map(str::trim).collect();
             if cols.len() != 5 {
-                return Err(EventTableError::Columns { line, found: cols.len() });
+                return Err(EventTableError::Columns {
+                    line,
+                    found: cols.len(),
+                });
             }
             if cols[0] == "lemma" {
                 continue;
             }
-            let cue = parse_cue(cols[1]).ok_or_else(|| EventTableError::Cue { line, cue: cols[1].to_string() })?;
-            let plover = Plover::from_code(cols[2])
-                .ok_or_else(|| EventTableError::Plover { line, code: cols[2].to_string() })?;
+            let cue = parse_cue(cols[1]).ok_or_else(|| EventTableError::Cue {
+                line,
+                cue: cols[1].to_string(),
+            })?;
+            let plover = Plover::from_code(cols[2]).ok_or_else(|| EventTableError::Plover {
+                line,
+                code: cols[2].to_string(),
+            })?;
             let root = (cols[3].len() == 2)
                 .then(|| cols[3].parse::<u8>().ok())
                 .flatten()
                 .filter(|r| (1..=20).contains(r))
-                .ok_or_else(|| EventTableError::Cameo { line, code: cols[3].to_string() })?;
+                .ok_or_else(|| EventTableError::Cameo {
+                    line,
+                    code: cols[3].to_string(),
+                })?;
             let expected = QuadClass::of_cameo_root(root).unwrap_or(QuadClass::MaterialConflict);
             if QuadClass::from_code(cols[4]) != Some(expected) {
-                return Err(EventTableError::Quad { line, quad: cols[4].to_string(), root, expected: expected.code() });
+                return Err(EventTableError::Quad {
+                    line,
+                    quad: cols[4].to_string(),
+                    root,
+                    expected: expected.code(),
+                });
             }
             let lemma = cols[0].to_lowercase();
             if let Some(&first) = seen.get(&(lemma.clone(), cols[1].to_string())) {
                 return Err(EventTableError::Duplicate { line, lemma, first });
             }
             seen.insert((lemma.clone(), cols[1].to_string()), line);
-            let row = EventRow { lemma: lemma.clone(), cue, event: EventType { plover, cameo_root: root } };
+            let row = EventRow {
+                lemma: lemma.clone(),
+                cue,
+                event: EventType {
+                    plover,
+                    cameo_root: root,
+                },
+            };
             table.by_lemma.entry(lemma).or_default().push(row);
             table.rows += 1;
         }
@@ -156,7 +184,10 @@ impl EventTable {
             cues.prepositions.extend(words.pop().map(str::to_string));
         }
         // The phrase without its preposition ("rendre hommage"), else its verb.
-        let rows = self.by_lemma.get(&words.join(" ")).or_else(|| self.by_lemma.get(*words.first()?))?;
+        let rows = self
+            .by_lemma
+            .get(&words.join(" "))
+            .or_else(|| self.by_lemma.get(*words.first()?))?;
         Self::pick(rows, &cues)
     }
 
@@ -194,8 +225,9 @@ fn parse_cue(text: &str) -> Option<Cue> {
 }
 
 /// Prepositions that may end a generic fact's lemma.
-const PREPOSITIONS: [&str; 12] =
-    ["à", "de", "avec", "contre", "pour", "sur", "en", "dans", "chez", "par", "vers", "entre"];
+const PREPOSITIONS: [&str; 12] = [
+    "à", "de", "avec", "contre", "pour", "sur", "en", "dans", "chez", "par", "vers", "entre",
+];
 
 /// The shipped table, parsed on first use.
 pub fn table() -> &'static EventTable {
@@ -219,7 +251,10 @@ mod tests {
     }
 
     fn objects(nouns: &[&str]) -> Cues {
-        Cues { objects: nouns.iter().map(|n| n.to_string()).collect(), ..Default::default() }
+        Cues {
+            objects: nouns.iter().map(|n| n.to_string()).collect(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -235,16 +270,30 @@ mod tests {
     #[test]
     fn ambiguous_verbs_need_their_cue() {
         assert_eq!(classify("reprendre", &objects(&["aide"])), event(Plover::Aid, 7));
-        assert_eq!(classify("reprendre", &objects(&["pourparlers"])), event(Plover::Consult, 4));
+        assert_eq!(
+            classify("reprendre", &objects(&["pourparlers"])),
+            event(Plover::Consult, 4)
+        );
         assert_eq!(classify("reprendre", &objects(&["lecture"])), None);
         assert_eq!(classify("reprendre", &Cues::default()), None);
-        let place = Cues { place: true, ..Default::default() };
+        let place = Cues {
+            place: true,
+            ..Default::default()
+        };
         assert_eq!(classify("frapper", &place), event(Plover::Assault, 19));
         assert_eq!(classify("frapper", &objects(&["esprit"])), None);
-        let actor = Cues { actor: true, ..Default::default() };
+        let actor = Cues {
+            actor: true,
+            ..Default::default()
+        };
         assert_eq!(classify("frapper", &actor), event(Plover::Assault, 18));
         // Armies clash by force; people clash in words.
-        let with = |person: bool| Cues { prepositions: vec!["avec".into()], actor: true, person, ..Default::default() };
+        let with = |person: bool| Cues {
+            prepositions: vec!["avec".into()],
+            actor: true,
+            person,
+            ..Default::default()
+        };
         assert_eq!(classify("affronter", &with(false)), event(Plover::Assault, 19));
         assert_eq!(classify("affronter", &with(true)), event(Plover::Accuse, 11));
     }
@@ -253,11 +302,17 @@ mod tests {
     fn cue_beats_plain_row_and_plain_row_is_the_fallback() {
         assert_eq!(classify("offrir", &objects(&["aide"])), event(Plover::Aid, 7));
         assert_eq!(classify("offrir", &objects(&["médaille"])), None);
-        let to = Cues { prepositions: vec!["à".into()], ..Default::default() };
+        let to = Cues {
+            prepositions: vec!["à".into()],
+            ..Default::default()
+        };
         assert_eq!(classify("inviter", &to), event(Plover::Request, 2));
         assert_eq!(classify("inviter", &Cues::default()), event(Plover::Consult, 4));
         assert_eq!(classify("Attaquer", &Cues::default()), event(Plover::Assault, 19));
-        let against = Cues { prepositions: vec!["contre".into()], ..Default::default() };
+        let against = Cues {
+            prepositions: vec!["contre".into()],
+            ..Default::default()
+        };
         assert_eq!(classify("voter", &against), event(Plover::Reject, 12));
         assert_eq!(classify("dire", &Cues::default()), None);
     }
@@ -266,29 +321,65 @@ mod tests {
     fn a_generic_lemma_with_its_preposition_is_read_as_verb_and_cue() {
         assert_eq!(classify("appeler à", &Cues::default()), event(Plover::Request, 2));
         assert_eq!(classify("voter contre", &Cues::default()), event(Plover::Reject, 12));
-        assert_eq!(classify("rendre hommage à", &Cues::default()), event(Plover::Support, 5));
+        assert_eq!(
+            classify("rendre hommage à", &Cues::default()),
+            event(Plover::Support, 5)
+        );
         assert_eq!(classify("appeler", &Cues::default()), None);
         assert_eq!(classify("avoir échange avec", &Cues::default()), None);
     }
 
     #[test]
     fn quad_class_follows_the_root() {
-        assert_eq!(event(Plover::Request, 2).unwrap().quad_class(), QuadClass::VerbalCooperation);
-        assert_eq!(event(Plover::Request, 10).unwrap().quad_class(), QuadClass::VerbalConflict);
-        assert_eq!(event(Plover::Aid, 7).unwrap().quad_class(), QuadClass::MaterialCooperation);
-        assert_eq!(event(Plover::Protest, 14).unwrap().quad_class(), QuadClass::MaterialConflict);
+        assert_eq!(
+            event(Plover::Request, 2).unwrap().quad_class(),
+            QuadClass::VerbalCooperation
+        );
+        assert_eq!(
+            event(Plover::Request, 10).unwrap().quad_class(),
+            QuadClass::VerbalConflict
+        );
+        assert_eq!(
+            event(Plover::Aid, 7).unwrap().quad_class(),
+            QuadClass::MaterialCooperation
+        );
+        assert_eq!(
+            event(Plover::Protest, 14).unwrap().quad_class(),
+            QuadClass::MaterialConflict
+        );
     }
 
     #[test]
     fn bad_rows_are_named() {
         let bad = |row: &str| EventTable::parse(&format!("lemma\tcue\tplover\tcameo\tquad\n{row}\n")).unwrap_err();
-        assert_eq!(bad("attaquer\t-\tASSAULT\t19"), EventTableError::Columns { line: 2, found: 4 });
-        assert!(matches!(bad("attaquer\tobj\tASSAULT\t19\tmaterial-conflict"), EventTableError::Cue { .. }));
-        assert!(matches!(bad("attaquer\t-\tFIGHT\t19\tmaterial-conflict"), EventTableError::Plover { .. }));
-        assert!(matches!(bad("attaquer\t-\tASSAULT\t21\tmaterial-conflict"), EventTableError::Cameo { .. }));
-        assert!(matches!(bad("attaquer\t-\tASSAULT\t9\tverbal-conflict"), EventTableError::Cameo { .. }));
-        assert!(matches!(bad("attaquer\t-\tASSAULT\t19\tverbal-conflict"), EventTableError::Quad { .. }));
+        assert_eq!(
+            bad("attaquer\t-\tASSAULT\t19"),
+            EventTableError::Columns { line: 2, found: 4 }
+        );
+        assert!(matches!(
+            bad("attaquer\tobj\tASSAULT\t19\tmaterial-conflict"),
+            EventTableError::Cue { .. }
+        ));
+        assert!(matches!(
+            bad("attaquer\t-\tFIGHT\t19\tmaterial-conflict"),
+            EventTableError::Plover { .. }
+        ));
+        assert!(matches!(
+            bad("attaquer\t-\tASSAULT\t21\tmaterial-conflict"),
+            EventTableError::Cameo { .. }
+        ));
+        assert!(matches!(
+            bad("attaquer\t-\tASSAULT\t9\tverbal-conflict"),
+            EventTableError::Cameo { .. }
+        ));
+        assert!(matches!(
+            bad("attaquer\t-\tASSAULT\t19\tverbal-conflict"),
+            EventTableError::Quad { .. }
+        ));
         let twice = "attaquer\t-\tASSAULT\t19\tmaterial-conflict\nattaquer\t-\tASSAULT\t18\tmaterial-conflict";
-        assert!(matches!(bad(twice), EventTableError::Duplicate { line: 3, first: 2, .. }));
+        assert!(matches!(
+            bad(twice),
+            EventTableError::Duplicate { line: 3, first: 2, .. }
+        ));
     }
 }

@@ -40,7 +40,13 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
     let (mut facts, concepts) = rules::extract_facts(prepared, docs, &table);
     let detected = timex::docdate::detect(&prepared.source, &prepared.original, date);
     let sentence_of = sentence_index(docs);
-    let timexes = timex::find(prepared, docs, &sentence_of, detected.date.map(|(d, _)| d), detected.dateline.clone());
+    let timexes = timex::find(
+        prepared,
+        docs,
+        &sentence_of,
+        detected.date.map(|(d, _)| d),
+        detected.dateline.clone(),
+    );
     rules::time::add_values(&mut facts, &timexes);
     facts::Document {
         source: prepared.source.clone(),
@@ -103,6 +109,9 @@ mod tests {
 
     #[test]
     fn hash_is_sha256_hex() {
-        assert_eq!(content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

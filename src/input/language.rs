@@ -29,77 +29,69 @@ pub const PROFILES: &[Profile] = &[
         code: "fr",
         name: "French",
         words: &[
-            "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "est", "a", "à",
-            "au", "aux", "en", "que", "qui", "qu", "dans", "pour", "par", "sur", "pas", "ne", "n",
-            "il", "elle", "ils", "elles", "ce", "cette", "ces", "son", "sa", "ses", "se", "s",
-            "leur", "leurs", "avec", "ont", "été", "sont", "mais", "ou", "où", "nous", "vous",
-            "je", "j", "c", "y", "plus", "comme", "aussi", "être", "avoir", "selon", "après",
-            "avant", "entre", "depuis", "lors", "dont", "sans", "sous", "chez", "très", "déjà",
-            "était", "fait",
+            "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "est", "a", "à", "au", "aux", "en",
+            "que", "qui", "qu", "dans", "pour", "par", "sur", "pas", "ne", "n", "il", "elle", "ils", "elles", "ce",
+            "cette", "ces", "son", "sa", "ses", "se", "s", "leur", "leurs", "avec", "ont", "été", "sont", "mais", "ou",
+            "où", "nous", "vous", "je", "j", "c", "y", "plus", "comme", "aussi", "être", "avoir", "selon", "après",
+            "avant", "entre", "depuis", "lors", "dont", "sans", "sous", "chez", "très", "déjà", "était", "fait",
         ],
     },
     Profile {
         code: "en",
         name: "English",
         words: &[
-            "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "with", "as",
-            "he", "she", "be", "by", "at", "his", "her", "this", "from", "have", "are", "or", "an",
-            "they", "which", "not", "but", "has", "had", "were", "their", "been", "will", "would",
-            "its", "who", "said", "after", "we", "you", "i", "there", "also", "into", "than",
-            "more", "about", "when", "what",
+            "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "with", "as", "he", "she", "be",
+            "by", "at", "his", "her", "this", "from", "have", "are", "or", "an", "they", "which", "not", "but", "has",
+            "had", "were", "their", "been", "will", "would", "its", "who", "said", "after", "we", "you", "i", "there",
+            "also", "into", "than", "more", "about", "when", "what",
         ],
     },
     Profile {
         code: "de",
         name: "German",
         words: &[
-            "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf",
-            "für", "ist", "im", "dem", "nicht", "ein", "eine", "als", "auch", "es", "an", "werden",
-            "aus", "er", "hat", "dass", "sie", "nach", "wird", "bei", "einer", "um", "am", "sind",
-            "noch", "wie", "einem", "über", "einen", "so", "zum", "war", "haben", "nur", "oder",
-            "aber", "vor", "zur", "bis", "mehr", "durch", "wurde", "ich", "wir",
+            "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf", "für", "ist", "im",
+            "dem", "nicht", "ein", "eine", "als", "auch", "es", "an", "werden", "aus", "er", "hat", "dass", "sie",
+            "nach", "wird", "bei", "einer", "um", "am", "sind", "noch", "wie", "einem", "über", "einen", "so", "zum",
+            "war", "haben", "nur", "oder", "aber", "vor", "zur", "bis", "mehr", "durch", "wurde", "ich", "wir",
         ],
     },
     Profile {
         code: "es",
         name: "Spanish",
         words: &[
-            "de", "la", "que", "el", "en", "y", "los", "del", "se", "las", "por", "un", "para",
-            "con", "no", "una", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o",
-            "fue", "este", "ha", "porque", "esta", "son", "entre", "cuando", "muy", "sin", "sobre",
-            "también", "hasta", "hay", "donde", "desde", "todo", "nos", "durante", "todos", "ni",
-            "contra", "ese", "eso", "ante", "ellos", "es", "está", "según",
+            "de", "la", "que", "el", "en", "y", "los", "del", "se", "las", "por", "un", "para", "con", "no", "una",
+            "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "fue", "este", "ha", "porque", "esta",
+            "son", "entre", "cuando", "muy", "sin", "sobre", "también", "hasta", "hay", "donde", "desde", "todo",
+            "nos", "durante", "todos", "ni", "contra", "ese", "eso", "ante", "ellos", "es", "está", "según",
         ],
     },
     Profile {
         code: "it",
         name: "Italian",
         words: &[
-            "il", "di", "che", "e", "la", "per", "un", "non", "del", "della", "è", "sono", "con",
-            "gli", "nel", "alla", "da", "si", "lo", "una", "dei", "delle", "anche", "come", "ma",
-            "più", "al", "nella", "questo", "ha", "ci", "degli", "dal", "sul", "era", "stato",
-            "essere", "tra", "dopo", "quando", "ho", "hanno",
+            "il", "di", "che", "e", "la", "per", "un", "non", "del", "della", "è", "sono", "con", "gli", "nel", "alla",
+            "da", "si", "lo", "una", "dei", "delle", "anche", "come", "ma", "più", "al", "nella", "questo", "ha", "ci",
+            "degli", "dal", "sul", "era", "stato", "essere", "tra", "dopo", "quando", "ho", "hanno",
         ],
     },
     Profile {
         code: "pt",
         name: "Portuguese",
         words: &[
-            "de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "é", "com", "não", "uma",
-            "os", "no", "se", "na", "por", "mais", "as", "dos", "como", "mas", "foi", "ao", "ele",
-            "das", "tem", "seu", "sua", "ou", "ser", "quando", "muito", "há", "nos", "já", "está",
-            "também", "pelo", "pela", "até", "isso", "ela", "entre", "depois", "sem", "mesmo",
-            "aos", "ter", "seus", "quem", "nas", "são",
+            "de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "é", "com", "não", "uma", "os", "no", "se",
+            "na", "por", "mais", "as", "dos", "como", "mas", "foi", "ao", "ele", "das", "tem", "seu", "sua", "ou",
+            "ser", "quando", "muito", "há", "nos", "já", "está", "também", "pelo", "pela", "até", "isso", "ela",
+            "entre", "depois", "sem", "mesmo", "aos", "ter", "seus", "quem", "nas", "são",
         ],
     },
     Profile {
         code: "nl",
         name: "Dutch",
         words: &[
-            "de", "het", "een", "van", "en", "in", "is", "dat", "op", "te", "zijn", "met", "voor",
-            "niet", "aan", "er", "om", "ook", "als", "bij", "door", "maar", "uit", "naar",
-            "worden", "wordt", "werd", "over", "dan", "nog", "tot", "hij", "zij", "ze", "deze",
-            "die", "wat", "heeft", "hebben", "was", "wij",
+            "de", "het", "een", "van", "en", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er",
+            "om", "ook", "als", "bij", "door", "maar", "uit", "naar", "worden", "wordt", "werd", "over", "dan", "nog",
+            "tot", "hij", "zij", "ze", "deze", "die", "wat", "heeft", "hebben", "was", "wij",
         ],
     },
 ];
@@ -136,10 +128,7 @@ pub fn detect<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Detection {
     let mut words = 0usize;
     let mut lower = String::new();
     for piece in pieces {
-        for word in piece
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-        {
+        for word in piece.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
             words += 1;
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
@@ -151,30 +140,26 @@ pub fn detect<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Detection {
         }
     }
     // Ties go to the earlier profile, French first.
-    let (best, &count) = hits.iter().enumerate().fold((0, &0), |best, candidate| {
-        if candidate.1 > best.1 {
-            candidate
-        } else {
-            best
-        }
-    });
+    let (best, &count) = hits.iter().enumerate().fold(
+        (0, &0),
+        |best, candidate| {
+            if candidate.1 > best.1 {
+                candidate
+            } else {
+                best
+            }
+        },
+    );
     Detection {
         code: PROFILES[best].code,
-        share: if words == 0 {
-            0.0
-        } else {
-            count as f32 / words as f32
-        },
+        share: if words == 0 { 0.0 } else { count as f32 / words as f32 },
         confident: count >= MIN_EVIDENCE,
     }
 }
 
 /// The English name of a language code from [`PROFILES`], or the code itself.
 pub fn name(code: &str) -> &str {
-    PROFILES
-        .iter()
-        .find(|p| p.code == code)
-        .map_or(code, |p| p.name)
+    PROFILES.iter().find(|p| p.code == code).map_or(code, |p| p.name)
 }
 
 #[cfg(test)]
@@ -228,10 +213,7 @@ mod tests {
 
     #[test]
     fn every_wikinews_article_is_french() {
-        let dir = std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/wikinews-fr-2018"
-        ));
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wikinews-fr-2018"));
         let mut checked = 0;
         for month in std::fs::read_dir(dir).unwrap() {
             let month = month.unwrap().path();

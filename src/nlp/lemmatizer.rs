@@ -31,10 +31,7 @@ const RULE_POS: [&str; 11] = [
 impl Lemmatizer {
     /// Reads `<model_dir>/lemmatizer/lookups/lookups.bin`.
     pub fn load(model_dir: &Path) -> Result<Lemmatizer, ModelError> {
-        let path = model_dir
-            .join("lemmatizer")
-            .join("lookups")
-            .join("lookups.bin");
+        let path = model_dir.join("lemmatizer").join("lookups").join("lookups.bin");
         let bytes = std::fs::read(&path).map_err(|source| ModelError::Io {
             path: path.clone(),
             source,
@@ -44,15 +41,9 @@ impl Lemmatizer {
 
     /// Builds the lemmatizer from the bytes of a `lookups.bin` file.
     pub fn from_msgpack(bytes: &[u8]) -> Result<Lemmatizer, String> {
-        let value =
-            rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
+        let value = rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
         let tables = value.as_map().ok_or("top level is not a map")?;
-        let table = |name: &str| {
-            tables
-                .iter()
-                .find(|(k, _)| k.as_str() == Some(name))
-                .map(|(_, v)| v)
-        };
+        let table = |name: &str| tables.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
         let mut lem = Lemmatizer::default();
         if let Some(t) = table("lemma_lookup") {
             for (k, v) in entries(t, "lemma_lookup")? {
@@ -134,12 +125,7 @@ impl Lemmatizer {
             return first.clone();
         }
         let mut oov: Option<String> = None;
-        for (old, new) in self
-            .rules
-            .get(&pos_id)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-        {
+        for (old, new) in self.rules.get(&pos_id).map(Vec::as_slice).unwrap_or_default() {
             if let Some(stem) = s.strip_suffix(old.as_str()) {
                 let form = format!("{stem}{new}");
                 if form.is_empty() {
@@ -170,11 +156,7 @@ fn entries<'a>(table: &'a Value, name: &str) -> Result<Vec<(u64, &'a Value)>, St
 }
 
 fn strings(value: &Value) -> Option<Vec<String>> {
-    value
-        .as_array()?
-        .iter()
-        .map(|v| v.as_str().map(String::from))
-        .collect()
+    value.as_array()?.iter().map(|v| v.as_str().map(String::from)).collect()
 }
 
 #[cfg(test)]
@@ -182,12 +164,7 @@ mod tests {
     use super::*;
 
     fn ids(pairs: Vec<(&str, Value)>) -> Value {
-        Value::Map(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (Value::from(string_id(k)), v))
-                .collect(),
-        )
+        Value::Map(pairs.into_iter().map(|(k, v)| (Value::from(string_id(k)), v)).collect())
     }
 
     fn list(items: &[&str]) -> Value {
@@ -210,10 +187,7 @@ mod tests {
             ),
             (
                 Value::from("lemma_exc"),
-                ids(vec![(
-                    "aux",
-                    Value::Map(vec![(Value::from("est"), list(&["être"]))]),
-                )]),
+                ids(vec![("aux", Value::Map(vec![(Value::from("est"), list(&["être"]))]))]),
             ),
             (
                 Value::from("lemma_rules"),

@@ -119,11 +119,7 @@ pub fn token_features(text: &str, norm_override: Option<&str>, spacy: bool) -> T
 
 /// The last `n` characters of `s` (all of it when shorter), like `s[-n:]`.
 pub fn last_chars(s: &str, n: usize) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
+    let start = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
     if n == 0 {
         return "";
     }

@@ -163,10 +163,7 @@ fn assemble_tokens(text: &str, raw: &[RawToken], annotations: &[NeuralAnnotation
 fn entity_spans(tokens: &[Token]) -> Vec<EntitySpan> {
     let mut spans: Vec<EntitySpan> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let continues = t.ent_iob == EntIob::I
-            && spans
-                .last()
-                .is_some_and(|s| s.end == i && s.label == t.ent_type);
+        let continues = t.ent_iob == EntIob::I && spans.last().is_some_and(|s| s.end == i && s.label == t.ent_type);
         match t.ent_iob {
             EntIob::I if continues => {
                 if let Some(last) = spans.last_mut() {
@@ -228,12 +225,7 @@ mod tests {
         let spans = entity_spans(&tokens);
         assert_eq!(spans.len(), 3);
         assert_eq!(
-            (
-                spans[0].start,
-                spans[0].end,
-                spans[0].start_char,
-                spans[0].end_char
-            ),
+            (spans[0].start, spans[0].end, spans[0].start_char, spans[0].end_char),
             (0, 2, 0, 15)
         );
         assert_eq!((spans[2].start, spans[2].label.as_str()), (4, "LOC"));

@@ -66,12 +66,7 @@ impl Alternation {
     /// before `pos`): leftmost start, then the earliest alternative. Returns
     /// byte offsets. With `nonempty_at_pos`, an empty match at `pos` is
     /// refused (Python's rule after an empty `finditer` match).
-    pub fn search_from(
-        &self,
-        text: &str,
-        pos: usize,
-        nonempty_at_pos: bool,
-    ) -> Option<(usize, usize)> {
+    pub fn search_from(&self, text: &str, pos: usize, nonempty_at_pos: bool) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         for group in &self.groups {
             let found = group_search(group, text, pos, nonempty_at_pos);
@@ -135,12 +130,7 @@ pub fn compile_fancy(pattern: &str) -> Result<fancy_regex::Regex, PatternError> 
         })
 }
 
-fn group_search(
-    group: &Engine,
-    text: &str,
-    pos: usize,
-    nonempty_at_pos: bool,
-) -> Option<(usize, usize)> {
+fn group_search(group: &Engine, text: &str, pos: usize, nonempty_at_pos: bool) -> Option<(usize, usize)> {
     let mut from = pos;
     loop {
         let (s, e) = match group {
@@ -168,11 +158,7 @@ fn next_char_boundary(text: &str, pos: usize) -> Option<usize> {
     text[pos..].chars().next().map(|c| pos + c.len_utf8())
 }
 
-fn flush_plain(
-    run: &mut Vec<String>,
-    flags: &str,
-    groups: &mut Vec<Engine>,
-) -> Result<(), PatternError> {
+fn flush_plain(run: &mut Vec<String>, flags: &str, groups: &mut Vec<Engine>) -> Result<(), PatternError> {
     if run.is_empty() {
         return Ok(());
     }
@@ -193,10 +179,7 @@ fn flush_plain(
 /// default in Rust) as a Rust flag group, and the rest of the pattern.
 fn split_global_flags(pattern: &str) -> (String, &str) {
     if let Some(rest) = pattern.strip_prefix("(?") {
-        let letters: String = rest
-            .chars()
-            .take_while(|c| "aiLmsux".contains(*c))
-            .collect();
+        let letters: String = rest.chars().take_while(|c| "aiLmsux".contains(*c)).collect();
         if !letters.is_empty() && rest[letters.len()..].starts_with(')') {
             let kept: String = letters.chars().filter(|c| "ims".contains(*c)).collect();
             let flags = if kept.is_empty() {
@@ -308,10 +291,7 @@ pub fn translate(pattern: &str, base: usize) -> Result<String, PatternError> {
                 i += 1;
             }
             '(' => {
-                let rest: String = chars[i..chars.len().min(i + 4)]
-                    .iter()
-                    .map(|&(_, c)| c)
-                    .collect();
+                let rest: String = chars[i..chars.len().min(i + 4)].iter().map(|&(_, c)| c).collect();
                 if rest.starts_with("(?P=") || rest.starts_with("(?(") {
                     return Err(err("backreferences and conditionals are not supported"));
                 }
@@ -344,8 +324,7 @@ fn parse_escape(chars: &[(usize, char)], i: usize) -> Result<(ClassItem, usize),
             return Err(format!("truncated \\{e} escape"));
         }
         let value = u32::from_str_radix(&digits, 16).map_err(|_| format!("bad \\{e} escape"))?;
-        let ch =
-            char::from_u32(value).ok_or_else(|| format!("\\{e}{digits} is not a character"))?;
+        let ch = char::from_u32(value).ok_or_else(|| format!("\\{e}{digits} is not a character"))?;
         Ok((ClassItem::Char(ch), i + 2 + n))
     };
     let item = match e {

@@ -90,21 +90,13 @@ impl Tokenizer {
 
     /// Builds a tokenizer from the bytes of a `tokenizer` file.
     pub fn from_msgpack(bytes: &[u8]) -> Result<Tokenizer, String> {
-        let value =
-            rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
+        let value = rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| format!("not msgpack: {e}"))?;
         let map = value.as_map().ok_or("top level is not a map")?;
-        let field = |name: &str| {
-            map.iter()
-                .find(|(k, _)| k.as_str() == Some(name))
-                .map(|(_, v)| v)
-        };
+        let field = |name: &str| map.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
         let pattern = |name: &str| -> Result<Option<&str>, String> {
             match field(name) {
                 None | Some(Value::Nil) => Ok(None),
-                Some(v) => v
-                    .as_str()
-                    .map(Some)
-                    .ok_or_else(|| format!("`{name}` is not a string")),
+                Some(v) => v.as_str().map(Some).ok_or_else(|| format!("`{name}` is not a string")),
             }
         };
         let ctx = |name: &'static str| move |e: PatternError| format!("`{name}` {e}");
@@ -180,14 +172,7 @@ impl Tokenizer {
 
     /// Tokenizes `text[start..end]`, appending to `out`; short chunks come
     /// from the per-thread cache when they were seen before.
-    fn tokenize_chunk(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        with_special: bool,
-        out: &mut Vec<RawToken>,
-    ) {
+    fn tokenize_chunk(&self, text: &str, start: usize, end: usize, with_special: bool, out: &mut Vec<RawToken>) {
         let chunk = &text[start..end];
         if !with_special || chunk.len() > CACHED_CHUNK_MAX_BYTES {
             self.split_chunk(text, start, end, with_special, out);
@@ -211,14 +196,7 @@ impl Tokenizer {
     }
 
     /// Tokenizes `text[start..end]` (spec §3.3), appending to `out`.
-    fn split_chunk(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        with_special: bool,
-        out: &mut Vec<RawToken>,
-    ) {
+    fn split_chunk(&self, text: &str, start: usize, end: usize, with_special: bool, out: &mut Vec<RawToken>) {
         let chunk = &text[start..end];
         if with_special {
             if let Some(special) = self.specials.get(chunk) {
@@ -241,11 +219,7 @@ impl Tokenizer {
                 .prefix
                 .search(string)
                 .map_or(0, |(s, e)| if s == 0 { e } else { 0 });
-            if pre > 0
-                && with_special
-                && pre < string.len()
-                && self.specials.contains_key(&string[pre..])
-            {
+            if pre > 0 && with_special && pre < string.len() && self.specials.contains_key(&string[pre..]) {
                 prefixes.push((lo, lo + pre));
                 lo += pre;
                 break;
@@ -281,14 +255,7 @@ impl Tokenizer {
     }
 
     /// Step 4 of §3.3: the part left between the prefixes and suffixes.
-    fn attach_middle(
-        &self,
-        text: &str,
-        lo: usize,
-        hi: usize,
-        with_special: bool,
-        out: &mut Vec<RawToken>,
-    ) {
+    fn attach_middle(&self, text: &str, lo: usize, hi: usize, with_special: bool, out: &mut Vec<RawToken>) {
         let string = &text[lo..hi];
         if with_special {
             if let Some(special) = self.specials.get(string) {
@@ -368,12 +335,7 @@ impl Tokenizer {
             };
             for pattern in candidates {
                 let end = i + pattern.len();
-                if end <= tokens.len()
-                    && pattern
-                        .iter()
-                        .zip(&tokens[i..end])
-                        .all(|(p, t)| p == token_text(t))
-                {
+                if end <= tokens.len() && pattern.iter().zip(&tokens[i..end]).all(|(p, t)| p == token_text(t)) {
                     spans.push((i, end));
                 }
             }
@@ -479,8 +441,7 @@ fn read_specials(value: &Value) -> Result<HashMap<String, Vec<SpecialToken>>, St
                     .find(|(k, _)| k.as_u64() == Some(id))
                     .and_then(|(_, v)| v.as_str())
             };
-            let orth =
-                attr(ORTH).ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
+            let orth = attr(ORTH).ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
             joined.push_str(orth);
             parsed.push(SpecialToken {
                 len: orth.len(),
@@ -507,30 +468,15 @@ mod tests {
 
     fn tiny_with_suffixes(suffix_search: &str) -> Tokenizer {
         let exceptions = Value::Map(vec![
-            (
-                Value::from("aujourd'hui"),
-                Value::Array(vec![tok("aujourd'hui", None)]),
-            ),
-            (
-                Value::from("\u{a0}"),
-                Value::Array(vec![tok("\u{a0}", Some("  "))]),
-            ),
+            (Value::from("aujourd'hui"), Value::Array(vec![tok("aujourd'hui", None)])),
+            (Value::from("\u{a0}"), Value::Array(vec![tok("\u{a0}", Some("  "))])),
             (Value::from("M."), Value::Array(vec![tok("M.", None)])),
         ]);
         let map = Value::Map(vec![
-            (
-                Value::from("prefix_search"),
-                Value::from(r"^«|^(?:[dl]['’])(?=[a-z])"),
-            ),
+            (Value::from("prefix_search"), Value::from(r"^«|^(?:[dl]['’])(?=[a-z])")),
             (Value::from("suffix_search"), Value::from(suffix_search)),
-            (
-                Value::from("infix_finditer"),
-                Value::from(r"(?<=[a-z]['’])(?=[a-z])|-"),
-            ),
-            (
-                Value::from("token_match"),
-                Value::from(r"(?i)(?:^peut-être$)"),
-            ),
+            (Value::from("infix_finditer"), Value::from(r"(?<=[a-z]['’])(?=[a-z])|-")),
+            (Value::from("token_match"), Value::from(r"(?i)(?:^peut-être$)")),
             (Value::from("url_match"), Value::from(r"^www\.\S+$")),
             (Value::from("exceptions"), exceptions),
         ]);

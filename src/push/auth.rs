@@ -62,9 +62,7 @@ pub enum Scheme {
 /// Reads a `WWW-Authenticate` value (one challenge).
 pub fn parse_challenge(header: &str) -> Scheme {
     let header = header.trim();
-    let (scheme, rest) = header
-        .split_once(char::is_whitespace)
-        .unwrap_or((header, ""));
+    let (scheme, rest) = header.split_once(char::is_whitespace).unwrap_or((header, ""));
     if scheme.eq_ignore_ascii_case("basic") {
         return Scheme::Basic;
     }
@@ -89,8 +87,7 @@ pub fn parse_challenge(header: &str) -> Scheme {
         nonce: get("nonce").unwrap_or_default(),
         opaque: get("opaque"),
         algorithm,
-        qop_auth: get("qop")
-            .is_some_and(|q| q.split(',').any(|v| v.trim().eq_ignore_ascii_case("auth"))),
+        qop_auth: get("qop").is_some_and(|q| q.split(',').any(|v| v.trim().eq_ignore_ascii_case("auth"))),
         stale: get("stale").is_some_and(|s| s.eq_ignore_ascii_case("true")),
     })
 }
@@ -103,8 +100,7 @@ fn parameters(text: &str) -> Vec<(String, String)> {
         while chars.peek().is_some_and(|c| *c == ',' || c.is_whitespace()) {
             chars.next();
         }
-        let name: String =
-            std::iter::from_fn(|| chars.next_if(|c| *c != '=' && *c != ',')).collect();
+        let name: String = std::iter::from_fn(|| chars.next_if(|c| *c != '=' && *c != ',')).collect();
         if name.trim().is_empty() {
             break;
         }
@@ -150,13 +146,7 @@ impl Challenge {
     /// `Authorization` value answering this challenge for `method` on
     /// `uri` (path and query, as sent in the request line); `count` is the
     /// nonce count (1 for the first use of a nonce).
-    pub fn authorization(
-        &self,
-        credentials: &Credentials,
-        method: &str,
-        uri: &str,
-        count: u32,
-    ) -> String {
+    pub fn authorization(&self, credentials: &Credentials, method: &str, uri: &str, count: u32) -> String {
         self.authorization_with(credentials, method, uri, count, &client_nonce())
     }
 
@@ -175,10 +165,7 @@ impl Challenge {
             }
             Algorithm::Sha256 => hex(&sha2::Sha256::digest(text.as_bytes())),
         };
-        let mut ha1 = h(format!(
-            "{}:{}:{}",
-            credentials.user, self.realm, credentials.password
-        ));
+        let mut ha1 = h(format!("{}:{}:{}", credentials.user, self.realm, credentials.password));
         if self.algorithm == Algorithm::Md5Sess {
             ha1 = h(format!("{ha1}:{}:{cnonce}", self.nonce));
         }
@@ -269,8 +256,7 @@ mod tests {
         );
         assert_eq!(parse_challenge("Basic realm=\"x\""), Scheme::Basic);
         assert!(matches!(parse_challenge("Bearer"), Scheme::Other(_)));
-        let Scheme::Digest(c) = parse_challenge("digest realm=\"a\\\"b\", nonce=n, stale=TRUE")
-        else {
+        let Scheme::Digest(c) = parse_challenge("digest realm=\"a\\\"b\", nonce=n, stale=TRUE") else {
             panic!()
         };
         assert_eq!(
@@ -296,20 +282,12 @@ mod tests {
         };
         let cnonce = "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ";
         let md5 = c.authorization_with(&credentials, "GET", "/dir/index.html", 1, cnonce);
-        assert!(
-            md5.contains("response=\"8ca523f5e9506fed4657c9700eebdbec\""),
-            "{md5}"
-        );
-        assert!(
-            md5.contains("nc=00000001") && md5.contains("opaque=\"FQhe"),
-            "{md5}"
-        );
+        assert!(md5.contains("response=\"8ca523f5e9506fed4657c9700eebdbec\""), "{md5}");
+        assert!(md5.contains("nc=00000001") && md5.contains("opaque=\"FQhe"), "{md5}");
         c.algorithm = Algorithm::Sha256;
         let sha = c.authorization_with(&credentials, "GET", "/dir/index.html", 1, cnonce);
         assert!(
-            sha.contains(
-                "response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""
-            ),
+            sha.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""),
             "{sha}"
         );
     }

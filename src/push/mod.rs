@@ -32,11 +32,7 @@ pub enum PushError {
         attempts: u32,
     },
     #[error("{url} refused the credentials (HTTP {status}): {message}; check --user and TRAME_PUSH_PASSWORD")]
-    Auth {
-        url: String,
-        status: u16,
-        message: String,
-    },
+    Auth { url: String, status: u16, message: String },
     #[error("{url} answered HTTP 404 Not Found: {message}; is this the store's Graph Store endpoint (Oxigraph: /store, Virtuoso: /sparql-graph-crud-auth)?")]
     NotFound { url: String, message: String },
     #[error("{url} refused graph <{graph}> (HTTP {status}): {message}")]
@@ -63,10 +59,7 @@ impl PushError {
     pub fn is_fatal(&self) -> bool {
         matches!(
             self,
-            PushError::Url(_)
-                | PushError::Unreachable { .. }
-                | PushError::Auth { .. }
-                | PushError::NotFound { .. }
+            PushError::Url(_) | PushError::Unreachable { .. } | PushError::Auth { .. } | PushError::NotFound { .. }
         )
     }
 
@@ -218,12 +211,7 @@ impl Client {
     /// with these N-Triples, retrying on 5xx and connection errors.
     pub fn put_graph(&self, endpoint: &str, graph: &str, ntriples: &[u8]) -> Result<(), PushError> {
         let url = graph_url(endpoint, graph);
-        let answer = self.send_retrying(
-            "PUT",
-            &url,
-            Body::Bytes(ntriples, "application/n-triples"),
-            graph,
-        )?;
+        let answer = self.send_retrying("PUT", &url, Body::Bytes(ntriples, "application/n-triples"), graph)?;
         match answer.status {
             200..=299 => Ok(()),
             status => Err(self.refusal(endpoint, graph, status, answer.body)),
@@ -232,11 +220,7 @@ impl Client {
 
     /// Runs a SPARQL SELECT at `endpoint` (the store's query endpoint) and
     /// returns its rows as values by variable name (`None`: unbound).
-    pub fn select(
-        &self,
-        endpoint: &str,
-        query: &str,
-    ) -> Result<Vec<Vec<Option<String>>>, PushError> {
+    pub fn select(&self, endpoint: &str, query: &str) -> Result<Vec<Vec<Option<String>>>, PushError> {
         let form = format!("query={}", percent_encode(query));
         let answer = self.send_retrying(
             "POST",
@@ -257,11 +241,7 @@ impl Client {
         let message = short(&body);
         let url = endpoint.to_string();
         match status {
-            401 | 403 => PushError::Auth {
-                url,
-                status,
-                message,
-            },
+            401 | 403 => PushError::Auth { url, status, message },
             404 => PushError::NotFound { url, message },
             _ => PushError::Refused {
                 url,
@@ -274,13 +254,7 @@ impl Client {
 
     /// Sends one request, answering digest challenges; retries 5xx and
     /// connection errors with backoff. Returns the final answer (2xx or 4xx).
-    fn send_retrying(
-        &self,
-        method: &str,
-        url: &str,
-        body: Body<'_>,
-        graph: &str,
-    ) -> Result<Answer, PushError> {
+    fn send_retrying(&self, method: &str, url: &str, body: Body<'_>, graph: &str) -> Result<Answer, PushError> {
         let mut attempt = 0;
         let mut wait = self.options.backoff;
         loop {
@@ -315,12 +289,7 @@ impl Client {
     }
 
     /// One request, plus at most two more to answer a challenge.
-    fn send_authenticated(
-        &self,
-        method: &str,
-        url: &str,
-        body: &Body<'_>,
-    ) -> Result<Answer, String> {
+    fn send_authenticated(&self, method: &str, url: &str, body: &Body<'_>) -> Result<Answer, String> {
         let target = request_target(url);
         for _ in 0..3 {
             let authorization = self.authorization(method, &target);
@@ -329,10 +298,7 @@ impl Client {
                 return Ok(answer);
             }
             let mut state = self.scheme.lock().unwrap_or_else(|e| e.into_inner());
-            let next = match (
-                answer.challenge.as_deref().map(auth::parse_challenge),
-                &*state,
-            ) {
+            let next = match (answer.challenge.as_deref().map(auth::parse_challenge), &*state) {
                 // Our answer to this very challenge was refused: wrong password.
                 (Some(Scheme::Digest(challenge)), AuthState::Digest(current, _))
                     if current.nonce == challenge.nonce && !challenge.stale =>
@@ -391,12 +357,7 @@ impl Client {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .find(|v| v.trim_start().to_ascii_lowercase().starts_with("digest"))
-            .or_else(|| {
-                response
-                    .headers()
-                    .get("www-authenticate")
-                    .and_then(|v| v.to_str().ok())
-            })
+            .or_else(|| response.headers().get("www-authenticate").and_then(|v| v.to_str().ok()))
             .map(str::to_string);
         let body = response
             .body_mut()
@@ -436,17 +397,14 @@ fn short(body: &str) -> String {
 /// SPARQL 1.1 Query Results JSON → rows of N-Triples-style terms in the
 /// order of `head.vars` (`<iri>`, `"literal"`, `_:b`; `None`: unbound).
 fn parse_select_json(body: &str) -> Result<Vec<Vec<Option<String>>>, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(body).map_err(|e| format!("not JSON ({e})"))?;
+    let value: serde_json::Value = serde_json::from_str(body).map_err(|e| format!("not JSON ({e})"))?;
     let vars: Vec<String> = value["head"]["vars"]
         .as_array()
         .ok_or("no head.vars")?
         .iter()
         .filter_map(|v| v.as_str().map(str::to_string))
         .collect();
-    let bindings = value["results"]["bindings"]
-        .as_array()
-        .ok_or("no results.bindings")?;
+    let bindings = value["results"]["bindings"].as_array().ok_or("no results.bindings")?;
     Ok(bindings
         .iter()
         .map(|binding| {
@@ -496,12 +454,7 @@ pub struct Queue {
 impl Queue {
     /// Starts `in_flight` workers sending to `endpoint`; `done` is called
     /// after each graph (pushed or not), from a worker thread.
-    pub fn start(
-        client: Arc<Client>,
-        endpoint: String,
-        in_flight: usize,
-        done: Arc<dyn Fn() + Send + Sync>,
-    ) -> Queue {
+    pub fn start(client: Arc<Client>, endpoint: String, in_flight: usize, done: Arc<dyn Fn() + Send + Sync>) -> Queue {
         let in_flight = in_flight.max(1);
         let (sender, receiver) = sync_channel::<Job>(in_flight);
         let receiver = Arc::new(Mutex::new(receiver));
@@ -517,16 +470,7 @@ impl Queue {
                     stop.clone(),
                     done.clone(),
                 );
-                std::thread::spawn(move || {
-                    work(
-                        &client,
-                        &endpoint,
-                        &receiver,
-                        &outcome,
-                        &stop,
-                        done.as_ref(),
-                    )
-                })
+                std::thread::spawn(move || work(&client, &endpoint, &receiver, &outcome, &stop, done.as_ref()))
             })
             .collect();
         Queue {
@@ -541,12 +485,7 @@ impl Queue {
     /// pushed at once.
     pub fn send(&self, job: Job) {
         if self.stop.load(Ordering::Relaxed) {
-            let fatal = self
-                .outcome
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .fatal
-                .clone();
+            let fatal = self.outcome.lock().unwrap_or_else(|e| e.into_inner()).fatal.clone();
             if let Some(error) = fatal {
                 self.outcome
                     .lock()
@@ -683,10 +622,7 @@ mod tests {
             graph_url("http://h/store", "https://w3id.org/trame/doc/ab"),
             "http://h/store?graph=https%3A%2F%2Fw3id.org%2Ftrame%2Fdoc%2Fab"
         );
-        assert_eq!(
-            graph_url("http://h/crud?x=1", "a b"),
-            "http://h/crud?x=1&graph=a%20b"
-        );
+        assert_eq!(graph_url("http://h/crud?x=1", "a b"), "http://h/crud?x=1&graph=a%20b");
         assert_eq!(request_target("http://h:1/store?graph=x"), "/store?graph=x");
         assert_eq!(request_target("http://h"), "/");
     }
@@ -699,10 +635,7 @@ mod tests {
         let rows = parse_select_json(body).unwrap();
         assert_eq!(
             rows[0],
-            vec![
-                Some("<http://x/a>".into()),
-                Some("\"Le \\\"chef\\\"\"".into())
-            ]
+            vec![Some("<http://x/a>".into()), Some("\"Le \\\"chef\\\"\"".into())]
         );
         assert_eq!(rows[1], vec![Some("_:b0".into()), None]);
         assert!(parse_select_json("<html>").is_err());

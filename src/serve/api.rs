@@ -34,10 +34,7 @@ const MAX_SUGGESTIONS: usize = 50;
 fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_vec(value) {
         Ok(bytes) => (status, [(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
-        Err(e) => text(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &format!("cannot write JSON: {e}"),
-        ),
+        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, &format!("cannot write JSON: {e}")),
     }
 }
 
@@ -47,12 +44,8 @@ fn error(status: StatusCode, message: &str) -> Response {
 
 /// The query string, strictly decoded.
 fn params(request: &Request) -> Result<Params, Response> {
-    Params::parse(request.uri().query().unwrap_or("").as_bytes()).map_err(|message| {
-        error(
-            StatusCode::BAD_REQUEST,
-            &format!("bad query string: {message}"),
-        )
-    })
+    Params::parse(request.uri().query().unwrap_or("").as_bytes())
+        .map_err(|message| error(StatusCode::BAD_REQUEST, &format!("bad query string: {message}")))
 }
 
 fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, Response> {
@@ -137,10 +130,7 @@ pub async fn entity(State(app): State<Arc<App>>, request: Request) -> Response {
         let view = app.views.current();
         match view.catalog.entity_page(iri, app.options.page_rows) {
             Some(page) => Ok(json(StatusCode::OK, &page)),
-            None => Err(error(
-                StatusCode::NOT_FOUND,
-                &format!("no entity {iri} in the store"),
-            )),
+            None => Err(error(StatusCode::NOT_FOUND, &format!("no entity {iri} in the store"))),
         }
     };
     run().unwrap_or_else(|response| response)
@@ -158,10 +148,7 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
     };
     let view = app.views.current();
     let Some(info) = view.catalog.document(&iri).cloned() else {
-        return error(
-            StatusCode::NOT_FOUND,
-            &format!("no document {iri} in the store"),
-        );
+        return error(StatusCode::NOT_FOUND, &format!("no document {iri} in the store"));
     };
     let reader = view.clone();
     let doc = iri.clone();
@@ -188,10 +175,7 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
 fn graph_filter(params: &Params) -> Result<GraphFilter, Response> {
     let depth = number(params, "depth", 1usize)?;
     if !(1..=2).contains(&depth) {
-        return Err(error(
-            StatusCode::BAD_REQUEST,
-            "the parameter \"depth\" must be 1 or 2",
-        ));
+        return Err(error(StatusCode::BAD_REQUEST, "the parameter \"depth\" must be 1 or 2"));
     }
     let min_confidence = number(params, "min_confidence", 0.0f32)?;
     if !(0.0..=1.0).contains(&min_confidence) {
@@ -200,11 +184,7 @@ fn graph_filter(params: &Params) -> Result<GraphFilter, Response> {
             "the parameter \"min_confidence\" must be between 0 and 1",
         ));
     }
-    let kinds: BTreeSet<String> = params
-        .all("kind")
-        .into_iter()
-        .filter(|k| !k.is_empty())
-        .collect();
+    let kinds: BTreeSet<String> = params.all("kind").into_iter().filter(|k| !k.is_empty()).collect();
     if let Some(bad) = kinds
         .iter()
         .find(|k| !matches!(k.as_str(), "PER" | "ORG" | "LOC" | "MISC" | "VAL"))
@@ -216,11 +196,7 @@ fn graph_filter(params: &Params) -> Result<GraphFilter, Response> {
     }
     Ok(GraphFilter {
         depth,
-        predicates: params
-            .all("predicate")
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect(),
+        predicates: params.all("predicate").into_iter().filter(|p| !p.is_empty()).collect(),
         kinds,
         min_confidence,
     })
@@ -248,18 +224,12 @@ async fn graph_as(app: Arc<App>, request: Request, format: Download) -> Response
     let view = app.views.current();
     let work = move || -> Response {
         let Some((graph, rows)) = view.catalog.graph(&iri, &filter) else {
-            return error(
-                StatusCode::NOT_FOUND,
-                &format!("no entity {iri} in the store"),
-            );
+            return error(StatusCode::NOT_FOUND, &format!("no entity {iri} in the store"));
         };
         let attachment = |kind: &'static str, bytes: Vec<u8>, name: &str| -> Response {
-            let mut response =
-                (StatusCode::OK, [(header::CONTENT_TYPE, kind)], bytes).into_response();
+            let mut response = (StatusCode::OK, [(header::CONTENT_TYPE, kind)], bytes).into_response();
             if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-                response
-                    .headers_mut()
-                    .insert(header::CONTENT_DISPOSITION, value);
+                response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
             }
             response
         };
@@ -330,12 +300,7 @@ pub async fn queries() -> Response {
     let list: Vec<serde_json::Value> = assets::QUERIES
         .iter()
         .map(|(name, text)| {
-            let title = text
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches('#')
-                .trim();
+            let title = text.lines().next().unwrap_or("").trim_start_matches('#').trim();
             serde_json::json!({ "name": name, "title": title, "text": text })
         })
         .collect();
@@ -351,12 +316,7 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let url = match Params::parse(parts.uri.query().unwrap_or("").as_bytes()) {
         Ok(params) => params,
-        Err(message) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                &format!("bad query string: {message}"),
-            )
-        }
+        Err(message) => return error(StatusCode::BAD_REQUEST, &format!("bad query string: {message}")),
     };
     let mut params = url.clone();
     let mut text_body = None;
@@ -366,27 +326,20 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
             Err(response) => return response,
         };
         match protocol::content_type(&parts.headers).map(|(media, _)| media) {
-            Some(media) if media == "application/x-www-form-urlencoded" => {
-                match Params::parse(&bytes) {
-                    Ok(form) => params.extend(&form),
-                    Err(message) => {
-                        return error(
-                            StatusCode::BAD_REQUEST,
-                            &format!("bad form body: {message}"),
-                        )
-                    }
-                }
+            Some(media) if media == "application/x-www-form-urlencoded" => match Params::parse(&bytes) {
+                Ok(form) => params.extend(&form),
+                Err(message) => return error(StatusCode::BAD_REQUEST, &format!("bad form body: {message}")),
+            },
+            Some(media) if media == "application/sparql-query" => match String::from_utf8(bytes.to_vec()) {
+                Ok(text) => text_body = Some(text),
+                Err(_) => return error(StatusCode::BAD_REQUEST, "the query body is not UTF-8"),
+            },
+            _ => {
+                return error(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "POST the query as application/x-www-form-urlencoded or application/sparql-query",
+                )
             }
-            Some(media) if media == "application/sparql-query" => {
-                match String::from_utf8(bytes.to_vec()) {
-                    Ok(text) => text_body = Some(text),
-                    Err(_) => return error(StatusCode::BAD_REQUEST, "the query body is not UTF-8"),
-                }
-            }
-            _ => return error(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "POST the query as application/x-www-form-urlencoded or application/sparql-query",
-            ),
         }
     } else if parts.method != Method::GET {
         return error(StatusCode::METHOD_NOT_ALLOWED, "use GET or POST");
@@ -394,12 +347,7 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
     let query = match (text_body, params.one("query")) {
         (Some(text), _) => text,
         (None, Ok(Some(query))) => query.to_string(),
-        (None, Ok(None)) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "the parameter \"query\" is required",
-            )
-        }
+        (None, Ok(None)) => return error(StatusCode::BAD_REQUEST, "the parameter \"query\" is required"),
         (None, Err(message)) => return error(StatusCode::BAD_REQUEST, &message),
     };
     if is_update(&query) {
@@ -415,11 +363,7 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
         } else {
             vec![WireFormat::ResultsJson, WireFormat::NTriples]
         },
-        max_rows: if csv {
-            None
-        } else {
-            Some(app.options.page_rows)
-        },
+        max_rows: if csv { None } else { Some(app.options.page_rows) },
         attachment: csv.then_some("results.csv"),
     };
     protocol::execute(app, job).await

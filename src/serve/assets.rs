@@ -21,11 +21,7 @@ pub const FILES: [(&str, &str, &[u8]); 4] = [
         "text/javascript; charset=utf-8",
         include_bytes!("assets/app.js"),
     ),
-    (
-        "app.css",
-        "text/css; charset=utf-8",
-        include_bytes!("assets/app.css"),
-    ),
+    ("app.css", "text/css; charset=utf-8", include_bytes!("assets/app.css")),
     (
         "cytoscape.min.js",
         "text/javascript; charset=utf-8",
@@ -43,26 +39,14 @@ pub const PAGE: &str = include_str!("assets/index.html");
 
 /// The example queries shown in the SPARQL editor, by file name.
 pub const QUERIES: [(&str, &str); 5] = [
-    (
-        "who-did-what.rq",
-        include_str!("../../queries/who-did-what.rq"),
-    ),
-    (
-        "about-entity.rq",
-        include_str!("../../queries/about-entity.rq"),
-    ),
+    ("who-did-what.rq", include_str!("../../queries/who-did-what.rq")),
+    ("about-entity.rq", include_str!("../../queries/about-entity.rq")),
     (
         "facts-with-sentences.rq",
         include_str!("../../queries/facts-with-sentences.rq"),
     ),
-    (
-        "entities-by-type.rq",
-        include_str!("../../queries/entities-by-type.rq"),
-    ),
-    (
-        "co-mentioned.rq",
-        include_str!("../../queries/co-mentioned.rq"),
-    ),
+    ("entities-by-type.rq", include_str!("../../queries/entities-by-type.rq")),
+    ("co-mentioned.rq", include_str!("../../queries/co-mentioned.rq")),
 ];
 
 /// `/`, `/entity`, `/document`, `/graph`, `/editor`.
@@ -81,10 +65,7 @@ pub async fn page() -> Response {
 pub async fn file(Path(name): Path<String>) -> Response {
     match FILES.iter().find(|(file, ..)| *file == name) {
         Some((_, media, bytes)) => (
-            [
-                (header::CONTENT_TYPE, *media),
-                (header::CACHE_CONTROL, "max-age=300"),
-            ],
+            [(header::CONTENT_TYPE, *media), (header::CACHE_CONTROL, "max-age=300")],
             *bytes,
         )
             .into_response(),

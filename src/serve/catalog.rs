@@ -182,18 +182,11 @@ impl Catalog {
             .enumerate()
             .map(|(i, e)| (e.iri.clone(), i))
             .collect();
-        let document_by_iri = documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.iri.clone(), i))
-            .collect();
+        let document_by_iri = documents.iter().enumerate().map(|(i, d)| (d.iri.clone(), i)).collect();
         let mut facts_of: HashMap<String, Vec<usize>> = HashMap::new();
         let mut facts_in: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, fact) in snapshot.relations.iter().enumerate() {
-            facts_of
-                .entry(fact.subject_iri.clone())
-                .or_default()
-                .push(index);
+            facts_of.entry(fact.subject_iri.clone()).or_default().push(index);
             if let Some(object) = fact.object_iri.as_ref().filter(|o| **o != fact.subject_iri) {
                 facts_of.entry(object.clone()).or_default().push(index);
             }
@@ -201,10 +194,7 @@ impl Catalog {
         }
         let mut mentions_in: HashMap<String, Range<usize>> = HashMap::new();
         for (index, mention) in snapshot.mentions.iter().enumerate() {
-            mentions_in
-                .entry(mention.doc.clone())
-                .or_insert(index..index)
-                .end = index + 1;
+            mentions_in.entry(mention.doc.clone()).or_insert(index..index).end = index + 1;
         }
         Catalog {
             snapshot,
@@ -235,9 +225,7 @@ impl Catalog {
     }
 
     fn entity(&self, iri: &str) -> Option<&EntityRow> {
-        self.entity_by_iri
-            .get(iri)
-            .map(|&i| &self.snapshot.entities[i])
+        self.entity_by_iri.get(iri).map(|&i| &self.snapshot.entities[i])
     }
 
     /// Autocompletion over labels and aliases (see [`NameIndex::suggest`]).
@@ -333,30 +321,18 @@ impl Catalog {
         let mut documents: HashSet<&str> = HashSet::new();
         for fact in &facts {
             documents.insert(fact.doc.as_str());
-            if fact.predicate == "role"
-                && fact.subject_iri == iri
-                && fact.object_iri.is_none()
-                && !fact.negated
-            {
+            if fact.predicate == "role" && fact.subject_iri == iri && fact.object_iri.is_none() && !fact.negated {
                 *roles.entry(fact.object.as_str()).or_default() += 1;
             }
         }
-        for mention in self
-            .snapshot
-            .mentions
-            .iter()
-            .filter(|m| m.entity_iri == iri)
-        {
+        for mention in self.snapshot.mentions.iter().filter(|m| m.entity_iri == iri) {
             documents.insert(mention.doc.as_str());
         }
         let mut roles: Vec<(&str, usize)> = roles.into_iter().collect();
         roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let mut by_predicate: BTreeMap<&str, Vec<&RelationRow>> = BTreeMap::new();
         for &fact in facts.iter().take(max_facts) {
-            by_predicate
-                .entry(fact.predicate.as_str())
-                .or_default()
-                .push(fact);
+            by_predicate.entry(fact.predicate.as_str()).or_default().push(fact);
         }
         let mut groups: Vec<FactGroup> = by_predicate
             .into_iter()
@@ -365,12 +341,7 @@ impl Catalog {
                 facts: facts.into_iter().map(|f| self.fact_view(f)).collect(),
             })
             .collect();
-        groups.sort_by(|a, b| {
-            b.facts
-                .len()
-                .cmp(&a.facts.len())
-                .then(a.predicate.cmp(b.predicate))
-        });
+        groups.sort_by(|a, b| b.facts.len().cmp(&a.facts.len()).then(a.predicate.cmp(b.predicate)));
         Some(EntityPage {
             iri: &entity.iri,
             label: &entity.label,
@@ -412,11 +383,7 @@ impl Catalog {
     /// The neighbourhood of `centre` (breadth first, `filter.depth` steps,
     /// filters applied to every edge) and the snapshot rows it covers (for
     /// DOT, CSV and pictures). None when no such entity.
-    pub fn graph(
-        &self,
-        centre: &str,
-        filter: &GraphFilter,
-    ) -> Option<(GraphView<'_>, GraphSnapshot)> {
+    pub fn graph(&self, centre: &str, filter: &GraphFilter) -> Option<(GraphView<'_>, GraphSnapshot)> {
         let entity = self.entity(centre)?;
         let mut nodes = vec![Node {
             id: entity.iri.clone(),
@@ -439,26 +406,19 @@ impl Catalog {
                 let fact = &self.snapshot.relations[index];
                 predicates.insert(fact.predicate.as_str());
                 if fact.confidence < filter.min_confidence
-                    || (!filter.predicates.is_empty()
-                        && !filter.predicates.contains(&fact.predicate))
+                    || (!filter.predicates.is_empty() && !filter.predicates.contains(&fact.predicate))
                     || used_facts.contains(&index)
                 {
                     continue;
                 }
                 let other: (String, &str, &str) = if fact.subject_iri != at {
-                    let kind = self
-                        .entity(&fact.subject_iri)
-                        .map_or("MISC", |e| e.kind.as_str());
+                    let kind = self.entity(&fact.subject_iri).map_or("MISC", |e| e.kind.as_str());
                     (fact.subject_iri.clone(), fact.subject.as_str(), kind)
                 } else if let Some(object) = &fact.object_iri {
                     let kind = self.entity(object).map_or("MISC", |e| e.kind.as_str());
                     (object.clone(), fact.object.as_str(), kind)
                 } else {
-                    (
-                        format!("{}#value", fact.statement),
-                        fact.object.as_str(),
-                        "VAL",
-                    )
+                    (format!("{}#value", fact.statement), fact.object.as_str(), "VAL")
                 };
                 if !kind_ok(other.2) && other.0 != entity.iri {
                     continue;
@@ -558,9 +518,7 @@ mod tests {
         fourth.object_iri = Some("urn:e:zel".into());
         snapshot.relations.push(fourth);
         snapshot.entities.push(entity("urn:e:far", "Loin", &[]));
-        snapshot
-            .entities
-            .push(entity("urn:e:other", "Quelqu'un", &[]));
+        snapshot.entities.push(entity("urn:e:other", "Quelqu'un", &[]));
         Catalog::new(snapshot, Vec::new())
     }
 

@@ -74,10 +74,7 @@ impl Default for Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error("cannot listen on {addr}: {source}; is another server using the port? pick another with --bind")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: SocketAddr, source: std::io::Error },
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     #[error("the server failed: {0}")]
@@ -166,9 +163,7 @@ fn router(app: Arc<App>) -> Router {
         // The handlers read bodies themselves, with their own cap and message.
         .layer(DefaultBodyLimit::disable())
         .layer(axum::middleware::from_fn(
-            move |request: axum::extract::Request, next: axum::middleware::Next| {
-                headers(request, next, cors)
-            },
+            move |request: axum::extract::Request, next: axum::middleware::Next| headers(request, next, cors),
         ))
         .with_state(app)
 }
@@ -182,18 +177,11 @@ async fn not_found() -> Response {
 
 /// Headers on every response: no sniffing, no framing, scripts only from
 /// this server; CORS when `--cors` was given (and preflight answers).
-async fn headers(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-    cors: bool,
-) -> Response {
+async fn headers(request: axum::extract::Request, next: axum::middleware::Next, cors: bool) -> Response {
     if cors && request.method() == Method::OPTIONS {
         let mut response = StatusCode::NO_CONTENT.into_response();
         let headers = response.headers_mut();
-        headers.insert(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        );
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
         headers.insert(
             header::ACCESS_CONTROL_ALLOW_METHODS,
             HeaderValue::from_static("GET, POST, OPTIONS"),
@@ -202,23 +190,14 @@ async fn headers(
             header::ACCESS_CONTROL_ALLOW_HEADERS,
             HeaderValue::from_static("Content-Type, Accept"),
         );
-        headers.insert(
-            header::ACCESS_CONTROL_MAX_AGE,
-            HeaderValue::from_static("600"),
-        );
+        headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
         return response;
     }
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
@@ -226,10 +205,7 @@ async fn headers(
         ),
     );
     if cors {
-        headers.insert(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        );
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
     }
     response
 }

@@ -17,8 +17,7 @@ impl Params {
                 None => (piece, &piece[..0]),
             };
             let name = decode(name).map_err(|e| format!("a parameter name {e}"))?;
-            let value =
-                decode(value).map_err(|e| format!("the value of parameter {name:?} {e}"))?;
+            let value = decode(value).map_err(|e| format!("the value of parameter {name:?} {e}"))?;
             pairs.push((name, value));
         }
         Ok(Params(pairs))
@@ -35,11 +34,7 @@ impl Params {
 
     /// The value of `name` when given once; an error when given several times.
     pub fn one(&self, name: &str) -> Result<Option<&str>, String> {
-        let mut values = self
-            .0
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str());
+        let mut values = self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str());
         let first = values.next();
         if values.next().is_some() {
             return Err(format!("the parameter {name:?} is given more than once"));
@@ -64,14 +59,10 @@ fn decode(raw: &[u8]) -> Result<String, String> {
         match raw[at] {
             b'+' => bytes.push(b' '),
             b'%' => {
-                let hex = raw
-                    .get(at + 1..at + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok());
+                let hex = raw.get(at + 1..at + 3).and_then(|h| std::str::from_utf8(h).ok());
                 let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
                 match byte {
-                    Some(byte) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => {
-                        bytes.push(byte)
-                    }
+                    Some(byte) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => bytes.push(byte),
                     _ => return Err(format!("has a malformed % escape at byte {at}")),
                 }
                 at += 2;
@@ -80,12 +71,7 @@ fn decode(raw: &[u8]) -> Result<String, String> {
         }
         at += 1;
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 (invalid byte at {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes).map_err(|e| format!("is not UTF-8 (invalid byte at {})", e.utf8_error().valid_up_to()))
 }
 
 #[cfg(test)]
@@ -94,20 +80,15 @@ mod tests {
 
     #[test]
     fn decodes_plus_escapes_and_repeats() {
-        let params = Params::parse(
-            b"query=SELECT+*%20%7B%7D&default-graph-uri=urn%3Aa&default-graph-uri=urn:b&&flag",
-        )
-        .unwrap();
+        let params =
+            Params::parse(b"query=SELECT+*%20%7B%7D&default-graph-uri=urn%3Aa&default-graph-uri=urn:b&&flag").unwrap();
         assert_eq!(params.one("query").unwrap(), Some("SELECT * {}"));
         assert_eq!(params.all("default-graph-uri"), vec!["urn:a", "urn:b"]);
         assert!(params.one("default-graph-uri").is_err());
         assert!(params.has("flag"));
         assert_eq!(params.one("missing").unwrap(), None);
         assert_eq!(
-            Params::parse("q=%C3%A9t%C3%A9".as_bytes())
-                .unwrap()
-                .one("q")
-                .unwrap(),
+            Params::parse("q=%C3%A9t%C3%A9".as_bytes()).unwrap().one("q").unwrap(),
             Some("été")
         );
     }
@@ -115,16 +96,9 @@ mod tests {
     #[test]
     fn refuses_invalid_utf8_and_broken_escapes() {
         let error = Params::parse(b"query=%FF%FE").unwrap_err();
-        assert!(
-            error.contains("\"query\"") && error.contains("not UTF-8"),
-            "{error}"
-        );
-        assert!(Params::parse(b"query=%G1")
-            .unwrap_err()
-            .contains("malformed"));
-        assert!(Params::parse(b"query=abc%2")
-            .unwrap_err()
-            .contains("malformed"));
+        assert!(error.contains("\"query\"") && error.contains("not UTF-8"), "{error}");
+        assert!(Params::parse(b"query=%G1").unwrap_err().contains("malformed"));
+        assert!(Params::parse(b"query=abc%2").unwrap_err().contains("malformed"));
         assert!(Params::parse(b"q=\xff").unwrap_err().contains("not UTF-8"));
         assert!(Params::parse(b"%FF=1").unwrap_err().contains("name"));
     }

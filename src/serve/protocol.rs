@@ -62,12 +62,7 @@ pub async fn endpoint(State(app): State<Arc<App>>, request: Request) -> Response
     let (parts, body) = request.into_parts();
     let url = match Params::parse(parts.uri.query().unwrap_or("").as_bytes()) {
         Ok(params) => params,
-        Err(message) => {
-            return text(
-                StatusCode::BAD_REQUEST,
-                &format!("bad query string: {message}"),
-            )
-        }
+        Err(message) => return text(StatusCode::BAD_REQUEST, &format!("bad query string: {message}")),
     };
     let (query, params) = match parts.method {
         Method::GET | Method::HEAD => {
@@ -88,48 +83,39 @@ pub async fn endpoint(State(app): State<Arc<App>>, request: Request) -> Response
                 Err(response) => return response,
             };
             match content_type(&parts.headers) {
-                Some((media, charset)) if charset.as_deref().is_none_or(is_utf8_label) => {
-                    match media.as_str() {
-                        "application/x-www-form-urlencoded" => {
-                            let form = match Params::parse(&body) {
-                                Ok(form) => form,
-                                Err(message) => {
-                                    return text(
-                                        StatusCode::BAD_REQUEST,
-                                        &format!("bad form body: {message}"),
-                                    )
-                                }
-                            };
-                            if form.has("update") || url.has("update") {
-                                return forbidden();
-                            }
-                            let query = match form.one("query") {
-                                Ok(query) => query.map(str::to_string),
-                                Err(message) => return text(StatusCode::BAD_REQUEST, &message),
-                            };
-                            let mut merged = form.clone();
-                            merged.extend(&url);
-                            (query, merged)
+                Some((media, charset)) if charset.as_deref().is_none_or(is_utf8_label) => match media.as_str() {
+                    "application/x-www-form-urlencoded" => {
+                        let form = match Params::parse(&body) {
+                            Ok(form) => form,
+                            Err(message) => return text(StatusCode::BAD_REQUEST, &format!("bad form body: {message}")),
+                        };
+                        if form.has("update") || url.has("update") {
+                            return forbidden();
                         }
-                        "application/sparql-query" => match String::from_utf8(body.to_vec()) {
-                            Ok(query) => (Some(query), url),
-                            Err(e) => {
-                                return text(
-                                    StatusCode::BAD_REQUEST,
-                                    &format!(
-                                        "the query body is not UTF-8 (invalid byte at {})",
-                                        e.utf8_error().valid_up_to()
-                                    ),
-                                )
-                            }
-                        },
-                        "application/sparql-update" => return forbidden(),
-                        other => return unsupported_media(other),
+                        let query = match form.one("query") {
+                            Ok(query) => query.map(str::to_string),
+                            Err(message) => return text(StatusCode::BAD_REQUEST, &message),
+                        };
+                        let mut merged = form.clone();
+                        merged.extend(&url);
+                        (query, merged)
                     }
-                }
-                Some((media, _)) => {
-                    return unsupported_media(&format!("{media} with a charset other than UTF-8"))
-                }
+                    "application/sparql-query" => match String::from_utf8(body.to_vec()) {
+                        Ok(query) => (Some(query), url),
+                        Err(e) => {
+                            return text(
+                                StatusCode::BAD_REQUEST,
+                                &format!(
+                                    "the query body is not UTF-8 (invalid byte at {})",
+                                    e.utf8_error().valid_up_to()
+                                ),
+                            )
+                        }
+                    },
+                    "application/sparql-update" => return forbidden(),
+                    other => return unsupported_media(other),
+                },
+                Some((media, _)) => return unsupported_media(&format!("{media} with a charset other than UTF-8")),
                 None => return unsupported_media("a request without Content-Type"),
             }
         }
@@ -195,11 +181,7 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Option<(String, Option<String
 }
 
 /// The body, at most `max` bytes; 413 beyond.
-pub(crate) async fn read_body(
-    headers: &HeaderMap,
-    body: Body,
-    max: usize,
-) -> Result<Bytes, Response> {
+pub(crate) async fn read_body(headers: &HeaderMap, body: Body, max: usize) -> Result<Bytes, Response> {
     let too_big = || {
         text(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -279,9 +261,7 @@ fn rank(accept: &str) -> Vec<WireFormat> {
     let mut scored: Vec<(WireFormat, f32, u8, usize)> = Vec::new();
     for (order, format) in WireFormat::ALL.into_iter().enumerate() {
         let base = format.media_type().split(';').next().unwrap_or("");
-        let names: Vec<&str> = std::iter::once(base)
-            .chain(format.aliases().iter().copied())
-            .collect();
+        let names: Vec<&str> = std::iter::once(base).chain(format.aliases().iter().copied()).collect();
         let (major, _) = base.split_once('/').unwrap_or((base, ""));
         // The most specific range that matches decides the quality.
         let best = ranges
@@ -324,7 +304,10 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
         _ => {
             return text(
                 StatusCode::SERVICE_UNAVAILABLE,
-                &format!("the server is busy ({} queries running) and no slot freed within the time limit; retry later", app.options.max_queries),
+                &format!(
+                    "the server is busy ({} queries running) and no slot freed within the time limit; retry later",
+                    app.options.max_queries
+                ),
             )
         }
     };
@@ -358,10 +341,7 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
                 .store
                 .prepare_endpoint_query(&job.text, &job.default_graphs, &job.named_graphs, &cancel)
                 .map_err(Failure::Store)?;
-            let running = view
-                .store
-                .start_endpoint_query(prepared)
-                .map_err(Failure::Store)?;
+            let running = view.store.start_endpoint_query(prepared).map_err(Failure::Store)?;
             let shape = running.shape();
             let format = job
                 .formats
@@ -392,15 +372,10 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
         Ok(Ok(format)) => {
             let mut response = Response::new(Body::new(ChannelBody(body_rx)));
             let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(format.media_type()),
-            );
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
             headers.insert(header::VARY, HeaderValue::from_static("Accept"));
             if let Some(name) = attachment {
-                if let Ok(value) =
-                    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-                {
+                if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
                     headers.insert(header::CONTENT_DISPOSITION, value);
                 }
             }
@@ -411,10 +386,7 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
         }
         Ok(Err(Failure::NotAcceptable)) => not_acceptable(),
         Ok(Err(Failure::Store(error))) => store_error(&error, timeout),
-        Err(_) => text(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the query stopped without an answer",
-        ),
+        Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, "the query stopped without an answer"),
     }
 }
 
@@ -459,10 +431,7 @@ impl ChannelWriter {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let mut message = Ok(Bytes::from(std::mem::replace(
-            &mut self.buf,
-            Vec::with_capacity(CHUNK),
-        )));
+        let mut message = Ok(Bytes::from(std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK))));
         loop {
             match self.tx.try_send(message) {
                 Ok(()) => return Ok(()),
@@ -551,11 +520,7 @@ mod tests {
         );
         assert_eq!(
             rank("text/*;q=0.5, text/csv"),
-            vec![
-                WireFormat::ResultsCsv,
-                WireFormat::ResultsTsv,
-                WireFormat::Turtle
-            ]
+            vec![WireFormat::ResultsCsv, WireFormat::ResultsTsv, WireFormat::Turtle]
         );
         assert_eq!(rank("application/json"), vec![WireFormat::ResultsJson]);
         assert!(rank("image/png").is_empty());

@@ -115,13 +115,7 @@ impl Drop for Views {
     }
 }
 
-fn watch(
-    path: &Path,
-    refresh: Duration,
-    current: &RwLock<Arc<View>>,
-    freshness: &Mutex<Freshness>,
-    stop: &AtomicBool,
-) {
+fn watch(path: &Path, refresh: Duration, current: &RwLock<Arc<View>>, freshness: &Mutex<Freshness>, stop: &AtomicBool) {
     let tick = Duration::from_millis(50);
     let mut waited = Duration::ZERO;
     while !stop.load(Ordering::Relaxed) {
@@ -132,17 +126,12 @@ fn watch(
         }
         waited = Duration::ZERO;
         let signature = folder_signature(path);
-        let unchanged = current
-            .read()
-            .map(|view| view.signature == signature)
-            .unwrap_or(true);
+        let unchanged = current.read().map(|view| view.signature == signature).unwrap_or(true);
         if unchanged {
             continue;
         }
         let opened = View::open(path, signature);
-        let mut fresh = freshness
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut fresh = freshness.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match opened {
             Ok(view) => {
                 if let Ok(mut slot) = current.write() {

@@ -71,7 +71,9 @@ impl Merge {
 
     /// A canonical term and every term merged into it.
     fn names(&self, term: &Term) -> Vec<Term> {
-        std::iter::once(term.clone()).chain(self.aliases.get(term).into_iter().flatten().cloned()).collect()
+        std::iter::once(term.clone())
+            .chain(self.aliases.get(term).into_iter().flatten().cloned())
+            .collect()
     }
 
     fn canon_key(&self, key: &Key) -> Key {
@@ -100,9 +102,12 @@ pub fn statement_keys(transaction: &Transaction<'_>, graph: NamedNodeRef<'_>) ->
     let statement_class = ont("Statement");
     let graph_ref = GraphNameRef::from(graph);
     let mut keys = HashSet::new();
-    for quad in
-        transaction.quads_for_pattern(None, Some(rdf::TYPE), Some(statement_class.as_ref().into()), Some(graph_ref))
-    {
+    for quad in transaction.quads_for_pattern(
+        None,
+        Some(rdf::TYPE),
+        Some(statement_class.as_ref().into()),
+        Some(graph_ref),
+    ) {
         let quad = quad?;
         if let Some(key) = key_of(transaction, &quad.subject, graph_ref)? {
             keys.insert(key);
@@ -162,7 +167,12 @@ pub fn refresh(transaction: &mut Transaction<'_>, keys: &HashSet<Key>) -> Result
     for key in sorted {
         let claim = NamedNode::new_unchecked(claim_iri(key));
         let old: Vec<Quad> = transaction
-            .quads_for_pattern(Some(claim.as_ref().into()), None, None, Some(claims_graph.as_ref().into()))
+            .quads_for_pattern(
+                Some(claim.as_ref().into()),
+                None,
+                None,
+                Some(claims_graph.as_ref().into()),
+            )
             .collect::<Result<_, _>>()?;
         for quad in &old {
             transaction.remove(quad);
@@ -172,8 +182,16 @@ pub fn refresh(transaction: &mut Transaction<'_>, keys: &HashSet<Key>) -> Result
         if documents.len() < 2 {
             continue;
         }
-        let asserting: BTreeSet<&str> = members.iter().filter(|m| !m.negated).map(|m| m.document.as_str()).collect();
-        let denying: BTreeSet<&str> = members.iter().filter(|m| m.negated).map(|m| m.document.as_str()).collect();
+        let asserting: BTreeSet<&str> = members
+            .iter()
+            .filter(|m| !m.negated)
+            .map(|m| m.document.as_str())
+            .collect();
+        let denying: BTreeSet<&str> = members
+            .iter()
+            .filter(|m| m.negated)
+            .map(|m| m.document.as_str())
+            .collect();
         let contested = asserting.iter().any(|a| denying.iter().any(|d| a != d));
         let mut dates: Vec<String> = Vec::new();
         for document in &documents {
@@ -237,7 +255,9 @@ fn members(transaction: &Transaction<'_>, key: &Key, merge: &Merge) -> Result<Ve
         }
     }
     for quad in candidates {
-        let GraphName::NamedNode(document) = &quad.graph_name else { continue };
+        let GraphName::NamedNode(document) = &quad.graph_name else {
+            continue;
+        };
         if !document.as_str().starts_with(iri::DOC_BASE) {
             continue;
         }
@@ -250,7 +270,14 @@ fn members(transaction: &Transaction<'_>, key: &Key, merge: &Merge) -> Result<Ve
         let is_negated = value(transaction, &quad.subject, negated.as_ref(), graph)?
             .is_some_and(|v| matches!(&v, Term::Literal(l) if l.value() == "true" || l.value() == "1"));
         let statement: Term = quad.subject.clone().into();
-        out.insert(statement.to_string(), Member { statement, document: document.clone(), negated: is_negated });
+        out.insert(
+            statement.to_string(),
+            Member {
+                statement,
+                document: document.clone(),
+                negated: is_negated,
+            },
+        );
     }
     Ok(out.into_values().collect())
 }
@@ -271,7 +298,9 @@ fn document_date(transaction: &Transaction<'_>, document: NamedNodeRef<'_>) -> R
 /// `xsd:date` when the text is a plain `YYYY-MM-DD`, a plain string otherwise.
 fn date_literal(text: &str) -> Literal {
     let is_date = text.len() == 10
-        && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        && text
+            .char_indices()
+            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
     if is_date {
         Literal::new_typed_literal(text, xsd::DATE)
     } else {
@@ -294,14 +323,29 @@ mod tests {
             source: source.into(),
             title: None,
             text: text.into(),
-            content_hash: Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect(),
+            content_hash: Sha256::digest(text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
             language: "fr".into(),
             date: None,
             timexes: vec![],
-            sentences: vec![Sentence { start: 0, end: n, text: text.into() }],
+            sentences: vec![Sentence {
+                start: 0,
+                end: n,
+                text: text.into(),
+            }],
             entities: vec![
-                Entity { label: "Russie".into(), kind: EntityKind::Place, aliases: vec![] },
-                Entity { label: "Ukraine".into(), kind: EntityKind::Place, aliases: vec![] },
+                Entity {
+                    label: "Russie".into(),
+                    kind: EntityKind::Place,
+                    aliases: vec![],
+                },
+                Entity {
+                    label: "Ukraine".into(),
+                    kind: EntityKind::Place,
+                    aliases: vec![],
+                },
             ],
             mentions: vec![],
             concepts: vec![],
@@ -320,7 +364,10 @@ mod tests {
                 reported: false,
                 reported_by: None,
                 rule: "svo".into(),
-                event: Some(EventType { plover: Plover::Assault, cameo_root: 19 }),
+                event: Some(EventType {
+                    plover: Plover::Assault,
+                    cameo_root: 19,
+                }),
             }],
         }
     }
@@ -355,7 +402,12 @@ mod tests {
     }
 
     fn query_file(name: &str) -> String {
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries").join(name)).unwrap()
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("queries")
+                .join(name),
+        )
+        .unwrap()
     }
 
     const CLAIMS: &str = "SELECT ?n ?asserted ?denied ?contested (COUNT(?st) AS ?statements) WHERE { \
@@ -363,8 +415,11 @@ mod tests {
         trame:deniedBy ?denied ; trame:contested ?contested ; trame:statement ?st } } GROUP BY ?n ?asserted ?denied ?contested";
 
     fn claims_graph(store: &Store) -> BTreeSet<String> {
-        let quads =
-            store.quads_in(Some(oxigraph::model::NamedNodeRef::new_unchecked(super::CLAIMS_GRAPH).into())).unwrap();
+        let quads = store
+            .quads_in(Some(
+                oxigraph::model::NamedNodeRef::new_unchecked(super::CLAIMS_GRAPH).into(),
+            ))
+            .unwrap();
         quads.into_iter().map(|q| q.to_string()).collect()
     }
 
@@ -384,7 +439,10 @@ mod tests {
         let int = |n: usize| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
         let yes = "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string();
         let no = "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string();
-        assert_eq!(select(&store, CLAIMS), vec![vec![int(3), int(2), int(1), yes.clone(), int(3)]]);
+        assert_eq!(
+            select(&store, CLAIMS),
+            vec![vec![int(3), int(2), int(1), yes.clone(), int(3)]]
+        );
         // The ready query lists each statement of the contested claim.
         let contested = select(&store, &query_file("contested-claims.rq"));
         let sources: Vec<&str> = contested.iter().map(|row| row[4].as_str()).collect();
@@ -413,8 +471,14 @@ mod tests {
         backward.put_document(&a()).unwrap();
         assert_eq!(claims_graph(&forward), claims_graph(&backward));
         let recomputed = store_with(&[a(), b(), c()]);
-        recomputed.update("DELETE WHERE { GRAPH <https://w3id.org/trame/claims> { ?s ?p ?o } }").unwrap();
-        assert_eq!(claims_graph(&forward), claims_graph(&recomputed), "an update rebuilds the claims");
+        recomputed
+            .update("DELETE WHERE { GRAPH <https://w3id.org/trame/claims> { ?s ?p ?o } }")
+            .unwrap();
+        assert_eq!(
+            claims_graph(&forward),
+            claims_graph(&recomputed),
+            "an update rebuilds the claims"
+        );
     }
 
     #[test]
@@ -422,10 +486,16 @@ mod tests {
         let mut other = article("d.txt", "La Fédération de Russie a attaqué l'Ukraine.", false);
         other.entities[0].label = "Fédération de Russie".into();
         let store = store_with(&[a(), other]);
-        assert!(select(&store, CLAIMS).is_empty(), "two names, two entities: no claim yet");
+        assert!(
+            select(&store, CLAIMS).is_empty(),
+            "two names, two entities: no claim yet"
+        );
         let russie = crate::store::iri::entity(EntityKind::Place, "Russie");
         let federation = crate::store::iri::entity(EntityKind::Place, "Fédération de Russie");
-        let link = crate::store::SameAs { entity: federation, canonical: russie.clone() };
+        let link = crate::store::SameAs {
+            entity: federation,
+            canonical: russie.clone(),
+        };
         store.put_merge(&[link], &[]).unwrap();
         let int = |n: usize| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
         let no = "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string();
@@ -433,9 +503,18 @@ mod tests {
         let subject = select(&store, "SELECT ?s WHERE { ?c a trame:Claim ; rdf:subject ?s }");
         assert_eq!(subject, vec![vec![format!("<{russie}>")]]);
         // A third article under the other name joins the claim at once.
-        store.put_document(&article("e.txt", "La Fédération de Russie n'a pas attaqué l'Ukraine.", true)).unwrap();
+        store
+            .put_document(&article(
+                "e.txt",
+                "La Fédération de Russie n'a pas attaqué l'Ukraine.",
+                true,
+            ))
+            .unwrap();
         let yes = "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string();
-        assert_eq!(select(&store, CLAIMS), vec![vec![int(3), int(2), int(1), yes.clone(), int(3)]]);
+        assert_eq!(
+            select(&store, CLAIMS),
+            vec![vec![int(3), int(2), int(1), yes.clone(), int(3)]]
+        );
         // Unmerged again: only the two articles that use the other name agree on the key.
         store.put_merge(&[], &[]).unwrap();
         assert_eq!(select(&store, CLAIMS), vec![vec![int(2), int(1), int(1), yes, int(2)]]);
@@ -452,7 +531,10 @@ mod tests {
                  GRAPH <{doc_c}> {{ <{doc_c}> schema:datePublished \"2018-01-02\"^^xsd:date }} }}"
             ))
             .unwrap();
-        let dates = select(&store, "SELECT ?f ?l WHERE { ?c a trame:Claim ; trame:firstDate ?f ; trame:lastDate ?l }");
+        let dates = select(
+            &store,
+            "SELECT ?f ?l WHERE { ?c a trame:Claim ; trame:firstDate ?f ; trame:lastDate ?l }",
+        );
         let date = |d: &str| format!("\"{d}\"^^<http://www.w3.org/2001/XMLSchema#date>");
         assert_eq!(dates, vec![vec![date("2018-01-02"), date("2018-01-05")]]);
         let snapshot = store.snapshot(&Default::default()).unwrap();
@@ -460,7 +542,10 @@ mod tests {
         let claim = snapshot.relations[0].claim.clone().expect("a claim");
         assert!(claim.starts_with(super::CLAIM_BASE));
         for row in &snapshot.relations {
-            assert_eq!((row.sources, row.claim.as_deref(), row.contested), (3, Some(claim.as_str()), true));
+            assert_eq!(
+                (row.sources, row.claim.as_deref(), row.contested),
+                (3, Some(claim.as_str()), true)
+            );
             assert_eq!(row.event_type.as_deref(), Some("ASSAULT"));
             assert_eq!(row.cameo_root.as_deref(), Some("19"));
             assert_eq!(row.quad_class.as_deref(), Some("MaterialConflict"));

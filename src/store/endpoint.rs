@@ -16,9 +16,7 @@ use std::time::Instant;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{
-    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults,
-};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults};
 
 use super::sparql::{evaluator, syntax_error};
 use super::{iri, Store, StoreError};
@@ -107,10 +105,7 @@ impl WireFormat {
 
     /// Whether this format writes RDF (for CONSTRUCT and DESCRIBE) rather than results.
     pub fn writes_graphs(self) -> bool {
-        matches!(
-            self,
-            WireFormat::Turtle | WireFormat::NTriples | WireFormat::JsonLd
-        )
+        matches!(self, WireFormat::Turtle | WireFormat::NTriples | WireFormat::JsonLd)
     }
 
     /// Whether results of this shape can be written in this format.
@@ -194,11 +189,7 @@ impl Store {
     /// Starts a parsed query. SELECT and CONSTRUCT results are computed as
     /// they are pulled by [`RunningQuery::write`]; ASK is answered here.
     pub fn start_endpoint_query(&self, query: EndpointQuery) -> Result<RunningQuery, StoreError> {
-        let results = query
-            .prepared
-            .on_store(&self.db)
-            .execute()
-            .map_err(evaluation_error)?;
+        let results = query.prepared.on_store(&self.db).execute().map_err(evaluation_error)?;
         Ok(RunningQuery {
             results,
             cancel: query.cancel,
@@ -270,9 +261,7 @@ impl RunningQuery {
                         cancel.cancel();
                         break;
                     }
-                    serializer
-                        .serialize(&solution)
-                        .map_err(StoreError::Output)?;
+                    serializer.serialize(&solution).map_err(StoreError::Output)?;
                     count += 1;
                 }
                 serializer.finish().map_err(StoreError::Output)?;
@@ -305,9 +294,7 @@ impl RunningQuery {
                         cancel.cancel();
                         break;
                     }
-                    writer
-                        .serialize_triple(&triple)
-                        .map_err(StoreError::Output)?;
+                    writer.serialize_triple(&triple).map_err(StoreError::Output)?;
                     count += 1;
                 }
                 writer.finish().map_err(StoreError::Output)?;
@@ -419,8 +406,7 @@ mod tests {
     fn the_row_cap_truncates_and_a_passed_deadline_cancels() {
         let store = store();
         let query = "SELECT ?o WHERE { ?s <urn:p> ?o }";
-        let (_, written) =
-            run(&store, query, WireFormat::ResultsJson, Some(2), (&[], &[])).unwrap();
+        let (_, written) = run(&store, query, WireFormat::ResultsJson, Some(2), (&[], &[])).unwrap();
         assert_eq!(
             written,
             Written {
@@ -429,9 +415,7 @@ mod tests {
             }
         );
         let cancel = Cancel::new();
-        let prepared = store
-            .prepare_endpoint_query(query, &[], &[], &cancel)
-            .unwrap();
+        let prepared = store.prepare_endpoint_query(query, &[], &[], &cancel).unwrap();
         let running = store.start_endpoint_query(prepared).unwrap();
         let mut out = Vec::new();
         let result = running.write(WireFormat::ResultsJson, Instant::now(), None, &mut out);
@@ -476,10 +460,6 @@ mod tests {
             None,
             (&[], &[]),
         );
-        assert!(
-            matches!(result, Err(StoreError::Refused(_))),
-            "{:?}",
-            result.err()
-        );
+        assert!(matches!(result, Err(StoreError::Refused(_))), "{:?}", result.err());
     }
 }

@@ -120,8 +120,7 @@ impl NQuadsDump {
             path: partial.clone(),
             source,
         })?;
-        let encoder =
-            flate2::write::GzEncoder::new(BufWriter::new(file), flate2::Compression::fast());
+        let encoder = flate2::write::GzEncoder::new(BufWriter::new(file), flate2::Compression::fast());
         Ok(NQuadsDump {
             path: path.to_path_buf(),
             partial,
@@ -141,12 +140,10 @@ impl NQuadsDump {
                 quad.object.clone(),
                 name.clone(),
             );
-            writer
-                .serialize_quad(&quad)
-                .map_err(|source| StoreError::Io {
-                    path: self.partial.clone(),
-                    source,
-                })?;
+            writer.serialize_quad(&quad).map_err(|source| StoreError::Io {
+                path: self.partial.clone(),
+                source,
+            })?;
         }
         writer.finish().map_err(|source| StoreError::Io {
             path: self.partial.clone(),

@@ -75,9 +75,14 @@ pub fn class_name(kind: EntityKind) -> &'static str {
 /// The entity kind of an ontology class IRI, if it is one of the four.
 pub fn kind_of_class(iri: &str) -> Option<EntityKind> {
     let local = iri.strip_prefix(ONTOLOGY)?;
-    [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Misc]
-        .into_iter()
-        .find(|kind| class_name(*kind) == local)
+    [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ]
+    .into_iter()
+    .find(|kind| class_name(*kind) == local)
 }
 
 /// The stable IRI of an entity: `…/entity/person/emmanuel-macron`.
@@ -190,18 +195,29 @@ mod tests {
 
     #[test]
     fn entity_iri_depends_on_kind_and_label_only() {
-        assert_eq!(entity(EntityKind::Person, "Emmanuel Macron"), "https://w3id.org/trame/entity/person/emmanuel-macron");
+        assert_eq!(
+            entity(EntityKind::Person, "Emmanuel Macron"),
+            "https://w3id.org/trame/entity/person/emmanuel-macron"
+        );
         assert_ne!(entity(EntityKind::Place, "Paris"), entity(EntityKind::Person, "Paris"));
     }
 
     #[test]
     fn document_iri_uses_a_lowercase_hash_prefix() {
-        assert_eq!(document("ABCDEF0123456789ffff"), "https://w3id.org/trame/doc/abcdef0123456789");
+        assert_eq!(
+            document("ABCDEF0123456789ffff"),
+            "https://w3id.org/trame/doc/abcdef0123456789"
+        );
     }
 
     #[test]
     fn class_round_trip() {
-        for kind in [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Misc] {
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Misc,
+        ] {
             assert_eq!(kind_of_class(&class_of(kind)), Some(kind));
         }
         assert_eq!(kind_of_class(&term("Statement")), None);
@@ -215,6 +231,9 @@ mod tests {
 
     #[test]
     fn sha256_is_hex() {
-        assert_eq!(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(
+            sha256_hex(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
     }
 }

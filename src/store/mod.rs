@@ -31,8 +31,8 @@ use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBla
 
 pub mod claims;
 mod endpoint;
-pub mod iri;
 pub mod graphs;
+pub mod iri;
 mod model;
 mod rdf;
 mod read;
@@ -67,7 +67,9 @@ pub enum StoreError {
     NotAStore { path: PathBuf },
     #[error("no store at {path}; build one with `trame build FILES --store {path}` or pass --store")]
     Missing { path: PathBuf },
-    #[error("the store {path} has format version {found}, newer than this trame supports ({supported}); upgrade trame")]
+    #[error(
+        "the store {path} has format version {found}, newer than this trame supports ({supported}); upgrade trame"
+    )]
     NewerFormat { path: PathBuf, found: u64, supported: u64 },
     #[error("the store {path} is open for writing by another process (a build or update?); wait for it to finish; query, export and stats can read meanwhile")]
     Locked { path: PathBuf },
@@ -88,10 +90,17 @@ pub enum StoreError {
     #[error("{0}")]
     Refused(String),
     #[error("{path}:{line}:{column}: {message}")]
-    RdfSyntax { path: PathBuf, line: u64, column: u64, message: String },
+    RdfSyntax {
+        path: PathBuf,
+        line: u64,
+        column: u64,
+        message: String,
+    },
     #[error("{0}")]
     UnsupportedFormat(String),
-    #[error("no document matches {0:?}; list documents with `trame stats` (give an IRI, a hash prefix or a source path)")]
+    #[error(
+        "no document matches {0:?}; list documents with `trame stats` (give an IRI, a hash prefix or a source path)"
+    )]
     UnknownDocument(String),
     #[error("{query:?} matches several documents ({matches}); give more of the hash or the full IRI")]
     AmbiguousDocument { query: String, matches: String },
@@ -180,7 +189,12 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         check_folder(path, true)?;
         let db = oxigraph::store::Store::open(path).map_err(|e| storage_error(path, &e))?;
-        let store = Store { db, path: path.to_path_buf(), read_only: false, unflushed: Default::default() };
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+            read_only: false,
+            unflushed: Default::default(),
+        };
         store.check_format()?;
         store.refresh_ontology()?;
         Ok(store)
@@ -192,7 +206,12 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         check_folder(path, false)?;
         let db = open_read_only_retrying(path)?;
-        let store = Store { db, path: path.to_path_buf(), read_only: true, unflushed: Default::default() };
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+            read_only: true,
+            unflushed: Default::default(),
+        };
         store.check_format()?;
         Ok(store)
     }
@@ -200,7 +219,12 @@ impl Store {
     /// An in-memory store with the ontology loaded (tests, previews).
     pub fn in_memory() -> Result<Store, StoreError> {
         let db = oxigraph::store::Store::new().map_err(|e| storage_error(Path::new(":memory:"), &e))?;
-        let store = Store { db, path: PathBuf::from(":memory:"), read_only: false, unflushed: Default::default() };
+        let store = Store {
+            db,
+            path: PathBuf::from(":memory:"),
+            read_only: false,
+            unflushed: Default::default(),
+        };
         store.refresh_ontology()?;
         Ok(store)
     }
@@ -223,7 +247,9 @@ impl Store {
         if doc.source != "-" {
             let source_path = NamedNode::new_unchecked(iri::term("sourcePath"));
             let source = Literal::new_simple_literal(&doc.source);
-            for quad in transaction.quads_for_pattern(None, Some(source_path.as_ref()), Some(source.as_ref().into()), None) {
+            for quad in
+                transaction.quads_for_pattern(None, Some(source_path.as_ref()), Some(source.as_ref().into()), None)
+            {
                 let quad = quad.map_err(|e| self.error(&e))?;
                 if let oxigraph::model::GraphName::NamedNode(name) = quad.graph_name {
                     if name.as_str().starts_with(iri::DOC_BASE) {
@@ -239,7 +265,9 @@ impl Store {
             if let NamedOrBlankNode::NamedNode(node) = name {
                 keys.extend(claims::statement_keys(&transaction, node.as_ref()).map_err(|e| self.error(&e))?);
             }
-            transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
+            transaction
+                .remove_named_graph(name.as_ref())
+                .map_err(|e| self.error(&e))?;
         }
         transaction.insert_named_graph(graph_node.as_ref());
         for quad in &graph.quads {
@@ -280,7 +308,9 @@ impl Store {
         for info in &matches {
             let name = NamedNode::new_unchecked(info.iri.clone());
             keys.extend(claims::statement_keys(&transaction, name.as_ref()).map_err(|e| self.error(&e))?);
-            transaction.remove_named_graph(name.as_ref()).map_err(|e| self.error(&e))?;
+            transaction
+                .remove_named_graph(name.as_ref())
+                .map_err(|e| self.error(&e))?;
         }
         claims::refresh(&mut transaction, &keys).map_err(|e| self.error(&e))?;
         transaction.commit().map_err(|e| self.error(&e))?;
@@ -337,7 +367,9 @@ impl Store {
         let quads = model::merge_graph(links, alt_labels);
         let graph = NamedNode::new_unchecked(iri::MERGE_GRAPH);
         let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
-        transaction.remove_named_graph(graph.as_ref()).map_err(|e| self.error(&e))?;
+        transaction
+            .remove_named_graph(graph.as_ref())
+            .map_err(|e| self.error(&e))?;
         if !quads.is_empty() {
             transaction.insert_named_graph(graph.as_ref());
         }
@@ -424,7 +456,9 @@ impl Store {
 
     fn ensure_writable(&self) -> Result<(), StoreError> {
         if self.read_only {
-            Err(StoreError::ReadOnly { path: self.path.clone() })
+            Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            })
         } else {
             Ok(())
         }
@@ -438,7 +472,11 @@ impl Store {
     fn check_format(&self) -> Result<(), StoreError> {
         if let Some(found) = self.meta_value("formatVersion")?.and_then(|v| v.parse::<u64>().ok()) {
             if found > FORMAT_VERSION {
-                return Err(StoreError::NewerFormat { path: self.path.clone(), found, supported: FORMAT_VERSION });
+                return Err(StoreError::NewerFormat {
+                    path: self.path.clone(),
+                    found,
+                    supported: FORMAT_VERSION,
+                });
             }
         }
         Ok(())
@@ -477,13 +515,22 @@ impl Store {
         let store_node = NamedNode::new_unchecked(iri::STORE_NODE);
         let ontology = ontology_quads()?;
         let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
-        transaction.clear_graph(ontology_graph.as_ref()).map_err(|e| self.error(&e))?;
-        transaction.clear_graph(meta_graph.as_ref()).map_err(|e| self.error(&e))?;
+        transaction
+            .clear_graph(ontology_graph.as_ref())
+            .map_err(|e| self.error(&e))?;
+        transaction
+            .clear_graph(meta_graph.as_ref())
+            .map_err(|e| self.error(&e))?;
         for quad in &ontology {
             transaction.insert(quad);
         }
         let meta = |local: &str, value: Literal| {
-            Quad::new(store_node.clone(), NamedNode::new_unchecked(iri::term(local)), value, meta_graph.clone())
+            Quad::new(
+                store_node.clone(),
+                NamedNode::new_unchecked(iri::term(local)),
+                value,
+                meta_graph.clone(),
+            )
         };
         transaction.insert(&Quad::new(
             store_node.clone(),
@@ -491,7 +538,10 @@ impl Store {
             NamedNode::new_unchecked(iri::term("Store")),
             meta_graph.clone(),
         ));
-        transaction.insert(&meta("formatVersion", Literal::new_typed_literal(FORMAT_VERSION.to_string(), xsd::INTEGER)));
+        transaction.insert(&meta(
+            "formatVersion",
+            Literal::new_typed_literal(FORMAT_VERSION.to_string(), xsd::INTEGER),
+        ));
         transaction.insert(&meta("ontologyHash", Literal::new_simple_literal(hash)));
         transaction.commit().map_err(|e| self.error(&e))
     }
@@ -529,28 +579,43 @@ fn term_value(term: &Term) -> String {
 
 /// Refuses files and foreign folders before RocksDB writes anything there.
 fn check_folder(path: &Path, create: bool) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if create {
                 std::fs::create_dir_all(path).map_err(io)
             } else {
-                Err(StoreError::Missing { path: path.to_path_buf() })
+                Err(StoreError::Missing {
+                    path: path.to_path_buf(),
+                })
             }
         }
         Err(e) => Err(io(e)),
-        Ok(meta) if !meta.is_dir() => Err(StoreError::NotAStore { path: path.to_path_buf() }),
+        Ok(meta) if !meta.is_dir() => Err(StoreError::NotAStore {
+            path: path.to_path_buf(),
+        }),
         Ok(_) => {
             let mut entries = std::fs::read_dir(path).map_err(io)?.peekable();
             if entries.peek().is_none() {
-                return if create { Ok(()) } else { Err(StoreError::Missing { path: path.to_path_buf() }) };
+                return if create {
+                    Ok(())
+                } else {
+                    Err(StoreError::Missing {
+                        path: path.to_path_buf(),
+                    })
+                };
             }
             // A store holds RocksDB files only (a store whose creation was
             // killed may lack CURRENT yet, and must still reopen).
             for entry in std::fs::read_dir(path).map_err(io)? {
                 let name = entry.map_err(io)?.file_name();
                 if !is_rocksdb_file(&name.to_string_lossy()) {
-                    return Err(StoreError::NotAStore { path: path.to_path_buf() });
+                    return Err(StoreError::NotAStore {
+                        path: path.to_path_buf(),
+                    });
                 }
             }
             Ok(())
@@ -576,11 +641,18 @@ fn storage_error(path: &Path, error: &dyn std::fmt::Display) -> StoreError {
     let message = error.to_string();
     let lower = message.to_lowercase();
     if lower.contains("no space left") || lower.contains("disk full") || lower.contains("quota exceeded") {
-        StoreError::DiskFull { path: path.to_path_buf() }
+        StoreError::DiskFull {
+            path: path.to_path_buf(),
+        }
     } else if lower.contains("/lock:") || lower.contains("lock hold by") || lower.contains("while lock file") {
-        StoreError::Locked { path: path.to_path_buf() }
+        StoreError::Locked {
+            path: path.to_path_buf(),
+        }
     } else {
-        StoreError::Storage { path: path.to_path_buf(), message }
+        StoreError::Storage {
+            path: path.to_path_buf(),
+            message,
+        }
     }
 }
 
@@ -604,7 +676,9 @@ fn open_read_only_retrying(path: &Path) -> Result<oxigraph::store::Store, StoreE
                     return Err(storage_error(path, &error));
                 }
                 if attempt >= ATTEMPTS {
-                    return Err(StoreError::Changing { path: path.to_path_buf() });
+                    return Err(StoreError::Changing {
+                        path: path.to_path_buf(),
+                    });
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
             }

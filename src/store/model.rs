@@ -58,7 +58,10 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
     let doc_node = named(&doc_iri);
     let entity_iris: Vec<String> = doc.entities.iter().map(|e| iri::entity(e.kind, &e.label)).collect();
     let concept_iris: Vec<String> = doc.concepts.iter().map(|c| iri::concept(&doc_iri, &c.label)).collect();
-    let iris = NodeIris { entities: &entity_iris, concepts: &concept_iris };
+    let iris = NodeIris {
+        entities: &entity_iris,
+        concepts: &concept_iris,
+    };
 
     graph.add(&doc_node, rdf::TYPE.into_owned(), named(&iri::term("Document")));
     graph.add_literal(&doc_node, "sourcePath", string(&doc.source));
@@ -66,11 +69,23 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         graph.add_literal(&doc_node, "title", string(title));
     }
     graph.add_literal(&doc_node, "contentHash", string(&doc.content_hash));
-    graph.add_literal(&doc_node, "dateAdded", Literal::new_typed_literal(date_added, xsd::DATE_TIME));
+    graph.add_literal(
+        &doc_node,
+        "dateAdded",
+        Literal::new_typed_literal(date_added, xsd::DATE_TIME),
+    );
     graph.add_literal(&doc_node, "extractorVersion", string(EXTRACTOR_VERSION));
-    graph.add_literal(&doc_node, "language", Literal::new_typed_literal(&doc.language, xsd::LANGUAGE));
+    graph.add_literal(
+        &doc_node,
+        "language",
+        Literal::new_typed_literal(&doc.language, xsd::LANGUAGE),
+    );
     if let Some(date) = &doc.date {
-        graph.add(&doc_node, named(DCTERMS_DATE), Literal::new_typed_literal(&date.date, xsd::DATE));
+        graph.add(
+            &doc_node,
+            named(DCTERMS_DATE),
+            Literal::new_typed_literal(&date.date, xsd::DATE),
+        );
         graph.add_literal(&doc_node, "dateOrigin", string(&date.origin));
     }
 
@@ -78,7 +93,11 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         let node = named(&iri::node(&doc_iri, "timex", index));
         graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("TimeExpression")));
         graph.add(&node, ont("document"), doc_node.clone());
-        graph.add(&node, ont("sentence"), named(&iri::node(&doc_iri, "sentence", timex.sentence)));
+        graph.add(
+            &node,
+            ont("sentence"),
+            named(&iri::node(&doc_iri, "sentence", timex.sentence)),
+        );
         graph.add_literal(&node, "text", string(&timex.text));
         graph.add_literal(&node, "start", count(timex.start));
         graph.add_literal(&node, "end", count(timex.end));
@@ -118,7 +137,11 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Mention")));
         graph.add(&node, ont("refersTo"), named(&entity_iris[mention.entity]));
         graph.add(&node, ont("document"), doc_node.clone());
-        graph.add(&node, ont("sentence"), named(&iri::node(&doc_iri, "sentence", mention.sentence)));
+        graph.add(
+            &node,
+            ont("sentence"),
+            named(&iri::node(&doc_iri, "sentence", mention.sentence)),
+        );
         graph.add_literal(&node, "text", string(&mention.text));
         graph.add_literal(&node, "start", count(mention.start));
         graph.add_literal(&node, "end", count(mention.end));
@@ -143,7 +166,11 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         }
         graph.add_literal(&node, "lemma", string(&fact.lemma));
         graph.add(&node, ont("document"), doc_node.clone());
-        graph.add(&node, ont("sentence"), named(&iri::node(&doc_iri, "sentence", fact.sentence)));
+        graph.add(
+            &node,
+            ont("sentence"),
+            named(&iri::node(&doc_iri, "sentence", fact.sentence)),
+        );
         graph.add_literal(&node, "start", count(fact.start));
         graph.add_literal(&node, "end", count(fact.end));
         graph.add_literal(&node, "confidence", confidence(fact.confidence));
@@ -161,7 +188,10 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         }
     }
 
-    Ok(DocumentGraph { iri: doc_iri, quads: graph.finish() })
+    Ok(DocumentGraph {
+        iri: doc_iri,
+        quads: graph.finish(),
+    })
 }
 
 /// Confidence as an `xsd:decimal` with at most four decimals: f32 values
@@ -189,16 +219,31 @@ pub fn xsd_date_time(unix_seconds: u64) -> String {
     let days = (unix_seconds / 86_400) as i64;
     let secs = unix_seconds % 86_400;
     // Past year 9999 (never, for a clock) the date is clamped rather than wrong.
-    let date = crate::calendar::Date::from_days(days).unwrap_or(crate::calendar::Date { year: 9999, month: 12, day: 31 });
+    let date = crate::calendar::Date::from_days(days).unwrap_or(crate::calendar::Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    });
     let (year, month, day) = (date.year, date.month, date.day);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, (secs / 60) % 60, secs % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60
+    )
 }
 
 /// Checks every index and predicate name before anything is built.
 fn validate(doc: &Document) -> Result<(), StoreError> {
-    let invalid = |message: String| StoreError::InvalidDocument { document: doc.source.clone(), message };
+    let invalid = |message: String| StoreError::InvalidDocument {
+        document: doc.source.clone(),
+        message,
+    };
     if doc.content_hash.len() < iri::DOC_HASH_DIGITS || !doc.content_hash.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(invalid(format!("content hash {:?} is not a SHA-256 hex digest", doc.content_hash)));
+        return Err(invalid(format!(
+            "content hash {:?} is not a SHA-256 hex digest",
+            doc.content_hash
+        )));
     }
     let entities = doc.entities.len();
     let sentences = doc.sentences.len();
@@ -210,11 +255,19 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
     let object_ok = |object: &Object| object.node().is_none_or(node_ok);
     for (index, mention) in doc.mentions.iter().enumerate() {
         if !entity_ok(mention.entity) || mention.sentence >= sentences {
-            return Err(invalid(format!("mention {index} points to a missing entity or sentence")));
+            return Err(invalid(format!(
+                "mention {index} points to a missing entity or sentence"
+            )));
         }
     }
-    if let Some(index) = doc.timexes.iter().position(|t| t.sentence >= sentences || t.start > t.end) {
-        return Err(invalid(format!("time expression {index} points to a missing sentence or has an empty span")));
+    if let Some(index) = doc
+        .timexes
+        .iter()
+        .position(|t| t.sentence >= sentences || t.start > t.end)
+    {
+        return Err(invalid(format!(
+            "time expression {index} points to a missing sentence or has an empty span"
+        )));
     }
     if let Some(date) = &doc.date {
         if date.date.len() != 10 || !date.date.chars().all(|c| c.is_ascii_digit() || c == '-') {
@@ -222,17 +275,26 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
         }
     }
     for (index, fact) in doc.facts.iter().enumerate() {
-        let arguments_ok = fact.arguments.iter().all(|(name, value)| iri::is_local_name(name) && object_ok(value));
+        let arguments_ok = fact
+            .arguments
+            .iter()
+            .all(|(name, value)| iri::is_local_name(name) && object_ok(value));
         if !node_ok(fact.subject)
             || !object_ok(&fact.object)
             || !arguments_ok
             || fact.sentence >= sentences
             || fact.reported_by.is_some_and(|n| !node_ok(n))
         {
-            return Err(invalid(format!("fact {index} ({}) points to a missing entity or sentence", fact.predicate)));
+            return Err(invalid(format!(
+                "fact {index} ({}) points to a missing entity or sentence",
+                fact.predicate
+            )));
         }
         if !iri::is_local_name(&fact.predicate) {
-            return Err(invalid(format!("fact {index} has predicate {:?}, not an ontology local name", fact.predicate)));
+            return Err(invalid(format!(
+                "fact {index} has predicate {:?}, not an ontology local name",
+                fact.predicate
+            )));
         }
     }
     Ok(())
@@ -301,11 +363,20 @@ struct GraphBuilder {
 
 impl GraphBuilder {
     fn new(graph: &str) -> Self {
-        GraphBuilder { graph: named(graph).into(), quads: Vec::new(), seen: Default::default() }
+        GraphBuilder {
+            graph: named(graph).into(),
+            quads: Vec::new(),
+            seen: Default::default(),
+        }
     }
 
     fn add(&mut self, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {
-        let quad = Quad::new(NamedOrBlankNode::from(subject.clone()), predicate, object.into(), self.graph.clone());
+        let quad = Quad::new(
+            NamedOrBlankNode::from(subject.clone()),
+            predicate,
+            object.into(),
+            self.graph.clone(),
+        );
         if self.seen.insert(quad.clone()) {
             self.quads.push(quad);
         }
@@ -335,9 +406,18 @@ mod tests {
 
     #[test]
     fn timex_values_get_xsd_types() {
-        assert_eq!(timex_literal("2025-03-10").to_string(), "\"2025-03-10\"^^<http://www.w3.org/2001/XMLSchema#date>");
-        assert_eq!(timex_literal("2025-03").to_string(), "\"2025-03\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>");
-        assert_eq!(timex_literal("2014").to_string(), "\"2014\"^^<http://www.w3.org/2001/XMLSchema#gYear>");
+        assert_eq!(
+            timex_literal("2025-03-10").to_string(),
+            "\"2025-03-10\"^^<http://www.w3.org/2001/XMLSchema#date>"
+        );
+        assert_eq!(
+            timex_literal("2025-03").to_string(),
+            "\"2025-03\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>"
+        );
+        assert_eq!(
+            timex_literal("2014").to_string(),
+            "\"2014\"^^<http://www.w3.org/2001/XMLSchema#gYear>"
+        );
         assert_eq!(
             timex_literal("2025-03-11T14:30").to_string(),
             "\"2025-03-11T14:30:00\"^^<http://www.w3.org/2001/XMLSchema#dateTime>"

@@ -55,7 +55,9 @@ impl RdfFormat {
             RdfFormat::Turtle => OxFormat::Turtle,
             RdfFormat::NTriples => OxFormat::NTriples,
             RdfFormat::NQuads => OxFormat::NQuads,
-            RdfFormat::JsonLd => OxFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            RdfFormat::JsonLd => OxFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
         }
     }
 }
@@ -66,7 +68,9 @@ pub(super) fn write(store: &Store, format: RdfFormat, out: &mut dyn Write) -> Re
     let mut serializer = RdfSerializer::from_format(format.oxigraph());
     if format == RdfFormat::Turtle {
         for (prefix, namespace) in iri::PREFIXES {
-            serializer = serializer.with_prefix(prefix, namespace).map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            serializer = serializer
+                .with_prefix(prefix, namespace)
+                .map_err(|e| StoreError::Evaluation(e.to_string()))?;
         }
     }
     let mut writer = serializer.for_writer(&mut *out);
@@ -90,16 +94,26 @@ pub(super) fn write(store: &Store, format: RdfFormat, out: &mut dyn Write) -> Re
 pub(super) fn load(store: &Store, path: &Path, graph: Option<&str>) -> Result<usize, StoreError> {
     // `x.nq.gz`: gzip-compressed N-Quads (what `build --out` writes).
     let gzip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let inner = if gzip { Path::new(path.file_stem().unwrap_or_default()) } else { path };
+    let inner = if gzip {
+        Path::new(path.file_stem().unwrap_or_default())
+    } else {
+        path
+    };
     let format = RdfFormat::from_path(inner).ok_or_else(|| {
         StoreError::UnsupportedFormat(format!(
             "{}: unknown RDF file extension; use .ttl, .nt, .nq or .jsonld (optionally gzip-compressed, .gz)",
             path.display()
         ))
     })?;
-    let file = std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
-    let file: Box<dyn std::io::Read> =
-        if gzip { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
+    let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let file: Box<dyn std::io::Read> = if gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
     let mut parser = RdfParser::from_format(format.oxigraph()).rename_blank_nodes();
     if let Some(graph) = graph {
         let graph = NamedNode::new(graph)
@@ -112,7 +126,8 @@ pub(super) fn load(store: &Store, path: &Path, graph: Option<&str>) -> Result<us
         // The ontology comes from this build and is refreshed on open; a
         // dump's copy would only duplicate its blank nodes.
         // Claims are recomputed from the documents below.
-        if !matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == iri::ONTOLOGY_GRAPH || g.as_str() == iri::META_GRAPH || g.as_str() == super::claims::CLAIMS_GRAPH) {
+        if !matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == iri::ONTOLOGY_GRAPH || g.as_str() == iri::META_GRAPH || g.as_str() == super::claims::CLAIMS_GRAPH)
+        {
             quads.push(quad);
         }
     }
@@ -138,7 +153,10 @@ pub(super) fn load(store: &Store, path: &Path, graph: Option<&str>) -> Result<us
 
 fn parse_error(path: &Path, error: oxigraph::io::RdfParseError) -> StoreError {
     match error {
-        oxigraph::io::RdfParseError::Io(source) => StoreError::Io { path: path.to_path_buf(), source },
+        oxigraph::io::RdfParseError::Io(source) => StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
         oxigraph::io::RdfParseError::Syntax(syntax) => {
             let location = syntax.location();
             StoreError::RdfSyntax {

@@ -73,7 +73,9 @@ pub(super) fn documents(store: &Store) -> Result<Vec<DocumentInfo>, StoreError> 
     let document_class = NamedNode::new_unchecked(iri::term("Document"));
     let mut out = Vec::new();
     for quad in store.quads_matching(Some(rdf::TYPE), Some(document_class.as_ref().into()))? {
-        let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
+        let GraphName::NamedNode(graph) = &quad.graph_name else {
+            continue;
+        };
         if quad.subject != NamedOrBlankNode::from(graph.clone()) {
             continue;
         }
@@ -116,7 +118,9 @@ pub struct SentenceInfo {
 /// The sentences of the document graph `doc` (an IRI), in text order;
 /// empty when no such graph exists.
 pub(super) fn sentences(store: &Store, doc: &str) -> Result<Vec<SentenceInfo>, StoreError> {
-    let Ok(graph) = NamedNode::new(doc) else { return Ok(Vec::new()) };
+    let Ok(graph) = NamedNode::new(doc) else {
+        return Ok(Vec::new());
+    };
     let index = Index::new(store.quads_in(Some(graph.as_ref().into()))?);
     let mut out: Vec<SentenceInfo> = index
         .subjects_of_type(&iri::term("Sentence"))
@@ -157,8 +161,12 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
     }
     let mut by_iri: BTreeMap<String, Names> = BTreeMap::new();
     for row in rows {
-        let [Some(entity), Some(class), Some(name), Some(pref), Some(count)] = &row[..] else { continue };
-        let Some(entity) = entity.strip_prefix('<').and_then(|e| e.strip_suffix('>')) else { continue };
+        let [Some(entity), Some(class), Some(name), Some(pref), Some(count)] = &row[..] else {
+            continue;
+        };
+        let Some(entity) = entity.strip_prefix('<').and_then(|e| e.strip_suffix('>')) else {
+            continue;
+        };
         let class = class.trim_start_matches('<').trim_end_matches('>');
         let names = by_iri.entry(entity.to_string()).or_insert_with(|| Names {
             kind: None,
@@ -184,16 +192,29 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(label, _)| label.clone())?;
-            let aliases: BTreeSet<String> =
-                names.preferred.into_keys().chain(names.other).filter(|alias| *alias != label).collect();
-            Some((entity, KnownEntity { label, kind, aliases: aliases.into_iter().collect() }))
+            let aliases: BTreeSet<String> = names
+                .preferred
+                .into_keys()
+                .chain(names.other)
+                .filter(|alias| *alias != label)
+                .collect();
+            Some((
+                entity,
+                KnownEntity {
+                    label,
+                    kind,
+                    aliases: aliases.into_iter().collect(),
+                },
+            ))
         })
         .collect()
 }
 
 /// The value of an N-Triples literal (`"a \"b\""^^<…>` → `a "b"`); other terms as they are.
 fn literal_value(term: &str) -> String {
-    let Some(rest) = term.strip_prefix('"') else { return term.to_string() };
+    let Some(rest) = term.strip_prefix('"') else {
+        return term.to_string();
+    };
     let end = rest.rfind('"').unwrap_or(rest.len());
     let mut out = String::with_capacity(end);
     let mut chars = rest[..end].chars();
@@ -242,7 +263,9 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
     let mut relations = Vec::new();
     let mut selected_entities: HashSet<String> = HashSet::new();
     for statement in index.subjects_of_type(&iri::term("Statement")) {
-        let Some(mut row) = index.relation_row(statement, &entities, &concepts) else { continue };
+        let Some(mut row) = index.relation_row(statement, &entities, &concepts) else {
+            continue;
+        };
         match claims.get(&row.statement) {
             Some(claim) => {
                 row.claim = Some(claim.iri.clone());
@@ -264,17 +287,19 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
         }
         relations.push(row);
     }
-    relations.sort_by(|a, b| {
-        (&a.doc, a.start, a.end, &a.statement).cmp(&(&b.doc, b.start, b.end, &b.statement))
-    });
+    relations.sort_by(|a, b| (&a.doc, a.start, a.end, &a.statement).cmp(&(&b.doc, b.start, b.end, &b.statement)));
 
     let is_selected = |entity: &str| {
-        selection.as_ref().is_none_or(|s| selected_entities.contains(entity) || s.terms.contains(entity))
+        selection
+            .as_ref()
+            .is_none_or(|s| selected_entities.contains(entity) || s.terms.contains(entity))
     };
     let mut mentions = Vec::new();
     let mut mention_counts: HashMap<String, usize> = HashMap::new();
     for mention in index.subjects_of_type(&iri::term("Mention")) {
-        let Some(row) = index.mention_row(mention, &entities, &sources) else { continue };
+        let Some(row) = index.mention_row(mention, &entities, &sources) else {
+            continue;
+        };
         *mention_counts.entry(row.entity_iri.clone()).or_default() += 1;
         if is_selected(&row.entity_iri) {
             mentions.push(row);
@@ -318,7 +343,14 @@ pub(super) fn snapshot(store: &Store, options: &SnapshotOptions) -> Result<Graph
     quad_rows.dedup();
 
     let (documents, timexes) = index.documents_and_timexes(&sources);
-    Ok(GraphSnapshot { entities: entity_rows, relations, mentions, quads: quad_rows, documents, timexes })
+    Ok(GraphSnapshot {
+        entities: entity_rows,
+        relations,
+        mentions,
+        quads: quad_rows,
+        documents,
+        timexes,
+    })
 }
 
 pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
@@ -329,10 +361,18 @@ pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
     for entity in &snapshot.entities {
         *by_type.entry(entity.kind.as_str()).or_default() += 1;
     }
-    let entities_by_type = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Misc]
-        .into_iter()
-        .map(|kind| Count { key: kind.code().to_string(), count: by_type.get(kind.code()).copied().unwrap_or(0) })
-        .collect();
+    let entities_by_type = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ]
+    .into_iter()
+    .map(|kind| Count {
+        key: kind.code().to_string(),
+        count: by_type.get(kind.code()).copied().unwrap_or(0),
+    })
+    .collect();
     let mut by_property: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_event: BTreeMap<&str, usize> = BTreeMap::new();
     let mut claims: BTreeMap<&str, bool> = BTreeMap::new();
@@ -352,22 +392,42 @@ pub(super) fn stats(store: &Store, top: usize) -> Result<Stats, StoreError> {
             }
         }
     }
-    let mut facts_by_property: Vec<Count> =
-        by_property.into_iter().map(|(key, count)| Count { key: key.to_string(), count }).collect();
+    let mut facts_by_property: Vec<Count> = by_property
+        .into_iter()
+        .map(|(key, count)| Count {
+            key: key.to_string(),
+            count,
+        })
+        .collect();
     facts_by_property.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     let mut top_entities: Vec<Degree> = snapshot
         .entities
         .iter()
         .filter_map(|entity| {
             let degree = degree.get(entity.iri.as_str()).copied()?;
-            Some(Degree { iri: entity.iri.clone(), label: entity.label.clone(), kind: entity.kind.clone(), degree })
+            Some(Degree {
+                iri: entity.iri.clone(),
+                label: entity.label.clone(),
+                kind: entity.kind.clone(),
+                degree,
+            })
         })
         .collect();
-    top_entities.sort_by(|a, b| b.degree.cmp(&a.degree).then_with(|| a.label.cmp(&b.label)).then_with(|| a.iri.cmp(&b.iri)));
+    top_entities.sort_by(|a, b| {
+        b.degree
+            .cmp(&a.degree)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.iri.cmp(&b.iri))
+    });
     top_entities.truncate(top);
     let typed_statements = by_event.values().sum();
-    let mut facts_by_event_type: Vec<Count> =
-        by_event.into_iter().map(|(key, count)| Count { key: key.to_string(), count }).collect();
+    let mut facts_by_event_type: Vec<Count> = by_event
+        .into_iter()
+        .map(|(key, count)| Count {
+            key: key.to_string(),
+            count,
+        })
+        .collect();
     facts_by_event_type.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     Ok(Stats {
         typed_statements,
@@ -497,7 +557,11 @@ fn quad_row(quad: &Quad) -> QuadRow {
 }
 
 fn triple_key(quad: &Quad) -> (String, String, String) {
-    (quad.subject.to_string(), quad.predicate.to_string(), quad.object.to_string())
+    (
+        quad.subject.to_string(),
+        quad.predicate.to_string(),
+        quad.object.to_string(),
+    )
 }
 
 /// An entity gathered over every graph that describes it.
@@ -525,7 +589,11 @@ impl Selection {
             if let Term::NamedNode(node) = &triple.object {
                 terms.insert(node.as_str().to_string());
             }
-            keys.insert((triple.subject.to_string(), triple.predicate.to_string(), triple.object.to_string()));
+            keys.insert((
+                triple.subject.to_string(),
+                triple.predicate.to_string(),
+                triple.object.to_string(),
+            ));
         }
         Selection { triples: keys, terms }
     }
@@ -563,7 +631,10 @@ impl Index {
             by_subject.entry(quad.subject.clone()).or_default().push(position);
             if quad.predicate == rdf::TYPE {
                 if let Term::NamedNode(class) = &quad.object {
-                    by_type.entry(class.as_str().to_string()).or_default().push(quad.subject.clone());
+                    by_type
+                        .entry(class.as_str().to_string())
+                        .or_default()
+                        .push(quad.subject.clone());
                 }
             }
         }
@@ -572,7 +643,11 @@ impl Index {
             subjects.sort_by_cached_key(ToString::to_string);
             subjects.dedup();
         }
-        Index { quads, by_subject, by_type }
+        Index {
+            quads,
+            by_subject,
+            by_type,
+        }
     }
 
     fn subjects_of_type(&self, class: &str) -> impl Iterator<Item = &NamedOrBlankNode> {
@@ -612,9 +687,16 @@ impl Index {
     /// other labels and altLabels become aliases.
     fn entities(&self) -> BTreeMap<String, EntityInfo> {
         let mut out = BTreeMap::new();
-        for kind in [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Misc] {
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Misc,
+        ] {
             for subject in self.subjects_of_type(&iri::class_of(kind)) {
-                let NamedOrBlankNode::NamedNode(node) = subject else { continue };
+                let NamedOrBlankNode::NamedNode(node) = subject else {
+                    continue;
+                };
                 if out.contains_key(node.as_str()) {
                     continue;
                 }
@@ -633,7 +715,14 @@ impl Index {
                     .chain(self.values(subject, &format!("{}altLabel", iri::SKOS)).map(term_value))
                     .filter(|alias| *alias != label)
                     .collect();
-                out.insert(node.as_str().to_string(), EntityInfo { kind, label, aliases: aliases.into_iter().collect() });
+                out.insert(
+                    node.as_str().to_string(),
+                    EntityInfo {
+                        kind,
+                        label,
+                        aliases: aliases.into_iter().collect(),
+                    },
+                );
             }
         }
         out
@@ -715,7 +804,10 @@ impl Index {
         let mut timexes: Vec<TimexRow> = self
             .subjects_of_type(&iri::term("TimeExpression"))
             .map(|node| {
-                let doc = self.value(node, &iri::term("document")).map(term_value).unwrap_or_default();
+                let doc = self
+                    .value(node, &iri::term("document"))
+                    .map(term_value)
+                    .unwrap_or_default();
                 TimexRow {
                     source: sources.get(&doc).cloned().unwrap_or_default(),
                     doc,
@@ -735,7 +827,10 @@ impl Index {
     fn concept_labels(&self) -> HashMap<String, String> {
         self.subjects_of_type(&iri::term("Concept"))
             .filter_map(|node| {
-                let label = self.values(node, &format!("{}prefLabel", iri::SKOS)).next().map(term_value)?;
+                let label = self
+                    .values(node, &format!("{}prefLabel", iri::SKOS))
+                    .next()
+                    .map(term_value)?;
                 Some((term_value(&to_term(node)), label))
             })
             .collect()
@@ -753,7 +848,10 @@ impl Index {
         let label = |term: &Term| match term {
             Term::NamedNode(node) => match entities.get(node.as_str()) {
                 Some(e) => e.label.clone(),
-                None => concepts.get(node.as_str()).cloned().unwrap_or_else(|| node.as_str().to_string()),
+                None => concepts
+                    .get(node.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| node.as_str().to_string()),
             },
             other => term_value(other),
         };
@@ -768,26 +866,39 @@ impl Index {
             statement: term_value(&to_term(statement)),
             subject_iri: term_value(subject),
             subject: label(subject),
-            predicate: predicate_iri.strip_prefix(iri::ONTOLOGY).unwrap_or(&predicate_iri).to_string(),
+            predicate: predicate_iri
+                .strip_prefix(iri::ONTOLOGY)
+                .unwrap_or(&predicate_iri)
+                .to_string(),
             object_iri: match object {
                 Term::NamedNode(node) => Some(node.as_str().to_string()),
                 _ => None,
             },
             object: label(object),
             lemma: self.text(statement, "lemma").unwrap_or_default(),
-            doc: self.value(statement, &iri::term("document")).map(term_value).unwrap_or_default(),
+            doc: self
+                .value(statement, &iri::term("document"))
+                .map(term_value)
+                .unwrap_or_default(),
             sentence: sentence.unwrap_or_default(),
             sentence_start,
             start: self.number(statement, "start").unwrap_or(0),
             end: self.number(statement, "end").unwrap_or(0),
-            confidence: self.text(statement, "confidence").and_then(|v| v.parse().ok()).unwrap_or(0.0),
+            confidence: self
+                .text(statement, "confidence")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.0),
             negated: self.flag(statement, "negated"),
             hypothetical: self.flag(statement, "hypothetical"),
             reported: self.flag(statement, "reported"),
             rule: self.text(statement, "rule").unwrap_or_default(),
-            event_type: self.value(statement, &iri::term("eventType")).map(|t| local_name(&term_value(t))),
+            event_type: self
+                .value(statement, &iri::term("eventType"))
+                .map(|t| local_name(&term_value(t))),
             cameo_root: self.text(statement, "cameoRoot"),
-            quad_class: self.value(statement, &iri::term("quadClass")).map(|t| local_name(&term_value(t))),
+            quad_class: self
+                .value(statement, &iri::term("quadClass"))
+                .map(|t| local_name(&term_value(t))),
             time_text: self.text(statement, "time"),
             time_value: self.time_value(statement),
             ..Default::default()
@@ -801,9 +912,15 @@ impl Index {
         sources: &HashMap<String, String>,
     ) -> Option<MentionRow> {
         let entity = term_value(self.value(mention, &iri::term("refersTo"))?);
-        let doc = self.value(mention, &iri::term("document")).map(term_value).unwrap_or_default();
+        let doc = self
+            .value(mention, &iri::term("document"))
+            .map(term_value)
+            .unwrap_or_default();
         Some(MentionRow {
-            kind: entities.get(&entity).map(|e| e.kind.code().to_string()).unwrap_or_default(),
+            kind: entities
+                .get(&entity)
+                .map(|e| e.kind.code().to_string())
+                .unwrap_or_default(),
             entity_iri: entity,
             source: sources.get(&doc).cloned().unwrap_or_default(),
             doc,

@@ -99,7 +99,9 @@ pub(super) fn query_to_writer(
             let mut serializer = RdfSerializer::from_format(rdf_format);
             if rdf_format == OxFormat::Turtle {
                 for (prefix, namespace) in iri::PREFIXES {
-                    serializer = serializer.with_prefix(prefix, namespace).map_err(|e| StoreError::Evaluation(e.to_string()))?;
+                    serializer = serializer
+                        .with_prefix(prefix, namespace)
+                        .map_err(|e| StoreError::Evaluation(e.to_string()))?;
                 }
             }
             let mut writer = serializer.for_writer(&mut *out);
@@ -122,7 +124,13 @@ pub(super) fn select(store: &Store, query: &str) -> Result<SelectRows, StoreErro
             let mut rows = Vec::new();
             for solution in solutions {
                 let solution = solution.map_err(|e| StoreError::Evaluation(e.to_string()))?;
-                rows.push(solution.values().iter().map(|value| value.as_ref().map(ToString::to_string)).collect());
+                rows.push(
+                    solution
+                        .values()
+                        .iter()
+                        .map(|value| value.as_ref().map(ToString::to_string))
+                        .collect(),
+                );
             }
             Ok((variables, rows))
         }
@@ -165,13 +173,18 @@ fn run_query(store: &Store, query: &str) -> Result<QueryResults<'static>, StoreE
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    prepared.on_store(&store.db).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
+    prepared
+        .on_store(&store.db)
+        .execute()
+        .map_err(|e| StoreError::Evaluation(e.to_string()))
 }
 
 pub(super) fn evaluator() -> Result<SparqlEvaluator, StoreError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, namespace) in iri::PREFIXES {
-        evaluator = evaluator.with_prefix(prefix, namespace).map_err(|e| StoreError::Evaluation(e.to_string()))?;
+        evaluator = evaluator
+            .with_prefix(prefix, namespace)
+            .map_err(|e| StoreError::Evaluation(e.to_string()))?;
     }
     Ok(evaluator)
 }
@@ -188,8 +201,16 @@ pub(super) fn syntax_error(error: SparqlSyntaxError) -> StoreError {
             Some((line.parse().ok()?, column.parse().ok()?, rest.to_string()))
         });
     match position {
-        Some((line, column, rest)) => StoreError::Query { message: rest, line, column },
-        None => StoreError::Query { message, line: 1, column: 1 },
+        Some((line, column, rest)) => StoreError::Query {
+            message: rest,
+            line,
+            column,
+        },
+        None => StoreError::Query {
+            message,
+            line: 1,
+            column: 1,
+        },
     }
 }
 
@@ -220,7 +241,13 @@ fn write_solutions(
         let mut rows = Vec::new();
         for solution in solutions {
             let solution = solution.map_err(evaluation)?;
-            rows.push(solution.values().iter().map(|v| v.as_ref().map(display_term).unwrap_or_default()).collect());
+            rows.push(
+                solution
+                    .values()
+                    .iter()
+                    .map(|v| v.as_ref().map(display_term).unwrap_or_default())
+                    .collect(),
+            );
         }
         let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
         write_table(&header, &rows, out).map_err(StoreError::Output)?;
@@ -244,7 +271,10 @@ pub fn display_term(term: &Term) -> String {
     match term {
         Term::NamedNode(node) => {
             let compact = iri::compact(node.as_str());
-            compact.strip_prefix('<').and_then(|c| c.strip_suffix('>')).map_or(compact.clone(), str::to_string)
+            compact
+                .strip_prefix('<')
+                .and_then(|c| c.strip_suffix('>'))
+                .map_or(compact.clone(), str::to_string)
         }
         Term::BlankNode(node) => format!("_:{}", node.as_str()),
         Term::Literal(literal) => match literal.language() {

@@ -22,7 +22,9 @@ fn store_with(docs: &[crate::facts::Document]) -> Store {
 /// A SELECT's rows as plain values: IRIs bare, literals without quotes/types.
 fn rows(store: &Store, query: &str) -> Vec<Vec<String>> {
     let (_, rows) = store.select(query).unwrap();
-    rows.into_iter().map(|row| row.into_iter().map(|v| plain(v.as_deref())).collect()).collect()
+    rows.into_iter()
+        .map(|row| row.into_iter().map(|v| plain(v.as_deref())).collect())
+        .collect()
 }
 
 fn plain(term: Option<&str>) -> String {
@@ -48,7 +50,11 @@ fn doc_iri(doc: &crate::facts::Document) -> String {
 /// Every quad outside the ontology and metadata graphs (those hold blank
 /// nodes that differ from store to store).
 fn all_quads(store: &Store) -> BTreeSet<String> {
-    read::data_quads(store).unwrap().into_iter().map(|q| q.to_string()).collect()
+    read::data_quads(store)
+        .unwrap()
+        .into_iter()
+        .map(|q| q.to_string())
+        .collect()
 }
 
 #[test]
@@ -68,13 +74,26 @@ fn put_document_replaces_the_older_graph_of_the_same_source() {
     let store = store_with(&[support::document_a(), support::document_b()]);
     let edited = support::document_a_edited();
     store.put_document(&edited).unwrap();
-    let docs: Vec<(String, String)> = store.documents().unwrap().into_iter().map(|d| (d.source, d.iri)).collect();
+    let docs: Vec<(String, String)> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.source, d.iri))
+        .collect();
     assert_eq!(
         docs,
-        vec![("a.txt".to_string(), doc_iri(&edited)), ("b.txt".to_string(), doc_iri(&support::document_b()))]
+        vec![
+            ("a.txt".to_string(), doc_iri(&edited)),
+            ("b.txt".to_string(), doc_iri(&support::document_b()))
+        ]
     );
     // Poutine was only in the old a.txt.
-    let labels: Vec<String> = store.known_entities().unwrap().into_iter().map(|(_, e)| e.label).collect();
+    let labels: Vec<String> = store
+        .known_entities()
+        .unwrap()
+        .into_iter()
+        .map(|(_, e)| e.label)
+        .collect();
     assert!(!labels.contains(&"Poutine".to_string()), "{labels:?}");
 }
 
@@ -84,10 +103,16 @@ fn invalid_documents_are_refused_before_writing() {
     let before = store.len().unwrap();
     let mut doc = support::document_a();
     doc.facts[0].object = crate::facts::Object::Entity(99);
-    assert!(matches!(store.put_document(&doc), Err(StoreError::InvalidDocument { .. })));
+    assert!(matches!(
+        store.put_document(&doc),
+        Err(StoreError::InvalidDocument { .. })
+    ));
     let mut doc = support::document_a();
     doc.facts[0].predicate = "has space".into();
-    assert!(matches!(store.put_document(&doc), Err(StoreError::InvalidDocument { .. })));
+    assert!(matches!(
+        store.put_document(&doc),
+        Err(StoreError::InvalidDocument { .. })
+    ));
     assert_eq!(store.len().unwrap(), before);
 }
 
@@ -100,7 +125,11 @@ fn document_metadata_is_in_the_document_graph() {
     assert_eq!(info.content_hash, support::document_a().content_hash);
     assert_eq!(info.language, "fr");
     assert_eq!(info.extractor_version, crate::facts::EXTRACTOR_VERSION);
-    assert!(info.date_added.ends_with('Z') && info.date_added.len() == 20, "{}", info.date_added);
+    assert!(
+        info.date_added.ends_with('Z') && info.date_added.len() == 20,
+        "{}",
+        info.date_added
+    );
 }
 
 #[test]
@@ -110,11 +139,25 @@ fn snapshot_entities_merge_across_documents_with_mention_counts() {
     let entities: Vec<(String, String, String, Vec<String>, usize)> = snapshot
         .entities
         .iter()
-        .map(|e| (e.iri.rsplit_once("entity/").unwrap().1.to_string(), e.label.clone(), e.kind.clone(), e.aliases.clone(), e.mentions))
+        .map(|e| {
+            (
+                e.iri.rsplit_once("entity/").unwrap().1.to_string(),
+                e.label.clone(),
+                e.kind.clone(),
+                e.aliases.clone(),
+                e.mentions,
+            )
+        })
         .collect();
     let expected = vec![
         ("organization/afp", "AFP", "ORG", vec![], 1),
-        ("person/emmanuel-macron", "Emmanuel Macron", "PER", vec!["Macron".to_string()], 3),
+        (
+            "person/emmanuel-macron",
+            "Emmanuel Macron",
+            "PER",
+            vec!["Macron".to_string()],
+            3,
+        ),
         ("person/poutine", "Poutine", "PER", vec![], 1),
         ("person/volodymyr-zelensky", "Volodymyr Zelensky", "PER", vec![], 1),
         ("place/france", "France", "LOC", vec![], 1),
@@ -139,10 +182,16 @@ fn snapshot_relations_carry_provenance_and_flags() {
     let (start, end) = support::span(support::TEXT_A, "Macron n'a pas attaqué Poutine", 0);
     assert_eq!(attack.statement, format!("{}/statement/2", doc_iri(&a)));
     assert_eq!(attack.subject, "Emmanuel Macron");
-    assert_eq!(attack.subject_iri, "https://w3id.org/trame/entity/person/emmanuel-macron");
+    assert_eq!(
+        attack.subject_iri,
+        "https://w3id.org/trame/entity/person/emmanuel-macron"
+    );
     assert_eq!(attack.predicate, "relatedTo");
     assert_eq!(attack.object, "Poutine");
-    assert_eq!(attack.object_iri.as_deref(), Some("https://w3id.org/trame/entity/person/poutine"));
+    assert_eq!(
+        attack.object_iri.as_deref(),
+        Some("https://w3id.org/trame/entity/person/poutine")
+    );
     assert_eq!(attack.doc, doc_iri(&a));
     assert_eq!(attack.sentence, "Macron n'a pas attaqué Poutine.");
     assert_eq!((attack.start, attack.end), (start, end));
@@ -167,13 +216,28 @@ fn negated_facts_have_a_statement_but_no_direct_triple() {
     let store = store_with(&[support::document_a()]);
     let ask = |q: &str| {
         let mut out = Vec::new();
-        store.query_to_writer(q, Some(ResultFormat::Csv), false, &mut out).unwrap();
+        store
+            .query_to_writer(q, Some(ResultFormat::Csv), false, &mut out)
+            .unwrap();
         String::from_utf8(out).unwrap().trim().to_string()
     };
     let macron = "<https://w3id.org/trame/entity/person/emmanuel-macron>";
-    assert_eq!(ask(&format!("ASK {{ {macron} trame:relatedTo <https://w3id.org/trame/entity/person/poutine> }}")), "false");
-    assert_eq!(ask(&format!("ASK {{ {macron} trame:relatedTo <https://w3id.org/trame/entity/person/volodymyr-zelensky> }}")), "true");
-    assert_eq!(ask("ASK { ?s a trame:Statement ; trame:negated true ; trame:lemma \"attaquer\" }"), "true");
+    assert_eq!(
+        ask(&format!(
+            "ASK {{ {macron} trame:relatedTo <https://w3id.org/trame/entity/person/poutine> }}"
+        )),
+        "false"
+    );
+    assert_eq!(
+        ask(&format!(
+            "ASK {{ {macron} trame:relatedTo <https://w3id.org/trame/entity/person/volodymyr-zelensky> }}"
+        )),
+        "true"
+    );
+    assert_eq!(
+        ask("ASK { ?s a trame:Statement ; trame:negated true ; trame:lemma \"attaquer\" }"),
+        "true"
+    );
 }
 
 #[test]
@@ -182,8 +246,16 @@ fn snapshot_mentions_point_into_the_source_text() {
     let snapshot = store.snapshot(&SnapshotOptions::default()).unwrap();
     assert_eq!(snapshot.mentions.len(), 10);
     for mention in &snapshot.mentions {
-        let text = if mention.source == "a.txt" { support::TEXT_A } else { support::TEXT_B };
-        let slice: String = text.chars().skip(mention.start).take(mention.end - mention.start).collect();
+        let text = if mention.source == "a.txt" {
+            support::TEXT_A
+        } else {
+            support::TEXT_B
+        };
+        let slice: String = text
+            .chars()
+            .skip(mention.start)
+            .take(mention.end - mention.start)
+            .collect();
         assert_eq!(slice, mention.text);
         assert!(!mention.kind.is_empty());
     }
@@ -194,20 +266,33 @@ fn snapshot_mentions_point_into_the_source_text() {
 #[test]
 fn snapshot_filters_by_confidence_and_construct() {
     let store = store_with(&[support::document_a(), support::document_b()]);
-    let confident = store.snapshot(&SnapshotOptions { min_confidence: Some(crate::facts::MinConfidence::new(0.85).unwrap()), construct: None }).unwrap();
+    let confident = store
+        .snapshot(&SnapshotOptions {
+            min_confidence: Some(crate::facts::MinConfidence::new(0.85).unwrap()),
+            construct: None,
+        })
+        .unwrap();
     let lemmas: BTreeSet<&str> = confident.relations.iter().map(|r| r.lemma.as_str()).collect();
     assert_eq!(lemmas, BTreeSet::from(["président", "rencontrer"]));
 
     // Direct triples only: statement nodes also carry trame:location arguments.
     let construct = "CONSTRUCT { ?s trame:location ?o } WHERE { ?s trame:location ?o ; a trame:Person }".to_string();
-    let selected = store.snapshot(&SnapshotOptions { min_confidence: None, construct: Some(construct) }).unwrap();
+    let selected = store
+        .snapshot(&SnapshotOptions {
+            min_confidence: None,
+            construct: Some(construct),
+        })
+        .unwrap();
     let lemmas: Vec<&str> = selected.relations.iter().map(|r| r.lemma.as_str()).collect();
     assert_eq!(lemmas, vec!["rendre"]);
     let labels: Vec<&str> = selected.entities.iter().map(|e| e.label.as_str()).collect();
     assert_eq!(labels, vec!["Emmanuel Macron", "Kiev"]);
     assert_eq!(selected.entities[0].mentions, 3, "mention counts stay global");
     assert_eq!(selected.quads.len(), 1);
-    assert_eq!(selected.quads[0].predicate, "<https://w3id.org/trame/ontology#location>");
+    assert_eq!(
+        selected.quads[0].predicate,
+        "<https://w3id.org/trame/ontology#location>"
+    );
     assert_eq!(selected.mentions.len(), 4);
 }
 
@@ -223,7 +308,9 @@ fn snapshot_is_deterministic() {
     }
     assert_eq!(a, b);
     let mut sorted = a.quads.clone();
-    sorted.sort_by(|x, y| (&x.graph, &x.subject, &x.predicate, &x.object).cmp(&(&y.graph, &y.subject, &y.predicate, &y.object)));
+    sorted.sort_by(|x, y| {
+        (&x.graph, &x.subject, &x.predicate, &x.object).cmp(&(&y.graph, &y.subject, &y.predicate, &y.object))
+    });
     assert_eq!(a.quads, sorted);
 }
 
@@ -245,8 +332,13 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
     let macron = iri::entity(crate::facts::EntityKind::Person, "Emmanuel Macron");
     let paris = before.entities.iter().find(|e| e.label == "Paris").unwrap().iri.clone();
     // Read Paris as if it were Macron: every reader follows the link.
-    let link = SameAs { entity: paris.clone(), canonical: macron.clone() };
-    let written = store.put_merge(std::slice::from_ref(&link), &[(macron.clone(), "Le Président".into())]).unwrap();
+    let link = SameAs {
+        entity: paris.clone(),
+        canonical: macron.clone(),
+    };
+    let written = store
+        .put_merge(std::slice::from_ref(&link), &[(macron.clone(), "Le Président".into())])
+        .unwrap();
     assert_eq!(written, 2);
     let after = store.snapshot(&SnapshotOptions::default()).unwrap();
     assert_eq!(after.entities.len(), before.entities.len() - 1);
@@ -254,14 +346,27 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
     assert_eq!(merged.kind, "PER", "the kept entity keeps its type");
     assert!(merged.aliases.contains(&"Paris".to_string()) && merged.aliases.contains(&"Le Président".to_string()));
     assert!(after.mentions.iter().all(|m| m.entity_iri != paris));
-    assert!(after.relations.iter().all(|r| r.subject_iri != paris && r.object_iri.as_deref() != Some(paris.as_str())));
+    assert!(after
+        .relations
+        .iter()
+        .all(|r| r.subject_iri != paris && r.object_iri.as_deref() != Some(paris.as_str())));
     // The document graphs are untouched; SPARQL sees the link itself.
-    let same = rows(&store, "SELECT ?a ?b WHERE { GRAPH <https://w3id.org/trame/merge> { ?a owl:sameAs ?b } }");
+    let same = rows(
+        &store,
+        "SELECT ?a ?b WHERE { GRAPH <https://w3id.org/trame/merge> { ?a owl:sameAs ?b } }",
+    );
     assert_eq!(same, vec![vec![paris.clone(), macron.clone()]]);
     assert!(store.known_entities().unwrap().iter().any(|(i, _)| *i == paris));
     // Writing again replaces; no links removes the graph.
     store.put_merge(&[link], &[]).unwrap();
-    assert_eq!(rows(&store, "SELECT ?n WHERE { GRAPH <https://w3id.org/trame/merge> { ?e skos:altLabel ?n } }").len(), 0);
+    assert_eq!(
+        rows(
+            &store,
+            "SELECT ?n WHERE { GRAPH <https://w3id.org/trame/merge> { ?e skos:altLabel ?n } }"
+        )
+        .len(),
+        0
+    );
     store.put_merge(&[], &[]).unwrap();
     assert_eq!(store.snapshot(&SnapshotOptions::default()).unwrap(), before);
 }
@@ -272,7 +377,9 @@ fn every_emitted_class_and_property_is_declared() {
     assert_eq!(store.undeclared_terms().unwrap(), Vec::<String>::new());
     let mut bad = support::document_b();
     bad.facts[0].predicate = "notInTheOntology".into();
-    bad.facts[0].arguments.push(("alsoNotDeclared".into(), crate::facts::Object::Entity(1)));
+    bad.facts[0]
+        .arguments
+        .push(("alsoNotDeclared".into(), crate::facts::Object::Entity(1)));
     store.put_document(&bad).unwrap();
     assert_eq!(
         store.undeclared_terms().unwrap(),
@@ -300,10 +407,45 @@ fn ontology_terms_have_bilingual_labels_domain_and_range() {
     );
     assert_eq!(missing, Vec::<Vec<String>>::new());
     let required = [
-        "Person", "Organization", "Place", "Event", "Document", "Sentence", "Mention", "Statement", "Misc", "document",
-        "text", "start", "end", "lemma", "extractorVersion", "confidence", "negated", "hypothetical", "reported", "rule",
-        "reportedBy", "role", "relatedTo", "recipient", "target", "partner", "location", "time", "topic", "quote",
-        "country", "memberOf", "source", "sentence", "refersTo", "sourcePath", "title", "contentHash", "dateAdded",
+        "Person",
+        "Organization",
+        "Place",
+        "Event",
+        "Document",
+        "Sentence",
+        "Mention",
+        "Statement",
+        "Misc",
+        "document",
+        "text",
+        "start",
+        "end",
+        "lemma",
+        "extractorVersion",
+        "confidence",
+        "negated",
+        "hypothetical",
+        "reported",
+        "rule",
+        "reportedBy",
+        "role",
+        "relatedTo",
+        "recipient",
+        "target",
+        "partner",
+        "location",
+        "time",
+        "topic",
+        "quote",
+        "country",
+        "memberOf",
+        "source",
+        "sentence",
+        "refersTo",
+        "sourcePath",
+        "title",
+        "contentHash",
+        "dateAdded",
         "language",
     ];
     for local in required {
@@ -316,7 +458,11 @@ fn ontology_terms_have_bilingual_labels_domain_and_range() {
                 &mut out,
             )
             .unwrap();
-        assert_eq!(String::from_utf8(out).unwrap().trim(), "true", "trame:{local} is not declared");
+        assert_eq!(
+            String::from_utf8(out).unwrap().trim(),
+            "true",
+            "trame:{local} is not declared"
+        );
     }
 }
 
@@ -328,7 +474,16 @@ fn query_who_did_what() {
     got.sort();
     let (da, db) = (doc_iri(&a), doc_iri(&b));
     let mut expected = vec![
-        vec!["Emmanuel Macron", "relatedTo", "rencontrer", "Volodymyr Zelensky", "", "lundi", "Paris", &da],
+        vec![
+            "Emmanuel Macron",
+            "relatedTo",
+            "rencontrer",
+            "Volodymyr Zelensky",
+            "",
+            "lundi",
+            "Paris",
+            &da,
+        ],
         vec!["France", "relatedTo", "reprendre", "Ukraine", "", "", "", &da],
         vec!["Emmanuel Macron", "role", "président", "président", "", "", "", &da],
         vec!["Emmanuel Macron", "location", "rendre", "Kiev", "", "", "", &db],
@@ -346,10 +501,34 @@ fn query_about_entity() {
         .collect();
     got.sort();
     let mut expected = vec![
-        vec!["subject", "relatedTo", "rencontrer", "Volodymyr Zelensky", "Emmanuel Macron a rencontré Volodymyr Zelensky à Paris lundi."],
-        vec!["subject", "relatedTo", "attaquer", "Poutine", "Macron n'a pas attaqué Poutine."],
-        vec!["subject", "role", "président", "président", "Emmanuel Macron a rencontré Volodymyr Zelensky à Paris lundi."],
-        vec!["subject", "location", "rendre", "Kiev", "Le président Emmanuel Macron s'est rendu à Kiev."],
+        vec![
+            "subject",
+            "relatedTo",
+            "rencontrer",
+            "Volodymyr Zelensky",
+            "Emmanuel Macron a rencontré Volodymyr Zelensky à Paris lundi.",
+        ],
+        vec![
+            "subject",
+            "relatedTo",
+            "attaquer",
+            "Poutine",
+            "Macron n'a pas attaqué Poutine.",
+        ],
+        vec![
+            "subject",
+            "role",
+            "président",
+            "président",
+            "Emmanuel Macron a rencontré Volodymyr Zelensky à Paris lundi.",
+        ],
+        vec![
+            "subject",
+            "location",
+            "rendre",
+            "Kiev",
+            "Le président Emmanuel Macron s'est rendu à Kiev.",
+        ],
     ];
     expected.sort();
     assert_eq!(got, expected);
@@ -358,7 +537,10 @@ fn query_about_entity() {
 #[test]
 fn query_entities_by_type() {
     let store = store_with(&[support::document_a(), support::document_b()]);
-    let got: Vec<Vec<String>> = rows(&store, &query_file("entities-by-type.rq")).into_iter().map(|r| r[..3].to_vec()).collect();
+    let got: Vec<Vec<String>> = rows(&store, &query_file("entities-by-type.rq"))
+        .into_iter()
+        .map(|r| r[..3].to_vec())
+        .collect();
     let expected = [
         ["Organization", "AFP", "1"],
         ["Person", "Emmanuel Macron", "3"],
@@ -428,7 +610,12 @@ fn malformed_query_reports_line_and_column() {
         other => panic!("unexpected {other:?}"),
     }
     assert!(error.is_usage());
-    assert!(error.to_string().starts_with("SPARQL syntax error at line 3, column 2: expected"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("SPARQL syntax error at line 3, column 2: expected"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -448,7 +635,9 @@ fn select_formats() {
         r#"{"head":{"vars":["label"]},"results":{"bindings":[{"label":{"type":"literal","value":"Kiev"}}]}}"#
     );
     let mut out = Vec::new();
-    let error = store.query_to_writer(query, Some(ResultFormat::Turtle), false, &mut out).unwrap_err();
+    let error = store
+        .query_to_writer(query, Some(ResultFormat::Turtle), false, &mut out)
+        .unwrap_err();
     assert!(error.is_usage());
 }
 
@@ -457,21 +646,33 @@ fn construct_writes_turtle_with_prefixes() {
     let store = store_with(&[support::document_b()]);
     let mut out = Vec::new();
     let kind = store
-        .query_to_writer("CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a trame:Place ; skos:prefLabel ?l }", None, true, &mut out)
+        .query_to_writer(
+            "CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a trame:Place ; skos:prefLabel ?l }",
+            None,
+            true,
+            &mut out,
+        )
         .unwrap();
     assert_eq!(kind, QueryKind::Graph { triples: 1 });
     let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("<https://w3id.org/trame/entity/place/kiev> skos:prefLabel \"Kiev\" ."), "{text}");
+    assert!(
+        text.contains("<https://w3id.org/trame/entity/place/kiev> skos:prefLabel \"Kiev\" ."),
+        "{text}"
+    );
 }
 
 #[test]
 fn update_runs_in_one_transaction() {
     let store = store_with(&[support::document_b()]);
     let before = store.len().unwrap();
-    store.update("INSERT DATA { GRAPH <urn:notes> { <urn:a> rdfs:label \"note\" } }").unwrap();
+    store
+        .update("INSERT DATA { GRAPH <urn:notes> { <urn:a> rdfs:label \"note\" } }")
+        .unwrap();
     assert_eq!(store.len().unwrap(), before + 1);
     // The second operation fails to parse: nothing is applied.
-    assert!(store.update("INSERT DATA { <urn:b> rdfs:label \"x\" } ; DELETE {").is_err());
+    assert!(store
+        .update("INSERT DATA { <urn:b> rdfs:label \"x\" } ; DELETE {")
+        .is_err());
     assert_eq!(store.len().unwrap(), before + 1);
     store.update("DELETE WHERE { GRAPH ?g { <urn:a> ?p ?o } }").unwrap();
     assert_eq!(store.len().unwrap(), before);
@@ -490,7 +691,10 @@ fn nquads_and_jsonld_round_trip_into_a_fresh_store() {
         let read = fresh.load_rdf(&file, None).unwrap();
         assert!(read > 100);
         assert_eq!(all_quads(&fresh), all_quads(&store), "{format:?}");
-        assert_eq!(fresh.snapshot(&SnapshotOptions::default()).unwrap(), store.snapshot(&SnapshotOptions::default()).unwrap());
+        assert_eq!(
+            fresh.snapshot(&SnapshotOptions::default()).unwrap(),
+            store.snapshot(&SnapshotOptions::default()).unwrap()
+        );
     }
 }
 
@@ -546,7 +750,10 @@ fn load_reports_syntax_errors_with_position_and_changes_nothing() {
     let missing = store.load_rdf(&dir.path().join("missing.nq"), None).unwrap_err();
     assert!(matches!(missing, StoreError::Io { .. }), "{missing:?}");
     assert!(missing.to_string().contains("missing.nq"));
-    assert!(store.load_rdf(&dir.path().join("data.csv"), None).unwrap_err().is_usage());
+    assert!(store
+        .load_rdf(&dir.path().join("data.csv"), None)
+        .unwrap_err()
+        .is_usage());
 }
 
 #[test]
@@ -554,25 +761,56 @@ fn remove_document_by_path_hash_or_iri() {
     let (a, b) = (support::document_a(), support::document_b());
     let store = store_with(&[a.clone(), b.clone()]);
     let removed = store.remove_document("a.txt").unwrap();
-    assert_eq!(removed.iter().map(|d| d.iri.clone()).collect::<Vec<_>>(), vec![doc_iri(&a)]);
-    assert!(matches!(store.remove_document("a.txt"), Err(StoreError::UnknownDocument(_))));
+    assert_eq!(
+        removed.iter().map(|d| d.iri.clone()).collect::<Vec<_>>(),
+        vec![doc_iri(&a)]
+    );
+    assert!(matches!(
+        store.remove_document("a.txt"),
+        Err(StoreError::UnknownDocument(_))
+    ));
     store.put_document(&a).unwrap();
     store.remove_document(&b.content_hash[..8]).unwrap();
     store.remove_document(&doc_iri(&a)).unwrap();
     assert!(store.documents().unwrap().is_empty());
     let snapshot = store.snapshot(&SnapshotOptions::default()).unwrap();
-    assert!(snapshot.entities.is_empty() && snapshot.quads.is_empty(), "{snapshot:?}");
+    assert!(
+        snapshot.entities.is_empty() && snapshot.quads.is_empty(),
+        "{snapshot:?}"
+    );
 }
 
 #[test]
 fn stats_count_types_properties_and_degrees() {
     let store = store_with(&[support::document_a(), support::document_b()]);
     let stats = store.stats(2).unwrap();
-    assert_eq!((stats.documents, stats.entities, stats.statements, stats.mentions), (2, 8, 5, 10));
-    let by_type: Vec<(String, usize)> = stats.entities_by_type.iter().map(|c| (c.key.clone(), c.count)).collect();
-    assert_eq!(by_type, vec![("PER".into(), 3), ("ORG".into(), 1), ("LOC".into(), 4), ("MISC".into(), 0)]);
-    let by_property: Vec<(String, usize)> = stats.facts_by_property.iter().map(|c| (c.key.clone(), c.count)).collect();
-    assert_eq!(by_property, vec![("relatedTo".into(), 3), ("location".into(), 1), ("role".into(), 1)]);
+    assert_eq!(
+        (stats.documents, stats.entities, stats.statements, stats.mentions),
+        (2, 8, 5, 10)
+    );
+    let by_type: Vec<(String, usize)> = stats
+        .entities_by_type
+        .iter()
+        .map(|c| (c.key.clone(), c.count))
+        .collect();
+    assert_eq!(
+        by_type,
+        vec![
+            ("PER".into(), 3),
+            ("ORG".into(), 1),
+            ("LOC".into(), 4),
+            ("MISC".into(), 0)
+        ]
+    );
+    let by_property: Vec<(String, usize)> = stats
+        .facts_by_property
+        .iter()
+        .map(|c| (c.key.clone(), c.count))
+        .collect();
+    assert_eq!(
+        by_property,
+        vec![("relatedTo".into(), 3), ("location".into(), 1), ("role".into(), 1)]
+    );
     let top: Vec<(String, usize)> = stats.top_entities.iter().map(|d| (d.label.clone(), d.degree)).collect();
     assert_eq!(top, vec![("Emmanuel Macron".into(), 4), ("France".into(), 1)]);
 }
@@ -585,8 +823,14 @@ fn folders_that_are_not_stores_are_refused_untouched() {
     assert!(matches!(error, StoreError::NotAStore { .. }), "{error:?}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     let file = dir.path().join("notes.txt");
-    assert!(matches!(Store::open(&file).err().unwrap(), StoreError::NotAStore { .. }));
-    assert!(matches!(Store::open_read_only(&dir.path().join("none")).err().unwrap(), StoreError::Missing { .. }));
+    assert!(matches!(
+        Store::open(&file).err().unwrap(),
+        StoreError::NotAStore { .. }
+    ));
+    assert!(matches!(
+        Store::open_read_only(&dir.path().join("none")).err().unwrap(),
+        StoreError::Missing { .. }
+    ));
     assert!(!dir.path().join("none").exists());
 }
 
@@ -603,7 +847,10 @@ fn newer_formats_are_refused() {
             ))
             .unwrap();
     }
-    for error in [Store::open(dir.path()).err().unwrap(), Store::open_read_only(dir.path()).err().unwrap()] {
+    for error in [
+        Store::open(dir.path()).err().unwrap(),
+        Store::open_read_only(dir.path()).err().unwrap(),
+    ] {
         match error {
             StoreError::NewerFormat { found, supported, .. } => assert_eq!((found, supported), (99, FORMAT_VERSION)),
             other => panic!("unexpected {other:?}"),
@@ -620,8 +867,14 @@ fn read_only_stores_read_but_refuse_writes_and_a_second_writer_is_told_why() {
     assert!(matches!(second, StoreError::Locked { .. }), "{second:?}");
     let reader = Store::open_read_only(dir.path()).unwrap();
     assert_eq!(reader.documents().unwrap().len(), 1);
-    assert!(matches!(reader.put_document(&support::document_b()), Err(StoreError::ReadOnly { .. })));
-    assert!(matches!(reader.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }"), Err(StoreError::ReadOnly { .. })));
+    assert!(matches!(
+        reader.put_document(&support::document_b()),
+        Err(StoreError::ReadOnly { .. })
+    ));
+    assert!(matches!(
+        reader.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }"),
+        Err(StoreError::ReadOnly { .. })
+    ));
 }
 
 #[test]

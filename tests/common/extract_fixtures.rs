@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use trame::export::csv::write_dump;
-use trame::input::{Paragraph, PreparedText};
-use trame::store::{SnapshotOptions, Store};
 use trame::facts::{Document, Object};
+use trame::input::{Paragraph, PreparedText};
 use trame::nlp::Doc;
+use trame::store::{SnapshotOptions, Store};
 
 #[derive(serde::Deserialize)]
 struct Line {

@@ -26,8 +26,7 @@ pub fn send(addr: SocketAddr, request: &[u8]) -> std::io::Result<Reply> {
     let _ = stream.write_all(request);
     let mut bytes = Vec::new();
     let _ = stream.read_to_end(&mut bytes);
-    Reply::parse(&bytes)
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "no HTTP reply"))
+    Reply::parse(&bytes).ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "no HTTP reply"))
 }
 
 /// An HTTP reply.
@@ -55,11 +54,7 @@ impl Reply {
         let chunked = headers
             .iter()
             .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"));
-        let (body, complete) = if chunked {
-            dechunk(raw)
-        } else {
-            (raw.to_vec(), true)
-        };
+        let (body, complete) = if chunked { dechunk(raw) } else { (raw.to_vec(), true) };
         Some(Reply {
             status,
             headers,
@@ -70,10 +65,7 @@ impl Reply {
 
     pub fn header(&self, name: &str) -> Option<&str> {
         let name = name.to_ascii_lowercase();
-        self.headers
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 
     pub fn text(&self) -> String {
@@ -81,8 +73,7 @@ impl Reply {
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
     }
 }
 
@@ -93,8 +84,7 @@ fn dechunk(mut raw: &[u8]) -> (Vec<u8>, bool) {
             return (body, false);
         };
         let size_text = String::from_utf8_lossy(&raw[..end]).to_string();
-        let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16)
-        else {
+        let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16) else {
             return (body, false);
         };
         raw = &raw[end + 2..];
@@ -115,9 +105,7 @@ pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()

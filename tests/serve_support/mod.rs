@@ -14,9 +14,7 @@ use std::time::{Duration, Instant};
 mod http;
 pub use http::{encode, send, Reply};
 
-use trame::facts::{
-    Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Node, Object, Sentence,
-};
+use trame::facts::{Document, Entity, EntityKind, Fact, Literal, LiteralKind, Mention, Node, Object, Sentence};
 
 /// A running `trame serve`, stopped when dropped.
 pub struct Server {
@@ -62,10 +60,7 @@ impl Server {
             Ok(host) => host,
             Err(_) => {
                 let _ = child.kill();
-                panic!(
-                    "trame serve printed no address; stderr: {:?}",
-                    stderr.lock().unwrap()
-                );
+                panic!("trame serve printed no address; stderr: {:?}", stderr.lock().unwrap());
             }
         };
         let addr = host.parse().expect("an address in the start line");
@@ -86,13 +81,7 @@ impl Server {
     }
 
     /// A POST of `body` with an optional Content-Type and extra headers.
-    pub fn post(
-        &self,
-        path: &str,
-        content_type: Option<&str>,
-        body: &[u8],
-        headers: &[(&str, &str)],
-    ) -> Reply {
+    pub fn post(&self, path: &str, content_type: Option<&str>, body: &[u8], headers: &[(&str, &str)]) -> Reply {
         let mut request = format!(
             "POST {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
             self.addr,
@@ -160,9 +149,7 @@ fn sha256(text: &str) -> String {
 }
 
 fn chars_before(text: &str, needle: &str) -> usize {
-    text[..text.find(needle).expect("needle in the text")]
-        .chars()
-        .count()
+    text[..text.find(needle).expect("needle in the text")].chars().count()
 }
 
 /// The label of [`hostile_document`]'s organisation.
@@ -174,8 +161,7 @@ pub const HOSTILE_PERSON: &str = "<img src=x onerror=\"window.__pwned=2\">Élodi
 /// every page must show them as text.
 pub fn hostile_document() -> Document {
     let title = "<b>Rachat</b> & <i>cie</i>";
-    let sentence =
-        format!("{HOSTILE_PERSON}, directrice <em>générale</em>, a racheté {HOSTILE_ORG} à Lyon.");
+    let sentence = format!("{HOSTILE_PERSON}, directrice <em>générale</em>, a racheté {HOSTILE_ORG} à Lyon.");
     let text = format!("{title}\n{sentence}\n");
     let s0 = title.chars().count() + 1;
     let person = chars_before(&text, HOSTILE_PERSON);

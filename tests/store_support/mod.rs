@@ -7,14 +7,21 @@ use super::trame_facts::{Document, Entity, EntityKind, Fact, Literal, LiteralKin
 
 /// Character span of the `nth` occurrence of `needle` in `text`.
 pub fn span(text: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let byte = text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle in fixture text");
+    let byte = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("needle in fixture text");
     let start = text[..byte].chars().count();
     (start, start + needle.chars().count())
 }
 
 fn sha256(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Sentences split on ". " (fixture texts are simple).
@@ -25,7 +32,11 @@ fn sentences(text: &str) -> Vec<Sentence> {
     for i in 0..chars.len() {
         let last = i + 1 == chars.len();
         if last || (chars[i] == '.' && chars[i + 1] == ' ') {
-            out.push(Sentence { start, end: i + 1, text: chars[start..=i].iter().collect() });
+            out.push(Sentence {
+                start,
+                end: i + 1,
+                text: chars[start..=i].iter().collect(),
+            });
             start = i + 2;
         }
     }
@@ -33,23 +44,42 @@ fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 fn entity(label: &str, kind: EntityKind, aliases: &[&str]) -> Entity {
-    Entity { label: label.into(), kind, aliases: aliases.iter().map(|a| a.to_string()).collect() }
+    Entity {
+        label: label.into(),
+        kind,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
 }
 
 fn mention(text: &str, entity: usize, needle: &str, nth: usize) -> Mention {
     let (start, end) = span(text, needle, nth);
-    let sentence = sentences(text).iter().position(|s| s.start <= start && end <= s.end).expect("mention in a sentence");
-    Mention { entity, sentence, start, end, text: needle.into() }
+    let sentence = sentences(text)
+        .iter()
+        .position(|s| s.start <= start && end <= s.end)
+        .expect("mention in a sentence");
+    Mention {
+        entity,
+        sentence,
+        start,
+        end,
+        text: needle.into(),
+    }
 }
 
 pub fn literal(text: &str, kind: LiteralKind) -> Object {
-    Object::Literal(Literal { text: text.into(), kind })
+    Object::Literal(Literal {
+        text: text.into(),
+        kind,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
 fn fact(text: &str, subject: usize, predicate: &str, lemma: &str, object: Object, from: &str, confidence: f32) -> Fact {
     let (start, end) = span(text, from, 0);
-    let sentence = sentences(text).iter().position(|s| s.start <= start && end <= s.end).expect("fact in a sentence");
+    let sentence = sentences(text)
+        .iter()
+        .position(|s| s.start <= start && end <= s.end)
+        .expect("fact in a sentence");
     Fact {
         subject: Node::Entity(subject),
         predicate: predicate.into(),
@@ -76,15 +106,50 @@ pub const TEXT_B: &str = "Le président Emmanuel Macron s'est rendu à Kiev.";
 /// one with a literal object).
 pub fn document_a() -> Document {
     let t = TEXT_A;
-    let mut meets = fact(t, 0, "relatedTo", "rencontrer", Object::Entity(1), "Emmanuel Macron a rencontré Volodymyr Zelensky", 0.9);
-    meets.arguments = vec![("location".into(), Object::Entity(2)), ("time".into(), literal("lundi", LiteralKind::Time))];
-    let mut aid = fact(t, 4, "relatedTo", "reprendre", Object::Entity(5), "la France reprendra l'aide à l'Ukraine", 0.7);
+    let mut meets = fact(
+        t,
+        0,
+        "relatedTo",
+        "rencontrer",
+        Object::Entity(1),
+        "Emmanuel Macron a rencontré Volodymyr Zelensky",
+        0.9,
+    );
+    meets.arguments = vec![
+        ("location".into(), Object::Entity(2)),
+        ("time".into(), literal("lundi", LiteralKind::Time)),
+    ];
+    let mut aid = fact(
+        t,
+        4,
+        "relatedTo",
+        "reprendre",
+        Object::Entity(5),
+        "la France reprendra l'aide à l'Ukraine",
+        0.7,
+    );
     aid.reported = true;
     aid.reported_by = Some(Node::Entity(3));
     aid.arguments = vec![("source".into(), Object::Entity(3))];
-    let mut attack = fact(t, 0, "relatedTo", "attaquer", Object::Entity(6), "Macron n'a pas attaqué Poutine", 0.8);
+    let mut attack = fact(
+        t,
+        0,
+        "relatedTo",
+        "attaquer",
+        Object::Entity(6),
+        "Macron n'a pas attaqué Poutine",
+        0.8,
+    );
     attack.negated = true;
-    let role = fact(t, 0, "role", "président", literal("président", LiteralKind::Text), "Emmanuel Macron", 0.95);
+    let role = fact(
+        t,
+        0,
+        "role",
+        "président",
+        literal("président", LiteralKind::Text),
+        "Emmanuel Macron",
+        0.95,
+    );
     Document {
         source: "a.txt".into(),
         title: Some("Rencontre à Paris".into()),
@@ -121,7 +186,15 @@ pub fn document_a() -> Document {
 /// One sentence about Macron and Kiev, with a hypothetical fact.
 pub fn document_b() -> Document {
     let t = TEXT_B;
-    let mut went = fact(t, 0, "location", "rendre", Object::Entity(1), "Emmanuel Macron s'est rendu à Kiev", 0.6);
+    let mut went = fact(
+        t,
+        0,
+        "location",
+        "rendre",
+        Object::Entity(1),
+        "Emmanuel Macron s'est rendu à Kiev",
+        0.6,
+    );
     went.hypothetical = true;
     Document {
         source: "b.txt".into(),
@@ -130,7 +203,10 @@ pub fn document_b() -> Document {
         content_hash: sha256(t),
         language: "fr".into(),
         sentences: sentences(t),
-        entities: vec![entity("Emmanuel Macron", EntityKind::Person, &[]), entity("Kiev", EntityKind::Place, &[])],
+        entities: vec![
+            entity("Emmanuel Macron", EntityKind::Person, &[]),
+            entity("Kiev", EntityKind::Place, &[]),
+        ],
         mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Kiev", 0)],
         concepts: vec![],
         facts: vec![went],
@@ -142,7 +218,15 @@ pub fn document_b() -> Document {
 /// A document about the same source path as `document_a`, with other text.
 pub fn document_a_edited() -> Document {
     let t = "Emmanuel Macron a rencontré Volodymyr Zelensky.";
-    let meets = fact(t, 0, "relatedTo", "rencontrer", Object::Entity(1), "Emmanuel Macron a rencontré Volodymyr Zelensky", 0.9);
+    let meets = fact(
+        t,
+        0,
+        "relatedTo",
+        "rencontrer",
+        Object::Entity(1),
+        "Emmanuel Macron a rencontré Volodymyr Zelensky",
+        0.9,
+    );
     Document {
         source: "a.txt".into(),
         title: None,
@@ -154,7 +238,10 @@ pub fn document_a_edited() -> Document {
             entity("Emmanuel Macron", EntityKind::Person, &[]),
             entity("Volodymyr Zelensky", EntityKind::Person, &[]),
         ],
-        mentions: vec![mention(t, 0, "Emmanuel Macron", 0), mention(t, 1, "Volodymyr Zelensky", 0)],
+        mentions: vec![
+            mention(t, 0, "Emmanuel Macron", 0),
+            mention(t, 1, "Volodymyr Zelensky", 0),
+        ],
         concepts: vec![],
         facts: vec![meets],
         date: None,
@@ -181,7 +268,15 @@ pub fn numbered_document(index: usize, sentences_count: usize) -> Document {
         entities.push(entity(&b, EntityKind::Person, &[]));
         mentions.push(mention(&text, 2 * s, &a, 0));
         mentions.push(mention(&text, 2 * s + 1, &b, 0));
-        facts.push(fact(&text, 2 * s, "relatedTo", "rencontrer", Object::Entity(2 * s + 1), &format!("{a} a rencontré {b}"), 0.5));
+        facts.push(fact(
+            &text,
+            2 * s,
+            "relatedTo",
+            "rencontrer",
+            Object::Entity(2 * s + 1),
+            &format!("{a} a rencontré {b}"),
+            0.5,
+        ));
     }
     Document {
         source: format!("doc{index}.txt"),

@@ -76,11 +76,7 @@ pub fn descriptions(
                 };
                 let mut cands: Vec<usize> = mentions
                     .iter()
-                    .filter(|m| {
-                        m.kind == kind
-                            && before_named(m, p, i)
-                            && m.sentence + DESCRIPTION_WINDOW >= sentence
-                    })
+                    .filter(|m| m.kind == kind && before_named(m, p, i) && m.sentence + DESCRIPTION_WINDOW >= sentence)
                     .map(|m| m.entity)
                     .collect();
                 cands.sort_unstable();
@@ -152,7 +148,10 @@ pub fn resolve(
 /// the verb: "a-t-il ajouté", "estime-t-elle") read as "il" and "elle".
 pub(crate) fn clitic_base(text: &str) -> String {
     let lower = text.to_lowercase();
-    let stripped = lower.strip_prefix("-t-").or_else(|| lower.strip_prefix('-')).unwrap_or(&lower);
+    let stripped = lower
+        .strip_prefix("-t-")
+        .or_else(|| lower.strip_prefix('-'))
+        .unwrap_or(&lower);
     stripped.to_string()
 }
 
@@ -172,11 +171,7 @@ fn pronoun(
         .iter()
         .filter(|m| before(m, p, i) && m.sentence + 1 >= sentence && m.sentence <= sentence)
         .map(|m| m.entity)
-        .filter(|&e| {
-            people
-                .get(e)
-                .is_some_and(|info| info.feminine.is_none_or(|f| f == fem))
-        })
+        .filter(|&e| people.get(e).is_some_and(|info| info.feminine.is_none_or(|f| f == fem)))
         .collect();
     cands.sort_unstable();
     cands.dedup();
@@ -197,29 +192,17 @@ fn is_bare_title(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // A name or a complement right after makes it a role, not a reference.
-    doc.tokens.get(i + 1).is_none_or(|n| {
-        !(n.pos == "PROPN"
-            || n.pos == "ADP"
-            || n.text.chars().next().is_some_and(char::is_uppercase))
-    })
+    doc.tokens
+        .get(i + 1)
+        .is_none_or(|n| !(n.pos == "PROPN" || n.pos == "ADP" || n.text.chars().next().is_some_and(char::is_uppercase)))
 }
 
-fn title(
-    mentions: &[PersonMention],
-    people: &[PersonInfo],
-    p: usize,
-    i: usize,
-    word: &str,
-) -> Option<usize> {
+fn title(mentions: &[PersonMention], people: &[PersonInfo], p: usize, i: usize, word: &str) -> Option<usize> {
     let mut cands: Vec<usize> = mentions
         .iter()
         .filter(|m| before(m, p, i))
         .map(|m| m.entity)
-        .filter(|&e| {
-            people
-                .get(e)
-                .is_some_and(|info| info.titles.iter().any(|t| t == word))
-        })
+        .filter(|&e| people.get(e).is_some_and(|info| info.titles.iter().any(|t| t == word)))
         .collect();
     cands.sort_unstable();
     cands.dedup();

@@ -58,10 +58,7 @@ pub fn merge(entities: &[KnownEntity]) -> Vec<Group> {
 
     // 1. Same name, compatible types.
     for members in by_key.values() {
-        let classes: BTreeSet<u8> = members
-            .iter()
-            .filter_map(|&i| class(entities[i].kind))
-            .collect();
+        let classes: BTreeSet<u8> = members.iter().filter_map(|&i| class(entities[i].kind)).collect();
         for &i in members {
             for &j in members {
                 let same_class = class(entities[i].kind) == class(entities[j].kind);
@@ -125,10 +122,7 @@ pub fn merge(entities: &[KnownEntity]) -> Vec<Group> {
     let mut surname_links = Vec::new();
     for (i, entity) in entities.iter().enumerate() {
         let root = sets.find(i);
-        if entity.kind != EntityKind::Person
-            || keys[i].contains(' ')
-            || has_full_name.contains(&root)
-        {
+        if entity.kind != EntityKind::Person || keys[i].contains(' ') || has_full_name.contains(&root) {
             continue;
         }
         if let Some(owners) = full_names.get(keys[i].as_str()) {
@@ -188,11 +182,7 @@ fn group(entities: &[KnownEntity], members: Vec<usize>) -> Group {
             i,
         )
     };
-    let canonical = members
-        .iter()
-        .copied()
-        .min_by_key(|&i| rank(i))
-        .unwrap_or(members[0]);
+    let canonical = members.iter().copied().min_by_key(|&i| rank(i)).unwrap_or(members[0]);
     let label = &entities[canonical].label;
     let alt_labels: BTreeSet<String> = members
         .iter()
@@ -295,10 +285,7 @@ mod tests {
             e("Paul Martin", Person, &["Martin"]),
             e("Jean Martin", Person, &["Martin"]),
         ];
-        assert!(
-            merge(&two).is_empty(),
-            "two Martins claim the surname: nobody joins"
-        );
+        assert!(merge(&two).is_empty(), "two Martins claim the surname: nobody joins");
         let place = [e("Rubio", Place, &[]), e("Marco Rubio", Person, &[])];
         assert!(merge(&place).is_empty(), "only people have surnames");
     }
@@ -322,16 +309,10 @@ mod tests {
 
     #[test]
     fn the_canonical_entity_has_the_fullest_name_and_a_real_type() {
-        let entities = [
-            e("OTAN", Misc, &[]),
-            e("OTAN", Organization, &["Alliance atlantique"]),
-        ];
+        let entities = [e("OTAN", Misc, &[]), e("OTAN", Organization, &["Alliance atlantique"])];
         let groups = merge(&entities);
         assert_eq!(groups[0].canonical, 1);
-        assert_eq!(
-            groups[0].alt_labels,
-            vec!["Alliance atlantique".to_string()]
-        );
+        assert_eq!(groups[0].alt_labels, vec!["Alliance atlantique".to_string()]);
     }
 
     fn pool() -> Vec<KnownEntity> {

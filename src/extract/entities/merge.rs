@@ -52,10 +52,7 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             // A lone surname: full person names ending with it.
             (0..n)
                 .filter(|&h| {
-                    h != g
-                        && words[h].len() > 1
-                        && words[h].last() == w.first()
-                        && (is_person(h) || !is_place(h))
+                    h != g && words[h].len() > 1 && words[h].last() == w.first() && (is_person(h) || !is_place(h))
                 })
                 .filter(|&h| is_person(h) || is_person(g))
                 .collect()
@@ -132,17 +129,9 @@ mod tests {
 
     #[test]
     fn first_names_and_ambiguous_surnames_stay_apart() {
-        let m = [
-            k("andriy yermak", true),
-            k("andriy sybiha", true),
-            k("andriy", true),
-        ];
+        let m = [k("andriy yermak", true), k("andriy sybiha", true), k("andriy", true)];
         assert_eq!(cluster(&m).len(), 3);
-        let m = [
-            k("jean martin", true),
-            k("paul martin", true),
-            k("martin", true),
-        ];
+        let m = [k("jean martin", true), k("paul martin", true), k("martin", true)];
         assert_eq!(cluster(&m).len(), 3);
     }
 

@@ -81,11 +81,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             key: r.key.clone(),
             person: r.cand.person || r.cand.label == Some(EntityKind::Person),
             place: r.place,
-            org_head: r
-                .key
-                .split(' ')
-                .next()
-                .is_some_and(|w| tables().org_heads.contains(w)),
+            org_head: r.key.split(' ').next().is_some_and(|w| tables().org_heads.contains(w)),
         })
         .collect();
     let clusters = merge::cluster(&keyed);
@@ -172,11 +168,7 @@ fn accept(raws: &[Raw], members: &[usize]) -> Option<Entity> {
     if !supported(&ms, &key, single) {
         return None;
     }
-    Some(Entity {
-        label,
-        kind,
-        aliases,
-    })
+    Some(Entity { label, kind, aliases })
 }
 
 /// Whether a cluster is a real entity rather than a capitalised word.
@@ -206,9 +198,8 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     // A name is capitalised or holds a digit ("A51"); French capitalises
     // common nouns only at a sentence start, so a capitalised noun there
     // needs a second mention or a proper-noun tag.
-    let name_like = |r: &&&Raw| {
-        r.head_pos == "PROPN" || r.capitalised_inside || r.text.chars().any(|c| c.is_ascii_digit())
-    };
+    let name_like =
+        |r: &&&Raw| r.head_pos == "PROPN" || r.capitalised_inside || r.text.chars().any(|c| c.is_ascii_digit());
     ms.len() >= 2 || ms.iter().any(|r| name_like(&r))
 }
 
@@ -223,12 +214,7 @@ fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
         }
     }
     let words = |t: &str| t.split(|c: char| c.is_whitespace() || c == '-').count();
-    texts.sort_by(|a, b| {
-        words(&b.0)
-            .cmp(&words(&a.0))
-            .then(b.1.cmp(&a.1))
-            .then(a.2.cmp(&b.2))
-    });
+    texts.sort_by(|a, b| words(&b.0).cmp(&words(&a.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut names = texts.into_iter().map(|(t, _, _)| t);
     let label = names.next().unwrap_or_default();
     (label, names.collect())
@@ -243,7 +229,9 @@ fn is_portfolio(doc: &Doc, head: usize) -> bool {
         return false;
     };
     let de = doc.tokens.iter().enumerate().any(|(k, c)| {
-        c.head == head && c.dep == "case" && matches!(c.text.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d\u{2019}")
+        c.head == head
+            && c.dep == "case"
+            && matches!(c.text.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d\u{2019}")
             && k < head
     });
     de && lexicon().is(Class::Portfolio, &title.lemma.to_lowercase())
@@ -324,10 +312,9 @@ impl<'a> Context<'a> {
                     continue;
                 }
                 let local = self.token_sentence[p][cand.tokens.start];
-                let lone = sentences.get(local).is_some_and(|r| {
-                    !r.clone()
-                        .any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX"))
-                });
+                let lone = sentences
+                    .get(local)
+                    .is_some_and(|r| !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")));
                 let head = spans::name_head(doc, &cand.tokens);
                 let portfolio = is_portfolio(doc, head);
                 out.push(Raw {
@@ -339,8 +326,7 @@ impl<'a> Context<'a> {
                         && !doc.tokens[cand.tokens.start].sent_start
                         && cand.tokens.start > 0
                         && doc.tokens[cand.tokens.start - 1].pos != "PUNCT",
-                    plural_noun: doc.tokens[head].pos == "NOUN"
-                        && doc.tokens[head].morph.contains("Number=Plur"),
+                    plural_noun: doc.tokens[head].pos == "NOUN" && doc.tokens[head].morph.contains("Number=Plur"),
                     cand,
                     key,
                     start,
@@ -355,13 +341,7 @@ impl<'a> Context<'a> {
     }
 
     /// Adds a raw mention (and its role) to the table under `entity`.
-    fn record(
-        &self,
-        table: &mut EntityTable,
-        info: &mut coref::PersonInfo,
-        r: &Raw,
-        entity: usize,
-    ) {
+    fn record(&self, table: &mut EntityTable, info: &mut coref::PersonInfo, r: &Raw, entity: usize) {
         table.mentions.push(Mention {
             entity,
             sentence: r.sentence,
@@ -369,9 +349,7 @@ impl<'a> Context<'a> {
             end: r.end,
             text: r.text.clone(),
         });
-        table
-            .mention_tokens
-            .push((r.paragraph, r.cand.tokens.clone()));
+        table.mention_tokens.push((r.paragraph, r.cand.tokens.clone()));
         for t in r.cand.tokens.clone() {
             table.at.insert((r.paragraph, t), entity);
         }
@@ -404,9 +382,7 @@ impl<'a> Context<'a> {
     fn link_demonyms(&self, table: &mut EntityTable) {
         for (p, doc) in self.docs.iter().enumerate() {
             for (i, t) in doc.tokens.iter().enumerate() {
-                if table.at.contains_key(&(p, i))
-                    || !matches!(t.pos.as_str(), "ADJ" | "NOUN" | "PROPN")
-                {
+                if table.at.contains_key(&(p, i)) || !matches!(t.pos.as_str(), "ADJ" | "NOUN" | "PROPN") {
                     continue;
                 }
                 let Some(country) = tables().demonym(&t.text) else {

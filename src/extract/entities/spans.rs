@@ -5,8 +5,8 @@
 //! typing by tables beyond titles, or offsets in the original text.
 
 use super::tables::tables;
-use crate::names::fold;
 use crate::facts::EntityKind;
+use crate::names::fold;
 use crate::nlp::Doc;
 use std::ops::Range;
 
@@ -85,10 +85,7 @@ fn is_edge_junk(doc: &Doc, i: usize, leading: bool) -> bool {
         return true;
     }
     let lower = t.text.to_lowercase();
-    if matches!(
-        lower.as_str(),
-        "c'" | "qu'" | "–" | "—" | "-" | "«" | "»" | "\""
-    ) {
+    if matches!(lower.as_str(), "c'" | "qu'" | "–" | "—" | "-" | "«" | "»" | "\"") {
         return true;
     }
     if leading && tables().is_honorific(&t.text) {
@@ -191,8 +188,7 @@ fn clean_ner_span(doc: &Doc, range: Range<usize>, label: Option<EntityKind>) -> 
     }
     // "Gilets jaunes", "Rassemblement national": a capitalised common noun
     // the NER kept without its adjective.
-    if e < doc.tokens.len() && is_capitalised_noun(doc, e - 1) && is_group_adjective(doc, e, e - 1)
-    {
+    if e < doc.tokens.len() && is_capitalised_noun(doc, e - 1) && is_group_adjective(doc, e, e - 1) {
         e += 1;
     }
     let mut c = Candidate {
@@ -228,9 +224,7 @@ fn described_name(doc: &Doc, s: usize, e: usize) -> Option<usize> {
     }
     let name = (adp + 1..e).find(|&k| !matches!(doc.tokens[k].pos.as_str(), "DET" | "ADP"))?;
     (starts_upper(&doc.tokens[name].text)
-        && (name..e).all(|k| {
-            is_name_token(doc, k) || doc.tokens[k].pos == "ADP" || doc.tokens[k].pos == "DET"
-        }))
+        && (name..e).all(|k| is_name_token(doc, k) || doc.tokens[k].pos == "ADP" || doc.tokens[k].pos == "DET"))
     .then_some(name)
 }
 
@@ -252,12 +246,7 @@ fn is_name_token(doc: &Doc, i: usize) -> bool {
 
 /// End of `s..e` with trailing punctuation and determiners removed.
 fn trim_back(doc: &Doc, s: usize, mut e: usize) -> usize {
-    while e > s
-        && matches!(
-            doc.tokens[e - 1].pos.as_str(),
-            "PUNCT" | "DET" | "ADP" | "CCONJ"
-        )
-    {
+    while e > s && matches!(doc.tokens[e - 1].pos.as_str(), "PUNCT" | "DET" | "ADP" | "CCONJ") {
         e -= 1;
     }
     e
@@ -298,11 +287,7 @@ fn propn_runs(doc: &Doc, covered: &[bool]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < doc.tokens.len() {
         let t = &doc.tokens[i];
-        if !covered[i]
-            && t.pos == "PROPN"
-            && starts_upper(&t.text)
-            && t.text.chars().any(char::is_alphabetic)
-        {
+        if !covered[i] && t.pos == "PROPN" && starts_upper(&t.text) && t.text.chars().any(char::is_alphabetic) {
             let start = i;
             while i + 1 < doc.tokens.len()
                 && !covered[i + 1]
@@ -343,12 +328,7 @@ fn is_group_adjective(doc: &Doc, i: usize, head: usize) -> bool {
 /// Capitalised noun + adjective outside the NER ("les Gilets jaunes").
 fn noun_groups(doc: &Doc, covered: &[bool]) -> Vec<Range<usize>> {
     (0..doc.tokens.len().saturating_sub(1))
-        .filter(|&i| {
-            !covered[i]
-                && !covered[i + 1]
-                && is_capitalised_noun(doc, i)
-                && is_group_adjective(doc, i + 1, i)
-        })
+        .filter(|&i| !covered[i] && !covered[i + 1] && is_capitalised_noun(doc, i) && is_group_adjective(doc, i + 1, i))
         .map(|i| i..i + 2)
         .collect()
 }
@@ -372,11 +352,7 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
         return;
     };
     let t = e + 1;
-    if comma.text != ","
-        || t >= doc.tokens.len()
-        || doc.tokens[t].sent_start
-        || !is_title_token(doc, t)
-    {
+    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start || !is_title_token(doc, t) {
         return;
     }
     if doc.tokens[t].head != head || !doc.tokens[t].dep.starts_with("appos") {
@@ -419,17 +395,14 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
     while i > limit {
         i -= 1;
         let t = &doc.tokens[i];
-        if doc.tokens[i + 1].sent_start
-            || matches!(t.pos.as_str(), "VERB" | "AUX" | "CCONJ" | "PRON")
-        {
+        if doc.tokens[i + 1].sent_start || matches!(t.pos.as_str(), "VERB" | "AUX" | "CCONJ" | "PRON") {
             return;
         }
         if t.pos == "PUNCT" && !(t.text == "," && i + 1 == s) {
             return;
         }
         if is_title_token(doc, i) {
-            let linked = (i..s).contains(&doc.tokens[head].head)
-                || (i..s).any(|k| doc.tokens[k].head == head);
+            let linked = (i..s).contains(&doc.tokens[head].head) || (i..s).any(|k| doc.tokens[k].head == head);
             if !linked {
                 return;
             }
@@ -437,9 +410,7 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             // "Premier ministre", "haut représentant": modifiers of the title.
             while start > 0 && {
                 let p = &doc.tokens[start - 1];
-                (p.pos == "ADJ" || is_title_token(doc, start - 1))
-                    && p.head == start
-                    && !p.sent_start
+                (p.pos == "ADJ" || is_title_token(doc, start - 1)) && p.head == start && !p.sent_start
             } {
                 start -= 1;
             }
@@ -519,11 +490,7 @@ mod tests {
                 end_char: tokens[end - 1].end(),
             })
             .collect();
-        Doc {
-            text,
-            tokens,
-            entities,
-        }
+        Doc { text, tokens, entities }
     }
 
     #[test]

@@ -82,12 +82,7 @@ impl Tables {
                 forms.push(plural(base.trim()));
             }
             if let Some(extra) = cols.get(3) {
-                forms.extend(
-                    extra
-                        .split('|')
-                        .map(|f| f.trim().to_string())
-                        .filter(|f| !f.is_empty()),
-                );
+                forms.extend(extra.split('|').map(|f| f.trim().to_string()).filter(|f| !f.is_empty()));
             }
             for f in forms {
                 t.demonyms.insert(fold(&f), country.clone());

@@ -47,10 +47,7 @@ fn seed() -> (PreparedText, Vec<Doc>) {
 }
 
 fn find<'a>(t: &'a EntityTable, label: &str) -> Option<(usize, &'a Entity)> {
-    t.entities
-        .iter()
-        .enumerate()
-        .find(|(_, e)| e.label == label)
+    t.entities.iter().enumerate().find(|(_, e)| e.label == label)
 }
 
 fn labels(t: &EntityTable) -> Vec<&str> {
@@ -81,8 +78,7 @@ fn seed_people_places_and_organisations_are_found_and_typed() {
         ("Keir Starmer", EntityKind::Person),
     ];
     for (label, kind) in expect {
-        let (_, e) =
-            find(&t, label).unwrap_or_else(|| panic!("{label} missing from {:?}", labels(&t)));
+        let (_, e) = find(&t, label).unwrap_or_else(|| panic!("{label} missing from {:?}", labels(&t)));
         assert_eq!(e.kind, kind, "{label}");
     }
 }
@@ -121,14 +117,7 @@ fn seed_names_are_cleaned_and_junk_is_dropped() {
 fn seed_mentions_merge_without_splits() {
     let (p, docs) = seed();
     let t = find_entities(&p, &docs);
-    for word in [
-        "zelenskyy",
-        "ukraine",
-        "poutine",
-        "rubio",
-        "washington",
-        "russie",
-    ] {
+    for word in ["zelenskyy", "ukraine", "poutine", "rubio", "washington", "russie"] {
         let n = t
             .entities
             .iter()
@@ -188,13 +177,7 @@ fn seed_titles_become_roles() {
 fn seed_demonyms_and_entity_at() {
     let (p, docs) = seed();
     let t = find_entities(&p, &docs);
-    let token = |para: usize, word: &str| {
-        docs[para]
-            .tokens
-            .iter()
-            .position(|x| x.text == word)
-            .expect(word)
-    };
+    let token = |para: usize, word: &str| docs[para].tokens.iter().position(|x| x.text == word).expect(word);
     let (russie, _) = find(&t, "Russie").expect("Russie");
     assert_eq!(t.demonym_country(8, token(8, "russe")), Some(russie));
     let (ukraine, _) = find(&t, "Ukraine").expect("Ukraine");
@@ -203,11 +186,7 @@ fn seed_demonyms_and_entity_at() {
     assert_eq!(t.demonym_country(1, token(1, "américaine")), Some(usa));
     let (poutine, _) = find(&t, "Vladimir Poutine").expect("Poutine");
     assert_eq!(t.entity_at(8, token(8, "Poutine")), Some(poutine));
-    assert_eq!(
-        t.entity_at(8, token(8, "président")),
-        None,
-        "a role word is no mention"
-    );
+    assert_eq!(t.entity_at(8, token(8, "président")), None, "a role word is no mention");
     // « … le signal de Poutine qu'il doit … »: il is Poutine.
     assert_eq!(t.entity_at(10, token(10, "il")), Some(poutine));
 }
@@ -251,11 +230,7 @@ fn ambiguous_pronouns_stay_unresolved() {
             titles: vec![],
         },
     ];
-    let il = docs[10]
-        .tokens
-        .iter()
-        .position(|x| x.text == "il")
-        .expect("il");
+    let il = docs[10].tokens.iter().position(|x| x.text == "il").expect("il");
     let mentions = |entities: &[usize]| -> Vec<coref::PersonMention> {
         entities
             .iter()

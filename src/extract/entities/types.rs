@@ -42,12 +42,7 @@ pub fn decide(ev: &TypeEvidence) -> Option<EntityKind> {
         }
     }
     if ev.plural_common {
-        let votes: Vec<EntityKind> = ev
-            .votes
-            .iter()
-            .copied()
-            .filter(|&k| k != EntityKind::Person)
-            .collect();
+        let votes: Vec<EntityKind> = ev.votes.iter().copied().filter(|&k| k != EntityKind::Person).collect();
         let longest = ev.longest_label.filter(|&k| k != EntityKind::Person);
         return majority(&votes, longest).or(Some(EntityKind::Organization));
     }
@@ -107,22 +102,13 @@ mod tests {
 
     #[test]
     fn organisation_heads_make_organisations() {
-        assert_eq!(
-            decide(&ev(&[Place], "centre de desinformation")),
-            Some(Organization)
-        );
-        assert_eq!(
-            decide(&ev(&[Place], "ministere de l'interieur")),
-            Some(Organization)
-        );
+        assert_eq!(decide(&ev(&[Place], "centre de desinformation")), Some(Organization));
+        assert_eq!(decide(&ev(&[Place], "ministere de l'interieur")), Some(Organization));
     }
 
     #[test]
     fn majority_then_longest_mention() {
-        assert_eq!(
-            decide(&ev(&[Place, Person, Person], "lelandais")),
-            Some(Person)
-        );
+        assert_eq!(decide(&ev(&[Place, Person, Person], "lelandais")), Some(Person));
         let e = TypeEvidence {
             votes: vec![Place, Organization],
             longest_label: Some(Organization),

@@ -413,7 +413,12 @@ fn finish(
 fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType> {
     use crate::extract::event_types::{classify, Cues};
     use crate::facts::EntityKind;
-    let first_word = d.lemma.split_whitespace().find(|w| *w != "se" && *w != "s'").unwrap_or("").to_lowercase();
+    let first_word = d
+        .lemma
+        .split_whitespace()
+        .find(|w| *w != "se" && *w != "s'")
+        .unwrap_or("")
+        .to_lowercase();
     let head = d
         .tokens
         .iter()
@@ -423,19 +428,31 @@ fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType>
         .or(d.verb.filter(|&v| v < p.len()));
     let mut cues = Cues::default();
     if let Some(h) = head {
-        let obliques: Vec<usize> = p.kids(h, "obl:").chain(p.kids(h, "nmod:")).chain(p.kids(h, "iobj")).collect();
-        cues.objects = p.kids(h, "obj").chain(obliques.iter().copied()).map(|c| p.tok(c).lemma.to_lowercase()).collect();
+        let obliques: Vec<usize> = p
+            .kids(h, "obl:")
+            .chain(p.kids(h, "nmod:"))
+            .chain(p.kids(h, "iobj"))
+            .collect();
+        cues.objects = p
+            .kids(h, "obj")
+            .chain(obliques.iter().copied())
+            .map(|c| p.tok(c).lemma.to_lowercase())
+            .collect();
         cues.prepositions = obliques.iter().filter_map(|&c| p.prep(c)).collect();
         // "appeler à manifester", "refuser de signer": the preposition marks the infinitive.
         let marks = p.kids(h, "xcomp").flat_map(|x| p.kids(x, "mark").collect::<Vec<_>>());
-        cues.prepositions.extend(marks.map(|m| p.tok(m).text.to_lowercase().replace('\u{2019}', "'")));
+        cues.prepositions
+            .extend(marks.map(|m| p.tok(m).text.to_lowercase().replace('\u{2019}', "'")));
     }
     let kind_of = |o: &Object| match o {
         Object::Entity(e) => ctx.table.entities.get(*e).map(|x| x.kind),
         Object::Literal(_) | Object::Concept(_) => None,
     };
     let object_kind = kind_of(&d.object);
-    let target_is_place = d.arguments.iter().any(|(name, value)| name == "target" && kind_of(value) == Some(EntityKind::Place));
+    let target_is_place = d
+        .arguments
+        .iter()
+        .any(|(name, value)| name == "target" && kind_of(value) == Some(EntityKind::Place));
     cues.place = object_kind == Some(EntityKind::Place) || target_is_place;
     cues.actor = matches!(object_kind, Some(EntityKind::Person | EntityKind::Organization));
     cues.person = object_kind == Some(EntityKind::Person);

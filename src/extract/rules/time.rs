@@ -14,9 +14,7 @@ use crate::facts::{Fact, Literal, LiteralKind, Object, TimeExpression};
 
 use super::{Ctx, Draft, Para};
 
-const WEEKDAYS: &[&str] = &[
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
+const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const MONTHS: &[&str] = &[
     "janvier",
     "février",
@@ -81,9 +79,7 @@ fn lower(p: &Para, i: usize) -> String {
 }
 
 fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && s.chars().all(|c| c.is_ascii_digit())
-        && (s.starts_with("19") || s.starts_with("20"))
+    s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && (s.starts_with("19") || s.starts_with("20"))
 }
 
 fn is_day(s: &str) -> bool {
@@ -112,11 +108,7 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
             }
             span = Some(i..e);
         } else if is_day(&w) && i + 1 < n && MONTHS.contains(&lower(p, i + 1).as_str()) {
-            let s = if i > 0 && lower(p, i - 1) == "le" {
-                i - 1
-            } else {
-                i
-            };
+            let s = if i > 0 && lower(p, i - 1) == "le" { i - 1 } else { i };
             let mut e = i + 2;
             if e < n && is_year(&lower(p, e)) {
                 e += 1;
@@ -234,8 +226,7 @@ pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
                 .filter(|t| t.sentence == fact.sentence)
                 .filter(|t| {
                     let expression = fold(&t.text);
-                    !expression.is_empty()
-                        && (text.contains(&expression) || expression.contains(&text))
+                    !expression.is_empty() && (text.contains(&expression) || expression.contains(&text))
                 })
                 .max_by_key(|t| t.text.chars().count());
             let Some(t) = best else { continue };

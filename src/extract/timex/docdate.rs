@@ -61,9 +61,7 @@ fn month_alternation() -> String {
     let mut names: Vec<&str> = words()
         .entries("month")
         .map(|(w, _)| w)
-        .filter(|w| {
-            w.chars().count() > 4 || matches!(*w, "mars" | "mai" | "juin" | "août" | "aout")
-        })
+        .filter(|w| w.chars().count() > 4 || matches!(*w, "mars" | "mai" | "juin" | "août" | "aout"))
         .collect();
     names.sort_by_key(|w| std::cmp::Reverse(w.len()));
     names.join("|")
@@ -120,22 +118,14 @@ pub fn detect(source: &str, text: &str, given: Option<Date>) -> Detected {
         .map(|d| (d, Origin::Given))
         .or(in_text)
         .or(from_name.map(|d| (d, Origin::FileName)));
-    Detected {
-        date,
-        dateline,
-        note,
-    }
+    Detected { date, dateline, note }
 }
 
 /// A date in a file name: `2017_10_12-001.txt`, `2017-10-12-titre.md`.
 pub fn from_file_name(source: &str) -> Option<Date> {
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
     let c = FILE_NAME.captures(name)?;
-    Date::new(
-        c["y"].parse().ok()?,
-        c["m"].parse().ok()?,
-        c["d"].parse().ok()?,
-    )
+    Date::new(c["y"].parse().ok()?, c["m"].parse().ok()?, c["d"].parse().ok()?)
 }
 
 /// A date in the text: front matter first, then a dateline among the first
@@ -166,10 +156,7 @@ pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
             seen += 1;
             if let Some((date, chars)) = dateline(line) {
                 let lead = line.chars().take_while(|c| c.is_whitespace()).count();
-                return (
-                    date.map(|d| (d, Origin::Dateline)),
-                    Some(offset + lead..offset + chars),
-                );
+                return (date.map(|d| (d, Origin::Dateline)), Some(offset + lead..offset + chars));
             }
             if seen >= HEAD_LINES {
                 break;
@@ -259,10 +246,7 @@ mod tests {
 
     #[test]
     fn a_sentence_is_not_a_dateline() {
-        assert_eq!(
-            from_text("Le 28 février 2019, le président a parlé.").0,
-            None
-        );
+        assert_eq!(from_text("Le 28 février 2019, le président a parlé.").0, None);
         assert_eq!(
             from_text("Titre\nUn texte.\nEncore.\nEt encore.\n12 octobre 2017. –").0,
             None
@@ -272,18 +256,9 @@ mod tests {
     #[test]
     fn front_matter_and_file_names() {
         let text = "---\ntitle: Grève\ndate: 2017-10-12T08:00:00Z\n---\n# Grève\nTexte.";
-        assert_eq!(
-            from_text(text).0,
-            Some((date("2017-10-12"), Origin::FrontMatter))
-        );
-        assert_eq!(
-            from_file_name("a/2017_10_12-001.txt"),
-            Some(date("2017-10-12"))
-        );
-        assert_eq!(
-            from_file_name("2017-10-12-greve.md"),
-            Some(date("2017-10-12"))
-        );
+        assert_eq!(from_text(text).0, Some((date("2017-10-12"), Origin::FrontMatter)));
+        assert_eq!(from_file_name("a/2017_10_12-001.txt"), Some(date("2017-10-12")));
+        assert_eq!(from_file_name("2017-10-12-greve.md"), Some(date("2017-10-12")));
         assert_eq!(from_file_name("x/2017-02-30-greve.md"), None);
         assert_eq!(from_file_name("000_9c81224ff3cb7629.txt"), None);
         assert_eq!(from_file_name("2017_10_12_2018/x.txt"), None);
@@ -295,10 +270,7 @@ mod tests {
         let found = detect("2017_10_12-001.txt", text, None);
         assert_eq!(found.date, Some((date("2017-10-13"), Origin::Dateline)));
         let note = found.note.unwrap();
-        assert!(
-            note.contains("2017-10-13") && note.contains("2017-10-12"),
-            "{note}"
-        );
+        assert!(note.contains("2017-10-13") && note.contains("2017-10-12"), "{note}");
         let found = detect("2017_10_12-001.txt", text, Some(date("2020-01-01")));
         assert_eq!(found.date, Some((date("2020-01-01"), Origin::Given)));
         assert_eq!(detect("x.txt", "Texte sans date.", None).date, None);

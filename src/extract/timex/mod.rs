@@ -54,10 +54,7 @@ pub fn find(
         let parse = DocParse::new(doc);
         let words = scan::split(&para.text);
         for found in scan::scan(&words, &parse) {
-            let (Some(first), Some(last)) = (
-                words.get(found.first),
-                words.get(found.last.wrapping_sub(1)),
-            ) else {
+            let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last.wrapping_sub(1))) else {
                 continue;
             };
             let (Some(&start), Some(&last_char)) = (
@@ -67,10 +64,7 @@ pub fn find(
                 continue;
             };
             let end = last_char + 1;
-            if skip
-                .as_ref()
-                .is_some_and(|s| start < s.end && s.start < end)
-            {
+            if skip.as_ref().is_some_and(|s| start < s.end && s.start < end) {
                 continue;
             }
             // Every expression has letters or digits, so a token covers it.
@@ -87,10 +81,7 @@ pub fn find(
             out.push(TimeExpression {
                 start,
                 end,
-                text: original
-                    .get(start..end)
-                    .map(|c| c.iter().collect())
-                    .unwrap_or_default(),
+                text: original.get(start..end).map(|c| c.iter().collect()).unwrap_or_default(),
                 kind: kind.as_str().to_string(),
                 value,
                 sentence,
@@ -125,10 +116,7 @@ pub fn bounds(value: &str) -> Option<(Date, Date)> {
         }
         [y, m] if digits(m, 2) => {
             let (y, m) = (year(y)?, m.parse().ok()?);
-            Some((
-                Date::new(y, m, 1)?,
-                Date::new(y, m, calendar::days_in_month(y, m))?,
-            ))
+            Some((Date::new(y, m, 1)?, Date::new(y, m, calendar::days_in_month(y, m))?))
         }
         [y] if digits(y, 4) => {
             let y = year(y)?;
@@ -181,10 +169,7 @@ impl<'a> DocParse<'a> {
         let mut x = t;
         for _ in 0..tokens.len() {
             let tok = &tokens[x];
-            let cop = self.children[x]
-                .iter()
-                .copied()
-                .find(|&c| tokens[c].dep == "cop");
+            let cop = self.children[x].iter().copied().find(|&c| tokens[c].dep == "cop");
             if tok.pos == "VERB" || cop.is_some() {
                 return self.verb_tense(x, cop);
             }
@@ -205,9 +190,7 @@ impl<'a> DocParse<'a> {
             if self.morph(t, "Tense=Fut") {
                 return Some(Tense::Future);
             }
-            if self.morph(t, "Tense=Imp")
-                || (self.morph(t, "Tense=Past") && !self.morph(t, "VerbForm=Part"))
-            {
+            if self.morph(t, "Tense=Imp") || (self.morph(t, "Tense=Past") && !self.morph(t, "VerbForm=Part")) {
                 return Some(Tense::Past);
             }
             if self.morph(t, "Tense=Pres") && !self.morph(t, "VerbForm=Part") {
@@ -223,10 +206,7 @@ impl<'a> DocParse<'a> {
             .copied()
             .filter(|&c| tokens[c].dep.starts_with("aux"))
             .collect();
-        let perfect = auxes
-            .iter()
-            .copied()
-            .find(|&a| tokens[a].dep == "aux:tense");
+        let perfect = auxes.iter().copied().find(|&a| tokens[a].dep == "aux:tense");
         if let Some(a) = perfect {
             // Passé composé, plus-que-parfait: past; futur antérieur: future.
             return match finite(a) {
@@ -242,11 +222,7 @@ impl<'a> DocParse<'a> {
         if self.morph(v, "VerbForm=Inf") {
             // "va commencer": the near future.
             let head = tokens[v].head;
-            if head != v
-                && head < tokens.len()
-                && tokens[head].lemma == "aller"
-                && self.morph(head, "Tense=Pres")
-            {
+            if head != v && head < tokens.len() && tokens[head].lemma == "aller" && self.morph(head, "Tense=Pres") {
                 return Tense::Future;
             }
             return Tense::Unknown;
@@ -279,15 +255,7 @@ mod tests {
     use super::*;
     use crate::nlp::Token;
 
-    fn token(
-        text: &str,
-        start: usize,
-        pos: &str,
-        morph: &str,
-        head: usize,
-        dep: &str,
-        lemma: &str,
-    ) -> Token {
+    fn token(text: &str, start: usize, pos: &str, morph: &str, head: usize, dep: &str, lemma: &str) -> Token {
         Token {
             text: text.into(),
             start,
@@ -356,14 +324,7 @@ mod tests {
         assert_eq!(b("2018-W04-WE").as_deref(), Some("2018-01-27/2018-01-28"));
         assert_eq!(b("199").as_deref(), Some("1990-01-01/1999-12-31"));
         assert_eq!(b("19").as_deref(), Some("1900-01-01/1999-12-31"));
-        for none in [
-            "P3Y",
-            "PAST_REF",
-            "XXXX-02-28",
-            "2018-SU",
-            "XXXX-WXX",
-            "2025-02-30",
-        ] {
+        for none in ["P3Y", "PAST_REF", "XXXX-02-28", "2018-SU", "XXXX-WXX", "2025-02-30"] {
             assert_eq!(bounds(none), None, "{none}");
         }
     }
@@ -394,10 +355,6 @@ mod tests {
                 assert!(!value.is_empty() && value.len() < 40, "{value}");
             }
         }
-        assert!(
-            started.elapsed().as_secs() < 10,
-            "took {:?}",
-            started.elapsed()
-        );
+        assert!(started.elapsed().as_secs() < 10, "took {:?}", started.elapsed());
     }
 }

@@ -168,11 +168,7 @@ pub fn resolve(found: &Found, tense: Tense, anchors: &mut Anchors) -> Option<(Ty
         Meaning::Set(value) => (Type::Set, value.clone()),
         Meaning::Reference(value) => (Type::Date, (*value).to_string()),
         Meaning::Someday => {
-            let value = if tense == Tense::Past {
-                "PAST_REF"
-            } else {
-                "FUTURE_REF"
-            };
+            let value = if tense == Tense::Past { "PAST_REF" } else { "FUTURE_REF" };
             (Type::Date, value.to_string())
         }
         // Day-like meanings were handled above.
@@ -219,17 +215,11 @@ fn day_of(meaning: &Meaning, tense: Tense, anchors: &Anchors) -> Option<DayValue
             Some(d) => Some(DayValue::Known(d.add_days(*n)?)),
             None => partial("XXXX-XX-XX".into(), None),
         },
-        Meaning::Anaphoric(n) if anchors.day.is_some() => {
-            Some(DayValue::Known(anchors.day?.add_days(*n)?))
-        }
-        Meaning::PartOfDay { deictic: false } if anchors.day.is_some() => {
-            Some(DayValue::Known(anchors.day?))
-        }
+        Meaning::Anaphoric(n) if anchors.day.is_some() => Some(DayValue::Known(anchors.day?.add_days(*n)?)),
+        Meaning::PartOfDay { deictic: false } if anchors.day.is_some() => Some(DayValue::Known(anchors.day?)),
         Meaning::Clock if anchors.day.is_some() => Some(DayValue::Known(anchors.day?)),
         Meaning::PartOfDay { deictic: true } if doc.is_some() => Some(DayValue::Known(doc?)),
-        Meaning::Anaphoric(_) | Meaning::PartOfDay { .. } | Meaning::Clock => {
-            partial("XXXX-XX-XX".into(), None)
-        }
+        Meaning::Anaphoric(_) | Meaning::PartOfDay { .. } | Meaning::Clock => partial("XXXX-XX-XX".into(), None),
         Meaning::Night(inner) => day_of(inner, tense, anchors),
         Meaning::ShortYear { yy, month, day } => {
             // The day must exist in some year (29 February in a leap year).
@@ -351,10 +341,7 @@ fn calendar(
                 .filter_map(|y| Date::new(y, m, 1))
                 .collect();
             let chosen = pick(&candidates, this, dir, shift == 0)?;
-            partial(
-                format!("{:04}-{m:02}", chosen.year),
-                Some(Point::Month(chosen.year, m)),
-            )
+            partial(format!("{:04}-{m:02}", chosen.year), Some(Point::Month(chosen.year, m)))
         }
         (None, None, None) => {
             let wd = weekday?;
@@ -392,11 +379,7 @@ fn relative(doc: Option<Date>, unit: &str, shift: i32) -> String {
         }
         "Q" => {
             let index = doc.year * 4 + (doc.month as i32 - 1) / 3 + shift;
-            Some(format!(
-                "{:04}-Q{}",
-                index.div_euclid(4),
-                index.rem_euclid(4) + 1
-            ))
+            Some(format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1))
         }
         _ => None,
     };
@@ -425,11 +408,7 @@ fn ago(doc: Option<Date>, n: u32, unit: &str, sign: i32) -> String {
 fn shifted(base: Option<Point>, n: u32, unit: &str, sign: i32) -> String {
     let n = i32::try_from(n).unwrap_or(i32::MAX).saturating_mul(sign);
     let Some(base) = base else {
-        return unknown(if unit == "D" || unit == "H" {
-            "D"
-        } else {
-            unit
-        });
+        return unknown(if unit == "D" || unit == "H" { "D" } else { unit });
     };
     let out = match (unit, base) {
         ("Y", p) => p
@@ -437,9 +416,7 @@ fn shifted(base: Option<Point>, n: u32, unit: &str, sign: i32) -> String {
             .checked_add(n)
             .filter(|y| (0..=9999).contains(y))
             .map(|y| format!("{y:04}")),
-        ("M", Point::Day(d)) => {
-            add_months(d.year, d.month, n).map(|(y, m)| format!("{y:04}-{m:02}"))
-        }
+        ("M", Point::Day(d)) => add_months(d.year, d.month, n).map(|(y, m)| format!("{y:04}-{m:02}")),
         ("M", Point::Month(y, m)) => add_months(y, m, n).map(|(y, m)| format!("{y:04}-{m:02}")),
         ("W" | "WE", Point::Day(d)) => {
             let (y, w) = d.iso_week();
@@ -508,16 +485,10 @@ mod tests {
         assert_eq!(v("hier / demain"), ["DATE:2025-03-10", "DATE:2025-03-12"]);
         assert_eq!(v("à 14 h 30"), ["TIME:2025-03-11T14:30"]);
         assert_eq!(v("en 2014"), ["DATE:2014"]);
-        assert_eq!(
-            v("en avril 2014, depuis avril 2014"),
-            ["DATE:2014-04", "DATE:2014-04"]
-        );
+        assert_eq!(v("en avril 2014, depuis avril 2014"), ["DATE:2014-04", "DATE:2014-04"]);
         assert_eq!(v("en décembre dernier"), ["DATE:2024-12"]);
         assert_eq!(v("la semaine dernière"), ["DATE:2025-W10"]);
-        assert_eq!(
-            v("l'an dernier, l'année prochaine"),
-            ["DATE:2024", "DATE:2026"]
-        );
+        assert_eq!(v("l'an dernier, l'année prochaine"), ["DATE:2024", "DATE:2026"]);
         assert_eq!(v("il y a trois ans"), ["DATE:2022"]);
         assert_eq!(v("le mois prochain"), ["DATE:2025-04"]);
         assert_eq!(v("au XXe siècle, les années 1990"), ["DATE:19", "DATE:199"]);
@@ -526,14 +497,8 @@ mod tests {
             ["DURATION:P30D", "DURATION:P3Y", "DURATION:PT2H"]
         );
         assert_eq!(v("chaque semaine"), ["SET:P1W"]);
-        assert_eq!(
-            v("récemment, autrefois"),
-            ["DATE:PAST_REF", "DATE:PAST_REF"]
-        );
-        assert_eq!(
-            v("désormais, actuellement"),
-            ["DATE:PRESENT_REF", "DATE:PRESENT_REF"]
-        );
+        assert_eq!(v("récemment, autrefois"), ["DATE:PAST_REF", "DATE:PAST_REF"]);
+        assert_eq!(v("désormais, actuellement"), ["DATE:PRESENT_REF", "DATE:PRESENT_REF"]);
         assert_eq!(v("bientôt"), ["DATE:FUTURE_REF"]);
     }
 
@@ -542,10 +507,7 @@ mod tests {
         assert_eq!(values("jeudi", DOC, Tense::Past), ["DATE:2025-03-06"]);
         assert_eq!(values("jeudi", DOC, Tense::Future), ["DATE:2025-03-13"]);
         assert_eq!(values("jeudi", DOC, Tense::Unknown), ["DATE:2025-03-13"]);
-        assert_eq!(
-            values("lundi prochain", DOC, Tense::Past),
-            ["DATE:2025-03-17"]
-        );
+        assert_eq!(values("lundi prochain", DOC, Tense::Past), ["DATE:2025-03-17"]);
         assert_eq!(values("septembre", DOC, Tense::Past), ["DATE:2024-09"]);
         assert_eq!(values("septembre", DOC, Tense::Future), ["DATE:2025-09"]);
     }
@@ -577,18 +539,17 @@ mod tests {
                 DOC,
                 Tense::Past
             ),
-            [
-                "DATE:1934-07-28",
-                "DATE:1934-07-28",
-                "TIME:1934-07-28TEV",
-                "DATE:1934"
-            ]
+            ["DATE:1934-07-28", "DATE:1934-07-28", "TIME:1934-07-28TEV", "DATE:1934"]
         );
     }
 
     #[test]
     fn without_a_document_date_unknown_parts_are_x() {
-        let v = values("hier, le 28 février, lundi soir, la semaine dernière, il y a trois ans, en 2014, ce soir", None, Tense::Past);
+        let v = values(
+            "hier, le 28 février, lundi soir, la semaine dernière, il y a trois ans, en 2014, ce soir",
+            None,
+            Tense::Past,
+        );
         assert_eq!(
             v,
             [
@@ -614,10 +575,7 @@ mod tests {
         assert!(values("le 31/02/2020", DOC, Tense::Past).is_empty());
         assert_eq!(values("le 12/10/98", DOC, Tense::Past), ["DATE:1998-10-12"]);
         assert_eq!(values("le 12/10/31", DOC, Tense::Past), ["DATE:2031-10-12"]);
-        assert_eq!(
-            values("le 12/10/98", None, Tense::Past),
-            ["DATE:XXXX-10-12"]
-        );
+        assert_eq!(values("le 12/10/98", None, Tense::Past), ["DATE:XXXX-10-12"]);
         assert!(values("le 30/02/98", DOC, Tense::Past).is_empty());
     }
 

@@ -61,10 +61,7 @@ pub fn split(text: &str) -> Vec<Word> {
                 j += 1;
             }
             let suffix: String = chars[i..j].iter().collect::<String>().to_lowercase();
-            if matches!(
-                suffix.as_str(),
-                "er" | "re" | "e" | "ème" | "eme" | "è" | "ère"
-            ) {
+            if matches!(suffix.as_str(), "er" | "re" | "e" | "ème" | "eme" | "è" | "ère") {
                 i = j;
             }
         } else if c.is_alphabetic() {
@@ -94,8 +91,7 @@ pub fn split(text: &str) -> Vec<Word> {
                     i += 1;
                 }
             }
-        } else if c == '-' && is_pointer(&chars, i) && out.last().is_some_and(|w: &Word| w.end == i)
-        {
+        } else if c == '-' && is_pointer(&chars, i) && out.last().is_some_and(|w: &Word| w.end == i) {
             i += 3;
         } else {
             i += 1;
@@ -177,17 +173,9 @@ pub enum Meaning {
     /// The unit containing the last date the text named (le début de l'année).
     AnaphoricUnit { unit: &'static str },
     /// `n` units before (`sign` −1) or after the document date (il y a trois ans).
-    Ago {
-        n: u32,
-        unit: &'static str,
-        sign: i32,
-    },
+    Ago { n: u32, unit: &'static str, sign: i32 },
     /// `n` units before or after the last date the text named (deux ans plus tôt).
-    Shifted {
-        n: u32,
-        unit: &'static str,
-        sign: i32,
-    },
+    Shifted { n: u32, unit: &'static str, sign: i32 },
     /// A season (SP, SU, FA, WI) of a year as written, or of the document's year moved by `shift`.
     Season {
         code: String,
@@ -316,12 +304,7 @@ impl Scanner<'_> {
     /// "Sciences et Avenir"), not a time word.
     fn is_name(&self, i: usize) -> bool {
         let capital = self.w.get(i).is_some_and(|w| w.capital);
-        capital
-            && i > 0
-            && !self.any(
-                i - 1,
-                &[".", "!", "?", "«", "\"", ":", "(", "–", "-", "—", "…"],
-            )
+        capital && i > 0 && !self.any(i - 1, &[".", "!", "?", "«", "\"", ":", "(", "–", "-", "—", "…"])
     }
 
     /// Words `i` and `i + 1` touch (no space between: "14h30", "12/10").
@@ -336,8 +319,7 @@ impl Scanner<'_> {
         let t = self.text(i);
         let t = t.strip_prefix("mi-").unwrap_or(t);
         let m: u32 = self.words.get("month", t)?.parse().ok()?;
-        let abbreviated =
-            t.chars().count() <= 4 && !matches!(t, "mars" | "mai" | "juin" | "août" | "aout");
+        let abbreviated = t.chars().count() <= 4 && !matches!(t, "mars" | "mai" | "juin" | "août" | "aout");
         if abbreviated {
             return self.is(i + 1, ".").then_some((m, i + 2));
         }
@@ -372,17 +354,11 @@ impl Scanner<'_> {
             return None;
         }
         // "1 000", "2 500 000": a digit group follows or precedes.
-        let group = |j: usize| {
-            self.w
-                .get(j)
-                .is_some_and(|x| x.is_digits() && x.text.len() == 3)
-        };
+        let group = |j: usize| self.w.get(j).is_some_and(|x| x.is_digits() && x.text.len() == 3);
         if group(i + 1) || (i > 0 && self.w[i - 1].is_digits() && self.w[i - 1].text.len() <= 3) {
             return None;
         }
-        if self.words.is("notyear", self.text(i + 1))
-            || self.words.is("othercal", self.text(i.wrapping_sub(1)))
-        {
+        if self.words.is("notyear", self.text(i + 1)) || self.words.is("othercal", self.text(i.wrapping_sub(1))) {
             return None;
         }
         if self.parse.counts_next_noun(w.start) {
@@ -474,9 +450,7 @@ impl Scanner<'_> {
         let mut j = i;
         while let Some(amount) = self.number(j) {
             // "les huit premiers mois": an ordinal between amount and unit.
-            let skip = usize::from(
-                self.words.is("ordinal", self.text(j + 1)) && self.unit(j + 2).is_some(),
-            );
+            let skip = usize::from(self.words.is("ordinal", self.text(j + 1)) && self.unit(j + 2).is_some());
             let Some(unit) = self.unit(j + 1 + skip) else {
                 break;
             };
@@ -493,9 +467,7 @@ impl Scanner<'_> {
             if unit == "H" && self.number(j).is_some() && self.unit(j + 1) == Some("MIN") {
                 continue;
             }
-            if !(self.number(j).is_some_and(|a| matches!(a, Amount::N(_)))
-                && self.unit(j + 1).is_some())
-            {
+            if !(self.number(j).is_some_and(|a| matches!(a, Amount::N(_))) && self.unit(j + 1).is_some()) {
                 break;
             }
         }
@@ -523,10 +495,7 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        if self.is(j, "plus")
-            && self.any(j + 1, &["tôt", "tard"])
-            && self.words.is("deictic", self.text(j + 2))
-        {
+        if self.is(j, "plus") && self.any(j + 1, &["tôt", "tard"]) && self.words.is("deictic", self.text(j + 2)) {
             j += 2;
         }
         let mut found = self.core(j, positional)?;
@@ -541,10 +510,7 @@ impl Scanner<'_> {
         let day_like = matches!(
             f.meaning,
             Meaning::Calendar { day: Some(_), .. }
-                | Meaning::Calendar {
-                    weekday: Some(_),
-                    ..
-                }
+                | Meaning::Calendar { weekday: Some(_), .. }
                 | Meaning::Deictic(_)
                 | Meaning::Anaphoric(_)
                 | Meaning::PartOfDay { .. }
@@ -555,10 +521,7 @@ impl Scanner<'_> {
         let mut j = f.last;
         if f.part.is_none() {
             let mut k = j;
-            if self.is(k, "en")
-                && self.any(k + 1, &["début", "fin", "milieu"])
-                && self.any(k + 2, &["de", "d'"])
-            {
+            if self.is(k, "en") && self.any(k + 1, &["début", "fin", "milieu"]) && self.any(k + 2, &["de", "d'"]) {
                 k += 3;
             } else if self.any(k, &["au", "dans"]) && self.is(k + 1, "la") {
                 k = usize::MAX;
@@ -568,11 +531,7 @@ impl Scanner<'_> {
                 j = k + 1;
             }
         }
-        let at = if self.any(j, &["à", "vers", "dès"]) {
-            j + 1
-        } else {
-            j
-        };
+        let at = if self.any(j, &["à", "vers", "dès"]) { j + 1 } else { j };
         if at > j || f.part.is_some() {
             if let Some((end, h, m)) = self.clock(at, at > j) {
                 f.clock = Some((h, m));
@@ -592,22 +551,14 @@ impl Scanner<'_> {
         for (phrase, value) in w.entries("refphrase") {
             let parts: Vec<&str> = phrase.split(' ').flat_map(split_elision).collect();
             if parts.iter().enumerate().all(|(k, p)| self.is(j + k, p)) {
-                return Some(Found::new(
-                    j,
-                    j + parts.len(),
-                    Meaning::Reference(reference(value)),
-                ));
+                return Some(Found::new(j, j + parts.len(), Meaning::Reference(reference(value))));
             }
         }
         // "il y a trois ans", "il y a quelques semaines".
         if t == "il" && self.is(j + 1, "y") && self.is(j + 2, "a") {
             if let Some((end, parts)) = self.duration(j + 3) {
                 let meaning = match parts.as_slice() {
-                    [(Amount::N(n), unit)] => Meaning::Ago {
-                        n: *n,
-                        unit,
-                        sign: -1,
-                    },
+                    [(Amount::N(n), unit)] => Meaning::Ago { n: *n, unit, sign: -1 },
                     _ => Meaning::Reference("PAST_REF"),
                 };
                 return Some(Found::new(j, end, meaning));
@@ -619,15 +570,7 @@ impl Scanner<'_> {
             if let Some((end, parts)) = self.duration(j + 1) {
                 if let [(Amount::N(n), unit)] = parts.as_slice() {
                     if !matches!(self.text(j + 1), "un" | "une") || *n == 1 {
-                        return Some(Found::new(
-                            j + 1,
-                            end,
-                            Meaning::Ago {
-                                n: *n,
-                                unit,
-                                sign: 1,
-                            },
-                        ));
+                        return Some(Found::new(j + 1, end, Meaning::Ago { n: *n, unit, sign: 1 }));
                     }
                 }
             }
@@ -685,11 +628,7 @@ impl Scanner<'_> {
                     }
                 }
             }
-            let shift = if day.is_none() {
-                self.shift(end).unwrap_or(0)
-            } else {
-                0
-            };
+            let shift = if day.is_none() { self.shift(end).unwrap_or(0) } else { 0 };
             if shift != 0 {
                 end += 1;
             }
@@ -711,22 +650,16 @@ impl Scanner<'_> {
             if let Some(inner) = self.core(k + 2, false).or_else(|| self.bare_day(k + 2)) {
                 let mut end = inner.last;
                 if self.any(end, &["à", "au"]) {
-                    if let Some(second) =
-                        self.core(end + 1, false).or_else(|| self.bare_day(end + 1))
-                    {
+                    if let Some(second) = self.core(end + 1, false).or_else(|| self.bare_day(end + 1)) {
                         end = second.last;
                         // The second end's month and year complete the first.
                         let mut first = inner.meaning.clone();
                         if let (
                             Meaning::Calendar {
-                                month: m1,
-                                year: y1,
-                                ..
+                                month: m1, year: y1, ..
                             },
                             Meaning::Calendar {
-                                month: m2,
-                                year: y2,
-                                ..
+                                month: m2, year: y2, ..
                             },
                         ) = (&mut first, &second.meaning)
                         {
@@ -818,11 +751,7 @@ impl Scanner<'_> {
         // Centuries: "le XXe siècle", "19e siècle".
         if let Some(c) = century(kt) {
             if self.is(k + 1, "siècle") {
-                return Some(Found::new(
-                    j,
-                    k + 2,
-                    Meaning::Literal(format!("{:02}", c - 1)),
-                ));
+                return Some(Found::new(j, k + 2, Meaning::Literal(format!("{:02}", c - 1))));
             }
         }
         // Decades: "les années 1990", "les années 90", "les années quatre-vingt".
@@ -839,10 +768,7 @@ impl Scanner<'_> {
             }
         }
         // Relative units: "la semaine dernière", "l'an prochain", "cette année", "ce week-end".
-        if let Some(unit) = self
-            .unit(k)
-            .filter(|u| matches!(*u, "Y" | "M" | "W" | "WE" | "Q"))
-        {
+        if let Some(unit) = self.unit(k).filter(|u| matches!(*u, "Y" | "M" | "W" | "WE" | "Q")) {
             let singular = matches!(
                 kt,
                 "an" | "année" | "mois" | "semaine" | "week-end" | "weekend" | "trimestre"
@@ -869,22 +795,12 @@ impl Scanner<'_> {
             } else {
                 (false, k)
             };
-            if let Some(unit) = self
-                .unit(u)
-                .filter(|u| matches!(*u, "Y" | "M" | "W" | "D" | "H"))
-            {
+            if let Some(unit) = self.unit(u).filter(|u| matches!(*u, "Y" | "M" | "W" | "D" | "H")) {
                 let plural = self.text(u).ends_with('s') || self.text(u) == "mois";
                 let coming = self.is(u + 1, "à") && self.is(u + 2, "venir");
-                if plural
-                    && (lead || coming)
-                    && det.as_deref().is_none_or(|d| d == "les" || d == "ces")
-                {
+                if plural && (lead || coming) && det.as_deref().is_none_or(|d| d == "les" || d == "ces") {
                     let end = if coming { u + 3 } else { u + 1 };
-                    return Some(Found::new(
-                        j,
-                        end,
-                        Meaning::Duration(vec![(Amount::Vague, unit)]),
-                    ));
+                    return Some(Found::new(j, end, Meaning::Duration(vec![(Amount::Vague, unit)])));
                 }
             }
         }
@@ -892,11 +808,7 @@ impl Scanner<'_> {
         if let Some(code) = w.get("part", kt) {
             let deictic = demonstrative && !kt.ends_with("ée") && !pointed;
             if det.is_some() || positional || self.any(j.wrapping_sub(1), &["au", "dans", "en"]) {
-                let mut f = Found::new(
-                    j,
-                    k + 1 + usize::from(pointed),
-                    Meaning::PartOfDay { deictic },
-                );
+                let mut f = Found::new(j, k + 1 + usize::from(pointed), Meaning::PartOfDay { deictic });
                 f.part = Some(code.to_string());
                 return Some(f);
             }
@@ -927,8 +839,7 @@ impl Scanner<'_> {
             let heures_time = self.any(
                 j.wrapping_sub(1),
                 &["à", "avant", "après", "vers", "dès", "jusqu'à", "jusqu'"],
-            ) || (self.is(j.wrapping_sub(1), "de")
-                && self.is(j.wrapping_sub(2), "partir"));
+            ) || (self.is(j.wrapping_sub(1), "de") && self.is(j.wrapping_sub(2), "partir"));
             if let Some((end, h, m)) = self.clock(k, heures_time) {
                 let mut f = Found::new(j, self.zone(end), Meaning::Clock);
                 f.clock = Some((h, m));
@@ -946,10 +857,7 @@ impl Scanner<'_> {
                     if t == "un"
                         && *unit == "D"
                         && *n == 1
-                        && !self.any(
-                            j.wrapping_sub(1),
-                            &["pendant", "durant", "en", "pour", "par"],
-                        )
+                        && !self.any(j.wrapping_sub(1), &["pendant", "durant", "en", "pour", "par"])
                     {
                         return Some(Found::new(j, end, Meaning::Someday));
                     }
@@ -974,8 +882,7 @@ impl Scanner<'_> {
         if let Some(v) = w.get("refnoun", kt) {
             let after_article = self.any(k.wrapping_sub(1), &["le", "l'", "du", "au", "un"]);
             let next = self.w.get(k + 1).map(|x| x.start);
-            let before_noun =
-                next.is_some_and(|n| matches!(self.parse.pos(n), Some("NOUN" | "PROPN" | "ADJ")));
+            let before_noun = next.is_some_and(|n| matches!(self.parse.pos(n), Some("NOUN" | "PROPN" | "ADJ")));
             if self.is_name(k) {
                 return None;
             }
@@ -1044,18 +951,9 @@ impl Scanner<'_> {
             return None;
         }
         let (year, month, day) = if a.text.len() == 4 && sep == "-" {
-            (
-                a.text.parse().ok()?,
-                b.text.parse().ok()?,
-                c.text.parse().ok()?,
-            )
-        } else if a.text.len() <= 2 && b.text.len() <= 2 && (c.text.len() == 4 || c.text.len() == 2)
-        {
-            (
-                c.text.parse().ok()?,
-                b.text.parse().ok()?,
-                a.text.parse().ok()?,
-            )
+            (a.text.parse().ok()?, b.text.parse().ok()?, c.text.parse().ok()?)
+        } else if a.text.len() <= 2 && b.text.len() <= 2 && (c.text.len() == 4 || c.text.len() == 2) {
+            (c.text.parse().ok()?, b.text.parse().ok()?, a.text.parse().ok()?)
         } else {
             return None;
         };
@@ -1063,11 +961,7 @@ impl Scanner<'_> {
             return None;
         }
         let meaning = if self.text(j + 4).len() == 2 {
-            Meaning::ShortYear {
-                yy: year,
-                month,
-                day,
-            }
+            Meaning::ShortYear { yy: year, month, day }
         } else {
             Meaning::Calendar {
                 year: Some(year),
@@ -1174,11 +1068,10 @@ mod tests {
 
     #[test]
     fn words_are_split_the_french_way() {
-        let w: Vec<String> =
-            split("Aujourd’hui, l'été 14h30 1er XXe après-midi jusqu'à 12/10/2017")
-                .into_iter()
-                .map(|w| w.text)
-                .collect();
+        let w: Vec<String> = split("Aujourd’hui, l'été 14h30 1er XXe après-midi jusqu'à 12/10/2017")
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
         assert_eq!(
             w,
             [
@@ -1213,10 +1106,7 @@ mod tests {
             texts("Les frappes de lundi soir ont duré quelques heures."),
             ["lundi soir", "quelques heures"]
         );
-        assert_eq!(
-            texts("Le fleuve était à 5 m ce matin à 5 h."),
-            ["ce matin à 5 h"]
-        );
+        assert_eq!(texts("Le fleuve était à 5 m ce matin à 5 h."), ["ce matin à 5 h"]);
         assert_eq!(
             texts("Ils ont été retrouvés hier en fin d’après-midi."),
             ["hier en fin d’après-midi"]
@@ -1230,18 +1120,12 @@ mod tests {
             texts("Du 28 juillet au 25 septembre 1973"),
             ["28 juillet", "25 septembre 1973"]
         );
-        assert_eq!(
-            texts("pendant 69 jours 15 h 45 min"),
-            ["69 jours 15 h 45 min"]
-        );
+        assert_eq!(texts("pendant 69 jours 15 h 45 min"), ["69 jours 15 h 45 min"]);
         assert_eq!(
             texts("à présent, la semaine dernière, les années 1990"),
             ["à présent", "la semaine dernière", "les années 1990"]
         );
-        assert_eq!(
-            texts("Plus de 1 500 maisons, 2 000 personnes"),
-            Vec::<String>::new()
-        );
+        assert_eq!(texts("Plus de 1 500 maisons, 2 000 personnes"), Vec::<String>::new());
         assert_eq!(
             texts("de l'eau sur Mars, puis Mars 2018. Mars fut froid."),
             ["Mars 2018", "Mars"]
@@ -1276,11 +1160,7 @@ mod tests {
             "PT2H41M"
         );
         assert_eq!(
-            duration_value(&[
-                (Amount::N(69), "D"),
-                (Amount::N(15), "H"),
-                (Amount::N(45), "MIN")
-            ]),
+            duration_value(&[(Amount::N(69), "D"), (Amount::N(15), "H"), (Amount::N(45), "MIN")]),
             "P69DT15H45M"
         );
         assert_eq!(duration_value(&[(Amount::Vague, "M")]), "PXM");

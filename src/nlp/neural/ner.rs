@@ -48,8 +48,7 @@ impl Ner {
         let tok2vec = Tok2Vec::from_model(&model, vectors)?;
         let net = TransitionNet::from_model(&model)?;
         let moves_path = dir.join("moves");
-        let classes = ordered_classes(&load_moves_json(&moves_path)?, true)
-            .map_err(|r| format_err(&moves_path, r))?;
+        let classes = ordered_classes(&load_moves_json(&moves_path)?, true).map_err(|r| format_err(&moves_path, r))?;
         let mut moves = Vec::with_capacity(classes.len());
         let mut labels = Vec::with_capacity(classes.len());
         for (action, label) in classes {
@@ -101,11 +100,7 @@ impl Ner {
 
     /// Recognises entities in several documents; `sent_starts[d]` are the
     /// parser's boundaries for document `d`.
-    pub fn run_batch(
-        &self,
-        docs: &[&[TokenFeatures]],
-        sent_starts: &[Vec<bool>],
-    ) -> Vec<NerResult> {
+    pub fn run_batch(&self, docs: &[&[TokenFeatures]], sent_starts: &[Vec<bool>]) -> Vec<NerResult> {
         let tokvecs = self.tok2vec.forward_batch(docs);
         let total = docs.iter().map(|d| d.len()).sum();
         let pre = self.net.precompute(&tokvecs, total);
@@ -156,15 +151,8 @@ impl Ner {
             for (c, v) in valid.iter_mut().enumerate() {
                 let label = self.labels[c].as_str();
                 *v = match self.moves[c] {
-                    NerMove::Begin => {
-                        open.is_none() && left >= 2 && !b1_starts && !space && !label.is_empty()
-                    }
-                    NerMove::In => {
-                        open.is_some_and(|o| o.1 == label)
-                            && left >= 2
-                            && !b1_starts
-                            && !label.is_empty()
-                    }
+                    NerMove::Begin => open.is_none() && left >= 2 && !b1_starts && !space && !label.is_empty(),
+                    NerMove::In => open.is_some_and(|o| o.1 == label) && left >= 2 && !b1_starts && !label.is_empty(),
                     NerMove::Last => open.is_some_and(|o| o.1 == label) && !label.is_empty(),
                     NerMove::Unit => open.is_none() && !space && !label.is_empty(),
                     NerMove::Out => open.is_none(),
@@ -197,10 +185,6 @@ impl Ner {
                 types[t] = self.labels[class].clone();
             }
         }
-        NerResult {
-            iob,
-            types,
-            actions,
-        }
+        NerResult { iob, types, actions }
     }
 }

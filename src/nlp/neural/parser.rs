@@ -46,8 +46,7 @@ impl Parser {
         let model = ThincModel::load(&dir.join("model"))?;
         let net = TransitionNet::from_model(&model)?;
         let moves_path = dir.join("moves");
-        let classes = ordered_classes(&load_moves_json(&moves_path)?, false)
-            .map_err(|r| format_err(&moves_path, r))?;
+        let classes = ordered_classes(&load_moves_json(&moves_path)?, false).map_err(|r| format_err(&moves_path, r))?;
         let mut moves = Vec::with_capacity(classes.len());
         let mut labels = Vec::with_capacity(classes.len());
         for (action, label) in classes {
@@ -67,9 +66,7 @@ impl Parser {
             if label.contains("||") {
                 return Err(ModelError::Unsupported {
                     path: moves_path,
-                    name: format!(
-                        "projectivised label `{label}` (deprojectivisation is not implemented)"
-                    ),
+                    name: format!("projectivised label `{label}` (deprojectivisation is not implemented)"),
                 });
             }
             labels.push(label);
@@ -120,13 +117,7 @@ impl Parser {
     }
 
     /// Greedy decoding of the document at rows `offset..offset+n` of `pre`.
-    fn parse_one(
-        &self,
-        pre: &Precomputed,
-        offset: usize,
-        n: usize,
-        scratch: &mut Scratch,
-    ) -> Parse {
+    fn parse_one(&self, pre: &Precomputed, offset: usize, n: usize, scratch: &mut Scratch) -> Parse {
         if n == 0 {
             return Parse {
                 heads: vec![],
@@ -153,9 +144,7 @@ impl Parser {
             st.apply(self.moves[class], class as u16);
             actions.push(class);
         }
-        let heads: Vec<usize> = (0..n)
-            .map(|i| usize::try_from(st.heads[i]).unwrap_or(i))
-            .collect();
+        let heads: Vec<usize> = (0..n).map(|i| usize::try_from(st.heads[i]).unwrap_or(i)).collect();
         let deps = (0..n)
             .map(|i| {
                 if st.heads[i] < 0 {
@@ -280,9 +269,7 @@ impl State {
         let b0 = self.b(0);
         let b1 = self.b(1);
         let shift = depth == 0
-            || (bl >= 2
-                && !self.is_sent_start(b0)
-                && !usize::try_from(b0).is_ok_and(|b| self.unshiftable[b]));
+            || (bl >= 2 && !self.is_sent_start(b0) && !usize::try_from(b0).is_ok_and(|b| self.unshiftable[b]));
         let reduce = depth > 0;
         let arc = depth > 0 && bl > 0 && !self.is_sent_start(b0);
         let brk = bl >= 2 && b1 == b0 + 1 && !self.is_sent_start(b1);

@@ -26,10 +26,7 @@ pub struct Tok2Vec {
 impl Tok2Vec {
     /// Finds the tok2vec inside `model` (spec §1.2 "robust rule").
     /// `vectors` must be given when the model has a `static_vectors` layer.
-    pub fn from_model(
-        model: &ThincModel,
-        vectors: Option<&VectorTable>,
-    ) -> Result<Tok2Vec, ModelError> {
+    pub fn from_model(model: &ThincModel, vectors: Option<&VectorTable>) -> Result<Tok2Vec, ModelError> {
         let path = &model.path;
         let bad = |r: String| format_err(path, r);
         let columns = columns_of(model)?;
@@ -45,16 +42,10 @@ impl Tok2Vec {
             let column = usize::try_from(col)
                 .ok()
                 .and_then(|c| columns.get(c).copied())
-                .ok_or_else(|| {
-                    bad(format!(
-                        "hashembed node {i} reads column {col}, which does not exist"
-                    ))
-                })?;
-            let seed = u32::try_from(seed)
-                .map_err(|_| bad(format!("hashembed node {i} has seed {seed}")))?;
+                .ok_or_else(|| bad(format!("hashembed node {i} reads column {col}, which does not exist")))?;
+            let seed = u32::try_from(seed).map_err(|_| bad(format!("hashembed node {i} has seed {seed}")))?;
             let e = model.param(i, "E", 2)?;
-            let table = HashTable::new(column, seed, e)
-                .map_err(|r| bad(format!("hashembed node {i}: {r}")))?;
+            let table = HashTable::new(column, seed, e).map_err(|r| bad(format!("hashembed node {i}: {r}")))?;
             tables.push((col, table));
         }
         if tables.is_empty() {
@@ -65,22 +56,15 @@ impl Tok2Vec {
             None => None,
             Some(&i) => {
                 let key = model.nodes[i].attr("key_attr");
-                if !matches!(key, None | Some(Attr::Str(_)))
-                    || matches!(key, Some(Attr::Str(k)) if k != "ORTH")
-                {
+                if !matches!(key, None | Some(Attr::Str(_))) || matches!(key, Some(Attr::Str(k)) if k != "ORTH") {
                     return Err(ModelError::Unsupported {
                         path: path.clone(),
                         name: format!("static_vectors keyed on {key:?}"),
                     });
                 }
-                let vectors = vectors.ok_or_else(|| {
-                    bad("static_vectors layer but the vocab has no vectors".into())
-                })?;
+                let vectors = vectors.ok_or_else(|| bad("static_vectors layer but the vocab has no vectors".into()))?;
                 let w = model.param(i, "W", 2)?;
-                Some(
-                    StaticVectors::new(vectors, w)
-                        .map_err(|r| bad(format!("static_vectors node {i}: {r}")))?,
-                )
+                Some(StaticVectors::new(vectors, w).map_err(|r| bad(format!("static_vectors node {i}: {r}")))?)
             }
         };
         let mut layers = maxout_layernorm_pairs(model)?;
@@ -90,17 +74,16 @@ impl Tok2Vec {
         let (maxout, norm) = layers.remove(0);
         let width = maxout.n_out;
         if norm.width() != width {
-            return Err(bad(
-                "mixer layernorm width differs from the maxout width".into()
-            ));
+            return Err(bad("mixer layernorm width differs from the maxout width".into()));
         }
         let tables = tables.into_iter().map(|t| t.1).collect();
-        let mixer = Mixer::new(tables, statics, maxout, norm)
-            .map_err(|r| bad(format!("embedding mixer: {r}")))?;
+        let mixer = Mixer::new(tables, statics, maxout, norm).map_err(|r| bad(format!("embedding mixer: {r}")))?;
         let window = window_of(model)?;
         for (k, (m, ln)) in layers.iter().enumerate() {
             if m.n_out != width || ln.width() != width || m.n_in() != (2 * window + 1) * width {
-                return Err(bad(format!("CNN block {k} does not have the shape of a width-{width} window-{window} block")));
+                return Err(bad(format!(
+                    "CNN block {k} does not have the shape of a width-{width} window-{window} block"
+                )));
             }
         }
         let pad = model
@@ -185,8 +168,7 @@ impl Tok2Vec {
             maxout.forward(windows, count, &mut scratch, delta);
             let mut d_rows = delta.chunks_exact_mut(w);
             for (d, &start) in docs.iter().zip(&starts) {
-                let target =
-                    &mut buf[start + (guard + first) * w..][..span_rows(d.len(), reach) * w];
+                let target = &mut buf[start + (guard + first) * w..][..span_rows(d.len(), reach) * w];
                 for (z, dl) in target.chunks_exact_mut(w).zip(&mut d_rows) {
                     ln.apply(dl);
                     for (zv, dv) in z.iter_mut().zip(dl.iter()) {
@@ -232,8 +214,8 @@ impl Mixer {
         maxout: Maxout,
         norm: LayerNorm,
     ) -> Result<Mixer, String> {
-        let n_in = tables.iter().map(HashTable::width).sum::<usize>()
-            + statics.as_ref().map_or(0, StaticVectors::width);
+        let n_in =
+            tables.iter().map(HashTable::width).sum::<usize>() + statics.as_ref().map_or(0, StaticVectors::width);
         if n_in != maxout.n_in() {
             return Err(format!(
                 "maxout reads {} inputs but the embeddings give {n_in}",
@@ -278,10 +260,7 @@ fn columns_of(model: &ThincModel) -> Result<Vec<Column>, ModelError> {
         .map(|&i| &model.nodes[i])
         .ok_or_else(|| format_err(&model.path, "no extract_features layer".into()))?;
     let Some(Attr::StrList(names)) = node.attr("columns") else {
-        return Err(format_err(
-            &model.path,
-            "extract_features has no `columns` list".into(),
-        ));
+        return Err(format_err(&model.path, "extract_features has no `columns` list".into()));
     };
     names
         .iter()
@@ -301,11 +280,7 @@ fn maxout_layernorm_pairs(model: &ThincModel) -> Result<Vec<(Maxout, LayerNorm)>
     if mx.len() != ln.len() {
         return Err(format_err(
             &model.path,
-            format!(
-                "{} maxout layers but {} layernorm layers",
-                mx.len(),
-                ln.len()
-            ),
+            format!("{} maxout layers but {} layernorm layers", mx.len(), ln.len()),
         ));
     }
     mx.iter()

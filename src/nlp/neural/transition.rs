@@ -51,10 +51,7 @@ impl TransitionNet {
     pub fn from_model(model: &ThincModel) -> Result<TransitionNet, ModelError> {
         let path = &model.path;
         let bad = |r: String| format_err(path, r);
-        let root = model
-            .nodes
-            .first()
-            .ok_or_else(|| bad("empty model file".into()))?;
+        let root = model.nodes.first().ok_or_else(|| bad("empty model file".into()))?;
         if root.name != "parser_model" {
             return Err(ModelError::Unsupported {
                 path: path.clone(),
@@ -74,20 +71,14 @@ impl TransitionNet {
             .reference("upper")
             .ok_or_else(|| bad("parser_model has no `upper` ref".into()))?;
         if model.nodes.get(lower_i).map(|n| n.name.as_str()) != Some("precomputable_affine") {
-            return Err(bad(format!(
-                "node {lower_i} is not a precomputable_affine layer"
-            )));
+            return Err(bad(format!("node {lower_i} is not a precomputable_affine layer")));
         }
         let lw = model.param(lower_i, "W", 4)?;
-        let [n_feats, n_hidden, n_pieces, n_in] =
-            [lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]];
+        let [n_feats, n_hidden, n_pieces, n_in] = [lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]];
         let lb = model.param(lower_i, "b", 2)?;
         let lpad = model.param(lower_i, "pad", 4)?;
-        if lb.data.len() != n_hidden * n_pieces || lpad.data.len() != n_feats * n_hidden * n_pieces
-        {
-            return Err(bad(
-                "precomputable_affine b/pad shapes do not match W".into()
-            ));
+        if lb.data.len() != n_hidden * n_pieces || lpad.data.len() != n_feats * n_hidden * n_pieces {
+            return Err(bad("precomputable_affine b/pad shapes do not match W".into()));
         }
         let uw = model.param(upper_i, "W", 2)?;
         let ub = model.param(upper_i, "b", 1)?.clone();
@@ -105,12 +96,7 @@ impl TransitionNet {
             .collect::<Vec<_>>()[..]
         {
             [i] => i,
-            ref v => {
-                return Err(bad(format!(
-                    "expected one projection layer, found {}",
-                    v.len()
-                )))
-            }
+            ref v => return Err(bad(format!("expected one projection layer, found {}", v.len()))),
         };
         let proj = Linear::new(model.param(proj_i, "W", 2)?, model.param(proj_i, "b", 1)?)
             .map_err(|r| bad(format!("linear node {proj_i}: {r}")))?;
@@ -219,10 +205,7 @@ impl TransitionNet {
     /// transposed layout only lets the additions run across classes at once.
     fn scores(&self, hidden: &[f32], scores: &mut [f32]) {
         scores.fill(0.0);
-        for (h, row) in hidden
-            .iter()
-            .zip(self.upper_wt.chunks_exact(self.n_classes))
-        {
+        for (h, row) in hidden.iter().zip(self.upper_wt.chunks_exact(self.n_classes)) {
             for (s, w) in scores.iter_mut().zip(row) {
                 *s += w * h;
             }

@@ -57,10 +57,7 @@ pub struct Key2Row {
 impl Key2Row {
     /// The vector row of `key`, if the table has one.
     pub fn get(&self, key: u64) -> Option<usize> {
-        self.keys
-            .binary_search(&key)
-            .ok()
-            .map(|i| self.rows[i] as usize)
+        self.keys.binary_search(&key).ok().map(|i| self.rows[i] as usize)
     }
 
     #[cfg(test)]
@@ -129,9 +126,7 @@ impl ThincModel {
                 .map(|m| {
                     m.iter()
                         .filter_map(|(k, v)| match v {
-                            ValueRef::Integer(i) => {
-                                Some((as_str(k)?.to_string(), i.as_u64()? as usize))
-                            }
+                            ValueRef::Integer(i) => Some((as_str(k)?.to_string(), i.as_u64()? as usize)),
                             _ => None,
                         })
                         .collect()
@@ -179,7 +174,10 @@ impl ThincModel {
         if a.shape.len() != ndim {
             return Err(format_err(
                 &self.path,
-                format!("node {node} (`{}`) parameter `{param}` has shape {:?}, expected {ndim} dimensions", n.name, a.shape),
+                format!(
+                    "node {node} (`{}`) parameter `{param}` has shape {:?}, expected {ndim} dimensions",
+                    n.name, a.shape
+                ),
             ));
         }
         Ok(a)
@@ -231,8 +229,8 @@ pub fn load_npy(path: &Path) -> Result<Array, ModelError> {
         .filter(|s| !s.is_empty())
         .map(|s| s.parse::<usize>().map_err(|_| bad("bad shape")))
         .collect::<Result<_, _>>()?;
-    let data = f32_from_le(&bytes[header_start + header_len..])
-        .ok_or_else(|| bad("data is not a whole number of floats"))?;
+    let data =
+        f32_from_le(&bytes[header_start + header_len..]).ok_or_else(|| bad("data is not a whole number of floats"))?;
     check_len(path, &shape, data.len())?;
     Ok(Array { shape, data })
 }
@@ -242,14 +240,11 @@ pub fn load_key2row(path: &Path) -> Result<Key2Row, ModelError> {
     let bytes = read_bytes(path)?;
     let bad = |reason: String| format_err(path, reason);
     let mut rd: &[u8] = &bytes;
-    let len = rmp::decode::read_map_len(&mut rd)
-        .map_err(|e| bad(format!("expected a msgpack map: {e}")))?;
+    let len = rmp::decode::read_map_len(&mut rd).map_err(|e| bad(format!("expected a msgpack map: {e}")))?;
     let mut pairs = Vec::with_capacity(len as usize);
     for i in 0..len {
-        let key: u64 =
-            rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad key: {e}")))?;
-        let row: u32 =
-            rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad row: {e}")))?;
+        let key: u64 = rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad key: {e}")))?;
+        let row: u32 = rmp::decode::read_int(&mut rd).map_err(|e| bad(format!("entry {i}: bad row: {e}")))?;
         pairs.push((key, row));
     }
     pairs.sort_unstable_by_key(|p| p.0);
@@ -287,13 +282,11 @@ pub fn format_err(path: &Path, reason: String) -> ModelError {
 
 fn read_value<'a>(path: &Path, bytes: &'a [u8]) -> Result<ValueRef<'a>, ModelError> {
     let mut rd: &[u8] = bytes;
-    rmpv::decode::read_value_ref(&mut rd)
-        .map_err(|e| format_err(path, format!("invalid msgpack: {e}")))
+    rmpv::decode::read_value_ref(&mut rd).map_err(|e| format_err(path, format!("invalid msgpack: {e}")))
 }
 
 fn decode_attrs(path: &Path, node: usize, v: &ValueRef) -> Result<Vec<(String, Attr)>, ModelError> {
-    let map =
-        as_map(v).ok_or_else(|| format_err(path, format!("attrs of node {node} is not a map")))?;
+    let map = as_map(v).ok_or_else(|| format_err(path, format!("attrs of node {node} is not a map")))?;
     let mut out = Vec::with_capacity(map.len());
     for (k, v) in map {
         let Some(key) = as_str(k) else { continue };
@@ -311,9 +304,7 @@ fn to_attr(v: &ValueRef) -> Attr {
     match v {
         ValueRef::Integer(i) => i.as_i64().map(Attr::Int).unwrap_or(Attr::Other),
         ValueRef::Boolean(b) => Attr::Bool(*b),
-        ValueRef::String(_) | ValueRef::Binary(_) => {
-            text_of(v).map(Attr::Str).unwrap_or(Attr::Other)
-        }
+        ValueRef::String(_) | ValueRef::Binary(_) => text_of(v).map(Attr::Str).unwrap_or(Attr::Other),
         ValueRef::Array(items) => items
             .iter()
             .map(text_of)
@@ -333,22 +324,16 @@ fn text_of(v: &ValueRef) -> Option<String> {
     }
 }
 
-fn decode_params(
-    path: &Path,
-    node: usize,
-    v: &ValueRef,
-) -> Result<Vec<(String, Array)>, ModelError> {
-    let map =
-        as_map(v).ok_or_else(|| format_err(path, format!("params of node {node} is not a map")))?;
+fn decode_params(path: &Path, node: usize, v: &ValueRef) -> Result<Vec<(String, Array)>, ModelError> {
+    let map = as_map(v).ok_or_else(|| format_err(path, format!("params of node {node} is not a map")))?;
     let mut out = Vec::with_capacity(map.len());
     for (k, v) in map {
         let Some(key) = as_str(k) else { continue };
         if matches!(v, ValueRef::Nil) {
             continue;
         }
-        let arr = decode_ndarray(path, v).map_err(|reason| {
-            format_err(path, format!("node {node} parameter `{key}`: {reason}"))
-        })?;
+        let arr = decode_ndarray(path, v)
+            .map_err(|reason| format_err(path, format!("node {node} parameter `{key}`: {reason}")))?;
         out.push((key.to_string(), arr));
     }
     Ok(out)
@@ -381,9 +366,7 @@ fn decode_ndarray(path: &Path, v: &ValueRef) -> Result<Array, String> {
         .collect::<Option<_>>()
         .ok_or("bad shape")?;
     let data = match field(b"data") {
-        Some(ValueRef::Binary(b)) => {
-            f32_from_le(b).ok_or("data is not a whole number of floats")?
-        }
+        Some(ValueRef::Binary(b)) => f32_from_le(b).ok_or("data is not a whole number of floats")?,
         _ => return Err("no data".into()),
     };
     check_len(path, &shape, data.len()).map_err(|e| e.to_string())?;
@@ -393,10 +376,7 @@ fn decode_ndarray(path: &Path, v: &ValueRef) -> Result<Array, String> {
 fn check_len(path: &Path, shape: &[usize], len: usize) -> Result<(), ModelError> {
     let want: usize = shape.iter().product();
     if want != len {
-        return Err(format_err(
-            path,
-            format!("array of shape {shape:?} holds {len} values"),
-        ));
+        return Err(format_err(path, format!("array of shape {shape:?} holds {len} values")));
     }
     Ok(())
 }
@@ -413,10 +393,7 @@ fn f32_from_le(b: &[u8]) -> Option<Vec<f32>> {
 }
 
 fn map_get<'v, 'a>(v: &'v ValueRef<'a>, key: &str) -> Option<&'v ValueRef<'a>> {
-    as_map(v)?
-        .iter()
-        .find(|(k, _)| as_str(k) == Some(key))
-        .map(|(_, v)| v)
+    as_map(v)?.iter().find(|(k, _)| as_str(k) == Some(key)).map(|(_, v)| v)
 }
 
 fn as_map<'v, 'a>(v: &'v ValueRef<'a>) -> Option<&'v [(ValueRef<'a>, ValueRef<'a>)]> {
@@ -471,19 +448,13 @@ mod tests {
         let p = dir.path().join("v.npy");
         std::fs::write(
             &p,
-            npy_bytes(
-                "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\n",
-                &[1., 2.],
-            ),
+            npy_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\n", &[1., 2.]),
         )
         .expect("write");
         assert!(matches!(load_npy(&p), Err(ModelError::Format { .. })));
         std::fs::write(
             &p,
-            npy_bytes(
-                "{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }\n",
-                &[1., 2.],
-            ),
+            npy_bytes("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }\n", &[1., 2.]),
         )
         .expect("write");
         let err = load_npy(&p).expect_err("short data").to_string();
