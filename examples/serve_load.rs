@@ -10,6 +10,9 @@
 //! one Markdown row per (endpoint, clients). Bounded: every row stops
 //! after its requests, every request after the server's timeout.
 
+// A command-line benchmark: it prints its table.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
