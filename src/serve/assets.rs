@@ -38,7 +38,7 @@ pub const FILES: [(&str, &str, &[u8]); 4] = [
 pub const PAGE: &str = include_str!("assets/index.html");
 
 /// The example queries shown in the SPARQL editor, by file name.
-pub const QUERIES: [(&str, &str); 5] = [
+pub const QUERIES: [(&str, &str); 10] = [
     ("who-did-what.rq", include_str!("../../queries/who-did-what.rq")),
     ("about-entity.rq", include_str!("../../queries/about-entity.rq")),
     (
@@ -47,6 +47,17 @@ pub const QUERIES: [(&str, &str); 5] = [
     ),
     ("entities-by-type.rq", include_str!("../../queries/entities-by-type.rq")),
     ("co-mentioned.rq", include_str!("../../queries/co-mentioned.rq")),
+    (
+        "best-corroborated.rq",
+        include_str!("../../queries/best-corroborated.rq"),
+    ),
+    ("contested-claims.rq", include_str!("../../queries/contested-claims.rq")),
+    (
+        "facts-between-dates.rq",
+        include_str!("../../queries/facts-between-dates.rq"),
+    ),
+    ("events-of-week.rq", include_str!("../../queries/events-of-week.rq")),
+    ("entity-timeline.rq", include_str!("../../queries/entity-timeline.rq")),
 ];
 
 /// `/`, `/entity`, `/document`, `/graph`, `/editor`.

@@ -47,12 +47,16 @@ impl Server {
             let pipe = child.stderr.take().unwrap();
             std::thread::spawn(move || {
                 for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                    if let Some(at) = line.find("http://") {
+                    // The line is kept before the host is announced, so a test
+                    // that reads the lines once the server is up finds it.
+                    let host = line.find("http://").map(|at| {
                         let rest = &line[at + "http://".len()..];
-                        let host = rest.split('/').next().unwrap_or("").to_string();
+                        rest.split('/').next().unwrap_or("").to_string()
+                    });
+                    lines.lock().unwrap().push(line);
+                    if let Some(host) = host {
                         let _ = tx.send(host);
                     }
-                    lines.lock().unwrap().push(line);
                 }
             });
         }
