@@ -113,6 +113,7 @@ pub fn run(options: Options, on_listening: impl FnOnce(SocketAddr)) -> Result<()
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|source| ServeError::Bind { addr, source })?;
+        let stop_signal = shutdown_signal();
         on_listening(listener.local_addr()?);
         let router = router(app.clone());
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -121,7 +122,7 @@ pub fn run(options: Options, on_listening: impl FnOnce(SocketAddr)) -> Result<()
             let _ = wait_stop.wait_for(|stop| *stop).await;
         });
         let server = tokio::spawn(async move { server.await });
-        shutdown_signal().await;
+        stop_signal.await;
         let _ = stop_tx.send(true);
         // Give open requests a moment, then stop whatever still runs.
         match tokio::time::timeout(Duration::from_secs(5), server).await {
@@ -220,24 +221,32 @@ pub(crate) fn text(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
-/// Waits for Ctrl-C or, on Unix, SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Installs the handlers for Ctrl-C and, on Unix, SIGTERM at once (so a
+/// signal that comes right after the URL is printed is not fatal), and
+/// returns a future that ends when one arrives.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        let terminate = signal(SignalKind::terminate()).ok();
+        async move {
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                _ = wait(interrupt) => {},
+                _ = wait(terminate) => {},
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
