@@ -69,16 +69,8 @@ impl Date {
 
     /// The date `days` after 1970-01-01; `None` outside the supported years.
     pub fn from_days(days: i64) -> Option<Date> {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(i32::try_from(year).ok()?, month as u32, day as u32)
+        let (year, month, day) = civil_from_days(days);
+        Date::new(i32::try_from(year).ok()?, month, day)
     }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
@@ -121,6 +113,21 @@ impl Date {
         let date = Date::from_days(monday1 + 7 * (i64::from(week) - 1))?;
         (week >= 1 && date.iso_week() == (year, week)).then_some(date)
     }
+}
+
+/// The proleptic Gregorian (year, month, day) `days` after 1970-01-01, for
+/// any day count (H. Hinnant's civil-from-days arithmetic); [`Date::from_days`]
+/// checks the year range on top of it.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month as u32, day as u32)
 }
 
 /// `(year, month)` moved by `n` months.

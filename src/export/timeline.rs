@@ -10,6 +10,7 @@
 //! event palette of [`super::render::event_colour`]. Reads a
 //! [`GraphSnapshot`] only; output is deterministic.
 
+use crate::calendar;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -196,64 +197,32 @@ pub fn interval(value: &str) -> Option<(Day, Day)> {
     }
 }
 
-/// Days since 1970-01-01 of a civil date; `None` when the date does not exist.
+/// The day count of a civil date; `None` when the date does not exist or
+/// its year is outside what [`calendar::Date`] supports.
 pub fn days_from_civil(year: i64, month: i64, day: i64) -> Option<Day> {
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-        return None;
-    }
-    // Shift the year to start in March so the leap day comes last.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let date = calendar::Date::new(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )?;
+    Some(date.to_days())
 }
 
-/// The civil date of a day count, as `YYYY-MM-DD`.
+/// The civil date of a day count, as (year, month, day).
 pub fn civil_from_days(days: Day) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    let (y, m, d) = calendar::civil_from_days(days);
+    (y, i64::from(m), i64::from(d))
 }
 
 fn month_end(year: i64, month: i64) -> Option<Day> {
-    days_from_civil(year, month, days_in_month(year, month))
+    let last = calendar::days_in_month(i32::try_from(year).ok()?, u32::try_from(month).ok()?);
+    days_from_civil(year, month, i64::from(last))
 }
 
 /// Monday of ISO week `week` of `year` (week 1 holds 4 January).
 fn iso_week_monday(year: i64, week: i64) -> Option<Day> {
-    let jan4 = days_from_civil(year, 1, 4)?;
-    // 1970-01-01 was a Thursday: weekday 0 = Monday.
-    let weekday = (jan4 + 3).rem_euclid(7);
-    let weeks_in_year = {
-        let dec28 = days_from_civil(year, 12, 28)?;
-        let monday1 = jan4 - weekday;
-        (dec28 - monday1) / 7 + 1
-    };
-    (1..=weeks_in_year)
-        .contains(&week)
-        .then(|| jan4 - weekday + (week - 1) * 7)
+    let date = calendar::Date::from_iso_week(i32::try_from(year).ok()?, u32::try_from(week).ok()?)?;
+    Some(date.to_days())
 }
 
 /// `YYYY-MM-DD` of a day.
