@@ -13,13 +13,13 @@
 use std::io::Write;
 use std::time::Instant;
 
-use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults};
 
 use super::sparql::{evaluator, syntax_error};
-use super::{iri, Store, StoreError};
+use super::{Store, StoreError};
 
 /// A flag that stops a running query at its next step. Clones share the flag,
 /// so a timer can hold one while the query runs with another.
@@ -275,15 +275,7 @@ impl RunningQuery {
                         profile: JsonLdProfileSet::empty(),
                     },
                 };
-                let mut serializer = RdfSerializer::from_format(rdf_format);
-                if rdf_format == OxFormat::Turtle {
-                    for (prefix, namespace) in iri::PREFIXES {
-                        serializer = serializer
-                            .with_prefix(prefix, namespace)
-                            .map_err(|e| StoreError::Evaluation(e.to_string()))?;
-                    }
-                }
-                let mut writer = serializer.for_writer(&mut *out);
+                let mut writer = super::sparql::rdf_serializer(rdf_format)?.for_writer(&mut *out);
                 let mut count = 0;
                 let mut truncated = false;
                 for triple in triples {

@@ -96,15 +96,7 @@ pub(super) fn query_to_writer(
                     )))
                 }
             };
-            let mut serializer = RdfSerializer::from_format(rdf_format);
-            if rdf_format == OxFormat::Turtle {
-                for (prefix, namespace) in iri::PREFIXES {
-                    serializer = serializer
-                        .with_prefix(prefix, namespace)
-                        .map_err(|e| StoreError::Evaluation(e.to_string()))?;
-                }
-            }
-            let mut writer = serializer.for_writer(&mut *out);
+            let mut writer = rdf_serializer(rdf_format)?.for_writer(&mut *out);
             let mut count = 0;
             for triple in triples {
                 let triple = triple.map_err(|e| StoreError::Evaluation(e.to_string()))?;
@@ -326,4 +318,18 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write)
         line(row, out)?;
     }
     Ok(())
+}
+
+/// A serializer for CONSTRUCT and DESCRIBE results; Turtle gets the
+/// ontology's prefixes, as `trame query` and the SPARQL endpoint both write it.
+pub(super) fn rdf_serializer(format: OxFormat) -> Result<RdfSerializer, StoreError> {
+    let mut serializer = RdfSerializer::from_format(format);
+    if format == OxFormat::Turtle {
+        for (prefix, namespace) in iri::PREFIXES {
+            serializer = serializer
+                .with_prefix(prefix, namespace)
+                .map_err(|e| StoreError::Evaluation(e.to_string()))?;
+        }
+    }
+    Ok(serializer)
 }
