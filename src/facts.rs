@@ -177,6 +177,11 @@ pub struct Concept {
     pub label: String,
     /// Lemma of the head noun, which types the concept ("manifestant").
     pub head: String,
+    /// The named entity the noun phrase names, if any: "le gouvernement
+    /// malien" → Mali, "les habitants de Lyon" → Lyon (index into
+    /// [`Document::entities`]).
+    #[serde(default)]
+    pub named_entity: Option<usize>,
 }
 
 /// What a fact is about: a named entity or a concept of the same document.

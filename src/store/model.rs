@@ -129,6 +129,9 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Concept")));
         graph.add(&node, named(&format!("{}prefLabel", iri::SKOS)), string(&concept.label));
         graph.add_literal(&node, "headNoun", string(&concept.head));
+        if let Some(entity) = concept.named_entity {
+            graph.add(&node, ont("namedEntity"), named(&entity_iris[entity]));
+        }
         graph.add(&node, ont("document"), doc_node.clone());
     }
 
@@ -253,6 +256,11 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
         Node::Concept(c) => c < doc.concepts.len(),
     };
     let object_ok = |object: &Object| object.node().is_none_or(node_ok);
+    for (index, concept) in doc.concepts.iter().enumerate() {
+        if concept.named_entity.is_some_and(|e| !entity_ok(e)) {
+            return Err(invalid(format!("concept {index} names a missing entity")));
+        }
+    }
     for (index, mention) in doc.mentions.iter().enumerate() {
         if !entity_ok(mention.entity) || mention.sentence >= sentences {
             return Err(invalid(format!(
@@ -321,8 +329,23 @@ fn object_term(object: &Object, iris: &NodeIris) -> Term {
         Object::Entity(e) => named(iris.node(Node::Entity(*e))).into(),
         Object::Concept(c) => named(iris.node(Node::Concept(*c))).into(),
         Object::Literal(literal) if literal.kind == LiteralKind::Timex => timex_literal(&literal.text).into(),
+        Object::Literal(literal) if literal.kind == LiteralKind::Number && is_decimal(&literal.text) => {
+            Literal::new_typed_literal(literal.text.as_str(), xsd::DECIMAL).into()
+        }
         Object::Literal(literal) => string(&literal.text).into(),
     }
+}
+
+/// Whether a number literal is an `xsd:decimal` lexical form ("12500",
+/// "-2.4"); a number as written ("4 milliards d'euros") stays a string.
+fn is_decimal(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let fraction = parts.next();
+    !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A TIMEX3 value as the best-fitting XSD literal (`xsd:date`,
@@ -394,6 +417,33 @@ impl GraphBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_digits_are_decimals_and_numbers_as_written_stay_strings() {
+        let number = |text: &str| {
+            object_term(
+                &Object::Literal(crate::facts::Literal {
+                    text: text.into(),
+                    kind: LiteralKind::Number,
+                }),
+                &NodeIris {
+                    entities: &[],
+                    concepts: &[],
+                },
+            )
+            .to_string()
+        };
+        assert_eq!(
+            number("4500000000"),
+            "\"4500000000\"^^<http://www.w3.org/2001/XMLSchema#decimal>"
+        );
+        assert_eq!(number("2.4"), "\"2.4\"^^<http://www.w3.org/2001/XMLSchema#decimal>");
+        assert_eq!(number("4,5 milliards d'euros"), "\"4,5 milliards d'euros\"");
+        assert_eq!(number("58 ans"), "\"58 ans\"");
+        assert!(!is_decimal("1."));
+        assert!(!is_decimal(""));
+        assert!(is_decimal("-3"));
+    }
 
     #[test]
     fn confidence_is_short_decimal() {

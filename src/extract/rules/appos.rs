@@ -33,6 +33,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             }
         }
     }
+    affiliation(ctx, p, out);
     // "l'humoriste Beppe Grillo": a common noun right before a person's
     // name describes the person (titles are roles, written by `roles`).
     for n in 0..p.len() {
@@ -88,6 +89,49 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
 }
 
 /// The entity a name token stands for (not a pronoun or a resolved title).
+/// A name with a complement naming another entity: "Paul Martin du Parti
+/// socialiste" (memberOf), "l'usine Renault de Flins", "la banque X à
+/// Londres" (locatedIn), "Saint-Genis en Savoie" (locatedIn). The holder
+/// is the name itself or the common noun the name is written after; a
+/// title ("le ministre de X") is a role, left to `roles`.
+fn affiliation(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for c in 0..p.len() {
+        if p.tok(c).dep != "nmod" {
+            continue;
+        }
+        let (Some(h), Some(prep)) = (p.head(c), p.prep(c)) else {
+            continue;
+        };
+        let Some(other) = ctx.table.entity_at(p.index, c) else {
+            continue;
+        };
+        if p.tok(h).pos == "NOUN" && ctx.is(Class::Title, &p.tok(h).lemma.to_lowercase()) {
+            continue;
+        }
+        let holder = named_entity(ctx, p, h).map(|e| (e, 1.0)).or_else(|| {
+            // Only "la banque X", never a noun standing for its owner.
+            (p.tok(h).pos == "NOUN" && ctx.role_at.get(&(p.index, h)).is_none())
+                .then(|| ctx.resolve(p, h))
+                .flatten()
+        });
+        let Some((e, factor)) = holder else { continue };
+        if e == other {
+            continue;
+        }
+        let property = match (ctx.kind(e), ctx.kind(other), prep.as_str()) {
+            (EntityKind::Person, EntityKind::Organization, "de") if p.tok(h).pos == "PROPN" => "memberOf",
+            (EntityKind::Organization, EntityKind::Place, "de" | "à") => "locatedIn",
+            (EntityKind::Place, EntityKind::Place, "en" | "dans") => "locatedIn",
+            _ => continue,
+        };
+        let rule = if property == "memberOf" { "member" } else { "place" };
+        let mut d = Draft::new(rule, p.index, e, property.to_string(), prep, Object::Entity(other));
+        d.tokens = vec![h, c];
+        d.confidence *= factor;
+        out.push(d);
+    }
+}
+
 fn named_entity(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
     if p.tok(t).pos != "PROPN" {
         return None;

@@ -31,17 +31,23 @@ struct Registry {
 }
 
 impl Concepts {
-    /// The index of the concept labelled `label`, created on first use.
-    pub fn intern(&self, label: &str, head: &str) -> usize {
+    /// The index of the concept labelled `label`, created on first use;
+    /// `named` is the entity its noun phrase names, kept from the first
+    /// use that found one.
+    pub fn intern(&self, label: &str, head: &str, named: Option<usize>) -> usize {
         let key = fold(label);
         let mut r = self.inner.borrow_mut();
         if let Some(&i) = r.by_key.get(&key) {
+            if r.list[i].named_entity.is_none() {
+                r.list[i].named_entity = named;
+            }
             return i;
         }
         let i = r.list.len();
         r.list.push(Concept {
             label: label.to_string(),
             head: head.to_string(),
+            named_entity: named,
         });
         r.by_key.insert(key, i);
         i
@@ -50,6 +56,15 @@ impl Concepts {
     /// The concept already registered under this label, if any.
     pub fn find(&self, label: &str) -> Option<usize> {
         self.inner.borrow().by_key.get(&fold(label)).copied()
+    }
+
+    /// How many words the concept's label has (0 for an unknown index).
+    pub fn label_words(&self, c: usize) -> usize {
+        self.inner
+            .borrow()
+            .list
+            .get(c)
+            .map_or(0, |x| x.label.split_whitespace().count())
     }
 
     /// The registry's concepts, in index order.
@@ -80,7 +95,8 @@ impl Ctx<'_> {
                     return None;
                 }
                 let head = p.tok(v.token).lemma.to_lowercase();
-                Some(Node::Concept(self.concepts.intern(&l.text, &head)))
+                let named = self.named_in(p, v.token);
+                Some(Node::Concept(self.concepts.intern(&l.text, &head, named)))
             }
         }
     }
@@ -95,6 +111,20 @@ impl Ctx<'_> {
             },
             _ => o,
         }
+    }
+
+    /// The entity a concept's noun phrase names: the country of a demonym
+    /// adjective on the head ("la police allemande" → Allemagne), else the
+    /// entity of a "de" complement of the head ("les habitants de Lyon").
+    pub fn named_in(&self, p: &Para, t: usize) -> Option<usize> {
+        let demonym = p
+            .kids(t, "amod")
+            .find_map(|a| self.demonym(p, a).filter(|_| p.tok(a).pos == "ADJ"));
+        demonym.or_else(|| {
+            p.kids(t, "nmod")
+                .filter(|&c| p.prep(c).as_deref() == Some("de"))
+                .find_map(|c| self.table.entity_at(p.index, c))
+        })
     }
 
     /// Whether the nominal headed by `t` can be a concept node: a common
@@ -120,9 +150,9 @@ mod tests {
     #[test]
     fn same_phrase_is_one_concept() {
         let c = Concepts::default();
-        let a = c.intern("Les manifestants", "manifestant");
-        let b = c.intern("les  manifestants", "manifestant");
-        let d = c.intern("la collision", "collision");
+        let a = c.intern("Les manifestants", "manifestant", None);
+        let b = c.intern("les  manifestants", "manifestant", Some(3));
+        let d = c.intern("la collision", "collision", None);
         assert_eq!(a, b);
         assert_ne!(a, d);
         assert_eq!(c.find("LES MANIFESTANTS"), Some(a));
@@ -130,5 +160,7 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].label, "Les manifestants");
         assert_eq!(list[1].head, "collision");
+        // The link found on a later use is kept.
+        assert_eq!(list[0].named_entity, Some(3));
     }
 }

@@ -8,16 +8,18 @@
 //! build entities and never touch RDF. Subjects that no entity covers become
 //! the document's concept nodes (`concepts`), the one thing rules add.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::facts::{Concept, Fact, Node, Object};
+use crate::facts::{Concept, Fact, Literal, LiteralKind, Node, Object};
 use crate::nlp::{Doc, Token};
 
 use super::entities::EntityTable;
 use crate::input::PreparedText;
 
 pub mod appos;
+pub mod compounds;
 pub mod concepts;
 pub mod confidence;
 pub mod copula;
@@ -27,6 +29,7 @@ pub mod modality;
 pub mod np;
 pub mod passive;
 pub mod places;
+pub mod quantity;
 pub mod reported;
 pub mod roles;
 pub mod svo;
@@ -58,6 +61,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         concepts: concepts::Concepts::default(),
     };
     let mut drafts = Vec::new();
+    let docs: Vec<Cow<Doc>> = docs.iter().map(compounds::repair).collect();
     for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
         let para = Para::new(p, doc, &sentence_of[p], &para.offsets);
         let speech = reported::run(&ctx, &para, &mut drafts);
@@ -83,7 +87,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         }
     }
     roles::run(&ctx, &mut drafts);
-    let facts = finish(&ctx, prepared, docs, &sentence_of, drafts);
+    let facts = finish(&ctx, prepared, &docs, &sentence_of, drafts);
     (facts, ctx.concepts.into_list())
 }
 
@@ -342,7 +346,7 @@ fn span_tokens(ctx: &Ctx, d: &Draft, len: usize) -> (usize, usize) {
 fn finish(
     ctx: &Ctx,
     prepared: &PreparedText,
-    docs: &[Doc],
+    docs: &[Cow<Doc>],
     sentence_of: &[Vec<usize>],
     drafts: Vec<Draft>,
 ) -> Vec<Fact> {
@@ -363,11 +367,43 @@ fn finish(
         let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
+        // A quantity object carries its value and unit as typed arguments.
+        if let Object::Literal(l) = &d.object {
+            if l.kind == LiteralKind::Number {
+                if let Some(q) = quantity::parse(&l.text) {
+                    d.arguments.push((
+                        "quantity".to_string(),
+                        Object::Literal(Literal {
+                            text: q.decimal(),
+                            kind: LiteralKind::Number,
+                        }),
+                    ));
+                    if let Some(unit) = q.unit {
+                        d.arguments.push((
+                            "unit".to_string(),
+                            Object::Literal(Literal {
+                                text: unit,
+                                kind: LiteralKind::Text,
+                            }),
+                        ));
+                    }
+                }
+            }
+        }
         let (lo, hi) = span_tokens(ctx, &d, doc.tokens.len());
         let start = offsets.get(doc.tokens[lo].start).copied().unwrap_or(0);
         let end = offsets.get(doc.tokens[hi].end()).copied().unwrap_or(start).max(start);
         let sentence = sentence_of[d.para][d.verb.unwrap_or(first).min(doc.tokens.len() - 1)];
-        let confidence = confidence::finish(d.confidence, last - first);
+        let shape = confidence::Shape {
+            rule: d.rule,
+            predicate: &d.predicate,
+            text_object: matches!(&d.object, Object::Literal(l) if l.kind == LiteralKind::Text),
+            concept_words: match d.subject {
+                Node::Concept(c) => Some(ctx.concepts.label_words(c)),
+                Node::Entity(_) => None,
+            },
+        };
+        let confidence = confidence::finish(d.confidence * confidence::shape_factor(&shape), last - first);
         let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);
         let event = event_type(ctx, &Para::new(d.para, doc, &sentence_of[d.para], offsets), &d);
         let fact = Fact {

@@ -73,26 +73,6 @@ impl Ctx<'_> {
                 return Some((e, 0.9));
             }
         }
-        // A title in the singular is one person ("le dirigeant américain"),
-        // not the country's institutions.
-        let institution = !self.is(Class::Title, &lemma) || p.morph_has(t, "Number=Plur");
-        if institution && self.is(Class::Collective, &lemma) {
-            for c in p.children[t].iter().copied() {
-                let ct = p.tok(c);
-                if ct.dep == "amod" && ct.pos == "ADJ" {
-                    if let Some(e) = self.demonym(p, c) {
-                        return Some((e, 0.8));
-                    }
-                }
-                if ct.dep == "nmod" && p.prep(c).as_deref() == Some("de") {
-                    if let Some(e) = self.table.entity_at(p.index, c) {
-                        if self.kind(e) != EntityKind::Person {
-                            return Some((e, 0.8));
-                        }
-                    }
-                }
-            }
-        }
         if self.is(Class::Geo, &lemma) {
             for c in p.kids(t, "nmod").collect::<Vec<_>>() {
                 if p.prep(c).as_deref() == Some("de") {
@@ -170,11 +150,33 @@ impl Ctx<'_> {
             });
         }
         let (text, phrase) = self.literal_phrase(p, t, skip)?;
+        // "trois morts", "4 milliards d'euros": a phrase counted by a number
+        // is a quantity (the fact carries its value and unit, see `finish`).
+        let counted = phrase.iter().any(|&k| {
+            let tok = p.tok(k);
+            tok.pos == "NUM" || (!tok.text.is_empty() && tok.text.chars().all(|c| c.is_ascii_digit()))
+        });
+        let kind = if counted && super::quantity::parse(&text).is_some() {
+            LiteralKind::Number
+        } else {
+            LiteralKind::Text
+        };
+        // "a rencontré le gouvernement malien": an institution named by its
+        // country is a concept node linked to that country.
+        let lemma = p.tok(t).lemma.to_lowercase();
+        if kind == LiteralKind::Text && self.is(Class::Collective, &lemma) && self.may_be_concept(p, t) {
+            if let Some(named) = self.named_in(p, t) {
+                let c = self.concepts.intern(&text, &lemma, Some(named));
+                return Some(Value {
+                    object: Object::Concept(c),
+                    factor: 0.9,
+                    token: t,
+                    phrase,
+                });
+            }
+        }
         Some(Value {
-            object: Object::Literal(Literal {
-                text,
-                kind: LiteralKind::Text,
-            }),
+            object: Object::Literal(Literal { text, kind }),
             factor: 1.0,
             token: t,
             phrase,
@@ -439,8 +441,10 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>) -> Vec<usize
     // Trim leading determiners/prepositions/quantifiers and trailing function tokens.
     while out.len() > 1 {
         let f = p.tok(out[0]);
-        let lead =
-            matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") || (f.lemma == "tout" && out[0] != t);
+        // "12 500 soldats": the parser may tag the first digit group DET.
+        let digits = !f.text.is_empty() && f.text.chars().all(|c| c.is_ascii_digit());
+        let lead = (matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") && !digits)
+            || (f.lemma == "tout" && out[0] != t);
         if lead && out[0] != t {
             out.remove(0);
         } else {

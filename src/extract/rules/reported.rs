@@ -147,7 +147,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         if let Some((e, verb, token)) = found {
             if let Some(text) = quote_text(ctx, p, q.clone()) {
                 let (lemmas, _) = chain(ctx, p, verb);
-                let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "states".to_string());
+                // A verb of another kind before a colon says nothing of how it was said.
+                let speaking = ctx.is(Class::Speech, &p.tok(verb).lemma.to_lowercase());
+                let property = predicate(ctx, &lemmas, None)
+                    .filter(|_| speaking)
+                    .unwrap_or_else(|| "states".to_string());
                 let mut d = Draft::new("quote", p.index, e, property, lemmas.join(" "), text);
                 d.tokens = vec![q.start, verb, token];
                 d.span = vec![q.start, q.end.saturating_sub(1)];
@@ -453,16 +457,45 @@ fn speaker_before(ctx: &Ctx, p: &Para, open: usize) -> Option<(Node, usize, usiz
     while k > start && p.tok(k).pos == "PUNCT" {
         k -= 1;
     }
-    let verb = (start..=k)
+    let speech = (start..=k)
         .rev()
         .take(6)
-        .find(|&v| p.tok(v).pos == "VERB" && ctx.is(Class::Speech, &p.tok(v).lemma.to_lowercase()))?;
+        .find(|&v| p.tok(v).pos == "VERB" && ctx.is(Class::Speech, &p.tok(v).lemma.to_lowercase()));
+    let Some(verb) = speech else {
+        return colon_clause_speaker(ctx, p, before);
+    };
     if p.kids(verb, "ccomp").next().is_some() {
         return None;
     }
     grammatical_subjects(ctx, p, verb, 0)
         .iter()
         .find_map(|s| ctx.subject_node(p, s).map(|n| (n, verb, s.token)))
+}
+
+/// "X refuse de céder : « … »", "X a publié un message : « … »": a quote
+/// after a colon that ends a clause whose verb says nothing of speech is
+/// still what the clause's subject said, when that subject is a named
+/// person or organisation. The clause is the sentence's main verb, written
+/// before the colon.
+fn colon_clause_speaker(ctx: &Ctx, p: &Para, colon: usize) -> Option<(Node, usize, usize)> {
+    if p.tok(colon).text != ":" {
+        return None;
+    }
+    let sentence = p.sentence_range(colon);
+    let root = sentence
+        .clone()
+        .find(|&t| p.head(t).is_none_or(|h| !sentence.contains(&h)))?;
+    if root >= colon || p.tok(root).pos != "VERB" || p.kids(root, "ccomp").next().is_some() {
+        return None;
+    }
+    grammatical_subjects(ctx, p, root, 0)
+        .iter()
+        .find_map(|s| match s.object {
+            Object::Entity(e) if matches!(ctx.kind(e), EntityKind::Person | EntityKind::Organization) => {
+                Some((Node::Entity(e), root, s.token))
+            }
+            _ => None,
+        })
 }
 
 /// What was said, as a quote literal of at most [`MAX_WORDS`] words.

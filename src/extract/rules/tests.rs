@@ -165,10 +165,15 @@ fn copula_with_title_is_a_role() {
 
 #[test]
 fn collective_subject_and_mapped_preposition() {
+    // "Les dirigeants de l'Union européenne se réunissent à Bruxelles pour discuter des sanctions."
     let doc = sentence(10);
-    let f = fact(&doc, "Union européenne", "meetsIn", "Bruxelles");
+    let f = fact(&doc, "dirigeants de l'Union européenne", "meetsIn", "Bruxelles");
     assert_eq!(f.lemma, "réunir à");
-    fact(&doc, "Union européenne", "discusses", "sanctions");
+    assert!(is_concept(f));
+    fact(&doc, "dirigeants de l'Union européenne", "discusses", "sanctions");
+    // The concept is linked to the entity its noun phrase names.
+    let named = doc.concepts[0].named_entity.map(|e| doc.entities[e].label.as_str());
+    assert_eq!(named, Some("Union européenne"));
 }
 
 #[test]
@@ -499,4 +504,106 @@ fn long_sentences_lists_and_headlines_invent_nothing() {
     for f in &nested.facts {
         assert!(nested.text.contains(nested.node_label(f.subject)));
     }
+}
+
+/// "Le groupe Graph a racheté la start-up Node."
+#[test]
+fn a_split_hyphenated_compound_is_one_noun() {
+    let doc = sentence(35);
+    fact(&doc, "groupe Graph", "acquires", "Node");
+}
+
+/// "L'explosion a fait trois morts et douze blessés."
+#[test]
+fn a_count_is_a_typed_quantity() {
+    let doc = sentence(36);
+    let f = fact(&doc, "explosion", "causesDeaths", "trois morts");
+    assert!(matches!(&f.object, Object::Literal(l) if l.kind == crate::facts::LiteralKind::Number));
+    assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("3"));
+    assert_eq!(arg(&doc, f, "unit").as_deref(), Some("morts"));
+}
+
+/// "La banque Crédit Mutuel a annoncé une perte de 4,5 milliards d'euros."
+#[test]
+fn an_amount_with_a_multiplier_keeps_its_written_text() {
+    let doc = sentence(37);
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "announces")
+        .unwrap_or_else(|| panic!("no announces fact in:\n{}", dump(&doc)));
+    assert_eq!(label(&doc, &f.object), "perte de 4,5 milliards d'euros");
+    assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("4500000000"));
+    assert_eq!(arg(&doc, f, "unit").as_deref(), Some("euros"));
+}
+
+/// "L'armée a déployé 12 500 soldats au Sahel."
+#[test]
+fn digit_groups_stay_one_number() {
+    let doc = sentence(38);
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.lemma == "déployer")
+        .unwrap_or_else(|| panic!("no déployer fact in:\n{}", dump(&doc)));
+    assert_eq!(label(&doc, &f.object), "12 500 soldats");
+    assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("12500"));
+}
+
+/// "La police allemande a arrêté le conducteur."
+#[test]
+fn a_concept_is_linked_to_the_country_of_its_demonym() {
+    let doc = sentence(39);
+    let f = fact(&doc, "police allemande", "stops", "conducteur");
+    assert!(is_concept(f));
+    let named = doc.concepts[0].named_entity.map(|e| doc.entities[e].label.as_str());
+    assert_eq!(named, Some("Allemagne"));
+}
+
+/// "Le ministre Jean Dupont refuse de céder sur la réforme : « nous irons jusqu'au bout »."
+#[test]
+fn a_quote_after_a_colon_is_said_by_the_clause_subject() {
+    let doc = sentence(40);
+    let f = fact(&doc, "Jean Dupont", "states", "nous irons jusqu'au bout");
+    assert_eq!(f.rule, "quote");
+}
+
+/// "Le gouvernement malien a signé un accord avec les rebelles."
+#[test]
+fn an_institution_named_by_its_country_is_a_linked_concept() {
+    let doc = sentence(41);
+    let f = fact(&doc, "gouvernement malien", "signs", "accord");
+    assert!(is_concept(f));
+    let named = doc.concepts[0].named_entity.map(|e| doc.entities[e].label.as_str());
+    assert_eq!(named, Some("Mali"));
+}
+
+/// "Le député Paul Martin du Parti socialiste a voté contre le texte."
+#[test]
+fn a_name_of_a_party_is_membership() {
+    let doc = sentence(42);
+    let f = fact(&doc, "Paul Martin", "memberOf", "Parti socialiste");
+    assert_eq!(f.rule, "member");
+}
+
+/// "Un incendie a détruit l'usine Renault de Flins hier." and
+/// "La banque Natixis à Londres a licencié cent employés."
+#[test]
+fn an_organisation_of_a_place_is_located_there() {
+    fact(&sentence(43), "Renault", "locatedIn", "Flins");
+    let doc = sentence(45);
+    fact(&doc, "Natixis", "locatedIn", "Londres");
+    // "cent employés" is a count.
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| label(&doc, &f.object) == "cent employés")
+        .unwrap_or_else(|| panic!("no cent employés in:\n{}", dump(&doc)));
+    assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("100"));
+}
+
+/// "Le car s'est renversé à Saint-Genis en Savoie."
+#[test]
+fn a_place_in_a_region_is_located_there() {
+    fact(&sentence(44), "Saint-Genis", "locatedIn", "Savoie");
 }
