@@ -110,7 +110,7 @@ fn affiliation(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         }
         let holder = named_entity(ctx, p, h).map(|e| (e, 1.0)).or_else(|| {
             // Only "la banque X", never a noun standing for its owner.
-            (p.tok(h).pos == "NOUN" && ctx.role_at.get(&(p.index, h)).is_none())
+            (p.tok(h).pos == "NOUN" && !ctx.role_at.contains_key(&(p.index, h)))
                 .then(|| ctx.resolve(p, h))
                 .flatten()
         });

@@ -54,9 +54,10 @@ pub(crate) fn repair(doc: &Doc) -> Cow<'_, Doc> {
             fixed.tokens[piece].dep = "flat".to_string();
         }
         // Everything the parser hung on the pieces now hangs on `a`.
-        for t in 0..n {
-            if t != a && (fixed.tokens[t].head == a + 1 || fixed.tokens[t].head == a + 2) && t != a + 1 && t != a + 2 {
-                fixed.tokens[t].head = a;
+        for (t, tok) in fixed.tokens.iter_mut().enumerate() {
+            let on_piece = tok.head == a + 1 || tok.head == a + 2;
+            if on_piece && !(a..=a + 2).contains(&t) {
+                tok.head = a;
             }
         }
         fixed.tokens[a].pos = "NOUN".to_string();
