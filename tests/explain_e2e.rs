@@ -84,6 +84,7 @@ fn hand_made_store(store: &Path) {
     let document = Document {
         source: "hand.txt".into(),
         title: Some("Titre".into()),
+        authors: Vec::new(),
         text,
         content_hash: "ab".repeat(32),
         language: "fr".into(),

@@ -196,6 +196,7 @@ pub fn hostile_document() -> Document {
         timexes: vec![],
         source: "hostile.txt".into(),
         title: Some(title.into()),
+        authors: Vec::new(),
         content_hash: sha256(&text),
         language: "fr".into(),
         sentences: vec![Sentence {

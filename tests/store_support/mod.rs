@@ -153,6 +153,7 @@ pub fn document_a() -> Document {
     Document {
         source: "a.txt".into(),
         title: Some("Rencontre à Paris".into()),
+        authors: Vec::new(),
         text: t.into(),
         content_hash: sha256(t),
         language: "fr".into(),
@@ -199,6 +200,7 @@ pub fn document_b() -> Document {
     Document {
         source: "b.txt".into(),
         title: None,
+        authors: Vec::new(),
         text: t.into(),
         content_hash: sha256(t),
         language: "fr".into(),
@@ -230,6 +232,7 @@ pub fn document_a_edited() -> Document {
     Document {
         source: "a.txt".into(),
         title: None,
+        authors: Vec::new(),
         text: t.into(),
         content_hash: sha256(t),
         language: "fr".into(),
@@ -281,6 +284,7 @@ pub fn numbered_document(index: usize, sentences_count: usize) -> Document {
     Document {
         source: format!("doc{index}.txt"),
         title: None,
+        authors: Vec::new(),
         content_hash: sha256(&text),
         text,
         language: "fr".into(),

@@ -31,6 +31,7 @@ fn sentence_of(fixture: &str, line: usize) -> Document {
         source: format!("constructions:{line}"),
         original: doc.text.clone(),
         title: None,
+        authors: Vec::new(),
         language: "fr".into(),
         paragraphs: vec![Paragraph {
             text: doc.text.clone(),
@@ -242,6 +243,7 @@ fn malformed_parses_do_not_panic() {
         source: "bad".into(),
         original: doc.text.clone(),
         title: None,
+        authors: Vec::new(),
         language: "fr".into(),
         paragraphs: vec![Paragraph {
             text: doc.text.clone(),
