@@ -405,7 +405,7 @@ mod tests {
                 iri: "urn:doc:1".into(),
                 source: "seeds/a.txt".into(),
                 title: Some("Grève, \"générale\"".into()),
-                authors: Vec::new(),
+                authors: vec!["Marie Dupont".into(), "Jean Martin".into()],
                 date: Some("2025-03-11".into()),
                 date_origin: Some("given".into()),
             }],
@@ -482,7 +482,14 @@ mod tests {
         assert_eq!(&header[..4], ["doc", "source", "title", "date"]);
         assert_eq!(
             rows[0],
-            ["urn:doc:1", "seeds/a.txt", "Grève, \"générale\"", "2025-03-11", "given"]
+            [
+                "urn:doc:1",
+                "seeds/a.txt",
+                "Grève, \"générale\"",
+                "2025-03-11",
+                "given",
+                "Marie Dupont; Jean Martin"
+            ]
         );
         let mut out = Vec::new();
         write_timexes(&tricky(), &mut out, CsvOptions::default()).unwrap();
