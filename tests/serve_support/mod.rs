@@ -11,6 +11,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub mod cdp;
 mod http;
 pub use http::{encode, send, Reply};
 
@@ -114,13 +115,19 @@ impl Server {
     }
 
     /// Sends SIGTERM and waits (at most 20 s) for the process to end.
-    pub fn terminate(mut self) -> ExitStatus {
+    pub fn terminate(self) -> ExitStatus {
+        self.signal("TERM")
+    }
+
+    /// Sends the signal `name` (`TERM`, `INT`: what Ctrl-C sends) and waits
+    /// (at most 20 s) for the process to end.
+    pub fn signal(mut self, name: &str) -> ExitStatus {
         let mut child = self.child.take().unwrap();
         Command::new("kill")
-            .arg("-TERM")
+            .arg(format!("-{name}"))
             .arg(child.id().to_string())
             .status()
-            .expect("kill -TERM");
+            .expect("run kill");
         let started = Instant::now();
         loop {
             if let Some(status) = child.try_wait().unwrap() {
@@ -128,7 +135,7 @@ impl Server {
             }
             if started.elapsed() > Duration::from_secs(20) {
                 let _ = child.kill();
-                panic!("trame serve did not stop within 20 s of SIGTERM");
+                panic!("trame serve did not stop within 20 s of SIG{name}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
