@@ -3,7 +3,7 @@
 #
 # Usage: benches/serve_load.sh [CORPUS] [REQUESTS]
 #   CORPUS    folder of articles (default tests/data/wikinews-fr-2018)
-#   REQUESTS  requests per table row (default 2000)
+#   REQUESTS  requests per table row (default 10000)
 # Environment: TRAME_BIN (default target/debug/trame, built if missing);
 #   TRAME_TIMEOUT, the server's --timeout in seconds (default 30).
 #
@@ -19,7 +19,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="$(cd "${1:-$here/tests/data/wikinews-fr-2018}" && pwd)"
-requests="${2:-2000}"
+requests="${2:-10000}"
 timeout_s="${TRAME_TIMEOUT:-30}"
 cd "$here"
 if [ -z "${TRAME_BIN:-}" ]; then
@@ -79,6 +79,14 @@ done
 ) &
 builder=$!
 echo "bench: serving $addr on a store of $articles articles; rebuilding them all beside it (pid $builder)" >&2
+# The load starts once the build has written and the server has reopened
+# its view at least once (the model takes a while to load).
+reloads() { curl -s --max-time 10 "http://$addr/api/status" | grep -o '"reloads":[0-9]*' | cut -d: -f2; }
+for _ in $(seq 1 1200); do
+  [ "$(reloads || echo 0)" -ge 1 ] 2>/dev/null && break
+  sleep 0.5
+done
+echo "bench: the server has reopened the store $(reloads) time(s); loading it" >&2
 
 "$load" "$addr" "$requests" "$timeout_s"
 
@@ -87,7 +95,8 @@ peak="$(awk '/VmHWM/ {print $2}' "/proc/$server/status")"
 status="$(curl -s --max-time 10 "http://$addr/api/status" 2>/dev/null || true)"
 echo
 echo "server peak memory (VmHWM): $(( peak / 1024 )) MiB"
-echo "builds finished beside the load: $(cat "$work/builds" 2>/dev/null || echo 0); failed: $(grep -c 'build failed' "$work/build.log" 2>/dev/null || echo 0)"
+echo "builds finished beside the load: $(cat "$work/builds" 2>/dev/null || echo 0); failed: $(grep -c 'build failed' "$work/build.log" 2>/dev/null || true)"
+echo "view reopened during the run: $(reloads) times"
 echo "server status: $status"
 kill -TERM "$server"
 if wait "$server"; then echo "server stopped cleanly on SIGTERM"; else echo "server exit status $? on SIGTERM"; fi

@@ -51,18 +51,24 @@ fn main() {
     }
 }
 
-/// Up to 200 people of the store, by IRI.
+/// Up to 200 people of the store, by IRI (from SPARQL results JSON, so
+/// that IRIs holding commas or quotes come back whole).
 fn entity_iris(addr: SocketAddr) -> Vec<String> {
     let query = "SELECT ?e WHERE { ?e a trame:Person } ORDER BY ?e LIMIT 200";
     let path = format!("/sparql?query={}", http::encode(query));
-    let reply = http::send(addr, &http::get_request(addr, &path, &[("Accept", "text/csv")])).expect("a reply");
-    reply
-        .text()
-        .lines()
-        .skip(1)
-        .map(|line| line.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
+    let reply = http::send(
+        addr,
+        &http::get_request(addr, &path, &[("Accept", "application/sparql-results+json")]),
+    )
+    .expect("a reply");
+    reply.json()["results"]["bindings"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .filter_map(|row| row["e"]["value"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn path_for(endpoint: &str, iri: &str) -> String {

@@ -831,3 +831,76 @@ fn ctrl_c_stops_the_server_cleanly_even_during_a_long_query() {
     assert!(!lines.contains("panicked"), "{lines}");
     drop(stream);
 }
+
+#[test]
+fn a_new_user_can_bind_localhost_and_use_a_store_with_odd_names() {
+    // A store folder whose name has spaces, accents, quotes and a `%`.
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("mes données 100% \"test\" #1");
+    std::fs::create_dir_all(&odd).unwrap();
+    let store = fixture_store(&odd);
+    let server = Server::start_on(&store, "localhost:0", &[]);
+    assert!(server.addr.ip().is_loopback(), "{}", server.addr);
+    let status = server.status();
+    assert_eq!(status["documents"], 3);
+    assert!(
+        status["store"].as_str().unwrap().contains("100% \"test\" #1"),
+        "{status}"
+    );
+    // Odd searches: empty, only punctuation, quotes, emoji, very long.
+    for q in [
+        "",
+        "%",
+        "\"",
+        "'--",
+        "\\",
+        "🙂",
+        "<script>",
+        "a b  c",
+        &"é".repeat(5000),
+    ] {
+        let reply = server.get(&format!("/api/search?q={}", encode(q)), &[]);
+        assert_eq!(reply.status, 200, "{q:?}: {}", reply.text());
+        assert!(reply.json().is_array(), "{q:?}");
+    }
+    // Odd or unknown IRIs are a 404 or 400 with a message, never a 500.
+    for iri in [
+        "",
+        "nope",
+        "https://w3id.org/trame/entity/person/",
+        "<>",
+        "\" } DROP ALL {",
+    ] {
+        for page in ["entity", "document", "graph"] {
+            let reply = server.get(&format!("/api/{page}?iri={}", encode(iri)), &[]);
+            assert!(matches!(reply.status, 400 | 404), "{page} {iri:?}: {}", reply.status);
+            assert!(reply.json()["error"].is_string(), "{page} {iri:?}");
+        }
+    }
+}
+
+#[test]
+fn an_empty_store_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    // A store with no document: created, then its only document removed.
+    {
+        let store = Store::open(&path).unwrap();
+        let graph = store.put_document(&store_support::document_a()).unwrap();
+        store.remove_document(&graph).unwrap();
+        store.flush().unwrap();
+    }
+    let server = Server::start(&path, &[]);
+    let status = server.status();
+    assert_eq!(status["documents"], 0, "{status}");
+    assert_eq!(status["entities"], 0, "{status}");
+    assert_eq!(server.get("/api/documents", &[]).json(), serde_json::json!([]));
+    assert_eq!(server.get("/api/search?q=a", &[]).json(), serde_json::json!([]));
+    let reply = server.get(&format!("/sparql?query={}", encode(PEOPLE)), &[("Accept", JSON)]);
+    assert_eq!(reply.status, 200);
+    assert!(column(&reply.json(), "label").is_empty());
+    for page in ["/", "/editor", "/assets/app.js"] {
+        assert_eq!(server.get(page, &[]).status, 200, "{page}");
+    }
+    assert_eq!(server.get("/api/queries", &[]).status, 200);
+}

@@ -28,11 +28,17 @@ impl Server {
     /// Starts `trame serve --store STORE --bind 127.0.0.1:0 EXTRA…` and
     /// waits for the address it prints.
     pub fn start(store: &Path, extra: &[&str]) -> Server {
+        Server::start_on(store, "127.0.0.1:0", extra)
+    }
+
+    /// Starts `trame serve --store STORE --bind BIND EXTRA…` and waits for
+    /// the address it prints.
+    pub fn start_on(store: &Path, bind: &str, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_trame"))
             .arg("serve")
             .arg("--store")
             .arg(store)
-            .args(["--bind", "127.0.0.1:0"])
+            .args(["--bind", bind])
             .args(extra)
             .env_remove("TRAME_STORE")
             .env("NO_COLOR", "1")
