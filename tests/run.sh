@@ -16,7 +16,7 @@ source tests/setup.sh
 # Habits as gates: formatting and lints fail the run like a failing test.
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
-# The browser tests of `trame serve` (tests/serve_browser.rs) fail instead of
+# The browser tests of `trame serve` (tests/integration/serve_browser.rs) fail instead of
 # skipping when chromium is missing (tests/setup.sh installs it).
 TRAME_BROWSER_REQUIRED=1 cargo test --locked --all-targets
 
