@@ -629,7 +629,12 @@ fn a_name_of_a_party_is_membership() {
 /// "La banque Natixis à Londres a licencié cent employés."
 #[test]
 fn an_organisation_of_a_place_is_located_there() {
-    fact(&sentence("Un incendie a détruit l'usine Renault de Flins hier."), "Renault", "locatedIn", "Flins");
+    fact(
+        &sentence("Un incendie a détruit l'usine Renault de Flins hier."),
+        "Renault",
+        "locatedIn",
+        "Flins",
+    );
     let doc = sentence("La banque Natixis à Londres a licencié cent employés.");
     fact(&doc, "banque Natixis", "locatedIn", "Londres");
     // "cent employés" is a count.
@@ -644,5 +649,10 @@ fn an_organisation_of_a_place_is_located_there() {
 /// "Le car s'est renversé à Saint-Genis en Savoie."
 #[test]
 fn a_place_in_a_region_is_located_there() {
-    fact(&sentence("Le car s'est renversé à Saint-Genis en Savoie."), "Saint-Genis", "locatedIn", "Savoie");
+    fact(
+        &sentence("Le car s'est renversé à Saint-Genis en Savoie."),
+        "Saint-Genis",
+        "locatedIn",
+        "Savoie",
+    );
 }
