@@ -33,6 +33,7 @@ mod extract_seed;
 mod ontology_coverage;
 mod push_e2e;
 mod real_input;
+mod serve_browser;
 mod serve_http;
 mod setup_detect;
 mod store_cli;
