@@ -16,7 +16,9 @@ pub mod facts;
 pub mod input;
 pub mod lookup;
 pub mod names;
-pub mod nlp;
+/// The language pipeline, the `trame-nlp` crate (`src/nlp/`): a crate of
+/// its own so that it builds and tests without the store's RocksDB.
+pub use trame_nlp as nlp;
 pub mod push;
 pub mod serve;
 pub mod store;

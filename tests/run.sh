@@ -14,11 +14,12 @@ TRAME_SETUP_EXTRA="${TRAME_SETUP_EXTRA:-} stores"
 source tests/setup.sh
 
 # Habits as gates: formatting and lints fail the run like a failing test.
-cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
+# --workspace: trame and its language pipeline, the trame-nlp crate (src/nlp).
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
 # The browser tests of `trame serve` (tests/integration/serve_browser.rs) fail instead of
 # skipping when chromium is missing (tests/setup.sh installs it).
-TRAME_BROWSER_REQUIRED=1 cargo test --locked --all-targets
+TRAME_BROWSER_REQUIRED=1 cargo test --locked --workspace --all-targets
 
 # Sharded workers pushing into real Oxigraph and Virtuoso servers (a few minutes).
 TRAME_STORES_REQUIRED=1 bash tests/stores.sh target/debug/trame

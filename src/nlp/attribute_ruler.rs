@@ -257,7 +257,7 @@ fn set(token: &mut Token, attr: Attr, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlp::doc::EntIob;
+    use crate::doc::EntIob;
 
     fn token(text: &str, is_space: bool, pos: &str, dep: &str) -> Token {
         Token {

@@ -270,7 +270,7 @@ pub fn compare(reference: &str, candidate: &str, show: usize) -> Parity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlp::doc::Token;
+    use crate::doc::Token;
 
     fn tok(text: &str, start: usize, space: bool, head: usize, dep: &str, sent_start: bool, iob: EntIob) -> Token {
         Token {

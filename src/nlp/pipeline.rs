@@ -184,11 +184,11 @@ fn entity_spans(tokens: &[Token]) -> Vec<EntitySpan> {
     spans
 }
 
-/// The single call site of the neural half (`crate::nlp::neural`): its
+/// The single call site of the neural half (`crate::neural`): its
 /// output is pre-attribute-ruler; `finish` applies the ruler (POS, MORPH,
 /// DEP and TAG fixes).
 mod neural_link {
-    pub use crate::nlp::neural::{NeuralAnnotation, NeuralModels};
+    pub use crate::neural::{NeuralAnnotation, NeuralModels};
 }
 
 #[cfg(test)]

@@ -13,12 +13,12 @@
 //! and compare whole outputs with `support::check_golden`. One binary links
 //! once, so adding a module costs no extra link of the library.
 //!
-//! Everything runs in this binary; nothing needs a process of its own:
-//! `store_crash` re-runs this same binary as its writer process
-//! (`store_crash::writer_child`, ignored unless it is called so), and the
-//! heavy checks that are not part of every run (`neural_golden`'s whole
-//! corpus parity, timing runs) are `#[ignore]`d with the command that runs
-//! them.
+//! Nothing here needs a process of its own: `store_crash` re-runs this
+//! same binary as its writer process (`store_crash::writer_child`, ignored
+//! unless it is called so). The one other test binary is the language
+//! pipeline's (`src/nlp/tests/nlp/`, `cargo test -p trame-nlp`): its spaCy
+//! parity tests belong to the `trame-nlp` crate so that they build without
+//! RocksDB.
 
 mod support;
 
@@ -30,10 +30,7 @@ mod explain_e2e;
 mod export_cli;
 mod export_store;
 mod extract_seed;
-mod front;
-mod neural_golden;
 mod ontology_coverage;
-mod parity;
 mod push_e2e;
 mod real_input;
 mod serve_browser;
@@ -43,4 +40,3 @@ mod store_cli;
 mod store_crash;
 mod store_function;
 mod time_e2e;
-mod tokenizer_props;

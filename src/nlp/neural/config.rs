@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::nlp::ModelError;
+use crate::ModelError;
 
 use super::weights::{read_bytes, ThincModel};
 

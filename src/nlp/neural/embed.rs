@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::nlp::TokenFeatures;
+use crate::TokenFeatures;
 
 use super::hash::hash_rows;
 use super::layers::Linear;

@@ -3,7 +3,7 @@
 //! words that each select one embedding row.
 //!
 //! Owns only this arithmetic; string ids (MurmurHash64A, symbols) belong to
-//! the tokenizer side (`crate::nlp::strings`). Implemented here rather than
+//! the tokenizer side (`crate::strings`). Implemented here rather than
 //! through a MurmurHash3 crate because the input is always exactly one 8-byte
 //! block: the specialised form is branch-free, infallible (the crates take an
 //! `io::Read` and return `io::Result`) and runs for every token and column.

@@ -1,7 +1,7 @@
 //! Pure-Rust inference for spaCy's French CNN pipelines (fr_core_news_md /
 //! sm 3.8.0, spec docs/spacy-cnn-inference.md §1, §5–§8, §10–§13): tok2vec,
 //! morphologizer, arc-eager parser and the NER. The attribute ruler is not
-//! neural: it runs after these models, in `crate::nlp::attribute_ruler`.
+//! neural: it runs after these models, in `crate::attribute_ruler`.
 //!
 //! Input is per-token lexical features from the tokenizer side
 //! ([`TokenFeatures`]); output is one [`NeuralAnnotation`] per token. Owns
@@ -22,7 +22,7 @@ mod weights;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::nlp::{EntIob, ModelError, TokenFeatures};
+use crate::{EntIob, ModelError, TokenFeatures};
 
 use embed::VectorTable;
 use morphologizer::Morphologizer;
@@ -41,7 +41,7 @@ pub struct NeuralModels {
 }
 
 /// What the neural models say about one token, before the attribute ruler
-/// (`crate::nlp::attribute_ruler`, applied by the pipeline) fixes it up.
+/// (`crate::attribute_ruler`, applied by the pipeline) fixes it up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NeuralAnnotation {
     pub pos: String,

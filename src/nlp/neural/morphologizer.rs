@@ -3,14 +3,14 @@
 //! `morphologizer/cfg`.
 //!
 //! Owns only that mapping; the attribute ruler's later fixes live in
-//! `crate::nlp::attribute_ruler`.
+//! `crate::attribute_ruler`.
 
 use std::path::Path;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
-use crate::nlp::ModelError;
+use crate::ModelError;
 
 use super::layers::Linear;
 use super::weights::{format_err, read_bytes, ThincModel};

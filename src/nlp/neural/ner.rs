@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::nlp::{EntIob, ModelError, TokenFeatures};
+use crate::{EntIob, ModelError, TokenFeatures};
 
 use super::embed::VectorTable;
 use super::tok2vec::Tok2Vec;

@@ -6,7 +6,7 @@
 //! Owns the parse state and moves; the network is transition.rs. Knows
 //! nothing of POS, NER or the attribute ruler.
 
-use crate::nlp::ModelError;
+use crate::ModelError;
 
 use super::transition::{ordered_classes, Precomputed, Scratch, TransitionNet};
 use super::weights::{format_err, load_moves_json, ThincModel};

@@ -5,7 +5,7 @@
 //! Owns the recognition of the tok2vec nodes inside a thinc file and the
 //! forward pass; does not know which component consumes the tensor.
 
-use crate::nlp::{ModelError, TokenFeatures};
+use crate::{ModelError, TokenFeatures};
 
 use super::embed::{Column, HashTable, StaticVectors, VectorTable};
 use super::layers::{LayerNorm, Maxout};

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::nlp::ModelError;
+use crate::ModelError;
 
 use super::layers::{transposed, Linear};
 use super::weights::{format_err, ThincModel};

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rmpv::ValueRef;
 
-use crate::nlp::ModelError;
+use crate::ModelError;
 
 /// A float32 array in C order.
 #[derive(Debug, Clone, PartialEq)]

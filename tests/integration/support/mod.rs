@@ -99,24 +99,6 @@ pub fn fixture_store(dir: &Path) -> PathBuf {
     store_with(dir, &[documents::document_a(), documents::document_b()])
 }
 
-/// The parity corpus, `(name, path)` in name order: the texts listed in
-/// `tests/fixtures/parity/texts.tsv` (name, then the path in the repository
-/// of a text that is kept once, in `seeds/` or `tests/data/`), whose spaCy
-/// parses are `tests/fixtures/parity/{md,sm}/NAME.conllu`.
-pub fn parity_texts() -> Vec<(String, PathBuf)> {
-    let list = repo("tests/fixtures/parity/texts.tsv");
-    let text = std::fs::read_to_string(&list).unwrap_or_else(|e| panic!("{}: {e}", list.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let (name, path) = l
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{}: no tab in {l:?}", list.display()));
-            (name.to_string(), repo(path))
-        })
-        .collect()
-}
-
 /// A golden file's path: `tests/golden/NAME`.
 pub fn golden_path(name: &str) -> PathBuf {
     repo("tests/golden").join(name)

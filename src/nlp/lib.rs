@@ -4,6 +4,11 @@
 //! text with tokens, lemmas, POS, morphology, dependencies, sentences and
 //! named entities, identical to spaCy's output. Knows nothing about RDF,
 //! facts or the store.
+//!
+//! The `trame-nlp` crate, which `trame` re-exports as `trame::nlp`. It
+//! depends on nothing of trame's, so it, its parity tests against spaCy
+//! (`tests/nlp/`) and its benchmark (`benches/parse.rs`) build in minutes
+//! without RocksDB: `cargo test -p trame-nlp`.
 
 pub mod doc;
 

@@ -9,10 +9,8 @@
 // Reports its measurements and findings on the console.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::path::Path;
-
-use trame::nlp::conllu::{compare, document_lines, write_doc, Parity, COLUMNS};
-use trame::nlp::{resolve_model, Pipeline};
+use trame_nlp::conllu::{compare, document_lines, write_doc, Parity, COLUMNS};
+use trame_nlp::{resolve_model, Pipeline};
 
 use crate::support::parity_texts;
 
@@ -25,7 +23,7 @@ fn with_file_ids(name: &str, conllu: &str) -> String {
 fn parity(short: &str) -> Parity {
     let dir = resolve_model(short).unwrap_or_else(|e| panic!("model {short}: {e}"));
     let pipeline = Pipeline::load(&dir).unwrap_or_else(|e| panic!("pipeline {short}: {e}"));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity");
+    let root = crate::support::repo("tests/fixtures/parity");
     let (mut reference, mut candidate) = (String::new(), String::new());
     for (name, path) in parity_texts() {
         let text = std::fs::read_to_string(&path).unwrap();

@@ -13,12 +13,12 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use trame::nlp::conllu::document_lines;
-use trame::nlp::lexeme::str_is_space;
-use trame::nlp::{resolve_model, FrontEnd, Pipeline};
+use trame_nlp::conllu::document_lines;
+use trame_nlp::lexeme::str_is_space;
+use trame_nlp::{resolve_model, FrontEnd, Pipeline};
 
 fn corpus() -> Vec<String> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let mut files = Vec::new();
     match std::env::var_os("TRAME_BENCH_CORPUS") {
         Some(root) => collect_txt(Path::new(&root), &mut files),

@@ -9,12 +9,12 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use trame::nlp::tokenizer::{RawToken, Tokenizer};
+use trame_nlp::tokenizer::{RawToken, Tokenizer};
 
 fn tokenizer() -> &'static Tokenizer {
     static TOKENIZER: OnceLock<Tokenizer> = OnceLock::new();
     TOKENIZER.get_or_init(|| {
-        let dir = trame::nlp::resolve_model("sm").unwrap_or_else(|e| panic!("model sm: {e}"));
+        let dir = trame_nlp::resolve_model("sm").unwrap_or_else(|e| panic!("model sm: {e}"));
         Tokenizer::load(&dir).unwrap_or_else(|e| panic!("tokenizer: {e}"))
     })
 }
@@ -136,7 +136,7 @@ fn examples_from_the_spec() {
 }
 
 /// Tokenizer-only speed on the parity corpus (a measurement, not a check):
-/// `cargo test --test integration tokenizer_throughput -- --ignored --nocapture`.
+/// `cargo test -p trame-nlp --test nlp tokenizer_throughput -- --ignored --nocapture`.
 #[test]
 #[ignore = "measurement; run explicitly"]
 fn tokenizer_throughput() {
@@ -144,7 +144,7 @@ fn tokenizer_throughput() {
     for (_, path) in crate::support::parity_texts() {
         let text = std::fs::read_to_string(path).unwrap();
         docs.extend(
-            trame::nlp::conllu::document_lines(&text)
+            trame_nlp::conllu::document_lines(&text)
                 .into_iter()
                 .map(|(_, l)| l.to_string()),
         );

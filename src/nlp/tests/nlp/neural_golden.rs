@@ -14,10 +14,10 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use serde_json::Value;
-use trame::nlp::attribute_ruler::AttributeRuler;
-use trame::nlp::doc::Token;
-use trame::nlp::neural::{NeuralAnnotation, NeuralModels};
-use trame::nlp::{EntIob, TokenFeatures};
+use trame_nlp::attribute_ruler::AttributeRuler;
+use trame_nlp::doc::Token;
+use trame_nlp::neural::{NeuralAnnotation, NeuralModels};
+use trame_nlp::{EntIob, TokenFeatures};
 
 /// The model folder: `TRAME_TEST_MODEL_MD` / `_SM` when set, else the one
 /// the CLI uses, installed with pip on first use exactly as `trame` does.
@@ -25,7 +25,7 @@ fn model_dir(size: &str) -> PathBuf {
     let var = format!("TRAME_TEST_MODEL_{}", size.to_uppercase());
     let dir = match std::env::var_os(&var) {
         Some(dir) => PathBuf::from(dir),
-        None => trame::nlp::resolve_model(size).unwrap_or_else(|e| panic!("cannot obtain model {size}: {e}")),
+        None => trame_nlp::resolve_model(size).unwrap_or_else(|e| panic!("cannot obtain model {size}: {e}")),
     };
     assert!(
         dir.join("config.cfg").exists(),
@@ -84,10 +84,7 @@ fn after_ruler(size: &str, feats: &[TokenFeatures], mut ann: Vec<NeuralAnnotatio
 }
 
 fn records(size: &str) -> Vec<Value> {
-    let path = format!(
-        "{}/tests/fixtures/neural/golden_{size}.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = crate::support::repo(&format!("tests/fixtures/neural/golden_{size}.jsonl"));
     let text = std::fs::read_to_string(&path).expect("read golden");
     text.lines()
         .map(|l| serde_json::from_str(l).expect("golden json"))
@@ -99,7 +96,7 @@ fn records(size: &str) -> Vec<Value> {
 fn string_id(s: &str) -> u64 {
     static SYMBOLS: OnceLock<std::collections::HashMap<String, u64>> = OnceLock::new();
     let symbols = SYMBOLS.get_or_init(|| {
-        let path = format!("{}/src/nlp/data/symbols.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/data/symbols.json", env!("CARGO_MANIFEST_DIR"));
         serde_json::from_str(&std::fs::read_to_string(path).expect("symbols")).expect("symbols json")
     });
     if s.is_empty() {
@@ -333,7 +330,7 @@ fn empty_input_gives_empty_output() {
 
 /// Throughput of `annotate` on the golden texts, as short documents and
 /// concatenated into ~500-token documents (meaningful with
-/// `cargo test --release --test integration -- --nocapture neural_golden::throughput`).
+/// `cargo test --release -p trame-nlp --test nlp -- --nocapture neural_golden::throughput`).
 #[test]
 fn throughput() {
     for size in ["md", "sm"] {
@@ -400,7 +397,7 @@ fn thread_cpu_seconds() -> Option<f64> {
 /// Agreement with spaCy on a whole corpus dumped by
 /// `tests/fixtures/neural/dump_spacy_corpus.py` (too large to commit):
 /// `TRAME_NEURAL_CORPUS_MD=/tmp/corpus_md.jsonl cargo test --test
-/// integration -- --ignored --nocapture corpus_parity`. Target: every
+/// nlp -p trame-nlp -- --ignored --nocapture corpus_parity`. Target: every
 /// column ≥ 99.9 % (spec §13: rare float near-ties may flip a decision).
 #[test]
 #[ignore = "needs a corpus dump made with the spaCy venv"]

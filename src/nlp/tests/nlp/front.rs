@@ -7,12 +7,12 @@
 //! The model comes from `resolve_model`, exactly as the CLI gets it (it is
 //! installed with pip into the cache on first use).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
-use trame::nlp::conllu::{document_lines, read_conllu};
-use trame::nlp::lemmatizer::Lemmatizer;
-use trame::nlp::{resolve_model, FrontEnd};
+use trame_nlp::conllu::{document_lines, read_conllu};
+use trame_nlp::lemmatizer::Lemmatizer;
+use trame_nlp::{resolve_model, FrontEnd};
 
 fn model(short: &str) -> PathBuf {
     match resolve_model(short) {
@@ -22,7 +22,7 @@ fn model(short: &str) -> PathBuf {
 }
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    crate::support::repo("tests/fixtures")
 }
 
 fn golden(short: &str) {
@@ -101,7 +101,7 @@ fn parity_corpus_tokens_and_lemmas() {
             let words: Vec<_> = got
                 .tokens
                 .iter()
-                .filter(|t| !trame::nlp::lexeme::str_is_space(&line[t.start..t.end]))
+                .filter(|t| !trame_nlp::lexeme::str_is_space(&line[t.start..t.end]))
                 .collect();
             let forms: Vec<&str> = words.iter().map(|t| &line[t.start..t.end]).collect();
             let want: Vec<&str> = ref_tokens.iter().map(|t| t.form.as_str()).collect();
