@@ -36,8 +36,7 @@ pub struct LoadArgs {
 pub fn run(args: &LoadArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(global, Access::Write)?;
     let files: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
-    let decide = |entities: &[(String, crate::facts::KnownEntity)]| super::merge::decide(entities);
-    let loaded = store.load_rdf(&files, args.graph.as_deref(), &decide)?;
+    let loaded = store.load_rdf(&files, args.graph.as_deref(), &super::merge::decide)?;
     for (file, count) in args.files.iter().zip(&loaded.quads) {
         output::info(&format!("loaded {count} quads from {}", file.display()));
     }
