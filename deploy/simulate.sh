@@ -13,37 +13,45 @@ bin="$(realpath "${1:-target/debug/trame}")"
 corpus="$(realpath "${2:-tests/data/wikinews-fr-2018}")"
 oxigraph="${TRAME_OXIGRAPH:-$HOME/.cache/trame/stores/venv/bin/oxigraph}"
 [ -x "$oxigraph" ] || { echo "simulate: no Oxigraph server at $oxigraph (TRAME_SETUP_EXTRA=stores bash tests/setup.sh)" >&2; exit 1; }
-tmp="$(mktemp -d)"; server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+# shellcheck source=tests/stores-lib.sh
+source tests/stores-lib.sh
+tmp="$(mktemp -d)"; ox_pid=""
+trap '[ -n "$ox_pid" ] && trame_oxigraph_stop; rm -rf "$tmp"' EXIT
 now() { date +%s.%N; }
 calc() { python3 -c "print($1)"; }
 docs=$(find "$corpus" -name '*.txt' | wc -l)
 
-start=$(now)
-"$bin" build "$corpus" --store "$tmp/local.db" --threads 1 --quiet
-local_s=$(calc "round($(now) - $start, 1)")
-echo "local build, 1 thread: $docs documents in $local_s s ($(calc "round($docs / $local_s, 2)") documents/s)"
+# timed FILE COMMAND...: runs COMMAND (its output to FILE.log), writes
+# "wall-seconds cpu-seconds" (user + system, the process and its threads) to FILE.
+timed() {
+  local file="$1"; shift
+  local TIMEFORMAT='%R %U %S'
+  { time "$@" > "$file.log" 2>&1; } 2> "$file.raw"
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$file.raw" > "$file"
+}
+timed "$tmp/local" "$bin" build "$corpus" --store "$tmp/local.db" --threads 1 --quiet
+read -r local_s local_cpu < "$tmp/local"
+echo "$(date -u +%Y-%m-%d): local build, 1 thread: $docs documents in $local_s s ($(calc "round($docs / $local_s, 2)") documents/s), $(calc "round($local_cpu / $docs, 3)") CPU-seconds per document"
 
 for n in 1 2 4; do
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  "$oxigraph" serve --location "$tmp/store-$n" --bind "127.0.0.1:$port" > "$tmp/server-$n.log" 2>&1 &
-  server=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/query"; do sleep 0.2; done
+  port=$(trame_free_port)
+  trame_oxigraph_start "$oxigraph" "$tmp/store-$n" "$port"
   url="http://127.0.0.1:$port/store"
   start=$(now); pids=()
   for k in $(seq 0 $((n - 1))); do
-    (s=$(now); "$bin" build "$corpus" --shard "$k/$n" --push "$url" --threads 1 --quiet > "$tmp/w$n-$k.log" 2>&1
-     echo "$(calc "round($(now) - $s, 2)")" > "$tmp/w$n-$k.time") &
+    timed "$tmp/w$n-$k" "$bin" build "$corpus" --shard "$k/$n" --push "$url" --threads 1 --quiet &
     pids+=($!)
   done
   for pid in "${pids[@]}"; do wait "$pid"; done
   build_s=$(calc "round($(now) - $start, 1)")
   start=$(now); "$bin" merge --push "$url" --quiet; merge_s=$(calc "round($(now) - $start, 2)")
-  per=""
+  per=""; cpu=0
   for k in $(seq 0 $((n - 1))); do
-    t=$(cat "$tmp/w$n-$k.time")
+    read -r t c < "$tmp/w$n-$k"
     per="$per $(calc "round($docs / $n / $t, 2)")"
+    cpu=$(calc "$cpu + $c")
   done
-  echo "N=$n: $docs documents in $build_s s, $(calc "round($docs / $build_s, 2)") documents/s in total; per worker:$per documents/s; merge $merge_s s"
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  echo "N=$n: $docs documents in $build_s s, $(calc "round($docs / $build_s, 2)") documents/s in total; per worker:$per documents/s; $(calc "round($cpu / $docs, 3)") CPU-seconds per document; merge $merge_s s"
+  trame_oxigraph_stop; ox_pid=""
 done
+echo "($(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg); with more workers than cores the total cannot grow: the difference from the local build is the protocol's overhead)"

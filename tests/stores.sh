@@ -30,16 +30,8 @@ cleanup() {
 trap cleanup EXIT
 failed=0
 skipped=()
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { # URL: until it answers at all (any HTTP status), 60 s at most
-  for _ in $(seq 1 120); do
-    if curl -s -o /dev/null "$1"; then return 0; fi
-    sleep 0.5
-  done
-  echo "stores: $1 did not come up" >&2
-  return 1
-}
+# shellcheck source=tests/stores-lib.sh
+source tests/stores-lib.sh
 
 # The quads to compare, one per line, sorted: documents and merge graph.
 QUADS='SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o }
@@ -166,13 +158,9 @@ faults() {
 
 # --- Oxigraph server (PyPI package `oxigraph`) ---------------------------------
 if [ -x "$oxigraph" ]; then
-  port=$(free_port)
-  start_oxigraph() {
-    "$oxigraph" serve --location "$tmp/oxigraph" --bind "127.0.0.1:$port" > "$tmp/oxigraph.log" 2>&1 &
-    ox_pid=$!; pids+=("$ox_pid")
-    wait_for "http://127.0.0.1:$port/query"
-  }
-  stop_oxigraph() { kill "$ox_pid"; wait "$ox_pid" 2>/dev/null || true; }
+  port=$(trame_free_port)
+  start_oxigraph() { trame_oxigraph_start "$oxigraph" "$tmp/oxigraph" "$port"; pids+=("$ox_pid"); }
+  stop_oxigraph() { trame_oxigraph_stop; }
   start_oxigraph
   echo "== Oxigraph $("$oxigraph" --version | awk '{print $2}') on 127.0.0.1:$port"
   url="http://127.0.0.1:$port/store"
@@ -191,44 +179,13 @@ fi
 # --- Virtuoso open source (Debian package virtuoso-opensource) -----------------
 virtuoso="$(command -v virtuoso-t || true)"
 if [ -n "$virtuoso" ]; then
-  http_port=$(free_port); sql_port=$(free_port)
-  mkdir -p "$tmp/virtuoso"
-  password="trame-$RANDOM$RANDOM"
-  cat > "$tmp/virtuoso/virtuoso.ini" <<INI
-[Database]
-DatabaseFile = $tmp/virtuoso/virtuoso.db
-ErrorLogFile = $tmp/virtuoso/virtuoso.log
-TransactionFile = $tmp/virtuoso/virtuoso.trx
-xa_persistent_file = $tmp/virtuoso/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = $tmp/virtuoso/virtuoso-temp.db
-TransactionFile = $tmp/virtuoso/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:$sql_port
-DirsAllowed = ., $tmp/virtuoso
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 15000
-[HTTPServer]
-ServerPort = 127.0.0.1:$http_port
-ServerRoot = $tmp/virtuoso
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 600
-DefaultGraph =
-INI
-  start_virtuoso() {
-    (cd "$tmp/virtuoso" && exec "$virtuoso" +foreground +configfile virtuoso.ini > run.log 2>&1) &
-    vt_pid=$!; pids+=("$vt_pid")
-    wait_for "http://127.0.0.1:$http_port/sparql"
-  }
-  stop_virtuoso() { kill "$vt_pid"; wait "$vt_pid" 2>/dev/null || true; sleep 1; }
+  trame_virtuoso_configure "$tmp/virtuoso"
+  http_port=$vt_http_port
+  start_virtuoso() { trame_virtuoso_start "$tmp/virtuoso"; pids+=("$vt_pid"); }
+  stop_virtuoso() { trame_virtuoso_stop; }
   start_virtuoso
-  # A new database's dba password is "dba": replace it before anything else
-  # (the SQL port opens a moment after the HTTP one).
-  for _ in $(seq 1 60); do
-    if isql-vt "127.0.0.1:$sql_port" dba dba exec="user_set_password('dba', '$password');" > "$tmp/virtuoso/isql.log" 2>&1; then break; fi
-    sleep 0.5
-  done
+  trame_virtuoso_password "$tmp/virtuoso"
+  password="$vt_password"
   echo "== Virtuoso on 127.0.0.1:$http_port"
   url="http://127.0.0.1:$http_port/sparql-graph-crud-auth"
   query="http://127.0.0.1:$http_port/sparql"

@@ -13,9 +13,13 @@ use super::{output, GlobalArgs};
 
 /// Load RDF files (Turtle .ttl, N-Triples .nt, N-Quads .nq, JSON-LD .jsonld).
 ///
-/// Each file is one transaction. Named graphs in the file are kept; a
-/// document graph replaces the stored graph of the same name. Triples of
-/// graph-less formats go to the default graph, or to --graph.
+/// All the files are one write, with the merge and claims graphs
+/// recomputed in it: killed or failing (a syntax error names file, line and
+/// column), the command leaves the store as it was. Named graphs in the
+/// files are kept; a document graph replaces the stored graph of the same
+/// name. Triples of graph-less formats go to the default graph, or to
+/// --graph. Into a store without documents, loading goes through Oxigraph's
+/// bulk loader.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     trame load dump.nq                          restore a dump into ./trame.db\n  \
@@ -31,10 +35,11 @@ pub struct LoadArgs {
 
 pub fn run(args: &LoadArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(global, Access::Write)?;
-    for file in &args.files {
-        let count = store.load_rdf(file, args.graph.as_deref())?;
+    let files: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
+    let loaded = store.load_rdf(&files, args.graph.as_deref(), &super::merge::decide)?;
+    for (file, count) in args.files.iter().zip(&loaded.quads) {
         output::info(&format!("loaded {count} quads from {}", file.display()));
     }
-    super::merge::refresh(&store)?;
+    output::info(&super::merge::Summary::new(loaded.entities, &loaded.links).line());
     Ok(ExitCode::SUCCESS)
 }

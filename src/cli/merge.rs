@@ -3,9 +3,10 @@
 //! Owns the wiring only: reading the entities of every document graph
 //! from the store, handing them to [`crate::extract::entities::corpus`]
 //! (the rules), and writing the decisions, as IRIs, into the merge graph.
-//! `trame build`, `rm` and `load` call [`refresh`] at their end, so a
-//! local store is always merged; the command itself is for stores filled
-//! by other means (sharded workers, a bulk loader).
+//! `trame build` and `rm` call [`refresh`] at their end, and `load` passes
+//! [`decide`] to the store's load, so a local store is always merged; the
+//! command itself is for stores filled by other means (sharded workers, a
+//! bulk loader).
 
 use std::process::ExitCode;
 

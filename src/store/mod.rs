@@ -43,7 +43,7 @@ mod tests;
 
 pub use endpoint::{is_update, Cancel, EndpointQuery, RunningQuery, Shape, WireFormat, Written};
 pub use model::SameAs;
-pub use rdf::RdfFormat;
+pub use rdf::{DecideMerge, Loaded, RdfFormat};
 pub use read::{entities_from_rows, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY};
 pub use snapshot::GraphSnapshot;
 pub use sparql::{write_table, QueryKind, ResultFormat, SelectRows};
@@ -189,6 +189,9 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         check_folder(path, true)?;
         let db = oxigraph::store::Store::open(path).map_err(|e| storage_error(path, &e))?;
+        // Holding the lock now: scraps of a bulk load that was killed before
+        // its atomic ingestion are no one's.
+        remove_bulk_scraps(path)?;
         let store = Store {
             db,
             path: path.to_path_buf(),
@@ -227,6 +230,18 @@ impl Store {
         };
         store.refresh_ontology()?;
         Ok(store)
+    }
+
+    /// An in-memory store without the ontology: a scratch space for
+    /// computing derived graphs with the store's own readers.
+    fn scratch() -> Result<Store, StoreError> {
+        let db = oxigraph::store::Store::new().map_err(|e| storage_error(Path::new(":memory:"), &e))?;
+        Ok(Store {
+            db,
+            path: PathBuf::from(":memory:"),
+            read_only: false,
+            unflushed: Default::default(),
+        })
     }
 
     /// The folder this store lives in.
@@ -425,16 +440,31 @@ impl Store {
         rdf::write(self, format, out)
     }
 
-    /// Loads an RDF file (format from its extension) in one transaction.
-    /// Triples of graph-less formats go to `graph` when given, else to the
-    /// default graph. Quads of the ontology and store-metadata graphs are
-    /// skipped: the store manages those itself. Returns how many quads
-    /// were loaded.
-    pub fn load_rdf(&self, path: &Path, graph: Option<&str>) -> Result<usize, StoreError> {
+    /// Loads RDF files (format from each extension, `.gz` for gzip) as one
+    /// write, with the merge graph (decided by `decide` over the entities of
+    /// every document graph the store will hold) and the claims graph
+    /// recomputed in the same write; see [`Loaded`]. Triples of graph-less
+    /// formats go to `graph` when given, else to the default graph. A
+    /// document graph in a file replaces the stored graph of that name.
+    /// Quads of the graphs the store manages itself (ontology, metadata,
+    /// merge, claims) are skipped. Nothing is written when any file fails
+    /// to parse; the write is flushed.
+    ///
+    /// Into a store that holds no document yet, the write goes through
+    /// Oxigraph's bulk loader (one atomic ingestion of sorted table files,
+    /// about 4 times faster than a transaction); otherwise through one
+    /// transaction. Memory: the parsed quads and the documents the store
+    /// will hold (for merging and claims) are held at once.
+    pub fn load_rdf(
+        &self,
+        files: &[&Path],
+        graph: Option<&str>,
+        decide: DecideMerge<'_>,
+    ) -> Result<Loaded, StoreError> {
         self.ensure_writable()?;
-        let count = rdf::load(self, path, graph)?;
+        let loaded = rdf::load(self, files, graph, decide)?;
         self.flush()?;
-        Ok(count)
+        Ok(loaded)
     }
 
     /// Every predicate and class used in document graphs (including the
@@ -621,6 +651,25 @@ fn check_folder(path: &Path, create: bool) -> Result<(), StoreError> {
             Ok(())
         }
     }
+}
+
+/// Deletes `bulk-*.sst`, the table files Oxigraph's bulk loader writes in
+/// the store's folder before ingesting them (ingestion links them under
+/// RocksDB's own numbered names, so these names are never part of the store).
+fn remove_bulk_scraps(path: &Path) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    for entry in std::fs::read_dir(path).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            std::fs::remove_file(entry.path()).map_err(io)?;
+        }
+    }
+    Ok(())
 }
 
 /// Whether a file name is one RocksDB writes in its folder.

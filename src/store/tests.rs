@@ -688,7 +688,7 @@ fn nquads_and_jsonld_round_trip_into_a_fresh_store() {
         store.write_rdf(format, &mut out).unwrap();
         std::fs::write(&file, out).unwrap();
         let fresh = Store::open(&dir.path().join("db")).unwrap();
-        let read = fresh.load_rdf(&file, None).unwrap();
+        let read = fresh.load_rdf(&[&file], None, &no_merge).unwrap().quads[0];
         assert!(read > 100);
         assert_eq!(all_quads(&fresh), all_quads(&store), "{format:?}");
         assert_eq!(
@@ -696,6 +696,128 @@ fn nquads_and_jsonld_round_trip_into_a_fresh_store() {
             store.snapshot(&SnapshotOptions::default()).unwrap()
         );
     }
+}
+
+/// No cross-document merging (the store's own tests do not load the rules).
+fn no_merge(_: &[(String, trame_facts::KnownEntity)]) -> (Vec<SameAs>, Vec<(String, String)>) {
+    (Vec::new(), Vec::new())
+}
+
+#[test]
+fn load_writes_the_merge_and_claims_a_build_would_through_either_path() {
+    let (a, b) = (support::document_a(), support::document_b());
+    // The same article under another name: every fact of A becomes a claim.
+    let mut a2 = a.clone();
+    a2.source = "copy-of-a.txt".into();
+    a2.content_hash = "1".repeat(64);
+    let macron = iri::entity(crate::facts::EntityKind::Person, "Emmanuel Macron");
+    let paris = iri::entity(crate::facts::EntityKind::Place, "Paris");
+    let link = SameAs {
+        entity: paris.clone(),
+        canonical: macron.clone(),
+    };
+    let alt = (macron.clone(), "Le Président".to_string());
+    let decide = |entities: &[(String, trame_facts::KnownEntity)]| {
+        assert!(
+            entities.iter().any(|(iri, _)| *iri == paris),
+            "the merge step sees every document"
+        );
+        (vec![link.clone()], vec![alt.clone()])
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("dump.nq");
+    let source = store_with(&[a.clone(), a2, b]);
+    let mut out = Vec::new();
+    source.write_rdf(RdfFormat::NQuads, &mut out).unwrap();
+    std::fs::write(&dump, out).unwrap();
+    // What building the documents then merging gives.
+    source
+        .put_merge(std::slice::from_ref(&link), std::slice::from_ref(&alt))
+        .unwrap();
+    let expected = all_quads(&source);
+    assert!(
+        expected.iter().any(|q| q.contains("/claims>")),
+        "the fixture has claims"
+    );
+
+    // An empty store: the bulk loader.
+    let fresh = Store::open(&dir.path().join("fresh")).unwrap();
+    let loaded = fresh.load_rdf(&[&dump], None, &decide).unwrap();
+    assert!(loaded.bulk);
+    assert_eq!(loaded.links, vec![link.clone()]);
+    assert_eq!(all_quads(&fresh), expected);
+
+    // A store holding documents (A, and another article the dump lacks):
+    // one transaction that replaces A, keeps the other, and recomputes the
+    // merge and claims over both.
+    let older = Store::open(&dir.path().join("older")).unwrap();
+    let mut other = a.clone();
+    other.source = "other.txt".into();
+    other.content_hash = "2".repeat(64);
+    older.put_document(&a).unwrap();
+    older.put_document(&other).unwrap();
+    let other_iri = format!("<{}>", iri::document(&other.content_hash));
+    let other_quads: BTreeSet<String> = all_quads(&older)
+        .into_iter()
+        .filter(|q| q.ends_with(&other_iri))
+        .collect();
+    let loaded = older.load_rdf(&[&dump], None, &decide).unwrap();
+    assert!(!loaded.bulk);
+    let documents = |quads: &BTreeSet<String>| -> BTreeSet<String> {
+        quads
+            .iter()
+            .filter(|q| {
+                q.rsplit(' ')
+                    .next()
+                    .is_some_and(|g| g.starts_with(&format!("<{}", iri::DOC_BASE)))
+            })
+            .cloned()
+            .collect()
+    };
+    let after = all_quads(&older);
+    let mut expected_documents = documents(&expected);
+    expected_documents.extend(other_quads);
+    assert_eq!(documents(&after), expected_documents);
+    // The merge and claims graphs are what the transactional path computes.
+    older
+        .put_merge(std::slice::from_ref(&link), std::slice::from_ref(&alt))
+        .unwrap();
+    assert_eq!(all_quads(&older), after);
+    assert!(after.len() > expected.len());
+
+    // Loading again changes nothing.
+    older.load_rdf(&[&dump], None, &decide).unwrap();
+    assert_eq!(all_quads(&older), after);
+}
+
+#[test]
+fn a_load_of_several_files_is_one_write_and_killed_bulk_scraps_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.nq");
+    std::fs::write(&good, "<urn:a> <urn:b> <urn:c> <urn:g> .\n").unwrap();
+    let bad = dir.path().join("bad.nq");
+    std::fs::write(&bad, "<urn:a> <urn:b> .\n").unwrap();
+    let path = dir.path().join("db");
+    let store = Store::open(&path).unwrap();
+    let before = store.len().unwrap();
+    assert!(matches!(
+        store.load_rdf(&[&good, &bad], None, &no_merge),
+        Err(StoreError::RdfSyntax { .. })
+    ));
+    assert_eq!(store.len().unwrap(), before, "the good file is not loaded alone");
+    let loaded = store.load_rdf(&[&good, &good], None, &no_merge).unwrap();
+    assert_eq!(loaded.quads, vec![1, 1]);
+    assert_eq!(store.len().unwrap(), before + 1);
+    drop(store);
+    // A bulk load killed before its ingestion leaves table files under
+    // names RocksDB never uses; the next writer deletes them, readers keep
+    // opening.
+    let scrap = path.join("bulk-1234.sst");
+    std::fs::write(&scrap, b"half a table").unwrap();
+    assert!(Store::open_read_only(&path).is_ok());
+    let store = Store::open(&path).unwrap();
+    assert!(!scrap.exists());
+    assert_eq!(store.len().unwrap(), before + 1);
 }
 
 #[test]
@@ -719,7 +841,7 @@ fn turtle_and_ntriples_dumps_parse_back() {
         store.write_rdf(format, &mut out).unwrap();
         std::fs::write(&file, out).unwrap();
         let fresh = Store::in_memory().unwrap();
-        fresh.load_rdf(&file, Some("urn:loaded")).unwrap();
+        fresh.load_rdf(&[&file], Some("urn:loaded"), &no_merge).unwrap();
         let loaded: BTreeSet<String> = fresh
             .quads_in(Some(oxigraph::model::NamedNodeRef::new_unchecked("urn:loaded").into()))
             .unwrap()
@@ -738,7 +860,7 @@ fn load_reports_syntax_errors_with_position_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bad.ttl");
     std::fs::write(&file, "<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> \"x .\n").unwrap();
-    let error = store.load_rdf(&file, None).unwrap_err();
+    let error = store.load_rdf(&[&file], None, &no_merge).unwrap_err();
     match &error {
         StoreError::RdfSyntax { path, line, .. } => {
             assert_eq!(path, &file);
@@ -747,11 +869,13 @@ fn load_reports_syntax_errors_with_position_and_changes_nothing() {
         other => panic!("unexpected {other:?}"),
     }
     assert_eq!(all_quads(&store), before);
-    let missing = store.load_rdf(&dir.path().join("missing.nq"), None).unwrap_err();
+    let missing = store
+        .load_rdf(&[&dir.path().join("missing.nq")], None, &no_merge)
+        .unwrap_err();
     assert!(matches!(missing, StoreError::Io { .. }), "{missing:?}");
     assert!(missing.to_string().contains("missing.nq"));
     assert!(store
-        .load_rdf(&dir.path().join("data.csv"), None)
+        .load_rdf(&[&dir.path().join("data.csv")], None, &no_merge)
         .unwrap_err()
         .is_usage());
 }
