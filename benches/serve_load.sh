@@ -4,7 +4,8 @@
 # Usage: benches/serve_load.sh [CORPUS] [REQUESTS]
 #   CORPUS    folder of articles (default tests/data/wikinews-fr-2018)
 #   REQUESTS  requests per table row (default 10000)
-# Environment: TRAME_BIN (default target/debug/trame, built if missing);
+# Environment: TRAME_BIN (default target/debug/trame, built),
+#   TRAME_LOAD (default target/debug/examples/serve_load, built),
 #   TRAME_TIMEOUT, the server's --timeout in seconds (default 30).
 #
 # Builds a store of the whole corpus, starts `trame serve` on it (loopback,
@@ -25,9 +26,11 @@ cd "$here"
 if [ -z "${TRAME_BIN:-}" ]; then
   cargo build --quiet --bin trame
 fi
-cargo build --quiet --example serve_load
+if [ -z "${TRAME_LOAD:-}" ]; then
+  cargo build --quiet --example serve_load
+fi
 trame="${TRAME_BIN:-$here/target/debug/trame}"
-load="$here/target/debug/examples/serve_load"
+load="${TRAME_LOAD:-$here/target/debug/examples/serve_load}"
 
 work="$(mktemp -d)"
 server=""

@@ -61,6 +61,16 @@ fn turn() -> std::sync::MutexGuard<'static, ()> {
     TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Every test's start: `None` (after a loud notice) without chromium;
+/// else the test's turn and a server on the shared store.
+fn begin(test: &str) -> Option<(std::sync::MutexGuard<'static, ()>, Server)> {
+    if !have_chromium(test) {
+        return None;
+    }
+    let turn = turn();
+    Some((turn, Server::start(store(), &[])))
+}
+
 /// The store, built once per run under the target's scratch folder: seed +
 /// three Wikinews articles + the HTML article by `trame build`, then the
 /// hand-made hostile document through the library.
@@ -206,16 +216,25 @@ const PAINTED: &str = "Array.from(document.querySelectorAll('#cy canvas')).some(
     for (let i = 3; i < data.length; i += 4 * 7) if (data[i] > 0) return true; \
     return false; })";
 
+/// The texts of the editor's result cells.
+const CELLS: &str = "Array.from(document.querySelectorAll('#results tbody td')).map(td => td.textContent)";
+
+/// The strings of a JSON array (others skipped).
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
 const GRAPH_READY: &str =
     "!!document.getElementById('cy') && document.getElementById('cy').dataset.ready === '1' && !!window.trameGraph";
 
 #[test]
 fn search_pick_entity_page_graph_and_editor() {
-    if !have_chromium("search_pick_entity_page_graph_and_editor") {
+    let Some((_turn, server)) = begin("search_pick_entity_page_graph_and_editor") else {
         return;
-    }
-    let _turn = turn();
-    let server = Server::start(store(), &[]);
+    };
     let mut tab = Tab::open();
     tab.go(&server.url("/"));
     tab.wait_until("!!document.querySelector('.stats')");
@@ -314,9 +333,8 @@ fn search_pick_entity_page_graph_and_editor() {
     );
     tab.click("#run");
     tab.wait_until("!!document.querySelector('#results tbody tr')");
-    let cells = tab.eval("Array.from(document.querySelectorAll('#results tbody td')).map(td => td.textContent)");
-    let cells: Vec<&str> = cells.as_array().unwrap().iter().filter_map(|c| c.as_str()).collect();
-    assert!(cells.contains(&"Marco Rubio"), "{cells:?}");
+    let cells = strings(&tab.eval(CELLS));
+    assert!(cells.contains(&"Marco Rubio".to_string()), "{cells:?}");
     assert_eq!(tab.text("#results thead").trim(), "label");
     let rows = tab.text("#row-count");
     assert!(rows.starts_with(&format!("{} rows", cells.len())), "{rows}");
@@ -332,11 +350,9 @@ fn search_pick_entity_page_graph_and_editor() {
 
 #[test]
 fn document_page_highlights_facts_and_hovering_shows_them() {
-    if !have_chromium("document_page_highlights_facts_and_hovering_shows_them") {
+    let Some((_turn, server)) = begin("document_page_highlights_facts_and_hovering_shows_them") else {
         return;
-    }
-    let _turn = turn();
-    let server = Server::start(store(), &[]);
+    };
     let documents = server.get("/api/documents", &[]).json();
     let seed = documents
         .as_array()
@@ -397,11 +413,9 @@ fn document_page_highlights_facts_and_hovering_shows_them() {
 
 #[test]
 fn html_and_script_from_the_store_are_shown_as_text_and_never_run() {
-    if !have_chromium("html_and_script_from_the_store_are_shown_as_text_and_never_run") {
+    let Some((_turn, server)) = begin("html_and_script_from_the_store_are_shown_as_text_and_never_run") else {
         return;
-    }
-    let _turn = turn();
-    let server = Server::start(store(), &[]);
+    };
     let documents: Vec<(String, String)> = server
         .get("/api/documents", &[])
         .json()
@@ -469,15 +483,8 @@ fn html_and_script_from_the_store_are_shown_as_text_and_never_run() {
     tab.go(&server.url(&format!("/graph?iri={}", encode(&person))));
     tab.wait_until(GRAPH_READY);
     assert!(tab.text("h1").contains("<img src=x"));
-    let labels = tab.eval("window.trameGraph.nodes().map(n => n.data('label'))");
-    assert!(
-        labels
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|l| l.as_str() == Some(serve_support::HOSTILE_ORG)),
-        "{labels}"
-    );
+    let labels = strings(&tab.eval("window.trameGraph.nodes().map(n => n.data('label'))"));
+    assert!(labels.contains(&serve_support::HOSTILE_ORG.to_string()), "{labels:?}");
     assert_eq!(tab.eval("document.querySelectorAll('main img, main script').length"), 0);
     tab.assert_nothing_ran();
 
@@ -489,15 +496,8 @@ fn html_and_script_from_the_store_are_shown_as_text_and_never_run() {
     );
     tab.click("#run");
     tab.wait_until("!!document.querySelector('#results tbody tr')");
-    let cells = tab.eval("Array.from(document.querySelectorAll('#results tbody td')).map(td => td.textContent)");
-    assert!(
-        cells
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|c| c.as_str() == Some(serve_support::HOSTILE_ORG)),
-        "{cells}"
-    );
+    let cells = strings(&tab.eval(CELLS));
+    assert!(cells.contains(&serve_support::HOSTILE_ORG.to_string()), "{cells:?}");
     assert_eq!(tab.eval("document.querySelectorAll('main img, main script').length"), 0);
     tab.assert_nothing_ran();
 }
