@@ -52,6 +52,7 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
         detected.date.map(|(d, _)| d),
         detected.dateline.clone(),
     );
+    rules::time::drop_time_objects(&mut facts, &concepts, &timexes);
     rules::time::add_values(&mut facts, &timexes);
     facts::Document {
         source: prepared.source.clone(),

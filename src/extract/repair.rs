@@ -32,7 +32,9 @@ pub fn rejoin_leading_name(doc: &mut Doc) -> usize {
         let (name, next) = (&pair[0], &pair[1]);
         let tokens = &doc.tokens;
         let only_name = name.len() <= MAX_NAME_TOKENS
-            && tokens[name.clone()].iter().all(|t| t.pos == "PROPN" || t.pos == "ADP" || t.pos == "DET")
+            && tokens[name.clone()]
+                .iter()
+                .all(|t| t.pos == "PROPN" || t.pos == "ADP" || t.pos == "DET")
             && tokens[name.start].pos == "PROPN";
         if !only_name || next.len() < 3 || tokens[next.start].text != "," {
             continue;
@@ -46,7 +48,10 @@ pub fn rejoin_leading_name(doc: &mut Doc) -> usize {
             continue;
         }
         // The name's own root: the token of the first sentence that heads it.
-        let Some(root) = name.clone().find(|&i| tokens[i].head == i || !name.contains(&tokens[i].head)) else {
+        let Some(root) = name
+            .clone()
+            .find(|&i| tokens[i].head == i || !name.contains(&tokens[i].head))
+        else {
             continue;
         };
         let (verb, dep) = (subject_token.head, subject_token.dep.clone());

@@ -16,14 +16,13 @@ use regex::Regex;
 pub const MAX_CHARS: usize = 160;
 
 /// One name: capitalised words, with the particles French names carry.
-const NAME: &str = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:de|du|des|d'|d’|van|von|le|la|ben|el|al)\s*)?\p{Lu}[\p{L}'’.\-]*){0,3}";
+const NAME: &str =
+    r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:de|du|des|d'|d’|van|von|le|la|ben|el|al)\s*)?\p{Lu}[\p{L}'’.\-]*){0,3}";
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let lead = r"(?i:par|texte\s+de|propos\s+recueillis\s+par|un\s+article\s+de|de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?|envoyée?)(?:\s+(?:à|au|aux|en)\s+\p{Lu}[\p{L}\-]*)?\s*,?)";
     let tail = r"(?:\s*(?:,|-|–|—)?\s*(?i:avec|à|au|pour|envoyée?\s+spéciale?|correspondante?)\b[^.!?;:]{0,60})?";
-    let pattern = format!(
-        r"^{lead}\s+(?P<names>{NAME}(?:\s*(?:,|\bet\b|&)\s*{NAME})*){tail}\s*\.?$"
-    );
+    let pattern = format!(r"^{lead}\s+(?P<names>{NAME}(?:\s*(?:,|\bet\b|&)\s*{NAME})*){tail}\s*\.?$");
     Regex::new(&pattern).unwrap_or_else(|e| panic!("bug in the byline pattern: {e}"))
 });
 
@@ -103,7 +102,10 @@ mod tests {
             authors("De notre correspondante à Berlin, Ines Vogt"),
             Some(vec!["Ines Vogt".to_string()])
         );
-        assert_eq!(authors("Par Hugo d'Arras avec AFP"), Some(vec!["Hugo d'Arras".to_string()]));
+        assert_eq!(
+            authors("Par Hugo d'Arras avec AFP"),
+            Some(vec!["Hugo d'Arras".to_string()])
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Real-world input, end to end through the real binary: scraped text with
 //! HTML entities, HTML pages, byte-order marks, Markdown headings, CRLF
 //! line ends, thin-space thousands separators and symbolic-link loops give
-//! the facts the plain text gives. Needs the language model.
+//! the facts the plain text gives; bylines are metadata, and a place name
+//! that opens a list of subjects stays a subject. Needs the language model.
 
 use std::path::Path;
 
@@ -169,4 +170,71 @@ fn export_csv_neutralises_formulas_by_default_and_writes_excel_files() {
     assert!(excel.starts_with("\u{FEFF}id,label,".as_bytes()));
     assert_eq!(&excel[3..], safe.as_bytes());
     trame().args(["export", "ttl", "--excel"]).assert().code(2);
+}
+
+#[test]
+fn a_byline_is_metadata_and_a_leading_place_stays_a_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Accord sur le climat\n\nPar Marie DUPONT et Jean MARTIN\n\n\
+                Paris, Berlin et Varsovie ont signé un accord sur le climat.\n";
+    let file = write_file(dir.path(), "2024-03-05-climat.txt", text);
+    let with_byline = facts(&file, false);
+    // Paris keeps its place among the subjects.
+    assert!(
+        with_byline.iter().any(|f| f.starts_with("Paris | signs")),
+        "{with_byline:?}"
+    );
+    assert!(
+        with_byline.iter().any(|f| f.starts_with("Berlin | signs")),
+        "{with_byline:?}"
+    );
+    // The byline's names are no entities and no facts: the same facts as without it.
+    let without = facts(
+        &write_file(
+            dir.path(),
+            "sans.txt",
+            "Accord sur le climat\n\nParis, Berlin et Varsovie ont signé un accord sur le climat.\n",
+        ),
+        false,
+    );
+    assert_eq!(with_byline, without);
+    assert!(
+        with_byline
+            .iter()
+            .all(|f| !f.contains("Dupont") && !f.contains("DUPONT")),
+        "{with_byline:?}"
+    );
+    // They are the document's authors, in the store and in documents.csv.
+    let store = dir.path().join("store");
+    trame()
+        .args(["--quiet", "build", "--store"])
+        .arg(&store)
+        .arg(&file)
+        .assert()
+        .success();
+    let csv = dir.path().join("csv");
+    trame()
+        .args(["--quiet", "export", "csv", "--store"])
+        .arg(&store)
+        .arg("-o")
+        .arg(&csv)
+        .assert()
+        .success();
+    let documents = std::fs::read_to_string(csv.join("documents.csv")).unwrap();
+    assert!(documents.lines().next().unwrap().ends_with(",authors"), "{documents}");
+    assert!(documents.contains("Jean Martin; Marie Dupont"), "{documents}");
+    let entities = std::fs::read_to_string(csv.join("entities.csv")).unwrap();
+    assert!(
+        !entities.contains("Dupont") && !entities.contains("DUPONT"),
+        "{entities}"
+    );
+    let output = trame()
+        .args(["query", "--format", "csv", "--store"])
+        .arg(&store)
+        .arg("SELECT ?a WHERE { ?d a trame:Document ; <http://purl.org/dc/terms/creator> ?a } ORDER BY ?a")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+    assert_eq!(lines, ["a", "Jean Martin", "Marie Dupont"]);
 }

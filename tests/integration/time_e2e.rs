@@ -229,18 +229,21 @@ fn bad_dates_give_no_panic_and_sensible_values() {
     // No 31 February: the month is kept, the day marked unknown.
     assert!(!v.iter().any(|(_, value)| value.contains("02-31")), "{v:?}");
     assert!(
-        v.iter().any(|(t, value)| t == "Le 31 février 2018" && value == "2018-02-XX"),
+        v.iter()
+            .any(|(t, value)| t == "Le 31 février 2018" && value == "2018-02-XX"),
         "{v:?}"
     );
     // Other calendars' dates are dates whose Gregorian day is not computed;
     // no Gregorian year 1445.
     assert!(!v.iter().any(|(_, value)| value.starts_with("1445")), "{v:?}");
     assert!(
-        v.iter().any(|(t, value)| t == "Le 15 ramadan 1445" && value == "XXXX-XX-XX"),
+        v.iter()
+            .any(|(t, value)| t == "Le 15 ramadan 1445" && value == "XXXX-XX-XX"),
         "{v:?}"
     );
     assert!(
-        v.iter().any(|(t, value)| t == "Le 3 brumaire an II" && value == "XXXX-XX-XX"),
+        v.iter()
+            .any(|(t, value)| t == "Le 3 brumaire an II" && value == "XXXX-XX-XX"),
         "{v:?}"
     );
     assert!(
@@ -283,7 +286,10 @@ fn a_long_paragraph_full_of_numbers_gives_well_formed_rows() {
         assert_eq!(original[start..end].iter().collect::<String>(), row["text"]);
         let value = &row["value"];
         assert!(!value.is_empty() && value.len() < 40, "{row:?}");
-        assert!(["DATE", "TIME", "DURATION", "SET"].contains(&row["type"].as_str()), "{row:?}");
+        assert!(
+            ["DATE", "TIME", "DURATION", "SET"].contains(&row["type"].as_str()),
+            "{row:?}"
+        );
         // A numeric date is a real day, or its month with the day unknown (31/2/…).
         if row["text"].matches('/').count() == 2 {
             let (date, _) = value.split_once('T').unwrap_or((value, ""));
@@ -324,6 +330,14 @@ fn position_and_quantity_words_give_the_mod_column() {
         &["SELECT ?m WHERE { ?t a trame:TimeExpression ; trame:text \"fin 2017\" ; trame:timexMod ?m }".as_ref()],
     );
     assert!(out.contains("END"), "{out}");
+    // The words of a time expression are the act's time, never its object.
+    let out = query(
+        &built.store,
+        &["SELECT ?o WHERE { ?st a trame:Statement ; rdf:object ?o . \
+           FILTER(STR(?o) IN (\"début\", \"mars\", \"fin 2017\", \"mi-juillet\")) }"
+            .as_ref()],
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
 }
 
 #[test]
@@ -343,7 +357,9 @@ fn a_dateline_without_a_year_takes_it_from_the_file_name_or_stays_unknown() {
     let built = build(&[("2024-03-05-retraites.txt", text)], &[]);
     assert_eq!(built.documents[0]["date"], "2024-03-03");
     assert!(
-        built.stderr.contains("2024-03-03") && built.stderr.contains("2024-03-05") && built.stderr.contains("the text wins"),
+        built.stderr.contains("2024-03-03")
+            && built.stderr.contains("2024-03-05")
+            && built.stderr.contains("the text wins"),
         "{}",
         built.stderr
     );

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use crate::extract::timex;
-use crate::facts::{Fact, Literal, LiteralKind, Object, TimeExpression};
+use crate::facts::{Concept, Fact, Literal, LiteralKind, Object, TimeExpression};
 
 use super::{Ctx, Draft, Para};
 
@@ -250,6 +250,34 @@ pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
             }
         }
     }
+}
+
+/// Drops facts whose object is a piece of a date or time expression of
+/// their sentence («Le chantier a commencé début mars» gave *chantier
+/// relatedTo début* and *chantier relatedTo mars*; «s'est arrêté fin 2017»
+/// gave *chantier stops fin 2017*): the words are the act's time, found as
+/// a time expression, not what the act is about. Durations and sets stay
+/// possible objects («il a purgé trois ans»).
+pub fn drop_time_objects(facts: &mut Vec<Fact>, concepts: &[Concept], timexes: &[TimeExpression]) {
+    facts.retain(|fact| {
+        let text = match &fact.object {
+            Object::Literal(Literal { text, kind }) if !matches!(kind, LiteralKind::Quote) => fold(text),
+            Object::Concept(c) => match concepts.get(*c) {
+                Some(concept) => fold(&concept.label),
+                None => return true,
+            },
+            _ => return true,
+        };
+        let words: Vec<&str> = text.split(' ').collect();
+        !timexes.iter().any(|t| {
+            let expression = fold(&t.text);
+            let expression_words: Vec<&str> = expression.split(' ').collect();
+            t.sentence == fact.sentence
+                && matches!(t.kind.as_str(), "DATE" | "TIME")
+                && !text.is_empty()
+                && (expression == text || expression_words.windows(words.len()).any(|w| w == words.as_slice()))
+        })
+    });
 }
 
 fn fold(text: &str) -> String {

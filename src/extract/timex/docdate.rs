@@ -378,7 +378,10 @@ mod tests {
         let found = detect("2024-03-05-reforme.txt", text, None);
         assert_eq!(found.date, Some((date("2024-03-03"), Origin::Dateline)));
         let note = found.note.unwrap();
-        assert!(note.contains("year from the file name") && note.contains("2024-03-05"), "{note}");
+        assert!(
+            note.contains("year from the file name") && note.contains("2024-03-05"),
+            "{note}"
+        );
         // Across a new year: «30 décembre» in a file dated 2 January is the December before.
         let found = detect("2025-01-02-bilan.txt", "BERLIN, 30 décembre (Reuters) - Texte.", None);
         assert_eq!(found.date, Some((date("2024-12-30"), Origin::Dateline)));

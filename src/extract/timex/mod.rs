@@ -364,7 +364,10 @@ mod tests {
             assert!(!value.is_empty() && value.len() < 40, "{value}");
             // Every DATE or TIME value is a valid day, a partial one with X, a
             // month, a year, or a set/reference word; never an impossible day.
-            if let Some(day) = value.get(..10).filter(|d| !d.contains('X') && d.len() == 10 && d.as_bytes()[4] == b'-') {
+            if let Some(day) = value
+                .get(..10)
+                .filter(|d| !d.contains('X') && d.len() == 10 && d.as_bytes()[4] == b'-')
+            {
                 if day.as_bytes().get(7) == Some(&b'-') {
                     assert!(Date::parse_iso(day).is_some(), "{value} from {:?}", kind);
                 }

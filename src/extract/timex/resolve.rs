@@ -637,7 +637,10 @@ mod tests {
         assert_eq!(v("Ils sont partis mi-juillet."), ["mi-juillet:2024-07:MID"]);
         assert_eq!(v("Ils sont partis à la mi-juillet."), ["la mi-juillet:2024-07:MID"]);
         assert_eq!(v("Le chantier a repris mi-2017."), ["mi-2017:2017:MID"]);
-        assert_eq!(v("C'était au milieu de l'année 1990."), ["milieu de l'année 1990:1990:MID"]);
+        assert_eq!(
+            v("C'était au milieu de l'année 1990."),
+            ["milieu de l'année 1990:1990:MID"]
+        );
         assert_eq!(v("Le vote a eu lieu fin août 2017."), ["fin août 2017:2017-08:END"]);
         assert_eq!(v("Il a parlé le début de l'année."), ["le début de l'année:2025:START"]);
         assert_eq!(v("Cela s'est passé au début du mois."), ["début du mois:2025-03:START"]);
@@ -669,7 +672,10 @@ mod tests {
         assert_eq!(v("depuis au moins deux semaines"), ["deux semaines:P2W:EQUAL_OR_MORE"]);
         assert_eq!(v("pendant trois ans environ"), ["trois ans:P3Y:APPROX"]);
         assert_eq!(v("près de 30 jours"), ["30 jours:P30D:APPROX"]);
-        assert_eq!(v("au plus tard le 28 février"), ["le 28 février:2025-02-28:ON_OR_BEFORE"]);
+        assert_eq!(
+            v("au plus tard le 28 février"),
+            ["le 28 février:2025-02-28:ON_OR_BEFORE"]
+        );
         assert_eq!(v("il y a plus de dix ans"), ["il y a plus de dix ans:2015:BEFORE"]);
         assert_eq!(v("il y a moins de deux ans"), ["il y a moins de deux ans:2023:AFTER"]);
         assert_eq!(v("il y a environ trois ans"), ["il y a environ trois ans:2022:APPROX"]);

@@ -560,7 +560,10 @@ impl Scanner<'_> {
             return None;
         }
         let unit = self.unit(k).filter(|u| matches!(*u, "Y" | "M" | "W" | "WE"))?;
-        if !matches!(self.text(k), "an" | "année" | "mois" | "semaine" | "week-end" | "weekend") {
+        if !matches!(
+            self.text(k),
+            "an" | "année" | "mois" | "semaine" | "week-end" | "weekend"
+        ) {
             return None;
         }
         if let Some(shift) = self.shift(k + 1) {
@@ -577,11 +580,10 @@ impl Scanner<'_> {
         if f.modifier.is_some() {
             return;
         }
-        f.modifier = self.phrase_before(f.first, "modbefore").map(|(m, _)| m).or_else(|| {
-            self.words
-                .get("modafter", self.text(f.last))
-                .and_then(mod_code)
-        });
+        f.modifier = self
+            .phrase_before(f.first, "modbefore")
+            .map(|(m, _)| m)
+            .or_else(|| self.words.get("modafter", self.text(f.last)).and_then(mod_code));
     }
 
     /// The longest phrase of `class` whose words end just before word
@@ -814,10 +816,7 @@ impl Scanner<'_> {
         }
         // Month (with year, shift, or alone): "juin 2016", "décembre dernier", "septembre".
         let mid_month = det.as_deref() == Some("la") && kt.starts_with("mi-");
-        if let Some((m, after)) = self
-            .month_at(k)
-            .filter(|_| det.is_none() || demonstrative || mid_month)
-        {
+        if let Some((m, after)) = self.month_at(k).filter(|_| det.is_none() || demonstrative || mid_month) {
             let mut end = after;
             if self.is_name(k) && self.year(after).is_none() {
                 return None;
