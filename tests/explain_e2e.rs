@@ -121,6 +121,7 @@ fn hand_made_store(store: &Path) {
             },
         ],
         concepts: vec![],
+        name_candidates: vec![],
         facts: vec![
             fact(
                 "role",

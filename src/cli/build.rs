@@ -681,6 +681,7 @@ mod tests {
                 entities,
                 mentions: vec![],
                 concepts: vec![],
+                name_candidates: vec![],
                 facts,
                 date: None,
                 timexes: Vec::new(),
@@ -888,6 +889,7 @@ mod tests {
             }],
             mentions: vec![],
             concepts: vec![],
+            name_candidates: vec![],
             facts: vec![Fact {
                 subject: facts::Node::Entity(0),
                 predicate: "says".into(),

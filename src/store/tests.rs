@@ -337,7 +337,11 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
         canonical: macron.clone(),
     };
     let written = store
-        .put_merge(std::slice::from_ref(&link), &[(macron.clone(), "Le Président".into())])
+        .put_merge(&MergeDecisions {
+            links: vec![link.clone()],
+            alt_labels: vec![(macron.clone(), "Le Président".into())],
+            mentions: vec![],
+        })
         .unwrap();
     assert_eq!(written, 2);
     let after = store.snapshot(&SnapshotOptions::default()).unwrap();
@@ -358,7 +362,12 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
     assert_eq!(same, vec![vec![paris.clone(), macron.clone()]]);
     assert!(store.known_entities().unwrap().iter().any(|(i, _)| *i == paris));
     // Writing again replaces; no links removes the graph.
-    store.put_merge(&[link], &[]).unwrap();
+    store
+        .put_merge(&crate::store::MergeDecisions {
+            links: vec![link],
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(
         rows(
             &store,
@@ -367,7 +376,7 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
         .len(),
         0
     );
-    store.put_merge(&[], &[]).unwrap();
+    store.put_merge(&Default::default()).unwrap();
     assert_eq!(store.snapshot(&SnapshotOptions::default()).unwrap(), before);
 }
 

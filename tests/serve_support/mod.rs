@@ -192,6 +192,7 @@ pub fn hostile_document() -> Document {
     let org_end = org + HOSTILE_ORG.chars().count();
     Document {
         concepts: vec![],
+        name_candidates: vec![],
         date: None,
         timexes: vec![],
         source: "hostile.txt".into(),
