@@ -2,8 +2,8 @@
 //! counted, as in `tools/bench_spacy.py`).
 //!
 //! Corpus: the folder in `TRAME_BENCH_CORPUS` (e.g. the Wikinews corpus),
-//! default the parity fixtures; every non-empty line of every `*.txt` is a
-//! document. Model: `TRAME_MODEL` (default md), found as the CLI finds it.
+//! every non-empty line of every `*.txt` a document; default the parity
+//! corpus, the texts listed in `tests/fixtures/parity/texts.tsv`. Model: `TRAME_MODEL` (default md), found as the CLI finds it.
 //! Two groups: `tokenize` (tokenizer + features alone) and `annotate` (the
 //! whole pipeline; skipped with a note when the neural half is missing).
 
@@ -18,11 +18,19 @@ use trame::nlp::lexeme::str_is_space;
 use trame::nlp::{resolve_model, FrontEnd, Pipeline};
 
 fn corpus() -> Vec<String> {
-    let root = std::env::var_os("TRAME_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity/texts"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    collect_txt(&root, &mut files);
+    match std::env::var_os("TRAME_BENCH_CORPUS") {
+        Some(root) => collect_txt(Path::new(&root), &mut files),
+        None => {
+            let list = std::fs::read_to_string(repo.join("tests/fixtures/parity/texts.tsv")).unwrap_or_default();
+            files.extend(
+                list.lines()
+                    .filter_map(|l| l.split_once('\t'))
+                    .map(|(_, path)| repo.join(path)),
+            );
+        }
+    }
     files.sort();
     let mut docs = Vec::new();
     for f in files {

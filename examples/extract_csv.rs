@@ -11,7 +11,7 @@
 // Reports its measurements and findings on the console.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-#[path = "../tests/common/extract_fixtures.rs"]
+#[path = "../tests/integration/support/extract.rs"]
 mod extract_fixtures;
 
 use std::path::PathBuf;

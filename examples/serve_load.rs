@@ -17,7 +17,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-#[path = "../tests/serve_support/http.rs"]
+#[path = "../tests/integration/support/http.rs"]
 mod http;
 
 fn main() {

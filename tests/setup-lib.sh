@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Detection functions for tests/setup.sh, kept apart so that
-# tests/setup_detect.rs can run them against fake directory trees.
+# tests/integration/setup_detect.rs can run them against fake directory trees.
 # Each takes ROOT (default /) so a test can point it at a made-up tree.
 
 # Prints the path of a libclang that bindgen (clang-sys) can load, or

@@ -10,7 +10,7 @@
 #   - extra "stores" (tests/stores.sh, run by tests/run.sh): Debian's
 #     virtuoso-opensource and curl, and the Oxigraph server from PyPI
 #     (package `oxigraph`, pinned) in a venv under ~/.cache/trame/stores.
-# The checks are tested against fake trees by tests/setup_detect.rs.
+# The checks are tested against fake trees by tests/integration/setup_detect.rs.
 # shellcheck source=tests/setup-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup-lib.sh"
 need_apt=()

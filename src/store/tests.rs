@@ -1,6 +1,6 @@
 //! Unit tests of the store: data model, snapshot rows, SPARQL answers over
 //! known graphs, RDF round trips, bad stores. Fixtures are shared with the
-//! end-to-end tests (tests/store_support).
+//! integration tests (tests/integration/support/documents.rs).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -8,7 +8,7 @@ use std::path::Path;
 use super::*;
 use crate::facts as trame_facts;
 
-#[path = "../../tests/store_support/mod.rs"]
+#[path = "../../tests/integration/support/documents.rs"]
 mod support;
 
 fn store_with(docs: &[crate::facts::Document]) -> Store {

@@ -5,7 +5,7 @@
 use super::*;
 use crate::input::Paragraph;
 
-const SEED_TEXT: &str = include_str!("../../../tests/fixtures/extract/seed.txt");
+const SEED_TEXT: &str = include_str!("../../../seeds/000_9c81224ff3cb7629.txt");
 const SEED_DOCS: &str = include_str!("../../../tests/fixtures/extract/seed_md.jsonl");
 
 #[derive(serde::Deserialize)]

@@ -1,0 +1,684 @@
+//! `trame serve` over real HTTP: the SPARQL 1.1 Protocol, one test per row
+//! of the protocol's table (query via GET, via form POST, via direct POST;
+//! dataset parameters; content negotiation; the error statuses), the
+//! limits, the JSON API, freshness while the store changes, and a clean
+//! stop. The store is written by hand through the library (no model).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use trame::store::Store;
+
+use crate::support::{documents as store_support, serve as serve_support, store_with, trame_process};
+use serve_support::{encode, Server};
+
+const JSON: &str = "application/sparql-results+json";
+
+fn fixture_store(dir: &Path) -> PathBuf {
+    store_with(
+        dir,
+        &[
+            store_support::document_a(),
+            store_support::document_b(),
+            serve_support::hostile_document(),
+        ],
+    )
+}
+
+fn start(extra: &[&str]) -> (tempfile::TempDir, Server) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let server = Server::start(&store, extra);
+    (dir, server)
+}
+
+fn graph_of(source: &str) -> String {
+    let store_dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&store_dir.path().join("db")).unwrap();
+    let doc = if source == "a.txt" {
+        store_support::document_a()
+    } else {
+        store_support::document_b()
+    };
+    store.put_document(&doc).unwrap()
+}
+
+/// Labels in a SPARQL JSON result, column `var`.
+fn column(reply: &serde_json::Value, var: &str) -> Vec<String> {
+    reply["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row[var]["value"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+const PEOPLE: &str = "SELECT ?label WHERE { ?p a trame:Person ; skos:prefLabel ?label } ORDER BY ?label";
+
+#[test]
+fn query_via_get() {
+    let (_dir, server) = start(&[]);
+    let reply = server.get(&format!("/sparql?query={}", encode(PEOPLE)), &[("Accept", JSON)]);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.header("content-type"), Some(JSON));
+    let labels = column(&reply.json(), "label");
+    assert!(labels.contains(&"Emmanuel Macron".to_string()), "{labels:?}");
+    assert!(
+        labels.contains(&serve_support::HOSTILE_PERSON.to_string()),
+        "{labels:?}"
+    );
+    // `/query` is the same endpoint.
+    let again = server.get(&format!("/query?query={}", encode(PEOPLE)), &[("Accept", JSON)]);
+    assert_eq!(again.body, reply.body);
+}
+
+#[test]
+fn query_via_url_encoded_post() {
+    let (_dir, server) = start(&[]);
+    let body = format!("query={}", encode(PEOPLE));
+    let reply = server.post(
+        "/sparql",
+        Some("application/x-www-form-urlencoded"),
+        body.as_bytes(),
+        &[("Accept", JSON)],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert!(column(&reply.json(), "label").contains(&"Volodymyr Zelensky".to_string()));
+}
+
+#[test]
+fn query_via_post_directly() {
+    let (_dir, server) = start(&[]);
+    let reply = server.post(
+        "/sparql",
+        Some("application/sparql-query"),
+        PEOPLE.as_bytes(),
+        &[("Accept", JSON)],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert!(column(&reply.json(), "label").contains(&"Poutine".to_string()));
+    // A charset other than UTF-8 is not read.
+    let latin = server.post(
+        "/sparql",
+        Some("application/sparql-query; charset=latin1"),
+        PEOPLE.as_bytes(),
+        &[],
+    );
+    assert_eq!(latin.status, 415);
+}
+
+#[test]
+fn dataset_default_graph_uri_and_named_graph_uri() {
+    let (_dir, server) = start(&[]);
+    let (a, b) = (graph_of("a.txt"), graph_of("b.txt"));
+    let places = "SELECT ?label WHERE { ?p a trame:Place ; skos:prefLabel ?label } ORDER BY ?label";
+    let only_b = server.get(
+        &format!("/sparql?query={}&default-graph-uri={}", encode(places), encode(&b)),
+        &[],
+    );
+    assert_eq!(only_b.status, 200, "{}", only_b.text());
+    assert_eq!(column(&only_b.json(), "label"), vec!["Kiev"]);
+    let both = server.get(
+        &format!(
+            "/sparql?query={}&default-graph-uri={}&default-graph-uri={}",
+            encode(places),
+            encode(&a),
+            encode(&b)
+        ),
+        &[],
+    );
+    assert_eq!(
+        column(&both.json(), "label"),
+        vec!["France", "Kiev", "Paris", "Ukraine"]
+    );
+    let graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let named = server.get(
+        &format!("/sparql?query={}&named-graph-uri={}", encode(graphs), encode(&a)),
+        &[],
+    );
+    assert_eq!(column(&named.json(), "g"), vec![a.clone()]);
+    // In a form body too.
+    let body = format!("query={}&default-graph-uri={}", encode(places), encode(&b));
+    let form = server.post(
+        "/sparql",
+        Some("application/x-www-form-urlencoded"),
+        body.as_bytes(),
+        &[],
+    );
+    assert_eq!(column(&form.json(), "label"), vec!["Kiev"]);
+    // Not an IRI: a 400 that says which parameter.
+    let bad = server.get(
+        &format!("/sparql?query={}&default-graph-uri=pas%20une%20iri", encode(places)),
+        &[],
+    );
+    assert_eq!(bad.status, 400);
+    assert!(bad.text().contains("default-graph-uri"), "{}", bad.text());
+}
+
+#[test]
+fn content_negotiation_for_results_and_graphs() {
+    let (_dir, server) = start(&[]);
+    let ask = format!("/sparql?query={}", encode("ASK { ?s trame:role ?r }"));
+    let select = format!(
+        "/sparql?query={}",
+        encode("SELECT ?label WHERE { ?p skos:prefLabel ?label FILTER(?label = \"Kiev\") }")
+    );
+    for (accept, media, needle) in [
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            "<literal>Kiev</literal>",
+        ),
+        ("text/csv", "text/csv; charset=utf-8", "label\r\nKiev\r\n"),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values; charset=utf-8",
+            "?label\n\"Kiev\"\n",
+        ),
+        ("application/json", JSON, "\"value\":\"Kiev\""),
+        ("text/html, */*;q=0.1", JSON, "\"value\":\"Kiev\""),
+    ] {
+        let reply = server.get(&select, &[("Accept", accept)]);
+        assert_eq!(reply.status, 200, "{accept}: {}", reply.text());
+        assert_eq!(reply.header("content-type"), Some(media), "{accept}");
+        assert!(reply.text().contains(needle), "{accept}: {}", reply.text());
+        assert_eq!(reply.header("vary"), Some("Accept"));
+    }
+    let no_accept = server.get(&ask, &[]);
+    assert_eq!(no_accept.header("content-type"), Some(JSON));
+    assert_eq!(no_accept.json()["boolean"], true);
+    let construct = format!(
+        "/sparql?query={}",
+        encode(
+            "CONSTRUCT { ?p skos:prefLabel ?l } WHERE { ?p a trame:Place ; skos:prefLabel ?l FILTER(?l = \"Kiev\") }"
+        )
+    );
+    for (accept, media, needle) in [
+        ("text/turtle", "text/turtle", "skos:prefLabel \"Kiev\""),
+        (
+            "application/n-triples",
+            "application/n-triples",
+            "<http://www.w3.org/2004/02/skos/core#prefLabel> \"Kiev\" .",
+        ),
+        ("application/ld+json", "application/ld+json", "\"@value\":\"Kiev\""),
+        ("*/*", "text/turtle", "\"Kiev\""),
+    ] {
+        let reply = server.get(&construct, &[("Accept", accept)]);
+        assert_eq!(reply.status, 200, "{accept}: {}", reply.text());
+        assert_eq!(reply.header("content-type"), Some(media), "{accept}");
+        assert!(
+            reply.text().replace(": ", ":").contains(&needle.replace(": ", ":")),
+            "{accept}: {}",
+            reply.text()
+        );
+    }
+    let describe = format!(
+        "/sparql?query={}",
+        encode("DESCRIBE <https://w3id.org/trame/entity/place/kiev>")
+    );
+    let reply = server.get(&describe, &[("Accept", "application/n-triples")]);
+    assert_eq!(reply.status, 200);
+    assert!(reply.text().contains("\"Kiev\""), "{}", reply.text());
+}
+
+#[test]
+fn malformed_query_is_400_with_the_parsers_position() {
+    let (_dir, server) = start(&[]);
+    let reply = server.get(&format!("/sparql?query={}", encode("SELECT ?s WHERE { ?s ?p }")), &[]);
+    assert_eq!(reply.status, 400);
+    let text = reply.text();
+    assert!(text.starts_with("SPARQL syntax error at line 1, column "), "{text}");
+    let missing = server.get("/sparql", &[]);
+    assert_eq!(missing.status, 400);
+    assert!(missing.text().contains("no query"), "{}", missing.text());
+    let twice = server.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D", &[]);
+    assert_eq!(twice.status, 400);
+    // A browser without a query lands on the editor.
+    let browser = server.get("/sparql", &[("Accept", "text/html,application/xhtml+xml")]);
+    assert_eq!(browser.status, 303);
+    assert_eq!(browser.header("location"), Some("/editor"));
+}
+
+#[test]
+fn unsatisfiable_accept_is_406() {
+    let (_dir, server) = start(&[]);
+    let select = format!("/sparql?query={}", encode(PEOPLE));
+    let reply = server.get(&select, &[("Accept", "image/png")]);
+    assert_eq!(reply.status, 406);
+    assert!(reply.text().contains("text/csv"), "{}", reply.text());
+    // Acceptable for a graph, not for a table.
+    assert_eq!(server.get(&select, &[("Accept", "text/turtle")]).status, 406);
+    let construct = format!("/sparql?query={}", encode("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"));
+    assert_eq!(server.get(&construct, &[("Accept", "text/csv")]).status, 406);
+}
+
+#[test]
+fn wrong_content_type_is_415() {
+    let (_dir, server) = start(&[]);
+    for content_type in [Some("text/plain"), Some("application/json"), None] {
+        let reply = server.post("/sparql", content_type, PEOPLE.as_bytes(), &[]);
+        assert_eq!(reply.status, 415, "{content_type:?}");
+        assert!(reply.text().contains("application/sparql-query"), "{}", reply.text());
+    }
+}
+
+#[test]
+fn updates_are_403() {
+    let (_dir, server) = start(&[]);
+    let insert = "INSERT DATA { <urn:a> <urn:b> <urn:c> }";
+    let form = format!("update={}", encode(insert));
+    for reply in [
+        server.post(
+            "/sparql",
+            Some("application/x-www-form-urlencoded"),
+            form.as_bytes(),
+            &[],
+        ),
+        server.post("/sparql", Some("application/sparql-update"), insert.as_bytes(), &[]),
+        server.post("/update", Some("application/sparql-update"), insert.as_bytes(), &[]),
+        server.get(&format!("/sparql?query={}", encode(insert)), &[]),
+        server.get(
+            &format!("/sparql?query={}", encode("LOAD <http://example.org/data.ttl>")),
+            &[],
+        ),
+        server.post(
+            "/api/query",
+            Some("application/x-www-form-urlencoded"),
+            format!("query={}", encode("CLEAR ALL")).as_bytes(),
+            &[],
+        ),
+    ] {
+        assert_eq!(reply.status, 403, "{}", String::from_utf8_lossy(&reply.body));
+        assert!(reply.text().contains("read-only"));
+    }
+    let ask = server.get(
+        &format!("/sparql?query={}", encode("ASK { <urn:a> <urn:b> <urn:c> }")),
+        &[],
+    );
+    assert_eq!(ask.json()["boolean"], false);
+}
+
+#[test]
+fn other_paths_are_404_and_nothing_outside_the_app_is_served() {
+    let (_dir, server) = start(&[]);
+    for path in [
+        "/nope",
+        "/../../etc/passwd",
+        "/assets/../../etc/passwd",
+        "/assets/..%2F..%2Fetc%2Fpasswd",
+        "/assets/%2e%2e/%2e%2e/etc/passwd",
+        "/assets/%2Fetc%2Fpasswd",
+        "/assets/app.js/../../../etc/passwd",
+        "/api/nothing",
+        "/entity/../Cargo.toml",
+    ] {
+        let reply = server.get(path, &[]);
+        assert!(matches!(reply.status, 400 | 404), "{path}: {}", reply.status);
+        let body = String::from_utf8_lossy(&reply.body);
+        assert!(!body.contains("root:") && !body.contains("[package]"), "{path}: {body}");
+    }
+    let app = server.get("/assets/app.js", &[]);
+    assert_eq!(app.status, 200);
+    assert_eq!(app.header("content-type"), Some("text/javascript; charset=utf-8"));
+    assert!(server
+        .get("/assets/LICENSE-cytoscape.txt", &[])
+        .text()
+        .contains("Cytoscape Consortium"));
+    let page = server.get("/", &[]);
+    assert_eq!(page.status, 200);
+    assert!(page
+        .header("content-security-policy")
+        .unwrap()
+        .contains("script-src 'self'"));
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+}
+
+#[test]
+fn invalid_utf8_and_broken_escapes_are_400() {
+    let (_dir, server) = start(&[]);
+    for path in [
+        "/sparql?query=SELECT%FF%FE",
+        "/sparql?query=%E9t%E9",
+        "/sparql?query=%ZZ",
+        "/api/search?q=%C3",
+    ] {
+        let reply = server.get(path, &[]);
+        assert_eq!(reply.status, 400, "{path}");
+        assert!(
+            reply.text().contains("UTF-8") || reply.text().contains("malformed"),
+            "{path}: {}",
+            reply.text()
+        );
+    }
+    let body: &[u8] = b"SELECT * WHERE { ?s ?p \"\xff\" }";
+    assert_eq!(
+        server
+            .post("/sparql", Some("application/sparql-query"), body, &[])
+            .status,
+        400
+    );
+    let form: &[u8] = b"query=ASK%7B%7D&default-graph-uri=\xff";
+    assert_eq!(
+        server
+            .post("/sparql", Some("application/x-www-form-urlencoded"), form, &[])
+            .status,
+        400
+    );
+}
+
+#[test]
+fn bodies_over_the_cap_are_413() {
+    let (_dir, server) = start(&["--max-body", "100000"]);
+    let mut big = String::from("SELECT * WHERE { ?s ?p ?o } #");
+    big.push_str(&"x".repeat(10 << 20));
+    let reply = server.post("/sparql", Some("application/sparql-query"), big.as_bytes(), &[]);
+    assert_eq!(reply.status, 413);
+    assert!(reply.text().contains("100000 bytes"), "{}", reply.text());
+    // The server is still there.
+    assert_eq!(
+        server.get(&format!("/sparql?query={}", encode("ASK {}")), &[]).status,
+        200
+    );
+}
+
+#[test]
+fn service_is_refused_without_any_outgoing_request() {
+    let (_dir, server) = start(&[]);
+    // A listener that records whether anyone connected.
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    probe.set_nonblocking(true).unwrap();
+    let remote = format!("http://{}/sparql", probe.local_addr().unwrap());
+    let query = format!("SELECT * WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}");
+    let reply = server.get(&format!("/sparql?query={}", encode(&query)), &[]);
+    assert_eq!(reply.status, 400, "{}", reply.text());
+    assert!(reply.text().contains("SERVICE is refused"), "{}", reply.text());
+    assert!(probe.accept().is_err(), "the server connected to the SERVICE address");
+}
+
+#[test]
+fn a_query_past_the_timeout_is_stopped() {
+    let (_dir, server) = start(&["--timeout", "1"]);
+    // Hundreds of millions of rows to count: only the timeout ends it.
+    let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let started = Instant::now();
+    let reply = server.get(&format!("/sparql?query={}", encode(slow)), &[]);
+    let took = started.elapsed();
+    assert_eq!(reply.status, 503, "{}", reply.text());
+    assert!(reply.text().contains("time limit (1 s"), "{}", reply.text());
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    // Stopped, not abandoned: no query is left running.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.status()["running_queries"] != 0 {
+        assert!(Instant::now() < deadline, "the query kept running");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        server.get(&format!("/sparql?query={}", encode("ASK {}")), &[]).status,
+        200
+    );
+}
+
+#[test]
+fn ten_million_rows_are_streamed_and_stopped_at_the_deadline() {
+    let (_dir, server) = start(&["--timeout", "2"]);
+    let digits = "VALUES ?{} { 0 1 2 3 4 5 6 7 8 9 }";
+    let values: Vec<String> = (0..7).map(|i| digits.replace("{}", &format!("v{i}"))).collect();
+    let query = format!("SELECT * WHERE {{ {} }}", values.join(" "));
+    let started = Instant::now();
+    let reply = server.get(&format!("/sparql?query={}", encode(&query)), &[("Accept", "text/csv")]);
+    assert_eq!(reply.status, 200);
+    // The rows began to flow, then the deadline cut the body.
+    assert!(!reply.complete, "ten million rows cannot be sent in 2 s here");
+    let head = String::from_utf8_lossy(&reply.body[..200.min(reply.body.len())]).to_string();
+    let mut lines = head.split("\r\n");
+    let mut header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    header.sort();
+    assert_eq!(header, vec!["v0", "v1", "v2", "v3", "v4", "v5", "v6"], "{head}");
+    assert_eq!(lines.next().unwrap().split(',').count(), 7, "{head}");
+    assert!(started.elapsed() < Duration::from_secs(15));
+    // The app's editor gets at most the page cap.
+    let capped = server.post(
+        "/api/query",
+        Some("application/x-www-form-urlencoded"),
+        format!("query={}", encode(&query)).as_bytes(),
+        &[],
+    );
+    assert_eq!(capped.status, 200);
+    assert_eq!(capped.header("x-trame-row-cap"), Some("1000"));
+    assert_eq!(capped.json()["results"]["bindings"].as_array().unwrap().len(), 1000);
+}
+
+#[test]
+fn a_client_that_goes_away_stops_its_query() {
+    let (_dir, server) = start(&["--timeout", "20"]);
+    let query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
+        let request = format!(
+            "GET /sparql?query={} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n",
+            encode(query)
+        );
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut first = [0u8; 512];
+        let _ = stream.read(&mut first).unwrap();
+        assert!(first.starts_with(b"HTTP/1.1 200"));
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.status()["running_queries"] != 0 {
+        assert!(Instant::now() < deadline, "the query outlived its client");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn cors_only_when_asked() {
+    let (_dir, server) = start(&[]);
+    let ask = format!("/sparql?query={}", encode("ASK {}"));
+    assert_eq!(
+        server
+            .get(&ask, &[("Origin", "http://example.org")])
+            .header("access-control-allow-origin"),
+        None
+    );
+    drop(server);
+    let (_dir, server) = start(&["--cors"]);
+    let reply = server.get(&ask, &[("Origin", "http://example.org")]);
+    assert_eq!(reply.header("access-control-allow-origin"), Some("*"));
+    let preflight = server.raw(
+        format!(
+            "OPTIONS /sparql HTTP/1.1\r\nHost: {}\r\nOrigin: http://example.org\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n",
+            server.addr
+        )
+        .as_bytes(),
+    );
+    assert_eq!(preflight.status, 204);
+    assert!(preflight
+        .header("access-control-allow-methods")
+        .unwrap()
+        .contains("POST"));
+}
+
+#[test]
+fn json_api_for_the_pages() {
+    let (_dir, server) = start(&["--page-rows", "50"]);
+    // Autocompletion ignores case, accents and articles, and finds aliases.
+    let found = server
+        .get(&format!("/api/search?q={}", encode("ÉMMANUEL mac")), &[])
+        .json();
+    assert_eq!(found[0]["label"], "Emmanuel Macron");
+    let alias = server.get(&format!("/api/search?q={}", encode("nunez")), &[]).json();
+    assert_eq!(alias[0]["label"], serve_support::HOSTILE_PERSON);
+    assert_eq!(alias[0]["matched"], "Ñúñez");
+    assert_eq!(server.get("/api/search?q=", &[]).json(), serde_json::json!([]));
+
+    let macron = found[0]["iri"].as_str().unwrap().to_string();
+    let page = server.get(&format!("/api/entity?iri={}", encode(&macron)), &[]).json();
+    assert_eq!(page["kind"], "PER");
+    assert_eq!(page["roles"], serde_json::json!(["président"]));
+    let facts: Vec<&serde_json::Value> = page["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["facts"].as_array().unwrap())
+        .collect();
+    assert_eq!(facts.len(), 4);
+    let negated = facts.iter().find(|f| f["negated"] == true).expect("the negated fact");
+    assert_eq!(negated["sentence"], "Macron n'a pas attaqué Poutine.");
+    assert_eq!(negated["highlights"], serde_json::json!([[0, 30]]));
+    assert_eq!(negated["document"]["title"], "Rencontre à Paris");
+    assert!(facts.iter().any(|f| f["hypothetical"] == true));
+    assert_eq!(server.get("/api/entity?iri=urn%3Anobody", &[]).status, 404);
+    assert_eq!(server.get("/api/entity", &[]).status, 400);
+
+    let doc = negated["document"]["iri"].as_str().unwrap().to_string();
+    let document = server.get(&format!("/api/document?iri={}", encode(&doc)), &[]).json();
+    assert_eq!(document["sentences"].as_array().unwrap().len(), 3);
+    assert_eq!(document["facts"].as_array().unwrap().len(), 4);
+    assert_eq!(document["sentences"][2]["text"], "Macron n'a pas attaqué Poutine.");
+
+    let graph = server
+        .get(&format!("/api/graph?iri={}&depth=2", encode(&macron)), &[])
+        .json();
+    let nodes = graph["nodes"].as_array().unwrap();
+    assert!(nodes.iter().any(|n| n["label"] == "Volodymyr Zelensky"));
+    assert!(nodes.iter().any(|n| n["label"] == "Kiev"));
+    let located = server
+        .get(&format!("/api/graph?iri={}&predicate=location", encode(&macron)), &[])
+        .json();
+    assert_eq!(located["edges"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        server
+            .get(&format!("/api/graph?iri={}&depth=3", encode(&macron)), &[])
+            .status,
+        400
+    );
+    assert_eq!(
+        server
+            .get(&format!("/api/graph?iri={}&kind=XYZ", encode(&macron)), &[])
+            .status,
+        400
+    );
+
+    let dot = server.get(&format!("/api/graph.dot?iri={}", encode(&macron)), &[]);
+    assert!(dot.text().starts_with("digraph"), "{}", dot.text());
+    assert!(dot.header("content-disposition").unwrap().contains("graph.dot"));
+    let csv = server.get(&format!("/api/graph.csv?iri={}", encode(&macron)), &[]);
+    assert!(csv.text().lines().count() >= 4, "{}", csv.text());
+    let svg = server.get(&format!("/api/graph.svg?iri={}", encode(&macron)), &[]);
+    assert!(svg.text().contains("<svg"));
+    let png = server.get(&format!("/api/graph.png?iri={}", encode(&macron)), &[]);
+    assert!(png.body.starts_with(b"\x89PNG"));
+
+    let status = server.status();
+    assert_eq!(status["documents"], 3);
+    let documents = server.get("/api/documents", &[]).json();
+    assert_eq!(documents.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn the_editor_offers_every_query_of_the_queries_folder() {
+    let (_dir, server) = start(&[]);
+    let listed = server.get("/api/queries", &[]).json();
+    let mut names: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rq"))
+        .collect();
+    files.sort();
+    assert_eq!(names, files);
+    // Each runs.
+    for query in listed.as_array().unwrap() {
+        let body = format!("query={}", encode(query["text"].as_str().unwrap()));
+        let reply = server.post(
+            "/api/query",
+            Some("application/x-www-form-urlencoded"),
+            body.as_bytes(),
+            &[],
+        );
+        assert_eq!(reply.status, 200, "{}: {}", query["name"], reply.text());
+    }
+    let csv = server.post(
+        "/api/query",
+        Some("application/x-www-form-urlencoded"),
+        format!("format=csv&query={}", encode(PEOPLE)).as_bytes(),
+        &[],
+    );
+    assert_eq!(
+        csv.header("content-disposition"),
+        Some("attachment; filename=\"results.csv\"")
+    );
+    assert!(csv.text().starts_with("label\r\n"));
+}
+
+#[test]
+fn a_document_built_after_start_becomes_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    Store::open(&path)
+        .unwrap()
+        .put_document(&store_support::document_a())
+        .unwrap();
+    let server = Server::start(&path, &["--refresh", "0.2"]);
+    assert_eq!(server.status()["documents"], 1);
+    let kiev = format!("/sparql?query={}", encode("ASK { ?p skos:prefLabel \"Kiev\" }"));
+    assert_eq!(server.get(&kiev, &[]).json()["boolean"], false);
+    {
+        // A writer beside the server, as `trame build` would be.
+        let writer = Store::open(&path).unwrap();
+        writer.put_document(&store_support::document_b()).unwrap();
+        writer.flush().unwrap();
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while server.status()["documents"] != 2 {
+        assert!(
+            Instant::now() < deadline,
+            "the new document never appeared: {}",
+            server.status()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(server.get(&kiev, &[]).json()["boolean"], true);
+    assert_eq!(
+        server.get(&format!("/api/search?q={}", encode("kiev")), &[]).json()[0]["label"],
+        "Kiev"
+    );
+}
+
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let (_dir, server) = start(&[]);
+    assert!(server.stderr.lock().unwrap()[0].contains("read-only; Ctrl-C stops"));
+    let status = server.terminate();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    for args in [["--bind", "localhost"], ["--timeout", "0"], ["--refresh", "-1"]] {
+        let output = trame_process()
+            .arg("serve")
+            .arg("--store")
+            .arg(&store)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+    let missing = trame_process()
+        .args(["serve", "--bind", "127.0.0.1:0", "--store"])
+        .arg(dir.path().join("nothing"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no store at"));
+}
