@@ -50,6 +50,9 @@ pub struct Document {
     /// The path as given to `trame build` (or `-` for standard input).
     pub source: String,
     pub title: Option<String>,
+    /// Who wrote it, from its byline: metadata, never entities or facts.
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// The original text, exactly as read.
     pub text: String,
     /// SHA-256 of the original text, lower-case hex; the graph IRI derives from it.
@@ -103,6 +106,11 @@ pub struct TimeExpression {
     /// TIMEX3 value: `2025-03-10TEV`, `2025-W10`, `P3Y`, `PAST_REF`,
     /// `XXXX-02-28` when the year is unknown.
     pub value: String,
+    /// TIMEX3 `mod` (`START`, `MID`, `END`, `APPROX`, `MORE_THAN`, …) when
+    /// the words say which part of the period or how exact: «fin 2017» is
+    /// `2017` with `END`, «vers 14 h» a clock time with `APPROX`.
+    #[serde(default)]
+    pub modifier: Option<String>,
     /// Index of the sentence holding it.
     pub sentence: usize,
 }

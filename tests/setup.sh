@@ -6,7 +6,7 @@
 #     such as libclang-cpp.so.14 does not count (tests/setup-lib.sh).
 #   - pip fetches the French models.
 #   - the browser tests of `trame serve` drive Debian's chromium headless
-#     (tests/serve_browser.rs); it is never downloaded by the tests.
+#     (tests/integration/serve_browser.rs); it is never downloaded by the tests.
 #   - extra "stores" (tests/stores.sh, run by tests/run.sh): Debian's
 #     virtuoso-opensource and curl, and the Oxigraph server from PyPI
 #     (package `oxigraph`, pinned) in a venv under ~/.cache/trame/stores.

@@ -674,6 +674,7 @@ mod tests {
             Document {
                 source: prepared.source.clone(),
                 title: prepared.title.clone(),
+                authors: Vec::new(),
                 text: prepared.original.clone(),
                 content_hash: String::new(),
                 language: prepared.language.clone(),
@@ -874,6 +875,7 @@ mod tests {
         let document = Document {
             source: "a.txt".into(),
             title: None,
+            authors: Vec::new(),
             text: String::new(),
             content_hash: String::new(),
             language: "fr".into(),

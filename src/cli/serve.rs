@@ -26,7 +26,8 @@ use super::{output, GlobalArgs, UsageError};
     trame serve --bind 0.0.0.0:8080 --cors       reachable from other machines and web pages\n  \
     curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql")]
 pub struct ServeArgs {
-    /// Address and port to listen on. Anything but loopback exposes the store to the network.
+    /// Address and port to listen on: an IP address or `localhost`, and a port (0 picks a free one).
+    /// Anything but loopback exposes the store to the network.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:7878")]
     pub bind: String,
     /// Longest a query may run, in seconds; the query is stopped after that.
@@ -50,12 +51,7 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let bind: SocketAddr = args.bind.parse().map_err(|_| {
-        UsageError(format!(
-            "--bind {:?} is not HOST:PORT with an IP address (e.g. 127.0.0.1:7878)",
-            args.bind
-        ))
-    })?;
+    let bind = parse_bind(&args.bind)?;
     let seconds = |value: f64, name: &str| -> Result<Duration, UsageError> {
         if value.is_finite() && value > 0.0 && value <= 86_400.0 {
             Ok(Duration::from_secs_f64(value))
@@ -100,4 +96,46 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     .with_context(|| format!("serving {store}"))?;
     output::info("trame serve: stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--bind`: `IP:PORT` (`[::1]:PORT` for IPv6), or `localhost:PORT`, which
+/// means 127.0.0.1. No other name is looked up, so the address printed is
+/// the one listened on.
+fn parse_bind(text: &str) -> Result<SocketAddr, UsageError> {
+    if let Ok(addr) = text.parse() {
+        return Ok(addr);
+    }
+    if let Some((host, port)) = text.rsplit_once(':') {
+        if host.eq_ignore_ascii_case("localhost") {
+            if let Ok(port) = port.parse::<u16>() {
+                return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
+            }
+        }
+    }
+    Err(UsageError(format!(
+        "--bind {text:?} is not HOST:PORT with an IP address or localhost (e.g. 127.0.0.1:7878 or localhost:8080)"
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_bind;
+
+    #[test]
+    fn bind_takes_ip_addresses_and_localhost_only() {
+        assert_eq!(parse_bind("127.0.0.1:7878").unwrap().to_string(), "127.0.0.1:7878");
+        assert_eq!(parse_bind("[::1]:80").unwrap().to_string(), "[::1]:80");
+        assert_eq!(parse_bind("localhost:8080").unwrap().to_string(), "127.0.0.1:8080");
+        assert_eq!(parse_bind("LOCALHOST:0").unwrap().to_string(), "127.0.0.1:0");
+        for bad in [
+            "localhost",
+            "localhost:",
+            "localhost:99999",
+            "example.org:80",
+            "7878",
+            "",
+        ] {
+            assert!(parse_bind(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -58,8 +58,8 @@ pub const RELATION_COLUMNS: [&str; 20] = [
 pub const MENTION_COLUMNS: [&str; 7] = ["entity_id", "doc", "source", "start", "end", "text", "type"];
 pub const TRIPLE_COLUMNS: [&str; 4] = ["subject", "predicate", "object", "graph"];
 /// The time contract's four columns, then where the date was found.
-pub const DOCUMENT_COLUMNS: [&str; 5] = ["doc", "source", "title", "date", "date_origin"];
-pub const TIMEX_COLUMNS: [&str; 7] = ["doc", "source", "start", "end", "text", "value", "type"];
+pub const DOCUMENT_COLUMNS: [&str; 6] = ["doc", "source", "title", "date", "date_origin", "authors"];
+pub const TIMEX_COLUMNS: [&str; 8] = ["doc", "source", "start", "end", "text", "value", "type", "mod"];
 
 /// Row counts of a written dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -197,7 +197,8 @@ pub fn write_triples(snapshot: &GraphSnapshot, out: impl Write, options: CsvOpti
     Ok(snapshot.quads.len())
 }
 
-/// documents.csv: doc, source, title, date (`YYYY-MM-DD`, empty when unknown), date_origin.
+/// documents.csv: doc, source, title, date (`YYYY-MM-DD`, empty when unknown), date_origin,
+/// authors (the byline's names, `; ` between them).
 pub fn write_documents(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
     let mut writer = Table::new(out, options, &DOCUMENT_COLUMNS)?;
     for d in &snapshot.documents {
@@ -207,13 +208,15 @@ pub fn write_documents(snapshot: &GraphSnapshot, out: impl Write, options: CsvOp
             d.title.as_deref().unwrap_or(""),
             d.date.as_deref().unwrap_or(""),
             d.date_origin.as_deref().unwrap_or(""),
+            &d.authors.join("; "),
         ])?;
     }
     writer.flush()?;
     Ok(snapshot.documents.len())
 }
 
-/// timex.csv: doc, source, start, end (characters, end exclusive), text, value (TIMEX3), type.
+/// timex.csv: doc, source, start, end (characters, end exclusive), text, value (TIMEX3), type,
+/// mod (TIMEX3 `mod`, empty when none).
 pub fn write_timexes(snapshot: &GraphSnapshot, out: impl Write, options: CsvOptions) -> Result<usize, ::csv::Error> {
     let mut writer = Table::new(out, options, &TIMEX_COLUMNS)?;
     for t in &snapshot.timexes {
@@ -225,6 +228,7 @@ pub fn write_timexes(snapshot: &GraphSnapshot, out: impl Write, options: CsvOpti
             &t.text,
             &t.value,
             &t.kind,
+            t.modifier.as_deref().unwrap_or(""),
         ])?;
     }
     writer.flush()?;
@@ -401,6 +405,7 @@ mod tests {
                 iri: "urn:doc:1".into(),
                 source: "seeds/a.txt".into(),
                 title: Some("Grève, \"générale\"".into()),
+                authors: vec!["Marie Dupont".into(), "Jean Martin".into()],
                 date: Some("2025-03-11".into()),
                 date_origin: Some("given".into()),
             }],
@@ -412,6 +417,7 @@ mod tests {
                 text: "lundi soir".into(),
                 value: "2025-03-10TEV".into(),
                 kind: "TIME".into(),
+                modifier: Some("END".into()),
             }],
         }
     }
@@ -476,7 +482,14 @@ mod tests {
         assert_eq!(&header[..4], ["doc", "source", "title", "date"]);
         assert_eq!(
             rows[0],
-            ["urn:doc:1", "seeds/a.txt", "Grève, \"générale\"", "2025-03-11", "given"]
+            [
+                "urn:doc:1",
+                "seeds/a.txt",
+                "Grève, \"générale\"",
+                "2025-03-11",
+                "given",
+                "Marie Dupont; Jean Martin"
+            ]
         );
         let mut out = Vec::new();
         write_timexes(&tricky(), &mut out, CsvOptions::default()).unwrap();
@@ -491,7 +504,8 @@ mod tests {
                 "20",
                 "lundi soir",
                 "2025-03-10TEV",
-                "TIME"
+                "TIME",
+                "END"
             ]
         );
     }

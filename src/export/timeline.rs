@@ -88,14 +88,23 @@ pub fn entries(snapshot: &GraphSnapshot, options: &TimelineOptions) -> Result<Ve
         .filter_map(place)
         .collect();
     // One row per claim: its best-placed statement stands for the others.
+    // An article that states the same fact at the same time twice (in its
+    // title and its text, say) gives one row too.
     placed.sort_by_cached_key(rank_key);
     let mut seen_claims = std::collections::HashSet::new();
+    let mut seen_facts = std::collections::HashSet::new();
     placed.retain(|entry| {
-        entry
-            .fact
-            .claim
-            .as_ref()
-            .is_none_or(|claim| seen_claims.insert(claim.clone()))
+        let f = &entry.fact;
+        let repeated = (
+            f.doc.clone(),
+            f.subject_iri.clone(),
+            f.predicate.clone(),
+            f.object_iri.clone().unwrap_or_else(|| f.object.clone()),
+            f.negated,
+            entry.start,
+            entry.end,
+        );
+        f.claim.as_ref().is_none_or(|claim| seen_claims.insert(claim.clone())) && seen_facts.insert(repeated)
     });
     placed.truncate(options.limit);
     placed.sort_by(|a, b| {
@@ -601,6 +610,50 @@ fn ticks(lo: f64, hi: f64, unit: Unit) -> Vec<(Day, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fact(statement: &str, doc: &str, time: &str) -> RelationRow {
+        RelationRow {
+            statement: statement.into(),
+            subject_iri: "urn:e:police".into(),
+            subject: "police".into(),
+            predicate: "expels".into(),
+            object_iri: Some("urn:e:manifestants".into()),
+            object: "manifestants".into(),
+            doc: doc.into(),
+            event_type: Some("COERCE".into()),
+            time_value: Some(time.into()),
+            sources: 1,
+            confidence: 0.7,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_fact_repeated_in_one_article_is_one_row() {
+        let snapshot = GraphSnapshot {
+            relations: vec![
+                fact("urn:d1/statement/0", "urn:d1", "2018-12-21"),
+                fact("urn:d1/statement/13", "urn:d1", "2018-12-21"),
+                // Another day, or another article, is another row.
+                fact("urn:d1/statement/16", "urn:d1", "2018-12-22"),
+                fact("urn:d2/statement/3", "urn:d2", "2018-12-21"),
+            ],
+            ..Default::default()
+        };
+        let rows: Vec<String> = entries(&snapshot, &TimelineOptions::default())
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {}", e.when, e.fact.statement))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "2018-12-21 urn:d1/statement/0",
+                "2018-12-21 urn:d2/statement/3",
+                "2018-12-22 urn:d1/statement/16"
+            ]
+        );
+    }
 
     #[test]
     fn civil_days_round_trip() {

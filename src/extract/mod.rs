@@ -13,6 +13,7 @@ use crate::nlp::Doc;
 
 pub mod entities;
 pub mod event_types;
+pub mod repair;
 pub mod rules;
 pub mod timex;
 
@@ -34,7 +35,11 @@ pub fn extract_document(prepared: &PreparedText, docs: &[Doc]) -> facts::Documen
 /// --date`); `None` looks for it in the text and the file name.
 pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Option<timex::Date>) -> facts::Document {
     let n = docs.len().min(prepared.paragraphs.len());
-    let docs = &docs[..n];
+    let mut repaired: Vec<Doc> = docs[..n].to_vec();
+    for doc in &mut repaired {
+        repair::rejoin_leading_name(doc);
+    }
+    let docs = &repaired[..];
     let sentences = build_sentences(prepared, docs);
     let table = entities::find_entities(prepared, docs);
     let (mut facts, concepts) = rules::extract_facts(prepared, docs, &table);
@@ -51,6 +56,7 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
     facts::Document {
         source: prepared.source.clone(),
         title: prepared.title.clone(),
+        authors: prepared.authors.clone(),
         text: prepared.original.clone(),
         content_hash: content_hash(&prepared.original),
         language: prepared.language.clone(),

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub mod byline;
 pub mod language;
 pub mod markup;
 
@@ -33,6 +34,9 @@ pub struct PreparedText {
     /// The text exactly as read.
     pub original: String,
     pub title: Option<String>,
+    /// Who wrote it, from a byline (`Par Marie DUPONT et Jean MARTIN`):
+    /// metadata, so the byline is not among the paragraphs.
+    pub authors: Vec<String>,
     /// ISO 639-1 code of the detected language.
     pub language: String,
     /// The paragraphs the model annotates, one `nlp::Doc` each, in order.
@@ -190,7 +194,8 @@ pub fn load(input: &InputSource) -> Result<PreparedText, InputError> {
 pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputError> {
     let view = markup::reading_view(&original, markup::is_html(source, &original));
     let lines = split_lines(&view);
-    let kept = drop_boilerplate(&lines);
+    let mut kept = drop_boilerplate(&lines);
+    let authors = take_bylines(&lines, &mut kept);
     let title = find_title(&lines, &kept).map(|line| title_text(line.content()));
     let paragraphs: Vec<Paragraph> = kept
         .iter()
@@ -223,6 +228,7 @@ pub fn prepare(source: &str, original: String) -> Result<PreparedText, InputErro
         source: source.to_string(),
         original,
         title,
+        authors,
         language: language::FRENCH.to_string(),
         paragraphs,
     })
@@ -445,6 +451,36 @@ fn drop_boilerplate(lines: &[Line]) -> Vec<usize> {
         })
         .map(|(_, &i)| i)
         .collect()
+}
+
+/// How many kept lines at the head, and at the end, of a text may be a byline.
+const BYLINE_HEAD_LINES: usize = 5;
+const BYLINE_TAIL_LINES: usize = 2;
+
+/// Takes byline lines ([`byline::authors`]) among the first and last kept
+/// lines out of `kept`; returns their names in order, each once.
+fn take_bylines(lines: &[Line], kept: &mut Vec<usize>) -> Vec<String> {
+    let mut authors: Vec<String> = Vec::new();
+    let tail_from = kept.len().saturating_sub(BYLINE_TAIL_LINES);
+    let mut rank = 0;
+    kept.retain(|&i| {
+        let near_an_end = rank < BYLINE_HEAD_LINES || rank >= tail_from;
+        rank += 1;
+        if !near_an_end {
+            return true;
+        }
+        let Some(names) = byline::authors(markup::visible(lines[i].content()).trim()) else {
+            return true;
+        };
+        tracing::debug!(line = i + 1, "byline kept as the document's authors");
+        for name in names {
+            if !authors.contains(&name) {
+                authors.push(name);
+            }
+        }
+        false
+    });
+    authors
 }
 
 /// Longest title, in characters and in words.

@@ -208,6 +208,19 @@ impl Catalog {
         }
     }
 
+    /// Makes entities that `trame merge` folded into another (`owl:sameAs`
+    /// in the merge graph: `(merged, canonical)` pairs) open their
+    /// canonical entity: the snapshot holds only canonical IRIs, while
+    /// SPARQL results and links may still name a merged one.
+    pub fn with_merged(mut self, links: impl IntoIterator<Item = (String, String)>) -> Catalog {
+        for (merged, canonical) in links {
+            if let Some(&index) = self.entity_by_iri.get(&canonical) {
+                self.entity_by_iri.entry(merged).or_insert(index);
+            }
+        }
+        self
+    }
+
     pub fn entity_count(&self) -> usize {
         self.snapshot.entities.len()
     }
@@ -310,6 +323,8 @@ impl Catalog {
     /// The entity page for `iri`, at most `max_facts` facts; None when no such entity.
     pub fn entity_page(&self, iri: &str, max_facts: usize) -> Option<EntityPage<'_>> {
         let entity = self.entity(iri)?;
+        // A merged entity's IRI opens its canonical entity.
+        let iri = entity.iri.as_str();
         let facts: Vec<&RelationRow> = self
             .facts_of
             .get(iri)
@@ -520,6 +535,19 @@ mod tests {
         snapshot.entities.push(entity("urn:e:far", "Loin", &[]));
         snapshot.entities.push(entity("urn:e:other", "Quelqu'un", &[]));
         Catalog::new(snapshot, Vec::new())
+    }
+
+    #[test]
+    fn a_merged_entity_opens_its_canonical_entity() {
+        let catalog = catalog().with_merged([
+            ("urn:e:rubio-alone".to_string(), "urn:e:rubio".to_string()),
+            ("urn:e:ghost".to_string(), "urn:e:nobody".to_string()),
+        ]);
+        let page = catalog.entity_page("urn:e:rubio-alone", 100).unwrap();
+        assert_eq!(page.iri, "urn:e:rubio");
+        assert_eq!(page.roles, vec!["secrétaire d'État"]);
+        assert!(catalog.entity_page("urn:e:ghost", 100).is_none());
+        assert!(catalog.graph("urn:e:rubio-alone", &GraphFilter::default()).is_some());
     }
 
     #[test]

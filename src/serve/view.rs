@@ -29,12 +29,31 @@ pub struct View {
     signature: u64,
 }
 
+/// The `(merged, canonical)` entity pairs of the merge graph.
+fn merged_entities(store: &Store) -> Result<Vec<(String, String)>, StoreError> {
+    let query = format!(
+        "SELECT ?merged ?canonical WHERE {{ GRAPH <{}> {{ ?merged <http://www.w3.org/2002/07/owl#sameAs> ?canonical }} }}",
+        crate::store::iri::MERGE_GRAPH
+    );
+    let (_, rows) = store.select(&query)?;
+    let iri = |term: &Option<String>| {
+        term.as_deref()
+            .and_then(|t| t.strip_prefix('<'))
+            .and_then(|t| t.strip_suffix('>'))
+            .map(str::to_string)
+    };
+    Ok(rows
+        .iter()
+        .filter_map(|row| Some((iri(row.first()?)?, iri(row.get(1)?)?)))
+        .collect())
+}
+
 impl View {
     fn open(path: &Path, signature: u64) -> Result<View, StoreError> {
         let store = Store::open_read_only(path)?;
         let snapshot = store.snapshot(&SnapshotOptions::default())?;
         let documents = store.documents()?;
-        let catalog = Catalog::new(snapshot, documents);
+        let catalog = Catalog::new(snapshot, documents).with_merged(merged_entities(&store)?);
         Ok(View {
             store,
             catalog,

@@ -322,6 +322,7 @@ mod tests {
         Document {
             source: source.into(),
             title: None,
+            authors: Vec::new(),
             text: text.into(),
             content_hash: Sha256::digest(text.as_bytes())
                 .iter()

@@ -14,6 +14,8 @@ use crate::facts::{timex_xsd_type, Document, LiteralKind, Node, Object, EXTRACTO
 
 /// Dublin Core's `date`: the document's own date, as `xsd:date`.
 pub const DCTERMS_DATE: &str = "http://purl.org/dc/terms/date";
+/// `dcterms:creator`: an author named by the document's byline, a plain literal.
+pub const DCTERMS_CREATOR: &str = "http://purl.org/dc/terms/creator";
 
 /// The quads of a document's graph, and the graph's IRI.
 pub struct DocumentGraph {
@@ -107,6 +109,9 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         "language",
         Literal::new_typed_literal(&doc.language, xsd::LANGUAGE),
     );
+    for author in &doc.authors {
+        graph.add(&doc_node, named(DCTERMS_CREATOR), string(author));
+    }
     if let Some(date) = &doc.date {
         graph.add(
             &doc_node,
@@ -130,6 +135,9 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         graph.add_literal(&node, "end", count(timex.end));
         graph.add_literal(&node, "timexType", string(&timex.kind));
         graph.add_literal(&node, "timexValue", string(&timex.value));
+        if let Some(modifier) = &timex.modifier {
+            graph.add_literal(&node, "timexMod", string(modifier));
+        }
     }
 
     for (index, sentence) in doc.sentences.iter().enumerate() {

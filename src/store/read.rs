@@ -733,6 +733,14 @@ impl Index {
         self.value(subject, &iri::term(local)).map(term_value)
     }
 
+    /// Every literal value of a full-IRI `predicate`, sorted and unique.
+    fn texts_of(&self, subject: &NamedOrBlankNode, predicate: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.values(subject, predicate).map(term_value).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     fn number(&self, subject: &NamedOrBlankNode, local: &str) -> Option<usize> {
         self.text(subject, local).and_then(|v| v.parse().ok())
     }
@@ -853,6 +861,7 @@ impl Index {
                 title: self.text(doc, "title"),
                 date: self.value(doc, super::model::DCTERMS_DATE).map(term_value),
                 date_origin: self.text(doc, "dateOrigin"),
+                authors: self.texts_of(doc, super::model::DCTERMS_CREATOR),
             })
             .collect();
         documents.sort_by(|a, b| (&a.source, &a.iri).cmp(&(&b.source, &b.iri)));
@@ -871,6 +880,7 @@ impl Index {
                     text: self.text(node, "text").unwrap_or_default(),
                     value: self.text(node, "timexValue").unwrap_or_default(),
                     kind: self.text(node, "timexType").unwrap_or_default(),
+                    modifier: self.text(node, "timexMod"),
                 }
             })
             .collect();

@@ -32,6 +32,9 @@ pub struct DocumentRow {
     pub date: Option<String>,
     /// Where the date was found (`given`, `dateline`, `front matter`, `file name`).
     pub date_origin: Option<String>,
+    /// The authors its byline names (`dcterms:creator`), sorted.
+    #[serde(default)]
+    pub authors: Vec<String>,
 }
 
 /// One time expression with its TIMEX3 type and value.
@@ -46,6 +49,9 @@ pub struct TimexRow {
     pub value: String,
     /// DATE, TIME, DURATION or SET.
     pub kind: String,
+    /// TIMEX3 `mod` (START, MID, END, APPROX, MORE_THAN, …), when the words give one.
+    #[serde(default)]
+    pub modifier: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -36,6 +36,7 @@ mod ontology_coverage;
 mod parity;
 mod push_e2e;
 mod real_input;
+mod serve_browser;
 mod serve_http;
 mod setup_detect;
 mod store_cli;

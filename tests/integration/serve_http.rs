@@ -682,3 +682,225 @@ fn bad_options_are_usage_errors() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no store at"));
 }
+
+#[test]
+fn a_ten_megabyte_query_is_refused_with_a_status_and_the_server_goes_on() {
+    let (_dir, server) = start(&[]);
+    let mut big = String::from("SELECT * WHERE { ?s ?p ?o } #");
+    big.push_str(&"x".repeat(10 << 20));
+    // In the body, over the default 1 MiB cap: 413 naming the cap.
+    let reply = server.post("/sparql", Some("application/sparql-query"), big.as_bytes(), &[]);
+    assert_eq!(reply.status, 413);
+    assert!(reply.text().contains("1048576 bytes"), "{}", reply.text());
+    // The same in a form body.
+    let form = format!("query={}", encode(&big));
+    let reply = server.post(
+        "/sparql",
+        Some("application/x-www-form-urlencoded"),
+        form.as_bytes(),
+        &[],
+    );
+    assert_eq!(reply.status, 413);
+    // In the URL: the HTTP layer refuses the request line (414 or 431) or
+    // closes the connection; it never answers 200 and never hangs.
+    let path = format!("/sparql?query={}", encode(&big));
+    let started = Instant::now();
+    let reply = {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let _ = stream.write_all(request.as_bytes());
+        let mut bytes = Vec::new();
+        let _ = stream.read_to_end(&mut bytes);
+        serve_support::Reply::parse(&bytes)
+    };
+    if let Some(reply) = reply {
+        assert!(matches!(reply.status, 414 | 431 | 400), "{}", reply.status);
+    }
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(
+        server.get(&format!("/sparql?query={}", encode("ASK {}")), &[]).status,
+        200
+    );
+}
+
+#[test]
+fn slow_clients_do_not_hold_up_the_others_nor_keep_a_query_running() {
+    use std::io::{Read, Write};
+    let (_dir, server) = start(&["--timeout", "2", "--max-queries", "2"]);
+    // A hundred clients that send half a request and stall.
+    let stalled: Vec<std::net::TcpStream> = (0..100)
+        .map(|_| {
+            let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
+            stream
+                .write_all(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")
+                .unwrap();
+            stream
+        })
+        .collect();
+    // One that sends a POST body a byte at a time, slowly.
+    let trickle = {
+        let addr = server.addr;
+        std::thread::spawn(move || {
+            let body = format!("query={}", encode("ASK {}"));
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            let head = format!(
+                "POST /sparql HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+                body.len()
+            );
+            stream.write_all(head.as_bytes()).unwrap();
+            for byte in body.bytes().take(4) {
+                if stream.write_all(&[byte]).is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(300));
+            }
+            stream
+        })
+    };
+    // Everyone else is served at once.
+    for _ in 0..5 {
+        let started = Instant::now();
+        let reply = server.get(&format!("/sparql?query={}", encode("ASK {}")), &[]);
+        assert_eq!(reply.status, 200);
+        assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    }
+    // A client that reads ten million rows a kilobyte at a time: the query
+    // is stopped at its deadline although the client is still there.
+    let digits = "VALUES ?{} { 0 1 2 3 4 5 6 7 8 9 }";
+    let values: Vec<String> = (0..7).map(|i| digits.replace("{}", &format!("v{i}"))).collect();
+    let query = format!("SELECT * WHERE {{ {} }}", values.join(" "));
+    let mut reader = std::net::TcpStream::connect(server.addr).unwrap();
+    reader
+        .write_all(
+            format!(
+                "GET /sparql?query={} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n",
+                encode(&query)
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    let mut chunk = [0u8; 1024];
+    let n = reader.read(&mut chunk).unwrap();
+    assert!(chunk[..n].starts_with(b"HTTP/1.1 200"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let _ = reader.read(&mut chunk);
+        if server.status()["running_queries"] == 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "a slow reader kept its query running");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let started = Instant::now();
+    assert_eq!(
+        server.get(&format!("/sparql?query={}", encode("ASK {}")), &[]).status,
+        200
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    drop(stalled);
+    drop(reader);
+    let _ = trickle.join();
+}
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly_even_during_a_long_query() {
+    let (_dir, server) = start(&["--timeout", "60"]);
+    // A query that only its timeout would end, left running.
+    let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
+    {
+        use std::io::Write;
+        let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+        let request = format!("GET /sparql?query={} HTTP/1.1\r\nHost: x\r\n\r\n", encode(slow));
+        stream.write_all(request.as_bytes()).unwrap();
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while server.status()["running_queries"] == 0 {
+        assert!(Instant::now() < deadline, "the query never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let stderr = server.stderr.clone();
+    let started = Instant::now();
+    let status = server.signal("INT");
+    assert!(status.success(), "{status:?}");
+    // Open requests get 5 s, then running queries are cancelled.
+    assert!(started.elapsed() < Duration::from_secs(15), "{:?}", started.elapsed());
+    let lines = stderr.lock().unwrap().join("\n");
+    assert!(lines.contains("stopped"), "{lines}");
+    assert!(!lines.contains("panicked"), "{lines}");
+    drop(stream);
+}
+
+#[test]
+fn a_new_user_can_bind_localhost_and_use_a_store_with_odd_names() {
+    // A store folder whose name has spaces, accents, quotes and a `%`.
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("mes données 100% \"test\" #1");
+    std::fs::create_dir_all(&odd).unwrap();
+    let store = fixture_store(&odd);
+    let server = Server::start_on(&store, "localhost:0", &[]);
+    assert!(server.addr.ip().is_loopback(), "{}", server.addr);
+    let status = server.status();
+    assert_eq!(status["documents"], 3);
+    assert!(
+        status["store"].as_str().unwrap().contains("100% \"test\" #1"),
+        "{status}"
+    );
+    // Odd searches: empty, only punctuation, quotes, emoji, very long.
+    for q in [
+        "",
+        "%",
+        "\"",
+        "'--",
+        "\\",
+        "🙂",
+        "<script>",
+        "a b  c",
+        &"é".repeat(5000),
+    ] {
+        let reply = server.get(&format!("/api/search?q={}", encode(q)), &[]);
+        assert_eq!(reply.status, 200, "{q:?}: {}", reply.text());
+        assert!(reply.json().is_array(), "{q:?}");
+    }
+    // Odd or unknown IRIs are a 404 or 400 with a message, never a 500.
+    for iri in [
+        "",
+        "nope",
+        "https://w3id.org/trame/entity/person/",
+        "<>",
+        "\" } DROP ALL {",
+    ] {
+        for page in ["entity", "document", "graph"] {
+            let reply = server.get(&format!("/api/{page}?iri={}", encode(iri)), &[]);
+            assert!(matches!(reply.status, 400 | 404), "{page} {iri:?}: {}", reply.status);
+            assert!(reply.json()["error"].is_string(), "{page} {iri:?}");
+        }
+    }
+}
+
+#[test]
+fn an_empty_store_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    // A store with no document: created, then its only document removed.
+    {
+        let store = Store::open(&path).unwrap();
+        let graph = store.put_document(&store_support::document_a()).unwrap();
+        store.remove_document(&graph).unwrap();
+        store.flush().unwrap();
+    }
+    let server = Server::start(&path, &[]);
+    let status = server.status();
+    assert_eq!(status["documents"], 0, "{status}");
+    assert_eq!(status["entities"], 0, "{status}");
+    assert_eq!(server.get("/api/documents", &[]).json(), serde_json::json!([]));
+    assert_eq!(server.get("/api/search?q=a", &[]).json(), serde_json::json!([]));
+    let reply = server.get(&format!("/sparql?query={}", encode(PEOPLE)), &[("Accept", JSON)]);
+    assert_eq!(reply.status, 200);
+    assert!(column(&reply.json(), "label").is_empty());
+    for page in ["/", "/editor", "/assets/app.js"] {
+        assert_eq!(server.get(page, &[]).status, 200, "{page}");
+    }
+    assert_eq!(server.get("/api/queries", &[]).status, 200);
+}

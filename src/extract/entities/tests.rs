@@ -40,6 +40,7 @@ fn seed() -> (PreparedText, Vec<Doc>) {
         source: "seed.txt".into(),
         original: SEED_TEXT.into(),
         title: None,
+        authors: Vec::new(),
         language: "fr".into(),
         paragraphs,
     };

@@ -52,6 +52,7 @@ fn sentence_of(fixture: &str, text: &str) -> Document {
         source: "constructions".into(),
         original: doc.text.clone(),
         title: None,
+        authors: Vec::new(),
         language: "fr".into(),
         paragraphs: vec![Paragraph {
             text: doc.text.clone(),
@@ -263,6 +264,7 @@ fn malformed_parses_do_not_panic() {
         source: "bad".into(),
         original: doc.text.clone(),
         title: None,
+        authors: Vec::new(),
         language: "fr".into(),
         paragraphs: vec![Paragraph {
             text: doc.text.clone(),

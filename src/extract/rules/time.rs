@@ -205,7 +205,8 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut 
 /// `timeValue` (a TIMEX3 value the store types as `xsd:date`,
 /// `xsd:gYearMonth`, `xsd:gYear` or `xsd:dateTime` where it can), with
 /// `timeBegin` and `timeEnd` (the first and last day it covers, when that
-/// is known). The expression must sit in the fact's sentence and share its
+/// is known), and `timeMod` when the words say which part of it or how
+/// exact («fin 2017»: END; the bounds stay the whole period's). The expression must sit in the fact's sentence and share its
 /// words; a fact without time words gets nothing.
 pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
     for fact in facts.iter_mut() {
@@ -240,6 +241,9 @@ pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
                 }
             };
             add("timeValue", t.value.clone());
+            if let Some(modifier) = &t.modifier {
+                add("timeMod", modifier.clone());
+            }
             if let Some((begin, end)) = timex::bounds(&t.value) {
                 add("timeBegin", begin.to_string());
                 add("timeEnd", end.to_string());

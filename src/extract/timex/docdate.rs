@@ -102,14 +102,37 @@ static FRONT_MATTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds a document's date. `source` is the path given to the build (its
 /// file name is read), `text` the original text, `given` the `--date` value.
+///
+/// A dateline without a year (`PARIS, 3 mars (AFP) -`) takes the year from
+/// the file name's date, the one that puts its day nearest that date; with
+/// no such evidence the document has no date (never a guessed year). A
+/// dateline whose date does not exist (`31 février 2018`) gives none
+/// either, and says so in the note.
 pub fn detect(source: &str, text: &str, given: Option<Date>) -> Detected {
-    let (in_text, dateline) = from_text(text);
+    let head = read_text(text);
+    let dateline = head.range;
     let from_name = from_file_name(source);
     let mut note = None;
+    let mut in_text = head.date;
+    if let (None, Some((day, month)), Some(n)) = (in_text, head.day_month, from_name) {
+        if head.year.is_none() {
+            in_text = nearest_year(day, month, n).map(|d| (d, Origin::Dateline));
+        }
+    }
+    if let (None, Some((day, month)), Some(year)) = (in_text, head.day_month, head.year) {
+        note = Some(format!(
+            "the dateline's date {year:04}-{month:02}-{day:02} does not exist; it is not used"
+        ));
+    }
     if let (Some((t, origin)), Some(n)) = (in_text, from_name) {
         if t != n {
+            let year = if head.year.is_none() && head.date.is_none() {
+                " (its year from the file name)"
+            } else {
+                ""
+            };
             note = Some(format!(
-                "the {} says {t} but the file name says {n}; the text wins",
+                "the {}{year} says {t} but the file name says {n}; the text wins",
                 origin.as_str()
             ));
         }
@@ -128,9 +151,34 @@ pub fn from_file_name(source: &str) -> Option<Date> {
     Date::new(c["y"].parse().ok()?, c["m"].parse().ok()?, c["d"].parse().ok()?)
 }
 
+/// The day of `month` numbered `day` nearest to `near` (the year before,
+/// the same or the next), when such a day exists.
+fn nearest_year(day: u32, month: u32, near: Date) -> Option<Date> {
+    (near.year - 1..=near.year + 1)
+        .filter_map(|y| Date::new(y, month, day))
+        .min_by_key(|d| (d.to_days() - near.to_days()).abs())
+}
+
+/// What the head of a text says about its date.
+struct Head {
+    /// The full date, when the text gives one that exists.
+    date: Option<(Date, Origin)>,
+    /// The dateline's (or front matter's) characters.
+    range: Option<Range<usize>>,
+    /// The dateline's day and month, even without a year or when impossible.
+    day_month: Option<(u32, u32)>,
+    /// The dateline's year as written, when it has one.
+    year: Option<i32>,
+}
+
 /// A date in the text: front matter first, then a dateline among the first
 /// lines. Returns the date with its origin, and the dateline's character range.
 pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
+    let head = read_text(text);
+    (head.date, head.range)
+}
+
+fn read_text(text: &str) -> Head {
     let mut body_start = 0;
     let mut front_range = None;
     if let Some(front) = front_matter(text) {
@@ -144,7 +192,12 @@ pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
                 c["d"].parse().unwrap_or(0),
             );
             if let Some(d) = date {
-                return (Some((d, Origin::FrontMatter)), front_range);
+                return Head {
+                    date: Some((d, Origin::FrontMatter)),
+                    range: front_range,
+                    day_month: None,
+                    year: None,
+                };
             }
         }
     }
@@ -154,9 +207,14 @@ pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
         let length = line.chars().count() + 1;
         if !line.trim().is_empty() {
             seen += 1;
-            if let Some((date, chars)) = dateline(line) {
+            if let Some(found) = dateline(line) {
                 let lead = line.chars().take_while(|c| c.is_whitespace()).count();
-                return (date.map(|d| (d, Origin::Dateline)), Some(offset + lead..offset + chars));
+                return Head {
+                    date: found.date.map(|d| (d, Origin::Dateline)),
+                    range: Some(offset + lead..offset + found.chars),
+                    day_month: Some((found.day, found.month)),
+                    year: found.year,
+                };
             }
             if seen >= HEAD_LINES {
                 break;
@@ -164,12 +222,27 @@ pub fn from_text(text: &str) -> (Option<(Date, Origin)>, Option<Range<usize>>) {
         }
         offset += length;
     }
-    (None, front_range)
+    Head {
+        date: None,
+        range: front_range,
+        day_month: None,
+        year: None,
+    }
 }
 
-/// A dateline at the start of a line: its date (`None` when the year is
-/// missing or the date impossible) and its length in characters.
-fn dateline(line: &str) -> Option<(Option<Date>, usize)> {
+/// A dateline as written.
+struct Dateline {
+    /// `None` when the year is missing or the date impossible.
+    date: Option<Date>,
+    day: u32,
+    month: u32,
+    year: Option<i32>,
+    /// Its length in characters.
+    chars: usize,
+}
+
+/// A dateline at the start of a line.
+fn dateline(line: &str) -> Option<Dateline> {
     let month_of = |name: &str| {
         words()
             .get("month", &name.to_lowercase())
@@ -183,11 +256,15 @@ fn dateline(line: &str) -> Option<(Option<Date>, usize)> {
         let chars = line[..whole.end()].trim_end().chars().count();
         let day: u32 = c["d"].parse().ok()?;
         let month = c["m"].parse::<u32>().ok().or_else(|| month_of(&c["m"]))?;
-        let date = c
-            .name("y")
-            .and_then(|y| y.as_str().parse().ok())
-            .and_then(|y| Date::new(y, month, day));
-        return Some((date, chars));
+        let year: Option<i32> = c.name("y").and_then(|y| y.as_str().parse().ok());
+        let date = year.and_then(|y| Date::new(y, month, day));
+        return Some(Dateline {
+            date,
+            day,
+            month,
+            year,
+            chars,
+        });
     }
     None
 }
@@ -281,5 +358,32 @@ mod tests {
         let (d, range) = from_text("31 février 2018. – Texte.");
         assert_eq!(d, None);
         assert!(range.is_some());
+        // The file name's date is used then, and the note says why.
+        let found = detect("2018_02_28-001.txt", "31 février 2018. – Texte.", None);
+        assert_eq!(found.date, Some((date("2018-02-28"), Origin::FileName)));
+        assert!(found.note.unwrap().contains("does not exist"));
+        assert_eq!(detect("x.txt", "31 février 2018. – Texte.", None).date, None);
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_takes_the_file_names_year_or_none() {
+        let text = "PARIS, 3 mars (AFP) - Le gouvernement a annoncé une réforme.";
+        // No other evidence: no date, never a guessed year.
+        assert_eq!(detect("depeche.txt", text, None).date, None);
+        // The file name's year; same day: no note.
+        let found = detect("2024-03-03-reforme.txt", text, None);
+        assert_eq!(found.date, Some((date("2024-03-03"), Origin::Dateline)));
+        assert_eq!(found.note, None);
+        // The file name says another day: the dateline's day and month win, with a note.
+        let found = detect("2024-03-05-reforme.txt", text, None);
+        assert_eq!(found.date, Some((date("2024-03-03"), Origin::Dateline)));
+        let note = found.note.unwrap();
+        assert!(note.contains("year from the file name") && note.contains("2024-03-05"), "{note}");
+        // Across a new year: «30 décembre» in a file dated 2 January is the December before.
+        let found = detect("2025-01-02-bilan.txt", "BERLIN, 30 décembre (Reuters) - Texte.", None);
+        assert_eq!(found.date, Some((date("2024-12-30"), Origin::Dateline)));
+        // --date still wins over all.
+        let found = detect("2024-03-05-reforme.txt", text, Some(date("2020-01-01")));
+        assert_eq!(found.date, Some((date("2020-01-01"), Origin::Given)));
     }
 }

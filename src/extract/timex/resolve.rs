@@ -87,8 +87,10 @@ impl Type {
 }
 
 /// The value of one expression, updating the anchors with what it names.
-/// `None` when the expression names a date that does not exist ("31
-/// février"): it is then not a time expression at all.
+/// A date that does not exist ("31 février 2018", "30/02/2020") keeps the
+/// parts that do and marks the day unknown (`2018-02-XX`): the text names
+/// that month, and no valid day is made up. `None` only when nothing can
+/// be said (a day-like meaning without a day).
 pub fn resolve(found: &Found, tense: Tense, anchors: &mut Anchors) -> Option<(Type, String)> {
     let day = if is_day_like(&found.meaning) {
         Some(day_of(&found.meaning, tense, anchors)?)
@@ -137,6 +139,14 @@ pub fn resolve(found: &Found, tense: Tense, anchors: &mut Anchors) -> Option<(Ty
                 (Some(p), "Y") => format!("{:04}", p.year()),
                 (Some(Point::Day(d)), "M") => format!("{:04}-{:02}", d.year, d.month),
                 (Some(Point::Month(y, m)), "M") => format!("{y:04}-{m:02}"),
+                (Some(Point::Day(d)), "W") => {
+                    let (y, w) = d.iso_week();
+                    format!("{y:04}-W{w:02}")
+                }
+                (Some(Point::Day(d)), "WE") => {
+                    let (y, w) = d.iso_week();
+                    format!("{y:04}-W{w:02}-WE")
+                }
                 _ => unknown(unit),
             };
             (Type::Date, value)
@@ -222,17 +232,19 @@ fn day_of(meaning: &Meaning, tense: Tense, anchors: &Anchors) -> Option<DayValue
         Meaning::Anaphoric(_) | Meaning::PartOfDay { .. } | Meaning::Clock => partial("XXXX-XX-XX".into(), None),
         Meaning::Night(inner) => day_of(inner, tense, anchors),
         Meaning::ShortYear { yy, month, day } => {
-            // The day must exist in some year (29 February in a leap year).
-            Date::new(2000, *month, *day)?;
             let Some(doc) = doc else {
-                return partial(format!("XXXX-{month:02}-{day:02}"), None);
+                return match Date::new(2000, *month, *day) {
+                    // The day exists in some year (29 February in a leap year).
+                    Some(_) => partial(format!("XXXX-{month:02}-{day:02}"), None),
+                    None => partial(format!("XXXX-{month:02}-XX"), None),
+                };
             };
             // The century that puts the year at most ten years after the document's.
             let mut year = doc.year.div_euclid(100) * 100 + yy;
             if year > doc.year + 10 {
                 year -= 100;
             }
-            Some(DayValue::Known(Date::new(year, *month, *day)?))
+            calendar(Some(year), Some(*month), Some(*day), None, 0, tense, Some(doc))
         }
         Meaning::Calendar {
             year,
@@ -302,10 +314,21 @@ fn calendar(
 ) -> Option<DayValue> {
     let dir = direction(tense, shift);
     match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => Some(DayValue::Known(Date::new(y, m, d)?)),
+        (Some(y), Some(m), Some(d)) => match Date::new(y, m, d) {
+            Some(date) => Some(DayValue::Known(date)),
+            // "31 février 2018": the month is named, the day does not exist.
+            None if (1..=12).contains(&m) => partial(format!("{y:04}-{m:02}-XX"), Some(Point::Month(y, m))),
+            None => None,
+        },
         (None, Some(m), Some(d)) => {
             // 29 February exists in some year: check against a leap year.
-            Date::new(2000, m, d)?;
+            if Date::new(2000, m, d).is_none() {
+                // "le 31 février": the month placed as a month alone would be, the day unknown.
+                let DayValue::Partial(month) = calendar(None, Some(m), None, weekday, shift, tense, doc)? else {
+                    return None;
+                };
+                return partial(format!("{}-XX", month.text), month.point);
+            }
             let Some(doc) = doc else {
                 return partial(format!("XXXX-{m:02}-{d:02}"), None);
             };
@@ -565,18 +588,114 @@ mod tests {
     }
 
     #[test]
-    fn impossible_dates_are_not_time_expressions() {
-        assert!(values("le 31 février", DOC, Tense::Past).is_empty());
-        assert!(values("le 30 février 2020", DOC, Tense::Past).is_empty());
+    fn impossible_dates_keep_their_month_and_mark_the_day_unknown() {
+        assert_eq!(values("le 31 février", DOC, Tense::Past), ["DATE:2025-02-XX"]);
+        assert_eq!(values("le 31 février", None, Tense::Past), ["DATE:XXXX-02-XX"]);
+        assert_eq!(values("le 30 février 2020", DOC, Tense::Past), ["DATE:2020-02-XX"]);
+        assert_eq!(values("le 31 avril prochain", DOC, Tense::Future), ["DATE:2025-04-XX"]);
         assert_eq!(
             values("le 29 février", Some("2025-03-11"), Tense::Past),
             ["DATE:2024-02-29"]
         );
-        assert!(values("le 31/02/2020", DOC, Tense::Past).is_empty());
+        assert_eq!(values("le 29 février 2023", DOC, Tense::Past), ["DATE:2023-02-XX"]);
+        assert_eq!(values("le 31/02/2020", DOC, Tense::Past), ["DATE:2020-02-XX"]);
         assert_eq!(values("le 12/10/98", DOC, Tense::Past), ["DATE:1998-10-12"]);
         assert_eq!(values("le 12/10/31", DOC, Tense::Past), ["DATE:2031-10-12"]);
         assert_eq!(values("le 12/10/98", None, Tense::Past), ["DATE:XXXX-10-12"]);
-        assert!(values("le 30/02/98", DOC, Tense::Past).is_empty());
+        assert_eq!(values("le 30/02/98", DOC, Tense::Past), ["DATE:1998-02-XX"]);
+        assert_eq!(values("le 30/02/98", None, Tense::Past), ["DATE:XXXX-02-XX"]);
+        // No 13th month, no 32nd day: at most the year or the month they name.
+        let v = values("le 12/13/2020, le 32 mars", DOC, Tense::Past);
+        assert!(v.iter().all(|x| !x.contains("-13") && !x.contains("-32")), "{v:?}");
+        // The impossible day is not an anchor: «la veille» follows the last real day.
+        assert_eq!(
+            values("le 5 mars 2020, puis le 31 février, et la veille", DOC, Tense::Past),
+            ["DATE:2020-03-05", "DATE:2025-02-XX", "DATE:2020-03-04"]
+        );
+    }
+
+    /// `text:value:mod` of every expression, `-` for no mod.
+    fn mods(text: &str, doc: Option<&str>, tense: Tense) -> Vec<String> {
+        let words = split(text);
+        let mut anchors = Anchors::new(doc.and_then(Date::parse_iso));
+        scan(&words, &NoParse)
+            .iter()
+            .filter_map(|f| {
+                let (_, v) = resolve(f, tense, &mut anchors)?;
+                let (a, b) = (words[f.first].start, words[f.last - 1].end);
+                let shown: String = text.chars().skip(a).take(b - a).collect();
+                Some(format!("{shown}:{v}:{}", f.modifier.unwrap_or("-")))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn position_words_give_start_mid_end_and_keep_the_value() {
+        let v = |t: &str| mods(t, DOC, Tense::Past);
+        assert_eq!(v("Il est arrivé début mars."), ["début mars:2025-03:START"]);
+        assert_eq!(v("Elle a démissionné fin 2017."), ["fin 2017:2017:END"]);
+        assert_eq!(v("Ils sont partis mi-juillet."), ["mi-juillet:2024-07:MID"]);
+        assert_eq!(v("Ils sont partis à la mi-juillet."), ["la mi-juillet:2024-07:MID"]);
+        assert_eq!(v("Le chantier a repris mi-2017."), ["mi-2017:2017:MID"]);
+        assert_eq!(v("C'était au milieu de l'année 1990."), ["milieu de l'année 1990:1990:MID"]);
+        assert_eq!(v("Le vote a eu lieu fin août 2017."), ["fin août 2017:2017-08:END"]);
+        assert_eq!(v("Il a parlé le début de l'année."), ["le début de l'année:2025:START"]);
+        assert_eq!(v("Cela s'est passé au début du mois."), ["début du mois:2025-03:START"]);
+        assert_eq!(
+            v("On a voté à la fin du mois dernier."),
+            ["la fin du mois dernier:2025-02:END"]
+        );
+        assert_eq!(v("au début du XXe siècle"), ["début du XXe siècle:19:START"]);
+        assert_eq!(v("en fin de semaine"), ["fin de semaine:2025-W11:END"]);
+        assert_eq!(
+            v("hier en fin d'après-midi"),
+            ["hier en fin d'après-midi:2025-03-10TAF:END"]
+        );
+        assert_eq!(v("en début de matinée"), ["début de matinée:2025-03-11TMO:START"]);
+        // «courant» names no part: no mod.
+        assert_eq!(v("courant mars"), ["courant mars:2025-03:-"]);
+        // Without a date, the value keeps its X and the mod is still said.
+        assert_eq!(mods("fin mars", None, Tense::Past), ["fin mars:XXXX-03:END"]);
+        // A position word that does not govern a time expression is ordinary text.
+        assert!(v("la fin de la guerre, le début des travaux").is_empty());
+    }
+
+    #[test]
+    fn quantity_words_outside_the_expression_give_its_mod() {
+        let v = |t: &str| mods(t, DOC, Tense::Past);
+        assert_eq!(v("Ils sont arrivés vers 14 h."), ["14 h:2025-03-11T14:00:APPROX"]);
+        assert_eq!(v("Il a dormi plus de 8 heures."), ["8 heures:PT8H:MORE_THAN"]);
+        assert_eq!(v("moins de trois ans"), ["trois ans:P3Y:LESS_THAN"]);
+        assert_eq!(v("depuis au moins deux semaines"), ["deux semaines:P2W:EQUAL_OR_MORE"]);
+        assert_eq!(v("pendant trois ans environ"), ["trois ans:P3Y:APPROX"]);
+        assert_eq!(v("près de 30 jours"), ["30 jours:P30D:APPROX"]);
+        assert_eq!(v("au plus tard le 28 février"), ["le 28 février:2025-02-28:ON_OR_BEFORE"]);
+        assert_eq!(v("il y a plus de dix ans"), ["il y a plus de dix ans:2015:BEFORE"]);
+        assert_eq!(v("il y a moins de deux ans"), ["il y a moins de deux ans:2023:AFTER"]);
+        assert_eq!(v("il y a environ trois ans"), ["il y a environ trois ans:2022:APPROX"]);
+        assert_eq!(v("il y a trois ans"), ["il y a trois ans:2022:-"]);
+        // The position word wins over an approximation outside: «vers la fin de l'année».
+        assert_eq!(v("vers la fin de l'année"), ["la fin de l'année:2025:END"]);
+    }
+
+    #[test]
+    fn sets_decades_centuries_and_other_calendars() {
+        let v = |t: &str| values(t, DOC, Tense::Past);
+        assert_eq!(v("tous les jours"), ["SET:P1D"]);
+        assert_eq!(v("tous les lundis"), ["SET:XXXX-WXX-1"]);
+        assert_eq!(v("chaque année"), ["SET:P1Y"]);
+        assert_eq!(v("chaque week-end"), ["SET:XXXX-WXX-WE"]);
+        assert_eq!(v("les années 90, les années 2000"), ["DATE:199", "DATE:200"]);
+        assert_eq!(v("le XIXe siècle, le 21e siècle"), ["DATE:18", "DATE:20"]);
+        assert_eq!(v("trois décennies, deux siècles"), ["DURATION:P3DE", "DURATION:P2CE"]);
+        // Another calendar's date is a date whose Gregorian day is not computed.
+        assert_eq!(v("le 15 ramadan 1445"), ["DATE:XXXX-XX-XX"]);
+        assert_eq!(v("le 3 brumaire an II"), ["DATE:XXXX-XX-XX"]);
+        assert_eq!(v("le 10 dhou al-hijja"), ["DATE:XXXX-XX-XX"]);
+        // Its year is not read as a Gregorian year either.
+        assert!(!v("le 15 ramadan 1445").contains(&"DATE:1445".to_string()));
+        // A short or capitalised month name needs its year: «15 av.» is an address.
+        assert!(v("au 15 av. de la Gare, 3 Nissan vendues").is_empty());
     }
 
     #[test]

@@ -211,6 +211,13 @@ pub struct Found {
     pub meaning: Meaning,
     pub part: Option<String>,
     pub clock: Option<(u32, u32)>,
+    /// TIMEX3 `mod`: START, MID, END (position words in the expression:
+    /// «début mars», «fin 2017», «mi-juillet»), APPROX, MORE_THAN,
+    /// LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, ON_OR_BEFORE, ON_OR_AFTER
+    /// (quantity words just outside it: «vers 14 h», «plus de 8 heures»),
+    /// BEFORE, AFTER («il y a plus de dix ans»). The value is the same
+    /// with or without it, as TimeML writes it.
+    pub modifier: Option<&'static str>,
 }
 
 impl Found {
@@ -221,6 +228,7 @@ impl Found {
             meaning,
             part: None,
             clock: None,
+            modifier: None,
         }
     }
 }
@@ -232,7 +240,27 @@ struct Scanner<'a> {
 }
 
 const DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "cette", "ces"];
-const POSITION: &[&str] = &["début", "fin", "milieu", "mi", "courant"];
+
+/// The TIMEX3 `mod` codes a table value may name.
+const MODS: &[&str] = &[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "MORE_THAN",
+    "LESS_THAN",
+    "EQUAL_OR_MORE",
+    "EQUAL_OR_LESS",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "BEFORE",
+    "AFTER",
+];
+
+/// A table's `mod` value as a static code; `None` for "-" or anything unknown.
+fn mod_code(value: &str) -> Option<&'static str> {
+    MODS.iter().copied().find(|m| *m == value)
+}
 
 /// Finds every time expression of a paragraph's words, in order, without overlaps.
 pub fn scan(w: &[Word], parse: &dyn Parse) -> Vec<Found> {
@@ -479,11 +507,14 @@ impl Scanner<'_> {
         // Position modifiers: "le début de", "fin", "mi-", "plus tôt".
         let mut j = i;
         let mut positional = false;
-        if self.any(j, &["le", "la", "l'"]) && self.any(j + 1, POSITION) {
+        let mut modifier = None;
+        let position = |x: usize| self.words.get("position", self.text(x));
+        if self.any(j, &["le", "la", "l'"]) && position(j + 1).is_some() {
             j += 1;
         }
-        if self.any(j, POSITION) {
-            let k = if self.any(j + 1, &["de", "du", "d'", "des"]) {
+        if let Some(code) = position(j) {
+            // "mi-2017": the hyphen before digits is a word of its own.
+            let k = if self.any(j + 1, &["de", "du", "d'", "des"]) || (self.is(j + 1, "-") && self.glued(j)) {
                 j + 2
             } else {
                 j + 1
@@ -491,6 +522,13 @@ impl Scanner<'_> {
             if self.core(k, true).is_some() {
                 j = k;
                 positional = true;
+                modifier = mod_code(code);
+            } else if let Some(mut f) = self.of_the_unit(j, k) {
+                // "début du mois", "fin de semaine", "fin du mois dernier".
+                f.first = i;
+                f.modifier = mod_code(code);
+                self.outer_modifier(&mut f);
+                return Some(f);
             } else if j != i {
                 return None;
             }
@@ -500,8 +538,87 @@ impl Scanner<'_> {
         }
         let mut found = self.core(j, positional)?;
         found.first = i;
+        if found.modifier.is_none() {
+            found.modifier = modifier;
+        }
+        // "mi-mars", "la mi-juillet": the middle of the month, in one word.
+        let k = if self.any(j, DETERMINERS) { j + 1 } else { j };
+        if found.modifier.is_none() && self.text(k).starts_with("mi-") {
+            found.modifier = Some("MID");
+        }
         self.suffix(&mut found);
+        self.outer_modifier(&mut found);
         Some(found)
+    }
+
+    /// "début du mois", "fin de semaine", "fin du mois dernier": a position
+    /// word, `du` or `de` at `k - 1`, then a singular unit without its own
+    /// determiner; the unit of the last date named (or of the document's,
+    /// moved by a shift word).
+    fn of_the_unit(&self, j: usize, k: usize) -> Option<Found> {
+        if !self.any(k.checked_sub(1)?, &["du", "de"]) {
+            return None;
+        }
+        let unit = self.unit(k).filter(|u| matches!(*u, "Y" | "M" | "W" | "WE"))?;
+        if !matches!(self.text(k), "an" | "année" | "mois" | "semaine" | "week-end" | "weekend") {
+            return None;
+        }
+        if let Some(shift) = self.shift(k + 1) {
+            return Some(Found::new(j, k + 2, Meaning::Relative { unit, shift }));
+        }
+        Some(Found::new(j, k + 1, Meaning::AnaphoricUnit { unit }))
+    }
+
+    /// A quantity or approximation written just outside the expression
+    /// («vers 14 h», «plus de 8 heures», «trois ans environ»): its TIMEX3
+    /// `mod`, when the expression has none of its own. The words stay out
+    /// of the expression's text.
+    fn outer_modifier(&self, f: &mut Found) {
+        if f.modifier.is_some() {
+            return;
+        }
+        f.modifier = self.phrase_before(f.first, "modbefore").map(|(m, _)| m).or_else(|| {
+            self.words
+                .get("modafter", self.text(f.last))
+                .and_then(mod_code)
+        });
+    }
+
+    /// The longest phrase of `class` whose words end just before word
+    /// `at`: its `mod` code and its length in words.
+    fn phrase_before(&self, at: usize, class: &str) -> Option<(&'static str, usize)> {
+        let mut best: Option<(&'static str, usize)> = None;
+        for (phrase, value) in self.words.entries(class) {
+            let parts: Vec<&str> = phrase.split(' ').flat_map(split_elision).collect();
+            let Some(start) = at.checked_sub(parts.len()) else {
+                continue;
+            };
+            if parts.iter().enumerate().all(|(n, p)| self.is(start + n, p))
+                && best.is_none_or(|(_, len)| parts.len() > len)
+            {
+                if let Some(code) = mod_code(value) {
+                    best = Some((code, parts.len()));
+                }
+            }
+        }
+        best
+    }
+
+    /// The longest phrase of `class` whose words start at word `at`: its
+    /// `mod` code and its length in words.
+    fn phrase_at(&self, at: usize, class: &str) -> Option<(&'static str, usize)> {
+        let mut best: Option<(&'static str, usize)> = None;
+        for (phrase, value) in self.words.entries(class) {
+            let parts: Vec<&str> = phrase.split(' ').flat_map(split_elision).collect();
+            if parts.iter().enumerate().all(|(n, p)| self.is(at + n, p))
+                && best.is_none_or(|(_, len)| parts.len() > len)
+            {
+                if let Some(code) = mod_code(value) {
+                    best = Some((code, parts.len()));
+                }
+            }
+        }
+        best
     }
 
     /// Part of day and clock time after a day: "lundi soir", "hier en fin
@@ -521,7 +638,9 @@ impl Scanner<'_> {
         let mut j = f.last;
         if f.part.is_none() {
             let mut k = j;
+            let mut position = None;
             if self.is(k, "en") && self.any(k + 1, &["début", "fin", "milieu"]) && self.any(k + 2, &["de", "d'"]) {
+                position = self.words.get("position", self.text(k + 1)).and_then(mod_code);
                 k += 3;
             } else if self.any(k, &["au", "dans"]) && self.is(k + 1, "la") {
                 k = usize::MAX;
@@ -529,6 +648,9 @@ impl Scanner<'_> {
             if let Some(code) = self.words.get("part", self.text(k)) {
                 f.part = Some(code.to_string());
                 j = k + 1;
+                if f.modifier.is_none() {
+                    f.modifier = position;
+                }
             }
         }
         let at = if self.any(j, &["à", "vers", "dès"]) { j + 1 } else { j };
@@ -556,12 +678,21 @@ impl Scanner<'_> {
         }
         // "il y a trois ans", "il y a quelques semaines".
         if t == "il" && self.is(j + 1, "y") && self.is(j + 2, "a") {
-            if let Some((end, parts)) = self.duration(j + 3) {
+            // "il y a plus de dix ans": more than ten years ago is before that year.
+            let quantity = self.phrase_at(j + 3, "modbefore");
+            let amount = j + 3 + quantity.map_or(0, |(_, n)| n);
+            if let Some((end, parts)) = self.duration(amount) {
                 let meaning = match parts.as_slice() {
                     [(Amount::N(n), unit)] => Meaning::Ago { n: *n, unit, sign: -1 },
                     _ => Meaning::Reference("PAST_REF"),
                 };
-                return Some(Found::new(j, end, meaning));
+                let mut f = Found::new(j, end, meaning);
+                f.modifier = quantity.map(|(m, _)| match m {
+                    "MORE_THAN" | "EQUAL_OR_MORE" => "BEFORE",
+                    "LESS_THAN" | "EQUAL_OR_LESS" => "AFTER",
+                    other => other,
+                });
+                return Some(f);
             }
             return None;
         }
@@ -641,6 +772,10 @@ impl Scanner<'_> {
             };
             return Some(Found::new(j, end, meaning));
         }
+        // "15 ramadan 1445", "3 brumaire an II": a day of another calendar.
+        if let Some(f) = self.other_calendar(j, k) {
+            return Some(f);
+        }
         // Day and month: "le 28 février", "1er décembre 2018".
         if let Some(f) = self.day_month(j, k) {
             return Some(f);
@@ -678,7 +813,11 @@ impl Scanner<'_> {
             }
         }
         // Month (with year, shift, or alone): "juin 2016", "décembre dernier", "septembre".
-        if let Some((m, after)) = self.month_at(k).filter(|_| det.is_none() || demonstrative) {
+        let mid_month = det.as_deref() == Some("la") && kt.starts_with("mi-");
+        if let Some((m, after)) = self
+            .month_at(k)
+            .filter(|_| det.is_none() || demonstrative || mid_month)
+        {
             let mut end = after;
             if self.is_name(k) && self.year(after).is_none() {
                 return None;
@@ -765,6 +904,12 @@ impl Scanner<'_> {
             };
             if let Some(d) = decade {
                 return Some(Found::new(j, k + 2, Meaning::Literal(format!("{d:03}"))));
+            }
+        }
+        // "l'année 1990", "en l'an 2000": the year, with its noun.
+        if det.is_some() && matches!(kt, "année" | "an") {
+            if let Some(y) = self.year(k + 1) {
+                return Some(Found::new(j, k + 2, Meaning::Literal(format!("{y:04}"))));
             }
         }
         // Relative units: "la semaine dernière", "l'an prochain", "cette année", "ce week-end".
@@ -914,6 +1059,37 @@ impl Scanner<'_> {
             shift: 0,
         };
         Some(Found::new(j, end, meaning))
+    }
+
+    /// A day of another calendar: a day number, a month of the Hijri,
+    /// Hebrew or French Republican calendar (`othercal` in the table, with
+    /// its second word: «dhou al-hijja»), and its year when written («1445»,
+    /// «an II»). It is a date, but its Gregorian day is not computed: the
+    /// value keeps every part unknown (`XXXX-XX-XX`) rather than guess. A
+    /// short month name («av») or a capitalised one («Nissan», a brand as
+    /// often as a month) counts only with its year.
+    fn other_calendar(&self, j: usize, k: usize) -> Option<Found> {
+        self.day(k)?;
+        let month = self.w.get(k + 1)?;
+        if !self.words.is("othercal", &month.text) {
+            return None;
+        }
+        let mut end = k + 2;
+        if self.text(end).starts_with("al-") || self.text(end).starts_with("el-") {
+            end += 1;
+        }
+        let roman = |t: &str| !t.is_empty() && t.chars().all(|c| "ivxlcdm".contains(c));
+        let year = if self.w.get(end).is_some_and(|w| w.is_digits() && w.text.len() <= 4) {
+            1
+        } else if self.is(end, "an") && (roman(self.text(end + 1)) || self.words.number(self.text(end + 1)).is_some()) {
+            2
+        } else {
+            0
+        };
+        if year == 0 && (month.capital || month.text.chars().count() <= 3) {
+            return None;
+        }
+        Some(Found::new(j, end + year, Meaning::Literal("XXXX-XX-XX".into())))
     }
 
     /// A day number alone, as in «la nuit du 26 au 27 août».

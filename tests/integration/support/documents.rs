@@ -163,6 +163,7 @@ impl Draft {
         Document {
             source: source.into(),
             title: self.title,
+            authors: Vec::new(),
             content_hash: sha256(&self.text),
             text: self.text,
             language: "fr".into(),

@@ -92,6 +92,7 @@ fn article(source: String, mut lines: Vec<Line>) -> Article {
         source,
         original,
         title: None,
+        authors: Vec::new(),
         language: "fr".into(),
         paragraphs,
     };

@@ -3,12 +3,13 @@
 //! environment, the one golden-file check ([`check_golden`], rewritten with
 //! `TRAME_UPDATE_GOLDEN=1`), paths into the repository, the seed store, and
 //! the submodules: hand-made documents ([`documents`]), spaCy fixtures for
-//! extraction ([`extract`]), a running `trame serve` ([`serve`]) and a raw
-//! HTTP client ([`http`]).
+//! extraction ([`extract`]), a running `trame serve` ([`serve`]), a raw
+//! HTTP client ([`http`]) and a DevTools client for chromium ([`cdp`]).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
+pub mod cdp;
 pub mod documents;
 pub mod extract;
 pub mod http;

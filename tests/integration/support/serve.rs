@@ -26,11 +26,17 @@ impl Server {
     /// Starts `trame serve --store STORE --bind 127.0.0.1:0 EXTRA…` and
     /// waits for the address it prints.
     pub fn start(store: &Path, extra: &[&str]) -> Server {
+        Server::start_on(store, "127.0.0.1:0", extra)
+    }
+
+    /// Starts `trame serve --store STORE --bind BIND EXTRA…` and waits for
+    /// the address it prints.
+    pub fn start_on(store: &Path, bind: &str, extra: &[&str]) -> Server {
         let mut child = super::trame_process()
             .arg("serve")
             .arg("--store")
             .arg(store)
-            .args(["--bind", "127.0.0.1:0"])
+            .args(["--bind", bind])
             .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -111,13 +117,19 @@ impl Server {
     }
 
     /// Sends SIGTERM and waits (at most 20 s) for the process to end.
-    pub fn terminate(mut self) -> ExitStatus {
+    pub fn terminate(self) -> ExitStatus {
+        self.signal("TERM")
+    }
+
+    /// Sends the signal `name` (`TERM`, `INT`: what Ctrl-C sends) and waits
+    /// (at most 20 s) for the process to end.
+    pub fn signal(mut self, name: &str) -> ExitStatus {
         let mut child = self.child.take().unwrap();
         Command::new("kill")
-            .arg("-TERM")
+            .arg(format!("-{name}"))
             .arg(child.id().to_string())
             .status()
-            .expect("kill -TERM");
+            .expect("run kill");
         let started = Instant::now();
         loop {
             if let Some(status) = child.try_wait().unwrap() {
@@ -125,7 +137,7 @@ impl Server {
             }
             if started.elapsed() > Duration::from_secs(20) {
                 let _ = child.kill();
-                panic!("trame serve did not stop within 20 s of SIGTERM");
+                panic!("trame serve did not stop within 20 s of SIG{name}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
