@@ -62,6 +62,12 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,
+    /// Names the text holds that this document alone does not make
+    /// entities (a lone capitalised word, a name the model could not type):
+    /// the corpus-level merge tags them as mentions when the document set
+    /// knows an entity of that name ([`crate::extract::entities::corpus`]).
+    #[serde(default)]
+    pub name_candidates: Vec<NameCandidate>,
     /// Things the text describes without naming them (subjects and objects
     /// of facts that are no named entity): one per distinct noun phrase.
     #[serde(default)]
@@ -235,6 +241,23 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub text: String,
+}
+
+/// A name of the text left without an entity by its own document: too
+/// little evidence there (one unsupported mention, no type). Stored in the
+/// document graph as a `trame:NameCandidate`; the merge step makes it a
+/// mention of the entity the document set knows under that name, if one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameCandidate {
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+    /// Characters of the original text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The name as written.
+    pub text: String,
+    /// The type the document's evidence points to, when it points to one.
+    pub kind: Option<EntityKind>,
 }
 
 /// What a fact points at: another entity, or a literal value.
@@ -474,6 +497,15 @@ pub struct KnownEntity {
     pub label: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
+}
+
+/// A name a document left without an entity ([`NameCandidate`]), as the
+/// reduce step reads it back from a store: what is written and the type
+/// its document's evidence pointed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateName {
+    pub text: String,
+    pub kind: Option<EntityKind>,
 }
 
 /// The least confidence a fact needs to be kept: the one threshold behind

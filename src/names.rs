@@ -80,6 +80,29 @@ pub fn contains_words(haystack: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|window| window == needle)
 }
 
+/// Whether a written name is in capitals throughout: two letters or more
+/// and none in lower case ("BERLIN", "OTAN", "JEAN DUPONT"; not "Berlin",
+/// "A51" or "É").
+pub fn all_caps(name: &str) -> bool {
+    let mut letters = 0;
+    for c in name.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// How a written form of a name ranks as its label, for sorting (smaller
+/// first): forms with lower-case letters before forms in capitals
+/// throughout, so that an all-caps headline ("BERLIN ACCUEILLE …") never
+/// gives its spelling to a name written "Berlin" elsewhere. An acronym
+/// written only in capitals ("OTAN") keeps that form, having no rival.
+pub fn casing_rank(name: &str) -> u8 {
+    u8::from(all_caps(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +138,15 @@ mod tests {
             assert!(same_name(typed, written), "{typed} / {written}");
         }
         assert!(!same_name("Paris", "Parisien"));
+    }
+
+    #[test]
+    fn capitals_throughout_rank_after_any_cased_form() {
+        assert!(all_caps("BERLIN") && all_caps("JEAN-MARC DUPONT") && all_caps("L'OTAN"));
+        assert!(!all_caps("Berlin") && !all_caps("A51") && !all_caps("É") && !all_caps("McDONALD"));
+        let mut forms = vec!["BERLIN", "Berlin", "BERLIN"];
+        forms.sort_by_key(|f| casing_rank(f));
+        assert_eq!(forms, ["Berlin", "BERLIN", "BERLIN"]);
     }
 
     #[test]

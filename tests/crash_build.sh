@@ -18,7 +18,7 @@
 #   CRASH_UNTIL=EPOCH_SECONDS   start no round after the first one after
 #                               this time (e.g. `date -d 11:00 +%s`); the
 #                               summary says how many of the N kills were
-#                               reached (CI gives it 25 minutes).
+#                               reached (CI gives it 12 minutes).
 #
 # Prints one line per kill (with the time spent and an estimate of the time
 # left) and a summary, also when stopped early (deadline, Ctrl-C, SIGTERM);

@@ -682,6 +682,7 @@ mod tests {
                 entities,
                 mentions: vec![],
                 concepts: vec![],
+                name_candidates: vec![],
                 facts,
                 date: None,
                 timexes: Vec::new(),
@@ -890,6 +891,7 @@ mod tests {
             }],
             mentions: vec![],
             concepts: vec![],
+            name_candidates: vec![],
             facts: vec![Fact {
                 subject: facts::Node::Entity(0),
                 predicate: "says".into(),

@@ -40,6 +40,6 @@ pub fn run(args: &LoadArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     for (file, count) in args.files.iter().zip(&loaded.quads) {
         output::info(&format!("loaded {count} quads from {}", file.display()));
     }
-    output::info(&super::merge::Summary::new(loaded.entities, &loaded.links).line());
+    output::info(&super::merge::Summary::new(loaded.entities, &loaded.decisions).line());
     Ok(ExitCode::SUCCESS)
 }

@@ -15,7 +15,7 @@ use clap::Args;
 use super::shared::{open_store, Access};
 use super::{output, GlobalArgs};
 use crate::extract::entities::corpus;
-use crate::store::{SameAs, Store};
+use crate::store::{MergeDecisions, NameMention, SameAs, Store};
 
 /// Merge entities across documents (aliases, surnames, spelling variants).
 ///
@@ -48,25 +48,28 @@ pub struct Summary {
     pub groups: usize,
     /// Entities linked to the one their group keeps.
     pub links: usize,
+    /// Names left without an entity by their document that the set resolved.
+    pub mentions: usize,
 }
 
 impl Summary {
-    /// The summary of these links over `entities` entities.
-    pub fn new(entities: usize, links: &[SameAs]) -> Summary {
-        let mut kept: Vec<&str> = links.iter().map(|l| l.canonical.as_str()).collect();
+    /// The summary of these decisions over `entities` entities.
+    pub fn new(entities: usize, decisions: &MergeDecisions) -> Summary {
+        let mut kept: Vec<&str> = decisions.links.iter().map(|l| l.canonical.as_str()).collect();
         kept.sort_unstable();
         kept.dedup();
         Summary {
             entities,
             groups: kept.len(),
-            links: links.len(),
+            links: decisions.links.len(),
+            mentions: decisions.mentions.len(),
         }
     }
 
     pub fn line(&self) -> String {
         format!(
-            "merged across documents: {} of {} entities are the same as one of {} others",
-            self.links, self.entities, self.groups
+            "merged across documents: {} of {} entities are the same as one of {} others; {} more mentions of known names",
+            self.links, self.entities, self.groups, self.mentions
         )
     }
 }
@@ -80,31 +83,43 @@ pub fn run(args: &MergeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Decides the merges over every entity of the document graphs, in IRIs:
-/// `owl:sameAs` links and the alternative labels of each kept entity.
-pub fn decide(entities: &[(String, crate::facts::KnownEntity)]) -> (Vec<SameAs>, Vec<(String, String)>) {
+/// Decides the merges over every entity and name candidate of the document
+/// graphs, in IRIs: `owl:sameAs` links, the alternative labels of each kept
+/// entity, and the name candidates that name an entity of the set.
+pub fn decide(
+    entities: &[(String, crate::facts::KnownEntity)],
+    candidates: &[(String, crate::facts::CandidateName)],
+) -> MergeDecisions {
     let known: Vec<crate::facts::KnownEntity> = entities.iter().map(|(_, e)| e.clone()).collect();
-    let mut links = Vec::new();
-    let mut alt_labels = Vec::new();
-    for group in corpus::merge(&known) {
+    let groups = corpus::merge(&known);
+    let mut decisions = MergeDecisions::default();
+    for group in &groups {
         let canonical = &entities[group.canonical].0;
         for &member in &group.members {
-            links.push(SameAs {
+            decisions.links.push(SameAs {
                 entity: entities[member].0.clone(),
                 canonical: canonical.clone(),
             });
         }
-        for name in group.alt_labels {
-            alt_labels.push((canonical.clone(), name));
+        for name in &group.alt_labels {
+            decisions.alt_labels.push((canonical.clone(), name.clone()));
         }
     }
-    (links, alt_labels)
+    let names: Vec<crate::facts::CandidateName> = candidates.iter().map(|(_, c)| c.clone()).collect();
+    for (candidate, entity) in corpus::resolve_names(&known, &groups, &names) {
+        decisions.mentions.push(NameMention {
+            candidate: candidates[candidate].0.clone(),
+            entity: entities[entity].0.clone(),
+        });
+    }
+    decisions
 }
 
 /// Recomputes the merge graph of a local store from its document graphs.
 pub fn refresh(store: &Store) -> anyhow::Result<Summary> {
     let entities = store.known_entities()?;
-    let (links, alt_labels) = decide(&entities);
-    store.put_merge(&links, &alt_labels)?;
-    Ok(Summary::new(entities.len(), &links))
+    let candidates = store.name_candidates()?;
+    let decisions = decide(&entities, &candidates);
+    store.put_merge(&decisions)?;
+    Ok(Summary::new(entities.len(), &decisions))
 }

@@ -186,10 +186,14 @@ pub fn merge_remote(url: &str, remote: &Remote) -> anyhow::Result<super::merge::
         .select(&query_url, crate::store::ENTITY_QUERY)
         .with_context(|| format!("reading the entities from {query_url}"))?;
     let entities = crate::store::entities_from_rows(&rows);
-    let (links, alt_labels) = super::merge::decide(&entities);
-    let body = graphs::merge(&links, &alt_labels);
+    let rows = client
+        .select(&query_url, crate::store::NAME_CANDIDATE_QUERY)
+        .with_context(|| format!("reading the name candidates from {query_url}"))?;
+    let candidates = crate::store::name_candidates_from_rows(&rows);
+    let decisions = super::merge::decide(&entities, &candidates);
+    let body = graphs::merge(&decisions);
     client
         .put_graph(&url, &body.iri, &body.to_ntriples())
         .context("pushing the merge graph")?;
-    Ok(super::merge::Summary::new(entities.len(), &links))
+    Ok(super::merge::Summary::new(entities.len(), &decisions))
 }

@@ -64,6 +64,7 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
         sentences,
         entities: table.entities.clone(),
         mentions: table.mentions.clone(),
+        name_candidates: table.name_candidates.clone(),
         concepts,
         facts,
         date: timex::document_date(&detected),

@@ -350,6 +350,7 @@ mod tests {
             ],
             mentions: vec![],
             concepts: vec![],
+            name_candidates: vec![],
             facts: vec![Fact {
                 subject: Node::Entity(0),
                 predicate: "attacks".into(),
@@ -497,7 +498,12 @@ mod tests {
             entity: federation,
             canonical: russie.clone(),
         };
-        store.put_merge(&[link], &[]).unwrap();
+        store
+            .put_merge(&crate::store::MergeDecisions {
+                links: vec![link],
+                ..Default::default()
+            })
+            .unwrap();
         let int = |n: usize| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
         let no = "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string();
         assert_eq!(select(&store, CLAIMS), vec![vec![int(2), int(2), int(0), no, int(2)]]);
@@ -517,7 +523,7 @@ mod tests {
             vec![vec![int(3), int(2), int(1), yes.clone(), int(3)]]
         );
         // Unmerged again: only the two articles that use the other name agree on the key.
-        store.put_merge(&[], &[]).unwrap();
+        store.put_merge(&Default::default()).unwrap();
         assert_eq!(select(&store, CLAIMS), vec![vec![int(2), int(1), int(1), yes, int(2)]]);
     }
 

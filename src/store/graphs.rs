@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::io::{RdfFormat as OxFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad};
 
-use super::model::{self, SameAs};
+use super::model::{self, MergeDecisions};
 use super::{iri, Store, StoreError};
 use crate::facts::Document;
 
@@ -66,10 +66,10 @@ pub fn ontology() -> Result<GraphBody, StoreError> {
 }
 
 /// The merge graph for these decisions (see [`Store::put_merge`]).
-pub fn merge(links: &[SameAs], alt_labels: &[(String, String)]) -> GraphBody {
+pub fn merge(decisions: &MergeDecisions) -> GraphBody {
     GraphBody {
         iri: iri::MERGE_GRAPH.to_string(),
-        quads: model::merge_graph(links, alt_labels),
+        quads: model::merge_graph(decisions),
     }
 }
 

@@ -42,9 +42,12 @@ mod sparql;
 mod tests;
 
 pub use endpoint::{is_update, Cancel, EndpointQuery, RunningQuery, Shape, WireFormat, Written};
-pub use model::SameAs;
+pub use model::{MergeDecisions, NameMention, SameAs};
 pub use rdf::{DecideMerge, Loaded, RdfFormat};
-pub use read::{entities_from_rows, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY};
+pub use read::{
+    entities_from_rows, name_candidates_from_rows, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY,
+    NAME_CANDIDATE_QUERY,
+};
 pub use snapshot::GraphSnapshot;
 pub use sparql::{write_table, QueryKind, ResultFormat, SelectRows};
 
@@ -374,12 +377,19 @@ impl Store {
         read::known_entities(self)
     }
 
-    /// Replaces the merge graph ([`iri::MERGE_GRAPH`]) with these links and
-    /// alternative labels, and rebuilds the claims graph with them, in one
+    /// Every name candidate of the document graphs (names a document alone
+    /// made no entity of), with its IRI, sorted by IRI: the other input of
+    /// the reduce step. The merge graph is not read.
+    pub fn name_candidates(&self) -> Result<Vec<(String, crate::facts::CandidateName)>, StoreError> {
+        read::name_candidates(self)
+    }
+
+    /// Replaces the merge graph ([`iri::MERGE_GRAPH`]) with these decisions
+    /// (links, alternative labels, resolved name candidates), and rebuilds the claims graph with them, in one
     /// transaction, then flushes. Returns the number of merge quads written.
-    pub fn put_merge(&self, links: &[SameAs], alt_labels: &[(String, String)]) -> Result<usize, StoreError> {
+    pub fn put_merge(&self, decisions: &MergeDecisions) -> Result<usize, StoreError> {
         self.ensure_writable()?;
-        let quads = model::merge_graph(links, alt_labels);
+        let quads = model::merge_graph(decisions);
         let graph = NamedNode::new_unchecked(iri::MERGE_GRAPH);
         let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
         transaction

@@ -30,18 +30,45 @@ pub struct SameAs {
     pub canonical: String,
 }
 
+/// A name candidate of a document (`trame:NameCandidate`, by IRI) that the
+/// document set resolves to an entity: written as `candidate a
+/// trame:Mention ; trame:refersTo entity`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    pub candidate: String,
+    pub entity: String,
+}
+
+/// Everything the reduce step decided over a document set, in IRIs: the
+/// content of the merge graph ([`iri::MERGE_GRAPH`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeDecisions {
+    /// Entities that are the same as another (`owl:sameAs`).
+    pub links: Vec<SameAs>,
+    /// `(entity, name)`: other names of a kept entity (`skos:altLabel`).
+    pub alt_labels: Vec<(String, String)>,
+    /// Name candidates that name an entity of the set.
+    pub mentions: Vec<NameMention>,
+}
+
 /// The quads of the merge graph ([`iri::MERGE_GRAPH`]): one `owl:sameAs`
-/// per link, and each `(entity, name)` of `alt_labels` as `skos:altLabel`.
-/// Sorted, so the same decisions always give the same graph.
-pub fn merge_graph(links: &[SameAs], alt_labels: &[(String, String)]) -> Vec<Quad> {
+/// per link, each `(entity, name)` of `alt_labels` as `skos:altLabel`, and
+/// each resolved name candidate typed `trame:Mention` with its
+/// `trame:refersTo`. Sorted, so the same decisions always give the same graph.
+pub fn merge_graph(decisions: &MergeDecisions) -> Vec<Quad> {
     let mut graph = GraphBuilder::new(iri::MERGE_GRAPH);
     let same_as = named(&format!("{}sameAs", iri::OWL));
     let alt = named(&format!("{}altLabel", iri::SKOS));
-    for link in links {
+    for link in &decisions.links {
         graph.add(&named(&link.entity), same_as.clone(), named(&link.canonical));
     }
-    for (entity, name) in alt_labels {
+    for (entity, name) in &decisions.alt_labels {
         graph.add(&named(entity), alt.clone(), string(name));
+    }
+    for mention in &decisions.mentions {
+        let node = named(&mention.candidate);
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("Mention")));
+        graph.add(&node, ont("refersTo"), named(&mention.entity));
     }
     let mut quads = graph.finish();
     quads.sort_by_cached_key(ToString::to_string);
@@ -156,6 +183,25 @@ pub fn document_graph(doc: &Document, date_added: &str) -> Result<DocumentGraph,
         graph.add_literal(&node, "text", string(&mention.text));
         graph.add_literal(&node, "start", count(mention.start));
         graph.add_literal(&node, "end", count(mention.end));
+    }
+
+    // Names the document alone made no entity of: the merge step may
+    // make them mentions of an entity the document set knows.
+    for (index, candidate) in doc.name_candidates.iter().enumerate() {
+        let node = named(&iri::node(&doc_iri, "name", index));
+        graph.add(&node, rdf::TYPE.into_owned(), named(&iri::term("NameCandidate")));
+        graph.add(&node, ont("document"), doc_node.clone());
+        graph.add(
+            &node,
+            ont("sentence"),
+            named(&iri::node(&doc_iri, "sentence", candidate.sentence)),
+        );
+        graph.add_literal(&node, "text", string(&candidate.text));
+        graph.add_literal(&node, "start", count(candidate.start));
+        graph.add_literal(&node, "end", count(candidate.end));
+        if let Some(kind) = candidate.kind {
+            graph.add(&node, ont("typeHint"), named(&iri::class_of(kind)));
+        }
     }
 
     for (index, fact) in doc.facts.iter().enumerate() {
@@ -275,6 +321,15 @@ fn validate(doc: &Document) -> Result<(), StoreError> {
                 "mention {index} points to a missing entity or sentence"
             )));
         }
+    }
+    if let Some(index) = doc
+        .name_candidates
+        .iter()
+        .position(|c| c.sentence >= sentences || c.start > c.end)
+    {
+        return Err(invalid(format!(
+            "name candidate {index} points to a missing sentence or has an empty span"
+        )));
     }
     if let Some(index) = doc
         .timexes

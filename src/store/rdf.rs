@@ -14,7 +14,7 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat, RdfParser, RdfSerial
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 
 use super::claims::CLAIMS_GRAPH;
-use super::model::{self, SameAs};
+use super::model::{self, MergeDecisions};
 use super::{iri, Store, StoreError};
 
 /// RDF serializations trame reads and writes.
@@ -96,8 +96,10 @@ pub(super) fn write(store: &Store, format: RdfFormat, out: &mut dyn Write) -> Re
 
 /// The cross-document merge decision a load applies (the rules live
 /// outside the store): every entity of the document graphs, sorted by IRI,
-/// in; `owl:sameAs` links and `(kept entity, other name)` labels out.
-pub type DecideMerge<'a> = &'a dyn Fn(&[(String, crate::facts::KnownEntity)]) -> (Vec<SameAs>, Vec<(String, String)>);
+/// and every name candidate, sorted by IRI, in; the merge graph's
+/// decisions (links, other names, resolved name candidates) out.
+pub type DecideMerge<'a> =
+    &'a dyn Fn(&[(String, crate::facts::KnownEntity)], &[(String, crate::facts::CandidateName)]) -> MergeDecisions;
 
 /// What [`Store::load_rdf`] wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +109,7 @@ pub struct Loaded {
     /// Entities the merge step read from the document graphs.
     pub entities: usize,
     /// The merge step's decisions.
-    pub links: Vec<SameAs>,
+    pub decisions: MergeDecisions,
     /// Whether the write went through the bulk loader (an empty store)
     /// rather than a transaction.
     pub bulk: bool,
@@ -199,8 +201,9 @@ pub(super) fn load(
         .map_err(|e| memory.error(&e))?;
     loader.commit().map_err(|e| memory.error(&e))?;
     let entities = memory.known_entities()?;
-    let (links, alt_labels) = decide(&entities);
-    let merge = model::merge_graph(&links, &alt_labels);
+    let candidates = memory.name_candidates()?;
+    let decisions = decide(&entities, &candidates);
+    let merge = model::merge_graph(&decisions);
     let mut transaction = memory.db.start_transaction().map_err(|e| memory.error(&e))?;
     for quad in &merge {
         transaction.insert(quad);
@@ -226,7 +229,7 @@ pub(super) fn load(
     Ok(Loaded {
         quads: counts,
         entities: entities.len(),
-        links,
+        decisions,
         bulk,
     })
 }

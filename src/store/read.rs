@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::snapshot::{DocumentRow, EntityRow, GraphSnapshot, MentionRow, QuadRow, RelationRow, TimexRow};
 use super::{iri, term_value, SnapshotOptions, Store, StoreError};
-use crate::facts::{EntityKind, KnownEntity};
+use crate::facts::{CandidateName, EntityKind, KnownEntity};
 
 /// A document graph's metadata.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,10 +149,56 @@ pub const ENTITY_QUERY: &str = "SELECT ?e ?class ?name ?pref (COUNT(DISTINCT ?g)
     FILTER(STRSTARTS(STR(?e), \"https://w3id.org/trame/entity/\")) \
   } GROUP BY ?e ?class ?name ?pref";
 
+/// The SPARQL query that lists the name candidates of the document graphs
+/// (`trame:NameCandidate`: names a document alone made no entity of) with
+/// their text and type hint. Run on the local store and, unchanged, on a
+/// remote one.
+pub const NAME_CANDIDATE_QUERY: &str = "SELECT ?c ?text ?hint WHERE { \
+    GRAPH ?g { ?c a <https://w3id.org/trame/ontology#NameCandidate> ; \
+      <https://w3id.org/trame/ontology#text> ?text . \
+      OPTIONAL { ?c <https://w3id.org/trame/ontology#typeHint> ?hint } } \
+    FILTER(STRSTARTS(STR(?g), \"https://w3id.org/trame/doc/\")) \
+  }";
+
+/// Name candidates from the rows of [`NAME_CANDIDATE_QUERY`] (terms in
+/// N-Triples syntax), sorted by IRI, one per IRI.
+pub fn name_candidates_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, CandidateName)> {
+    let mut by_iri: BTreeMap<String, CandidateName> = BTreeMap::new();
+    for row in rows {
+        let [Some(node), Some(text), hint] = &row[..] else {
+            continue;
+        };
+        let Some(node) = node.strip_prefix('<').and_then(|n| n.strip_suffix('>')) else {
+            continue;
+        };
+        let kind = hint
+            .as_deref()
+            .and_then(|h| iri::kind_of_class(h.trim_start_matches('<').trim_end_matches('>')));
+        let text = literal_value(text);
+        by_iri
+            .entry(node.to_string())
+            .and_modify(|c| {
+                // Two values can only come from a malformed store: keep the smallest, whatever the order.
+                if (&text, kind) < (&c.text, c.kind) {
+                    c.text = text.clone();
+                    c.kind = kind;
+                }
+            })
+            .or_insert(CandidateName { text, kind });
+    }
+    by_iri.into_iter().collect()
+}
+
+pub(super) fn name_candidates(store: &Store) -> Result<Vec<(String, CandidateName)>, StoreError> {
+    let (_, rows) = super::sparql::select(store, NAME_CANDIDATE_QUERY)?;
+    Ok(name_candidates_from_rows(&rows))
+}
+
 /// Entities from the rows of [`ENTITY_QUERY`] (terms in N-Triples syntax,
 /// as [`Store::select`] and `push::Client::select` give them), sorted by
 /// IRI: the label is the preferred label most documents give (ties: the
-/// smallest), every other name is an alias.
+/// smallest; a form in capitals throughout only when there is no other),
+/// every other name is an alias.
 pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEntity)> {
     struct Names {
         kind: Option<EntityKind>,
@@ -187,11 +233,7 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
         .into_iter()
         .filter_map(|(entity, names)| {
             let kind = names.kind?;
-            let label = names
-                .preferred
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(label, _)| label.clone())?;
+            let label = preferred_label(&names.preferred)?;
             let aliases: BTreeSet<String> = names
                 .preferred
                 .into_keys()
@@ -208,6 +250,22 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
             ))
         })
         .collect()
+}
+
+/// The label of an entity among the preferred labels its documents give it
+/// (label → how many give it): a form with lower-case letters before one in
+/// capitals throughout ([`crate::names::casing_rank`]), then the most
+/// given, then the smallest. `None` when there is none.
+fn preferred_label(labels: &BTreeMap<String, usize>) -> Option<String> {
+    labels
+        .iter()
+        .min_by(|a, b| {
+            crate::names::casing_rank(a.0)
+                .cmp(&crate::names::casing_rank(b.0))
+                .then(b.1.cmp(a.1))
+                .then_with(|| a.0.cmp(b.0))
+        })
+        .map(|(label, _)| label.clone())
 }
 
 /// The value of an N-Triples literal (`"a \"b\""^^<…>` → `a "b"`); other terms as they are.
@@ -712,10 +770,7 @@ impl Index {
                 for label in self.values(subject, &format!("{}prefLabel", iri::SKOS)) {
                     *labels.entry(term_value(label)).or_default() += 1;
                 }
-                let label = labels
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                    .map(|(label, _)| label.clone())
+                let label = preferred_label(&labels)
                     .unwrap_or_else(|| node.as_str().rsplit('/').next().unwrap_or_default().to_string());
                 let aliases: BTreeSet<String> = labels
                     .keys()

@@ -337,7 +337,11 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
         canonical: macron.clone(),
     };
     let written = store
-        .put_merge(std::slice::from_ref(&link), &[(macron.clone(), "Le Président".into())])
+        .put_merge(&MergeDecisions {
+            links: vec![link.clone()],
+            alt_labels: vec![(macron.clone(), "Le Président".into())],
+            mentions: vec![],
+        })
         .unwrap();
     assert_eq!(written, 2);
     let after = store.snapshot(&SnapshotOptions::default()).unwrap();
@@ -358,7 +362,12 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
     assert_eq!(same, vec![vec![paris.clone(), macron.clone()]]);
     assert!(store.known_entities().unwrap().iter().any(|(i, _)| *i == paris));
     // Writing again replaces; no links removes the graph.
-    store.put_merge(&[link], &[]).unwrap();
+    store
+        .put_merge(&crate::store::MergeDecisions {
+            links: vec![link],
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(
         rows(
             &store,
@@ -367,7 +376,7 @@ fn the_merge_graph_joins_entities_for_readers_and_is_replaced_whole() {
         .len(),
         0
     );
-    store.put_merge(&[], &[]).unwrap();
+    store.put_merge(&Default::default()).unwrap();
     assert_eq!(store.snapshot(&SnapshotOptions::default()).unwrap(), before);
 }
 
@@ -699,8 +708,8 @@ fn nquads_and_jsonld_round_trip_into_a_fresh_store() {
 }
 
 /// No cross-document merging (the store's own tests do not load the rules).
-fn no_merge(_: &[(String, trame_facts::KnownEntity)]) -> (Vec<SameAs>, Vec<(String, String)>) {
-    (Vec::new(), Vec::new())
+fn no_merge(_: &[(String, trame_facts::KnownEntity)], _: &[(String, trame_facts::CandidateName)]) -> MergeDecisions {
+    MergeDecisions::default()
 }
 
 #[test]
@@ -717,12 +726,17 @@ fn load_writes_the_merge_and_claims_a_build_would_through_either_path() {
         canonical: macron.clone(),
     };
     let alt = (macron.clone(), "Le Président".to_string());
-    let decide = |entities: &[(String, trame_facts::KnownEntity)]| {
+    let decisions = MergeDecisions {
+        links: vec![link.clone()],
+        alt_labels: vec![alt.clone()],
+        mentions: Vec::new(),
+    };
+    let decide = |entities: &[(String, trame_facts::KnownEntity)], _: &[(String, trame_facts::CandidateName)]| {
         assert!(
             entities.iter().any(|(iri, _)| *iri == paris),
             "the merge step sees every document"
         );
-        (vec![link.clone()], vec![alt.clone()])
+        decisions.clone()
     };
     let dir = tempfile::tempdir().unwrap();
     let dump = dir.path().join("dump.nq");
@@ -731,9 +745,7 @@ fn load_writes_the_merge_and_claims_a_build_would_through_either_path() {
     source.write_rdf(RdfFormat::NQuads, &mut out).unwrap();
     std::fs::write(&dump, out).unwrap();
     // What building the documents then merging gives.
-    source
-        .put_merge(std::slice::from_ref(&link), std::slice::from_ref(&alt))
-        .unwrap();
+    source.put_merge(&decisions).unwrap();
     let expected = all_quads(&source);
     assert!(
         expected.iter().any(|q| q.contains("/claims>")),
@@ -744,7 +756,7 @@ fn load_writes_the_merge_and_claims_a_build_would_through_either_path() {
     let fresh = Store::open(&dir.path().join("fresh")).unwrap();
     let loaded = fresh.load_rdf(&[&dump], None, &decide).unwrap();
     assert!(loaded.bulk);
-    assert_eq!(loaded.links, vec![link.clone()]);
+    assert_eq!(loaded.decisions.links, vec![link.clone()]);
     assert_eq!(all_quads(&fresh), expected);
 
     // A store holding documents (A, and another article the dump lacks):
@@ -779,9 +791,7 @@ fn load_writes_the_merge_and_claims_a_build_would_through_either_path() {
     expected_documents.extend(other_quads);
     assert_eq!(documents(&after), expected_documents);
     // The merge and claims graphs are what the transactional path computes.
-    older
-        .put_merge(std::slice::from_ref(&link), std::slice::from_ref(&alt))
-        .unwrap();
+    older.put_merge(&decisions).unwrap();
     assert_eq!(all_quads(&older), after);
     assert!(after.len() > expected.len());
 

@@ -227,3 +227,134 @@ fn a_readers_open_time_does_not_grow_with_what_was_loaded() {
         "opening a store after loading 80,000 quads took {loaded:.2} s, after 100 quads {empty:.2} s"
     );
 }
+
+/// `mentions.csv` rows as `source file name,text,type`, sorted.
+fn mention_rows(store: &Path, dir: &Path) -> Vec<String> {
+    let out = dir.join("csv");
+    let _ = std::fs::remove_dir_all(&out);
+    trame()
+        .args(["export", "csv", "--quiet", "--store"])
+        .arg(store)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(out.join("mentions.csv")).unwrap();
+    let mut rows: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            let name = Path::new(cells[2]).file_name().unwrap().to_string_lossy().into_owned();
+            format!("{name},{},{}", cells[5], cells[6])
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// A name that one article leaves alone (a single mention in a verbless
+/// line) is a mention of the entity another article names, once both are
+/// in the store, whichever order or shards they came in; removing the
+/// other article removes the mention again.
+#[test]
+fn the_document_set_resolves_names_a_document_alone_leaves_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = dir.path().join("port.txt");
+    let quais = dir.path().join("quais.txt");
+    std::fs::write(
+        &port,
+        "Le ministre a inauguré lundi le nouveau port de Kerlouan, en Bretagne.\n\
+         Les pêcheurs de Kerlouan attendent des crédits pour la flotte.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &quais,
+        "Les pêcheurs attendent toujours les crédits.\n\
+         Kerlouan : pas de réponse.\n\
+         La colère monte sur les quais depuis trois semaines.\n",
+    )
+    .unwrap();
+
+    let alone = dir.path().join("alone.db");
+    build(&alone, std::slice::from_ref(&quais), &[]);
+    assert!(
+        !mention_rows(&alone, dir.path()).contains(&"quais.txt,Kerlouan,LOC".to_string()),
+        "one lone mention makes no entity"
+    );
+
+    let both = dir.path().join("both.db");
+    build(&both, &[quais.clone(), port.clone()], &[]);
+    let rows = mention_rows(&both, dir.path());
+    assert!(rows.contains(&"quais.txt,Kerlouan,LOC".to_string()), "{rows:#?}");
+    let expected = quads(&both);
+    assert!(
+        expected.iter().any(|q| q.contains("/name/")
+            && q.contains("#refersTo>")
+            && q.ends_with("<https://w3id.org/trame/merge> .")),
+        "the mention is the merge graph's, the document graphs stay as they were"
+    );
+
+    let reversed = dir.path().join("reversed.db");
+    build(&reversed, std::slice::from_ref(&port), &[]);
+    build(&reversed, std::slice::from_ref(&quais), &[]);
+    assert_eq!(quads(&reversed), expected, "built in the other order");
+
+    trame()
+        .args(["rm", "--quiet", "--store"])
+        .arg(&both)
+        .arg(&port)
+        .assert()
+        .success();
+    assert_eq!(
+        quads(&both),
+        quads(&alone),
+        "removing the other article removes the mention"
+    );
+}
+
+/// A headline in capitals ("BERLIN ACCUEILLE …") names no entity
+/// "BERLIN ACCUEILLE", and the place keeps the spelling the articles use
+/// in ordinary text, in the article and across articles.
+#[test]
+fn a_headline_in_capitals_names_nothing_in_capitals() {
+    let dir = tempfile::tempdir().unwrap();
+    let sommet = dir.path().join("sommet.txt");
+    let accord = dir.path().join("accord.txt");
+    std::fs::write(
+        &sommet,
+        "BERLIN ACCUEILLE LE SOMMET DES MINISTRES\n\n\
+         Les ministres européens se retrouvent mardi à Berlin pour parler du climat. \
+         La chancelière a reçu ses invités à Berlin.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &accord,
+        "VARSOVIE ET BERLIN SIGNENT UN ACCORD\n\n\
+         La Pologne et l'Allemagne ont signé un accord sur l'énergie.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("caps.db");
+    build(&store, &[accord.clone(), sommet.clone()], &[]);
+    let rows = mention_rows(&store, dir.path());
+    for row in [
+        "sommet.txt,BERLIN,LOC",
+        "sommet.txt,Berlin,LOC",
+        "accord.txt,BERLIN,LOC",
+        "accord.txt,VARSOVIE,LOC",
+    ] {
+        assert!(rows.contains(&row.to_string()), "{row} in {rows:#?}");
+    }
+    assert!(
+        rows.iter()
+            .all(|r| !r.contains("ACCUEILLE") && !r.contains("SOMMET") && !r.contains("ET BERLIN")),
+        "{rows:#?}"
+    );
+    let entities = std::fs::read_to_string(dir.path().join("csv/entities.csv")).unwrap();
+    let labels: Vec<&str> = entities.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+    assert!(labels.contains(&"Berlin") && labels.contains(&"Varsovie"), "{labels:?}");
+    assert!(
+        labels.iter().all(|l| !l.contains("BERLIN") && !l.contains("VARSOVIE")),
+        "{labels:?}"
+    );
+}

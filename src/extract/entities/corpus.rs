@@ -22,8 +22,9 @@
 //! 3. a lone one-word person name joins the one person whose full name
 //!    ends with it, and nothing when several do.
 //!
-//! The entity each group keeps (its canonical member) has the most words
-//! in its label, then a type other than miscellaneous, then the smallest
+//! The entity each group keeps (its canonical member) has a label with
+//! lower-case letters if any member has one ("Berlin" over "BERLIN"), then
+//! the most words in its label, then a type other than miscellaneous, then the smallest
 //! label, then the first type in Person, Organization, Place, Misc order.
 //! This module works on labels and types only; IRIs and RDF are the
 //! store's.
@@ -32,7 +33,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::merge::compatible;
 use super::normalise_name;
-use crate::facts::{EntityKind, KnownEntity};
+use crate::facts::{CandidateName, EntityKind, KnownEntity};
 
 /// Entities found to be one thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +149,66 @@ pub fn merge(entities: &[KnownEntity]) -> Vec<Group> {
     out
 }
 
+/// Which name candidates the document set resolves: `(candidate index,
+/// entity index)` pairs, sorted, the entity being the canonical member of
+/// its group (or the entity alone). `groups` is [`merge`]'s result over the
+/// same `entities`.
+///
+/// A candidate names an entity when its normalised name is a name (label
+/// or alias) of exactly one group and its type hint, if any, is compatible
+/// with that group's type; a one-word candidate hinted as a person that
+/// is nobody's whole name also names the one person whose full name ends
+/// with it. Several groups bearing the name leave the candidate alone.
+/// Like [`merge`], a function of the sets given, whatever their order.
+pub fn resolve_names(entities: &[KnownEntity], groups: &[Group], candidates: &[CandidateName]) -> Vec<(usize, usize)> {
+    let mut root: Vec<usize> = (0..entities.len()).collect();
+    for g in groups {
+        for &m in &g.members {
+            root[m] = g.canonical;
+        }
+    }
+    let mut by_name: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for (i, entity) in entities.iter().enumerate() {
+        for name in std::iter::once(&entity.label).chain(&entity.aliases) {
+            let key = normalise_name(name);
+            if key.is_empty() {
+                continue;
+            }
+            if entity.kind == EntityKind::Person {
+                if let Some((_, last)) = key.rsplit_once(' ') {
+                    by_surname.entry(last.to_string()).or_default().insert(root[i]);
+                }
+            }
+            by_name.entry(key).or_default().insert(root[i]);
+        }
+    }
+    let mut out = Vec::new();
+    for (c, candidate) in candidates.iter().enumerate() {
+        let key = normalise_name(&candidate.text);
+        let hit = match by_name.get(&key) {
+            Some(owners) => single(owners),
+            None if candidate.kind == Some(EntityKind::Person) && !key.contains(' ') => {
+                by_surname.get(&key).and_then(single)
+            }
+            None => None,
+        };
+        let Some(entity) = hit else { continue };
+        if candidate.kind.is_none_or(|k| compatible(k, entities[entity].kind)) {
+            out.push((c, entity));
+        }
+    }
+    out
+}
+
+/// The one element of a set, if it has exactly one.
+fn single(set: &BTreeSet<usize>) -> Option<usize> {
+    match set.len() {
+        1 => set.iter().next().copied(),
+        _ => None,
+    }
+}
+
 /// Types that may name the same thing share a class; miscellaneous has none.
 fn class(kind: EntityKind) -> Option<u8> {
     match kind {
@@ -175,6 +236,7 @@ fn group(entities: &[KnownEntity], members: Vec<usize>) -> Group {
             .filter(|w| !w.is_empty())
             .count();
         (
+            crate::names::casing_rank(&e.label),
             std::cmp::Reverse(words),
             e.kind == EntityKind::Misc,
             e.label.clone(),
@@ -315,6 +377,72 @@ mod tests {
         assert_eq!(groups[0].alt_labels, vec!["Alliance atlantique".to_string()]);
     }
 
+    fn name(text: &str, kind: Option<EntityKind>) -> CandidateName {
+        CandidateName {
+            text: text.into(),
+            kind,
+        }
+    }
+
+    /// (candidate text, label of the entity it names), whatever the order.
+    fn resolved(entities: &[KnownEntity], candidates: &[CandidateName]) -> Vec<(String, String)> {
+        let groups = merge(entities);
+        let mut out: Vec<(String, String)> = resolve_names(entities, &groups, candidates)
+            .into_iter()
+            .map(|(c, e)| (candidates[c].text.clone(), entities[e].label.clone()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_candidate_names_the_one_group_bearing_its_name() {
+        let entities = [
+            e("Orvalie", Place, &[]),
+            e("Compagnie des Ondes", Organization, &["Ondes"]),
+            e("Ondine Perrac", Person, &[]),
+            e("Perrac", Person, &[]),
+        ];
+        let candidates = [
+            name("l'Orvalie", None),
+            name("Ondes", Some(Organization)),
+            name("Orvalie", Some(Person)),
+            name("Perrac", Some(Person)),
+            name("Tarbelle", None),
+        ];
+        assert_eq!(
+            resolved(&entities, &candidates),
+            vec![
+                ("Ondes".to_string(), "Compagnie des Ondes".to_string()),
+                ("Perrac".to_string(), "Ondine Perrac".to_string()),
+                ("l'Orvalie".to_string(), "Orvalie".to_string()),
+            ],
+            "a person hint never names a place; unknown names stay alone"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_name_or_surname_names_nobody() {
+        let entities = [
+            e("Vernay", Place, &[]),
+            e("Vernay", Person, &[]),
+            e("Luc Sarrat", Person, &[]),
+            e("Anne Sarrat", Person, &[]),
+            e("Hugo Brisse", Person, &[]),
+        ];
+        let candidates = [
+            name("Vernay", None),
+            name("Sarrat", Some(Person)),
+            name("Brisse", Some(Person)),
+            name("Brisse", None),
+        ];
+        assert_eq!(
+            resolved(&entities, &candidates),
+            vec![("Brisse".to_string(), "Hugo Brisse".to_string())],
+            "a surname counts only for a candidate the document took for a person"
+        );
+    }
+
     fn pool() -> Vec<KnownEntity> {
         vec![
             e("Zelenskyy", Person, &[]),
@@ -352,6 +480,15 @@ mod tests {
                 shuffled.swap(i, (state % (i as u64 + 1)) as usize);
             }
             prop_assert_eq!(meaning(&entities), meaning(&shuffled));
+            let candidates = [
+                name("Zelensky", Some(Person)),
+                name("Martin", Some(Person)),
+                name("Kyiv", None),
+                name("Washington", None),
+                name("Rubio", Some(Person)),
+                name("Kremlin", Some(Place)),
+            ];
+            prop_assert_eq!(resolved(&entities, &candidates), resolved(&shuffled, &candidates));
         }
     }
 }

@@ -17,12 +17,12 @@ pub mod tables;
 pub mod types;
 
 use crate::extract::rules::lexicon::{lexicon, Class};
-use crate::facts::{Entity, EntityKind, Mention};
+use crate::facts::{Entity, EntityKind, Mention, NameCandidate};
 use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
 use merge::Keyed;
 use spans::Candidate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use tables::tables;
 
@@ -53,6 +53,9 @@ pub struct EntityTable {
     /// Parallel to `mentions`: the paragraph and token range of each.
     pub mention_tokens: Vec<(usize, Range<usize>)>,
     pub roles: Vec<RoleMention>,
+    /// Names this document alone does not make entities, for the corpus
+    /// step to resolve (in text order).
+    pub name_candidates: Vec<NameCandidate>,
     at: HashMap<(usize, usize), usize>,
     demonyms: HashMap<(usize, usize), usize>,
 }
@@ -88,8 +91,15 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
     let mut table = EntityTable::default();
     let mut infos: Vec<coref::PersonInfo> = Vec::new();
     for members in clusters {
-        let Some(entity) = accept(&raws, &members) else {
-            continue;
+        let entity = match accept(&raws, &members) {
+            Ok(entity) => entity,
+            Err(Rejected::Name(kind)) => {
+                table
+                    .name_candidates
+                    .extend(members.iter().map(|&m| raws[m].candidate(kind)));
+                continue;
+            }
+            Err(Rejected::NoName) => continue,
         };
         table.entities.push(entity);
         infos.push(coref::PersonInfo::default());
@@ -99,6 +109,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
         }
     }
     ctx.link_demonyms(&mut table);
+    table.name_candidates.sort_by_key(|c| (c.start, c.end));
     infos.resize(table.entities.len(), coref::PersonInfo::default());
     ctx.resolve_coreference(&mut table, &infos);
     table
@@ -136,14 +147,42 @@ struct Raw {
     /// The name is the field of an office ("ministre du Travail"), not a
     /// name of its own.
     portfolio: bool,
+    /// A word of a line written in capitals that the document never writes
+    /// in ordinary case: a name only if the corpus knows it.
+    shouted: bool,
+}
+
+impl Raw {
+    /// This mention as a name left for the corpus step, with the type its
+    /// cluster's evidence pointed to.
+    fn candidate(&self, kind: Option<EntityKind>) -> NameCandidate {
+        NameCandidate {
+            sentence: self.sentence,
+            start: self.start,
+            end: self.end,
+            text: self.text.clone(),
+            kind,
+        }
+    }
+}
+
+/// Why a cluster is no entity of its document.
+enum Rejected {
+    /// Too little evidence here (untyped, or a lone capitalised word): a
+    /// name the corpus may know, with the type the evidence points to.
+    Name(Option<EntityKind>),
+    /// Not a name at all (no letter, a demonym, the field of an office).
+    NoName,
 }
 
 /// Types a cluster, filters junk and picks its label.
-fn accept(raws: &[Raw], members: &[usize]) -> Option<Entity> {
+fn accept(raws: &[Raw], members: &[usize]) -> Result<Entity, Rejected> {
     let ms: Vec<&Raw> = members.iter().map(|&i| &raws[i]).collect();
     let (label, aliases) = label_and_aliases(&ms);
     let key = normalise_name(&label);
-    let longest = ms.iter().max_by_key(|r| r.cand.tokens.len())?;
+    let Some(longest) = ms.iter().max_by_key(|r| r.cand.tokens.len()) else {
+        return Err(Rejected::NoName);
+    };
     // The fullest name's mentions type the entity ("Nordahl Lelandais" PER
     // outvotes "Lelandais" tagged LOC six times); others only break silence.
     let full: Vec<EntityKind> = ms
@@ -163,29 +202,47 @@ fn accept(raws: &[Raw], members: &[usize]) -> Option<Entity> {
         key: key.clone(),
         plural_common: ms.iter().any(|r| r.plural_noun),
     };
-    let kind = types::decide(&ev)?;
+    let t = tables();
+    if !key.chars().any(char::is_alphabetic) || is_demonym(&ms, &key) {
+        return Err(Rejected::NoName);
+    }
+    // "le ministre du Travail": the field of an office is no place, unless
+    // a known place ("le ministre de la Défense de l'Ukraine" names Ukraine).
+    if ms.iter().all(|r| r.portfolio) && !t.places.contains_key(&key) {
+        return Err(Rejected::NoName);
+    }
+    if ms.iter().all(|r| r.shouted) {
+        return Err(Rejected::Name(None));
+    }
+    let Some(kind) = types::decide(&ev) else {
+        return Err(Rejected::Name(None));
+    };
     let single = !key.contains(' ');
     if !supported(&ms, &key, single) {
-        return None;
+        return Err(Rejected::Name(Some(kind)));
     }
-    Some(Entity { label, kind, aliases })
+    Ok(Entity { label, kind, aliases })
+}
+
+/// Whether a cluster is a demonym ("les Ukrainiens", "russe") rather than a
+/// name. A country whose name is also its demonym ("Suisse", "Argentine")
+/// is the country when written with a capital: "en Suisse", "la Suisse".
+fn is_demonym(ms: &[&Raw], key: &str) -> bool {
+    match tables().demonym(key) {
+        None => false,
+        Some(country) => {
+            normalise_name(country) != key || !ms.iter().any(|r| spans::starts_upper(&r.text) && !r.plural_noun)
+        }
+    }
 }
 
 /// Whether a cluster is a real entity rather than a capitalised word.
 fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     let t = tables();
-    if !key.chars().any(char::is_alphabetic) || t.demonym(key).is_some() {
-        return false;
-    }
     if !single {
         return true;
     }
     if t.common.contains(key) {
-        return false;
-    }
-    // "le ministre du Travail": the field of an office is no place, unless
-    // a known place ("le ministre de la Défense de l'Ukraine" names Ukraine).
-    if ms.iter().all(|r| r.portfolio) && !t.places.contains_key(key) {
         return false;
     }
     if t.places.contains_key(key) || ms.iter().any(|r| r.cand.person) {
@@ -203,8 +260,9 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     ms.len() >= 2 || ms.iter().any(|r| name_like(&r))
 }
 
-/// The fullest name as written (most words, then most frequent, then
-/// first seen) and the other distinct spellings.
+/// The best-cased fullest name as written (a form with lower-case letters
+/// before one in capitals throughout, then most words, then most frequent,
+/// then first seen) and the other distinct spellings.
 fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
     let mut texts: Vec<(String, usize, usize)> = Vec::new(); // text, count, first position
     for (i, r) in ms.iter().enumerate() {
@@ -214,10 +272,45 @@ fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
         }
     }
     let words = |t: &str| t.split(|c: char| c.is_whitespace() || c == '-').count();
-    texts.sort_by(|a, b| words(&b.0).cmp(&words(&a.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    texts.sort_by(|a, b| {
+        crate::names::casing_rank(&a.0)
+            .cmp(&crate::names::casing_rank(&b.0))
+            .then(words(&b.0).cmp(&words(&a.0)))
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+    });
     let mut names = texts.into_iter().map(|(t, _, _)| t);
-    let label = names.next().unwrap_or_default();
-    (label, names.collect())
+    let mut label = names.next().unwrap_or_default();
+    // Written only in capitals: a known place takes its table's spelling
+    // ("VARSOVIE" is Varsovie), when it differs in case alone.
+    if crate::names::all_caps(&label) {
+        if let Some(place) = tables()
+            .place(&label)
+            .filter(|p| crate::names::fold(p) == crate::names::fold(&label) && !crate::names::all_caps(p))
+        {
+            label = place.to_string();
+        }
+    }
+    // "BERLIN" beside "Berlin" is the same name shouted, not an alias.
+    let cased: HashSet<String> = std::iter::once(&label)
+        .chain(ms.iter().map(|r| &r.text))
+        .filter(|t| !crate::names::all_caps(t))
+        .map(|t| crate::names::fold(t))
+        .collect();
+    let aliases = names
+        .filter(|t| !(crate::names::all_caps(t) && cased.contains(&crate::names::fold(t))))
+        .collect();
+    (label, aliases)
+}
+
+/// Whether a paragraph is written in capitals throughout (a shouted
+/// headline): no lower-case letter, and two words of two letters or more.
+fn shouted_line(text: &str) -> bool {
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .count();
+    words >= 2 && !text.chars().any(char::is_lowercase)
 }
 
 /// Whether a name's head token is the "de" complement of a title noun whose
@@ -300,44 +393,102 @@ impl<'a> Context<'a> {
 
     fn raw_mentions(&self) -> Vec<Raw> {
         let mut out = Vec::new();
+        let mut shouted = Vec::new();
         for (p, doc) in self.docs.iter().enumerate() {
-            let sentences = doc.sentences();
+            let shouting = shouted_line(&self.paragraphs[p].text);
             for cand in spans::candidates(doc) {
-                let Some((start, end)) = self.span(p, &cand.tokens) else {
-                    continue;
-                };
-                let text = self.original_text(start, end);
-                let key = normalise_name(&text);
-                if key.is_empty() {
+                if shouting && crate::names::all_caps(&spans::text_of(doc, &cand.tokens)) {
+                    shouted.push((p, cand));
                     continue;
                 }
-                let local = self.token_sentence[p][cand.tokens.start];
-                let lone = sentences
-                    .get(local)
-                    .is_some_and(|r| !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")));
-                let head = spans::name_head(doc, &cand.tokens);
-                let portfolio = is_portfolio(doc, head);
-                out.push(Raw {
-                    paragraph: p,
-                    sentence: self.sentence_base[p] + local,
-                    place: tables().places.contains_key(&key),
-                    head_pos: doc.tokens[head].pos.clone(),
-                    capitalised_inside: spans::starts_upper(&doc.tokens[cand.tokens.start].text)
-                        && !doc.tokens[cand.tokens.start].sent_start
-                        && cand.tokens.start > 0
-                        && doc.tokens[cand.tokens.start - 1].pos != "PUNCT",
-                    plural_noun: doc.tokens[head].pos == "NOUN" && doc.tokens[head].morph.contains("Number=Plur"),
-                    cand,
-                    key,
-                    start,
-                    end,
-                    text,
-                    lone,
-                    portfolio,
-                });
+                out.extend(self.raw(p, cand, false));
             }
         }
+        // In a line written in capitals ("BERLIN ACCUEILLE LE SOMMET") the
+        // capitals say nothing: only the names the document writes in
+        // ordinary case, or known places, are names there.
+        let written: HashSet<String> = out.iter().map(|r| r.key.clone()).collect();
+        for (p, cand) in shouted {
+            out.extend(self.names_in_capitals(p, &cand.tokens, &written));
+        }
+        out.sort_by_key(|r| (r.start, r.end));
         out
+    }
+
+    /// The names inside a span of a line written in capitals: the longest
+    /// runs of its words that the document names in ordinary case
+    /// (`written`: keys) or that are known places; every other
+    /// capitalised content word is a [`Raw::shouted`] mention, a name only
+    /// if the corpus knows it.
+    fn names_in_capitals(&self, p: usize, tokens: &Range<usize>, written: &HashSet<String>) -> Vec<Raw> {
+        let doc = &self.docs[p];
+        let candidate = |range: Range<usize>| Candidate {
+            tokens: range,
+            label: None,
+            person: false,
+            role: None,
+            feminine: None,
+        };
+        let mut out = Vec::new();
+        let mut i = tokens.start;
+        while i < tokens.end {
+            let hit = (i + 1..=tokens.end).rev().find(|&e| {
+                let text = spans::text_of(doc, &(i..e));
+                let key = normalise_name(&text);
+                !key.is_empty() && (written.contains(&key) || tables().places.contains_key(&key))
+            });
+            if let Some(e) = hit {
+                out.extend(self.raw(p, candidate(i..e), false));
+                i = e;
+                continue;
+            }
+            let t = &doc.tokens[i];
+            let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+            let content = matches!(t.pos.as_str(), "PROPN" | "NOUN" | "X");
+            if letters >= 3 && content && !tables().common.contains(&crate::names::fold(&t.text)) {
+                out.extend(self.raw(p, candidate(i..i + 1), true));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A name candidate of paragraph `p` with what the document says
+    /// around it; `None` when its span does not map or holds no name.
+    fn raw(&self, p: usize, cand: Candidate, shouted: bool) -> Option<Raw> {
+        let doc = &self.docs[p];
+        let (start, end) = self.span(p, &cand.tokens)?;
+        let text = self.original_text(start, end);
+        let key = normalise_name(&text);
+        if key.is_empty() {
+            return None;
+        }
+        let local = self.token_sentence[p][cand.tokens.start];
+        let lone = doc
+            .sentences()
+            .get(local)
+            .is_some_and(|r| !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")));
+        let head = spans::name_head(doc, &cand.tokens);
+        let portfolio = is_portfolio(doc, head);
+        Some(Raw {
+            paragraph: p,
+            sentence: self.sentence_base[p] + local,
+            place: tables().places.contains_key(&key),
+            head_pos: doc.tokens[head].pos.clone(),
+            capitalised_inside: spans::starts_upper(&doc.tokens[cand.tokens.start].text)
+                && !doc.tokens[cand.tokens.start].sent_start
+                && cand.tokens.start > 0
+                && doc.tokens[cand.tokens.start - 1].pos != "PUNCT",
+            plural_noun: doc.tokens[head].pos == "NOUN" && doc.tokens[head].morph.contains("Number=Plur"),
+            cand,
+            key,
+            start,
+            end,
+            text,
+            lone,
+            portfolio,
+            shouted,
+        })
     }
 
     /// Adds a raw mention (and its role) to the table under `entity`.

@@ -263,7 +263,7 @@ fn known_places(doc: &Doc, covered: &mut [bool]) -> Vec<Range<usize>> {
             let r = i..i + n;
             starts_upper(&doc.tokens[i].text)
                 && !covered[r.clone()].iter().any(|&c| c)
-                && !doc.tokens[i + 1..i + n].iter().any(|t| t.sent_start)
+                && !(i + 1..i + n).any(|k| breaks_before(doc, k))
                 && !matches!(doc.tokens[i].pos.as_str(), "VERB" | "AUX" | "DET" | "ADP")
                 && tables().places.contains_key(&key_of(doc, &r))
         });
@@ -281,6 +281,13 @@ fn known_places(doc: &Doc, covered: &mut [bool]) -> Vec<Range<usize>> {
     found
 }
 
+/// Whether a sentence starts at token `k` (`k > 0`) after a space: the
+/// parser sometimes starts one inside a hyphenated word ("Royaume-Uni"
+/// read as "Royaume", "-", "Uni"), and no sentence begins inside a word.
+pub fn breaks_before(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].sent_start && doc.tokens.get(k.wrapping_sub(1)).is_none_or(|t| t.space_after)
+}
+
 /// Runs of capitalised proper nouns outside every NER span.
 fn propn_runs(doc: &Doc, covered: &[bool]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
@@ -289,10 +296,7 @@ fn propn_runs(doc: &Doc, covered: &[bool]) -> Vec<Range<usize>> {
         let t = &doc.tokens[i];
         if !covered[i] && t.pos == "PROPN" && starts_upper(&t.text) && t.text.chars().any(char::is_alphabetic) {
             let start = i;
-            while i + 1 < doc.tokens.len()
-                && !covered[i + 1]
-                && !doc.tokens[i + 1].sent_start
-                && is_name_token(doc, i + 1)
+            while i + 1 < doc.tokens.len() && !covered[i + 1] && !breaks_before(doc, i + 1) && is_name_token(doc, i + 1)
             {
                 i += 1;
             }

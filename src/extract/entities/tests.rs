@@ -262,3 +262,12 @@ fn ambiguous_pronouns_stay_unresolved() {
         "il never takes a woman"
     );
 }
+
+#[test]
+fn a_line_in_capitals_is_shouted_an_acronym_is_not() {
+    assert!(shouted_line("BERLIN ACCUEILLE LE SOMMET"));
+    assert!(shouted_line("L'OTAN SE RÉUNIT À VARSOVIE"));
+    assert!(!shouted_line("OTAN"), "one word is no line in capitals");
+    assert!(!shouted_line("Le sommet de l'OTAN à Berlin"));
+    assert!(!shouted_line("2018 : 12"));
+}

@@ -171,6 +171,7 @@ impl Draft {
             entities,
             mentions,
             concepts: vec![],
+            name_candidates: vec![],
             facts,
             date: None,
             timexes: Vec::new(),
