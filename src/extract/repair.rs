@@ -121,7 +121,7 @@ mod tests {
     fn a_list_of_subjects_keeps_its_first_name() {
         let mut doc = split_list();
         assert_eq!(rejoin_leading_name(&mut doc), 1);
-        assert_eq!(doc.sentences(), [0..10]);
+        assert_eq!(doc.sentences(), vec![0..10]);
         let t = &doc.tokens;
         assert_eq!((t[0].head, t[0].dep.as_str()), (6, "nsubj"));
         assert_eq!((t[2].head, t[2].dep.as_str()), (0, "conj"));

@@ -98,10 +98,7 @@ fn digits(word: &str) -> Option<f64> {
 pub fn parse(text: &str) -> Option<Quantity> {
     let t = table();
     let w = words();
-    let normal = text
-        .replace('\u{2019}', "'")
-        .replace('\u{a0}', " ")
-        .replace('\u{202f}', " ");
+    let normal = text.replace('\u{2019}', "'").replace(['\u{a0}', '\u{202f}'], " ");
     let mut tokens: Vec<String> = Vec::new();
     for raw in normal.split_whitespace() {
         let lower = raw.to_lowercase();
