@@ -415,6 +415,16 @@ impl Scanner<'_> {
         self.words.get("shift", self.text(i))?.parse().ok()
     }
 
+    /// What follows a month or a season at `i`: a year ("juin 2016": the
+    /// year, no shift) or a shift word ("décembre dernier": no year, the
+    /// shift); `None` when neither, so the expression ends before `i`.
+    fn year_or_shift(&self, i: usize) -> Option<(Option<i32>, i32)> {
+        match self.year(i) {
+            Some(y) => Some((Some(y), 0)),
+            None => self.shift(i).map(|s| (None, s)),
+        }
+    }
+
     /// A clock time starting at `i`: "14 h 30", "14h", "14 heures", "14:30",
     /// "midi". Returns (end, hour, minute). `heures_ok` lets the bare
     /// "N heures" count as a clock time.
@@ -817,19 +827,13 @@ impl Scanner<'_> {
         // Month (with year, shift, or alone): "juin 2016", "décembre dernier", "septembre".
         let mid_month = det.as_deref() == Some("la") && kt.starts_with("mi-");
         if let Some((m, after)) = self.month_at(k).filter(|_| det.is_none() || demonstrative || mid_month) {
-            let mut end = after;
             if self.is_name(k) && self.year(after).is_none() {
                 return None;
             }
-            let mut year = None;
-            let mut shift = 0;
-            if let Some(y) = self.year(end) {
-                year = Some(y);
-                end += 1;
-            } else if let Some(s) = self.shift(end) {
-                shift = s;
-                end += 1;
-            }
+            let (year, shift, end) = match self.year_or_shift(after) {
+                Some((year, shift)) => (year, shift, after + 1),
+                None => (None, 0, after),
+            };
             // "mai" is also a common noun only in set phrases; a lone month name
             // as a sentence subject is rare enough to accept.
             return Some(Found::new(
@@ -863,18 +867,11 @@ impl Scanner<'_> {
         // Season: "l'été 2018", "cet hiver", "l'automne dernier".
         if let Some(code) = w.get("season", kt) {
             if det.is_some() || self.year(k + 1).is_some() {
-                let mut end = k + 1;
-                let mut year = None;
-                let mut shift = 0;
-                if let Some(y) = self.year(end) {
-                    year = Some(y);
-                    end += 1;
-                } else if let Some(s) = self.shift(end) {
-                    shift = s;
-                    end += 1;
-                } else if !demonstrative {
-                    return None;
-                }
+                let (year, shift, end) = match self.year_or_shift(k + 1) {
+                    Some((year, shift)) => (year, shift, k + 2),
+                    None if demonstrative => (None, 0, k + 1),
+                    None => return None,
+                };
                 return Some(Found::new(
                     j,
                     end,
