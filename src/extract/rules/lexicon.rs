@@ -234,6 +234,8 @@ mod ontology_tests {
         "nationality",
         "acts",
         "undergoes",
+        "actDate",
+        "actLocation",
     ];
     /// Structural properties declared by the store's trame.ttl.
     const STRUCTURAL: &[&str] = &[

@@ -19,6 +19,7 @@ use super::entities::EntityTable;
 use crate::input::PreparedText;
 
 pub mod appos;
+pub mod circumstances;
 pub mod compounds;
 pub mod concepts;
 pub mod confidence;
@@ -64,6 +65,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
     let docs: Vec<Cow<Doc>> = docs.iter().map(compounds::repair).collect();
     for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
         let para = Para::new(p, doc, &sentence_of[p], &para.offsets);
+        let from = drafts.len();
         let speech = reported::run(&ctx, &para, &mut drafts);
         svo::run(&ctx, &para, &speech.handled, &mut drafts);
         passive::run(&ctx, &para, &mut drafts);
@@ -85,6 +87,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
                 speech.mark(d);
             }
         }
+        circumstances::run(&ctx, &para, from, &mut drafts);
     }
     roles::run(&ctx, &mut drafts);
     let facts = finish(&ctx, prepared, &docs, &sentence_of, drafts);
@@ -405,7 +408,12 @@ fn finish(
         };
         let confidence = confidence::finish(d.confidence * confidence::shape_factor(&shape), last - first);
         let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);
-        let event = event_type(ctx, &Para::new(d.para, doc, &sentence_of[d.para], offsets), &d);
+        // A date or place row is the act's circumstance, not an act of its own.
+        let event = if matches!(d.predicate.as_str(), circumstances::DATE | circumstances::PLACE) {
+            None
+        } else {
+            event_type(ctx, &Para::new(d.para, doc, &sentence_of[d.para], offsets), &d)
+        };
         let fact = Fact {
             subject: d.subject,
             predicate: d.predicate,

@@ -1,13 +1,102 @@
 //! Places named together: "à Djeddah, en Arabie saoudite" says that the
-//! first place lies in the second.
+//! first place lies in the second; "Trèbes (Aude)", "l'observatoire X en
+//! Californie" and "le parquet de Lyon" say where a place, an organisation
+//! or a thing a fact is about lies.
 //!
-//! Owns this surface pattern only; it needs two place entities.
+//! Owns these patterns only: the comma form needs two place entities; the
+//! phrase form ([`in_phrase`]) needs a place entity inside the noun phrase
+//! of another entity, or of a concept some fact already has for subject.
 
-use crate::facts::{EntityKind, Object};
+use crate::facts::{EntityKind, Node, Object};
 
+use super::lexicon::Class;
 use super::{Ctx, Draft, Para};
 
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    in_phrase(ctx, p, out);
+    after_comma(ctx, p, out);
+}
+
+/// "Trèbes (Aude)", "Lick en Californie", "le parquet de Lyon", "le siège
+/// de X à Yokohama": a place entity in the phrase of a noun, as a
+/// parenthesis, or a complement with "en", "dans", "à" or "de". The holder
+/// is a place or organisation entity, or a concept already used as a
+/// subject in the document; never a person, a title ("le maire de Lyon"
+/// is a role) or, with "de", an act ("la victoire de la France" names the
+/// actor, not a place).
+fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for c in 0..p.len() {
+        let Some(place) = ctx
+            .table
+            .entity_at(p.index, c)
+            .filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(c).pos != "ADJ")
+        else {
+            continue;
+        };
+        let Some(h) = p.head(c) else { continue };
+        // The mention's head token, hanging on a noun outside the mention.
+        if ctx.table.entity_at(p.index, h) == Some(place) || !matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let first = p.subtree(c)[0];
+        let parenthesis = first > 0 && p.tok(first - 1).text == "(" && first - 1 > h;
+        let prep = p.prep(c);
+        let dep = p.tok(c).dep.as_str();
+        let linked = match (dep, prep.as_deref()) {
+            ("nmod", Some(x @ ("en" | "dans" | "à" | "de"))) => Some(x.to_string()),
+            ("appos" | "nmod" | "dep", None) if parenthesis => Some("(".to_string()),
+            _ => None,
+        };
+        let Some(linked) = linked else { continue };
+        let lemma = p.tok(h).lemma.to_lowercase();
+        if ctx.is(Class::Title, &lemma) || ctx.role_at.contains_key(&(p.index, h)) {
+            continue;
+        }
+        let holder = match ctx.table.entity_at(p.index, h) {
+            Some(e) if e == place => continue,
+            Some(e) if matches!(ctx.kind(e), EntityKind::Place | EntityKind::Organization) => Node::Entity(e),
+            Some(_) => continue,
+            // "la victoire de la Belgique": a country after "de" is an actor as often as a place.
+            None if p.tok(h).pos == "NOUN"
+                && !(linked == "de" && (ctx.lex.has_lemma(&lemma) || is_country(ctx, place))) =>
+            {
+                let Some((text, _)) = ctx.literal_phrase(p, h, None) else {
+                    continue;
+                };
+                match ctx.concepts.find(&text) {
+                    Some(concept) => Node::Concept(concept),
+                    None => continue,
+                }
+            }
+            None => continue,
+        };
+        let mut d = Draft::new(
+            "place",
+            p.index,
+            holder,
+            "locatedIn".to_string(),
+            if linked == "(" { "dans".to_string() } else { linked },
+            Object::Entity(place),
+        );
+        d.tokens = vec![h, c];
+        out.push(d);
+    }
+}
+
+/// Whether an entity is a country of the demonym table.
+fn is_country(ctx: &Ctx, e: usize) -> bool {
+    let Some(entity) = ctx.table.entities.get(e) else {
+        return false;
+    };
+    let name = crate::names::fold(&entity.label);
+    crate::extract::entities::tables::tables()
+        .demonyms
+        .values()
+        .any(|country| crate::names::fold(country) == name)
+}
+
+/// "à Djeddah, en Arabie saoudite".
+fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     let place = |t: usize| {
         ctx.table
             .entity_at(p.index, t)

@@ -656,3 +656,50 @@ fn a_place_in_a_region_is_located_there() {
         "Savoie",
     );
 }
+
+#[test]
+fn an_acts_date_is_a_fact_of_its_own() {
+    let doc = sentence("Le groupe Valmont a racheté l'entreprise Ferlux le 3 mars 2021.");
+    let f = fact(&doc, "groupe Valmont", "actDate", "le 3 mars 2021");
+    assert_eq!(f.lemma, "racheter");
+    assert_eq!(f.rule, "act-date");
+    assert!(f.event.is_none());
+    // The normalised value comes with it, as on the act's own fact.
+    assert_eq!(arg(&doc, f, "timeValue").as_deref(), Some("2021-03-03"));
+}
+
+#[test]
+fn an_acts_place_is_the_locative_phrase_that_names_a_place() {
+    let doc = sentence("Un incendie s'est propagé mardi soir dans une usine de Rouen.");
+    let place = fact(&doc, "incendie", "actLocation", "usine de Rouen");
+    assert_eq!(place.lemma, "propager dans");
+    fact(&doc, "incendie", "actDate", "mardi soir");
+    // "près de X" under a locative phrase: the place is found there (the
+    // phrase's text leaves the adverb to the clause).
+    let doc = sentence("Le suspect s'est enfui vers un village près de Dijon.");
+    assert_eq!(fact(&doc, "suspect", "actLocation", "village").lemma, "enfuir vers");
+}
+
+#[test]
+fn a_place_in_the_subject_phrase_is_no_place_of_the_act() {
+    let doc = sentence("La présidente de la région Bretagne a présenté son budget.");
+    assert!(
+        doc.facts
+            .iter()
+            .all(|f| f.predicate != "actLocation" && f.predicate != "actDate"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_place_in_parentheses_or_in_a_subjects_phrase_says_where_it_lies() {
+    let doc = sentence("Le festival se tient à Montbrison (Loire) chaque été.");
+    fact(&doc, "Montbrison", "locatedIn", "Loire");
+    fact(&doc, "festival", "actLocation", "Montbrison");
+    let doc = sentence("Le parquet de Valence a ouvert une enquête.");
+    fact(&doc, "parquet de Valence", "locatedIn", "Valence");
+    // A country after "de" names an actor as often as a place.
+    let doc = sentence("La victoire de la Belgique a été fêtée dans les rues.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "locatedIn"), "{}", dump(&doc));
+}

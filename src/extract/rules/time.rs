@@ -260,6 +260,10 @@ pub fn add_values(facts: &mut [Fact], timexes: &[TimeExpression]) {
 /// possible objects («il a purgé trois ans»).
 pub fn drop_time_objects(facts: &mut Vec<Fact>, concepts: &[Concept], timexes: &[TimeExpression]) {
     facts.retain(|fact| {
+        // An act's date is meant to be a time expression.
+        if fact.predicate == super::circumstances::DATE {
+            return true;
+        }
         let text = match &fact.object {
             Object::Literal(Literal { text, kind }) if !matches!(kind, LiteralKind::Quote) => fold(text),
             Object::Concept(c) => match concepts.get(*c) {
