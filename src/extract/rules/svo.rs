@@ -360,6 +360,24 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() {
         objects = idiom_objects;
     }
+    if objects.is_empty() && agentless {
+        // "Le directeur a été placé en détention", "les blessés ont été
+        // soignés dans un hôpital": with no agent, what the act did to the
+        // patient is its prepositional phrase, not the bare participle.
+        let phrase = obls.iter().find(|o| {
+            matches!(
+                o.prep.as_str(),
+                "à" | "en" | "dans" | "pour" | "sur" | "contre" | "avec" | "vers" | "comme"
+            ) && !o.values.is_empty()
+                && o.values.iter().all(|x| !is_time_noun(p, x.token))
+        });
+        if let Some(o) = phrase {
+            objects = o.values.clone();
+            prep_used = Some(o.prep.clone());
+            rule = "passive-patient";
+            forced_property = Some("undergoes");
+        }
+    }
     if objects.is_empty() {
         // "les magasins ont été fermés", "le suspect s'est enfui": the act
         // itself, with the verb as written for its object.

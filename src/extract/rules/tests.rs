@@ -703,3 +703,15 @@ fn a_place_in_parentheses_or_in_a_subjects_phrase_says_where_it_lies() {
     let doc = sentence("La victoire de la Belgique a été fêtée dans les rues.");
     assert!(doc.facts.iter().all(|f| f.predicate != "locatedIn"), "{}", dump(&doc));
 }
+
+#[test]
+fn an_agentless_passive_keeps_its_prepositional_phrase() {
+    let doc = sentence("Le directeur de la banque a été placé en détention provisoire.");
+    let f = fact(&doc, "directeur de la banque", "undergoes", "détention provisoire");
+    assert_eq!(f.lemma, "placer en");
+    let doc = sentence("Les blessés ont été soignés dans un hôpital de campagne.");
+    assert_eq!(
+        fact(&doc, "blessés", "undergoes", "hôpital de campagne").lemma,
+        "soigner dans"
+    );
+}
