@@ -114,7 +114,10 @@ fn affiliation(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 .then(|| ctx.resolve(p, h))
                 .flatten()
         });
-        let Some((e, factor)) = holder else { continue };
+        let Some((e, factor)) = holder else {
+            people_of(ctx, p, h, c, other, &prep, out);
+            continue;
+        };
         if e == other {
             continue;
         }
@@ -130,6 +133,39 @@ fn affiliation(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         d.confidence *= factor;
         out.push(d);
     }
+}
+
+/// "les employés de la SNCF", "l'armée du Myanmar", "un militant du parti
+/// X": a concept some fact has for subject, headed by a noun for people
+/// acting for a body (the `collective` class), with a "de" complement
+/// naming an organisation or a place, is a member of it (`memberOf`, lemma
+/// "employé de").
+fn people_of(ctx: &Ctx, p: &Para, h: usize, c: usize, other: usize, prep: &str, out: &mut Vec<Draft>) {
+    let lemma = p.tok(h).lemma.to_lowercase();
+    let body = matches!(ctx.kind(other), EntityKind::Organization | EntityKind::Place);
+    if prep != "de" || p.tok(h).pos != "NOUN" || !body || !ctx.is(Class::Collective, &lemma) {
+        return;
+    }
+    if ctx.is(Class::Title, &lemma) || ctx.role_at.contains_key(&(p.index, h)) {
+        return;
+    }
+    let Some((text, _)) = ctx.literal_phrase(p, h, None) else {
+        return;
+    };
+    let Some(concept) = ctx.concepts.find(&text) else {
+        return;
+    };
+    let mut d = Draft::new(
+        "member",
+        p.index,
+        crate::facts::Node::Concept(concept),
+        "memberOf".to_string(),
+        format!("{lemma} de"),
+        Object::Entity(other),
+    );
+    d.tokens = vec![h, c];
+    d.confidence *= 0.9;
+    out.push(d);
 }
 
 fn named_entity(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {

@@ -56,9 +56,12 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             Some(e) if e == place => continue,
             Some(e) if matches!(ctx.kind(e), EntityKind::Place | EntityKind::Organization) => Node::Entity(e),
             Some(_) => continue,
-            // "la victoire de la Belgique": a country after "de" is an actor as often as a place.
+            // "la victoire de la Belgique": a country after "de" is an actor
+            // as often as a place; "l'armée de X", "les employés de X" are
+            // X's people (the concept's named entity), not things lying there.
             None if p.tok(h).pos == "NOUN"
-                && !(linked == "de" && (ctx.lex.has_lemma(&lemma) || is_country(ctx, place))) =>
+                && !(linked == "de"
+                    && (ctx.lex.has_lemma(&lemma) || ctx.is(Class::Collective, &lemma) || is_country(ctx, place))) =>
             {
                 let Some((text, _)) = ctx.literal_phrase(p, h, None) else {
                     continue;

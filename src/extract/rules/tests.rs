@@ -715,3 +715,11 @@ fn an_agentless_passive_keeps_its_prepositional_phrase() {
         "soigner dans"
     );
 }
+
+#[test]
+fn people_of_a_body_are_its_members_and_lie_nowhere() {
+    let doc = sentence("Les militants de Greenpeace ont bloqué le port pendant deux heures.");
+    let f = fact(&doc, "militants de Greenpeace", "memberOf", "Greenpeace");
+    assert_eq!(f.lemma, "militant de");
+    assert!(doc.facts.iter().all(|f| f.predicate != "locatedIn"), "{}", dump(&doc));
+}
