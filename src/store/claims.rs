@@ -16,10 +16,13 @@
 //!
 //! The graph is a pure function of the document graphs and the merge graph:
 //! the claim IRI comes from a hash of the merged key, and every write of
-//! documents ([`refresh`] with the keys the write touched) or of the merge
-//! graph or arbitrary quads ([`recompute_all`]) rebuilds the affected claims
-//! inside the same transaction, so a claim is never stale and never depends
-//! on the order documents were built in.
+//! documents ([`refresh`] with the keys the write touched) or of arbitrary
+//! quads ([`recompute_all`]) rebuilds the affected claims inside the same
+//! transaction; a new merge graph (a load, the end of a build, `trame
+//! merge`) has its claims recomputed by [`recompute_all`] in a scratch
+//! in-memory copy of the documents and written in the merge graph's own
+//! transaction. So a claim is never stale and never depends on the order
+//! documents were built in.
 //! This module reads and writes the claims graph only; it never changes a
 //! document graph.
 
