@@ -70,7 +70,7 @@ pub enum StoreError {
     NotAStore { path: PathBuf },
     #[error("no store at {}; build one with `trame build FILES --store {}` or pass --store", crate::quote::path(.path), crate::quote::path(.path))]
     Missing { path: PathBuf },
-    #[error("the store {path} was never finished: a build was stopped while RocksDB created it, before anything was stored; run the build again")]
+    #[error("the store {} was never finished: a build was stopped while RocksDB created it, before anything was stored; run the build again", crate::quote::path(.path))]
     Unfinished { path: PathBuf },
     #[error(
         "the store {} has format version {found}, newer than this trame supports ({supported}); upgrade trame", crate::quote::path(.path)
