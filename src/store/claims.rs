@@ -530,6 +530,37 @@ mod tests {
         assert_eq!(select(&store, CLAIMS), vec![vec![int(2), int(1), int(1), yes, int(2)]]);
     }
 
+    /// Issue 12: a merge (the end of a build) decides merge and claims in a
+    /// scratch copy of the documents and writes only the difference: the
+    /// claims written are those a transaction over the store computes, and
+    /// merging again writes nothing.
+    #[test]
+    fn a_merge_decided_in_memory_writes_the_claims_a_transaction_computes() {
+        let mut other = article("d.txt", "La Fédération de Russie a attaqué l'Ukraine.", false);
+        other.entities[0].label = "Fédération de Russie".into();
+        let store = store_with(&[a(), b(), c(), other]);
+        let decisions = crate::store::MergeDecisions {
+            links: vec![crate::store::SameAs {
+                entity: crate::store::iri::entity(EntityKind::Place, "Fédération de Russie"),
+                canonical: crate::store::iri::entity(EntityKind::Place, "Russie"),
+            }],
+            ..Default::default()
+        };
+        let (entities, decided) = store.remerge(&|_, _| decisions.clone()).unwrap();
+        assert_eq!(decided, decisions);
+        assert!(entities >= 2, "{entities}");
+        let written = claims_graph(&store);
+        assert!(written.len() > 10, "{written:?}");
+        let mut transaction = store.db.start_transaction().unwrap();
+        recompute_all(&mut transaction).unwrap();
+        transaction.commit().unwrap();
+        assert_eq!(claims_graph(&store), written);
+        let quads = store.len().unwrap();
+        store.remerge(&|_, _| decisions.clone()).unwrap();
+        assert_eq!(store.len().unwrap(), quads);
+        assert_eq!(claims_graph(&store), written);
+    }
+
     #[test]
     fn snapshot_rows_carry_sources_claim_and_dates() {
         let store = store_with(&[a(), b(), c()]);
