@@ -552,7 +552,7 @@ mod tests {
         let written = claims_graph(&store);
         assert!(written.len() > 10, "{written:?}");
         let mut transaction = store.db.start_transaction().unwrap();
-        recompute_all(&mut transaction).unwrap();
+        super::recompute_all(&mut transaction).unwrap();
         transaction.commit().unwrap();
         assert_eq!(claims_graph(&store), written);
         let quads = store.len().unwrap();
