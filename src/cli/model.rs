@@ -88,7 +88,7 @@ fn run_list() -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "no models installed in {}; run `trame model install`",
-                models_root().display()
+                crate::quote::path(&models_root())
             )?;
             return Ok(ExitCode::SUCCESS);
         }

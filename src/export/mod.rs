@@ -39,7 +39,7 @@ pub enum ExportError {
     FolderNotEmpty { path: PathBuf, example: String },
     #[error("no entity is named {name:?} (label or alias){hint}")]
     FocusNotFound { name: String, hint: String },
-    #[error("graphviz `{tool}` failed: {message} (try --renderer builtin)")]
+    #[error("graphviz {tool} failed: {message} (try --renderer builtin)")]
     Graphviz { tool: String, message: String },
     #[error("could not draw the picture: {0}")]
     Render(String),
