@@ -20,7 +20,6 @@ use crate::input::PreparedText;
 
 pub mod appos;
 pub mod circumstances;
-pub mod compounds;
 pub mod concepts;
 pub mod confidence;
 pub mod copula;
@@ -62,7 +61,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         concepts: concepts::Concepts::default(),
     };
     let mut drafts = Vec::new();
-    let docs: Vec<Cow<Doc>> = docs.iter().map(compounds::repair).collect();
+    let docs: Vec<Cow<Doc>> = super::repair::repaired(docs, super::repair::RULES);
     for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
         let para = Para::new(p, doc, &sentence_of[p], &para.offsets);
         let from = drafts.len();
