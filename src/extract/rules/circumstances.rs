@@ -54,6 +54,14 @@ fn locative(prep: &str) -> bool {
 pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
     let mut seen: HashSet<(Node, usize, String)> = HashSet::new();
     let mut derived = Vec::new();
+    // The words of each time expression, for the date fact's span.
+    let times: Vec<(String, Vec<usize>)> = super::time::find(p)
+        .into_iter()
+        .map(|t| {
+            let tokens: Vec<usize> = t.tokens.collect();
+            (ctx.render(p, &tokens), tokens)
+        })
+        .collect();
     for d in out[from..].iter().filter(|d| d.para == p.index && is_act(d.rule)) {
         let Some(v) = d.verb.filter(|&v| v < p.len()) else {
             continue;
@@ -74,6 +82,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
             fact.lemma = verb_lemma(&d.lemma).to_string();
             fact.arguments.push(("time".to_string(), value.clone()));
             fact.tokens = vec![subject_token, v];
+            fact.span = times
+                .iter()
+                .find(|(written, _)| written == text)
+                .map(|(_, tokens)| tokens.clone())
+                .unwrap_or_default();
             derived.push(fact);
         }
         for c in p.children[v].iter().copied() {

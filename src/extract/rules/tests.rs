@@ -666,6 +666,9 @@ fn an_acts_date_is_a_fact_of_its_own() {
     assert!(f.event.is_none());
     // The normalised value comes with it, as on the act's own fact.
     assert_eq!(arg(&doc, f, "timeValue").as_deref(), Some("2021-03-03"));
+    // Its span shows the date's words.
+    let span: String = doc.text.chars().skip(f.start).take(f.end - f.start).collect();
+    assert!(span.contains("3 mars 2021"), "«{span}»");
 }
 
 #[test]
