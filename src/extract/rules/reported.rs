@@ -229,7 +229,7 @@ fn quoted_clause(p: &Para, v: usize) -> Option<usize> {
 
 /// A speech verb: its lemma in the `speech` class, or its written form
 /// when the lemmatiser left it unchanged ("indique").
-fn is_speech_verb(ctx: &Ctx, p: &Para, v: usize) -> bool {
+pub(crate) fn is_speech_verb(ctx: &Ctx, p: &Para, v: usize) -> bool {
     let tok = p.tok(v);
     tok.pos == "VERB" && (ctx.is(Class::Speech, &tok.lemma.to_lowercase()) || speech_form(ctx, &tok.text))
 }
@@ -368,7 +368,7 @@ fn attributions(ctx: &Ctx, p: &Para, speech: &mut Speech, out: &mut Vec<Draft>) 
 
 /// Whether token `c` is introduced by an attribution preposition ("selon",
 /// "d'après": the `attribution` class of lexicon.tsv) among its `case` children.
-fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
+pub(crate) fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
     if !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
         return false;
     }

@@ -144,7 +144,14 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     // the noun, without the participle's own clause, is its subject.
     if tok.dep == "acl" && p.morph_has(v, "VerbForm=Part") {
         if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
-            return ctx.values(p, h, Some(v));
+            let Some((noun, f)) = ctx.agreeing_noun(p, h, v, v) else {
+                return out;
+            };
+            let mut values = ctx.values(p, noun, Some(v));
+            for val in &mut values {
+                val.factor *= f;
+            }
+            return values;
         }
         return out;
     }
@@ -380,10 +387,16 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, &p.tok(o.token).lemma.to_lowercase())
         });
     }
-    let property = forced_property
+    let mut property = forced_property
         .map(str::to_string)
         .or_else(|| predicate(ctx, &lemmas, prep_used.as_deref()))
         .unwrap_or_else(|| "relatedTo".to_string());
+    // A verb of saying with a plain noun for object states nothing: "déclarer
+    // la guerre", "confier une mission" use the verb in another sense, which
+    // the table names as an idiom ("déclarer guerre à") or not at all.
+    if property == "states" && rule == "svo" && super::reported::is_speech_verb(ctx, p, v) {
+        property = "relatedTo".to_string();
+    }
     let mut lemma = lemmas.join(" ");
     if let Some(prep) = &prep_used {
         lemma = format!("{lemma} {prep}");
@@ -460,10 +473,12 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
 fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'static str, Value)> {
     let tok = p.tok(v);
     let lemma = tok.lemma.to_lowercase();
+    // A speech verb with nothing said ("…, indique X" whose content the
+    // parser lost) is no act of its own.
     if ["être", "avoir", "faire"].contains(&lemma.as_str())
         || ctx.is(Class::Modal, &lemma)
         || ctx.is(Class::Aspect, &lemma)
-        || ctx.is(Class::Speech, &lemma)
+        || super::reported::is_speech_verb(ctx, p, v)
         || ctx.is(Class::Function, &lemma)
     {
         return None;
