@@ -253,7 +253,13 @@ impl Ctx<'_> {
             for c in p.children[x].iter().copied() {
                 let ct = p.tok(c);
                 let take = match ct.dep.as_str() {
-                    "conj" => matches!(ct.pos.as_str(), "NOUN" | "PROPN") && p.kids(c, "cop").next().is_none(),
+                    // "le groupe X : A, B et C" lists what X holds; A, B and C
+                    // are no participants beside X.
+                    "conj" => {
+                        matches!(ct.pos.as_str(), "NOUN" | "PROPN")
+                            && p.kids(c, "cop").next().is_none()
+                            && !(x.min(c)..x.max(c)).any(|k| p.tok(k).text == ":")
+                    }
                     // A name right after another noun of the phrase is that
                     // noun's ("l'avocat de la chanteuse X": X is the singer).
                     "appos" | "flat:name" => {
@@ -445,9 +451,18 @@ fn feature<'a>(p: &'a Para, t: usize, name: &str) -> Option<&'a str> {
         .find_map(|f| f.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
 }
 
+/// The grammatical number of a nominal: plural when it heads a
+/// coordination, else its tag's `Number` (none when the tagger gave none).
+pub(crate) fn number<'a>(p: &'a Para, noun: usize) -> Option<&'a str> {
+    if p.kids(noun, "conj").next().is_some() {
+        return Some("Plur");
+    }
+    feature(p, noun, "Number")
+}
+
 fn agrees(p: &Para, noun: usize, form: Agreement) -> bool {
     let coordinated = p.kids(noun, "conj").next().is_some();
-    let number = if coordinated { Some("Plur") } else { feature(p, noun, "Number") };
+    let number = number(p, noun);
     let same = |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
     // A plural participle may agree with coordinated nouns of either gender.
     same(number, form.number) && (coordinated || same(feature(p, noun, "Gender"), form.gender))
