@@ -559,7 +559,9 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
         let f = p.tok(out[0]);
         // "12 500 soldats": the parser may tag the first digit group DET.
         let digits = !f.text.is_empty() && f.text.chars().all(|c| c.is_ascii_digit());
-        let lead = (matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") && !digits)
+        // "suite aux plaintes": a noun the parser made a preposition is one.
+        let lead = ((matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") || f.dep == "case")
+            && !digits)
             || (f.lemma == "tout" && out[0] != t);
         if lead && out[0] != t {
             out.remove(0);

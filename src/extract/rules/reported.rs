@@ -418,7 +418,7 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(Node, usize, usiz
         }
         break;
     }
-    if k >= p.len() || p.tok(k).pos != "VERB" || !ctx.is(Class::Speech, &p.tok(k).lemma.to_lowercase()) {
+    if k >= p.len() || !is_speech_verb(ctx, p, k) {
         return None;
     }
     let verb = k;
