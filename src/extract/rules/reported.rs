@@ -438,9 +438,19 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(Node, usize, usiz
             break;
         }
     }
-    grammatical_subjects(ctx, p, verb, 0)
+    // The speaker is written after the quote, never inside it; the parser
+    // often labels an inverted subject as an object ("», a ajouté la direction").
+    let subject = grammatical_subjects(ctx, p, verb, 0)
         .iter()
-        .find_map(|s| ctx.subject_node(p, s).map(|n| (n, verb, s.token)))
+        .filter(|s| s.token > close)
+        .find_map(|s| ctx.subject_node(p, s).map(|n| (n, verb, s.token)));
+    subject.or_else(|| {
+        let objects: Vec<usize> = p.kids(verb, "obj").filter(|&o| o > verb).collect();
+        objects.into_iter().find_map(|o| {
+            let value = ctx.value(p, o, None)?;
+            ctx.subject_node(p, &value).map(|n| (n, verb, o))
+        })
+    })
 }
 
 /// "Rubio a déclaré : « … »": a speech verb before a colon and the opening mark.

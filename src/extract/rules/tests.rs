@@ -736,3 +736,35 @@ fn a_noun_the_parser_made_a_preposition_is_left_out() {
         .unwrap_or_else(|| panic!("{}", dump(&doc)));
     assert_eq!(label(&doc, &f.object), "plaintes");
 }
+
+#[test]
+fn ne_alone_negates_pouvoir() {
+    let doc = sentence("Le cinéma suisse ne peut rivaliser avec le Québec.");
+    let f = fact(&doc, "cinéma suisse", "relatedTo", "Québec");
+    assert!(f.negated && f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn the_subject_of_a_passive_above_an_infinitive_does_the_inner_verb() {
+    let doc = sentence("Les électeurs sont appelés à élire trois cents députés.");
+    fact(&doc, "électeurs", "elects", "trois cents députés");
+    assert!(!has(&doc, "électeurs", "calls"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_quote_speaker_is_never_inside_the_quote() {
+    let doc = sentence(
+        "« En outre, plusieurs autres erreurs ont été commises, telles que la vente de matériel à des prix trop bas », a ajouté la direction.",
+    );
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "quote")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(doc.node_label(f.subject), "direction");
+    assert!(
+        doc.facts.iter().all(|f| f.lemma != "ajouter" || f.rule == "quote"),
+        "{}",
+        dump(&doc)
+    );
+}
