@@ -53,7 +53,9 @@ impl View {
         let store = Store::open_read_only(path)?;
         let snapshot = store.snapshot(&SnapshotOptions::default())?;
         let documents = store.documents()?;
-        let catalog = Catalog::new(snapshot, documents).with_merged(merged_entities(&store)?);
+        let catalog = Catalog::new(snapshot, documents)
+            .with_merged(merged_entities(&store)?)
+            .with_concepts(store.concepts()?);
         Ok(View {
             store,
             catalog,
