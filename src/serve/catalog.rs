@@ -741,6 +741,92 @@ mod tests {
     }
 
     #[test]
+    fn concepts_have_pages_kinds_and_graphs_and_untitled_documents_their_file_name() {
+        let mut snapshot = snapshot();
+        let mut by_concept = relation(
+            "urn:s:5",
+            ("urn:doc:1/concept/manifestants", "manifestants"),
+            "meets",
+            "Marco Rubio",
+            400,
+            420,
+        );
+        by_concept.object_iri = Some("urn:e:rubio".into());
+        snapshot.relations.push(by_concept);
+        let documents = vec![DocumentInfo {
+            iri: "urn:doc:1".into(),
+            source: "/home/someone/articles/a.txt".into(),
+            title: None,
+            content_hash: String::new(),
+            date_added: "2026-11-30".into(),
+            extractor_version: String::new(),
+            language: "fr".into(),
+            date: None,
+            quads: 0,
+        }];
+        let catalog = Catalog::new(snapshot, documents).with_concepts([ConceptInfo {
+            iri: "urn:doc:1/concept/manifestants".into(),
+            label: "manifestants".into(),
+            head: Some("manifestant".into()),
+            doc: "urn:doc:1".into(),
+            named_entity: Some("urn:e:zel".into()),
+        }]);
+        assert_eq!(catalog.kind_of("urn:doc:1/concept/manifestants"), Some(CONCEPT));
+        assert_eq!(catalog.kind_of("urn:e:rubio"), Some("PER"));
+        assert_eq!(catalog.kind_of("urn:nothing"), None);
+        let page = catalog.concept_page("urn:doc:1/concept/manifestants", 10).unwrap();
+        assert_eq!(
+            (page.label, page.head, page.document.title),
+            ("manifestants", Some("manifestant"), "a.txt")
+        );
+        assert_eq!(page.named_entity.unwrap().label, "Volodymyr Zelenskyy");
+        assert_eq!(page.groups[0].facts[0].subject.kind, Some(CONCEPT));
+        assert!(catalog.entity_page("urn:doc:1/concept/manifestants", 10).is_none());
+        assert!(catalog.concept_page("urn:e:rubio", 10).is_none());
+        let rubio = catalog.entity_page("urn:e:rubio", 10).unwrap();
+        let meets = rubio.groups.iter().find(|g| g.predicate == "meets").unwrap();
+        assert!(meets.facts.iter().any(|f| f.subject.kind == Some(CONCEPT)));
+        assert_eq!(catalog.title("urn:doc:1"), Some("a.txt"));
+        // The graph: the concept is a CONCEPT node, a kind to filter on, and a centre.
+        let (view, _) = catalog
+            .graph(
+                "urn:e:rubio",
+                &GraphFilter {
+                    depth: 1,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let node = view
+            .nodes
+            .iter()
+            .find(|n| n.id == "urn:doc:1/concept/manifestants")
+            .unwrap();
+        assert_eq!(node.kind, CONCEPT);
+        let concepts_only = GraphFilter {
+            depth: 1,
+            kinds: BTreeSet::from([CONCEPT.to_string()]),
+            ..Default::default()
+        };
+        let (view, _) = catalog.graph("urn:e:rubio", &concepts_only).unwrap();
+        assert_eq!(view.nodes.len(), 2);
+        let (view, _) = catalog
+            .graph(
+                "urn:doc:1/concept/manifestants",
+                &GraphFilter {
+                    depth: 2,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(view.nodes[0].kind, CONCEPT);
+        assert!(
+            view.nodes.iter().any(|n| n.id == "urn:s:1#value"),
+            "two steps, through Rubio"
+        );
+    }
+
+    #[test]
     fn suggestions_and_document_facts() {
         let catalog = catalog();
         let found: Vec<&str> = catalog.suggest("rubi", 5).iter().map(|s| s.label).collect();
