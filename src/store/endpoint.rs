@@ -142,9 +142,10 @@ pub struct Written {
     pub truncated: bool,
 }
 
-/// Whether `text` parses as a SPARQL update (with the store's prefixes).
+/// Whether `text` parses as a SPARQL update of at least one operation
+/// (with the store's prefixes); an empty text is no update, but an empty query.
 pub fn is_update(text: &str) -> bool {
-    evaluator().is_ok_and(|e| e.parse_update(text).is_ok())
+    parser().is_ok_and(|p| p.parse_update(text).is_ok_and(|update| !update.operations.is_empty()))
 }
 
 impl Store {
@@ -591,6 +592,8 @@ mod tests {
         assert!(is_update("INSERT DATA { <urn:a> <urn:b> <urn:c> }"));
         assert!(is_update("LOAD <http://example.org/x>"));
         assert!(!is_update("SELECT * WHERE { ?s ?p ?o }"));
+        assert!(!is_update(""));
+        assert!(!is_update("PREFIX ex: <http://e/> # nothing"));
         match store.prepare_endpoint_query("SELECT ?s WHERE { ?s ?p }", &[], &[], &cancel) {
             Err(StoreError::Query { line, column, .. }) => assert_eq!((line, column), (1, 25)),
             other => panic!("{:?}", other.err()),
@@ -603,5 +606,25 @@ mod tests {
             (&[], &[]),
         );
         assert!(matches!(result, Err(StoreError::Refused(_))), "{:?}", result.err());
+        // The second guard: a SERVICE that reached the evaluator is refused too.
+        let text = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }";
+        let unchecked = EndpointQuery {
+            prepared: evaluator()
+                .unwrap()
+                .for_query(parser().unwrap().parse_query(text).unwrap()),
+            cancel: Cancel::new(),
+        };
+        let outcome = store.start_endpoint_query(unchecked).and_then(|running| {
+            running.write(
+                WireFormat::ResultsJson,
+                Instant::now() + std::time::Duration::from_secs(5),
+                None,
+                &mut Vec::new(),
+            )
+        });
+        match outcome {
+            Err(StoreError::Refused(message)) => assert!(message.contains("SERVICE is refused"), "{message}"),
+            other => panic!("{other:?}"),
+        }
     }
 }
