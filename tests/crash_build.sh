@@ -9,21 +9,31 @@
 #      claims, merge: derived from the documents, so checked by 3);
 #   3. running the same build again completes, and the store then holds
 #      the same quads as the uninterrupted build.
+# Kills come in chains, as crashes do in real use: a chain starts from an
+# empty store; after a kill and its checks, the re-run of step 3 is itself
+# killed at a random moment (up to CRASH_CHAIN kills in all, default a
+# random length of 1 to 6), so kills also land in builds that resume a
+# partial store and in the end-of-build recomputation of the claims and
+# merge graphs; the chain's last re-run is let finish and compared (3).
+# Every kill is therefore followed by re-runs that must end at the
+# uninterrupted build's quads. A run whose build ends before its kill
+# moment is reported and not counted as a kill.
 # `dateAdded` (the wall-clock time a document was stored) is the one
-# predicate left out of the comparisons. Not part of `tests/run.sh`: with
-# the debug binary one round costs about one and a half builds.
+# predicate left out of the comparisons. Not part of `tests/run.sh`.
 #
 #   bash tests/crash_build.sh [N] [TRAME_BINARY] [CORPUS]
 #   (defaults: 100, target/debug/trame, tests/data/wikinews-fr-2018)
-#   CRASH_UNTIL=EPOCH_SECONDS   start no round after the first one after
-#                               this time (e.g. `date -d 11:00 +%s`); the
-#                               summary says how many of the N kills were
-#                               reached (CI gives it 12 minutes).
+#   CRASH_UNTIL=EPOCH_SECONDS   start no chain after this time (e.g.
+#                               `date -d 11:00 +%s`); the summary says how
+#                               many of the N kills were reached (CI gives
+#                               it 12 minutes).
+#   CRASH_CHAIN=K               every chain has K kills (1: each kill on a
+#                               fresh build, the slowest and simplest form)
 #
-# Prints one line per kill (with the time spent and an estimate of the time
-# left) and a summary, also when stopped early (deadline, Ctrl-C, SIGTERM);
-# exits 1 at the first failed check, leaving the failing store and the
-# expected quads in the work folder.
+# Prints one line per kill and per chain (with the time spent and an
+# estimate of the time left) and a summary, also when stopped early
+# (deadline, Ctrl-C, SIGTERM); exits 1 at the first failed check, leaving
+# the failing store and the expected quads in the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,7 +62,7 @@ document_quads() {
 }
 fail() {
   keep=1
-  echo "crash_build: FAIL round $1: $2 (kept in $work)" >&2
+  echo "crash_build: FAIL after kill $1: $2 (kept in $work)" >&2
   exit 1
 }
 
@@ -66,76 +76,114 @@ document_quads <"$work/reference.nq" >"$work/reference-docs.nq"
 reference_docs=$("$trame" --quiet --store "$work/reference.db" stats --format csv | awk -F, '$2 == "documents" { print $4 }')
 echo "crash_build: reference: $reference_docs documents, $(wc -l <"$work/reference.nq") quads, built in $((build_ms / 1000)) s"
 
+# A re-run with nothing left to write (model loading, hashing, the end of
+# the build): the shortest a resumed build can be.
+start=$(date +%s.%N)
+"$trame" --quiet --store "$work/reference.db" build "$corpus" >/dev/null
+end=$(date +%s.%N)
+noop_ms=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%d", (b - a) * 1000 }')
+echo "crash_build: a re-run with nothing to write takes $((noop_ms / 1000)) s"
+
 killed_with=()
-rerun_ms_total=0
-done_rounds=0
+kills=0
+chains=0
+finished_runs=0
+resumed_kills=0
+unfinished=0
 until_s="${CRASH_UNTIL:-}"
 loop_start=$(date +%s)
 summary() {
-  [ "$done_rounds" -gt 0 ] || { echo "crash_build: no kill completed"; return; }
+  [ "$kills" -gt 0 ] || { echo "crash_build: no kill completed"; return; }
   local min max
   min=$(printf '%s\n' "${killed_with[@]}" | sort -n | head -n 1)
   max=$(printf '%s\n' "${killed_with[@]}" | sort -n | tail -n 1)
-  echo "crash_build: $done_rounds of $rounds kills done in $(( $(date +%s) - loop_start )) s; every store opened and held whole documents only ($min to $max of $reference_docs), every re-run matched the uninterrupted build (mean re-run $((rerun_ms_total / done_rounds / 1000)) s)"
+  echo "crash_build: $kills of $rounds kills done in $(( $(date +%s) - loop_start )) s, in $chains chains ($resumed_kills of them in a build resuming a partial store; $unfinished left a store RocksDB had not finished creating, which readers reported as unfinished; $finished_runs runs ended before their kill moment and were not counted); after every kill the store opened, answered and held whole documents only ($min to $max of $reference_docs), and every chain's final re-run matched the uninterrupted build"
 }
 stopped() { echo "crash_build: stopped by a signal"; summary; exit 130; }
 trap stopped INT TERM
-for round in $(seq 1 "$rounds"); do
-  if [ "$round" -gt 1 ] && [ -n "$until_s" ] && [ "$(date +%s)" -ge "$until_s" ]; then
-    echo "crash_build: deadline reached before round $round"
+store="$work/crash.db"
+while [ "$kills" -lt "$rounds" ]; do
+  if [ "$kills" -gt 0 ] && [ -n "$until_s" ] && [ "$(date +%s)" -ge "$until_s" ]; then
+    echo "crash_build: deadline reached after $kills kills"
     break
   fi
-  store="$work/crash.db"
+  chains=$((chains + 1))
+  chain_length="${CRASH_CHAIN:-$((1 + RANDOM % 6))}"
   rm -rf "$store"
-  # A moment anywhere in a whole build: model loading, annotating, writing.
-  delay_ms=$(( (RANDOM * 32768 + RANDOM) % build_ms ))
-  "$trame" --quiet --store "$store" build "$corpus" >/dev/null 2>&1 &
-  pid=$!
-  sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
-  if kill -KILL "$pid" 2>/dev/null; then state=killed; else state=finished; fi
-  wait "$pid" 2>/dev/null || true
-
-  # 1. The store opens and answers. A build killed before it created the
-  # store leaves nothing to open, which is fine.
   docs=0
-  if [ -e "$store" ]; then
-    stats=$("$trame" --quiet --store "$store" stats --format csv) || fail "$round" "the store does not open after a kill at ${delay_ms} ms"
-    docs=$(awk -F, '$2 == "documents" { print $4 }' <<<"$stats")
-    graphs_answered=$("$trame" --quiet --store "$store" query --format csv \
-      'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g trame:contentHash ?h } }' | tail -n 1 | tr -d '\r')
-    [ "$graphs_answered" = "$docs" ] || fail "$round" "stats counts $docs documents, SPARQL $graphs_answered"
-
-    # 2. Only whole documents: the document graphs present are, quad for
-    # quad, the reference's graphs of the same names; no other graph than
-    # the store's own.
-    quads "$store" >"$work/crash.nq"
-    graphs <"$work/crash.nq" >"$work/crash.graphs"
-    foreign=$(grep -v -x -E 'https://w3id\.org/trame/(doc/.*|ontology|claims|merge)' "$work/crash.graphs" || true)
-    [ -z "$foreign" ] || fail "$round" "the store holds a graph no build writes: $(head -n 1 <<<"$foreign")"
-    document_quads <"$work/crash.nq" >"$work/crash-docs.nq"
-    awk 'NR == FNR { keep["<" $0 "> ."] = 1; next }
-         { n = split($0, f, " "); if ((f[n - 1] " " f[n]) in keep) print }' \
-      "$work/crash.graphs" "$work/reference-docs.nq" >"$work/expected.nq"
-    if ! cmp -s "$work/crash-docs.nq" "$work/expected.nq"; then
-      diff "$work/expected.nq" "$work/crash-docs.nq" | head -n 5 >&2 || true
-      fail "$round" "the store holds a partial or foreign document after a kill at ${delay_ms} ms"
+  in_chain=0
+  while [ "$in_chain" -lt "$chain_length" ] && [ "$kills" -lt "$rounds" ]; do
+    if [ "$in_chain" -gt 0 ] && [ -n "$until_s" ] && [ "$(date +%s)" -ge "$until_s" ]; then
+      break
     fi
-  fi
+    # A moment anywhere in this build: model loading, annotating, writing,
+    # the end-of-build graphs. A resumed build only has the documents not
+    # yet stored to write.
+    span_ms=$(( noop_ms + (build_ms - noop_ms) * (reference_docs - docs) / reference_docs ))
+    [ "$span_ms" -gt 0 ] || span_ms=1
+    delay_ms=$(( (RANDOM * 32768 + RANDOM) % span_ms ))
+    before=$docs
+    "$trame" --quiet --store "$store" build "$corpus" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
+    if kill -KILL "$pid" 2>/dev/null; then state=killed; else state=finished; fi
+    wait "$pid" 2>/dev/null || true
+    if [ "$state" = finished ]; then
+      finished_runs=$((finished_runs + 1))
+      echo "crash_build: chain $chains: the build ended before its kill moment (${delay_ms} ms)"
+      break
+    fi
+    kills=$((kills + 1))
+    in_chain=$((in_chain + 1))
+    [ "$before" -eq 0 ] || resumed_kills=$((resumed_kills + 1))
+
+    # 1. The store opens and answers. A build killed before it created the
+    # store leaves nothing to open, which is fine; one killed while RocksDB
+    # created it leaves a folder without CURRENT, which holds nothing and
+    # which readers must call unfinished (the next build finishes it).
+    docs=0
+    if [ -e "$store" ] && [ ! -e "$store/CURRENT" ]; then
+      if "$trame" --quiet --store "$store" stats >/dev/null 2>"$work/stats.err" \
+        || ! grep -q 'was never finished' "$work/stats.err"; then
+        fail "$kills" "a store killed during its creation is not reported as unfinished: $(cat "$work/stats.err")"
+      fi
+      unfinished=$((unfinished + 1))
+    elif [ -e "$store" ]; then
+      stats=$("$trame" --quiet --store "$store" stats --format csv) || fail "$kills" "the store does not open after a kill at ${delay_ms} ms"
+      docs=$(awk -F, '$2 == "documents" { print $4 }' <<<"$stats")
+      graphs_answered=$("$trame" --quiet --store "$store" query --format csv \
+        'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g trame:contentHash ?h } }' | tail -n 1 | tr -d '\r')
+      [ "$graphs_answered" = "$docs" ] || fail "$kills" "stats counts $docs documents, SPARQL $graphs_answered"
+      [ "$docs" -ge "$before" ] || fail "$kills" "the kill lost documents: $before before the build, $docs after"
+
+      # 2. Only whole documents: the document graphs present are, quad for
+      # quad, the reference's graphs of the same names; no other graph than
+      # the store's own.
+      quads "$store" >"$work/crash.nq"
+      graphs <"$work/crash.nq" >"$work/crash.graphs"
+      foreign=$(grep -v -x -E 'https://w3id\.org/trame/(doc/.*|ontology|claims|merge)' "$work/crash.graphs" || true)
+      [ -z "$foreign" ] || fail "$kills" "the store holds a graph no build writes: $(head -n 1 <<<"$foreign")"
+      document_quads <"$work/crash.nq" >"$work/crash-docs.nq"
+      awk 'NR == FNR { keep["<" $0 "> ."] = 1; next }
+           { n = split($0, f, " "); if ((f[n - 1] " " f[n]) in keep) print }' \
+        "$work/crash.graphs" "$work/reference-docs.nq" >"$work/expected.nq"
+      if ! cmp -s "$work/crash-docs.nq" "$work/expected.nq"; then
+        diff "$work/expected.nq" "$work/crash-docs.nq" | head -n 5 >&2 || true
+        fail "$kills" "the store holds a partial or foreign document after a kill at ${delay_ms} ms"
+      fi
+    fi
+    killed_with+=("$docs")
+    elapsed=$(( $(date +%s) - loop_start ))
+    echo "crash_build: kill $kills/$rounds (chain $chains, kill $in_chain of $chain_length): at ${delay_ms} ms of a build starting from $before documents, left $docs whole documents ($elapsed s so far, about $(( elapsed * (rounds - kills) / kills / 60 )) min left)"
+  done
 
   # 3. The same build again completes to the uninterrupted build's quads.
-  rerun_start=$(date +%s.%N)
-  "$trame" --quiet --store "$store" build "$corpus" >/dev/null || fail "$round" "the re-run failed"
-  rerun_end=$(date +%s.%N)
-  rerun_ms_total=$((rerun_ms_total + $(awk -v a="$rerun_start" -v b="$rerun_end" 'BEGIN { printf "%d", (b - a) * 1000 }')))
+  "$trame" --quiet --store "$store" build "$corpus" >/dev/null || fail "$kills" "the re-run failed"
   quads "$store" >"$work/rerun.nq"
   if ! cmp -s "$work/rerun.nq" "$work/reference.nq"; then
     diff "$work/reference.nq" "$work/rerun.nq" | head -n 5 >&2 || true
-    fail "$round" "after the re-run the quads differ from the uninterrupted build's ($docs documents had survived the kill)"
+    fail "$kills" "after the re-run the quads differ from the uninterrupted build's (chain $chains, $docs documents had survived its last kill)"
   fi
-  killed_with+=("$docs")
-  done_rounds=$round
-  elapsed=$(( $(date +%s) - loop_start ))
-  echo "crash_build: round $round/$rounds: $state at ${delay_ms} ms with $docs whole documents; re-run ok ($elapsed s so far, about $(( elapsed * (rounds - round) / round / 60 )) min left)"
+  echo "crash_build: chain $chains: the re-run after its $in_chain kill(s) matched the uninterrupted build"
 done
 summary
-

@@ -71,6 +71,8 @@ pub enum StoreError {
     NotAStore { path: PathBuf },
     #[error("no store at {path}; build one with `trame build FILES --store {path}` or pass --store")]
     Missing { path: PathBuf },
+    #[error("the store {path} was never finished: a build was stopped while RocksDB created it, before anything was stored; run the build again")]
+    Unfinished { path: PathBuf },
     #[error(
         "the store {path} has format version {found}, newer than this trame supports ({supported}); upgrade trame"
     )]
@@ -212,6 +214,14 @@ impl Store {
     /// was opened.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         check_folder(path, false)?;
+        // RocksDB writes CURRENT last when it creates a store, and nothing
+        // can be committed before it exists: a folder without it is a
+        // creation that was killed, holding no data (a writer finishes it).
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Unfinished {
+                path: path.to_path_buf(),
+            });
+        }
         let db = open_read_only_retrying(path)?;
         let store = Store {
             db,

@@ -970,6 +970,27 @@ fn folders_that_are_not_stores_are_refused_untouched() {
 }
 
 #[test]
+fn a_store_whose_creation_was_killed_is_unfinished_for_readers_and_finished_by_a_writer() {
+    // What a SIGKILL during RocksDB's creation of a store leaves: its
+    // identity, lock, log and first manifest, but no CURRENT yet.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    std::fs::create_dir(&path).unwrap();
+    for name in ["IDENTITY", "LOCK", "LOG"] {
+        std::fs::write(path.join(name), "").unwrap();
+    }
+    let error = Store::open_read_only(&path).err().unwrap();
+    assert!(matches!(error, StoreError::Unfinished { .. }), "{error}");
+    assert!(error.to_string().contains("run the build again"), "{error}");
+    {
+        let store = Store::open(&path).unwrap();
+        store.put_document(&support::document_b()).unwrap();
+    }
+    let reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(reader.documents().unwrap().len(), 1);
+}
+
+#[test]
 fn newer_formats_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     {
