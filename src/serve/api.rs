@@ -153,6 +153,7 @@ pub async fn documents(State(app): State<Arc<App>>) -> Response {
                 "iri": d.iri,
                 "title": view.catalog.title(&d.iri),
                 "source": d.source,
+                "date": d.date,
                 "date_added": d.date_added,
             })
         })
@@ -239,6 +240,7 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
         &serde_json::json!({
             "iri": info.iri,
             "title": view.catalog.title(&iri),
+            "date": info.date,
             "source": info.source,
             "date_added": info.date_added,
             "sentences": sentences,

@@ -38,6 +38,7 @@ pub struct Catalog {
     documents: Vec<DocumentInfo>,
     /// What pages call each document (same order as `documents`).
     titles: Vec<String>,
+
     concepts: HashMap<String, ConceptInfo>,
     names: NameIndex,
     entity_by_iri: HashMap<String, usize>,
@@ -81,6 +82,8 @@ pub struct Source<'a> {
     pub title: &'a str,
     /// The path given to `trame build` (not shown by the pages).
     pub path: &'a str,
+    /// The article's own date (`YYYY-MM-DD`), when known.
+    pub date: Option<&'a str>,
     pub date_added: &'a str,
 }
 
@@ -265,6 +268,19 @@ impl Catalog {
         self
     }
 
+    /// Titles untitled documents by their first sentence (`doc IRI → its
+    /// first sentence`), cut at a word near 80 characters; documents with a
+    /// title keep it, those with no sentence keep their file name.
+    pub fn with_first_sentences(mut self, first: &HashMap<String, String>) -> Catalog {
+        for (info, title) in self.documents.iter().zip(self.titles.iter_mut()) {
+            let untitled = info.title.as_deref().is_none_or(|t| t.trim().is_empty());
+            if let Some(sentence) = first.get(&info.iri).filter(|s| untitled && !s.trim().is_empty()) {
+                *title = headline(sentence, 80);
+            }
+        }
+        self
+    }
+
     /// Adds the concept nodes (label, head noun, document, named entity)
     /// that facts name, so that they get pages of their own.
     pub fn with_concepts(mut self, concepts: impl IntoIterator<Item = ConceptInfo>) -> Catalog {
@@ -329,6 +345,7 @@ impl Catalog {
                     iri: &info.iri,
                     title: &self.titles[i],
                     path: &info.source,
+                    date: info.date.as_deref(),
                     date_added: &info.date_added,
                 }
             }
@@ -336,6 +353,7 @@ impl Catalog {
                 iri: doc,
                 title: doc.rsplit('/').next().unwrap_or(doc),
                 path: "",
+                date: None,
                 date_added: "",
             },
         }
@@ -621,6 +639,18 @@ impl Catalog {
     }
 }
 
+/// `text` on one line, cut at the last word boundary before `max`
+/// characters (with `…`) when longer.
+fn headline(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
 /// What pages call a document: its title, else the file name of its
 /// source (never the whole path, which names the machine's folders), else
 /// the last piece of its IRI.
@@ -787,6 +817,12 @@ mod tests {
         let meets = rubio.groups.iter().find(|g| g.predicate == "meets").unwrap();
         assert!(meets.facts.iter().any(|f| f.subject.kind == Some(CONCEPT)));
         assert_eq!(catalog.title("urn:doc:1"), Some("a.txt"));
+        let long = "Les États-Unis soulèveront immédiatement la pause du partage du renseignement et reprendront une assistance.";
+        let catalog = catalog.with_first_sentences(&HashMap::from([("urn:doc:1".to_string(), long.to_string())]));
+        assert_eq!(
+            catalog.title("urn:doc:1"),
+            Some("Les États-Unis soulèveront immédiatement la pause du partage du renseignement…")
+        );
         // The graph: the concept is a CONCEPT node, a kind to filter on, and a centre.
         let (view, _) = catalog
             .graph(

@@ -1096,7 +1096,7 @@ fn document_with_a_concept() -> trame::facts::Document {
 }
 
 #[test]
-fn concepts_have_a_page_and_a_kind_and_untitled_documents_show_their_file_name() {
+fn concepts_have_a_page_and_a_kind_and_untitled_documents_show_their_first_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), &[store_support::document_a(), document_with_a_concept()]);
     let server = Server::start(&store, &[]);
@@ -1118,8 +1118,9 @@ fn concepts_have_a_page_and_a_kind_and_untitled_documents_show_their_file_name()
         .expect("the concept's fact");
     assert_eq!(by_concept["subject"]["kind"], "CONCEPT");
     assert_eq!(by_concept["object"]["kind"], "PER");
-    // Untitled: the file name, never the machine's path.
-    assert_eq!(by_concept["document"]["title"], "manif-lyon.txt");
+    // Untitled: its first sentence, never the machine's path.
+    const FIRST: &str = "Les manifestants de Lyon ont interpellé Emmanuel Macron.";
+    assert_eq!(by_concept["document"]["title"], FIRST);
     let concept = by_concept["subject"]["iri"].as_str().unwrap().to_string();
     assert!(concept.contains("/concept/"), "{concept}");
     // Literal values have no kind (no page).
@@ -1133,7 +1134,7 @@ fn concepts_have_a_page_and_a_kind_and_untitled_documents_show_their_file_name()
     assert_eq!(page["label"], "manifestants de Lyon");
     assert_eq!(page["kind"], "CONCEPT");
     assert_eq!(page["head"], "manifestant");
-    assert_eq!(page["document"]["title"], "manif-lyon.txt");
+    assert_eq!(page["document"]["title"], FIRST);
     assert_eq!(page["named_entity"]["label"], "Lyon");
     assert_eq!(page["named_entity"]["kind"], "LOC");
     let facts = page["groups"][0]["facts"].as_array().unwrap();
@@ -1201,7 +1202,7 @@ fn concepts_have_a_page_and_a_kind_and_untitled_documents_show_their_file_name()
             "{kind} {id}"
         );
     }
-    // The documents list titles the untitled one by its file name.
+    // The documents list titles the untitled one by its first sentence.
     let documents = server.get("/api/documents", &[]).json();
     let titles: Vec<&str> = documents
         .as_array()

@@ -91,6 +91,7 @@
         h('blockquote', { class: 'sentence' }, highlighted(fact.sentence, fact.highlights)),
         h('div', { class: 'meta' },
           h('a', { href: '/document?' + query({ iri: fact.document.iri }) }, fact.document.title),
+          fact.document.date ? h('span', { class: 'date' }, 'dated ' + fact.document.date) : null,
           fact.document.date_added ? h('span', {}, 'added ' + fact.document.date_added.slice(0, 10)) : null,
           h('span', {}, 'confidence ' + fact.confidence.toFixed(2)),
           h('span', {}, 'lemma ' + fact.lemma + ' · rule ' + fact.rule),
@@ -189,7 +190,7 @@
       h('h2', {}, 'Documents'),
       h('ul', { class: 'documents' }, documents.map((doc) => h('li', {},
         h('a', { href: '/document?' + query({ iri: doc.iri }) }, doc.title),
-        h('span', { class: 'muted' }, ' · added ' + doc.date_added.slice(0, 10))))),
+        h('span', { class: 'muted' }, (doc.date ? ' · dated ' + doc.date : '') + ' · added ' + doc.date_added.slice(0, 10))))),
     );
   }
 
@@ -254,7 +255,7 @@
     }
     show(
       h('h1', {}, doc.title),
-      h('p', { class: 'muted' }, 'added ' + doc.date_added.slice(0, 10) + ' · ' + doc.facts.length +
+      h('p', { class: 'muted' }, (doc.date ? 'dated ' + doc.date + ' · ' : '') + 'added ' + doc.date_added.slice(0, 10) + ' · ' + doc.facts.length +
         ' facts (highlighted; hover one to see it)'),
       h('article', { class: 'card article' }, paragraphs),
       h('h2', {}, 'Facts'),
