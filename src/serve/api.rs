@@ -59,52 +59,31 @@ fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, Response> {
     }
 }
 
-/// A whole-number parameter in `range` (`default` when absent); a 400
-/// that names the parameter and the range otherwise.
-fn whole_number(
+/// A numeric parameter in `range` (`default` when absent); a 400 that
+/// names the parameter, the kind of number (`what`: "a whole number") and
+/// the range otherwise.
+fn ranged<T>(
     params: &Params,
     name: &str,
-    range: std::ops::RangeInclusive<usize>,
-    default: usize,
-) -> Result<usize, Response> {
-    let bad = |value: &str| {
-        error(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "the parameter {name:?} must be a whole number from {} to {}, not {value:?}",
-                range.start(),
-                range.end()
-            ),
-        )
-    };
+    what: &str,
+    range: std::ops::RangeInclusive<T>,
+    default: T,
+) -> Result<T, Response>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
     match params.one(name) {
         Ok(None) => Ok(default),
-        Ok(Some(value)) => match value.trim().parse::<usize>() {
+        Ok(Some(value)) => match value.trim().parse::<T>() {
             Ok(number) if range.contains(&number) => Ok(number),
-            _ => Err(bad(value)),
-        },
-        Err(message) => Err(error(StatusCode::BAD_REQUEST, &message)),
-    }
-}
-
-/// A decimal parameter in `range` (`default` when absent); a 400 that
-/// names the parameter and the range otherwise.
-fn decimal(params: &Params, name: &str, range: std::ops::RangeInclusive<f32>, default: f32) -> Result<f32, Response> {
-    let bad = |value: &str| {
-        error(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "the parameter {name:?} must be a number from {} to {} (such as 0.5), not {value:?}",
-                range.start(),
-                range.end()
-            ),
-        )
-    };
-    match params.one(name) {
-        Ok(None) => Ok(default),
-        Ok(Some(value)) => match value.trim().parse::<f32>() {
-            Ok(number) if range.contains(&number) => Ok(number),
-            _ => Err(bad(value)),
+            _ => Err(error(
+                StatusCode::BAD_REQUEST,
+                &format!(
+                    "the parameter {name:?} must be {what} from {} to {}, not {value:?}",
+                    range.start(),
+                    range.end()
+                ),
+            )),
         },
         Err(message) => Err(error(StatusCode::BAD_REQUEST, &message)),
     }
@@ -170,7 +149,7 @@ pub async fn search(State(app): State<Arc<App>>, request: Request) -> Response {
             .one("q")
             .map_err(|m| error(StatusCode::BAD_REQUEST, &m))?
             .unwrap_or("");
-        let limit = whole_number(&params, "limit", 1..=MAX_SUGGESTIONS, 10)?;
+        let limit = ranged(&params, "limit", "a whole number", 1..=MAX_SUGGESTIONS, 10)?;
         let view = app.views.current();
         Ok(json(StatusCode::OK, &view.catalog.suggest(typed, limit)))
     };
@@ -252,8 +231,8 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
 /// The graph filter from `depth`, `predicate` (repeatable), `kind`
 /// (repeatable, any case: PER, ORG, LOC, MISC, CONCEPT, VAL) and `min_confidence`.
 fn graph_filter(params: &Params) -> Result<GraphFilter, Response> {
-    let depth = whole_number(params, "depth", 1..=2, 1)?;
-    let min_confidence = decimal(params, "min_confidence", 0.0..=1.0, 0.0)?;
+    let depth = ranged(params, "depth", "a whole number", 1..=2, 1)?;
+    let min_confidence = ranged(params, "min_confidence", "a number", 0.0..=1.0, 0.0f32)?;
     let mut kinds = BTreeSet::new();
     for typed in params.all("kind").iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
         match NODE_KINDS.iter().find(|kind| kind.eq_ignore_ascii_case(typed)) {

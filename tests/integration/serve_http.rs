@@ -1211,7 +1211,7 @@ fn concepts_have_a_page_and_a_kind_and_untitled_documents_show_their_first_sente
         .map(|d| d["title"].as_str().unwrap())
         .collect();
     assert!(
-        titles.contains(&"manif-lyon.txt") && titles.contains(&"Rencontre à Paris"),
+        titles.contains(&FIRST) && titles.contains(&"Rencontre à Paris"),
         "{titles:?}"
     );
 }
