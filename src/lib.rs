@@ -20,5 +20,6 @@ pub mod names;
 /// its own so that it builds and tests without the store's RocksDB.
 pub use trame_nlp as nlp;
 pub mod push;
+pub mod quote;
 pub mod serve;
 pub mod store;

@@ -486,7 +486,7 @@ pub mod engine {
     /// `--out DIR`: one gzip N-Quads file for this shard.
     pub fn dump_sink(dir: &Path, shard: Shard) -> anyhow::Result<Box<dyn Sink>> {
         let path = dir.join(format!("shard-{}-of-{}.nq.gz", shard.index, shard.count));
-        let mut dump = NQuadsDump::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        let mut dump = NQuadsDump::create(&path).with_context(|| format!("creating {}", crate::quote::path(&path)))?;
         if shard.index == 0 {
             dump.add(&graphs::ontology()?)?;
         }
@@ -509,7 +509,10 @@ pub mod engine {
         fn finish(&mut self) -> anyhow::Result<Option<String>> {
             let Some(dump) = self.dump.take() else { return Ok(None) };
             let quads = dump.finish()?;
-            Ok(Some(format!("wrote {quads} quads to {}", self.path.display())))
+            Ok(Some(format!(
+                "wrote {quads} quads to {}",
+                crate::quote::path(&self.path)
+            )))
         }
     }
 
@@ -791,18 +794,17 @@ mod tests {
         assert_eq!(report.exit_code(), ExitCode::SUCCESS);
     }
 
+    /// `n` French articles `0.txt`…, each naming its own person.
+    fn numbered_inputs(dir: &Path, n: usize) -> Vec<InputSource> {
+        (0..n)
+            .map(|i| write(dir, &format!("{i}.txt"), format!("{FR} Numéro{i} a parlé.").as_bytes()))
+            .collect()
+    }
+
     #[test]
     fn results_do_not_depend_on_the_batch_size() {
         let dir = tempfile::tempdir().unwrap();
-        let inputs: Vec<InputSource> = (0..5)
-            .map(|i| {
-                write(
-                    dir.path(),
-                    &format!("{i}.txt"),
-                    format!("{FR} Numéro{i} a parlé.").as_bytes(),
-                )
-            })
-            .collect();
+        let inputs = numbered_inputs(dir.path(), 5);
         let mut one = MemorySink::default();
         let mut many = MemorySink::default();
         run_build(&inputs, 1, &mut one).unwrap();
@@ -826,15 +828,7 @@ mod tests {
     #[test]
     fn every_document_lands_in_exactly_one_shard() {
         let dir = tempfile::tempdir().unwrap();
-        let inputs: Vec<InputSource> = (0..12)
-            .map(|i| {
-                write(
-                    dir.path(),
-                    &format!("{i}.txt"),
-                    format!("{FR} Numéro{i} a parlé.").as_bytes(),
-                )
-            })
-            .collect();
+        let inputs = numbered_inputs(dir.path(), 12);
         let mut all = MemorySink::default();
         run_build(&inputs, 3, &mut all).unwrap();
         let mut sources: Vec<String> = Vec::new();

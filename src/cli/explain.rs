@@ -44,7 +44,7 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
         anyhow::bail!(
             "nothing in {} matches \"{query}\"; give an entity's name as written in the articles (e.g. a surname), \
              a statement IRI from `trame query`, or words of a fact",
-            global.store.display()
+            crate::quote::path(&global.store)
         );
     }
     let style = Style::for_stdout(global.color);
@@ -231,13 +231,10 @@ mod tests {
     use super::*;
     use crate::lookup::fixtures::snapshot;
 
+    // Where the highlights go is `lookup`'s (tested there); how they are drawn is this file's.
     #[test]
-    fn the_facts_span_is_placed_by_the_documents_mentions() {
+    fn a_fact_is_shown_with_its_span_highlighted() {
         let snapshot = snapshot();
-        assert_eq!(
-            highlight_ranges(&snapshot.relations[0], &snapshot.mentions),
-            vec![0..26]
-        );
         let found = find(&snapshot, "Rubio");
         let text = render(&found, &snapshot.mentions, Style::Brackets);
         let expected = "Marco Rubio (PER; also Rubio; 2 mentions, 1 fact)\n  urn:e:rubio\n\n  \
@@ -253,7 +250,6 @@ mod tests {
         let snapshot = snapshot();
         let mut fact = snapshot.relations[0].clone();
         fact.object = "Djeddah".into();
-        assert_eq!(highlight_ranges(&fact, &[]), vec![21..32, 43..50]);
         assert_eq!(
             highlight(&fact.sentence, &[21..32, 43..50], Style::Brackets),
             "Le secrétaire d'État «Marco Rubio» a parlé à «Djeddah»."

@@ -318,7 +318,7 @@ fn export_csv(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result<Exi
     let summary = exporter::csv::write_dump_with(snapshot, dir, options)?;
     output::info(&format!(
         "wrote {}: {} entities, {} relations, {} mentions, {} triples, {} documents, {} time expressions",
-        dir.display(),
+        crate::quote::path(&dir),
         summary.entities,
         summary.relations,
         summary.mentions,
@@ -381,7 +381,7 @@ fn export_drawing(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Result
     if let Some(path) = &args.output {
         output::info(&format!(
             "wrote {}: {} entities, {} facts",
-            path.display(),
+            crate::quote::path(&path),
             graph.entity_count(),
             graph.fact_count()
         ));
@@ -411,7 +411,7 @@ fn timeline_kind(output: Option<&Path>) -> anyhow::Result<TimelineKind> {
         "csv" => Ok(TimelineKind::Csv),
         _ => Err(UsageError(format!(
             "`trame export timeline -o {}`: the file name must end in .svg, .png or .csv",
-            path.display()
+            crate::quote::path(&path)
         ))
         .into()),
     }
@@ -457,7 +457,7 @@ fn export_timeline(args: &ExportArgs, snapshot: &GraphSnapshot) -> anyhow::Resul
     if let Some(path) = &args.output {
         output::info(&format!(
             "wrote {}: {} facts on the timeline",
-            path.display(),
+            crate::quote::path(&path),
             entries.len()
         ));
     }
@@ -516,9 +516,10 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 
 fn load_snapshot(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<GraphSnapshot> {
     if let Some(path) = &args.snapshot {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read snapshot {}", path.display()))?;
-        let mut snapshot: GraphSnapshot =
-            serde_json::from_str(&text).with_context(|| format!("{} is not a snapshot JSON", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read snapshot {}", crate::quote::path(&path)))?;
+        let mut snapshot: GraphSnapshot = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a snapshot JSON", crate::quote::path(&path)))?;
         if let Some(min) = args.min_confidence {
             snapshot.relations.retain(|r| min.admits(r.confidence));
         }
@@ -547,7 +548,7 @@ fn export_rdf(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode
             let mut bytes = Vec::new();
             store.write_rdf(format, &mut bytes)?;
             exporter::write_file_atomically(path, &bytes)?;
-            output::info(&format!("wrote {}", path.display()));
+            output::info(&format!("wrote {}", crate::quote::path(&path)));
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());

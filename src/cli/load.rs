@@ -38,7 +38,7 @@ pub fn run(args: &LoadArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let files: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
     let loaded = store.load_rdf(&files, args.graph.as_deref(), &super::merge::decide)?;
     for (file, count) in args.files.iter().zip(&loaded.quads) {
-        output::info(&format!("loaded {count} quads from {}", file.display()));
+        output::info(&format!("loaded {count} quads from {}", crate::quote::path(&file)));
     }
     output::info(&super::merge::Summary::new(loaded.entities, &loaded.decisions).line());
     Ok(ExitCode::SUCCESS)

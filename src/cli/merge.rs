@@ -115,11 +115,9 @@ pub fn decide(
     decisions
 }
 
-/// Recomputes the merge graph of a local store from its document graphs.
+/// Recomputes the merge graph (and the claims graph) of a local store from
+/// its document graphs, in one write.
 pub fn refresh(store: &Store) -> anyhow::Result<Summary> {
-    let entities = store.known_entities()?;
-    let candidates = store.name_candidates()?;
-    let decisions = decide(&entities, &candidates);
-    store.put_merge(&decisions)?;
-    Ok(Summary::new(entities.len(), &decisions))
+    let (entities, decisions) = store.remerge(&decide)?;
+    Ok(Summary::new(entities, &decisions))
 }

@@ -56,12 +56,12 @@ fn run_install(name: &str, wheel: Option<&std::path::Path>, force: bool) -> anyh
         output::info(&format!(
             "model {} is already installed in {}",
             model.short,
-            dir.display()
+            crate::quote::path(&dir)
         ));
         return Ok(ExitCode::SUCCESS);
     }
     if force && dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", crate::quote::path(&dir)))?;
     }
     install(model, wheel, &|message| output::info(message))
         .with_context(|| format!("cannot install model {}", model.short))?;
@@ -88,7 +88,7 @@ fn run_list() -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "no models installed in {}; run `trame model install`",
-                models_root().display()
+                crate::quote::path(&models_root())
             )?;
             return Ok(ExitCode::SUCCESS);
         }

@@ -70,7 +70,7 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         refresh: seconds(args.refresh, "--refresh")?,
         max_queries: args.max_queries.max(1),
     };
-    let store = global.store.display().to_string();
+    let store = crate::quote::path(&global.store).to_string();
     crate::serve::run(options, |addr| {
         let host = if addr.ip().is_unspecified() {
             "127.0.0.1".to_string()

@@ -56,7 +56,7 @@ pub fn open_store_at(path: &Path, access: Access) -> anyhow::Result<Store> {
 pub fn load_pipeline(model: &str) -> anyhow::Result<Pipeline> {
     let dir = nlp::install::resolve_model_with(model, &|message| output::info(message))
         .with_context(|| format!("cannot find model `{model}`"))?;
-    Pipeline::load(&dir).with_context(|| format!("cannot load the model in {}", dir.display()))
+    Pipeline::load(&dir).with_context(|| format!("cannot load the model in {}", crate::quote::path(&dir)))
 }
 
 /// The text of a query or update given inline or with `-f FILE` (`-` = stdin).
@@ -69,8 +69,12 @@ pub fn read_query_text(inline: Option<&str>, file: Option<&Path>) -> anyhow::Res
                 .context("cannot read the query from standard input")?;
             Ok(text)
         }
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the query file {}; check the path", path.display())),
+        (None, Some(path)) => std::fs::read_to_string(path).with_context(|| {
+            format!(
+                "cannot read the query file {}; check the path",
+                crate::quote::path(&path)
+            )
+        }),
         _ => Err(UsageError("give the SPARQL text or -f FILE, not both".to_string()).into()),
     }
 }

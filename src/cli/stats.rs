@@ -57,9 +57,11 @@ pub fn run(args: &StatsArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The counts as CSV, written as the CSV dump writes its cells (a cell a
+/// spreadsheet would run as a formula gets a leading `'`).
 fn write_csv(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(["section", "key", "label", "count"])?;
+    let header = ["section", "key", "label", "count"];
+    let mut csv = crate::export::csv::Table::new(out, Default::default(), &header)?;
     for (key, count) in [
         ("documents", stats.documents),
         ("entities", stats.entities),
@@ -67,23 +69,23 @@ fn write_csv(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
         ("mentions", stats.mentions),
         ("quads", stats.quads),
     ] {
-        csv.write_record(["total", key, "", &count.to_string()])?;
+        csv.row(["total", key, "", &count.to_string()])?;
     }
     for count in &stats.entities_by_type {
-        csv.write_record(["entities_by_type", &count.key, "", &count.count.to_string()])?;
+        csv.row(["entities_by_type", &count.key, "", &count.count.to_string()])?;
     }
     for count in &stats.facts_by_property {
-        csv.write_record(["facts_by_property", &count.key, "", &count.count.to_string()])?;
+        csv.row(["facts_by_property", &count.key, "", &count.count.to_string()])?;
     }
     for entity in &stats.top_entities {
-        csv.write_record(["top_entities", &entity.iri, &entity.label, &entity.degree.to_string()])?;
+        csv.row(["top_entities", &entity.iri, &entity.label, &entity.degree.to_string()])?;
     }
-    csv.write_record(["events", "typed", "", &stats.typed_statements.to_string()])?;
+    csv.row(["events", "typed", "", &stats.typed_statements.to_string()])?;
     for count in &stats.facts_by_event_type {
-        csv.write_record(["facts_by_event_type", &count.key, "", &count.count.to_string()])?;
+        csv.row(["facts_by_event_type", &count.key, "", &count.count.to_string()])?;
     }
-    csv.write_record(["claims", "claims", "", &stats.claims.to_string()])?;
-    csv.write_record(["claims", "contested", "", &stats.contested_claims.to_string()])?;
+    csv.row(["claims", "claims", "", &stats.claims.to_string()])?;
+    csv.row(["claims", "contested", "", &stats.contested_claims.to_string()])?;
     csv.flush()?;
     Ok(())
 }
@@ -94,31 +96,9 @@ fn write_table(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
         "{} documents, {} entities, {} statements, {} mentions, {} quads\n",
         stats.documents, stats.entities, stats.statements, stats.mentions, stats.quads
     )?;
-    let rows = |pairs: Vec<(String, String)>| pairs.into_iter().map(|(a, b)| vec![a, b]).collect::<Vec<_>>();
-    let header = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
-    crate::store::write_table(
-        &header("type", "entities"),
-        &rows(
-            stats
-                .entities_by_type
-                .iter()
-                .map(|c| (c.key.clone(), c.count.to_string()))
-                .collect(),
-        ),
-        out,
-    )?;
+    counts_table("type", "entities", &stats.entities_by_type, out)?;
     writeln!(out)?;
-    crate::store::write_table(
-        &header("property", "facts"),
-        &rows(
-            stats
-                .facts_by_property
-                .iter()
-                .map(|c| (c.key.clone(), c.count.to_string()))
-                .collect(),
-        ),
-        out,
-    )?;
+    counts_table("property", "facts", &stats.facts_by_property, out)?;
     writeln!(out)?;
     let top: Vec<Vec<String>> = stats
         .top_entities
@@ -147,22 +127,22 @@ fn write_table(stats: &Stats, out: &mut dyn Write) -> anyhow::Result<()> {
         stats.typed_statements, stats.statements
     )?;
     if !stats.facts_by_event_type.is_empty() {
-        crate::store::write_table(
-            &header("event type", "facts"),
-            &rows(
-                stats
-                    .facts_by_event_type
-                    .iter()
-                    .map(|c| (c.key.clone(), c.count.to_string()))
-                    .collect(),
-            ),
-            out,
-        )?;
+        counts_table("event type", "facts", &stats.facts_by_event_type, out)?;
     }
     writeln!(
         out,
         "\n{} claims (facts stated by two documents or more), {} contested",
         stats.claims, stats.contested_claims
     )?;
+    Ok(())
+}
+
+/// One table of counts: a column of keys headed `key`, a column of counts headed `count`.
+fn counts_table(key: &str, count: &str, counts: &[crate::store::Count], out: &mut dyn Write) -> anyhow::Result<()> {
+    let rows: Vec<Vec<String>> = counts
+        .iter()
+        .map(|c| vec![c.key.clone(), c.count.to_string()])
+        .collect();
+    crate::store::write_table(&[key.to_string(), count.to_string()], &rows, out)?;
     Ok(())
 }

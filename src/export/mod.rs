@@ -25,21 +25,21 @@ pub use graph::{EdgeLabel, FactGraph, GraphOptions, Rank, Selection};
 /// Everything that can go wrong while exporting.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot write {path}: the folder {folder} does not exist (create it first: mkdir -p {folder})")]
+    #[error("cannot write {}: the folder {} does not exist (create it first: mkdir -p {})", crate::quote::path(.path), crate::quote::path(.folder), crate::quote::path(.folder))]
     MissingFolder { path: PathBuf, folder: PathBuf },
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {}: {source}", crate::quote::path(.path))]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("cannot write CSV to {path}: {source}")]
+    #[error("cannot write CSV to {}: {source}", crate::quote::path(.path))]
     Csv { path: PathBuf, source: ::csv::Error },
     #[error(
-        "{path} exists and is not a folder: `trame export csv -o` writes a folder of four files; choose a folder path"
+        "{} exists and is not a folder: `trame export csv -o` writes a folder of four files; choose a folder path", crate::quote::path(.path)
     )]
     NotAFolder { path: PathBuf },
-    #[error("{path} already holds {example}, which is not part of a trame CSV dump; choose a new or empty folder")]
+    #[error("{} already holds {example}, which is not part of a trame CSV dump; choose a new or empty folder", crate::quote::path(.path))]
     FolderNotEmpty { path: PathBuf, example: String },
     #[error("no entity is named {name:?} (label or alias){hint}")]
     FocusNotFound { name: String, hint: String },
-    #[error("graphviz `{tool}` failed: {message} (try --renderer builtin)")]
+    #[error("graphviz {tool} failed: {message} (try --renderer builtin)")]
     Graphviz { tool: String, message: String },
     #[error("could not draw the picture: {0}")]
     Render(String),

@@ -170,7 +170,7 @@ pub fn graphviz_tool(graph: &FactGraph) -> Option<PathBuf> {
 
 /// Runs a Graphviz engine on `dot` and returns the SVG it writes.
 pub fn graphviz_svg(dot: &str, tool: &std::path::Path) -> Result<String, ExportError> {
-    let name = tool.display().to_string();
+    let name = crate::quote::path(tool).to_string();
     let fail = |message: String| ExportError::Graphviz {
         tool: name.clone(),
         message,

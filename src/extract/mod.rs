@@ -35,10 +35,10 @@ pub fn extract_document(prepared: &PreparedText, docs: &[Doc]) -> facts::Documen
 /// --date`); `None` looks for it in the text and the file name.
 pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Option<timex::Date>) -> facts::Document {
     let n = docs.len().min(prepared.paragraphs.len());
-    let mut repaired: Vec<Doc> = docs[..n].to_vec();
-    for doc in &mut repaired {
-        repair::rejoin_leading_name(doc);
-    }
+    let repaired: Vec<Doc> = repair::repaired(&docs[..n], repair::PARSE)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
     let docs = &repaired[..];
     let sentences = build_sentences(prepared, docs);
     let table = entities::find_entities(prepared, docs);

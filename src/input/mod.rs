@@ -68,23 +68,23 @@ pub struct Paragraph {
 /// reports these per document and goes on with the others.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{path}: no such file or folder; check the path")]
+    #[error("{}: no such file or folder; check the path", crate::quote::path(.path))]
     NotFound { path: String },
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", crate::quote::path(.path))]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: invalid UTF-8 at byte {offset} (line {line}); re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")]
+    #[error("{}: invalid UTF-8 at byte {offset} (line {line}); re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)", crate::quote::path(.path))]
     InvalidUtf8 { path: String, offset: usize, line: usize },
-    #[error("{path}: the folder holds no .txt, .md or .html files")]
+    #[error("{}: the folder holds no .txt, .md or .html files", crate::quote::path(.path))]
     EmptyFolder { path: String },
-    #[error("{path}: a symbolic link back to {target}, which is already being read; not followed again")]
+    #[error("{}: a symbolic link back to {}, which is already being read; not followed again", crate::quote::path(.path), crate::quote::path(.target))]
     SymlinkCycle { path: String, target: String },
-    #[error("{path}: no text left once blank lines and boilerplate are removed")]
+    #[error("{}: no text left once blank lines and boilerplate are removed", crate::quote::path(.path))]
     Empty { path: String },
-    #[error("{path}: the text looks {name} ({code}), not French; trame reads French articles only")]
+    #[error("{}: the text looks {name} ({code}), not French; trame reads French articles only", crate::quote::path(.path))]
     NotFrench { path: String, code: String, name: String },
 }
 

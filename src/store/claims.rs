@@ -16,10 +16,13 @@
 //!
 //! The graph is a pure function of the document graphs and the merge graph:
 //! the claim IRI comes from a hash of the merged key, and every write of
-//! documents ([`refresh`] with the keys the write touched) or of the merge
-//! graph or arbitrary quads ([`recompute_all`]) rebuilds the affected claims
-//! inside the same transaction, so a claim is never stale and never depends
-//! on the order documents were built in.
+//! documents ([`refresh`] with the keys the write touched) or of arbitrary
+//! quads ([`recompute_all`]) rebuilds the affected claims inside the same
+//! transaction; a new merge graph (a load, the end of a build, `trame
+//! merge`) has its claims recomputed by [`recompute_all`] in a scratch
+//! in-memory copy of the documents and written in the merge graph's own
+//! transaction. So a claim is never stale and never depends on the order
+//! documents were built in.
 //! This module reads and writes the claims graph only; it never changes a
 //! document graph.
 
@@ -525,6 +528,37 @@ mod tests {
         // Unmerged again: only the two articles that use the other name agree on the key.
         store.put_merge(&Default::default()).unwrap();
         assert_eq!(select(&store, CLAIMS), vec![vec![int(2), int(1), int(1), yes, int(2)]]);
+    }
+
+    /// Issue 12: a merge (the end of a build) decides merge and claims in a
+    /// scratch copy of the documents and writes only the difference: the
+    /// claims written are those a transaction over the store computes, and
+    /// merging again writes nothing.
+    #[test]
+    fn a_merge_decided_in_memory_writes_the_claims_a_transaction_computes() {
+        let mut other = article("d.txt", "La Fédération de Russie a attaqué l'Ukraine.", false);
+        other.entities[0].label = "Fédération de Russie".into();
+        let store = store_with(&[a(), b(), c(), other]);
+        let decisions = crate::store::MergeDecisions {
+            links: vec![crate::store::SameAs {
+                entity: crate::store::iri::entity(EntityKind::Place, "Fédération de Russie"),
+                canonical: crate::store::iri::entity(EntityKind::Place, "Russie"),
+            }],
+            ..Default::default()
+        };
+        let (entities, decided) = store.remerge(&|_, _| decisions.clone()).unwrap();
+        assert_eq!(decided, decisions);
+        assert!(entities >= 2, "{entities}");
+        let written = claims_graph(&store);
+        assert!(written.len() > 10, "{written:?}");
+        let mut transaction = store.db.start_transaction().unwrap();
+        super::recompute_all(&mut transaction).unwrap();
+        transaction.commit().unwrap();
+        assert_eq!(claims_graph(&store), written);
+        let quads = store.len().unwrap();
+        store.remerge(&|_, _| decisions.clone()).unwrap();
+        assert_eq!(store.len().unwrap(), quads);
+        assert_eq!(claims_graph(&store), written);
     }
 
     #[test]

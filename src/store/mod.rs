@@ -46,7 +46,7 @@ pub use endpoint::{is_update, Cancel, EndpointQuery, RunningQuery, Shape, WireFo
 pub use model::{MergeDecisions, NameMention, SameAs};
 pub use rdf::{DecideMerge, Loaded, RdfFormat};
 pub use read::{
-    entities_from_rows, name_candidates_from_rows, ConceptInfo, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY,
+    entities_from_rows, name_candidates_from_rows, ConceptInfo, Count, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY,
     NAME_CANDIDATE_QUERY,
 };
 pub use snapshot::GraphSnapshot;
@@ -65,27 +65,27 @@ pub const EVENTS_TTL: &str = include_str!("../../ontology/events.ttl");
 /// Errors of the store layer. Messages name the thing and suggest a fix.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", crate::quote::path(.path))]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{path} is not a trame store (it is a file or a folder holding other files); pass --store with a new or empty folder")]
+    #[error("{} is not a trame store (it is a file or a folder holding other files); pass --store with a new or empty folder", crate::quote::path(.path))]
     NotAStore { path: PathBuf },
-    #[error("no store at {path}; build one with `trame build FILES --store {path}` or pass --store")]
+    #[error("no store at {}; build one with `trame build FILES --store {}` or pass --store", crate::quote::path(.path), crate::quote::path(.path))]
     Missing { path: PathBuf },
-    #[error("the store {path} was never finished: a build was stopped while RocksDB created it, before anything was stored; run the build again")]
+    #[error("the store {} was never finished: a build was stopped while RocksDB created it, before anything was stored; run the build again", crate::quote::path(.path))]
     Unfinished { path: PathBuf },
     #[error(
-        "the store {path} has format version {found}, newer than this trame supports ({supported}); upgrade trame"
+        "the store {} has format version {found}, newer than this trame supports ({supported}); upgrade trame", crate::quote::path(.path)
     )]
     NewerFormat { path: PathBuf, found: u64, supported: u64 },
-    #[error("the store {path} is open for writing by another process (a build or update?); wait for it to finish; query, export and stats can read meanwhile")]
+    #[error("the store {} is open for writing by another process (a build or update?); wait for it to finish; query, export and stats can read meanwhile", crate::quote::path(.path))]
     Locked { path: PathBuf },
-    #[error("the store {path} kept changing while it was being opened (a build is writing to it); retry in a moment")]
+    #[error("the store {} kept changing while it was being opened (a build is writing to it); retry in a moment", crate::quote::path(.path))]
     Changing { path: PathBuf },
-    #[error("the disk holding {path} is full; free some space and retry (the last write was not applied)")]
+    #[error("the disk holding {} is full; free some space and retry (the last write was not applied)", crate::quote::path(.path))]
     DiskFull { path: PathBuf },
-    #[error("the store {path} was opened read-only; writing needs a read-write opening")]
+    #[error("the store {} was opened read-only; writing needs a read-write opening", crate::quote::path(.path))]
     ReadOnly { path: PathBuf },
-    #[error("storage error in {path}: {message}")]
+    #[error("storage error in {}: {message}", crate::quote::path(.path))]
     Storage { path: PathBuf, message: String },
     #[error("SPARQL syntax error at line {line}, column {column}: {message}")]
     Query { message: String, line: u64, column: u64 },
@@ -95,7 +95,7 @@ pub enum StoreError {
     Cancelled,
     #[error("{0}")]
     Refused(String),
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{}:{line}:{column}: {message}", crate::quote::path(.path))]
     RdfSyntax {
         path: PathBuf,
         line: u64,
@@ -401,28 +401,28 @@ impl Store {
         read::name_candidates(self)
     }
 
-    /// Replaces the merge graph ([`iri::MERGE_GRAPH`]) with these decisions
-    /// (links, alternative labels, resolved name candidates), and rebuilds the claims graph with them, in one
-    /// transaction, then flushes. Returns the number of merge quads written.
+    /// Recomputes the merge graph ([`iri::MERGE_GRAPH`]) with `decide` over
+    /// every entity and name candidate of the document graphs, and the
+    /// claims graph with it, then writes what changed in one transaction
+    /// and flushes. The decisions and claims are made in a scratch
+    /// in-memory copy of the documents (as [`Store::load_rdf`] makes
+    /// them), so the store is written once. Returns how many entities were
+    /// read and the decisions.
+    pub fn remerge(&self, decide: DecideMerge<'_>) -> Result<(usize, MergeDecisions), StoreError> {
+        self.ensure_writable()?;
+        let derived = rdf::remerge(self, decide)?;
+        self.flush()?;
+        Ok((derived.entities, derived.decisions))
+    }
+
+    /// Replaces the merge graph with these decisions (links, alternative
+    /// labels, resolved name candidates) and rebuilds the claims graph with
+    /// them, as [`Store::remerge`] does. Returns the number of merge quads.
     pub fn put_merge(&self, decisions: &MergeDecisions) -> Result<usize, StoreError> {
         self.ensure_writable()?;
-        let quads = model::merge_graph(decisions);
-        let graph = NamedNode::new_unchecked(iri::MERGE_GRAPH);
-        let mut transaction = self.db.start_transaction().map_err(|e| self.error(&e))?;
-        transaction
-            .remove_named_graph(graph.as_ref())
-            .map_err(|e| self.error(&e))?;
-        if !quads.is_empty() {
-            transaction.insert_named_graph(graph.as_ref());
-        }
-        for quad in &quads {
-            transaction.insert(quad);
-        }
-        // Merging regroups facts: every claim is rebuilt with the new links.
-        claims::recompute_all(&mut transaction).map_err(|e| self.error(&e))?;
-        transaction.commit().map_err(|e| self.error(&e))?;
+        let derived = rdf::remerge(self, &|_, _| decisions.clone())?;
         self.flush()?;
-        Ok(quads.len())
+        Ok(derived.merge.len())
     }
 
     /// Plain rows for exporters; see [`SnapshotOptions`].

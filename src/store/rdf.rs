@@ -183,35 +183,17 @@ pub(super) fn load(
                 .map_err(|e| store.error(&e))
         })?;
 
-    // The documents the store will hold, in memory: what merging and
-    // claims need, read without going through a write transaction.
-    let memory = Store::scratch()?;
-    let mut loader = memory.db.bulk_loader();
-    for name in &kept {
-        let graph = GraphNameRef::from(name.as_ref());
-        let stored = store
-            .db
-            .quads_for_pattern(None, None, None, Some(graph))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| store.error(&e))?;
-        loader.load_quads(stored).map_err(|e| memory.error(&e))?;
-    }
-    loader
-        .load_quads(quads.iter().filter(|q| is_document_graph(&q.graph_name)).cloned())
-        .map_err(|e| memory.error(&e))?;
-    loader.commit().map_err(|e| memory.error(&e))?;
-    let entities = memory.known_entities()?;
-    let candidates = memory.name_candidates()?;
-    let decisions = decide(&entities, &candidates);
-    let merge = model::merge_graph(&decisions);
-    let mut transaction = memory.db.start_transaction().map_err(|e| memory.error(&e))?;
-    for quad in &merge {
-        transaction.insert(quad);
-    }
-    super::claims::recompute_all(&mut transaction).map_err(|e| memory.error(&e))?;
-    transaction.commit().map_err(|e| memory.error(&e))?;
-    let claims = memory.quads_in(Some(NamedNodeRef::new_unchecked(CLAIMS_GRAPH).into()))?;
-    drop(memory);
+    let Derived {
+        entities,
+        decisions,
+        merge,
+        claims,
+    } = derive(
+        store,
+        &kept,
+        quads.iter().filter(|q| is_document_graph(&q.graph_name)).cloned(),
+        decide,
+    )?;
 
     let bulk = stored_documents == 0 && !holds_derived;
     if bulk {
@@ -228,10 +210,84 @@ pub(super) fn load(
     }
     Ok(Loaded {
         quads: counts,
-        entities: entities.len(),
+        entities,
         decisions,
         bulk,
     })
+}
+
+/// The graphs a store derives from its documents, decided outside it.
+pub(super) struct Derived {
+    /// Entities the merge step read from the document graphs.
+    pub entities: usize,
+    /// The merge step's decisions.
+    pub decisions: MergeDecisions,
+    /// The merge graph's quads.
+    pub merge: Vec<Quad>,
+    /// The claims graph's quads.
+    pub claims: Vec<Quad>,
+}
+
+/// Decides the merge graph and the claims graph over a set of documents in
+/// a scratch in-memory store: the document graphs `kept` (read from
+/// `store`) and the quads `added` (documents not stored yet). Reading them
+/// there, rather than through a write transaction on the store, is what
+/// makes a load or a build's final merge one cheap write: the store is
+/// only read here, and [`write_difference`] then writes what changed.
+pub(super) fn derive(
+    store: &Store,
+    kept: &[NamedNode],
+    added: impl Iterator<Item = Quad>,
+    decide: DecideMerge<'_>,
+) -> Result<Derived, StoreError> {
+    let memory = Store::scratch()?;
+    let mut loader = memory.db.bulk_loader();
+    for name in kept {
+        let graph = GraphNameRef::from(name.as_ref());
+        let stored = store
+            .db
+            .quads_for_pattern(None, None, None, Some(graph))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| store.error(&e))?;
+        loader.load_quads(stored).map_err(|e| memory.error(&e))?;
+    }
+    loader.load_quads(added).map_err(|e| memory.error(&e))?;
+    loader.commit().map_err(|e| memory.error(&e))?;
+    let entities = memory.known_entities()?;
+    let candidates = memory.name_candidates()?;
+    let decisions = decide(&entities, &candidates);
+    let merge = model::merge_graph(&decisions);
+    let mut transaction = memory.db.start_transaction().map_err(|e| memory.error(&e))?;
+    for quad in &merge {
+        transaction.insert(quad);
+    }
+    super::claims::recompute_all(&mut transaction).map_err(|e| memory.error(&e))?;
+    transaction.commit().map_err(|e| memory.error(&e))?;
+    let claims = memory.quads_in(Some(NamedNodeRef::new_unchecked(CLAIMS_GRAPH).into()))?;
+    Ok(Derived {
+        entities: entities.len(),
+        decisions,
+        merge,
+        claims,
+    })
+}
+
+/// Recomputes the merge and claims graphs of `store` from every document
+/// graph it holds (see [`derive`]) and writes the difference in one
+/// transaction: a kill leaves the old graphs or the new ones.
+pub(super) fn remerge(store: &Store, decide: DecideMerge<'_>) -> Result<Derived, StoreError> {
+    let mut documents = Vec::new();
+    for name in store.db.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(g) = name.map_err(|e| store.error(&e))? {
+            if g.as_str().starts_with(iri::DOC_BASE) {
+                documents.push(g);
+            }
+        }
+    }
+    let mut derived = derive(store, &documents, std::iter::empty(), decide)?;
+    let claims = std::mem::take(&mut derived.claims);
+    write_difference(store, &HashSet::new(), Vec::new(), derived.merge.clone(), claims)?;
+    Ok(derived)
 }
 
 /// The transaction of a load into a store holding documents: each graph the
@@ -299,7 +355,7 @@ fn parse_file(path: &Path, default_graph: Option<&NamedNode>, quads: &mut Vec<Qu
     let format = RdfFormat::from_path(inner).ok_or_else(|| {
         StoreError::UnsupportedFormat(format!(
             "{}: unknown RDF file extension; use .ttl, .nt, .nq or .jsonld (optionally gzip-compressed, .gz)",
-            path.display()
+            crate::quote::path(&path)
         ))
     })?;
     let file = std::fs::File::open(path).map_err(|source| StoreError::Io {

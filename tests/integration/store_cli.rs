@@ -211,6 +211,29 @@ fn rm_removes_by_path_and_refuses_unknown_documents() {
         .stdout("s\r\nb.txt\r\n");
 }
 
+/// Issue 12: paths in messages are quoted as a shell needs them, so the
+/// command a message suggests can be copied back.
+#[test]
+fn paths_with_spaces_are_quoted_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("my stores").join("trame db");
+    let quoted = format!("'{}'", missing.display());
+    trame_on(&missing).args(["stats"]).assert().code(1).stderr(format!(
+        "trame: no store at {quoted}; build one with `trame build FILES --store {quoted}` or pass --store\n"
+    ));
+    let article = dir.path().join("mon article.txt");
+    let store = dir.path().join("plain.db");
+    trame_on(&store)
+        .args(["build", "--quiet"])
+        .arg(&article)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "'{}': no such file or folder",
+            article.display()
+        )));
+}
+
 #[test]
 fn bad_stores_get_one_clear_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -5,6 +5,7 @@
 //! typing by tables beyond titles, or offsets in the original text.
 
 use super::tables::tables;
+use crate::extract::repair::inside_word::breaks_before;
 use crate::facts::EntityKind;
 use crate::names::fold;
 use crate::nlp::Doc;
@@ -279,13 +280,6 @@ fn known_places(doc: &Doc, covered: &mut [bool]) -> Vec<Range<usize>> {
         }
     }
     found
-}
-
-/// Whether a sentence starts at token `k` (`k > 0`) after a space: the
-/// parser sometimes starts one inside a hyphenated word ("Royaume-Uni"
-/// read as "Royaume", "-", "Uni"), and no sentence begins inside a word.
-pub fn breaks_before(doc: &Doc, k: usize) -> bool {
-    doc.tokens[k].sent_start && doc.tokens.get(k.wrapping_sub(1)).is_none_or(|t| t.space_after)
 }
 
 /// Runs of capitalised proper nouns outside every NER span.

@@ -19,7 +19,6 @@ use super::entities::EntityTable;
 use crate::input::PreparedText;
 
 pub mod appos;
-pub mod compounds;
 pub mod concepts;
 pub mod confidence;
 pub mod copula;
@@ -61,7 +60,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         concepts: concepts::Concepts::default(),
     };
     let mut drafts = Vec::new();
-    let docs: Vec<Cow<Doc>> = docs.iter().map(compounds::repair).collect();
+    let docs: Vec<Cow<Doc>> = super::repair::repaired(docs, super::repair::RULES);
     for (p, (doc, para)) in docs.iter().zip(&prepared.paragraphs).enumerate() {
         let para = Para::new(p, doc, &sentence_of[p], &para.offsets);
         let speech = reported::run(&ctx, &para, &mut drafts);

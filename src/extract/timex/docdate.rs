@@ -230,6 +230,15 @@ fn read_text(text: &str) -> Head {
     }
 }
 
+/// Length in characters of the dateline that opens `line`
+/// (`PARIS, 3 mars (AFP) -`, `12 octobre 2017. –`), if it opens with one:
+/// the one description of a dateline's shape, also used by the parse
+/// repair that tells a dateline from a list of names
+/// ([`crate::extract::repair::leading_name`]).
+pub fn dateline_length(line: &str) -> Option<usize> {
+    dateline(line).map(|found| found.chars)
+}
+
 /// A dateline as written.
 struct Dateline {
     /// `None` when the year is missing or the date impossible.

@@ -182,72 +182,113 @@ impl Draft {
 pub const TEXT_A: &str = "Emmanuel Macron a rencontré Volodymyr Zelensky à Paris lundi. Selon l'AFP, la France reprendra l'aide à l'Ukraine. Macron n'a pas attaqué Poutine.";
 pub const TEXT_B: &str = "Le président Emmanuel Macron s'est rendu à Kiev.";
 
+/// `a.txt` after an edit: its text cut down to the meeting, without place or day.
+pub const TEXT_A_EDITED: &str = "Emmanuel Macron a rencontré Volodymyr Zelensky.";
+
 /// Three sentences, seven entities, four facts (one negated, one reported,
 /// one with a literal object).
 pub fn document_a() -> Document {
-    let d = Draft::new(TEXT_A);
-    let mut meets = d.fact(
-        0,
-        "relatedTo",
-        "rencontrer",
-        Object::Entity(1),
-        "Emmanuel Macron a rencontré Volodymyr Zelensky",
-        0.9,
-    );
-    meets.arguments = vec![
-        ("location".into(), Object::Entity(2)),
-        ("time".into(), literal("lundi", LiteralKind::Time)),
-    ];
-    let mut aid = d.fact(
-        4,
-        "relatedTo",
-        "reprendre",
-        Object::Entity(5),
-        "la France reprendra l'aide à l'Ukraine",
-        0.7,
-    );
-    aid.reported = true;
-    aid.reported_by = Some(Node::Entity(3));
-    aid.arguments = vec![("source".into(), Object::Entity(3))];
-    let mut attack = d.fact(
-        0,
-        "relatedTo",
-        "attaquer",
-        Object::Entity(6),
-        "Macron n'a pas attaqué Poutine",
-        0.8,
-    );
-    attack.negated = true;
-    let role = d.fact(
-        0,
-        "role",
-        "président",
-        literal("président", LiteralKind::Text),
-        "Emmanuel Macron",
-        0.95,
-    );
-    let mentions = vec![
-        d.mention(0, "Emmanuel Macron", 0),
-        d.mention(1, "Volodymyr Zelensky", 0),
-        d.mention(2, "Paris", 0),
-        d.mention(3, "AFP", 0),
-        d.mention(4, "France", 0),
-        d.mention(5, "Ukraine", 0),
-        d.mention(0, "Macron", 1),
-        d.mention(6, "Poutine", 0),
-    ];
-    let entities = vec![
-        entity("Emmanuel Macron", EntityKind::Person, &["Macron"]),
-        entity("Volodymyr Zelensky", EntityKind::Person, &[]),
-        entity("Paris", EntityKind::Place, &[]),
-        entity("AFP", EntityKind::Organization, &[]),
-        entity("France", EntityKind::Place, &[]),
-        entity("Ukraine", EntityKind::Place, &[]),
-        entity("Poutine", EntityKind::Person, &[]),
-    ];
-    let mut doc = d.document("a.txt", entities, mentions, vec![meets, aid, attack, role]);
+    let mut doc = described_a(TEXT_A);
     doc.title = Some("Rencontre à Paris".into());
     doc
+}
+
+/// A document about the same source path as `document_a`, with other text
+/// ([`TEXT_A_EDITED`]): `document_a`'s description read over the new text.
+pub fn document_a_edited() -> Document {
+    described_a(TEXT_A_EDITED)
+}
+
+/// `a.txt` as described over `text`: the entities, mentions and facts of
+/// [`TEXT_A`] whose words `text` still has (an entity without a mention
+/// left, an alias no mention writes, an argument whose entity or words are
+/// gone are left out, entities renumbered in order).
+fn described_a(text: &str) -> Document {
+    use EntityKind::{Organization, Person, Place};
+    let entities = [
+        ("Emmanuel Macron", Person, &["Macron"][..]),
+        ("Volodymyr Zelensky", Person, &[]),
+        ("Paris", Place, &[]),
+        ("AFP", Organization, &[]),
+        ("France", Place, &[]),
+        ("Ukraine", Place, &[]),
+        ("Poutine", Person, &[]),
+    ];
+    let mentions = [
+        (0, "Emmanuel Macron", 0),
+        (1, "Volodymyr Zelensky", 0),
+        (2, "Paris", 0),
+        (3, "AFP", 0),
+        (4, "France", 0),
+        (5, "Ukraine", 0),
+        (0, "Macron", 1),
+        (6, "Poutine", 0),
+    ];
+    let d = Draft::new(text);
+    let occurs = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).is_some();
+    let kept_mentions: Vec<(usize, &str, usize)> = mentions.into_iter().filter(|&(_, n, nth)| occurs(n, nth)).collect();
+    let mut number = vec![None; entities.len()];
+    let mut kept_entities = Vec::new();
+    for (i, (label, kind, aliases)) in entities.iter().enumerate() {
+        let written: Vec<&str> = kept_mentions.iter().filter(|m| m.0 == i).map(|m| m.1).collect();
+        if written.is_empty() {
+            continue;
+        }
+        number[i] = Some(kept_entities.len());
+        let aliases: Vec<&str> = aliases.iter().copied().filter(|a| written.contains(a)).collect();
+        kept_entities.push(entity(label, *kind, &aliases));
+    }
+    // A literal argument goes with its words; a literal object is the fact's own.
+    let object = |o: &Object, argument: bool| match o {
+        Object::Entity(e) => number[*e].map(Object::Entity),
+        Object::Literal(l) if argument => occurs(&l.text, 0).then(|| o.clone()),
+        other => Some(other.clone()),
+    };
+    let mut facts = Vec::new();
+    let mut fact = |subject: usize, predicate, lemma, o: Object, from: &str, confidence, edit: &dyn Fn(&mut Fact)| {
+        let (Some(subject), Some(o)) = (number[subject], object(&o, false)) else {
+            return;
+        };
+        if !occurs(from, 0) {
+            return;
+        }
+        let mut f = d.fact(subject, predicate, lemma, o, from, confidence);
+        edit(&mut f);
+        f.arguments = f
+            .arguments
+            .iter()
+            .filter_map(|(role, o)| Some((role.clone(), object(o, true)?)))
+            .collect();
+        f.reported_by = match f.reported_by.take() {
+            Some(Node::Entity(e)) => number[e].map(Node::Entity),
+            other => other,
+        };
+        facts.push(f);
+    };
+    let meets = "Emmanuel Macron a rencontré Volodymyr Zelensky";
+    fact(0, "relatedTo", "rencontrer", Object::Entity(1), meets, 0.9, &|f| {
+        f.arguments = vec![
+            ("location".into(), Object::Entity(2)),
+            ("time".into(), literal("lundi", LiteralKind::Time)),
+        ];
+    });
+    let aid = "la France reprendra l'aide à l'Ukraine";
+    fact(4, "relatedTo", "reprendre", Object::Entity(5), aid, 0.7, &|f| {
+        f.reported = true;
+        f.reported_by = Some(Node::Entity(3));
+        f.arguments = vec![("source".into(), Object::Entity(3))];
+    });
+    let attack = "Macron n'a pas attaqué Poutine";
+    fact(0, "relatedTo", "attaquer", Object::Entity(6), attack, 0.8, &|f| {
+        f.negated = true
+    });
+    let role = literal("président", LiteralKind::Text);
+    fact(0, "role", "président", role, "Emmanuel Macron", 0.95, &|_| {});
+    let mentions = kept_mentions
+        .into_iter()
+        .filter_map(|(e, needle, nth)| Some(d.mention(number[e]?, needle, nth)))
+        .collect();
+    d.document("a.txt", kept_entities, mentions, facts)
 }
 
 /// One sentence about Macron and Kiev, with a hypothetical fact.
@@ -268,28 +309,6 @@ pub fn document_b() -> Document {
     ];
     let mentions = vec![d.mention(0, "Emmanuel Macron", 0), d.mention(1, "Kiev", 0)];
     d.document("b.txt", entities, mentions, vec![went])
-}
-
-/// A document about the same source path as `document_a`, with other text.
-pub fn document_a_edited() -> Document {
-    let d = Draft::new("Emmanuel Macron a rencontré Volodymyr Zelensky.");
-    let meets = d.fact(
-        0,
-        "relatedTo",
-        "rencontrer",
-        Object::Entity(1),
-        "Emmanuel Macron a rencontré Volodymyr Zelensky",
-        0.9,
-    );
-    let entities = vec![
-        entity("Emmanuel Macron", EntityKind::Person, &[]),
-        entity("Volodymyr Zelensky", EntityKind::Person, &[]),
-    ];
-    let mentions = vec![
-        d.mention(0, "Emmanuel Macron", 0),
-        d.mention(1, "Volodymyr Zelensky", 0),
-    ];
-    d.document("a.txt", entities, mentions, vec![meets])
 }
 
 /// A numbered document for load tests: `n` sentences, each naming two

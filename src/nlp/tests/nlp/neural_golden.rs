@@ -330,8 +330,12 @@ fn empty_input_gives_empty_output() {
 
 /// Throughput of `annotate` on the golden texts, as short documents and
 /// concatenated into ~500-token documents (meaningful with
-/// `cargo test --release -p trame-nlp --test nlp -- --nocapture neural_golden::throughput`).
+/// `cargo test --release -p trame-nlp --test nlp -- --ignored --nocapture neural_golden::throughput`).
+/// A measurement printed for a person, not a test: speed is checked by the
+/// benchmarks (`cargo bench -p trame-nlp`, `benches/vs_spacy.sh`), never
+/// by a timed test, so it runs only when asked for.
 #[test]
+#[ignore = "a speed measurement, not a test; run it with --ignored --nocapture"]
 fn throughput() {
     for size in ["md", "sm"] {
         let m = models(size);

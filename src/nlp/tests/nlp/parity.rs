@@ -60,3 +60,35 @@ fn parity_md() {
 fn parity_sm() {
     assert_parity("sm");
 }
+
+/// spaCy itself starts sentences inside the hyphenated word of the title
+/// «Royaume-Uni : décès du prix Nobel…» (issue 12: "the parser starts
+/// sentences inside 'Royaume-Uni'"): its reference output has `Royaume`,
+/// `-` and `Uni` in sentences of their own, and trame's pipeline must give
+/// the same. Extraction reads through such starts
+/// (`trame::extract::repair::inside_word`).
+#[test]
+fn sentences_start_inside_a_hyphenated_word_as_in_spacy() {
+    let path = crate::support::repo("tests/data/wikinews-fr-2018/03/2018_03_10-007.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let (_, title) = document_lines(&text)[0];
+    for short in ["md", "sm"] {
+        let name = format!("tests/fixtures/parity/{short}/wikinews_2018_03_10-007.conllu");
+        let reference = std::fs::read_to_string(crate::support::repo(&name)).unwrap();
+        let sentences: Vec<&str> = reference
+            .lines()
+            .take_while(|l| !l.starts_with("# newdoc id = 2"))
+            .filter_map(|l| l.strip_prefix("# text = "))
+            .collect();
+        assert_eq!(&sentences[..2], ["Royaume", "-"], "{short}: spaCy's reference");
+        assert!(sentences[2].starts_with("Uni"), "{short}: {sentences:?}");
+        let dir = resolve_model(short).unwrap_or_else(|e| panic!("model {short}: {e}"));
+        let doc = Pipeline::load(&dir).unwrap().annotate(title);
+        let starts: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|s| doc.tokens[s.start].text.as_str())
+            .collect();
+        assert_eq!(&starts[..3], ["Royaume", "-", "Uni"], "{short}: trame's pipeline");
+    }
+}

@@ -1,19 +1,15 @@
-//! Repairs to the parse that extraction needs before reading facts off it.
+//! A parse repair (see [`super`]): a place name the models cut off as if
+//! it were a dateline.
 //!
-//! Owns corrections of parser output that the French models make for a
-//! known reason, applied to a copy of each paragraph's [`Doc`] before the
-//! rules run. The language pipeline stays identical to spaCy's (its parity
-//! is tested); only extraction sees the repaired parse. It never touches
-//! the text, offsets, entities or the store.
-//!
-//! [`rejoin_leading_name`]: news agencies open paragraphs with a dateline
-//! (`PARIS, 3 mars (AFP) -`), and the models learned to end a sentence after
-//! a capitalised place name followed by a comma. When the name in fact
-//! begins a list of subjects (`Paris, Berlin et Varsovie ont signé…`), the
-//! first conjunct is cut off into a sentence of its own and lost as a
-//! subject. A real dateline keeps its split: a date follows its comma, not
-//! a subject.
+//! News agencies open paragraphs with a dateline (`PARIS, 3 mars (AFP) -`),
+//! and the models learned to end a sentence after a capitalised place name
+//! followed by a comma. When the name in fact begins a list of subjects
+//! (`Paris, Berlin et Varsovie ont signé…`), the first conjunct is cut off
+//! into a sentence of its own and lost as a subject. A real dateline keeps
+//! its split: what a dateline looks like is [`docdate::dateline_length`]'s
+//! to say, and a subject, not a date, must follow the comma.
 
+use crate::extract::timex::docdate;
 use crate::nlp::Doc;
 
 /// Most tokens a cut-off name may have ("Rio de Janeiro", "La Nouvelle-Orléans").
@@ -44,7 +40,7 @@ pub fn rejoin_leading_name(doc: &mut Doc) -> usize {
         let is_subject = matches!(subject_token.dep.as_str(), "nsubj" | "nsubj:pass")
             && matches!(subject_token.pos.as_str(), "PROPN" | "NOUN")
             && subject_token.head != subject;
-        if !is_subject {
+        if !is_subject || starts_dateline(doc, name.start) {
             continue;
         }
         // The name's own root: the token of the first sentence that heads it.
@@ -74,48 +70,16 @@ pub fn rejoin_leading_name(doc: &mut Doc) -> usize {
     rejoined
 }
 
+/// Whether the paragraph's text from token `first` on opens with a dateline.
+fn starts_dateline(doc: &Doc, first: usize) -> bool {
+    let from: String = doc.text.chars().skip(doc.tokens[first].start).collect();
+    docdate::dateline_length(&from).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlp::Token;
-
-    fn token(text: &str, start: usize, pos: &str, head: usize, dep: &str, sent_start: bool) -> Token {
-        Token {
-            text: text.into(),
-            start,
-            space_after: true,
-            is_space: false,
-            lemma: text.to_lowercase(),
-            pos: pos.into(),
-            tag: pos.into(),
-            morph: String::new(),
-            head,
-            dep: dep.into(),
-            sent_start,
-            ent_iob: Default::default(),
-            ent_type: String::new(),
-        }
-    }
-
-    /// «Paris» | «, Berlin et Varsovie ont signé un accord.» as the model splits it.
-    fn split_list() -> Doc {
-        Doc {
-            text: "Paris, Berlin et Varsovie ont signé un accord.".into(),
-            tokens: vec![
-                token("Paris", 0, "PROPN", 0, "ROOT", true),
-                token(",", 5, "PUNCT", 2, "punct", true),
-                token("Berlin", 7, "PROPN", 6, "nsubj", false),
-                token("et", 14, "CCONJ", 4, "cc", false),
-                token("Varsovie", 17, "PROPN", 2, "conj", false),
-                token("ont", 26, "AUX", 6, "aux:tense", false),
-                token("signé", 30, "VERB", 6, "ROOT", false),
-                token("un", 36, "DET", 8, "det", false),
-                token("accord", 39, "NOUN", 6, "obj", false),
-                token(".", 45, "PUNCT", 6, "punct", false),
-            ],
-            entities: vec![],
-        }
-    }
+    use crate::extract::repair::test_doc::{split_list, token};
 
     #[test]
     fn a_list_of_subjects_keeps_its_first_name() {
@@ -155,5 +119,30 @@ mod tests {
         let before = doc.clone();
         assert_eq!(rejoin_leading_name(&mut doc), 0);
         assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn a_dateline_keeps_its_split_even_when_the_model_reads_a_subject_after_its_comma() {
+        // «PARIS» | «, lundi 3 mars - …» with the weekday taken for the subject.
+        let mut doc = Doc {
+            text: "PARIS, lundi 3 mars - Le gouvernement a annoncé une réforme.".into(),
+            tokens: vec![
+                token("PARIS", 0, "PROPN", 0, "ROOT", true),
+                token(",", 5, "PUNCT", 2, "punct", true),
+                token("lundi", 7, "NOUN", 7, "nsubj", false),
+                token("3", 13, "NUM", 4, "nummod", false),
+                token("mars", 15, "NOUN", 2, "nmod", false),
+                token("-", 20, "PUNCT", 7, "punct", false),
+                token("Le", 22, "DET", 7, "det", false),
+                token("gouvernement", 25, "NOUN", 7, "ROOT", false),
+            ],
+            entities: vec![],
+        };
+        let before = doc.clone();
+        assert_eq!(rejoin_leading_name(&mut doc), 0);
+        assert_eq!(doc, before);
+        // The same parse under a list of names is rejoined.
+        doc.text = "PARIS, lundi et mardi, le gouvernement a annoncé une réforme.".into();
+        assert_eq!(rejoin_leading_name(&mut doc), 1);
     }
 }

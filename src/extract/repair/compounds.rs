@@ -1,25 +1,23 @@
-//! Hyphenated compounds the tokenizer splits ("start-up", "week-end"):
+//! A parse repair (see [`super`]), for the fact rules only: hyphenated
+//! compounds the tokenizer splits ("start-up", "week-end"):
 //! spaCy's French tokenizer, which trame reproduces exactly, cuts some of
 //! them into three tokens, and the parser then hangs the pieces on the
 //! verb as separate arguments. Extraction reads them as one noun.
 //!
-//! Owns a local repair of a paragraph's parse before the rules run: within
-//! a sentence, `a` `-` `b` written without spaces becomes one nominal
-//! headed by `a` (the hyphen and `b` hang on it as `flat`); when `a` is a
+//! Within a sentence, `a` `-` `b` written without spaces becomes one
+//! nominal headed by `a` (the hyphen and `b` hang on it as `flat`); when `a` is a
 //! bare adjunct of a verb that has no direct object and `a` has its own
 //! determiner, it is that verb's object; an adjective glued right after
 //! the compound that the parser hung on the verb becomes the compound's
 //! modifier. Token count, text and entities are untouched, so offsets and
 //! the entity table stay valid. Never changes the tokenizer.
 
-use std::borrow::Cow;
-
 use crate::nlp::Doc;
 
-/// The paragraph's parse with split compounds joined, or the parse itself
-/// when nothing needs joining.
-pub(crate) fn repair(doc: &Doc) -> Cow<'_, Doc> {
-    let toks = &doc.tokens;
+/// Joins the split compounds of a paragraph's parse; returns how many.
+/// Every decision reads the parse as the model left it.
+pub fn join_compounds(doc: &mut Doc) -> usize {
+    let toks = &doc.tokens.clone();
     let n = toks.len();
     let glued = |a: usize| {
         a + 2 < n
@@ -39,9 +37,10 @@ pub(crate) fn repair(doc: &Doc) -> Cow<'_, Doc> {
         glued(a) && toks[a + 1].head != a && toks[a + 2].head != a && toks[a].head != a + 1 && toks[a].head != a + 2
     };
     if !(0..n).any(split) {
-        return Cow::Borrowed(doc);
+        return 0;
     }
-    let mut fixed = doc.clone();
+    let fixed = doc;
+    let mut joined = 0;
     let mut a = 0;
     while a < n {
         if !split(a) {
@@ -79,6 +78,45 @@ pub(crate) fn repair(doc: &Doc) -> Cow<'_, Doc> {
             fixed.tokens[next].dep = "amod".to_string();
         }
         a += 3;
+        joined += 1;
     }
-    Cow::Owned(fixed)
+    joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::repair::test_doc::{doc, token};
+
+    #[test]
+    fn a_split_compound_becomes_the_object_with_its_adjective() {
+        // «Ils ont créé une start-up lyonnaise.», the pieces hung on the verb.
+        let mut parse = doc(
+            "Ils ont créé une start-up lyonnaise.",
+            vec![
+                token("Ils", 0, "PRON", 2, "nsubj", true),
+                token("ont", 4, "AUX", 2, "aux:tense", false),
+                token("créé", 8, "VERB", 2, "ROOT", false),
+                token("une", 13, "DET", 4, "det", false),
+                token("start", 17, "NOUN", 2, "obl:mod", false),
+                token("-", 22, "PUNCT", 2, "punct", false),
+                token("up", 23, "NOUN", 2, "obj", false),
+                token("lyonnaise", 26, "ADJ", 2, "amod", false),
+                token(".", 35, "PUNCT", 2, "punct", false),
+            ],
+        );
+        parse.tokens[4].space_after = false;
+        parse.tokens[5].space_after = false;
+        let original = parse.clone();
+        assert_eq!(join_compounds(&mut parse), 1);
+        let got: Vec<(usize, &str)> = parse.tokens.iter().map(|t| (t.head, t.dep.as_str())).collect();
+        assert_eq!(got[4], (2, "obj"));
+        assert_eq!(got[5], (4, "flat"));
+        assert_eq!(got[6], (4, "flat"));
+        assert_eq!(got[7], (4, "amod"));
+        // Written with spaces it is no compound.
+        let mut spaced = original;
+        spaced.tokens[4].space_after = true;
+        assert_eq!(join_compounds(&mut spaced), 0);
+    }
 }

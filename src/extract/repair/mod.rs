@@ -1,0 +1,164 @@
+//! Parse repairs: corrections of what the French models get wrong for a
+//! known reason, made on a copy of a paragraph's parse before extraction
+//! reads it.
+//!
+//! Owns the one way a repair is applied ([`repaired`]) and the repairs
+//! themselves, one file each: [`leading_name`] (a place name cut off as if
+//! it were a dateline: `Paris` | `, Berlin et Varsovie ont signé…`),
+//! [`compounds`] (hyphenated compounds the parser split: `start`, `-`,
+//! `up`), and [`inside_word`] (a sentence the parser starts inside a word:
+//! `Royaume`, `-`, `Uni`). The language pipeline stays identical to
+//! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
+//! repaired parse. A repair changes heads, relations, parts of speech or
+//! sentence starts, never a token's text, offset or spacing, nor the
+//! entity spans, so every offset into the original text stays valid
+//! ([`keeps_offsets`] checks it). It never touches the text, the store or
+//! RDF.
+//!
+//! Repairs come in two stages, applied where extraction has always applied
+//! them: [`PARSE`] before anything reads the parse (sentences, entities,
+//! time expressions, rules), [`RULES`] before the fact rules only (entity
+//! finding reads the pieces of a compound as the model tagged them).
+
+use std::borrow::Cow;
+
+use crate::nlp::Doc;
+
+pub mod compounds;
+pub mod inside_word;
+pub mod leading_name;
+
+/// A repair: corrects one paragraph's parse in place and returns how many
+/// places it changed (0 when the parse needed nothing).
+pub type Repair = fn(&mut Doc) -> usize;
+
+/// Repairs every reader of the parse sees.
+pub const PARSE: &[Repair] = &[leading_name::rejoin_leading_name];
+
+/// Repairs only the fact rules see.
+pub const RULES: &[Repair] = &[compounds::join_compounds];
+
+/// Each paragraph's parse with `repairs` applied in order, on a copy; the
+/// parse itself where no repair changed anything.
+pub fn repaired<'a>(docs: &'a [Doc], repairs: &[Repair]) -> Vec<Cow<'a, Doc>> {
+    docs.iter()
+        .map(|doc| {
+            let mut copy = doc.clone();
+            let changed: usize = repairs.iter().map(|repair| repair(&mut copy)).sum();
+            if changed == 0 {
+                return Cow::Borrowed(doc);
+            }
+            debug_assert!(keeps_offsets(doc, &copy), "a parse repair moved a token");
+            Cow::Owned(copy)
+        })
+        .collect()
+}
+
+/// Whether `after` has the text, tokens (text, offset, spacing) and entity
+/// spans of `before`: what a repair must never change.
+pub fn keeps_offsets(before: &Doc, after: &Doc) -> bool {
+    before.text == after.text
+        && before.entities == after.entities
+        && before.tokens.len() == after.tokens.len()
+        && before.tokens.iter().zip(&after.tokens).all(|(a, b)| {
+            a.text == b.text
+                && a.start == b.start
+                && a.space_after == b.space_after
+                && a.is_space == b.is_space
+                && a.ent_iob == b.ent_iob
+                && a.ent_type == b.ent_type
+        })
+}
+
+#[cfg(test)]
+pub(crate) mod test_doc {
+    //! Parses written by hand for the repairs' tests.
+
+    use crate::nlp::{Doc, Token};
+
+    /// A token of a hand-written parse (lemma: the lower-cased text).
+    pub fn token(text: &str, start: usize, pos: &str, head: usize, dep: &str, sent_start: bool) -> Token {
+        Token {
+            text: text.into(),
+            start,
+            space_after: true,
+            is_space: false,
+            lemma: text.to_lowercase(),
+            pos: pos.into(),
+            tag: pos.into(),
+            morph: String::new(),
+            head,
+            dep: dep.into(),
+            sent_start,
+            ent_iob: Default::default(),
+            ent_type: String::new(),
+        }
+    }
+
+    /// A parse of `text` from its tokens.
+    pub fn doc(text: &str, tokens: Vec<Token>) -> Doc {
+        Doc {
+            text: text.into(),
+            tokens,
+            entities: vec![],
+        }
+    }
+
+    /// «Paris» | «, Berlin et Varsovie ont signé un accord.» as the model splits it.
+    pub fn split_list() -> Doc {
+        doc(
+            "Paris, Berlin et Varsovie ont signé un accord.",
+            vec![
+                token("Paris", 0, "PROPN", 0, "ROOT", true),
+                token(",", 5, "PUNCT", 2, "punct", true),
+                token("Berlin", 7, "PROPN", 6, "nsubj", false),
+                token("et", 14, "CCONJ", 4, "cc", false),
+                token("Varsovie", 17, "PROPN", 2, "conj", false),
+                token("ont", 26, "AUX", 6, "aux:tense", false),
+                token("signé", 30, "VERB", 6, "ROOT", false),
+                token("un", 36, "DET", 8, "det", false),
+                token("accord", 39, "NOUN", 6, "obj", false),
+                token(".", 45, "PUNCT", 6, "punct", false),
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_doc::split_list;
+    use super::*;
+
+    #[test]
+    fn a_repaired_parse_is_a_copy_with_the_same_offsets() {
+        let docs = vec![split_list()];
+        let out = repaired(&docs, PARSE);
+        assert!(matches!(out[0], Cow::Owned(_)));
+        assert_ne!(*out[0], docs[0]);
+        assert!(keeps_offsets(&docs[0], &out[0]));
+        assert_eq!(out[0].sentences(), vec![0..10]);
+        // The original is untouched.
+        assert_eq!(docs[0], split_list());
+    }
+
+    #[test]
+    fn a_parse_no_repair_changes_is_borrowed() {
+        let mut plain = split_list();
+        plain.tokens[1].sent_start = false;
+        plain.tokens[0].head = 6;
+        let docs = vec![plain];
+        let out = repaired(&docs, &[PARSE, RULES].concat());
+        assert!(matches!(out[0], Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn moving_a_token_breaks_the_offsets() {
+        let before = split_list();
+        let mut after = before.clone();
+        after.tokens[2].start += 1;
+        assert!(!keeps_offsets(&before, &after));
+        let mut after = before.clone();
+        after.tokens[2].head = 0;
+        assert!(keeps_offsets(&before, &after));
+    }
+}
