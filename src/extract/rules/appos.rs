@@ -57,9 +57,18 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let Some(e) = named_entity(ctx, p, c).filter(|&e| ctx.kind(e) == EntityKind::Person) else {
             continue;
         };
-        let Some((text, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
+        let Some((_, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
             continue;
         };
+        // "les producteurs A, B et C": the other names are no part of what A is.
+        let phrase: Vec<usize> = phrase
+            .into_iter()
+            .filter(|&k| ctx.table.entity_at(p.index, k).is_none() && p.tok(k).pos != "PUNCT")
+            .collect();
+        let text = ctx.render(p, &phrase);
+        if text.is_empty() {
+            continue;
+        }
         let mut d = Draft::new(
             "apposition",
             p.index,
@@ -149,6 +158,9 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
         out.push(d);
         return;
     }
+    if is_list(p, h, a) {
+        return;
+    }
     if tok.pos != "NOUN" {
         return;
     }
@@ -203,6 +215,26 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
         d.confidence *= f;
         out.push(d);
     }
+}
+
+/// An apposition that is no description of its head: one of several nouns
+/// set beside the same name ("l'A7, A8, A9": a list the parser read as
+/// appositions), a noun with coordinated nouns of its own ("X, A et B"),
+/// a noun whose number differs from its head's ("les Valois (nom des …)"),
+/// which describes something else, or a bracket on an item of a list.
+fn is_list(p: &Para, h: usize, a: usize) -> bool {
+    let number = |t: usize| super::np::number(p, t);
+    let several = p.kids(h, "appos").count() > 1;
+    let coordinated = p.kids(a, "conj").next().is_some();
+    let disagree = matches!((number(h), number(a)), (Some(x), Some(y)) if x != y);
+    // "A6 (Lyon et Mâcon), A7, A50 (péages de …)": a bracket on one item of
+    // a list says where or what about it, not what it is.
+    let first = p.subtree(a)[0];
+    let bracketed = first > 0 && p.tok(first - 1).text == "(";
+    let listed = matches!(p.tok(h).dep.as_str(), "conj" | "dep")
+        || p.kids(h, "conj").next().is_some()
+        || (h > 0 && p.tok(h - 1).text == ",");
+    several || coordinated || disagree || (bracketed && listed)
 }
 
 /// "Petro, 58 ans" (apposition) or "âgé de 41 ans" (modifier): the age.

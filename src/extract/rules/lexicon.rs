@@ -34,6 +34,8 @@ pub enum Class {
     Aspect,
     Meeting,
     Negation,
+    /// Verbs that "ne" alone negates ("ne peut rivaliser", "ne cesse de").
+    NeAlone,
     Function,
     Cancel,
     Attribution,
@@ -60,7 +62,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, function, cancel, attribution, portfolio, refers-org, refers-place")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place")]
     Class {
         file: &'static str,
         line: usize,
@@ -116,6 +118,7 @@ impl Lexicon {
                 "aspect" => Class::Aspect,
                 "meeting" => Class::Meeting,
                 "negation" => Class::Negation,
+                "ne-alone" => Class::NeAlone,
                 "function" => Class::Function,
                 "cancel" => Class::Cancel,
                 "attribution" => Class::Attribution,

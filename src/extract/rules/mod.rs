@@ -401,6 +401,7 @@ fn finish(
                 Node::Concept(c) => Some(ctx.concepts.label_words(c)),
                 Node::Entity(_) => None,
             },
+            hypothetical: d.hypothetical,
         };
         let confidence = confidence::finish(d.confidence * confidence::shape_factor(&shape), last - first);
         let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);

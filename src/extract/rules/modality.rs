@@ -1,7 +1,8 @@
 //! Negation and modality flags for facts read from a verb.
 //!
 //! Owns: "ne … pas/jamais/plus/rien" (a lone expletive "ne", as in "avant
-//! que … ne se réunissent", does not negate), the conditional mood, modal
+//! que … ne se réunissent", does not negate, but "ne" alone on the verbs of
+//! the `ne-alone` class does: "ne peut rivaliser"), the conditional mood, modal
 //! verbs above an infinitive (pourraient, devrait), and "si" clauses.
 
 use super::lexicon::Class;
@@ -44,7 +45,10 @@ fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
         (ctx.is(Class::Negation, &w) && (has_ne || w != "plus"))
             && (t.pos == "ADV" || t.pos == "PRON" || t.pos == "DET")
     });
-    particle && (has_ne || kids.iter().any(|&c| p.tok(c).text.to_lowercase() == "jamais"))
+    // "ne peut rivaliser": a few verbs take "ne" alone (an expletive "ne"
+    // on other verbs, "avant qu'il ne parte", negates nothing).
+    let alone = has_ne && ctx.is(Class::NeAlone, &p.tok(v).lemma.to_lowercase());
+    alone || (particle && (has_ne || kids.iter().any(|&c| p.tok(c).text.to_lowercase() == "jamais")))
 }
 
 fn conditional_here(p: &Para, v: usize) -> bool {

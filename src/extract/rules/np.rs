@@ -196,7 +196,7 @@ impl Ctx<'_> {
             return None;
         }
         for depth in [6usize, 3, 2, 1, 0] {
-            let tokens = np_tokens(p, t, depth, skip);
+            let tokens = np_tokens(p, t, depth, skip, &|c| self.is_adjunct(p, c, p.head(c) == Some(t)));
             let text = self.render(p, &tokens);
             let words = text.split_whitespace().count();
             if words == 0 {
@@ -253,7 +253,13 @@ impl Ctx<'_> {
             for c in p.children[x].iter().copied() {
                 let ct = p.tok(c);
                 let take = match ct.dep.as_str() {
-                    "conj" => matches!(ct.pos.as_str(), "NOUN" | "PROPN") && p.kids(c, "cop").next().is_none(),
+                    // "le groupe X : A, B et C" lists what X holds; A, B and C
+                    // are no participants beside X.
+                    "conj" => {
+                        matches!(ct.pos.as_str(), "NOUN" | "PROPN")
+                            && p.kids(c, "cop").next().is_none()
+                            && !(x.min(c)..x.max(c)).any(|k| p.tok(k).text == ":")
+                    }
                     // A name right after another noun of the phrase is that
                     // noun's ("l'avocat de la chanteuse X": X is the singer).
                     "appos" | "flat:name" => {
@@ -349,13 +355,117 @@ impl Ctx<'_> {
             .rev()
             .find(|&i| matches!(p.tok(i).pos.as_str(), "NOUN" | "PROPN"));
         let nearest = nearest.map(|n| climb_de(p, n));
-        match (parsed, nearest) {
+        let found = match (parsed, nearest) {
             (Some(a), Some(n)) if after_comma && n != a && n > a && p.dominated_by(n, a) => Some((n, 0.8)),
             (Some(a), _) if matches!(p.tok(a).pos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM") => Some((a, 0.9)),
             (_, Some(n)) if p.sentence_of[n] == p.sentence_of[pronoun] => Some((n, 0.7)),
             _ => None,
+        };
+        // "des sociétés liées à X qui achèteraient": the verb of a subject
+        // relative agrees with its antecedent; "que" says nothing of it.
+        let subject = p.tok(pronoun).lemma.to_lowercase() == "qui";
+        match found {
+            Some((a, f)) if subject => self.agreeing_noun(p, a, clause, pronoun).map(|(n, g)| (n, f * g)),
+            other => other,
         }
     }
+
+    /// `noun` when the verb form `verb` of a clause on it agrees with it in
+    /// number; else the nearest noun
+    /// before `before` of the same nominal chain (a noun above `noun` or
+    /// inside its phrase: "des sociétés liées à X qui …") that agrees
+    /// in number (and, for a past participle, in gender; factor 0.75), else none.
+    /// A noun or verb whose features the tagger left out agrees with anything;
+    /// coordinated nouns are plural. Used for relative `qui` clauses and
+    /// participles on a noun, which the parser often hangs on the wrong noun.
+    pub fn agreeing_noun(&self, p: &Para, noun: usize, verb: usize, before: usize) -> Option<(usize, f32)> {
+        let form = verb_agreement(p, verb);
+        // The tagger's gender of nouns is unreliable ("des insignes" as
+        // feminine): the parser's noun need only agree in number; gender
+        // only helps choose another.
+        let number_only = Agreement { gender: None, ..form };
+        if agrees(p, noun, number_only) {
+            return Some((noun, 1.0));
+        }
+        let sentence = p.sentence_of[before.min(p.len() - 1)];
+        (0..before)
+            .rev()
+            .take_while(|&k| p.sentence_of[k] == sentence)
+            .filter(|&k| matches!(p.tok(k).pos.as_str(), "NOUN" | "PROPN") && k != noun)
+            .filter(|&k| p.dominated_by(k, noun) || p.dominated_by(noun, k))
+            .find(|&k| feature(p, k, "Number").is_some() && agrees(p, k, form))
+            .map(|k| (k, 0.75))
+    }
+
+    /// A complement of a noun that belongs to its clause, not to the name
+    /// the phrase gives: an attribution ("la valeur boursière selon X", "le
+    /// parquet d'après le quotidien") or a prepositional locution of "en"
+    /// with a bare noun and its own complement ("le parquet en soutien à
+    /// l'enquête", "en réponse à") on the phrase's head noun (`on_head`);
+    /// "un pays en guerre", "une étoile en fin de vie" keep their "en".
+    pub fn is_adjunct(&self, p: &Para, c: usize, on_head: bool) -> bool {
+        if super::reported::is_attribution(self, p, c) {
+            return true;
+        }
+        on_head
+            && p.prep(c).as_deref() == Some("en")
+            && p.tok(c).pos == "NOUN"
+            && p.tok(c).text.starts_with(char::is_lowercase)
+            && p.kids(c, "det").next().is_none()
+            && p.kids(c, "nmod").next().is_some()
+    }
+}
+
+/// Number and gender a verb form asks of its subject: a finite verb's (or
+/// its finite auxiliary's) number; a past participle's number and gender.
+#[derive(Debug, Clone, Copy, Default)]
+struct Agreement<'a> {
+    number: Option<&'a str>,
+    gender: Option<&'a str>,
+}
+
+fn verb_agreement<'a>(p: &'a Para, v: usize) -> Agreement<'a> {
+    let finite = std::iter::once(v)
+        .chain(p.kids(v, "aux:"))
+        .chain(p.kids(v, "cop"))
+        .find(|&x| p.morph_has(x, "VerbForm=Fin"));
+    if let Some(f) = finite {
+        return Agreement {
+            number: feature(p, f, "Number"),
+            gender: None,
+        };
+    }
+    if p.morph_has(v, "VerbForm=Part") && p.morph_has(v, "Tense=Past") {
+        return Agreement {
+            number: feature(p, v, "Number"),
+            gender: feature(p, v, "Gender"),
+        };
+    }
+    Agreement::default()
+}
+
+fn feature<'a>(p: &'a Para, t: usize, name: &str) -> Option<&'a str> {
+    p.tok(t)
+        .morph
+        .split('|')
+        .find_map(|f| f.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
+}
+
+/// The grammatical number of a nominal: plural when it heads a
+/// coordination, else its tag's `Number` (none when the tagger gave none).
+pub(crate) fn number<'a>(p: &'a Para, noun: usize) -> Option<&'a str> {
+    if p.kids(noun, "conj").next().is_some() {
+        return Some("Plur");
+    }
+    feature(p, noun, "Number")
+}
+
+fn agrees(p: &Para, noun: usize, form: Agreement) -> bool {
+    let coordinated = p.kids(noun, "conj").next().is_some();
+    let number = number(p, noun);
+    let same = |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
+    // A plural participle may agree with coordinated nouns of either gender.
+    same(number, form.number) && (coordinated || same(feature(p, noun, "Gender"), form.gender))
 }
 
 /// Whether a token is (part of) a clause subject: itself `nsubj`, or inside
@@ -410,18 +520,24 @@ const NP_KEEP: &[&str] = &[
 ];
 
 /// Tokens of the noun phrase under `t`, to `depth` levels, determiners and
-/// prepositions trimmed from the edges.
-fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>) -> Vec<usize> {
+/// prepositions trimmed from the edges. `adjunct` says which complements
+/// belong to the clause rather than the name (see [`Ctx::is_adjunct`]).
+/// A complement introduced by "entre" keeps its coordination ("le conflit
+/// entre X et Y": "entre X" alone says something else).
+fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dyn Fn(usize) -> bool) -> Vec<usize> {
     let mut out = vec![t];
     let mut frontier = vec![(t, 0usize)];
     while let Some((x, d)) = frontier.pop() {
+        let entre = |n: usize| p.prep(n).as_deref() == Some("entre");
+        let between = x != t && (entre(x) || (p.tok(x).dep == "conj" && p.head(x).is_some_and(entre)));
         for c in p.children[x].iter().copied() {
             if Some(c) == skip || out.contains(&c) {
                 continue;
             }
             let ct = p.tok(c);
             let dep = ct.dep.as_str();
-            let keep = NP_KEEP.contains(&dep) && ct.pos != "VERB";
+            let coordinated = between && matches!(dep, "conj" | "cc");
+            let keep = (NP_KEEP.contains(&dep) || coordinated) && ct.pos != "VERB" && !(dep == "nmod" && adjunct(c));
             let is_case_like = matches!(
                 dep,
                 "det" | "case" | "fixed" | "flat:name" | "flat:foreign" | "flat" | "mark"
@@ -443,7 +559,9 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>) -> Vec<usize
         let f = p.tok(out[0]);
         // "12 500 soldats": the parser may tag the first digit group DET.
         let digits = !f.text.is_empty() && f.text.chars().all(|c| c.is_ascii_digit());
-        let lead = (matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") && !digits)
+        // "suite aux plaintes": a noun the parser made a preposition is one.
+        let lead = ((matches!(f.pos.as_str(), "DET" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ") || f.dep == "case")
+            && !digits)
             || (f.lemma == "tout" && out[0] != t);
         if lead && out[0] != t {
             out.remove(0);

@@ -20,9 +20,14 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if agents.is_empty() {
             continue;
         }
-        let Some(patient) = ctx.value(p, noun, Some(v)) else {
+        // The parser may hang the participle on a nearer noun it does not agree with.
+        let Some((noun, agreement)) = ctx.agreeing_noun(p, noun, v, v) else {
             continue;
         };
+        let Some(mut patient) = ctx.value(p, noun, Some(v)) else {
+            continue;
+        };
+        patient.factor *= agreement;
         let lemmas = vec![tok.lemma.to_lowercase()];
         let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "relatedTo".to_string());
         for a in agents {

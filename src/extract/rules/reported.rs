@@ -229,7 +229,7 @@ fn quoted_clause(p: &Para, v: usize) -> Option<usize> {
 
 /// A speech verb: its lemma in the `speech` class, or its written form
 /// when the lemmatiser left it unchanged ("indique").
-fn is_speech_verb(ctx: &Ctx, p: &Para, v: usize) -> bool {
+pub(crate) fn is_speech_verb(ctx: &Ctx, p: &Para, v: usize) -> bool {
     let tok = p.tok(v);
     tok.pos == "VERB" && (ctx.is(Class::Speech, &tok.lemma.to_lowercase()) || speech_form(ctx, &tok.text))
 }
@@ -368,7 +368,7 @@ fn attributions(ctx: &Ctx, p: &Para, speech: &mut Speech, out: &mut Vec<Draft>) 
 
 /// Whether token `c` is introduced by an attribution preposition ("selon",
 /// "d'après": the `attribution` class of lexicon.tsv) among its `case` children.
-fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
+pub(crate) fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
     if !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
         return false;
     }
@@ -418,7 +418,7 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(Node, usize, usiz
         }
         break;
     }
-    if k >= p.len() || p.tok(k).pos != "VERB" || !ctx.is(Class::Speech, &p.tok(k).lemma.to_lowercase()) {
+    if k >= p.len() || !is_speech_verb(ctx, p, k) {
         return None;
     }
     let verb = k;
@@ -438,9 +438,19 @@ fn speaker_after(ctx: &Ctx, p: &Para, close: usize) -> Option<(Node, usize, usiz
             break;
         }
     }
-    grammatical_subjects(ctx, p, verb, 0)
+    // The speaker is written after the quote, never inside it; the parser
+    // often labels an inverted subject as an object ("», a ajouté la direction").
+    let subject = grammatical_subjects(ctx, p, verb, 0)
         .iter()
-        .find_map(|s| ctx.subject_node(p, s).map(|n| (n, verb, s.token)))
+        .filter(|s| s.token > close)
+        .find_map(|s| ctx.subject_node(p, s).map(|n| (n, verb, s.token)));
+    subject.or_else(|| {
+        let objects: Vec<usize> = p.kids(verb, "obj").filter(|&o| o > verb).collect();
+        objects.into_iter().find_map(|o| {
+            let value = ctx.value(p, o, None)?;
+            ctx.subject_node(p, &value).map(|n| (n, verb, o))
+        })
+    })
 }
 
 /// "Rubio a déclaré : « … »": a speech verb before a colon and the opening mark.

@@ -144,7 +144,14 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     // the noun, without the participle's own clause, is its subject.
     if tok.dep == "acl" && p.morph_has(v, "VerbForm=Part") {
         if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
-            return ctx.values(p, h, Some(v));
+            let Some((noun, f)) = ctx.agreeing_noun(p, h, v, v) else {
+                return out;
+            };
+            let mut values = ctx.values(p, noun, Some(v));
+            for val in &mut values {
+                val.factor *= f;
+            }
+            return values;
         }
         return out;
     }
@@ -241,6 +248,12 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
 
 fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     let (mut lemmas, _) = chain(ctx, p, v);
+    // "X est appelé à élire Y", "X est accusé d'avoir commis Y": the subject
+    // of a passive verb above the infinitive undergoes that verb and does
+    // the inner one; the outer verb's property would make X its agent, so
+    // the property is the inner verb's (the lemma keeps the whole chain).
+    let top = chain_top(p, v);
+    let passive_top = top != v && is_passive(p, top);
     let passive = is_passive(p, v);
     let written = grammatical_subjects(ctx, p, v, 0);
     // A passive with no agent ("la gestion du site a été confiée à une
@@ -301,6 +314,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     }
     if objects.is_empty() && !passive {
         objects = relative_object_of_chain(ctx, p, v);
+    }
+    let lemma_text = lemmas.join(" ");
+    if passive_top {
+        lemmas = lemmas.split_off(lemmas.len() - 1);
     }
     let obls = obliques(ctx, p, v, passive, &lemmas);
     let mut rule = if passive { "passive" } else { "svo" };
@@ -380,11 +397,17 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, &p.tok(o.token).lemma.to_lowercase())
         });
     }
-    let property = forced_property
+    let mut property = forced_property
         .map(str::to_string)
         .or_else(|| predicate(ctx, &lemmas, prep_used.as_deref()))
         .unwrap_or_else(|| "relatedTo".to_string());
-    let mut lemma = lemmas.join(" ");
+    // A verb of saying with a plain noun for object states nothing: "déclarer
+    // la guerre", "confier une mission" use the verb in another sense, which
+    // the table names as an idiom ("déclarer guerre à") or not at all.
+    if property == "states" && rule == "svo" && super::reported::is_speech_verb(ctx, p, v) {
+        property = "relatedTo".to_string();
+    }
+    let mut lemma = lemma_text.clone();
     if let Some(prep) = &prep_used {
         lemma = format!("{lemma} {prep}");
     }
@@ -400,7 +423,6 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
-    let top = chain_top(p, v);
     for &(subject, s) in &subjects {
         for o in &objects {
             let mut d = Draft::new(
@@ -421,7 +443,6 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 * extra
                 * super::confidence::label_factor(p, &[s.token, o.token])
                 * super::confidence::node_factor(subject);
-            let _ = top;
             out.push(d);
         }
         // The entity recipient/partner/target of a literal object, inside the
@@ -436,7 +457,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                     seen.push(arg.object.clone());
                     let head_noun = p.tok(o.token).lemma.to_lowercase();
                     let property = predicate(ctx, &lemmas, Some(&prep)).unwrap_or_else(|| "relatedTo".to_string());
-                    let lemma = format!("{} {head_noun} {prep}", lemmas.join(" "));
+                    let lemma = format!("{lemma_text} {head_noun} {prep}");
                     let mut d = Draft::new("prep-arg", p.index, subject, property, lemma, arg.object.clone());
                     if let Object::Literal(_) = o.object {
                         d.arguments.push(("topic".to_string(), o.object.clone()));
@@ -460,10 +481,12 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
 fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'static str, Value)> {
     let tok = p.tok(v);
     let lemma = tok.lemma.to_lowercase();
+    // A speech verb with nothing said ("…, indique X" whose content the
+    // parser lost) is no act of its own.
     if ["être", "avoir", "faire"].contains(&lemma.as_str())
         || ctx.is(Class::Modal, &lemma)
         || ctx.is(Class::Aspect, &lemma)
-        || ctx.is(Class::Speech, &lemma)
+        || super::reported::is_speech_verb(ctx, p, v)
         || ctx.is(Class::Function, &lemma)
     {
         return None;

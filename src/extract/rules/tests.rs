@@ -656,3 +656,115 @@ fn a_place_in_a_region_is_located_there() {
         "Savoie",
     );
 }
+
+/// Whether some fact has this subject and predicate (labels, exact).
+fn has(doc: &Document, s: &str, p: &str) -> bool {
+    doc.facts
+        .iter()
+        .any(|f| doc.node_label(f.subject) == s && f.predicate == p)
+}
+
+#[test]
+fn relative_qui_takes_the_noun_its_verb_agrees_with() {
+    // The plural verb cannot have the name the parser hung the clause on.
+    let doc = sentence("Les enquêteurs ont interrogé des entreprises liées à Marc Dufour qui vendraient des fichiers.");
+    fact(&doc, "entreprises", "sells", "fichiers");
+    assert!(!has(&doc, "Marc Dufour", "sells"), "{}", dump(&doc));
+    // The singular verb cannot have the plural noun.
+    let doc = sentence("Les usines rachetées par Vialis qui emploie trois cents salariés ferment.");
+    assert!(!has(&doc, "usines", "relatedTo"), "{}", dump(&doc));
+    fact(&doc, "Vialis", "acquires", "usines");
+}
+
+#[test]
+fn attributions_and_en_locutions_are_no_part_of_a_subject() {
+    let doc = sentence("Le chiffre d'affaires selon Le Figaro a dépassé deux milliards d'euros.");
+    fact(&doc, "chiffre d'affaires", "relatedTo", "deux milliards d'euros");
+    let doc = sentence("Un recours a été déposé par l'avocat de la famille en soutien à la plainte des voisins.");
+    fact(&doc, "avocat de la famille", "relatedTo", "recours");
+}
+
+#[test]
+fn a_phrase_with_entre_keeps_both_sides() {
+    let doc = sentence("Le conflit électoral entre la gauche et la droite a divisé les familles.");
+    fact(
+        &doc,
+        "conflit électoral entre la gauche et la droite",
+        "relatedTo",
+        "familles",
+    );
+}
+
+#[test]
+fn a_speech_verb_with_a_plain_noun_states_nothing() {
+    let doc = sentence("Le Portugal déclare la guerre à l'Espagne.");
+    fact(&doc, "Portugal", "wagesWarWith", "Espagne");
+    assert!(!has(&doc, "Portugal", "states"), "{}", dump(&doc));
+    let doc = sentence("Le maire a confié la gestion du port.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "states"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_speech_verb_the_lemmatiser_missed_still_introduces_its_quote() {
+    let doc = sentence("« Tout est prêt pour la saison », indique Julien Marchand.");
+    fact(&doc, "Julien Marchand", "states", "Tout est prêt pour la saison");
+    assert!(!has(&doc, "Julien Marchand", "acts"), "{}", dump(&doc));
+}
+
+#[test]
+fn lists_are_no_appositions_or_coordinations() {
+    let doc = sentence("Les vols vers Lyon, Nantes, Brest (aéroport de Guipavas), Lille ont été annulés.");
+    assert!(!has(&doc, "Brest", "isA"), "{}", dump(&doc));
+    // The names after the colon are what the group broadcasts, not co-agents.
+    let doc = sentence(
+        "Free a décidé de couper le signal des chaînes diffusées par le Groupe M6 : M6, W9, 6ter et Paris Première.",
+    );
+    fact(&doc, "Groupe M6", "broadcasts", "chaînes");
+    assert!(!has(&doc, "Paris Première", "broadcasts"), "{}", dump(&doc));
+    // "les producteurs A, B et C": A is a producer, B and C are no part of it.
+    let doc = sentence("Les producteurs Paul Girard, Hélène Morel et Marc Dufour ont présenté le film.");
+    fact(&doc, "Paul Girard", "isA", "producteurs");
+}
+
+#[test]
+fn a_noun_the_parser_made_a_preposition_is_left_out() {
+    let doc = sentence("Le tribunal a donné suite aux plaintes déposées par l'association Vigie.");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "participle")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(label(&doc, &f.object), "plaintes");
+}
+
+#[test]
+fn ne_alone_negates_pouvoir() {
+    let doc = sentence("Le cinéma suisse ne peut rivaliser avec le Québec.");
+    let f = fact(&doc, "cinéma suisse", "relatedTo", "Québec");
+    assert!(f.negated && f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn the_subject_of_a_passive_above_an_infinitive_does_the_inner_verb() {
+    let doc = sentence("Les électeurs sont appelés à élire trois cents députés.");
+    fact(&doc, "électeurs", "elects", "trois cents députés");
+    assert!(!has(&doc, "électeurs", "calls"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_quote_speaker_is_never_inside_the_quote() {
+    let doc = sentence(
+        "« En outre, plusieurs autres erreurs ont été commises, telles que la vente de matériel à des prix trop bas », a ajouté la direction.",
+    );
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "quote")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(doc.node_label(f.subject), "direction");
+    assert!(
+        doc.facts.iter().all(|f| f.lemma != "ajouter" || f.rule == "quote"),
+        "{}",
+        dump(&doc)
+    );
+}
