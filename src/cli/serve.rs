@@ -8,7 +8,6 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::Context;
 use clap::Args;
 
 use super::{output, GlobalArgs, UsageError};
@@ -93,7 +92,11 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             ));
         }
     })
-    .with_context(|| format!("serving {store}"))?;
+    .map_err(|error| match error {
+        // Says the address and what to do; the store is beside the point.
+        bind @ crate::serve::ServeError::Bind { .. } => anyhow::Error::from(bind),
+        other => anyhow::Error::from(other).context(format!("serving {store}")),
+    })?;
     output::info("trame serve: stopped");
     Ok(ExitCode::SUCCESS)
 }

@@ -21,7 +21,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::catalog::GraphFilter;
+use super::catalog::{GraphFilter, NODE_KINDS};
 use super::params::Params;
 use super::protocol::{self, Job};
 use super::{assets, text, App};
@@ -38,7 +38,7 @@ fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
     }
 }
 
-fn error(status: StatusCode, message: &str) -> Response {
+pub(crate) fn error(status: StatusCode, message: &str) -> Response {
     json(status, &serde_json::json!({ "error": message }))
 }
 
@@ -59,17 +59,43 @@ fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, Response> {
     }
 }
 
-fn number<T: std::str::FromStr>(params: &Params, name: &str, default: T) -> Result<T, Response> {
+/// A numeric parameter in `range` (`default` when absent); a 400 that
+/// names the parameter, the kind of number (`what`: "a whole number") and
+/// the range otherwise.
+fn ranged<T>(
+    params: &Params,
+    name: &str,
+    what: &str,
+    range: std::ops::RangeInclusive<T>,
+    default: T,
+) -> Result<T, Response>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
     match params.one(name) {
         Ok(None) => Ok(default),
-        Ok(Some(value)) => value.parse().map_err(|_| {
-            error(
+        Ok(Some(value)) => match value.trim().parse::<T>() {
+            Ok(number) if range.contains(&number) => Ok(number),
+            _ => Err(error(
                 StatusCode::BAD_REQUEST,
-                &format!("the parameter {name:?} must be a number, not {value:?}"),
-            )
-        }),
+                &format!(
+                    "the parameter {name:?} must be {what} from {} to {}, not {value:?}",
+                    range.start(),
+                    range.end()
+                ),
+            )),
+        },
         Err(message) => Err(error(StatusCode::BAD_REQUEST, &message)),
     }
+}
+
+/// `/api/…` paths that name no endpoint: a JSON 404 like every API error.
+pub async fn unknown() -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        "no such API endpoint; the endpoints are /api/status, /api/documents, /api/search, /api/entity, \
+         /api/concept, /api/document, /api/graph (and .dot, .csv, .svg, .png), /api/queries and /api/query",
+    )
 }
 
 /// `GET /api/status`: what the server serves and how fresh it is.
@@ -101,7 +127,15 @@ pub async fn documents(State(app): State<Arc<App>>) -> Response {
         .catalog
         .documents()
         .iter()
-        .map(|d| serde_json::json!({ "iri": d.iri, "title": d.title, "source": d.source, "date_added": d.date_added }))
+        .map(|d| {
+            serde_json::json!({
+                "iri": d.iri,
+                "title": view.catalog.title(&d.iri),
+                "source": d.source,
+                "date": d.date,
+                "date_added": d.date_added,
+            })
+        })
         .collect();
     json(StatusCode::OK, &list)
 }
@@ -115,7 +149,7 @@ pub async fn search(State(app): State<Arc<App>>, request: Request) -> Response {
             .one("q")
             .map_err(|m| error(StatusCode::BAD_REQUEST, &m))?
             .unwrap_or("");
-        let limit = number(&params, "limit", 10usize)?.clamp(1, MAX_SUGGESTIONS);
+        let limit = ranged(&params, "limit", "a whole number", 1..=MAX_SUGGESTIONS, 10)?;
         let view = app.views.current();
         Ok(json(StatusCode::OK, &view.catalog.suggest(typed, limit)))
     };
@@ -130,7 +164,30 @@ pub async fn entity(State(app): State<Arc<App>>, request: Request) -> Response {
         let view = app.views.current();
         match view.catalog.entity_page(iri, app.options.page_rows) {
             Some(page) => Ok(json(StatusCode::OK, &page)),
+            None if view.catalog.kind_of(iri).is_some() => Err(error(
+                StatusCode::NOT_FOUND,
+                &format!("{iri} is a concept, not an entity; its page is /api/concept?iri=…"),
+            )),
             None => Err(error(StatusCode::NOT_FOUND, &format!("no entity {iri} in the store"))),
+        }
+    };
+    run().unwrap_or_else(|response| response)
+}
+
+/// `GET /api/concept?iri=IRI`: the concept page's data (a document's own
+/// subject or object that no named entity covers).
+pub async fn concept(State(app): State<Arc<App>>, request: Request) -> Response {
+    let run = || -> Result<Response, Response> {
+        let params = params(&request)?;
+        let iri = required(&params, "iri")?;
+        let view = app.views.current();
+        match view.catalog.concept_page(iri, app.options.page_rows) {
+            Some(page) => Ok(json(StatusCode::OK, &page)),
+            None if view.catalog.kind_of(iri).is_some() => Err(error(
+                StatusCode::NOT_FOUND,
+                &format!("{iri} is an entity, not a concept; its page is /api/entity?iri=…"),
+            )),
+            None => Err(error(StatusCode::NOT_FOUND, &format!("no concept {iri} in the store"))),
         }
     };
     run().unwrap_or_else(|response| response)
@@ -161,7 +218,8 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
         StatusCode::OK,
         &serde_json::json!({
             "iri": info.iri,
-            "title": info.title,
+            "title": view.catalog.title(&iri),
+            "date": info.date,
             "source": info.source,
             "date_added": info.date_added,
             "sentences": sentences,
@@ -171,28 +229,24 @@ pub async fn document(State(app): State<Arc<App>>, request: Request) -> Response
 }
 
 /// The graph filter from `depth`, `predicate` (repeatable), `kind`
-/// (repeatable: PER, ORG, LOC, MISC, VAL) and `min_confidence`.
+/// (repeatable, any case: PER, ORG, LOC, MISC, CONCEPT, VAL) and `min_confidence`.
 fn graph_filter(params: &Params) -> Result<GraphFilter, Response> {
-    let depth = number(params, "depth", 1usize)?;
-    if !(1..=2).contains(&depth) {
-        return Err(error(StatusCode::BAD_REQUEST, "the parameter \"depth\" must be 1 or 2"));
-    }
-    let min_confidence = number(params, "min_confidence", 0.0f32)?;
-    if !(0.0..=1.0).contains(&min_confidence) {
-        return Err(error(
-            StatusCode::BAD_REQUEST,
-            "the parameter \"min_confidence\" must be between 0 and 1",
-        ));
-    }
-    let kinds: BTreeSet<String> = params.all("kind").into_iter().filter(|k| !k.is_empty()).collect();
-    if let Some(bad) = kinds
-        .iter()
-        .find(|k| !matches!(k.as_str(), "PER" | "ORG" | "LOC" | "MISC" | "VAL"))
-    {
-        return Err(error(
-            StatusCode::BAD_REQUEST,
-            &format!("unknown kind {bad:?}; use PER, ORG, LOC, MISC or VAL"),
-        ));
+    let depth = ranged(params, "depth", "a whole number", 1..=2, 1)?;
+    let min_confidence = ranged(params, "min_confidence", "a number", 0.0..=1.0, 0.0f32)?;
+    let mut kinds = BTreeSet::new();
+    for typed in params.all("kind").iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        match NODE_KINDS.iter().find(|kind| kind.eq_ignore_ascii_case(typed)) {
+            Some(kind) => kinds.insert(kind.to_string()),
+            None => {
+                return Err(error(
+                    StatusCode::BAD_REQUEST,
+                    &format!(
+                        "unknown kind {typed:?}; the kinds are {} (any case)",
+                        NODE_KINDS.join(", ")
+                    ),
+                ))
+            }
+        };
     }
     Ok(GraphFilter {
         depth,
@@ -224,7 +278,10 @@ async fn graph_as(app: Arc<App>, request: Request, format: Download) -> Response
     let view = app.views.current();
     let work = move || -> Response {
         let Some((graph, rows)) = view.catalog.graph(&iri, &filter) else {
-            return error(StatusCode::NOT_FOUND, &format!("no entity {iri} in the store"));
+            return error(
+                StatusCode::NOT_FOUND,
+                &format!("no entity or concept {iri} in the store"),
+            );
         };
         let attachment = |kind: &'static str, bytes: Vec<u8>, name: &str| -> Response {
             let mut response = (StatusCode::OK, [(header::CONTENT_TYPE, kind)], bytes).into_response();

@@ -1,6 +1,13 @@
 //! What the web app's pages show, read from one snapshot of the store and
-//! indexed in memory: autocompletion, an entity with its facts, the facts of
-//! a document, the neighbourhood of an entity for the graph view.
+//! indexed in memory: autocompletion, an entity or a concept with its
+//! facts, the facts of a document, the neighbourhood of a node for the
+//! graph view.
+//!
+//! Nodes are of three sorts: entities (`PER`, `ORG`, `LOC`, `MISC`), which
+//! have an entity page; concepts (`CONCEPT`: a document's own subject or
+//! object that no named entity covers, "les manifestants"), which have a
+//! concept page; literal values (`VAL`), which have none. Every fact end
+//! carries its sort, so a page links a node only to a page that exists.
 //!
 //! Owns the shapes of the JSON the pages read (documented in the README's
 //! "Serve" section). Name matching and highlighting come from
@@ -14,7 +21,13 @@ use serde::Serialize;
 
 use crate::lookup::{self, NameIndex};
 use crate::store::snapshot::{EntityRow, GraphSnapshot, MentionRow, RelationRow};
-use crate::store::DocumentInfo;
+use crate::store::{ConceptInfo, DocumentInfo};
+
+/// The kind of a concept node, beside the entity kinds and `VAL`.
+pub const CONCEPT: &str = "CONCEPT";
+
+/// Every kind a graph node can have, for the graph view's type filter.
+pub const NODE_KINDS: [&str; 6] = ["PER", "ORG", "LOC", "MISC", CONCEPT, "VAL"];
 
 /// Entities drawn at most in one graph view.
 pub const MAX_GRAPH_NODES: usize = 400;
@@ -23,6 +36,10 @@ pub const MAX_GRAPH_NODES: usize = 400;
 pub struct Catalog {
     snapshot: GraphSnapshot,
     documents: Vec<DocumentInfo>,
+    /// What pages call each document (same order as `documents`).
+    titles: Vec<String>,
+
+    concepts: HashMap<String, ConceptInfo>,
     names: NameIndex,
     entity_by_iri: HashMap<String, usize>,
     document_by_iri: HashMap<String, usize>,
@@ -51,14 +68,22 @@ pub struct End<'a> {
     /// None for a literal value.
     pub iri: Option<&'a str>,
     pub label: &'a str,
+    /// PER, ORG, LOC or MISC for an entity (it has an entity page), CONCEPT
+    /// for a concept (it has a concept page), None for a literal value or
+    /// an IRI the store does not describe (no page).
+    pub kind: Option<&'a str>,
 }
 
 /// The document a fact comes from.
 #[derive(Debug, Serialize)]
 pub struct Source<'a> {
     pub iri: &'a str,
-    pub title: Option<&'a str>,
+    /// The document's title; for an untitled document, its file name.
+    pub title: &'a str,
+    /// The path given to `trame build` (not shown by the pages).
     pub path: &'a str,
+    /// The article's own date (`YYYY-MM-DD`), when known.
+    pub date: Option<&'a str>,
     pub date_added: &'a str,
 }
 
@@ -108,12 +133,31 @@ pub struct EntityPage<'a> {
     pub truncated: bool,
 }
 
+/// The concept page.
+#[derive(Debug, Serialize)]
+pub struct ConceptPage<'a> {
+    pub iri: &'a str,
+    pub label: &'a str,
+    /// Always [`CONCEPT`].
+    pub kind: &'a str,
+    /// The head noun that types it.
+    pub head: Option<&'a str>,
+    /// The document it belongs to.
+    pub document: Source<'a>,
+    /// The entity its phrase names, when it names one.
+    pub named_entity: Option<End<'a>>,
+    /// Groups by predicate, largest first; facts by document then position.
+    pub groups: Vec<FactGroup<'a>>,
+    /// Whether `max_facts` cut the list.
+    pub truncated: bool,
+}
+
 /// A node of the graph view.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Node<'a> {
     pub id: String,
     pub label: &'a str,
-    /// PER, ORG, LOC, MISC, or VAL for a literal value.
+    /// PER, ORG, LOC, MISC, CONCEPT, or VAL for a literal value.
     pub kind: &'a str,
     /// Steps from the centre.
     pub depth: usize,
@@ -151,7 +195,7 @@ pub struct GraphFilter {
     pub depth: usize,
     /// Keep only these predicates (empty: all).
     pub predicates: BTreeSet<String>,
-    /// Keep only nodes of these kinds (empty: all); the centre always stays.
+    /// Keep only nodes of these kinds ([`NODE_KINDS`]; empty: all); the centre always stays.
     pub kinds: BTreeSet<String>,
     pub min_confidence: f32,
 }
@@ -183,6 +227,7 @@ impl Catalog {
             .map(|(i, e)| (e.iri.clone(), i))
             .collect();
         let document_by_iri = documents.iter().enumerate().map(|(i, d)| (d.iri.clone(), i)).collect();
+        let titles = documents.iter().map(display_title).collect();
         let mut facts_of: HashMap<String, Vec<usize>> = HashMap::new();
         let mut facts_in: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, fact) in snapshot.relations.iter().enumerate() {
@@ -199,6 +244,8 @@ impl Catalog {
         Catalog {
             snapshot,
             documents,
+            titles,
+            concepts: HashMap::new(),
             names,
             entity_by_iri,
             document_by_iri,
@@ -221,6 +268,26 @@ impl Catalog {
         self
     }
 
+    /// Titles untitled documents by their first sentence (`doc IRI → its
+    /// first sentence`), cut at a word near 80 characters; documents with a
+    /// title keep it, those with no sentence keep their file name.
+    pub fn with_first_sentences(mut self, first: &HashMap<String, String>) -> Catalog {
+        for (info, title) in self.documents.iter().zip(self.titles.iter_mut()) {
+            let untitled = info.title.as_deref().is_none_or(|t| t.trim().is_empty());
+            if let Some(sentence) = first.get(&info.iri).filter(|s| untitled && !s.trim().is_empty()) {
+                *title = headline(sentence, 80);
+            }
+        }
+        self
+    }
+
+    /// Adds the concept nodes (label, head noun, document, named entity)
+    /// that facts name, so that they get pages of their own.
+    pub fn with_concepts(mut self, concepts: impl IntoIterator<Item = ConceptInfo>) -> Catalog {
+        self.concepts = concepts.into_iter().map(|c| (c.iri.clone(), c)).collect();
+        self
+    }
+
     pub fn entity_count(&self) -> usize {
         self.snapshot.entities.len()
     }
@@ -231,6 +298,11 @@ impl Catalog {
 
     pub fn documents(&self) -> &[DocumentInfo] {
         &self.documents
+    }
+
+    /// What pages call the document `iri`: its title, else its file name.
+    pub fn title(&self, iri: &str) -> Option<&str> {
+        self.document_by_iri.get(iri).map(|&i| self.titles[i].as_str())
     }
 
     pub fn document(&self, iri: &str) -> Option<&DocumentInfo> {
@@ -266,19 +338,33 @@ impl Catalog {
     }
 
     fn source<'a>(&'a self, doc: &'a str) -> Source<'a> {
-        match self.document(doc) {
-            Some(info) => Source {
-                iri: &info.iri,
-                title: info.title.as_deref(),
-                path: &info.source,
-                date_added: &info.date_added,
-            },
+        match self.document_by_iri.get(doc) {
+            Some(&i) => {
+                let info = &self.documents[i];
+                Source {
+                    iri: &info.iri,
+                    title: &self.titles[i],
+                    path: &info.source,
+                    date: info.date.as_deref(),
+                    date_added: &info.date_added,
+                }
+            }
             None => Source {
                 iri: doc,
-                title: None,
+                title: doc.rsplit('/').next().unwrap_or(doc),
                 path: "",
+                date: None,
                 date_added: "",
             },
+        }
+    }
+
+    /// The kind of the node `iri`: its entity kind, [`CONCEPT`], or None
+    /// when the store describes no such node.
+    pub fn kind_of(&self, iri: &str) -> Option<&str> {
+        match self.entity(iri) {
+            Some(entity) => Some(&entity.kind),
+            None => self.concepts.contains_key(iri).then_some(CONCEPT),
         }
     }
 
@@ -287,10 +373,12 @@ impl Catalog {
             End {
                 iri: Some(&fact.subject_iri),
                 label: &fact.subject,
+                kind: self.kind_of(&fact.subject_iri),
             },
             End {
                 iri: fact.object_iri.as_deref(),
                 label: &fact.object,
+                kind: fact.object_iri.as_deref().and_then(|o| self.kind_of(o)),
             },
         )
     }
@@ -325,13 +413,7 @@ impl Catalog {
         let entity = self.entity(iri)?;
         // A merged entity's IRI opens its canonical entity.
         let iri = entity.iri.as_str();
-        let facts: Vec<&RelationRow> = self
-            .facts_of
-            .get(iri)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.snapshot.relations[i])
-            .collect();
+        let facts = self.facts_about(iri);
         let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
         let mut documents: HashSet<&str> = HashSet::new();
         for fact in &facts {
@@ -345,6 +427,32 @@ impl Catalog {
         }
         let mut roles: Vec<(&str, usize)> = roles.into_iter().collect();
         roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let groups = self.groups(&facts, max_facts);
+        Some(EntityPage {
+            iri: &entity.iri,
+            label: &entity.label,
+            kind: &entity.kind,
+            aliases: &entity.aliases,
+            mentions: entity.mentions,
+            roles: roles.into_iter().map(|(role, _)| role).collect(),
+            documents: documents.len(),
+            groups,
+            truncated: facts.len() > max_facts,
+        })
+    }
+
+    /// The facts of `iri` (an entity or a concept, canonical IRI).
+    fn facts_about(&self, iri: &str) -> Vec<&RelationRow> {
+        self.facts_of
+            .get(iri)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.snapshot.relations[i])
+            .collect()
+    }
+
+    /// At most `max_facts` facts grouped by predicate, largest group first.
+    fn groups<'a>(&'a self, facts: &[&'a RelationRow], max_facts: usize) -> Vec<FactGroup<'a>> {
         let mut by_predicate: BTreeMap<&str, Vec<&RelationRow>> = BTreeMap::new();
         for &fact in facts.iter().take(max_facts) {
             by_predicate.entry(fact.predicate.as_str()).or_default().push(fact);
@@ -357,17 +465,43 @@ impl Catalog {
             })
             .collect();
         groups.sort_by(|a, b| b.facts.len().cmp(&a.facts.len()).then(a.predicate.cmp(b.predicate)));
-        Some(EntityPage {
-            iri: &entity.iri,
-            label: &entity.label,
-            kind: &entity.kind,
-            aliases: &entity.aliases,
-            mentions: entity.mentions,
-            roles: roles.into_iter().map(|(role, _)| role).collect(),
-            documents: documents.len(),
-            groups,
+        groups
+    }
+
+    /// The concept page for `iri`, at most `max_facts` facts; None when no such concept.
+    pub fn concept_page(&self, iri: &str, max_facts: usize) -> Option<ConceptPage<'_>> {
+        let concept = self.concepts.get(iri)?;
+        let facts = self.facts_about(&concept.iri);
+        let named_entity = concept.named_entity.as_deref().and_then(|named| {
+            let entity = self.entity(named)?;
+            Some(End {
+                iri: Some(&entity.iri),
+                label: &entity.label,
+                kind: Some(&entity.kind),
+            })
+        });
+        Some(ConceptPage {
+            iri: &concept.iri,
+            label: &concept.label,
+            kind: CONCEPT,
+            head: concept.head.as_deref(),
+            document: self.source(&concept.doc),
+            named_entity,
+            groups: self.groups(&facts, max_facts),
             truncated: facts.len() > max_facts,
         })
+    }
+
+    /// The canonical IRI, label and kind of a node that has a page (an
+    /// entity or a concept).
+    fn node(&self, iri: &str) -> Option<(&str, &str, &str)> {
+        match self.entity(iri) {
+            Some(entity) => Some((&entity.iri, &entity.label, &entity.kind)),
+            None => self
+                .concepts
+                .get(iri)
+                .map(|c| (c.iri.as_str(), c.label.as_str(), CONCEPT)),
+        }
     }
 
     /// The facts of a document, by position.
@@ -395,22 +529,23 @@ impl Catalog {
             .collect()
     }
 
-    /// The neighbourhood of `centre` (breadth first, `filter.depth` steps,
-    /// filters applied to every edge) and the snapshot rows it covers (for
-    /// DOT, CSV and pictures). None when no such entity.
+    /// The neighbourhood of `centre`, an entity or a concept (breadth
+    /// first, `filter.depth` steps through entities and concepts, filters
+    /// applied to every edge) and the snapshot rows it covers (for DOT, CSV
+    /// and pictures). None when no such entity or concept.
     pub fn graph(&self, centre: &str, filter: &GraphFilter) -> Option<(GraphView<'_>, GraphSnapshot)> {
-        let entity = self.entity(centre)?;
+        let (centre, centre_label, centre_kind) = self.node(centre)?;
         let mut nodes = vec![Node {
-            id: entity.iri.clone(),
-            label: &entity.label,
-            kind: &entity.kind,
+            id: centre.to_string(),
+            label: centre_label,
+            kind: centre_kind,
             depth: 0,
         }];
-        let mut seen: HashSet<&str> = HashSet::from([entity.iri.as_str()]);
+        let mut seen: HashSet<&str> = HashSet::from([centre]);
         let mut edges = Vec::new();
         let mut used_facts: BTreeSet<usize> = BTreeSet::new();
         let mut predicates: BTreeSet<&str> = BTreeSet::new();
-        let mut queue: VecDeque<(&str, usize)> = VecDeque::from([(entity.iri.as_str(), 0)]);
+        let mut queue: VecDeque<(&str, usize)> = VecDeque::from([(centre, 0)]);
         let mut truncated = false;
         let kind_ok = |kind: &str| filter.kinds.is_empty() || filter.kinds.contains(kind);
         while let Some((at, depth)) = queue.pop_front() {
@@ -427,15 +562,15 @@ impl Catalog {
                     continue;
                 }
                 let other: (String, &str, &str) = if fact.subject_iri != at {
-                    let kind = self.entity(&fact.subject_iri).map_or("MISC", |e| e.kind.as_str());
+                    let kind = self.kind_of(&fact.subject_iri).unwrap_or("MISC");
                     (fact.subject_iri.clone(), fact.subject.as_str(), kind)
                 } else if let Some(object) = &fact.object_iri {
-                    let kind = self.entity(object).map_or("MISC", |e| e.kind.as_str());
+                    let kind = self.kind_of(object).unwrap_or("MISC");
                     (object.clone(), fact.object.as_str(), kind)
                 } else {
                     (format!("{}#value", fact.statement), fact.object.as_str(), "VAL")
                 };
-                if !kind_ok(other.2) && other.0 != entity.iri {
+                if !kind_ok(other.2) && other.0 != centre {
                     continue;
                 }
                 if !seen.contains(other.0.as_str()) {
@@ -449,9 +584,9 @@ impl Catalog {
                         kind: other.2,
                         depth: depth + 1,
                     });
-                    if let Some(e) = self.entity(&other.0) {
-                        seen.insert(e.iri.as_str());
-                        queue.push_back((e.iri.as_str(), depth + 1));
+                    if let Some((next, ..)) = self.node(&other.0) {
+                        seen.insert(next);
+                        queue.push_back((next, depth + 1));
                     }
                 }
                 used_facts.insert(index);
@@ -494,7 +629,7 @@ impl Catalog {
             ..Default::default()
         };
         let view = GraphView {
-            centre: &entity.iri,
+            centre,
             nodes,
             edges,
             predicates: predicates.into_iter().collect(),
@@ -502,6 +637,31 @@ impl Catalog {
         };
         Some((view, rows))
     }
+}
+
+/// `text` on one line, cut at the last word boundary before `max`
+/// characters (with `…`) when longer.
+fn headline(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// What pages call a document: its title, else the file name of its
+/// source (never the whole path, which names the machine's folders), else
+/// the last piece of its IRI.
+fn display_title(info: &DocumentInfo) -> String {
+    if let Some(title) = info.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        return title.to_string();
+    }
+    let file = info.source.rsplit(['/', '\\']).find(|piece| !piece.is_empty());
+    file.or_else(|| info.iri.rsplit('/').next())
+        .unwrap_or("untitled document")
+        .to_string()
 }
 
 #[cfg(test)]
@@ -608,6 +768,98 @@ mod tests {
         assert_eq!(view.edges.len(), 3);
         assert_eq!(rows.relations.len(), 3);
         assert_eq!(view.predicates, vec!["meets", "role"]);
+    }
+
+    #[test]
+    fn concepts_have_pages_kinds_and_graphs_and_untitled_documents_their_file_name() {
+        let mut snapshot = snapshot();
+        let mut by_concept = relation(
+            "urn:s:5",
+            ("urn:doc:1/concept/manifestants", "manifestants"),
+            "meets",
+            "Marco Rubio",
+            400,
+            420,
+        );
+        by_concept.object_iri = Some("urn:e:rubio".into());
+        snapshot.relations.push(by_concept);
+        let documents = vec![DocumentInfo {
+            iri: "urn:doc:1".into(),
+            source: "/home/someone/articles/a.txt".into(),
+            title: None,
+            content_hash: String::new(),
+            date_added: "2026-11-30".into(),
+            extractor_version: String::new(),
+            language: "fr".into(),
+            date: None,
+            quads: 0,
+        }];
+        let catalog = Catalog::new(snapshot, documents).with_concepts([ConceptInfo {
+            iri: "urn:doc:1/concept/manifestants".into(),
+            label: "manifestants".into(),
+            head: Some("manifestant".into()),
+            doc: "urn:doc:1".into(),
+            named_entity: Some("urn:e:zel".into()),
+        }]);
+        assert_eq!(catalog.kind_of("urn:doc:1/concept/manifestants"), Some(CONCEPT));
+        assert_eq!(catalog.kind_of("urn:e:rubio"), Some("PER"));
+        assert_eq!(catalog.kind_of("urn:nothing"), None);
+        let page = catalog.concept_page("urn:doc:1/concept/manifestants", 10).unwrap();
+        assert_eq!(
+            (page.label, page.head, page.document.title),
+            ("manifestants", Some("manifestant"), "a.txt")
+        );
+        assert_eq!(page.named_entity.unwrap().label, "Volodymyr Zelenskyy");
+        assert_eq!(page.groups[0].facts[0].subject.kind, Some(CONCEPT));
+        assert!(catalog.entity_page("urn:doc:1/concept/manifestants", 10).is_none());
+        assert!(catalog.concept_page("urn:e:rubio", 10).is_none());
+        let rubio = catalog.entity_page("urn:e:rubio", 10).unwrap();
+        let meets = rubio.groups.iter().find(|g| g.predicate == "meets").unwrap();
+        assert!(meets.facts.iter().any(|f| f.subject.kind == Some(CONCEPT)));
+        assert_eq!(catalog.title("urn:doc:1"), Some("a.txt"));
+        let long = "Les États-Unis soulèveront immédiatement la pause du partage du renseignement et reprendront une assistance.";
+        let catalog = catalog.with_first_sentences(&HashMap::from([("urn:doc:1".to_string(), long.to_string())]));
+        assert_eq!(
+            catalog.title("urn:doc:1"),
+            Some("Les États-Unis soulèveront immédiatement la pause du partage du renseignement…")
+        );
+        // The graph: the concept is a CONCEPT node, a kind to filter on, and a centre.
+        let (view, _) = catalog
+            .graph(
+                "urn:e:rubio",
+                &GraphFilter {
+                    depth: 1,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let node = view
+            .nodes
+            .iter()
+            .find(|n| n.id == "urn:doc:1/concept/manifestants")
+            .unwrap();
+        assert_eq!(node.kind, CONCEPT);
+        let concepts_only = GraphFilter {
+            depth: 1,
+            kinds: BTreeSet::from([CONCEPT.to_string()]),
+            ..Default::default()
+        };
+        let (view, _) = catalog.graph("urn:e:rubio", &concepts_only).unwrap();
+        assert_eq!(view.nodes.len(), 2);
+        let (view, _) = catalog
+            .graph(
+                "urn:doc:1/concept/manifestants",
+                &GraphFilter {
+                    depth: 2,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(view.nodes[0].kind, CONCEPT);
+        assert!(
+            view.nodes.iter().any(|n| n.id == "urn:s:1#value"),
+            "two steps, through Rubio"
+        );
     }
 
     #[test]

@@ -73,8 +73,11 @@ impl Default for Options {
 /// Errors that stop the server from starting or running.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on {addr}: {source}; is another server using the port? pick another with --bind")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    /// The address cannot be listened on; `reason` says why in words and
+    /// how to pick another (the I/O error is not kept as a source, so the
+    /// message is said once).
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     #[error("the server failed: {0}")]
@@ -112,7 +115,10 @@ pub fn run(options: Options, on_listening: impl FnOnce(SocketAddr)) -> Result<()
         let addr = app.options.bind;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
-            .map_err(|source| ServeError::Bind { addr, source })?;
+            .map_err(|source| ServeError::Bind {
+                addr,
+                reason: bind_reason(addr, &source),
+            })?;
         let stop_signal = shutdown_signal();
         on_listening(listener.local_addr()?);
         let router = router(app.clone());
@@ -135,6 +141,23 @@ pub fn run(options: Options, on_listening: impl FnOnce(SocketAddr)) -> Result<()
     result
 }
 
+/// Why listening on `addr` failed, and what to do, in one sentence.
+fn bind_reason(addr: SocketAddr, error: &std::io::Error) -> String {
+    let other = format!("--bind {}:OTHER_PORT", addr.ip());
+    match error.kind() {
+        std::io::ErrorKind::AddrInUse => format!(
+            "the port is already in use (another trame serve?); choose another with {other}, or port 0 for any free one"
+        ),
+        std::io::ErrorKind::PermissionDenied => {
+            format!("permission denied (ports below 1024 need privileges); choose another with {other}")
+        }
+        std::io::ErrorKind::AddrNotAvailable => {
+            "this machine has no such address; use 127.0.0.1 or one of its own addresses with --bind".to_string()
+        }
+        _ => format!("{error}; choose another address with --bind"),
+    }
+}
+
 /// The routes; see the README's "Serve" section for what each returns.
 fn router(app: Arc<App>) -> Router {
     let cors = app.options.cors;
@@ -146,6 +169,7 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/documents", get(api::documents))
         .route("/api/search", get(api::search))
         .route("/api/entity", get(api::entity))
+        .route("/api/concept", get(api::concept))
         .route("/api/document", get(api::document))
         .route("/api/graph", get(api::graph))
         .route("/api/graph.dot", get(api::graph_dot))
@@ -154,8 +178,12 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/graph.png", get(api::graph_png))
         .route("/api/queries", get(api::queries))
         .route("/api/query", any(api::query))
+        .route("/api", any(api::unknown))
+        .route("/api/", any(api::unknown))
+        .route("/api/{*rest}", any(api::unknown))
         .route("/", get(assets::page))
         .route("/entity", get(assets::page))
+        .route("/concept", get(assets::page))
         .route("/document", get(assets::page))
         .route("/graph", get(assets::page))
         .route("/editor", get(assets::page))

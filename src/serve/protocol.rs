@@ -69,7 +69,10 @@ pub async fn endpoint(State(app): State<Arc<App>>, request: Request) -> Response
             if url.has("update") {
                 return forbidden();
             }
-            if !url.has("query") && accepts_html(&parts.headers) {
+            // A browser that follows a link to the endpoint (no query, or
+            // an empty one) gets the editor; machine clients get the 400.
+            let no_query = url.all("query").iter().all(|q| q.trim().is_empty());
+            if no_query && accepts_html(&parts.headers) {
                 return (StatusCode::SEE_OTHER, [(header::LOCATION, "/editor")]).into_response();
             }
             match url.one("query") {

@@ -53,7 +53,20 @@ impl View {
         let store = Store::open_read_only(path)?;
         let snapshot = store.snapshot(&SnapshotOptions::default())?;
         let documents = store.documents()?;
-        let catalog = Catalog::new(snapshot, documents).with_merged(merged_entities(&store)?);
+        // Untitled documents are called by their first sentence.
+        let mut first_sentences = std::collections::HashMap::new();
+        for doc in documents
+            .iter()
+            .filter(|d| d.title.as_deref().is_none_or(|t| t.trim().is_empty()))
+        {
+            if let Some(first) = store.sentences(&doc.iri)?.into_iter().next() {
+                first_sentences.insert(doc.iri.clone(), first.text);
+            }
+        }
+        let catalog = Catalog::new(snapshot, documents)
+            .with_first_sentences(&first_sentences)
+            .with_merged(merged_entities(&store)?)
+            .with_concepts(store.concepts()?);
         Ok(View {
             store,
             catalog,

@@ -7,8 +7,12 @@
 //! a writer. Shares the predeclared prefixes, the "default graph = union of
 //! all graphs" rule and the parser's messages with `sparql.rs`. It never
 //! writes: updates are only recognised, so that the server can refuse them.
-//! No query can reach the network: this build of Oxigraph has no HTTP
-//! client, and `SERVICE` is answered with [`StoreError::Refused`].
+//! No query can reach the network: a query that holds `SERVICE` anywhere
+//! (SILENT or not, in a subquery, an `EXISTS` filter, `OPTIONAL`, `UNION`,
+//! `MINUS`, `GRAPH`…) is refused with [`StoreError::Refused`] before it is
+//! evaluated, by a walk over its parsed algebra; as a second guard, this
+//! build of Oxigraph has no HTTP client and a `SERVICE` the evaluator meets
+//! is refused too.
 
 use std::io::Write;
 use std::time::Instant;
@@ -17,8 +21,11 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults};
+use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
+use spargebra::term::NamedNodePattern;
 
-use super::sparql::{evaluator, syntax_error};
+use super::sparql::{evaluator, parser};
+use super::syntax::{syntax_error, Grammar};
 use super::{Store, StoreError};
 
 /// A flag that stops a running query at its next step. Clones share the flag,
@@ -135,9 +142,10 @@ pub struct Written {
     pub truncated: bool,
 }
 
-/// Whether `text` parses as a SPARQL update (with the store's prefixes).
+/// Whether `text` parses as a SPARQL update of at least one operation
+/// (with the store's prefixes); an empty text is no update, but an empty query.
 pub fn is_update(text: &str) -> bool {
-    evaluator().is_ok_and(|e| e.parse_update(text).is_ok())
+    parser().is_ok_and(|p| p.parse_update(text).is_ok_and(|update| !update.operations.is_empty()))
 }
 
 impl Store {
@@ -155,10 +163,17 @@ impl Store {
         named_graphs: &[String],
         cancel: &Cancel,
     ) -> Result<EndpointQuery, StoreError> {
-        let mut prepared = evaluator()?
-            .with_cancellation_token(cancel.0.clone())
+        let parsed = parser()?
             .parse_query(text)
-            .map_err(syntax_error)?;
+            .map_err(|e| syntax_error(e, text, Grammar::Query))?;
+        if let Some(service) = first_service(&parsed) {
+            return Err(StoreError::Refused(format!(
+                "SERVICE {service} is refused: this endpoint makes no outgoing requests \
+                 (SERVICE SILENT and SERVICE inside OPTIONAL, UNION, subqueries or filters too); \
+                 query the other endpoint directly"
+            )));
+        }
+        let mut prepared = evaluator()?.with_cancellation_token(cancel.0.clone()).for_query(parsed);
         let node = |text: &String, parameter: &str| {
             NamedNode::new(text.as_str()).map_err(|e| StoreError::Query {
                 message: format!("{parameter} {text:?} is not an absolute IRI: {e}"),
@@ -296,6 +311,87 @@ impl RunningQuery {
     }
 }
 
+/// The endpoint of the first `SERVICE` anywhere in `query` (`?var` for a
+/// variable one, with ` SILENT` when silent), or None when it has none.
+pub fn first_service(query: &spargebra::Query) -> Option<String> {
+    let pattern = match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    service_in_pattern(pattern)
+}
+
+fn service_in_pattern(pattern: &GraphPattern) -> Option<String> {
+    match pattern {
+        GraphPattern::Service { name, silent, .. } => {
+            let name = match name {
+                NamedNodePattern::NamedNode(node) => node.to_string(),
+                NamedNodePattern::Variable(variable) => variable.to_string(),
+            };
+            Some(if *silent { format!("SILENT {name}") } else { name })
+        }
+        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => None,
+        GraphPattern::Join { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right }
+        | GraphPattern::Lateral { left, right } => service_in_pattern(left).or_else(|| service_in_pattern(right)),
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => service_in_pattern(left)
+            .or_else(|| service_in_pattern(right))
+            .or_else(|| expression.as_ref().and_then(service_in_expression)),
+        GraphPattern::Filter { expr, inner } => service_in_expression(expr).or_else(|| service_in_pattern(inner)),
+        GraphPattern::Extend { inner, expression, .. } => {
+            service_in_pattern(inner).or_else(|| service_in_expression(expression))
+        }
+        GraphPattern::OrderBy { inner, expression } => service_in_pattern(inner).or_else(|| {
+            expression.iter().find_map(|order| match order {
+                OrderExpression::Asc(e) | OrderExpression::Desc(e) => service_in_expression(e),
+            })
+        }),
+        GraphPattern::Group { inner, aggregates, .. } => service_in_pattern(inner).or_else(|| {
+            aggregates.iter().find_map(|(_, aggregate)| match aggregate {
+                AggregateExpression::CountSolutions { .. } => None,
+                AggregateExpression::FunctionCall { expr, .. } => service_in_expression(expr),
+            })
+        }),
+        GraphPattern::Graph { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. } => service_in_pattern(inner),
+    }
+}
+
+fn service_in_expression(expression: &Expression) -> Option<String> {
+    match expression {
+        Expression::Exists(pattern) => service_in_pattern(pattern),
+        Expression::Or(a, b)
+        | Expression::And(a, b)
+        | Expression::Equal(a, b)
+        | Expression::SameTerm(a, b)
+        | Expression::Greater(a, b)
+        | Expression::GreaterOrEqual(a, b)
+        | Expression::Less(a, b)
+        | Expression::LessOrEqual(a, b)
+        | Expression::Add(a, b)
+        | Expression::Subtract(a, b)
+        | Expression::Multiply(a, b)
+        | Expression::Divide(a, b) => service_in_expression(a).or_else(|| service_in_expression(b)),
+        Expression::In(a, list) => service_in_expression(a).or_else(|| list.iter().find_map(service_in_expression)),
+        Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => service_in_expression(a),
+        Expression::If(a, b, c) => service_in_expression(a)
+            .or_else(|| service_in_expression(b))
+            .or_else(|| service_in_expression(c)),
+        Expression::Coalesce(list) | Expression::FunctionCall(_, list) => list.iter().find_map(service_in_expression),
+        Expression::NamedNode(_) | Expression::Literal(_) | Expression::Variable(_) | Expression::Bound(_) => None,
+    }
+}
+
 fn results_format(format: WireFormat) -> QueryResultsFormat {
     match format {
         WireFormat::ResultsXml => QueryResultsFormat::Xml,
@@ -415,6 +511,61 @@ mod tests {
         assert!(cancel.is_cancelled());
     }
 
+    /// Every place a SERVICE can hide, SILENT or not.
+    pub(crate) const SERVICE_SHAPES: &[&str] = &[
+        "SELECT * WHERE { SERVICE <http://h/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s ?p ?o SERVICE ?endpoint { ?s ?q ?r } }",
+        "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://h/sparql> { ?s ?q ?r } } }",
+        "SELECT * WHERE { { ?s ?p ?o } UNION { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } } }",
+        "SELECT * WHERE { ?s ?p ?o MINUS { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } } }",
+        "SELECT * WHERE { GRAPH ?g { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } } }",
+        "SELECT * WHERE { { SELECT ?s WHERE { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } } LIMIT 1 } }",
+        "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } } }",
+        "SELECT * WHERE { ?s ?p ?o FILTER NOT EXISTS { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } } }",
+        "SELECT (IF(EXISTS { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } }, 1, 0) AS ?x) WHERE { ?s ?p ?o }",
+        "ASK { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } }",
+        "DESCRIBE ?s WHERE { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } }",
+        "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } })",
+        "SELECT * WHERE { ?s ?p ?o } ORDER BY (EXISTS { SERVICE SILENT <http://h/sparql> { ?s ?p ?o } })",
+    ];
+
+    #[test]
+    fn service_is_refused_before_evaluation_wherever_it_is() {
+        let store = store();
+        for query in SERVICE_SHAPES {
+            let parsed = parser().unwrap().parse_query(query).unwrap();
+            assert!(first_service(&parsed).is_some(), "{query}");
+            match store.prepare_endpoint_query(query, &[], &[], &Cancel::new()) {
+                Err(StoreError::Refused(message)) => {
+                    assert!(message.contains("SERVICE") && message.contains("refused"), "{message}")
+                }
+                other => panic!("{query}: {:?}", other.err()),
+            }
+        }
+        let silent = store
+            .prepare_endpoint_query(SERVICE_SHAPES[1], &[], &[], &Cancel::new())
+            .err()
+            .unwrap();
+        assert!(
+            silent
+                .to_string()
+                .starts_with("SERVICE SILENT <http://h/sparql> is refused"),
+            "{silent}"
+        );
+        // The word in a string or an IRI is no SERVICE.
+        for query in [
+            "SELECT * WHERE { ?s ?p \"SERVICE SILENT <http://h/>\" }",
+            "SELECT * WHERE { <urn:SERVICE> ?p ?o }",
+        ] {
+            assert!(
+                run(&store, query, WireFormat::ResultsJson, None, (&[], &[])).is_ok(),
+                "{query}"
+            );
+        }
+    }
+
     #[test]
     fn shapes_formats_updates_and_syntax_errors() {
         let store = store();
@@ -441,8 +592,10 @@ mod tests {
         assert!(is_update("INSERT DATA { <urn:a> <urn:b> <urn:c> }"));
         assert!(is_update("LOAD <http://example.org/x>"));
         assert!(!is_update("SELECT * WHERE { ?s ?p ?o }"));
+        assert!(!is_update(""));
+        assert!(!is_update("PREFIX ex: <http://e/> # nothing"));
         match store.prepare_endpoint_query("SELECT ?s WHERE { ?s ?p }", &[], &[], &cancel) {
-            Err(StoreError::Query { line, column, .. }) => assert_eq!((line, column), (1, 26)),
+            Err(StoreError::Query { line, column, .. }) => assert_eq!((line, column), (1, 25)),
             other => panic!("{:?}", other.err()),
         }
         let result = run(
@@ -453,5 +606,25 @@ mod tests {
             (&[], &[]),
         );
         assert!(matches!(result, Err(StoreError::Refused(_))), "{:?}", result.err());
+        // The second guard: a SERVICE that reached the evaluator is refused too.
+        let text = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }";
+        let unchecked = EndpointQuery {
+            prepared: evaluator()
+                .unwrap()
+                .for_query(parser().unwrap().parse_query(text).unwrap()),
+            cancel: Cancel::new(),
+        };
+        let outcome = store.start_endpoint_query(unchecked).and_then(|running| {
+            running.write(
+                WireFormat::ResultsJson,
+                Instant::now() + std::time::Duration::from_secs(5),
+                None,
+                &mut Vec::new(),
+            )
+        });
+        match outcome {
+            Err(StoreError::Refused(message)) => assert!(message.contains("SERVICE is refused"), "{message}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

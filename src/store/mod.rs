@@ -38,6 +38,7 @@ mod rdf;
 mod read;
 pub mod snapshot;
 mod sparql;
+mod syntax;
 #[cfg(test)]
 mod tests;
 
@@ -45,7 +46,7 @@ pub use endpoint::{is_update, Cancel, EndpointQuery, RunningQuery, Shape, WireFo
 pub use model::{MergeDecisions, NameMention, SameAs};
 pub use rdf::{DecideMerge, Loaded, RdfFormat};
 pub use read::{
-    entities_from_rows, name_candidates_from_rows, Count, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY,
+    entities_from_rows, name_candidates_from_rows, ConceptInfo, Count, DocumentInfo, SentenceInfo, Stats, ENTITY_QUERY,
     NAME_CANDIDATE_QUERY,
 };
 pub use snapshot::GraphSnapshot;
@@ -373,6 +374,12 @@ impl Store {
     /// Every document graph with its metadata, sorted by source path then IRI.
     pub fn documents(&self) -> Result<Vec<DocumentInfo>, StoreError> {
         read::documents(self)
+    }
+
+    /// Every concept node of the document graphs (label, head noun,
+    /// document, the entity it names), sorted by IRI.
+    pub fn concepts(&self) -> Result<Vec<ConceptInfo>, StoreError> {
+        read::concepts(self)
     }
 
     /// The sentences of one document (its IRI), in text order; empty for an unknown IRI.

@@ -136,6 +136,56 @@ pub(super) fn sentences(store: &Store, doc: &str) -> Result<Vec<SentenceInfo>, S
     Ok(out)
 }
 
+/// A concept node of a document (`trame:Concept`): a subject or object
+/// that no named entity covers ("les manifestants"), labelled with its noun
+/// phrase. Concepts belong to one document; their IRIs are
+/// `<doc>/concept/<slug>` ([`iri::concept`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConceptInfo {
+    pub iri: String,
+    pub label: String,
+    /// The head noun that types it ("manifestant").
+    pub head: Option<String>,
+    /// The document graph that holds it.
+    pub doc: String,
+    /// The entity its phrase names (`trame:namedEntity`: "le gouvernement malien" → Mali).
+    pub named_entity: Option<String>,
+}
+
+/// Every concept of the document graphs, sorted by IRI (one row per IRI).
+pub(super) fn concepts(store: &Store) -> Result<Vec<ConceptInfo>, StoreError> {
+    let query = format!(
+        "SELECT ?c ?label ?head ?doc ?entity WHERE {{ GRAPH ?g {{ ?c a <{concept}> ; <{skos}prefLabel> ?label . \
+           OPTIONAL {{ ?c <{head}> ?head }} OPTIONAL {{ ?c <{entity}> ?entity }} BIND(?g AS ?doc) }} \
+           FILTER(STRSTARTS(STR(?g), \"https://w3id.org/trame/doc/\")) }} ORDER BY ?c",
+        concept = iri::term("Concept"),
+        skos = iri::SKOS,
+        head = iri::term("headNoun"),
+        entity = iri::term("namedEntity"),
+    );
+    let (_, rows) = super::sparql::select(store, &query)?;
+    let iri_of = |term: &Option<String>| {
+        term.as_deref()
+            .and_then(|t| t.strip_prefix('<'))
+            .and_then(|t| t.strip_suffix('>'))
+            .map(str::to_string)
+    };
+    let mut out: Vec<ConceptInfo> = rows
+        .iter()
+        .filter_map(|row| {
+            Some(ConceptInfo {
+                iri: iri_of(row.first()?)?,
+                label: literal_value(row.get(1)?.as_deref()?),
+                head: row.get(2)?.as_deref().map(literal_value),
+                doc: iri_of(row.get(3)?)?,
+                named_entity: iri_of(row.get(4)?),
+            })
+        })
+        .collect();
+    out.dedup_by(|a, b| a.iri == b.iri);
+    Ok(out)
+}
+
 /// The SPARQL query that lists the entities of the document graphs: each
 /// name an entity bears (`pref` is "pref" for `skos:prefLabel`, "alt" for
 /// `skos:altLabel`: strings, since Virtuoso answers a bound boolean as an

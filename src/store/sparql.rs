@@ -11,8 +11,9 @@ use std::io::Write;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat as OxFormat, RdfSerializer};
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, QuerySolutionIter, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::sparql::{QueryResults, QuerySolutionIter, SparqlEvaluator};
 
+use super::syntax::{syntax_error, Grammar};
 use super::{iri, term_value, Store, StoreError};
 
 /// How query results are written.
@@ -143,7 +144,9 @@ pub(super) fn construct(store: &Store, query: &str) -> Result<Vec<Triple>, Store
 }
 
 pub(super) fn update(store: &Store, update: &str) -> Result<(), StoreError> {
-    let mut prepared = evaluator()?.parse_update(update).map_err(syntax_error)?;
+    let mut prepared = evaluator()?
+        .parse_update(update)
+        .map_err(|e| syntax_error(e, update, Grammar::Update))?;
     for dataset in prepared.using_datasets_mut() {
         if dataset.is_default_dataset() {
             dataset.set_default_graph_as_union();
@@ -160,7 +163,9 @@ pub(super) fn update(store: &Store, update: &str) -> Result<(), StoreError> {
 }
 
 fn run_query(store: &Store, query: &str) -> Result<QueryResults<'static>, StoreError> {
-    let mut prepared = evaluator()?.parse_query(query).map_err(syntax_error)?;
+    let mut prepared = evaluator()?
+        .parse_query(query)
+        .map_err(|e| syntax_error(e, query, Grammar::Query))?;
     // Data lives in one graph per document: without FROM, query them all.
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
@@ -171,6 +176,17 @@ fn run_query(store: &Store, query: &str) -> Result<QueryResults<'static>, StoreE
         .map_err(|e| StoreError::Evaluation(e.to_string()))
 }
 
+/// A SPARQL parser with the store's predeclared prefixes (the same as [`evaluator`]'s).
+pub(super) fn parser() -> Result<spargebra::SparqlParser, StoreError> {
+    let mut parser = spargebra::SparqlParser::new();
+    for (prefix, namespace) in iri::PREFIXES {
+        parser = parser
+            .with_prefix(prefix, namespace)
+            .map_err(|e| StoreError::Evaluation(e.to_string()))?;
+    }
+    Ok(parser)
+}
+
 pub(super) fn evaluator() -> Result<SparqlEvaluator, StoreError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, namespace) in iri::PREFIXES {
@@ -179,31 +195,6 @@ pub(super) fn evaluator() -> Result<SparqlEvaluator, StoreError> {
             .map_err(|e| StoreError::Evaluation(e.to_string()))?;
     }
     Ok(evaluator)
-}
-
-/// The parser's message, with line and column pulled out of
-/// "error at L:C: expected …".
-pub(super) fn syntax_error(error: SparqlSyntaxError) -> StoreError {
-    let message = error.to_string();
-    let position = message
-        .strip_prefix("error at ")
-        .and_then(|rest| rest.split_once(": "))
-        .and_then(|(position, rest)| {
-            let (line, column) = position.split_once(':')?;
-            Some((line.parse().ok()?, column.parse().ok()?, rest.to_string()))
-        });
-    match position {
-        Some((line, column, rest)) => StoreError::Query {
-            message: rest,
-            line,
-            column,
-        },
-        None => StoreError::Query {
-            message,
-            line: 1,
-            column: 1,
-        },
-    }
 }
 
 /// The sparesults format for a tabular choice, or None for the table.

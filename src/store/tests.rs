@@ -615,14 +615,15 @@ fn malformed_query_reports_line_and_column() {
     let store = store_with(&[]);
     let error = store.select("SELECT ?s WHERE {\n  ?s ?p \n}").unwrap_err();
     match &error {
-        StoreError::Query { line, column, .. } => assert_eq!((*line, *column), (3, 2)),
+        // The `}` where the object should be: line 3, column 1.
+        StoreError::Query { line, column, .. } => assert_eq!((*line, *column), (3, 1)),
         other => panic!("unexpected {other:?}"),
     }
     assert!(error.is_usage());
     assert!(
         error
             .to_string()
-            .starts_with("SPARQL syntax error at line 3, column 2: expected"),
+            .starts_with("SPARQL syntax error at line 3, column 1: unexpected `}`; expected a variable"),
         "{error}"
     );
 }

@@ -501,3 +501,114 @@ fn html_and_script_from_the_store_are_shown_as_text_and_never_run() {
     assert_eq!(tab.eval("document.querySelectorAll('main img, main script').length"), 0);
     tab.assert_nothing_ran();
 }
+
+/// A concept (`trame:Concept`: "les manifestants") next to an entity in a
+/// fact of the store: `(concept, entity)`.
+fn concept_beside_an_entity(server: &Server) -> (String, String) {
+    let query = "SELECT ?c ?e WHERE { ?st a trame:Statement . \
+        { ?st rdf:subject ?c ; rdf:object ?e } UNION { ?st rdf:subject ?e ; rdf:object ?c } \
+        ?c a trame:Concept . FILTER(STRSTARTS(STR(?e), \"https://w3id.org/trame/entity/\")) } ORDER BY ?c ?e LIMIT 1";
+    let reply = server.get(
+        &format!("/sparql?query={}", encode(query)),
+        &[("Accept", "application/sparql-results+json")],
+    );
+    let row = &reply.json()["results"]["bindings"][0];
+    let value = |var: &str| {
+        row[var]["value"]
+            .as_str()
+            .expect("a concept beside an entity")
+            .to_string()
+    };
+    (value("c"), value("e"))
+}
+
+#[test]
+fn concepts_open_their_own_page_from_the_entity_page_and_the_graph() {
+    let Some((_turn, server)) = begin("concepts_open_their_own_page_from_the_entity_page_and_the_graph") else {
+        return;
+    };
+    let (concept, entity) = concept_beside_an_entity(&server);
+    let label = server
+        .get(&format!("/api/concept?iri={}", encode(&concept)), &[])
+        .json()["label"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut tab = Tab::open();
+
+    // From the entity page: the concept is a link to its own page, which
+    // shows its label, its document and its facts (no error page).
+    tab.go(&server.url(&format!("/entity?iri={}", encode(&entity))));
+    tab.wait_until("!!document.querySelector('.fact')");
+    let href = serde_json::to_string(&format!("/concept?iri={}", encode(&concept))).unwrap();
+    let selector = format!("a.concept[href={href}]");
+    tab.click(&selector);
+    tab.wait_until("location.pathname === '/concept' && (!!document.querySelector('#concept-label') || !!document.querySelector('.error'))");
+    assert_eq!(
+        tab.eval("document.querySelectorAll('.error').length"),
+        0,
+        "{}",
+        tab.text("#main")
+    );
+    assert!(tab.text("#concept-label").starts_with(&label));
+    assert!(tab.text("#concept-document").len() > 3);
+    assert!(tab.eval("document.querySelectorAll('.fact').length").as_u64().unwrap() >= 1);
+    // Its document link opens the document page.
+    tab.click("#concept-document");
+    tab.wait_until("location.pathname === '/document' && !!document.querySelector('article')");
+    assert_eq!(tab.eval("document.querySelectorAll('.error').length"), 0);
+
+    // In the graph view of the entity, the concept is a node of its own
+    // kind (with its own colour in the legend); tapping it recentres the
+    // view on it, with no error.
+    tab.go(&server.url(&format!("/graph?iri={}", encode(&entity))));
+    tab.wait_until(GRAPH_READY);
+    tab.wait_until(PAINTED);
+    let id = serde_json::to_string(&concept).unwrap();
+    assert_eq!(
+        tab.eval(&format!("window.trameGraph.getElementById({id}).data('kind')")),
+        "CONCEPT"
+    );
+    assert!(tab.text(".kinds label[data-kind=CONCEPT]").contains("concept"));
+    tab.eval("document.getElementById('cy').scrollIntoView({block: 'center'})");
+    let point = tab.eval(&format!(
+        "(() => {{ const p = window.trameGraph.getElementById({id}).renderedPosition(); \
+         const r = document.getElementById('cy').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }})()"
+    ));
+    let (x, y) = (point[0].as_f64().unwrap(), point[1].as_f64().unwrap());
+    tab.b().click_at(x, y).unwrap();
+    tab.wait_until(&format!(
+        "location.pathname === '/graph' && new URLSearchParams(location.search).get('iri') === {id} && \
+         ((!!window.trameGraph && document.getElementById('cy') && document.getElementById('cy').dataset.ready === '1') || !!document.querySelector('.error'))"
+    ));
+    assert_eq!(
+        tab.eval("document.querySelectorAll('.error').length"),
+        0,
+        "{}",
+        tab.text("#main")
+    );
+    assert_eq!(
+        tab.eval("window.trameGraph.nodes('[centre = 1]').data('kind')"),
+        "CONCEPT"
+    );
+    assert!(tab.eval("window.trameGraph.nodes().length").as_u64().unwrap() >= 2);
+    // The heading links to the concept page.
+    tab.click("h1 a");
+    tab.wait_until("location.pathname === '/concept' && !!document.querySelector('#concept-label')");
+    tab.assert_nothing_ran();
+}
+
+#[test]
+fn the_footer_link_to_the_endpoint_opens_the_editor_in_a_browser() {
+    let Some((_turn, server)) = begin("the_footer_link_to_the_endpoint_opens_the_editor_in_a_browser") else {
+        return;
+    };
+    let mut tab = Tab::open();
+    tab.go(&server.url("/"));
+    tab.wait_until("!!document.querySelector('.stats')");
+    tab.click("footer a[href='/sparql']");
+    tab.wait_until("location.pathname === '/editor' && !!document.getElementById('query')");
+    // An empty query from a browser lands there too.
+    tab.b().navigate(&server.url("/sparql?query=")).unwrap();
+    tab.wait_until("location.pathname === '/editor' && !!document.getElementById('query')");
+}

@@ -227,16 +227,54 @@ fn malformed_query_is_400_with_the_parsers_position() {
     let reply = server.get(&format!("/sparql?query={}", encode("SELECT ?s WHERE { ?s ?p }")), &[]);
     assert_eq!(reply.status, 400);
     let text = reply.text();
-    assert!(text.starts_with("SPARQL syntax error at line 1, column "), "{text}");
+    // The column of the `}` where the object should be, as `trame query` says it.
+    assert!(
+        text.starts_with("SPARQL syntax error at line 1, column 25: unexpected `}`; expected a variable"),
+        "{text}"
+    );
+    let unknown = server.get(
+        &format!("/sparql?query={}", encode("SELECT * WHERE {\n  ?s foo:bar ?o\n}")),
+        &[],
+    );
+    assert_eq!(unknown.status, 400);
+    assert!(
+        unknown.text().starts_with(
+            "SPARQL syntax error at line 2, column 6: unknown prefix `foo:`; the declared prefixes are trame: rdf:"
+        ),
+        "{}",
+        unknown.text()
+    );
+    // `trame query` reports the same mistake in the same words.
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let cli = trame_process()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("SELECT ?s WHERE { ?s ?p }")
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&cli.stderr), format!("trame: {text}"));
     let missing = server.get("/sparql", &[]);
     assert_eq!(missing.status, 400);
     assert!(missing.text().contains("no query"), "{}", missing.text());
     let twice = server.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D", &[]);
     assert_eq!(twice.status, 400);
-    // A browser without a query lands on the editor.
-    let browser = server.get("/sparql", &[("Accept", "text/html,application/xhtml+xml")]);
-    assert_eq!(browser.status, 303);
-    assert_eq!(browser.header("location"), Some("/editor"));
+    // A browser without a query (or with an empty one) lands on the editor;
+    // machine clients get the protocol's 400.
+    for path in ["/sparql", "/sparql?query=", "/query"] {
+        let browser = server.get(
+            path,
+            &[(
+                "Accept",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            )],
+        );
+        assert_eq!(browser.status, 303, "{path}");
+        assert_eq!(browser.header("location"), Some("/editor"));
+    }
+    assert_eq!(server.get("/sparql", &[("Accept", "*/*")]).status, 400);
+    assert_eq!(server.get("/sparql?query=", &[]).status, 400);
 }
 
 #[test]
@@ -381,6 +419,25 @@ fn bodies_over_the_cap_are_413() {
     );
 }
 
+/// Every shape a SERVICE can take, `REMOTE` standing for the endpoint.
+const SERVICE_SHAPES: &[&str] = &[
+    "SELECT * WHERE { SERVICE <REMOTE> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE SILENT <REMOTE> { ?s ?p ?o } }",
+    "SELECT * WHERE { BIND(<REMOTE> AS ?endpoint) SERVICE ?endpoint { ?s ?p ?o } }",
+    "SELECT * WHERE { BIND(<REMOTE> AS ?endpoint) SERVICE SILENT ?endpoint { ?s ?p ?o } }",
+    "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <REMOTE> { ?s ?q ?r } } }",
+    "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <REMOTE> { ?s ?q ?r } } }",
+    "SELECT * WHERE { { ?s ?p ?o } UNION { SERVICE SILENT <REMOTE> { ?s ?p ?o } } }",
+    "SELECT * WHERE { ?s ?p ?o MINUS { SERVICE SILENT <REMOTE> { ?s ?p ?o } } }",
+    "SELECT * WHERE { GRAPH ?g { SERVICE SILENT <REMOTE> { ?s ?p ?o } } }",
+    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE SILENT <REMOTE> { ?s ?p ?o } } LIMIT 1 } }",
+    "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE SILENT <REMOTE> { ?s ?p ?o } } }",
+    "SELECT * WHERE { ?s ?p ?o FILTER NOT EXISTS { SERVICE SILENT <REMOTE> { ?s ?p ?o } } }",
+    "ASK { SERVICE SILENT <REMOTE> { ?s ?p ?o } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE SILENT <REMOTE> { ?s ?p ?o } }",
+    "DESCRIBE ?s WHERE { SERVICE SILENT <REMOTE> { ?s ?p ?o } }",
+];
+
 #[test]
 fn service_is_refused_without_any_outgoing_request() {
     let (_dir, server) = start(&[]);
@@ -388,10 +445,34 @@ fn service_is_refused_without_any_outgoing_request() {
     let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     probe.set_nonblocking(true).unwrap();
     let remote = format!("http://{}/sparql", probe.local_addr().unwrap());
-    let query = format!("SELECT * WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}");
-    let reply = server.get(&format!("/sparql?query={}", encode(&query)), &[]);
-    assert_eq!(reply.status, 400, "{}", reply.text());
-    assert!(reply.text().contains("SERVICE is refused"), "{}", reply.text());
+    for shape in SERVICE_SHAPES {
+        let query = shape.replace("REMOTE", &remote);
+        let reply = server.get(&format!("/sparql?query={}", encode(&query)), &[]);
+        assert_eq!(reply.status, 400, "{query}: {}", reply.text());
+        let text = reply.text();
+        assert!(
+            text.contains("is refused") && text.contains("no outgoing requests"),
+            "{query}: {text}"
+        );
+        if shape.contains("SILENT <") {
+            assert!(
+                text.starts_with(&format!("SERVICE SILENT <{remote}>")),
+                "{query}: {text}"
+            );
+        }
+        // The same through a form POST and the editor's API.
+        let form = format!("query={}", encode(&query));
+        for path in ["/sparql", "/api/query"] {
+            let reply = server.post(path, Some("application/x-www-form-urlencoded"), form.as_bytes(), &[]);
+            assert_eq!(reply.status, 400, "{path} {query}: {}", reply.text());
+        }
+        assert!(
+            probe.accept().is_err(),
+            "the server connected to the SERVICE address: {query}"
+        );
+    }
+    // Nothing came in late either.
+    std::thread::sleep(Duration::from_millis(200));
     assert!(probe.accept().is_err(), "the server connected to the SERVICE address");
 }
 
@@ -903,4 +984,234 @@ fn an_empty_store_is_served() {
         assert_eq!(server.get(page, &[]).status, 200, "{page}");
     }
     assert_eq!(server.get("/api/queries", &[]).status, 200);
+}
+
+#[test]
+fn api_errors_are_json_and_name_the_valid_values() {
+    let (_dir, server) = start(&[]);
+    for path in ["/api/nothing", "/api/", "/api", "/api/entity/x", "/api/status/../nope"] {
+        let reply = server.get(path, &[]);
+        assert_eq!(reply.status, 404, "{path}");
+        assert_eq!(reply.header("content-type"), Some("application/json"), "{path}");
+        assert!(
+            reply.json()["error"].as_str().unwrap().contains("/api/entity"),
+            "{path}"
+        );
+    }
+    let macron = server.get("/api/search?q=macron", &[]).json()[0]["iri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (query, needle) in [
+        (
+            "/api/search?q=a&limit=-1",
+            "\"limit\" must be a whole number from 1 to 50, not \"-1\"",
+        ),
+        ("/api/search?q=a&limit=0", "from 1 to 50"),
+        ("/api/search?q=a&limit=51", "from 1 to 50"),
+        ("/api/search?q=a&limit=2.5", "from 1 to 50"),
+        (
+            "/api/graph?iri=IRI&depth=3",
+            "\"depth\" must be a whole number from 1 to 2, not \"3\"",
+        ),
+        ("/api/graph?iri=IRI&depth=-1", "from 1 to 2"),
+        (
+            "/api/graph?iri=IRI&min_confidence=2",
+            "\"min_confidence\" must be a number from 0 to 1",
+        ),
+        ("/api/graph?iri=IRI&min_confidence=abc", "from 0 to 1"),
+        (
+            "/api/graph?iri=IRI&kind=person",
+            "unknown kind \"person\"; the kinds are PER, ORG, LOC, MISC, CONCEPT, VAL",
+        ),
+    ] {
+        let reply = server.get(&query.replace("IRI", &encode(&macron)), &[]);
+        assert_eq!(reply.status, 400, "{query}");
+        let error = reply.json()["error"].as_str().unwrap().to_string();
+        assert!(error.contains(needle), "{query}: {error}");
+    }
+    // Kinds in any case.
+    let lower = server
+        .get(&format!("/api/graph?iri={}&kind=per&kind=Loc", encode(&macron)), &[])
+        .json();
+    let kinds: std::collections::BTreeSet<&str> = lower["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["LOC", "PER"].into_iter().collect(), "{lower}");
+    assert_eq!(server.get("/api/search?q=a&limit=50", &[]).status, 200);
+}
+
+#[test]
+fn a_port_in_use_is_one_clear_line_and_exit_code_1() {
+    let (dir, server) = start(&[]);
+    let output = trame_process()
+        .args(["serve", "--store"])
+        .arg(dir.path().join("db"))
+        .args(["--bind", &server.addr.to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("cannot listen on {}: ", server.addr)),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("already in use") && stderr.contains("--bind 127.0.0.1:"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("in use").count(), 1, "{stderr}");
+}
+
+/// A document with a concept ("manifestants de Lyon") as the subject of a
+/// fact, no title, and an absolute source path.
+fn document_with_a_concept() -> trame::facts::Document {
+    use trame::facts::{Concept, EntityKind, Node, Object};
+    let d = store_support::Draft::new("Les manifestants de Lyon ont interpellé Emmanuel Macron.");
+    let mut fact = d.fact(
+        0,
+        "relatedTo",
+        "interpeller",
+        Object::Entity(0),
+        "manifestants de Lyon ont interpellé Emmanuel Macron",
+        0.7,
+    );
+    fact.subject = Node::Concept(0);
+    let entities = vec![
+        store_support::entity("Emmanuel Macron", EntityKind::Person, &[]),
+        store_support::entity("Lyon", EntityKind::Place, &[]),
+    ];
+    let mentions = vec![d.mention(0, "Emmanuel Macron", 0), d.mention(1, "Lyon", 0)];
+    let mut doc = d.document("/home/analyste/corpus/manif-lyon.txt", entities, mentions, vec![fact]);
+    doc.concepts = vec![Concept {
+        label: "manifestants de Lyon".into(),
+        head: "manifestant".into(),
+        named_entity: Some(1),
+    }];
+    doc
+}
+
+#[test]
+fn concepts_have_a_page_and_a_kind_and_untitled_documents_show_their_first_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), &[store_support::document_a(), document_with_a_concept()]);
+    let server = Server::start(&store, &[]);
+    let macron = server.get("/api/search?q=macron", &[]).json()[0]["iri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The entity page names the concept with its kind, so the page can link it.
+    let page = server.get(&format!("/api/entity?iri={}", encode(&macron)), &[]).json();
+    let facts: Vec<&serde_json::Value> = page["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["facts"].as_array().unwrap())
+        .collect();
+    let by_concept = facts
+        .iter()
+        .find(|f| f["subject"]["label"] == "manifestants de Lyon")
+        .expect("the concept's fact");
+    assert_eq!(by_concept["subject"]["kind"], "CONCEPT");
+    assert_eq!(by_concept["object"]["kind"], "PER");
+    // Untitled: its first sentence, never the machine's path.
+    const FIRST: &str = "Les manifestants de Lyon ont interpellé Emmanuel Macron.";
+    assert_eq!(by_concept["document"]["title"], FIRST);
+    let concept = by_concept["subject"]["iri"].as_str().unwrap().to_string();
+    assert!(concept.contains("/concept/"), "{concept}");
+    // Literal values have no kind (no page).
+    let role = facts.iter().find(|f| f["predicate"] == "role").unwrap();
+    assert_eq!(role["object"]["kind"], serde_json::Value::Null);
+
+    // Its page: label, head noun, document, the entity it names, its facts.
+    let reply = server.get(&format!("/api/concept?iri={}", encode(&concept)), &[]);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let page = reply.json();
+    assert_eq!(page["label"], "manifestants de Lyon");
+    assert_eq!(page["kind"], "CONCEPT");
+    assert_eq!(page["head"], "manifestant");
+    assert_eq!(page["document"]["title"], FIRST);
+    assert_eq!(page["named_entity"]["label"], "Lyon");
+    assert_eq!(page["named_entity"]["kind"], "LOC");
+    let facts = page["groups"][0]["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 1);
+    assert_eq!(facts[0]["object"]["label"], "Emmanuel Macron");
+    assert_eq!(
+        facts[0]["sentence"],
+        "Les manifestants de Lyon ont interpellé Emmanuel Macron."
+    );
+    // The entity API says where a concept's page is, and the other way round.
+    let wrong = server.get(&format!("/api/entity?iri={}", encode(&concept)), &[]);
+    assert_eq!(wrong.status, 404);
+    assert!(wrong.json()["error"].as_str().unwrap().contains("/api/concept"));
+    let wrong = server.get(&format!("/api/concept?iri={}", encode(&macron)), &[]);
+    assert_eq!(wrong.status, 404);
+    assert!(wrong.json()["error"].as_str().unwrap().contains("/api/entity"));
+    assert_eq!(server.get("/api/concept?iri=urn%3Anothing", &[]).status, 404);
+
+    // The graph view: the concept is a node of its own kind, filterable,
+    // and a centre of its own.
+    let graph = server.get(&format!("/api/graph?iri={}", encode(&macron)), &[]).json();
+    let node = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == concept.as_str())
+        .expect("the concept in Macron's graph");
+    assert_eq!(node["kind"], "CONCEPT");
+    let only_concepts = server
+        .get(&format!("/api/graph?iri={}&kind=concept", encode(&macron)), &[])
+        .json();
+    let kinds: Vec<&str> = only_concepts["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .skip(1)
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["CONCEPT"]);
+    let around = server.get(&format!("/api/graph?iri={}&depth=2", encode(&concept)), &[]);
+    assert_eq!(around.status, 200, "{}", around.text());
+    let around = around.json();
+    assert_eq!(around["centre"], concept.as_str());
+    assert_eq!(around["nodes"][0]["kind"], "CONCEPT");
+    assert!(around["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["label"] == "Emmanuel Macron"));
+    assert!(server
+        .get(&format!("/api/graph.dot?iri={}", encode(&concept)), &[])
+        .text()
+        .starts_with("digraph"));
+    // Every node of every graph has a page or is a value.
+    for node in around["nodes"].as_array().unwrap() {
+        let (kind, id) = (node["kind"].as_str().unwrap(), node["id"].as_str().unwrap());
+        let path = match kind {
+            "VAL" => continue,
+            "CONCEPT" => "concept",
+            _ => "entity",
+        };
+        assert_eq!(
+            server.get(&format!("/api/{path}?iri={}", encode(id)), &[]).status,
+            200,
+            "{kind} {id}"
+        );
+    }
+    // The documents list titles the untitled one by its first sentence.
+    let documents = server.get("/api/documents", &[]).json();
+    let titles: Vec<&str> = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&FIRST) && titles.contains(&"Rencontre à Paris"),
+        "{titles:?}"
+    );
 }

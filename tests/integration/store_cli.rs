@@ -95,7 +95,7 @@ fn malformed_query_exits_2_with_line_and_column() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::starts_with(
-            "trame: SPARQL syntax error at line 2, column 16: expected",
+            "trame: SPARQL syntax error at line 2, column 15: unexpected `}`; expected a variable",
         ));
     trame_on(&store)
         .args(["query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "csv"])

@@ -6,8 +6,18 @@
 
 (function () {
   const main = document.getElementById('main');
-  const KIND_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other', VAL: 'value' };
-  const KIND_COLOURS = { PER: '#4e79a7', ORG: '#f28e2b', LOC: '#59a14f', MISC: '#9c755f', VAL: '#8c8c8c' };
+  const KIND_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other', CONCEPT: 'concept', VAL: 'value' };
+  const KIND_COLOURS = { PER: '#4e79a7', ORG: '#f28e2b', LOC: '#59a14f', MISC: '#9c755f', CONCEPT: '#b07aa1', VAL: '#8c8c8c' };
+  const ENTITY_KINDS = ['PER', 'ORG', 'LOC', 'MISC'];
+
+  // The page of a node, by its kind: entities and concepts have one, values
+  // and IRIs the store does not describe have none.
+  function pageOf(iri, kind) {
+    if (!iri) return null;
+    if (kind === 'CONCEPT') return '/concept?' + query({ iri });
+    if (ENTITY_KINDS.includes(kind)) return '/entity?' + query({ iri });
+    return null;
+  }
 
   // Builds an element: h('a', {href: '/x', class: 'y'}, 'text', child, [more]).
   function h(tag, attrs, ...children) {
@@ -66,8 +76,26 @@
   }
 
   function entityLink(end) {
-    if (!end.iri) return h('span', { class: 'value' }, end.label);
-    return h('a', { href: '/entity?' + query({ iri: end.iri }) }, end.label);
+    const page = pageOf(end.iri, end.kind);
+    if (!page) return h('span', { class: end.iri ? 'node' : 'value', title: end.iri || null }, end.label);
+    return h('a', { href: page, class: end.kind === 'CONCEPT' ? 'concept' : null }, end.label);
+  }
+
+  // The facts of an entity or a concept, grouped by predicate.
+  function factGroups(groups) {
+    return groups.map((group) => h('section', { class: 'group', 'data-predicate': group.predicate },
+      h('h2', {}, group.predicate, h('span', { class: 'muted' }, ' · ' + group.facts.length)),
+      h('ol', { class: 'facts' }, group.facts.map((fact) => h('li', { class: 'fact', 'data-statement': fact.statement },
+        h('div', { class: 'triple' }, entityLink(fact.subject), h('span', { class: 'predicate' }, '—' + fact.predicate + '→'),
+          entityLink(fact.object)),
+        h('blockquote', { class: 'sentence' }, highlighted(fact.sentence, fact.highlights)),
+        h('div', { class: 'meta' },
+          h('a', { href: '/document?' + query({ iri: fact.document.iri }) }, fact.document.title),
+          fact.document.date ? h('span', { class: 'date' }, 'dated ' + fact.document.date) : null,
+          fact.document.date_added ? h('span', {}, 'added ' + fact.document.date_added.slice(0, 10)) : null,
+          h('span', {}, 'confidence ' + fact.confidence.toFixed(2)),
+          h('span', {}, 'lemma ' + fact.lemma + ' · rule ' + fact.rule),
+          flags(fact)))))));
   }
 
   // `text` with the character ranges ([start, end) in code points) marked.
@@ -161,8 +189,8 @@
         ' and refreshed when the store changes (checked every ' + status.refresh_seconds + ' s).'),
       h('h2', {}, 'Documents'),
       h('ul', { class: 'documents' }, documents.map((doc) => h('li', {},
-        h('a', { href: '/document?' + query({ iri: doc.iri }) }, doc.title || doc.source),
-        h('span', { class: 'muted' }, ' · ' + doc.source + ' · added ' + doc.date_added.slice(0, 10))))),
+        h('a', { href: '/document?' + query({ iri: doc.iri }) }, doc.title),
+        h('span', { class: 'muted' }, (doc.date ? ' · dated ' + doc.date : '') + ' · added ' + doc.date_added.slice(0, 10))))),
     );
   }
 
@@ -180,25 +208,37 @@
         h('span', { class: 'iri' }, page.iri)),
       page.truncated ? h('p', { class: 'muted' }, 'Only the first facts are shown (the page row cap).') : null,
       page.groups.length ? null : h('p', { class: 'muted' }, 'No fact names this entity yet.'),
-      page.groups.map((group) => h('section', { class: 'group', 'data-predicate': group.predicate },
-        h('h2', {}, group.predicate, h('span', { class: 'muted' }, ' · ' + group.facts.length)),
-        h('ol', { class: 'facts' }, group.facts.map((fact) => h('li', { class: 'fact', 'data-statement': fact.statement },
-          h('div', { class: 'triple' }, entityLink(fact.subject), h('span', { class: 'predicate' }, '—' + fact.predicate + '→'),
-            entityLink(fact.object)),
-          h('blockquote', { class: 'sentence' }, highlighted(fact.sentence, fact.highlights)),
-          h('div', { class: 'meta' },
-            h('a', { href: '/document?' + query({ iri: fact.document.iri }) }, fact.document.title || fact.document.path),
-            fact.document.date_added ? h('span', {}, 'added ' + fact.document.date_added.slice(0, 10)) : null,
-            h('span', {}, 'confidence ' + fact.confidence.toFixed(2)),
-            h('span', {}, 'lemma ' + fact.lemma + ' · rule ' + fact.rule),
-            flags(fact))))))),
+      factGroups(page.groups),
+    );
+  }
+
+  // ---- concept page --------------------------------------------------
+  // A concept is a document's own subject or object that no named entity
+  // covers ("les manifestants"): its label, document, head noun and facts.
+  async function conceptPage(iri) {
+    const page = await api('/api/concept?' + query({ iri }));
+    document.title = page.label + ' · trame';
+    const factCount = page.groups.reduce((n, g) => n + g.facts.length, 0);
+    show(
+      h('h1', { id: 'concept-label' }, page.label, ' ', kindBadge(page.kind)),
+      h('p', { class: 'muted' }, 'A concept of one document: something the text talks about that names no person, ',
+        'place or organisation on its own.'),
+      h('p', { class: 'concept-facts' },
+        h('strong', {}, 'Document: '), h('a', { id: 'concept-document', href: '/document?' + query({ iri: page.document.iri }) }, page.document.title),
+        page.head ? [' · ', h('strong', {}, 'head noun: '), page.head] : null,
+        page.named_entity ? [' · ', h('strong', {}, 'names: '), entityLink(page.named_entity)] : null),
+      h('p', { class: 'muted' }, plural(factCount, 'fact') + ' · ',
+        h('a', { id: 'graph-link', href: '/graph?' + query({ iri: page.iri }) }, 'graph view'), ' · ',
+        h('span', { class: 'iri' }, page.iri)),
+      page.truncated ? h('p', { class: 'muted' }, 'Only the first facts are shown (the page row cap).') : null,
+      factGroups(page.groups),
     );
   }
 
   // ---- document page -------------------------------------------------
   async function documentPage(iri) {
     const doc = await api('/api/document?' + query({ iri }));
-    document.title = (doc.title || doc.source) + ' · trame';
+    document.title = doc.title + ' · trame';
     const tip = h('div', { class: 'tip', hidden: true });
     const paragraphs = [];
     let paragraph = null;
@@ -214,8 +254,8 @@
       append(paragraph, [sentenceWithFacts(sentence, doc.facts, tip)]);
     }
     show(
-      h('h1', {}, doc.title || doc.source),
-      h('p', { class: 'muted' }, doc.source + ' · added ' + doc.date_added.slice(0, 10) + ' · ' + doc.facts.length +
+      h('h1', {}, doc.title),
+      h('p', { class: 'muted' }, (doc.date ? 'dated ' + doc.date + ' · ' : '') + 'added ' + doc.date_added.slice(0, 10) + ' · ' + doc.facts.length +
         ' facts (highlighted; hover one to see it)'),
       h('article', { class: 'card article' }, paragraphs),
       h('h2', {}, 'Facts'),
@@ -278,8 +318,9 @@
         ['1', '2'].map((d) => h('option', { value: d, selected: d === depth }, d)))),
       h('label', {}, 'Confidence ≥ ', h('input', { type: 'number', name: 'min_confidence', min: 0, max: 1, step: 0.05, value: minConfidence })),
       h('fieldset', { class: 'kinds' }, h('legend', {}, 'Types'),
-        ['PER', 'ORG', 'LOC', 'MISC', 'VAL'].map((k) => h('label', {},
-          h('input', { type: 'checkbox', name: 'kind', value: k, checked: !kinds.length || kinds.includes(k) }), ' ' + KIND_NAMES[k] + ' '))),
+        Object.keys(KIND_NAMES).map((k) => h('label', { 'data-kind': k },
+          h('input', { type: 'checkbox', name: 'kind', value: k, checked: !kinds.length || kinds.includes(k) }),
+          ' ', h('span', { class: 'swatch', style: 'background:' + KIND_COLOURS[k] }), ' ' + KIND_NAMES[k] + ' '))),
       h('label', {}, 'Predicates ', h('select', { name: 'predicate', multiple: true },
         graph.predicates.map((p) => h('option', { value: p, selected: predicates.includes(p) }, p)))),
       h('button', { type: 'submit' }, 'Apply'),
@@ -292,10 +333,11 @@
       h('a', { href: '/api/graph.dot?' + query(filter) }, 'DOT'),
       h('a', { href: '/api/graph.csv?' + query(filter) }, 'CSV'));
     const box = h('div', { id: 'cy' });
+    const centrePage = pageOf(graph.centre, centre.kind);
     show(
-      h('h1', {}, 'Around ', h('a', { href: '/entity?' + query({ iri }) }, centre.label), ' ', kindBadge(centre.kind)),
+      h('h1', {}, 'Around ', centrePage ? h('a', { href: centrePage }, centre.label) : centre.label, ' ', kindBadge(centre.kind)),
       h('p', { class: 'muted', id: 'graph-summary' }, graph.nodes.length + ' nodes, ' + graph.edges.length + ' facts' +
-        (graph.truncated ? ' (cut at the node limit)' : '') + '. Click an entity to centre the view on it.'),
+        (graph.truncated ? ' (cut at the node limit)' : '') + '. Click an entity or a concept to centre the view on it.'),
       form, downloads, box,
     );
     const elements = graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, centre: n.depth === 0 ? 1 : 0 } }))
@@ -314,6 +356,7 @@
           width: 18, height: 18 } },
         ...Object.entries(KIND_COLOURS).map(([kind, colour]) => ({ selector: 'node[kind = "' + kind + '"]', style: { 'background-color': colour } })),
         { selector: 'node[kind = "VAL"]', style: { shape: 'round-rectangle', width: 12, height: 12 } },
+        { selector: 'node[kind = "CONCEPT"]', style: { shape: 'diamond' } },
         { selector: 'node[centre = 1]', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#1d232b', 'font-weight': 'bold' } },
         { selector: 'edge', style: {
           width: 1.5, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle',
@@ -324,9 +367,10 @@
       ],
       layout: { name: graph.nodes.length > 1 ? 'cose' : 'grid', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 140, nodeOverlap: 40, gravity: 0.6, numIter: 2000, padding: 30 },
     });
+    // Entities and concepts recentre the view; values and IRIs without a page do nothing.
     cy.on('tap', 'node', (event) => {
       const node = event.target;
-      if (node.data('kind') !== 'VAL' && node.id() !== iri) {
+      if (pageOf(node.id(), node.data('kind')) && node.id() !== graph.centre) {
         window.location.href = '/graph?' + query(Object.assign({}, filter, { iri: node.id() }));
       }
     });
@@ -417,6 +461,7 @@
         const short = binding.value.replace(/^.*[#/](?=[^#/]+$)/, '');
         return h('td', { title: binding.value },
           binding.value.includes('/entity/') ? h('a', { href: '/entity?' + query({ iri: binding.value }) }, short)
+            : binding.value.includes('/concept/') ? h('a', { href: '/concept?' + query({ iri: binding.value }) }, short)
             : binding.value.includes('/doc/') && !binding.value.includes('/sentence/') && !binding.value.includes('/statement/')
               ? h('a', { href: '/document?' + query({ iri: binding.value }) }, short) : short);
       }
@@ -437,6 +482,7 @@
   const routes = {
     '/': () => overview(),
     '/entity': () => entityPage(params.get('iri')),
+    '/concept': () => conceptPage(params.get('iri')),
     '/document': () => documentPage(params.get('iri')),
     '/graph': () => graphPage(params),
     '/editor': () => editorPage(),
