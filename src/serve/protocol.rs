@@ -330,7 +330,8 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
     let max_rows = job.max_rows;
     tokio::task::spawn_blocking(move || {
         let _permit = permit;
-        worker_app.running.fetch_add(1, Ordering::SeqCst);
+        // Counted while this worker runs, whatever way it ends.
+        let _running = Running::enter(&worker_app.running);
         let mut writer = ChannelWriter {
             head: Some(head_tx),
             tx: body_tx,
@@ -362,7 +363,6 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
             Err(failure) => writer.fail(failure),
         }
         drop(view);
-        worker_app.running.fetch_sub(1, Ordering::SeqCst);
         timer.abort();
     });
     // The worker stops at its next check of the flag; the client gets its
@@ -390,6 +390,23 @@ pub(crate) async fn execute(app: Arc<App>, job: Job) -> Response {
         Ok(Err(Failure::NotAcceptable)) => not_acceptable(),
         Ok(Err(Failure::Store(error))) => store_error(&error, timeout),
         Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, "the query stopped without an answer"),
+    }
+}
+
+/// One running query in [`App::running`](super::App), from [`Running::enter`]
+/// until dropped (also when the worker unwinds).
+struct Running<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl<'a> Running<'a> {
+    fn enter(counter: &'a std::sync::atomic::AtomicUsize) -> Running<'a> {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Running(counter)
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

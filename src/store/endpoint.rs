@@ -204,7 +204,7 @@ impl Store {
     /// Starts a parsed query. SELECT and CONSTRUCT results are computed as
     /// they are pulled by [`RunningQuery::write`]; ASK is answered here.
     pub fn start_endpoint_query(&self, query: EndpointQuery) -> Result<RunningQuery, StoreError> {
-        let results = query.prepared.on_store(&self.db).execute().map_err(evaluation_error)?;
+        let results = super::guard_engine(|| query.prepared.on_store(&self.db).execute().map_err(evaluation_error))?;
         Ok(RunningQuery {
             results,
             cancel: query.cancel,
@@ -226,7 +226,19 @@ impl RunningQuery {
     /// [`StoreError::Cancelled`] once `deadline` has passed or the query's
     /// [`Cancel`] is set, checking before every row; stops with
     /// [`StoreError::Output`] when `out` fails (the client went away).
+    /// A panic inside the query engine while results are pulled (see
+    /// [`super::guard_engine`]) gives [`StoreError::Engine`].
     pub fn write(
+        self,
+        format: WireFormat,
+        deadline: Instant,
+        max_rows: Option<usize>,
+        out: &mut dyn Write,
+    ) -> Result<Written, StoreError> {
+        super::guard_engine(|| self.write_unguarded(format, deadline, max_rows, out))
+    }
+
+    fn write_unguarded(
         self,
         format: WireFormat,
         deadline: Instant,

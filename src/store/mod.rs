@@ -91,6 +91,9 @@ pub enum StoreError {
     Query { message: String, line: u64, column: u64 },
     #[error("SPARQL evaluation failed: {0}")]
     Evaluation(String),
+    /// The query engine itself failed (a panic inside Oxigraph, caught).
+    #[error("the query engine (Oxigraph) failed on this query: {message}{hint}; the store is unchanged", hint = engine_hint(.message))]
+    Engine { message: String },
     #[error("the query was stopped (time limit reached or cancelled)")]
     Cancelled,
     #[error("{0}")]
@@ -427,7 +430,7 @@ impl Store {
 
     /// Plain rows for exporters; see [`SnapshotOptions`].
     pub fn snapshot(&self, options: &SnapshotOptions) -> Result<GraphSnapshot, StoreError> {
-        read::snapshot(self, options)
+        guard_engine(|| read::snapshot(self, options))
     }
 
     /// Counts for `trame stats`; `top` is how many entities to rank by degree.
@@ -445,13 +448,13 @@ impl Store {
         tty: bool,
         out: &mut dyn Write,
     ) -> Result<QueryKind, StoreError> {
-        sparql::query_to_writer(self, query, format, tty, out)
+        guard_engine(|| sparql::query_to_writer(self, query, format, tty, out))
     }
 
     /// Runs a SPARQL SELECT and returns its rows as N-Triples-style strings
     /// (`None` for unbound), with the variable names.
     pub fn select(&self, query: &str) -> Result<SelectRows, StoreError> {
-        sparql::select(self, query)
+        guard_engine(|| sparql::select(self, query))
     }
 
     /// Runs a SPARQL update in one transaction.
@@ -631,6 +634,34 @@ fn term_value(term: &Term) -> String {
         Term::Literal(literal) => literal.value().to_string(),
         #[allow(unreachable_patterns)]
         _ => term.to_string(),
+    }
+}
+
+/// Runs query evaluation, turning a panic inside the query engine into
+/// [`StoreError::Engine`], so a query Oxigraph cannot evaluate costs that
+/// query, not the process or the server thread. Known case (spareval
+/// 0.2.9): ORDER BY over a mix of IRIs and literals makes its sort's
+/// comparison inconsistent, which the standard library's sort reports by
+/// panicking. Reads only: a panic here leaves the store as it was.
+pub(crate) fn guard_engine<T>(evaluate: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(evaluate)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown failure");
+        Err(StoreError::Engine {
+            message: message.to_string(),
+        })
+    })
+}
+
+/// What to do about a known engine failure.
+fn engine_hint(message: &str) -> &'static str {
+    if message.contains("total order") {
+        " (its ORDER BY cannot sort IRIs and literals together: sort on STR(?x), or filter to one kind of term)"
+    } else {
+        ""
     }
 }
 

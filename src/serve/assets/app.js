@@ -455,6 +455,12 @@
     const cap = Number(response.headers.get('X-Trame-Row-Cap'));
     const vars = data.head.vars;
     const rows = data.results.bindings;
+    // A document's IRI, or the document owning a sentence, statement,
+    // mention or time expression IRI minted under it; null otherwise.
+    const owningDocument = (iri) => {
+      const m = /^(https:\/\/w3id\.org\/trame\/doc\/[^/#?]+)/.exec(iri);
+      return m ? m[1] : null;
+    };
     const cell = (binding) => {
       if (!binding) return h('td', { class: 'muted' }, '');
       if (binding.type === 'uri') {
@@ -462,8 +468,8 @@
         return h('td', { title: binding.value },
           binding.value.includes('/entity/') ? h('a', { href: '/entity?' + query({ iri: binding.value }) }, short)
             : binding.value.includes('/concept/') ? h('a', { href: '/concept?' + query({ iri: binding.value }) }, short)
-            : binding.value.includes('/doc/') && !binding.value.includes('/sentence/') && !binding.value.includes('/statement/')
-              ? h('a', { href: '/document?' + query({ iri: binding.value }) }, short) : short);
+            : owningDocument(binding.value)
+              ? h('a', { href: '/document?' + query({ iri: owningDocument(binding.value) }) }, short) : short);
       }
       return h('td', {}, binding.value);
     };
