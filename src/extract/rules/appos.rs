@@ -144,14 +144,15 @@ fn affiliation(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     }
 }
 
-/// "les employés de la SNCF", "l'armée du Myanmar", "un militant du parti
+/// "les employés de la SNCF", "un militant du parti
 /// X": a concept some fact has for subject, headed by a noun for people
 /// acting for a body (the `collective` class), with a "de" complement
-/// naming an organisation or a place, is a member of it (`memberOf`, lemma
-/// "employé de").
+/// naming an organisation, is a member of it (`memberOf`, lemma "employé
+/// de"). A place is no body one is a member of (the ontology's range of
+/// `memberOf` is `Organization`): "l'armée du Pérou" gives no row.
 fn people_of(ctx: &Ctx, p: &Para, h: usize, c: usize, other: usize, prep: &str, out: &mut Vec<Draft>) {
     let lemma = p.tok(h).lemma.to_lowercase();
-    let body = matches!(ctx.kind(other), EntityKind::Organization | EntityKind::Place);
+    let body = ctx.kind(other) == EntityKind::Organization;
     if prep != "de" || p.tok(h).pos != "NOUN" || !body || !ctx.is(Class::Collective, &lemma) {
         return;
     }

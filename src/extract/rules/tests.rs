@@ -837,4 +837,7 @@ fn people_of_a_body_are_its_members_and_lie_nowhere() {
     let f = fact(&doc, "militants de Greenpeace", "memberOf", "Greenpeace");
     assert_eq!(f.lemma, "militant de");
     assert!(doc.facts.iter().all(|f| f.predicate != "locatedIn"), "{}", dump(&doc));
+    // A country is no body one is a member of (memberOf's range is Organization).
+    let doc = sentence("L'armée du Pérou a été déployée dans le sud du pays.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "memberOf"), "{}", dump(&doc));
 }
