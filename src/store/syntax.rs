@@ -89,6 +89,17 @@ pub(super) fn syntax_error(error: SparqlSyntaxError, text: &str, grammar: Gramma
             column: 1,
         };
     };
+    if let Some(what) = semantic(&expected, text, grammar) {
+        // The grammar is satisfied; a rule on the whole query is not: the
+        // parser reports it at the end, which is where we point.
+        let at = text.trim_end().len();
+        let (line, column) = line_column(text, at);
+        return StoreError::Query {
+            message: format!("{what}\n{}", excerpt(text, at)),
+            line: line as u64,
+            column: column as u64,
+        };
+    }
     let tokens = tokens(text);
     let (at, what) = locate(text, &tokens, &expected, grammar);
     let (line, column) = line_column(text, at);
@@ -97,6 +108,41 @@ pub(super) fn syntax_error(error: SparqlSyntaxError, text: &str, grammar: Gramma
         line: line as u64,
         column: column as u64,
     }
+}
+
+/// The parser's own words when a complete text breaks a rule on the whole
+/// query rather than the grammar ("SELECT * is not authorized with GROUP
+/// BY", "The SELECT contains a variable that is unbound"): spargebra puts
+/// such sentences among the expected tokens. A complete text refused with
+/// no sentence (`[_]` alone: a BIND to a variable already in scope is one
+/// case) gets a general one. None when the text is simply incomplete or
+/// wrong at some token.
+fn semantic(expected: &str, text: &str, grammar: Grammar) -> Option<String> {
+    let list = expected.strip_prefix("one of ").unwrap_or(expected);
+    let sentences: Vec<&str> = list
+        .split(", ")
+        .map(str::trim)
+        .filter(|item| item.matches(' ').count() >= 3 && !item.contains(['"', '\'', '[', ']', '|']))
+        .collect();
+    if !sentences.is_empty() {
+        let mut said = sentences.join("; ");
+        // "The SELECT …" reads on as "the SELECT …"; "SELECT * …" stays.
+        let mut chars = said.chars();
+        if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+            if first.is_ascii_uppercase() && second.is_ascii_lowercase() {
+                said = first.to_ascii_lowercase().to_string() + &said[1..];
+            }
+        }
+        return Some(format!("the query is complete but not valid SPARQL: {said}"));
+    }
+    if list.trim() == "[_]" && !text.trim().is_empty() && viable(text, grammar) {
+        return Some(
+            "the query is complete but not valid SPARQL: a variable is used where the query does not allow it \
+             (a BIND or a SELECT expression naming a variable already in scope, for instance)"
+                .to_string(),
+        );
+    }
+    None
 }
 
 /// Line, column and expected list of "error at L:C: expected …".
@@ -411,5 +457,22 @@ mod tests {
         assert_eq!(column, 27, "{message}");
         assert!(message.starts_with("the text ends too early; expected "), "{message}");
         assert!(message.contains("`}`"), "{message}");
+    }
+
+    #[test]
+    fn rules_on_the_whole_query_are_said_in_the_parsers_words() {
+        let (line, column, message) = error("SELECT * WHERE { ?s ?p ?o } GROUP BY ?s");
+        assert_eq!((line, column), (1, 40), "{message}");
+        assert!(
+            message.starts_with("the query is complete but not valid SPARQL: SELECT * is not authorized with GROUP BY"),
+            "{message}"
+        );
+        let (_, _, message) = error("SELECT ?o WHERE { ?s ?p ?o } GROUP BY ?s");
+        assert!(message.contains(": the SELECT contains a variable that is unbound"), "{message}");
+        let (_, _, message) = error("SELECT * WHERE { ?s ?p ?o BIND(1 AS ?s) }");
+        assert!(message.starts_with("the query is complete but not valid SPARQL"), "{message}");
+        // An incomplete text is still one that ends too early.
+        let (_, _, message) = error("SELECT * WHERE { ?s ?p ?o } VALUES");
+        assert!(!message.contains("complete but"), "{message}");
     }
 }
