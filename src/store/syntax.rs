@@ -89,7 +89,7 @@ pub(super) fn syntax_error(error: SparqlSyntaxError, text: &str, grammar: Gramma
             column: 1,
         };
     };
-    if let Some(what) = semantic(&expected, text, grammar) {
+    if let Some(what) = semantic(&expected) {
         // The grammar is satisfied; a rule on the whole query is not: the
         // parser reports it at the end, which is where we point.
         let at = text.trim_end().len();
@@ -101,7 +101,14 @@ pub(super) fn syntax_error(error: SparqlSyntaxError, text: &str, grammar: Gramma
         };
     }
     let tokens = tokens(text);
-    let (at, what) = locate(text, &tokens, &expected, grammar);
+    let (at, mut what) = locate(text, &tokens, &expected, grammar);
+    if expected.trim() == "[_]" {
+        // The parser refused a token the grammar allows there, with no
+        // words of its own: a scoping rule, not a typo.
+        what = "the query breaks a SPARQL rule here: a variable is used where the query does not allow it \
+                (a BIND or a SELECT expression naming a variable already in scope, for instance)"
+            .to_string();
+    }
     let (line, column) = line_column(text, at);
     StoreError::Query {
         message: format!("{what}\n{}", excerpt(text, at)),
@@ -113,11 +120,9 @@ pub(super) fn syntax_error(error: SparqlSyntaxError, text: &str, grammar: Gramma
 /// The parser's own words when a complete text breaks a rule on the whole
 /// query rather than the grammar ("SELECT * is not authorized with GROUP
 /// BY", "The SELECT contains a variable that is unbound"): spargebra puts
-/// such sentences among the expected tokens. A complete text refused with
-/// no sentence (`[_]` alone: a BIND to a variable already in scope is one
-/// case) gets a general one. None when the text is simply incomplete or
-/// wrong at some token.
-fn semantic(expected: &str, text: &str, grammar: Grammar) -> Option<String> {
+/// such sentences among the expected tokens. None when the text is simply
+/// incomplete or wrong at some token.
+fn semantic(expected: &str) -> Option<String> {
     let list = expected.strip_prefix("one of ").unwrap_or(expected);
     let sentences: Vec<&str> = list
         .split(", ")
@@ -134,13 +139,6 @@ fn semantic(expected: &str, text: &str, grammar: Grammar) -> Option<String> {
             }
         }
         return Some(format!("the query is complete but not valid SPARQL: {said}"));
-    }
-    if list.trim() == "[_]" && !text.trim().is_empty() && viable(text, grammar) {
-        return Some(
-            "the query is complete but not valid SPARQL: a variable is used where the query does not allow it \
-             (a BIND or a SELECT expression naming a variable already in scope, for instance)"
-                .to_string(),
-        );
     }
     None
 }
@@ -468,9 +466,13 @@ mod tests {
             "{message}"
         );
         let (_, _, message) = error("SELECT ?o WHERE { ?s ?p ?o } GROUP BY ?s");
-        assert!(message.contains(": the SELECT contains a variable that is unbound"), "{message}");
-        let (_, _, message) = error("SELECT * WHERE { ?s ?p ?o BIND(1 AS ?s) }");
-        assert!(message.starts_with("the query is complete but not valid SPARQL"), "{message}");
+        assert!(
+            message.contains(": the SELECT contains a variable that is unbound"),
+            "{message}"
+        );
+        let (_, column, message) = error("SELECT * WHERE { ?s ?p ?o BIND(1 AS ?s) }");
+        assert_eq!(column, 41, "{message}");
+        assert!(message.starts_with("the query breaks a SPARQL rule here"), "{message}");
         // An incomplete text is still one that ends too early.
         let (_, _, message) = error("SELECT * WHERE { ?s ?p ?o } VALUES");
         assert!(!message.contains("complete but"), "{message}");

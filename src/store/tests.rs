@@ -1054,13 +1054,20 @@ fn the_ontology_is_loaded_once_and_refreshed_on_change() {
 
 #[test]
 fn a_panic_in_the_query_engine_is_an_engine_error_with_its_hint() {
-    let error = guard_engine::<()>(|| panic!("user-provided comparison function does not correctly implement a total order"))
-        .err()
-        .unwrap();
+    let error =
+        guard_engine::<()>(|| panic!("user-provided comparison function does not correctly implement a total order"))
+            .err()
+            .unwrap();
     assert!(matches!(error, StoreError::Engine { .. }), "{error}");
     let message = error.to_string();
     assert!(message.contains("sort on STR(?x)"), "{message}");
     assert!(message.contains("the store is unchanged"), "{message}");
-    let other = guard_engine::<()>(|| panic!("something else")).err().unwrap().to_string();
-    assert!(other.contains("something else") && !other.contains("STR(?x)"), "{other}");
+    let other = guard_engine::<()>(|| panic!("something else"))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        other.contains("something else") && !other.contains("STR(?x)"),
+        "{other}"
+    );
 }
