@@ -643,8 +643,27 @@ fn term_value(term: &Term) -> String {
 /// 0.2.9): ORDER BY over a mix of IRIs and literals makes its sort's
 /// comparison inconsistent, which the standard library's sort reports by
 /// panicking. Reads only: a panic here leaves the store as it was.
+///
+/// The first call installs a panic hook that stays silent for panics
+/// inside this guard (the error says it all) and hands every other panic
+/// to the hook that was there before.
 pub(crate) fn guard_engine<T>(evaluate: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(evaluate)).unwrap_or_else(|panic| {
+    thread_local! {
+        static IN_ENGINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let earlier = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_ENGINE.with(std::cell::Cell::get) {
+                earlier(info);
+            }
+        }));
+    });
+    let outer = IN_ENGINE.with(|flag| flag.replace(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(evaluate));
+    IN_ENGINE.with(|flag| flag.set(outer));
+    outcome.unwrap_or_else(|panic| {
         let message = panic
             .downcast_ref::<String>()
             .map(String::as_str)
