@@ -98,6 +98,29 @@ pub async fn unknown() -> Response {
     )
 }
 
+/// Any method but GET (and HEAD) on a read-only API endpoint: a JSON 405.
+pub async fn get_only() -> Response {
+    let mut response = error(StatusCode::METHOD_NOT_ALLOWED, "this endpoint answers GET only");
+    response.headers_mut().insert(
+        axum::http::header::ALLOW,
+        axum::http::HeaderValue::from_static("GET, HEAD"),
+    );
+    response
+}
+
+/// An error the SPARQL protocol code answered in plain text, said as the
+/// API's JSON error (same status); other responses pass through.
+async fn as_api_error(response: Response) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let bytes = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    error(status, String::from_utf8_lossy(&bytes).trim())
+}
+
 /// `GET /api/status`: what the server serves and how fresh it is.
 pub async fn status(State(app): State<Arc<App>>) -> Response {
     let view = app.views.current();
@@ -408,9 +431,19 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
         (None, Err(message)) => return error(StatusCode::BAD_REQUEST, &message),
     };
     if is_update(&query) {
-        return super::protocol::update().await;
+        return as_api_error(super::protocol::update().await).await;
     }
-    let csv = matches!(params.one("format"), Ok(Some("csv")));
+    let csv = match params.one("format") {
+        Ok(None | Some("json")) => false,
+        Ok(Some("csv")) => true,
+        Ok(Some(other)) => return error(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "unknown format {other:?}: use format=csv for a CSV download, or leave it out for SPARQL results JSON"
+            ),
+        ),
+        Err(message) => return error(StatusCode::BAD_REQUEST, &message),
+    };
     let job = Job {
         text: query,
         default_graphs: Vec::new(),
@@ -423,5 +456,5 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
         max_rows: if csv { None } else { Some(app.options.page_rows) },
         attachment: csv.then_some("results.csv"),
     };
-    protocol::execute(app, job).await
+    as_api_error(protocol::execute(app, job).await).await
 }

@@ -1042,6 +1042,32 @@ fn api_errors_are_json_and_name_the_valid_values() {
         .collect();
     assert_eq!(kinds, ["LOC", "PER"].into_iter().collect(), "{lower}");
     assert_eq!(server.get("/api/search?q=a&limit=50", &[]).status, 200);
+    // A read-only endpoint given another method, an unknown format, and
+    // the SPARQL code's own refusals: JSON too.
+    let post = server.post("/api/search?q=a", None, b"", &[]);
+    assert_eq!(post.status, 405);
+    assert_eq!(post.header("content-type"), Some("application/json"));
+    assert!(post.json()["error"].as_str().unwrap().contains("GET only"));
+    for (path, status, needle) in [
+        (
+            "/api/query?format=xml&query=ASK%20%7B%7D",
+            400,
+            "unknown format \"xml\"",
+        ),
+        (
+            "/api/query?query=SELEC%20%2A",
+            400,
+            "SPARQL syntax error at line 1, column 1",
+        ),
+        ("/api/query?query=INSERT%20DATA%20%7B%7D", 403, "read-only"),
+    ] {
+        let reply = server.get(path, &[]);
+        assert_eq!(reply.status, status, "{path}");
+        assert_eq!(reply.header("content-type"), Some("application/json"), "{path}");
+        let error = reply.json()["error"].as_str().unwrap().to_string();
+        assert!(error.contains(needle), "{path}: {error}");
+    }
+    assert_eq!(server.get("/api/query?format=json&query=ASK%20%7B%7D", &[]).status, 200);
 }
 
 #[test]
