@@ -436,12 +436,14 @@ pub async fn query(State(app): State<Arc<App>>, request: Request) -> Response {
     let csv = match params.one("format") {
         Ok(None | Some("json")) => false,
         Ok(Some("csv")) => true,
-        Ok(Some(other)) => return error(
-            StatusCode::BAD_REQUEST,
-            &format!(
+        Ok(Some(other)) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                &format!(
                 "unknown format {other:?}: use format=csv for a CSV download, or leave it out for SPARQL results JSON"
             ),
-        ),
+            )
+        }
         Err(message) => return error(StatusCode::BAD_REQUEST, &message),
     };
     let job = Job {

@@ -175,10 +175,11 @@ impl Store {
         }
         let mut prepared = evaluator()?.with_cancellation_token(cancel.0.clone()).for_query(parsed);
         let node = |text: &String, parameter: &str| {
-            NamedNode::new(text.as_str()).map_err(|e| StoreError::Query {
-                message: format!("{parameter} {text:?} is not an absolute IRI: {e}"),
-                line: 1,
-                column: 1,
+            NamedNode::new(text.as_str()).map_err(|e| {
+                // A protocol parameter, not the query text: no line or column.
+                StoreError::Refused(format!(
+                    "the parameter {parameter} {text:?} is not an absolute IRI ({e}); give one like https://w3id.org/trame/doc/…"
+                ))
             })
         };
         if !default_graphs.is_empty() || !named_graphs.is_empty() {
