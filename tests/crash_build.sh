@@ -46,6 +46,8 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/trame-crash.XXXXXX")"
 keep=0
 cleanup() { if [ "$keep" = 0 ]; then rm -rf "$work"; fi; }
 trap cleanup EXIT
+# Any other failing command is a finding too: say where, keep the evidence.
+trap 'status=$?; keep=1; echo "crash_build: FAIL: a command failed at line $LINENO (exit $status) after ${kills:-0} kills; work folder kept: $work" >&2' ERR
 
 # Quads of a store as sorted N-Quads, dateAdded left out and blank node
 # labels (random in every store: the ontology's lists) made alike.
