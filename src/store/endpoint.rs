@@ -499,7 +499,7 @@ mod tests {
                 None,
                 (&["pas une iri".to_string()], &[])
             ),
-            Err(StoreError::Query { .. })
+            Err(StoreError::Refused(_))
         ));
     }
 
