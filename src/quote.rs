@@ -6,7 +6,8 @@
 //! literally is shown as it is; any other (a space, a quote, `$`, `*`, …)
 //! is shown in single quotes, a single quote inside written `'\''` (POSIX
 //! shell quoting). Every message that names a path goes through
-//! [`path`]; nothing else is decided here.
+//! [`path`]. It also owns how a caught panic is worded ([`panic`]).
+//! Nothing else is decided here.
 
 use std::fmt;
 use std::path::Path;
@@ -39,6 +40,16 @@ impl fmt::Display for Quoted<'_> {
             write!(f, "'{}'", text.replace('\'', r"'\''"))
         }
     }
+}
+
+/// The text a caught panic carries (`panic!("…")` gives a `String` or a
+/// `&str`), or "unknown panic" for any other payload.
+pub fn panic(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic")
 }
 
 #[cfg(test)]

@@ -349,11 +349,7 @@ fn has_clause(doc: &nlp::Doc) -> bool {
 }
 
 fn internal_error(stage: &str, panic: &(dyn std::any::Any + Send)) -> String {
-    let message = panic
-        .downcast_ref::<String>()
-        .map(String::as_str)
-        .or_else(|| panic.downcast_ref::<&str>().copied())
-        .unwrap_or("unknown panic");
+    let message = crate::quote::panic(panic);
     format!("internal error while {stage} ({message}); this is a bug in trame, please report it with the file")
 }
 

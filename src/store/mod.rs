@@ -664,13 +664,8 @@ pub(crate) fn guard_engine<T>(evaluate: impl FnOnce() -> Result<T, StoreError>) 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(evaluate));
     IN_ENGINE.with(|flag| flag.set(outer));
     outcome.unwrap_or_else(|panic| {
-        let message = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("unknown failure");
         Err(StoreError::Engine {
-            message: message.to_string(),
+            message: crate::quote::panic(&*panic).to_string(),
         })
     })
 }

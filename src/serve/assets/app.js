@@ -465,11 +465,11 @@
       if (!binding) return h('td', { class: 'muted' }, '');
       if (binding.type === 'uri') {
         const short = binding.value.replace(/^.*[#/](?=[^#/]+$)/, '');
+        const doc = owningDocument(binding.value);
         return h('td', { title: binding.value },
           binding.value.includes('/entity/') ? h('a', { href: '/entity?' + query({ iri: binding.value }) }, short)
             : binding.value.includes('/concept/') ? h('a', { href: '/concept?' + query({ iri: binding.value }) }, short)
-            : owningDocument(binding.value)
-              ? h('a', { href: '/document?' + query({ iri: owningDocument(binding.value) }) }, short) : short);
+            : doc ? h('a', { href: '/document?' + query({ iri: doc }) }, short) : short);
       }
       return h('td', {}, binding.value);
     };
