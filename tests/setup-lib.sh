@@ -46,3 +46,23 @@ trame_find_clang_headers() {
 trame_have_bindgen_deps() {
   trame_find_libclang "${1:-/}" >/dev/null && trame_find_clang_headers "${1:-/}" >/dev/null
 }
+
+# Succeeds when the file system holding DIR has at least NEED GiB free;
+# otherwise says how much is free, where, and what to do, and fails. A first
+# build and test run of trame writes about 6 GiB under target/ (RocksDB's
+# objects, the test binaries; without cargo's incremental cache, which
+# tests/run.sh turns off) plus the models, a browser and two SPARQL servers;
+# a full disk shows up, half an hour in, as a compiler crash.
+trame_check_disk() {
+  local dir="$1" need="$2" free
+  free="$(df -Pk "$dir" 2>/dev/null | awk 'NR == 2 { print int($4 / 1048576) }')"
+  if [ -z "$free" ]; then
+    echo "setup: cannot tell the free space under $dir (df failed); going on" >&2
+    return 0
+  fi
+  if [ "$free" -lt "$need" ]; then
+    echo "setup: only $free GiB free under $dir; the build and tests need about $need GiB. Free some space (an old target/ folder: cargo clean), point CARGO_TARGET_DIR at a larger disk, or set TRAME_MIN_FREE_GIB=0 to try anyway" >&2
+    return 1
+  fi
+  return 0
+}

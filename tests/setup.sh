@@ -10,9 +10,18 @@
 #   - extra "stores" (tests/stores.sh, run by tests/run.sh): Debian's
 #     virtuoso-opensource and curl, and the Oxigraph server from PyPI
 #     (package `oxigraph`, pinned) in a venv under ~/.cache/trame/stores.
+#   - room on disk: TRAME_MIN_FREE_GIB (default 8) GiB free where target/
+#     goes, or it stops at once and says so.
 # The checks are tested against fake trees by tests/integration/setup_detect.rs.
 # shellcheck source=tests/setup-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup-lib.sh"
+# Room to build: checked first, so a full disk is said now rather than
+# found by the compiler half an hour in.
+trame_disk_dir="${CARGO_TARGET_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+mkdir -p "$trame_disk_dir"
+if ! trame_check_disk "$trame_disk_dir" "${TRAME_MIN_FREE_GIB:-8}"; then
+  return 1 2>/dev/null || exit 1
+fi
 need_apt=()
 if ! trame_have_bindgen_deps /; then
   need_apt+=(libclang-dev)

@@ -77,3 +77,33 @@ fn empty_tree_has_nothing() {
     assert!(!run("trame_find_libclang", dir.path()).0);
     assert!(!run("trame_find_clang_headers", dir.path()).0);
 }
+
+/// Runs `trame_check_disk DIR NEED`; returns (success, stderr).
+fn check_disk(dir: &Path, need: u64) -> (bool, String) {
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/setup-lib.sh");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!("source '{}' && trame_check_disk \"$1\" \"$2\"", lib.display()))
+        .arg("bash")
+        .arg(dir)
+        .arg(need.to_string())
+        .output()
+        .expect("bash runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).to_string())
+}
+
+#[test]
+fn disk_check_passes_when_room_and_names_the_folder_when_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, err) = check_disk(dir.path(), 0);
+    assert!(ok, "0 GiB needed yet refused: {err}");
+    assert!(err.is_empty(), "said something when all is well: {err}");
+    // No disk has a million TiB free.
+    let (ok, err) = check_disk(dir.path(), 1 << 30);
+    assert!(!ok, "a billion GiB were found free");
+    assert!(
+        err.contains(&dir.path().display().to_string()) && err.contains("GiB free"),
+        "the refusal does not say where and how much: {err}"
+    );
+    assert!(err.contains("TRAME_MIN_FREE_GIB"), "no way out given: {err}");
+}
