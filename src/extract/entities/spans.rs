@@ -400,8 +400,17 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             return;
         }
         if is_title_token(doc, i) {
+            // "un porte-parole de l'entreprise RTE", "maire de la capitale
+            // colombienne, Bogota": a name the NER calls a place or an
+            // organisation, after a common noun of the title's complement,
+            // names that noun, not the title's holder.
+            if matches!(c.label, Some(EntityKind::Place | EntityKind::Organization))
+                && (i + 1..s).any(|k| is_complement_noun(doc, k))
+            {
+                return;
+            }
             let linked = (i..s).contains(&doc.tokens[head].head) || (i..s).any(|k| doc.tokens[k].head == head);
-            if !linked {
+            if !linked && !apposed_after_comma(doc, c, i, head) {
                 return;
             }
             let mut start = i;
@@ -421,6 +430,43 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             return;
         }
     }
+}
+
+/// A lower-case common noun that is no title ("entreprise", "capitale").
+fn is_complement_noun(doc: &Doc, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    t.pos == "NOUN" && !starts_upper(&t.text) && !tables().is_title(&t.text)
+}
+
+/// "le président de la Commission, Jean-Claude Juncker, a dit", "du
+/// nouveau PDG de TF1, Gilles Pélisson, …": a person's name (NER) right
+/// after a comma that closes a title phrase (every token between the title
+/// `t` and the comma hangs under the title), which the parser did not link
+/// to the title. Accepted when the name and the title are both the same
+/// argument of the same word (a doubled subject, the title with no
+/// preposition), or when the name is no argument (a conjunct or apposition
+/// closed by punctuation); "Selon le ministre, Paul Martin a dit" is neither.
+fn apposed_after_comma(doc: &Doc, c: &Candidate, t: usize, head: usize) -> bool {
+    let s = c.tokens.start;
+    if c.label != Some(EntityKind::Person) || s < 2 || doc.tokens[s - 1].text != "," {
+        return false;
+    }
+    if !(t + 1..s - 1).all(|k| descends_from(doc, k, t)) {
+        return false;
+    }
+    let (title, name) = (&doc.tokens[t], &doc.tokens[head]);
+    let has_case = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(k, x)| x.head == t && k != t && x.dep == "case");
+    let doubled = title.head == name.head && title.dep == name.dep && !has_case;
+    let closed = doc
+        .tokens
+        .get(c.tokens.end)
+        .is_some_and(|x| x.pos == "PUNCT" && matches!(x.text.as_str(), "," | "." | ";" | ")"));
+    let no_argument = matches!(name.dep.as_str(), "conj" | "appos" | "dep") && closed;
+    doubled || no_argument
 }
 
 /// The token of a range whose head lies outside it (the first such).

@@ -106,7 +106,7 @@ impl Tables {
         for (n, line) in data_lines(TITLES) {
             match line.split('\t').collect::<Vec<_>>()[..] {
                 [w, "title"] if !w.is_empty() => {
-                    t.titles.insert(w.to_string());
+                    t.titles.insert(w.to_lowercase());
                 }
                 [w, "honorific"] if !w.is_empty() => {
                     t.honorifics.insert(w.to_string());

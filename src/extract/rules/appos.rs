@@ -35,7 +35,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     }
     affiliation(ctx, p, out);
     // "l'humoriste Beppe Grillo": a common noun right before a person's
-    // name describes the person (titles are roles, written by `roles`).
+    // name describes the person (titles are roles, written by `roles`);
+    // "l'opérateur Orange", "le quotidien X": a noun for an organisation
+    // (`refers-org` in lexicon.tsv) before an organisation's name types it.
     for n in 0..p.len() {
         let tok = p.tok(n);
         if tok.pos != "NOUN"
@@ -54,7 +56,12 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if !matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name") {
             continue;
         }
-        let Some(e) = named_entity(ctx, p, c).filter(|&e| ctx.kind(e) == EntityKind::Person) else {
+        let org_noun = ctx.is(Class::RefersOrg, &tok.lemma.to_lowercase());
+        let Some(e) = named_entity(ctx, p, c).filter(|&e| match ctx.kind(e) {
+            EntityKind::Person => true,
+            EntityKind::Organization => org_noun,
+            _ => false,
+        }) else {
             continue;
         };
         let Some((_, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {

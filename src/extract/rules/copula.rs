@@ -4,8 +4,11 @@
 //! A title noun gives a `role` fact ("Poutine est le président russe"), an
 //! entity gives `sameAs`-like identity only through `isA` with the entity, a
 //! common noun `isA`, an adjective `hasQuality`. Subjects must be entities.
+//! A `leader` title also gives `leads` with the organisation or place it
+//! heads: "X a été maire de Lyon", "X a été maire de la capitale
+//! colombienne, Bogota" (the name apposed to the title's complement).
 
-use crate::facts::Object;
+use crate::facts::{EntityKind, Object};
 
 use super::lexicon::Class;
 use super::svo::grammatical_subjects;
@@ -45,7 +48,48 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             d.span = value.phrase.clone();
             d.verb = Some(h);
             d.confidence *= s.factor * value.factor;
+            if predicate == "role" && ctx.is(Class::Leader, &lemma) {
+                for e in led(ctx, p, h).into_iter().filter(|&e| e != subject) {
+                    let mut l = d.clone();
+                    l.predicate = "leads".to_string();
+                    l.object = Object::Entity(e);
+                    l.span = Vec::new();
+                    out.push(l);
+                }
+            }
             out.push(d);
         }
     }
+}
+
+/// The organisation or place a leader title `h` names: its "de" complement
+/// when that is a name ("maire de Lyon"), or a name set after a comma right
+/// after a common-noun complement ("maire de la capitale colombienne,
+/// Bogota").
+fn led(ctx: &Ctx, p: &Para, h: usize) -> Vec<usize> {
+    let body = |t: usize| {
+        ctx.table
+            .entity_at(p.index, t)
+            .filter(|&e| matches!(ctx.kind(e), EntityKind::Place | EntityKind::Organization) && p.tok(t).pos != "ADJ")
+    };
+    let mut out = Vec::new();
+    for &k in p.children[h].iter().filter(|&&k| k > h) {
+        if p.tok(k).dep != "nmod" || p.prep(k).as_deref() != Some("de") {
+            continue;
+        }
+        if let Some(e) = body(k) {
+            out.push(e);
+            continue;
+        }
+        if p.tok(k).pos != "NOUN" {
+            continue;
+        }
+        let end = p.subtree(k).last().copied().unwrap_or(k) + 1;
+        if end + 1 < p.len() && p.tok(end).text == "," {
+            if let Some(e) = body(end + 1).filter(|&e| ctx.table.entity_at(p.index, end) != Some(e)) {
+                out.push(e);
+            }
+        }
+    }
+    out
 }

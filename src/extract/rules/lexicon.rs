@@ -42,6 +42,9 @@ pub enum Class {
     Portfolio,
     RefersOrg,
     RefersPlace,
+    /// Titles whose holder heads the body or place of the title ("président",
+    /// "maire", "PDG"): `leads` facts.
+    Leader,
 }
 
 /// Both tables, parsed.
@@ -62,7 +65,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader")]
     Class {
         file: &'static str,
         line: usize,
@@ -125,6 +128,7 @@ impl Lexicon {
                 "portfolio" => Class::Portfolio,
                 "refers-org" => Class::RefersOrg,
                 "refers-place" => Class::RefersPlace,
+                "leader" => Class::Leader,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -88,7 +88,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         }
         circumstances::run(&ctx, &para, from, &mut drafts);
     }
-    roles::run(&ctx, &mut drafts);
+    roles::run(&ctx, &docs, &mut drafts);
     let facts = finish(&ctx, prepared, &docs, &sentence_of, drafts);
     (facts, ctx.concepts.into_list())
 }

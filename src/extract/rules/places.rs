@@ -15,6 +15,172 @@ use super::{Ctx, Draft, Para};
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     in_phrase(ctx, p, out);
     after_comma(ctx, p, out);
+    in_brackets(ctx, p, out);
+    next_to(ctx, p, out);
+    described(ctx, p, out);
+}
+
+/// The place entity a token names (not a demonym adjective such as "française").
+fn place_at(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
+    ctx.table
+        .entity_at(p.index, t)
+        .filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(t).pos != "ADJ")
+}
+
+/// Token just past the mention of `e` that covers token `t`.
+fn mention_end(ctx: &Ctx, p: &Para, mut t: usize, e: usize) -> usize {
+    while t < p.len() && ctx.table.entity_at(p.index, t) == Some(e) {
+        t += 1;
+    }
+    t
+}
+
+/// Whether token `t` is the last of its place mention.
+fn ends_place(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
+    let e = place_at(ctx, p, t)?;
+    (t + 1 >= p.len() || place_at(ctx, p, t + 1) != Some(e)).then_some(e)
+}
+
+/// A `locatedIn` draft from the tokens `at` (holder) and `of` (place).
+fn located(p: &Para, holder: Node, lemma: &str, place: usize, at: usize, of: usize) -> Draft {
+    let mut d = Draft::new(
+        "place",
+        p.index,
+        holder,
+        "locatedIn".to_string(),
+        lemma.to_string(),
+        Object::Entity(place),
+    );
+    d.tokens = vec![at, of];
+    d
+}
+
+/// The place named in brackets right after a place name: "Trèbes (Aude)",
+/// "Rosario (Argentine)", read from the words (parsers attach the bracket
+/// anywhere). A country before the bracket is left alone: "Suisse
+/// (Switzerland)" is a translation, not a containment. Returns the bracket's
+/// place and the token after ")".
+fn bracket_after(ctx: &Ctx, p: &Para, a: usize) -> Option<(usize, usize, usize)> {
+    let inner = ends_place(ctx, p, a)?;
+    if a + 2 >= p.len() || p.tok(a + 1).text != "(" || is_country(ctx, inner) {
+        return None;
+    }
+    let mut k = a + 2;
+    while k < p.len() && p.tok(k).pos == "DET" {
+        k += 1;
+    }
+    let outer = (k < p.len()).then(|| place_at(ctx, p, k)).flatten()?;
+    let end = mention_end(ctx, p, k, outer);
+    if outer == inner || end >= p.len() || p.tok(end).text != ")" {
+        return None;
+    }
+    let same = |x: usize, y: usize| {
+        let label = |e: usize| ctx.table.entities.get(e).map(|n| crate::names::fold(&n.label));
+        label(x) == label(y)
+    };
+    (!same(inner, outer)).then_some((outer, k, end + 1))
+}
+
+/// "Trèbes (Aude)": the first place lies in the bracketed one.
+fn in_brackets(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for a in 0..p.len() {
+        let Some((outer, k, _)) = bracket_after(ctx, p, a) else {
+            continue;
+        };
+        let Some(inner) = place_at(ctx, p, a) else { continue };
+        out.push(located(p, Node::Entity(inner), "dans", outer, a, k));
+    }
+}
+
+/// "l'observatoire Lick en Californie", "Weibersbrunn en Allemagne": a
+/// place or organisation name followed at once by "en" and a place name,
+/// read from the words. Not when the first name is a country ("la Serbie
+/// en Russie" is rather where it played) or a person, nor when the second
+/// place starts a list ("en France et en Belgique").
+fn next_to(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for a in 0..p.len().saturating_sub(2) {
+        let Some(holder) = ctx.table.entity_at(p.index, a) else {
+            continue;
+        };
+        if ctx.table.entity_at(p.index, a + 1) == Some(holder)
+            || p.tok(a + 1).text.to_lowercase() != "en"
+            || p.tok(a).pos == "ADJ"
+        {
+            continue;
+        }
+        match ctx.kind(holder) {
+            EntityKind::Place if !is_country(ctx, holder) => {}
+            EntityKind::Organization => {}
+            _ => continue,
+        }
+        let Some(outer) = place_at(ctx, p, a + 2).filter(|&o| o != holder) else {
+            continue;
+        };
+        let end = mention_end(ctx, p, a + 2, outer);
+        if end < p.len() && matches!(p.tok(end).lemma.as_str(), "et" | "ou") {
+            continue;
+        }
+        out.push(located(p, Node::Entity(holder), "en", outer, a, a + 2));
+    }
+}
+
+/// A place described by a place noun (`geo` in lexicon.tsv) with a country
+/// or region: "la capitale colombienne, Bogota" (a demonym), "la capitale
+/// de la Colombie, Bogota", "Bogota, capitale de la Colombie", read from the
+/// words. The lemma is the noun ("capitale"). "le maire de Lyon, X" is no
+/// such phrase: "maire" is a title, not a place noun.
+fn described(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for n in 0..p.len() {
+        let noun = p.tok(n);
+        let lemma = noun.lemma.to_lowercase();
+        if noun.pos != "NOUN" || !ctx.is(Class::Geo, &lemma) || ctx.table.entity_at(p.index, n).is_some() {
+            continue;
+        }
+        // The country or region: a demonym right after the noun, or "de X".
+        let mut k = n + 1;
+        let region = if k < p.len() && p.tok(k).pos == "ADJ" {
+            let r = ctx.table.demonym_country(p.index, k);
+            k += 1;
+            r
+        } else if k < p.len() && matches!(p.tok(k).text.to_lowercase().as_str(), "de" | "du" | "d'" | "d\u{2019}") {
+            k += 1;
+            while k < p.len() && p.tok(k).pos == "DET" {
+                k += 1;
+            }
+            let r = (k < p.len()).then(|| place_at(ctx, p, k)).flatten();
+            if let Some(e) = r {
+                k = mention_end(ctx, p, k, e);
+            }
+            r
+        } else {
+            None
+        };
+        let Some(region) = region else { continue };
+        // "la capitale colombienne, Bogota": the name after a comma.
+        let after = (k + 1 < p.len() && p.tok(k).text == ",")
+            .then(|| ends_or_starts(ctx, p, k + 1))
+            .flatten();
+        // "Bogota, (la) capitale de la Colombie": the name before the comma.
+        let mut b = n;
+        while b > 0 && p.tok(b - 1).pos == "DET" {
+            b -= 1;
+        }
+        let before = (b >= 2 && p.tok(b - 1).text == ",")
+            .then(|| ends_place(ctx, p, b - 2))
+            .flatten();
+        for (place, at) in [(after, k + 1), (before, b.saturating_sub(2))] {
+            let Some(place) = place.filter(|&e| e != region && !is_country(ctx, e)) else {
+                continue;
+            };
+            out.push(located(p, Node::Entity(place), &lemma, region, at, n));
+        }
+    }
+}
+
+/// The place whose mention starts at token `t`.
+fn ends_or_starts(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
+    let e = place_at(ctx, p, t)?;
+    (t == 0 || place_at(ctx, p, t - 1) != Some(e)).then_some(e)
 }
 
 /// "Trèbes (Aude)", "Lick en Californie", "le parquet de Lyon", "le siège
@@ -52,6 +218,12 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if ctx.is(Class::Title, &lemma) || ctx.role_at.contains_key(&(p.index, h)) {
             continue;
         }
+        let owned = (p.tok(h).pos == "NOUN"
+            && linked != "de"
+            && !ctx.lex.has_lemma(&lemma)
+            && !ctx.is(Class::Collective, &lemma))
+        .then(|| owner(ctx, p, h, c))
+        .flatten();
         let holder = match ctx.table.entity_at(p.index, h) {
             Some(e) if e == place => continue,
             Some(e) if matches!(ctx.kind(e), EntityKind::Place | EntityKind::Organization) => Node::Entity(e),
@@ -59,6 +231,12 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             // "la victoire de la Belgique": a country after "de" is an actor
             // as often as a place; "l'armée de X", "les employés de X" are
             // X's people (the concept's named entity), not things lying there.
+            // "l'établissement de Super U à Trèbes", "le siège de Nissan à
+            // Yokohama": the organisation the noun belongs to lies there.
+            None if owned.is_some() => match owned {
+                Some(o) => Node::Entity(o),
+                None => continue,
+            },
             None if p.tok(h).pos == "NOUN"
                 && !(linked == "de"
                     && (ctx.lex.has_lemma(&lemma) || ctx.is(Class::Collective, &lemma) || is_country(ctx, place))) =>
@@ -84,6 +262,16 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         d.tokens = vec![h, c];
         out.push(d);
     }
+}
+
+/// The organisation (or other non-person, non-place name) in the "de"
+/// complement of noun `h`, written between `h` and token `c`.
+fn owner(ctx: &Ctx, p: &Para, h: usize, c: usize) -> Option<usize> {
+    p.children[h].iter().copied().filter(|&k| k > h && k < c).find_map(|k| {
+        let e = ctx.table.entity_at(p.index, k)?;
+        let de = p.tok(k).dep == "nmod" && p.prep(k).as_deref() == Some("de");
+        (de && matches!(ctx.kind(e), EntityKind::Organization | EntityKind::Misc)).then_some(e)
+    })
 }
 
 /// Whether an entity is a country of the demonym table.
@@ -112,8 +300,16 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         }
         let mut k = a + 1;
-        // "Suisse (Switzerland)" is a translation as often as a containment:
-        // only the comma form counts.
+        // "Trèbes (Aude), en France": the bracketed place is the one in the
+        // country. "Suisse (Switzerland)" alone is a translation as often
+        // as a containment: only the comma form counts.
+        let (inner, a) = match bracket_after(ctx, p, a) {
+            Some((outer, at, next)) => {
+                k = next;
+                (outer, at)
+            }
+            None => (inner, a),
+        };
         let sep = k < p.len() && p.tok(k).text == ",";
         if !sep {
             continue;
@@ -139,9 +335,13 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         while e + 1 < p.len() && place(e + 1) == Some(outer) {
             e += 1;
         }
+        // "X, en Y, en Z" is a chain (X in Y, Y in Z), not a list.
         if e + 1 < p.len()
             && (matches!(p.tok(e + 1).lemma.as_str(), "et" | "ou")
-                || (p.tok(e + 1).text == "," && e + 2 < p.len() && p.tok(e + 2).pos == "ADP"))
+                || (p.tok(e + 1).text == ","
+                    && e + 2 < p.len()
+                    && p.tok(e + 2).pos == "ADP"
+                    && !matches!(p.tok(e + 2).text.to_lowercase().as_str(), "en" | "au" | "aux")))
         {
             continue;
         }

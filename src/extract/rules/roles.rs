@@ -3,9 +3,17 @@
 //! (`country`) and an organisation named in it (`memberOf`, also as a fact of
 //! its own: "chef du Centre de désinformation" → memberOf the Centre).
 //!
+//! A title of the `leader` class whose own complement names an
+//! organisation or place ("président de la Commission", "le maire de Lyon",
+//! "le président italien") also gives `X leads Y` (lemma the title), unless
+//! the role is a former one ("l'ancien président").
+//!
 //! Owns the conversion only; finding roles is the entity table's job.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use crate::nlp::Doc;
 
 use crate::facts::{EntityKind, Literal, LiteralKind, Object};
 
@@ -19,7 +27,7 @@ pub(crate) fn role_tokens(role: &RoleMention) -> (usize, Range<usize>) {
     (role.paragraph, role.tokens.clone())
 }
 
-pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
+pub(crate) fn run(ctx: &Ctx, docs: &[Cow<'_, Doc>], out: &mut Vec<Draft>) {
     let mut seen: Vec<(usize, String)> = Vec::new();
     for role in &ctx.table.roles {
         let text = clean(&role.role);
@@ -64,7 +72,24 @@ pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
                 }
             }
         }
-        for &org in &orgs {
+        let led = docs
+            .get(para)
+            .filter(|_| ctx.is(Class::Leader, &head_lemma) && !former(&text))
+            .map(|doc| led_by(ctx, doc, para, &range, &head_lemma, role.entity))
+            .unwrap_or_default();
+        for &e in &led {
+            let mut l = Draft::new(
+                "role",
+                para,
+                role.entity,
+                "leads".to_string(),
+                head_lemma.clone(),
+                Object::Entity(e),
+            );
+            l.tokens = tokens.clone();
+            out.push(l);
+        }
+        for &org in orgs.iter().filter(|o| !led.contains(o)) {
             d.arguments.push(("memberOf".to_string(), Object::Entity(org)));
             let mut m = Draft::new(
                 "member",
@@ -79,6 +104,55 @@ pub(crate) fn run(ctx: &Ctx, out: &mut Vec<Draft>) {
         }
         out.push(d);
     }
+}
+
+/// "l'ancien président", "l'ex-maire": a role held before.
+fn former(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        matches!(w.to_lowercase().as_str(), "ancien" | "ancienne" | "anciens" | "ex")
+            || w.to_lowercase().starts_with("ex-")
+    })
+}
+
+/// The organisations and places a leader title heads: the entity whose name
+/// hangs on the title token itself as its "de" complement ("président de la
+/// Commission européenne") or the country of a demonym adjective on the
+/// title ("le président italien"). Deeper names ("directeur de l'hôpital de
+/// Lyon") are not what the holder heads.
+fn led_by(ctx: &Ctx, doc: &Doc, para: usize, range: &Range<usize>, title: &str, holder: usize) -> Vec<usize> {
+    let Some(t) = range.clone().find(|&k| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|x| x.lemma.to_lowercase() == title || x.text.to_lowercase() == title)
+    }) else {
+        return Vec::new();
+    };
+    let mut led = Vec::new();
+    for k in range.clone() {
+        let Some(x) = doc.tokens.get(k) else { continue };
+        if x.head != t || k == t {
+            continue;
+        }
+        let e = match x.dep.as_str() {
+            "amod" => ctx.table.demonym_country(para, k),
+            "nmod" if k > t => ctx.table.entity_at(para, k).filter(|_| {
+                doc.tokens.iter().enumerate().any(|(j, c)| {
+                    j != k
+                        && c.head == k
+                        && c.dep == "case"
+                        && matches!(c.text.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d\u{2019}")
+                })
+            }),
+            _ => None,
+        };
+        let Some(e) = e.filter(|&e| e != holder && !led.contains(&e)) else {
+            continue;
+        };
+        if matches!(ctx.kind(e), EntityKind::Place | EntityKind::Organization) {
+            led.push(e);
+        }
+    }
+    led
 }
 
 /// The title noun's lemma inside the role ("ministre"), from the words of the role text.
