@@ -46,24 +46,21 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         {
             continue;
         }
-        let Some(c) = p.children[n]
-            .iter()
-            .copied()
-            .find(|&c| c == n + 1 && p.tok(c).pos == "PROPN")
-        else {
-            continue;
-        };
-        if !matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name") {
-            continue;
-        }
         let org_noun = ctx.is(Class::RefersOrg, &tok.lemma.to_lowercase());
-        let Some(e) = named_entity(ctx, p, c).filter(|&e| match ctx.kind(e) {
-            EntityKind::Person => true,
-            EntityKind::Organization => org_noun,
-            _ => false,
-        }) else {
-            continue;
+        let e = if org_noun {
+            // Read from the words: taggers misplace names after such nouns.
+            org_named_after(ctx, p, n)
+        } else {
+            p.children[n]
+                .iter()
+                .copied()
+                .find(|&c| c == n + 1 && p.tok(c).pos == "PROPN")
+                .filter(|&c| matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name"))
+                .and_then(|c| named_entity(ctx, p, c))
+                .filter(|&e| ctx.kind(e) == EntityKind::Person)
         };
+        let Some(e) = e else { continue };
+        let c = n + 1;
         let Some((_, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
             continue;
         };
@@ -102,6 +99,19 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             out.push(d);
         }
     }
+}
+
+/// "l'opérateur Bouygues Telecom": the organisation whose capitalised name
+/// starts right after the noun `n`, itself after a determiner.
+fn org_named_after(ctx: &Ctx, p: &Para, n: usize) -> Option<usize> {
+    let c = n + 1;
+    if n == 0 || c >= p.len() || !matches!(p.tok(n - 1).pos.as_str(), "DET" | "ADP") {
+        return None;
+    }
+    let e = ctx.table.entity_at(p.index, c)?;
+    let starts = ctx.table.entity_at(p.index, n) != Some(e);
+    let capital = p.tok(c).text.chars().next().is_some_and(char::is_uppercase);
+    (starts && capital && ctx.kind(e) == EntityKind::Organization).then_some(e)
 }
 
 /// The entity a name token stands for (not a pronoun or a resolved title).

@@ -20,11 +20,14 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     described(ctx, p, out);
 }
 
-/// The place entity a token names (not a demonym adjective such as "française").
+/// The place entity a token names (not a demonym adjective such as
+/// "française"; a capitalised name the tagger took for an adjective counts).
 fn place_at(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
-    ctx.table
-        .entity_at(p.index, t)
-        .filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(t).pos != "ADJ")
+    let tok = p.tok(t);
+    ctx.table.entity_at(p.index, t).filter(|&e| {
+        ctx.kind(e) == EntityKind::Place
+            && (tok.pos != "ADJ" || tok.text.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Token just past the mention of `e` that covers token `t`.
@@ -274,6 +277,19 @@ fn owner(ctx: &Ctx, p: &Para, h: usize, c: usize) -> Option<usize> {
     })
 }
 
+/// Whether the place name ending at token `a` (its tokens told by `of`)
+/// is written after ", en", ", au" or ", aux" (and articles).
+fn chained(p: &Para, a: usize, of: impl Fn(usize) -> bool) -> bool {
+    let mut s = a;
+    while s > 0 && of(s - 1) {
+        s -= 1;
+    }
+    while s > 0 && p.tok(s - 1).pos == "DET" {
+        s -= 1;
+    }
+    s >= 2 && matches!(p.tok(s - 1).text.to_lowercase().as_str(), "en" | "au" | "aux") && p.tok(s - 2).text == ","
+}
+
 /// Whether an entity is a country of the demonym table.
 fn is_country(ctx: &Ctx, e: usize) -> bool {
     let Some(entity) = ctx.table.entities.get(e) else {
@@ -295,6 +311,11 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     };
     for a in 0..p.len() {
         let Some(inner) = place(a) else { continue };
+        // A country reached by a chain lies in no place named after it
+        // ("à Lyon, en France, en Espagne" is a list).
+        if is_country(ctx, inner) && chained(p, a, |t| place(t) == Some(inner)) {
+            continue;
+        }
         // Only the last token of a name starts the pattern.
         if a + 1 < p.len() && place(a + 1) == Some(inner) {
             continue;
@@ -341,7 +362,7 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 || (p.tok(e + 1).text == ","
                     && e + 2 < p.len()
                     && p.tok(e + 2).pos == "ADP"
-                    && !matches!(p.tok(e + 2).text.to_lowercase().as_str(), "en" | "au" | "aux")))
+                    && matches!(p.tok(e + 2).text.to_lowercase().as_str(), "à" | "au" | "aux" | "dans")))
         {
             continue;
         }

@@ -841,3 +841,83 @@ fn people_of_a_body_are_its_members_and_lie_nowhere() {
     let doc = sentence("L'armée du Pérou a été déployée dans le sud du pays.");
     assert!(doc.facts.iter().all(|f| f.predicate != "memberOf"), "{}", dump(&doc));
 }
+
+#[test]
+fn bracketed_and_chained_places_each_give_containment() {
+    let doc = sentence("Le festival s'est ouvert à Montélimar (Drôme), en France, samedi.");
+    fact(&doc, "Montélimar", "locatedIn", "Drôme");
+    fact(&doc, "Drôme", "locatedIn", "France");
+    let doc = sentence("Elle habite à Ségovie, en Castille, en Espagne, depuis dix ans.");
+    fact(&doc, "Ségovie", "locatedIn", "Castille");
+    fact(&doc, "Castille", "locatedIn", "Espagne");
+}
+
+#[test]
+fn a_name_right_before_en_and_a_place_lies_there() {
+    let doc = sentence("Le télescope de l'observatoire Palomar en Californie a photographié la comète.");
+    fact(&doc, "observatoire Palomar", "locatedIn", "Californie");
+    // A country is where it played; a person is where they were.
+    let doc = sentence("La Croatie a battu la Serbie en Russie.");
+    assert!(!has(&doc, "Serbie", "locatedIn"), "{}", dump(&doc));
+    let doc = sentence("Le juge a entendu Paul Martin en Bavière la semaine dernière.");
+    assert!(!has(&doc, "Paul Martin", "locatedIn"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_capital_lies_in_its_country() {
+    let doc = sentence("Le maire de la capitale péruvienne, Lima, a démissionné.");
+    let f = fact(&doc, "Lima", "locatedIn", "Pérou");
+    assert_eq!(f.lemma, "capitale");
+    // The place after the title's complement holds no title.
+    assert!(!has(&doc, "Lima", "role"), "{}", dump(&doc));
+    let doc = sentence("Le ministre a visité Quito, la capitale de l'Équateur.");
+    fact(&doc, "Quito", "locatedIn", "Équateur");
+}
+
+#[test]
+fn a_company_site_puts_the_company_in_the_place() {
+    let doc = sentence("L'usine de Michelin à Clermont-Ferrand emploie mille personnes.");
+    fact(&doc, "Michelin", "locatedIn", "Clermont-Ferrand");
+    // A person in the "de" complement is no site's owner.
+    let doc = sentence("La visite de Paul Martin à Varsovie a duré une heure.");
+    assert!(!has(&doc, "Paul Martin", "locatedIn"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_title_phrase_closed_by_a_comma_names_the_person_after_it() {
+    let doc = sentence("Le président de la Banque mondiale, Paul Durand, a salué l'accord.");
+    fact(&doc, "Paul Durand", "role", "président de la Banque mondiale");
+    fact(&doc, "Paul Durand", "leads", "Banque mondiale");
+    let doc = sentence("Ils ont critiqué le nouveau directeur de Renault, Luc Martin, et son adjoint.");
+    fact(&doc, "Luc Martin", "role", "nouveau directeur de Renault");
+    fact(&doc, "Luc Martin", "leads", "Renault");
+    // The title belongs to the "selon" phrase, not to the subject after it.
+    let doc = sentence("Selon le ministre de l'Intérieur, Paul Martin a menti.");
+    assert!(!has(&doc, "Paul Martin", "role"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_mayor_of_a_city_is_a_role_and_leads_not_containment() {
+    let doc = sentence("Le maire de Lyon, Jean Dupont, a inauguré le pont.");
+    fact(&doc, "Jean Dupont", "role", "maire de Lyon");
+    fact(&doc, "Jean Dupont", "leads", "Lyon");
+    assert!(!has(&doc, "Jean Dupont", "locatedIn"), "{}", dump(&doc));
+    // A former role leads nothing now.
+    let doc = sentence("L'ancien maire de Nantes, Jean Morel, a critiqué la réforme.");
+    fact(&doc, "Jean Morel", "role", "ancien maire de Nantes");
+    assert!(!has(&doc, "Jean Morel", "leads"), "{}", dump(&doc));
+    let doc = sentence("Marc Dubois a été maire de la capitale chilienne, Santiago.");
+    fact(&doc, "Marc Dubois", "leads", "Santiago");
+    fact(&doc, "Santiago", "locatedIn", "Chili");
+}
+
+#[test]
+fn an_organisation_in_a_titles_complement_is_no_person() {
+    let doc = sentence("Un porte-parole de l'entreprise Veolia a confirmé la panne.");
+    assert!(!has(&doc, "Veolia", "role"), "{}", dump(&doc));
+    let veolia = doc.entities.iter().find(|e| e.label == "Veolia").expect("Veolia");
+    assert_eq!(veolia.kind, crate::facts::EntityKind::Organization);
+    fact(&doc, "Veolia", "isA", "entreprise");
+    let doc = sentence("L'opérateur Bouygues Telecom a relevé ses tarifs.");
+    fact(&doc, "Bouygues Telecom", "isA", "opérateur");
+}
