@@ -61,11 +61,16 @@ fn located(p: &Para, holder: Node, lemma: &str, place: usize, at: usize, of: usi
 /// The place named in brackets right after a place name: "Trèbes (Aude)",
 /// "Rosario (Argentine)", read from the words (parsers attach the bracket
 /// anywhere). A country before the bracket is left alone: "Suisse
-/// (Switzerland)" is a translation, not a containment. Returns the bracket's
-/// place and the token after ")".
+/// (Switzerland)" is a translation, not a containment, and a road's number
+/// ("A52") is followed by points on the road. Returns the bracket's place,
+/// its first token and the token after ")".
 fn bracket_after(ctx: &Ctx, p: &Para, a: usize) -> Option<(usize, usize, usize)> {
     let inner = ends_place(ctx, p, a)?;
     if a + 2 >= p.len() || p.tok(a + 1).text != "(" || is_country(ctx, inner) {
+        return None;
+    }
+    // "A52 (péage de X)": a road's number is followed by the points on it.
+    if p.tok(a).text.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let mut k = a + 2;
