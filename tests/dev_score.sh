@@ -97,10 +97,10 @@ if os.environ.get("HELD_OUT"):
 # "How good it is"); direction +1 means "at least", -1 "at most". "all"
 # went from 0.422 to 0.420 when memberOf was kept to organisations (the
 # ontology's range; "l'armée de <country>" rows were judged wrong by hand).
-# core 0.557 -> 0.563, all 0.420 -> 0.448 with place, title and leads facts
+# core 0.557 -> 0.563, all 0.420 -> 0.450 with place, title and leads facts
 # from appositions and modifiers (issue 8's "Appositions and modifiers").
 floors = {
-    "core": (0.563, 1), "all": (0.448, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.563, 1), "all": (0.450, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.904, 1), "entity_P": (0.931, 1), "splits": (1.0, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}

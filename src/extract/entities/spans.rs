@@ -460,7 +460,9 @@ fn apposed_after_comma(doc: &Doc, c: &Candidate, t: usize, head: usize) -> bool 
         .iter()
         .enumerate()
         .any(|(k, x)| x.head == t && k != t && x.dep == "case");
-    let doubled = title.head == name.head && title.dep == name.dep && !has_case;
+    // "nsubj" and "nsubj:pass" are both the subject.
+    let base = |dep: &str| dep.split(':').next().unwrap_or("").to_string();
+    let doubled = title.head == name.head && base(&title.dep) == base(&name.dep) && !has_case;
     let closed = doc
         .tokens
         .get(c.tokens.end)

@@ -891,6 +891,8 @@ fn a_title_phrase_closed_by_a_comma_names_the_person_after_it() {
     let doc = sentence("Ils ont critiqué le nouveau directeur de Renault, Luc Martin, et son adjoint.");
     fact(&doc, "Luc Martin", "role", "nouveau directeur de Renault");
     fact(&doc, "Luc Martin", "leads", "Renault");
+    let doc = sentence("Le candidat de la gauche, Paul Roux, avait déjà été élu maire.");
+    fact(&doc, "Paul Roux", "role", "candidat de la gauche");
     // The title belongs to the "selon" phrase, not to the subject after it.
     let doc = sentence("Selon le ministre de l'Intérieur, Paul Martin a menti.");
     assert!(!has(&doc, "Paul Martin", "role"), "{}", dump(&doc));
