@@ -47,10 +47,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         }
         let org_noun = ctx.is(Class::RefersOrg, &tok.lemma.to_lowercase());
-        let e = if org_noun {
-            // Read from the words: taggers misplace names after such nouns.
-            org_named_after(ctx, p, n)
-        } else {
+        // An organisation's name is read from the words (taggers misplace
+        // names after such nouns); a person's hangs on the noun.
+        let e = org_noun.then(|| org_named_after(ctx, p, n)).flatten().or_else(|| {
             p.children[n]
                 .iter()
                 .copied()
@@ -58,7 +57,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 .filter(|&c| matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name"))
                 .and_then(|c| named_entity(ctx, p, c))
                 .filter(|&e| ctx.kind(e) == EntityKind::Person)
-        };
+        });
         let Some(e) = e else { continue };
         let c = n + 1;
         let Some((_, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
