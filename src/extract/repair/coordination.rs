@@ -21,6 +21,7 @@
 //!
 //! Changes heads and relations only (never text, offsets or entities).
 
+use crate::extract::entities::spans::descends_from as under;
 use crate::nlp::Doc;
 
 /// Clitics and particles that may stand between a clause's subject and its
@@ -38,20 +39,6 @@ pub fn repair_coordination(doc: &mut Doc) -> usize {
 fn head_of(doc: &Doc, t: usize) -> Option<usize> {
     let h = doc.tokens[t].head;
     (h != t && h < doc.tokens.len()).then_some(h)
-}
-
-/// Whether `a` lies under `b` (bounded: a cyclic parse ends the walk).
-fn under(doc: &Doc, mut a: usize, b: usize) -> bool {
-    for _ in 0..doc.tokens.len() {
-        if a == b {
-            return true;
-        }
-        match head_of(doc, a) {
-            Some(h) => a = h,
-            None => return false,
-        }
-    }
-    false
 }
 
 fn has_feature(doc: &Doc, t: usize, feature: &str) -> bool {

@@ -10,6 +10,7 @@
 //! object, after the verb, is that verb's object. Changes heads and
 //! relations only (never text, offsets or entities).
 
+use crate::extract::entities::spans::descends_from as under;
 use crate::nlp::Doc;
 
 /// Moves stray objects to their verb, with the words after them that hung
@@ -84,21 +85,6 @@ pub fn reattach_stray_objects(doc: &mut Doc) -> usize {
         moved += 1;
     }
     moved
-}
-
-/// Whether `a` lies under `b` (bounded: a cyclic parse ends the walk).
-fn under(doc: &Doc, mut a: usize, b: usize) -> bool {
-    for _ in 0..doc.tokens.len() {
-        if a == b {
-            return true;
-        }
-        let h = doc.tokens[a].head;
-        if h == a || h >= doc.tokens.len() {
-            return false;
-        }
-        a = h;
-    }
-    false
 }
 
 #[cfg(test)]
