@@ -86,6 +86,21 @@ fn seed_flags_and_arguments() {
             .any(|(k, o)| k == "time" && label(&doc, o) == "en 2014"),
         "{dump}"
     );
+    // "Les États-Unis soulèveront immédiatement la pause …": announced, not
+    // yet done, so hypothetical; "L'Ukraine exclut depuis longtemps tout
+    // accord" is a present the tagger marks as a future: asserted.
+    let lift = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "lifts")
+        .unwrap_or_else(|| panic!("{dump}"));
+    assert!(lift.hypothetical, "{dump}");
+    let reject = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "rejects")
+        .unwrap_or_else(|| panic!("{dump}"));
+    assert!(!reject.hypothetical, "{dump}");
     // "avant que les délégations ne se réunissent": an expletive "ne" negates nothing.
     assert!(doc.facts.iter().all(|f| !f.negated), "{dump}");
 }

@@ -365,8 +365,9 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
     c.feminine = feminine_of(doc, t);
 }
 
-/// Whether token `k` lies in the subtree of token `root`.
-fn descends_from(doc: &Doc, mut k: usize, root: usize) -> bool {
+/// Whether token `k` lies in the subtree of token `root` (bounded: a cyclic
+/// parse ends the walk). Also used by the parse repairs.
+pub(crate) fn descends_from(doc: &Doc, mut k: usize, root: usize) -> bool {
     for _ in 0..doc.tokens.len() {
         if k == root {
             return true;

@@ -6,7 +6,10 @@
 //! themselves, one file each: [`leading_name`] (a place name cut off as if
 //! it were a dateline: `Paris` | `, Berlin et Varsovie ont signé…`),
 //! [`compounds`] (hyphenated compounds the parser split: `start`, `-`,
-//! `up`), and [`inside_word`] (a sentence the parser starts inside a word:
+//! `up`), [`coordination`] (a second clause's subject read as a
+//! coordinated object, a list's last item hung on the head noun),
+//! [`stray_object`] (a verb's object hung as `amod` inside the adjuncts
+//! before it), and [`inside_word`] (a sentence the parser starts inside a word:
 //! `Royaume`, `-`, `Uni`). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech or
@@ -25,8 +28,10 @@ use std::borrow::Cow;
 use crate::nlp::Doc;
 
 pub mod compounds;
+pub mod coordination;
 pub mod inside_word;
 pub mod leading_name;
+pub mod stray_object;
 
 /// A repair: corrects one paragraph's parse in place and returns how many
 /// places it changed (0 when the parse needed nothing).
@@ -36,7 +41,11 @@ pub type Repair = fn(&mut Doc) -> usize;
 pub const PARSE: &[Repair] = &[leading_name::rejoin_leading_name];
 
 /// Repairs only the fact rules see.
-pub const RULES: &[Repair] = &[compounds::join_compounds];
+pub const RULES: &[Repair] = &[
+    compounds::join_compounds,
+    coordination::repair_coordination,
+    stray_object::reattach_stray_objects,
+];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the
 /// parse itself where no repair changed anything.

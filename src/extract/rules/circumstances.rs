@@ -96,7 +96,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
             let Some(prep) = p.prep(c).filter(|x| locative(x)) else {
                 continue;
             };
-            if !names_place(ctx, p, c) {
+            // "en présence du maire de Lyon": a framing locution, no place.
+            if ctx.is_locution(p, c) || !names_place(ctx, p, c) {
                 continue;
             }
             for value in ctx.values(p, c, None) {
@@ -167,7 +168,12 @@ fn names_place(ctx: &Ctx, p: &Para, c: usize) -> bool {
         if depth < 4 {
             for k in p.children[x].iter().copied() {
                 let dep = p.tok(k).dep.as_str();
+                // "à vitesse réduite en direction de Lyon": where it went, not where it was.
+                let goal = p
+                    .prep(k)
+                    .is_some_and(|g| super::svo::goal_complement(ctx, p, k, &g).is_some());
                 if p.tok(k).pos != "VERB"
+                    && !goal
                     && (matches!(dep, "nmod" | "appos" | "advmod" | "dep") || dep.starts_with("flat"))
                 {
                     frontier.push((k, depth + 1));

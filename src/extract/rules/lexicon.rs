@@ -45,6 +45,14 @@ pub enum Class {
     /// Titles whose holder heads the body or place of the title ("président",
     /// "maire", "PDG"): `leads` facts.
     Leader,
+    /// Preposition + noun of a prepositional locution that frames an act
+    /// ("à l'invitation de", "en présence de", "dans le cadre de"): a
+    /// circumstance, never the act's object or participant.
+    Locution,
+    /// Preposition + noun of a locution whose "de" complement is the goal
+    /// of a motion ("en direction de X", "à destination de X"): X is the
+    /// verb's argument.
+    Goal,
 }
 
 /// Both tables, parsed.
@@ -65,7 +73,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal")]
     Class {
         file: &'static str,
         line: usize,
@@ -129,6 +137,8 @@ impl Lexicon {
                 "refers-org" => Class::RefersOrg,
                 "refers-place" => Class::RefersPlace,
                 "leader" => Class::Leader,
+                "locution" => Class::Locution,
+                "goal" => Class::Goal,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

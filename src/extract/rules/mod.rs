@@ -405,6 +405,10 @@ fn finish(
                 Node::Entity(_) => None,
             },
             hypothetical: d.hypothetical,
+            object_words: match &d.object {
+                Object::Literal(l) if l.kind == LiteralKind::Text => l.text.split_whitespace().count(),
+                _ => 0,
+            },
         };
         let confidence = confidence::finish(d.confidence * confidence::shape_factor(&shape), last - first);
         let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);

@@ -3,7 +3,12 @@
 //! Owns: "ne … pas/jamais/plus/rien" (a lone expletive "ne", as in "avant
 //! que … ne se réunissent", does not negate, but "ne" alone on the verbs of
 //! the `ne-alone` class does: "ne peut rivaliser"), the conditional mood, modal
-//! verbs above an infinitive (pourraient, devrait), and "si" clauses.
+//! verbs above an infinitive (pourraient, devrait; but "ont pu comparer",
+//! "a dû quitter" say it was done), "si" clauses, and acts
+//! not yet done: the future tense ("signera", "aura signé") and the near
+//! future "aller" + infinitive ("va proposer", "allait signer"). News often
+//! announces scheduled acts in the future ("le sommet aura lieu lundi"):
+//! they have not happened when written, so they are hypothetical too.
 
 use super::lexicon::Class;
 use super::{Ctx, Draft, Para};
@@ -15,10 +20,13 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         if negated_here(ctx, p, x) {
             d.negated = true;
         }
-        if conditional_here(p, x) {
+        if conditional_here(p, x) || future_here(p, x) {
             d.hypothetical = true;
         }
-        if x != v && ctx.is(Class::Modal, &p.tok(x).lemma.to_lowercase()) {
+        if x != v && near_future(p, x) {
+            d.hypothetical = true;
+        }
+        if x != v && ctx.is(Class::Modal, &p.tok(x).lemma.to_lowercase()) && !realised(p, x) {
             d.hypothetical = true;
         }
         if p.tok(x).dep != "xcomp" {
@@ -51,12 +59,100 @@ fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
     alone || (particle && (has_ne || kids.iter().any(|&c| p.tok(c).text.to_lowercase() == "jamais")))
 }
 
+/// The conditional mood, on the verb or its auxiliary, or a "si" clause.
+/// The tagger marks some imperfects `Mood=Cnd` ("transportait"): the
+/// written form must also carry a conditional ending (-rais, -rait,
+/// -rions, -riez, -raient).
 fn conditional_here(p: &Para, v: usize) -> bool {
-    if p.morph_has(v, "Mood=Cnd") {
+    let conditional = |t: usize| {
+        let form = p.tok(t).text.to_lowercase();
+        p.morph_has(t, "Mood=Cnd")
+            && ["rais", "rait", "rions", "riez", "raient"]
+                .iter()
+                .any(|e| form.ends_with(e))
+    };
+    if conditional(v) {
         return true;
     }
     p.children[v].iter().any(|&c| {
         let t = p.tok(c);
-        (t.pos == "AUX" && p.morph_has(c, "Mood=Cnd")) || (t.dep == "mark" && t.text.to_lowercase() == "si")
+        (t.pos == "AUX" && conditional(c)) || (t.dep == "mark" && t.text.to_lowercase() == "si")
     })
+}
+
+/// "ont pu comparer", "a dû quitter", "purent fuir": "pouvoir" and
+/// "devoir" in a past tense of the indicative say the act was done.
+fn realised(p: &Para, modal: usize) -> bool {
+    let lemma = p.tok(modal).lemma.to_lowercase();
+    if lemma != "pouvoir" && lemma != "devoir" {
+        return false;
+    }
+    let compound_past = p.kids(modal, "aux:tense").any(|a| {
+        p.tok(a).lemma.to_lowercase() == "avoir" && p.morph_has(a, "Tense=Pres") && !p.morph_has(a, "Mood=Cnd")
+    });
+    let simple_past = p.morph_has(modal, "Tense=Past") && p.morph_has(modal, "VerbForm=Fin");
+    compound_past || simple_past
+}
+
+/// The verb or its auxiliary in the simple or perfect future ("signera",
+/// "aura signé", "sera signé"). The tagger marks some present forms
+/// `Tense=Fut` ("exclut"): the written form must also carry a future
+/// ending (-rai, -ras, -ra, -rons, -rez, -ront).
+fn future_here(p: &Para, v: usize) -> bool {
+    let future = |t: usize| {
+        let form = p.tok(t).text.to_lowercase();
+        let tagged = p.morph_has(t, "Tense=Fut")
+            && ["rai", "ras", "ra", "rons", "rez", "ront"]
+                .iter()
+                .any(|e| form.ends_with(e));
+        tagged || regular_future(&form, &p.tok(t).lemma.to_lowercase())
+    };
+    future(v) || p.children[v].iter().any(|&c| p.tok(c).pos == "AUX" && future(c))
+}
+
+/// A regular future written out: the infinitive (without the final "e"
+/// of "-re") and a future ending ("signera", "signeront", "prendra"). The
+/// tagger misreads some of these as participles or presents; no other
+/// French form is spelt that way (the conditional ends in -ais, -ait).
+fn regular_future(form: &str, lemma: &str) -> bool {
+    let stem = if lemma.ends_with("er") || lemma.ends_with("ir") {
+        lemma
+    } else if let Some(s) = lemma.strip_suffix("re") {
+        if s.is_empty() {
+            return false;
+        }
+        &lemma[..lemma.len() - 1]
+    } else {
+        return false;
+    };
+    form.strip_prefix(stem)
+        .is_some_and(|end| ["ai", "as", "a", "ons", "ez", "ont"].contains(&end))
+}
+
+/// "va proposer", "allaient signer": "aller" in the present or imperfect,
+/// without an auxiliary of its own, above an infinitive is the near future
+/// ("est allé voir", a compound past, is a motion that happened).
+fn near_future(p: &Para, v: usize) -> bool {
+    p.tok(v).lemma.to_lowercase() == "aller"
+        && (p.morph_has(v, "Tense=Pres") || p.morph_has(v, "Tense=Imp"))
+        && p.kids(v, "aux:").next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::regular_future;
+
+    #[test]
+    fn regular_futures_are_read_from_the_spelling() {
+        assert!(regular_future("signera", "signer"));
+        assert!(regular_future("signeront", "signer"));
+        assert!(regular_future("prendra", "prendre"));
+        assert!(regular_future("finirons", "finir"));
+        // Passé simple, present, conditional, participle.
+        assert!(!regular_future("entra", "entrer"));
+        assert!(!regular_future("signe", "signer"));
+        assert!(!regular_future("signerait", "signer"));
+        assert!(!regular_future("signé", "signer"));
+        assert!(!regular_future("a", "avoir"));
+    }
 }

@@ -397,14 +397,29 @@ impl Ctx<'_> {
             .map(|k| (k, 0.75))
     }
 
+    /// A nominal introduced by a prepositional locution that frames an act
+    /// ("à l'invitation de X", "en présence de X", "aux côtés de X", "dans
+    /// le cadre de X"; the `locution` class of `lexicon.tsv`): a
+    /// circumstance, not an argument.
+    pub fn is_locution(&self, p: &Para, c: usize) -> bool {
+        let Some(prep) = p.prep(c) else { return false };
+        let noun = p.tok(c).lemma.to_lowercase();
+        self.is(Class::Locution, &format!("{prep} {noun}"))
+    }
+
     /// A complement of a noun that belongs to its clause, not to the name
     /// the phrase gives: an attribution ("la valeur boursière selon X", "le
     /// parquet d'après le quotidien") or a prepositional locution of "en"
     /// with a bare noun and its own complement ("le parquet en soutien à
     /// l'enquête", "en réponse à") on the phrase's head noun (`on_head`);
-    /// "un pays en guerre", "une étoile en fin de vie" keep their "en".
+    /// "un pays en guerre", "une étoile en fin de vie" keep their "en"; and a
+    /// framing locution with its complement ("une réception à l'invitation du
+    /// consul", see [`Ctx::is_locution`]).
     pub fn is_adjunct(&self, p: &Para, c: usize, on_head: bool) -> bool {
         if super::reported::is_attribution(self, p, c) {
+            return true;
+        }
+        if on_head && self.is_locution(p, c) && p.kids(c, "nmod").next().is_some() {
             return true;
         }
         on_head
@@ -522,27 +537,42 @@ const NP_KEEP: &[&str] = &[
 /// Tokens of the noun phrase under `t`, to `depth` levels, determiners and
 /// prepositions trimmed from the edges. `adjunct` says which complements
 /// belong to the clause rather than the name (see [`Ctx::is_adjunct`]).
-/// A complement introduced by "entre" keeps its coordination ("le conflit
-/// entre X et Y": "entre X" alone says something else).
+/// A complement introduced by "entre", and any complement of a noun inside
+/// the phrase, keeps its coordination with its commas ("le conflit entre X
+/// et Y", "les ministres de la France, l'Allemagne et l'Italie": the first
+/// item alone says something else).
 fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dyn Fn(usize) -> bool) -> Vec<usize> {
     let mut out = vec![t];
     let mut frontier = vec![(t, 0usize)];
     while let Some((x, d)) = frontier.pop() {
         let entre = |n: usize| p.prep(n).as_deref() == Some("entre");
-        let between = x != t && (entre(x) || (p.tok(x).dep == "conj" && p.head(x).is_some_and(entre)));
+        // "les ministres de la France, l'Allemagne et l'Italie": a
+        // complement's list is one complement (its first item alone would
+        // say something else).
+        let listed = |n: usize| entre(n) || (p.tok(n).dep == "nmod" && p.kids(n, "case").next().is_some());
+        let between = x != t && (listed(x) || (p.tok(x).dep == "conj" && p.head(x).is_some_and(listed)));
         for c in p.children[x].iter().copied() {
             if Some(c) == skip || out.contains(&c) {
                 continue;
             }
             let ct = p.tok(c);
             let dep = ct.dep.as_str();
-            let coordinated = between && matches!(dep, "conj" | "cc");
-            let keep = (NP_KEEP.contains(&dep) || coordinated) && ct.pos != "VERB" && !(dep == "nmod" && adjunct(c));
+            // A list item is a name in a list of names or has its own
+            // preposition ("de la France, l'Allemagne et l'Italie", "des
+            // passagers et de leur famille"); a bare common noun, or a name
+            // after a common noun, is as often a misparsed apposition or
+            // the next item of a list further up.
+            let item = (ct.pos == "PROPN" && p.tok(x).pos == "PROPN") || p.kids(c, "case").next().is_some() || entre(x);
+            let coordinated = between && ((dep == "conj" && item) || (dep == "cc" && p.tok(x).dep == "conj"));
+            // The commas of a kept list ("la France, l'Allemagne").
+            let comma = between && dep == "punct" && ct.text == "," && p.tok(x).dep == "conj";
+            let keep =
+                (NP_KEEP.contains(&dep) || coordinated || comma) && ct.pos != "VERB" && !(dep == "nmod" && adjunct(c));
             let is_case_like = matches!(
                 dep,
                 "det" | "case" | "fixed" | "flat:name" | "flat:foreign" | "flat" | "mark"
             );
-            if !keep || (!is_case_like && d >= depth) || ct.pos == "PUNCT" {
+            if !keep || (!is_case_like && d >= depth) || (ct.pos == "PUNCT" && !comma) {
                 continue;
             }
             // "depuis longtemps tout accord": adverbs on the head noun are the clause's.

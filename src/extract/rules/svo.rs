@@ -202,6 +202,8 @@ pub(crate) fn role_of(prep: &str, kind: Option<EntityKind>) -> Option<&'static s
         "selon" => Some("source"),
         "sur" | "de" => Some("topic"),
         "auprès" => Some("recipient"),
+        // A goal locution ("en direction de"): where the motion goes.
+        _ if prep.ends_with(" de") => place.then_some("location"),
         _ => None,
     }
 }
@@ -226,12 +228,43 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
             continue;
         }
         let Some(prep) = p.prep(c) else { continue };
-        let values = ctx.values(p, c, None);
+        // "à l'invitation de X", "aux côtés de X": a circumstance of the act.
+        if ctx.is_locution(p, c) {
+            continue;
+        }
+        // "en direction de Nuremberg": the goal is the complement, not the noun.
+        let (prep, values) = match goal_complement(ctx, p, c, &prep) {
+            Some(g) => (
+                format!("{prep} {} de", p.tok(c).lemma.to_lowercase()),
+                ctx.values(p, g, None),
+            ),
+            None => (prep, ctx.values(p, c, None)),
+        };
         let kind = values.iter().find_map(|x| match x.object {
             Object::Entity(e) => Some(ctx.kind(e)),
             _ => None,
         });
         let mapped = prep == "à" && kind == Some(EntityKind::Place) && predicate(ctx, lemmas, Some(&prep)).is_some();
+        // "roulait à vitesse réduite en direction de Lyon": the parser may
+        // hang the goal on the adjunct before it; it is the verb's.
+        for g in p.kids(c, "nmod").collect::<Vec<_>>() {
+            let Some(gp) = p.prep(g) else { continue };
+            let Some(goal) = goal_complement(ctx, p, g, &gp) else {
+                continue;
+            };
+            let values = ctx.values(p, goal, None);
+            let kind = values.iter().find_map(|x| match x.object {
+                Object::Entity(e) => Some(ctx.kind(e)),
+                _ => None,
+            });
+            let prep = format!("{gp} {} de", p.tok(g).lemma.to_lowercase());
+            out.push(Oblique {
+                role: role_of(&prep, kind),
+                prep,
+                values,
+                core: false,
+            });
+        }
         out.push(Oblique {
             role: if mapped {
                 Some("recipient")
@@ -244,6 +277,16 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
         });
     }
     out
+}
+
+/// The "de" complement of a goal locution ("en direction de X", "à
+/// destination de X"; the `goal` class of `lexicon.tsv`) introducing `c`.
+pub(crate) fn goal_complement(ctx: &Ctx, p: &Para, c: usize, prep: &str) -> Option<usize> {
+    let noun = p.tok(c).lemma.to_lowercase();
+    if !ctx.is(Class::Goal, &format!("{prep} {noun}")) {
+        return None;
+    }
+    p.kids(c, "nmod").find(|&g| p.prep(g).as_deref() == Some("de"))
 }
 
 fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {

@@ -922,4 +922,97 @@ fn an_organisation_in_a_titles_complement_is_no_person() {
     fact(&doc, "Veolia", "isA", "entreprise");
     let doc = sentence("L'opérateur Bouygues Telecom a relevé ses tarifs.");
     fact(&doc, "Bouygues Telecom", "isA", "opérateur");
+fn future_and_near_future_acts_are_hypothetical() {
+    let doc = sentence("Le constructeur Acme signera l'accord la semaine prochaine.");
+    assert!(fact(&doc, "Acme", "signs", "accord").hypothetical, "{}", dump(&doc));
+    let doc = sentence("Le groupe Acme va proposer un nouveau contrat.");
+    assert!(
+        fact(&doc, "Acme", "proposes", "nouveau contrat").hypothetical,
+        "{}",
+        dump(&doc)
+    );
+    let doc = sentence("Le club Nova pourrait quitter la ligue.");
+    assert!(fact(&doc, "Nova", "leaves", "ligue").hypothetical, "{}", dump(&doc));
+    // A past act, and "aller" as a motion in a compound past, are asserted.
+    let doc = sentence("Le groupe Acme a signé un nouveau contrat.");
+    assert!(!fact(&doc, "Acme", "signs", "nouveau contrat").hypothetical);
+    let doc = sentence("Le groupe Acme est allé chercher un nouveau contrat.");
+    assert!(doc.facts.iter().all(|f| !f.hypothetical), "{}", dump(&doc));
+}
+
+#[test]
+fn a_list_under_the_head_noun_stays_whole() {
+    let doc = sentence("Les ministres de la France, l'Allemagne et l'Italie ont signé la déclaration.");
+    // Not a fact of the last (or first) country alone.
+    for country in ["France", "Allemagne", "Italie"] {
+        assert!(
+            !doc.facts
+                .iter()
+                .any(|f| doc.node_label(f.subject) == country && f.predicate == "signs"),
+            "{}",
+            dump(&doc)
+        );
+    }
+}
+
+#[test]
+fn framing_locutions_are_no_objects() {
+    let doc = sentence("Le groupe Acme a signé le contrat en présence du maire de Lyon.");
+    fact(&doc, "Acme", "signs", "contrat");
+    assert!(doc.facts.iter().all(|f| f.predicate != "actLocation"), "{}", dump(&doc));
+    let doc = sentence("La société Acme a accueilli les élus à l'invitation de Paul Martin.");
+    assert!(
+        doc.facts
+            .iter()
+            .all(|f| !label(&doc, &f.object).contains("invitation") && label(&doc, &f.object) != "Paul Martin"),
+        "{}",
+        dump(&doc)
+    );
+    // A plain complement stays.
+    let doc = sentence("La société Acme a accueilli les élus de Lyon.");
+    assert!(
+        doc.facts.iter().any(|f| label(&doc, &f.object) == "élus de Lyon"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn each_conjunct_keeps_its_own_subject() {
+    let doc = sentence("Renault a signé l'accord et Nissan l'a ratifié.");
+    fact(&doc, "Renault", "signs", "accord");
+    assert!(
+        doc.facts.iter().all(|f| label(&doc, &f.object) != "Nissan"),
+        "{}",
+        dump(&doc)
+    );
+    // Coordinated objects stay objects.
+    let doc = sentence("Renault a signé l'accord et le contrat.");
+    fact(&doc, "Renault", "signs", "accord");
+    fact(&doc, "Renault", "signs", "contrat");
+}
+
+#[test]
+fn tagger_slips_and_realised_modals_are_no_hypotheses() {
+    // The tagger reads this imperfect as a conditional (Mood=Cnd).
+    let doc = sentence("Le camion transportait 20 tonnes et roulait vers Nantes.");
+    assert!(
+        !doc.facts.is_empty() && doc.facts.iter().all(|f| !f.hypothetical),
+        "{}",
+        dump(&doc)
+    );
+    // "ont pu comparer": they did compare.
+    let doc = sentence("Les chercheurs de Acme ont pu comparer leurs modèles.");
+    assert!(
+        !doc.facts.is_empty() && doc.facts.iter().all(|f| !f.hypothetical),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_goal_locution_gives_its_complement() {
+    let doc = sentence("Le camion roulait à vitesse réduite en direction de Lyon.");
+    let f = fact(&doc, "camion", "relatedTo", "Lyon");
+    assert_eq!(f.lemma, "rouler en direction de");
 }

@@ -1,0 +1,248 @@
+//! A parse repair (see [`super`]), for the fact rules only: coordinations
+//! the French model attaches to the wrong word.
+//!
+//! Two shapes, both read on the parse as the model left it:
+//!
+//! - **A second clause's subject taken for a coordinated object.** In
+//!   "A a signé l'accord et B l'a ratifié" the model makes `B` a `conj` of
+//!   `accord` and hangs `ratifié` on `signé` as a subjectless `advcl`: the
+//!   rules then read "A signs B". A nominal `conj` with its own
+//!   coordinator, followed (only clitic pronouns, "ne", auxiliaries or the
+//!   rest of its name between) by a finite verb that has no subject and
+//!   hangs on a verb above the nominal, is that verb's subject; the verb
+//!   becomes a `conj` of the first clause and takes the coordinator. Each
+//!   conjunct keeps its own subject; none crosses into the other's arguments.
+//! - **The tail of a list hung on the head noun.** In "les ministres de la
+//!   France, l'Allemagne et l'Italie" the model makes `Allemagne` a `conj` of
+//!   `France` but `Italie` a `conj` of `ministres` (so "Italie signs …"). A
+//!   `conj` of a noun, coming right after that noun's complement list (a
+//!   `nmod` with a `conj` of its own, or with the same preposition as the
+//!   `conj`: "de la France et de l'Italie"), joins that list.
+//!
+//! Changes heads and relations only (never text, offsets or entities).
+
+use crate::extract::entities::spans::descends_from as under;
+use crate::nlp::Doc;
+
+/// Clitics and particles that may stand between a clause's subject and its
+/// verb ("B ne l'a pas ratifié", "B s'y est rendu").
+const BETWEEN: &[&str] = &[
+    "ne", "n'", "n’", "le", "la", "les", "l'", "l’", "lui", "leur", "y", "en", "se", "s'", "s’", "me", "m'", "te",
+    "t'", "nous", "vous",
+];
+
+/// Applies both repairs to a paragraph's parse; returns how many tokens moved.
+pub fn repair_coordination(doc: &mut Doc) -> usize {
+    clause_subjects(doc) + list_tails(doc)
+}
+
+fn head_of(doc: &Doc, t: usize) -> Option<usize> {
+    let h = doc.tokens[t].head;
+    (h != t && h < doc.tokens.len()).then_some(h)
+}
+
+fn has_feature(doc: &Doc, t: usize, feature: &str) -> bool {
+    doc.tokens[t].morph.split('|').any(|f| f == feature)
+}
+
+fn children(doc: &Doc, t: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..doc.tokens.len()).filter(move |&c| c != t && doc.tokens[c].head == t)
+}
+
+fn nominal(doc: &Doc, t: usize) -> bool {
+    matches!(doc.tokens[t].pos.as_str(), "NOUN" | "PROPN")
+}
+
+/// A finite verb form: itself, or through a finite auxiliary.
+fn finite(doc: &Doc, v: usize) -> bool {
+    has_feature(doc, v, "VerbForm=Fin")
+        || children(doc, v).any(|c| doc.tokens[c].dep.starts_with("aux") && has_feature(doc, c, "VerbForm=Fin"))
+}
+
+/// "A a signé l'accord et B l'a ratifié": `B` becomes the subject of `ratifié`.
+fn clause_subjects(doc: &mut Doc) -> usize {
+    let n = doc.tokens.len();
+    let mut moved = 0;
+    for c in 0..n {
+        if doc.tokens[c].dep != "conj" || !nominal(doc, c) {
+            continue;
+        }
+        let Some(cc) = children(doc, c).find(|&k| k < c && doc.tokens[k].dep == "cc") else {
+            continue;
+        };
+        // The verb after the nominal, only clitics, auxiliaries and the
+        // nominal's own name words between.
+        let mut verb = None;
+        for k in c + 1..n {
+            let t = &doc.tokens[k];
+            if t.sent_start {
+                break;
+            }
+            if t.pos == "VERB" {
+                verb = Some(k);
+                break;
+            }
+            let clitic = BETWEEN.contains(&t.text.to_lowercase().as_str()) && matches!(t.pos.as_str(), "PRON" | "ADV");
+            let name = t.head == c && t.dep.starts_with("flat");
+            if !(clitic || name || t.pos == "AUX") {
+                break;
+            }
+        }
+        let Some(w) = verb else { continue };
+        let Some(above) = head_of(doc, w) else { continue };
+        let subjectless =
+            !children(doc, w).any(|k| matches!(doc.tokens[k].dep.as_str(), "nsubj" | "nsubj:pass" | "expl:subj"));
+        let clause_of_above = matches!(doc.tokens[w].dep.as_str(), "advcl" | "parataxis" | "dep" | "conj");
+        if !(subjectless
+            && clause_of_above
+            && finite(doc, w)
+            && doc.tokens[above].pos == "VERB"
+            && !under(doc, w, c)
+            && under(doc, c, above))
+        {
+            continue;
+        }
+        doc.tokens[c].head = w;
+        doc.tokens[c].dep = "nsubj".to_string();
+        doc.tokens[cc].head = w;
+        doc.tokens[w].dep = "conj".to_string();
+        moved += 1;
+    }
+    moved
+}
+
+/// "les ministres de la France, l'Allemagne et l'Italie": `Italie` joins
+/// the list under `France`.
+fn list_tails(doc: &mut Doc) -> usize {
+    let n = doc.tokens.len();
+    let mut moved = 0;
+    for c in 0..n {
+        if doc.tokens[c].dep != "conj" || !nominal(doc, c) {
+            continue;
+        }
+        let Some(x) = head_of(doc, c) else { continue };
+        if !nominal(doc, x) || x > c {
+            continue;
+        }
+        let case_of = |doc: &Doc, t: usize| {
+            children(doc, t)
+                .find(|&k| doc.tokens[k].dep == "case")
+                .map(|k| doc.tokens[k].lemma.to_lowercase())
+        };
+        // The head's complement just before `c`.
+        let Some(m) = children(doc, x)
+            .filter(|&k| k < c && doc.tokens[k].dep == "nmod" && nominal(doc, k))
+            .max()
+        else {
+            continue;
+        };
+        let listed = children(doc, m).any(|k| doc.tokens[k].dep == "conj" && k < c);
+        let same_case = case_of(doc, m).is_some() && case_of(doc, m) == case_of(doc, c);
+        if !(listed || same_case) {
+            continue;
+        }
+        // Nothing between the complement's phrase and `c` but `c`'s own words.
+        let end = (m..c).filter(|&k| under(doc, k, m)).max().unwrap_or(m);
+        let adjacent = (end + 1..c).all(|k| doc.tokens[k].head == c || doc.tokens[k].text == ",");
+        if !adjacent || (m..=c).any(|k| doc.tokens[k].sent_start && k > m) {
+            continue;
+        }
+        doc.tokens[c].head = m;
+        moved += 1;
+    }
+    moved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_doc::{doc, token};
+    use super::*;
+
+    fn with_morph(mut t: crate::nlp::Token, morph: &str) -> crate::nlp::Token {
+        t.morph = morph.into();
+        t
+    }
+
+    /// "Acme a signé l'accord et Nova l'a ratifié." as the model parses it.
+    fn second_clause() -> Doc {
+        doc(
+            "Acme a signé l'accord et Nova l'a ratifié.",
+            vec![
+                token("Acme", 0, "PROPN", 2, "nsubj", true),
+                with_morph(token("a", 5, "AUX", 2, "aux:tense", false), "VerbForm=Fin"),
+                token("signé", 7, "VERB", 2, "ROOT", false),
+                token("l'", 13, "DET", 4, "det", false),
+                token("accord", 15, "NOUN", 2, "obj", false),
+                token("et", 22, "CCONJ", 6, "cc", false),
+                token("Nova", 25, "PROPN", 4, "conj", false),
+                token("l'", 30, "PRON", 9, "obj", false),
+                with_morph(token("a", 32, "AUX", 9, "aux:tense", false), "VerbForm=Fin"),
+                token("ratifié", 34, "VERB", 2, "advcl", false),
+                token(".", 41, "PUNCT", 2, "punct", false),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_second_clause_keeps_its_own_subject() {
+        let mut d = second_clause();
+        assert_eq!(repair_coordination(&mut d), 1);
+        assert_eq!((d.tokens[6].head, d.tokens[6].dep.as_str()), (9, "nsubj"));
+        assert_eq!((d.tokens[9].head, d.tokens[9].dep.as_str()), (2, "conj"));
+        assert_eq!(d.tokens[5].head, 9);
+    }
+
+    #[test]
+    fn coordinated_objects_and_infinitives_stay() {
+        // "… l'accord et Nova, puis a ratifié": a comma before the verb.
+        let mut d = second_clause();
+        d.tokens[7] = token(",", 30, "PUNCT", 9, "punct", false);
+        assert_eq!(repair_coordination(&mut d), 0);
+        // "… Acme et Nova arriver": an infinitive has no subject of its own.
+        let mut d = second_clause();
+        d.tokens[8] = token("en", 32, "PRON", 9, "expl", false);
+        assert_eq!(repair_coordination(&mut d), 0);
+        // A verb that has its subject already.
+        let mut d = second_clause();
+        d.tokens[7] = token("il", 30, "PRON", 9, "nsubj", false);
+        assert_eq!(repair_coordination(&mut d), 0);
+    }
+
+    /// "Les chefs de Rome, Oslo et Riga ont signé." with `Riga` on `chefs`.
+    fn list() -> Doc {
+        doc(
+            "Les chefs de Rome, Oslo et Riga ont signé.",
+            vec![
+                token("Les", 0, "DET", 1, "det", true),
+                token("chefs", 4, "NOUN", 9, "nsubj", false),
+                token("de", 10, "ADP", 3, "case", false),
+                token("Rome", 13, "PROPN", 1, "nmod", false),
+                token(",", 17, "PUNCT", 5, "punct", false),
+                token("Oslo", 19, "PROPN", 3, "conj", false),
+                token("et", 24, "CCONJ", 7, "cc", false),
+                token("Riga", 27, "PROPN", 1, "conj", false),
+                with_morph(token("ont", 32, "AUX", 9, "aux:tense", false), "VerbForm=Fin"),
+                token("signé", 36, "VERB", 9, "ROOT", false),
+                token(".", 41, "PUNCT", 9, "punct", false),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_list_tail_joins_its_list() {
+        let mut d = list();
+        assert_eq!(repair_coordination(&mut d), 1);
+        assert_eq!(d.tokens[7].head, 3);
+    }
+
+    #[test]
+    fn a_coordinated_head_noun_stays() {
+        // "Les chefs de Rome et les maires ont signé": no list under "Rome".
+        let mut d = list();
+        d.tokens[5] = token("les", 19, "DET", 7, "det", false);
+        d.tokens[4] = token("et", 17, "CCONJ", 7, "cc", false);
+        d.tokens[6] = token("nouveaux", 24, "ADJ", 7, "amod", false);
+        d.tokens[7] = token("maires", 27, "NOUN", 1, "conj", false);
+        assert_eq!(repair_coordination(&mut d), 0);
+    }
+}
