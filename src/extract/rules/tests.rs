@@ -922,6 +922,9 @@ fn an_organisation_in_a_titles_complement_is_no_person() {
     fact(&doc, "Veolia", "isA", "entreprise");
     let doc = sentence("L'opérateur Bouygues Telecom a relevé ses tarifs.");
     fact(&doc, "Bouygues Telecom", "isA", "opérateur");
+}
+
+#[test]
 fn future_and_near_future_acts_are_hypothetical() {
     let doc = sentence("Le constructeur Acme signera l'accord la semaine prochaine.");
     assert!(fact(&doc, "Acme", "signs", "accord").hypothetical, "{}", dump(&doc));
