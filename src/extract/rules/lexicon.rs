@@ -41,7 +41,13 @@ pub enum Class {
     Attribution,
     Portfolio,
     RefersOrg,
+    /// Nouns that refer back to a place other than a country ("la ville").
     RefersPlace,
+    /// Nouns that refer back to a country ("le pays").
+    RefersCountry,
+    /// Adjectives that make a definite description name another thing of
+    /// the kind ("la ville voisine", "le club adverse").
+    Contrast,
 }
 
 /// Both tables, parsed.
@@ -62,7 +68,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, refers-country, contrast")]
     Class {
         file: &'static str,
         line: usize,
@@ -125,6 +131,8 @@ impl Lexicon {
                 "portfolio" => Class::Portfolio,
                 "refers-org" => Class::RefersOrg,
                 "refers-place" => Class::RefersPlace,
+                "refers-country" => Class::RefersCountry,
+                "contrast" => Class::Contrast,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",
