@@ -75,7 +75,7 @@ const DESCRIPTOR_WINDOW: usize = 8;
 
 /// Most words between a determiner and the name a noun describes ("le
 /// groupe automobile japonais Nissan").
-const MAX_PRE_NAME: usize = 4;
+const MAX_PRE_NAME: usize = 6;
 
 /// What [`learn`] found besides descriptors, as (paragraph, token, entity).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -121,7 +121,13 @@ pub fn learn(
             found.push(n);
         }
         if let Some(n) = noun_before(doc, &m.tokens, &|i| covered(p, i)) {
-            if class_fits(&doc.tokens[n].lemma.to_lowercase(), m.kind, infos[m.entity].country).unwrap_or(false) {
+            // "le groupe Nissan", "le président élu X": the class noun of the
+            // name's kind, or a person's title, is the name's phrase head.
+            let t = &doc.tokens[n];
+            let class = class_fits(&t.lemma.to_lowercase(), m.kind, infos[m.entity].country).unwrap_or(false);
+            // (A title inside a role mention already stands for its holder.)
+            let title = m.kind == EntityKind::Person && tables().is_title(&t.text) && role_of(p, n).is_none();
+            if class || title {
                 out.named_by.push((p, n, m.entity));
             }
             found.push(n);
@@ -193,9 +199,12 @@ fn copula(doc: &Doc, name: &Range<usize>) -> Option<usize> {
     (t.pos == "NOUN" && cop && !t.morph.contains("Number=Plur")).then_some(n)
 }
 
-/// "le groupe automobile Nissan", "le quotidien nippon Asahi", "l'astronome
-/// Victor Buso": the noun after the determiner that opens the name's
-/// phrase, with only adjectives and lower-case nouns between.
+/// "le groupe automobile Nissan", "le quotidien nippon Asahi", "la chaîne de
+/// télévision publique NHK", "le président élu X": the noun after the
+/// determiner that opens the name's phrase, with only adjectives,
+/// participles, lower-case nouns and bare "de N" complements between. A
+/// determiner after a preposition opens a complement ("le président de la
+/// république X"): no noun describes the name then.
 fn noun_before(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) -> Option<usize> {
     let toks = &doc.tokens;
     if toks[name.start].sent_start {
@@ -209,16 +218,24 @@ fn noun_before(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) 
             break;
         }
         let lower = t.text.chars().next().is_some_and(char::is_lowercase);
-        if !matches!(t.pos.as_str(), "NOUN" | "ADJ") || !lower || covered(k) || toks[i].sent_start {
+        let participle = t.pos == "VERB" && t.morph.contains("VerbForm=Part");
+        // "de" before a bare noun: "chaîne de télévision".
+        let de = t.pos == "ADP" && matches!(t.text.to_lowercase().as_str(), "de" | "d'" | "d\u{2019}") && toks[i].pos == "NOUN";
+        let modifier = matches!(t.pos.as_str(), "NOUN" | "ADJ") || participle || de;
+        if !modifier || !lower || covered(k) || toks[i].sent_start || t.sent_start {
             return None;
         }
         i = k;
     }
     let det = i.checked_sub(1)?;
     let n = i;
+    let after_preposition = det.checked_sub(2).is_some_and(|b| {
+        toks[b].pos == "NOUN" && matches!(toks[b + 1].text.to_lowercase().as_str(), "de" | "d'" | "d\u{2019}")
+    });
     (n < name.start
         && toks[det].pos == "DET"
         && is_article(&toks[det].text)
+        && !after_preposition
         && toks[n].pos == "NOUN"
         && !toks[n].morph.contains("Number=Plur"))
     .then_some(n)
