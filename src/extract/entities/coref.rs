@@ -4,7 +4,8 @@
 //!
 //! Three steps, each reading the parse and the document's name mentions:
 //!
-//! - [`learn`]: the nouns the text gives an entity, its *descriptors*: an
+//! - [`learn`]: the nouns the text gives an entity, its *descriptors*: the
+//!   first word of its name ("la Banque mondiale": "banque"), an
 //!   apposition ("Linden Cars, la filiale …", "Victor Buso, astronome
 //!   amateur"), a copula predicate ("X est une association"), a noun
 //!   written before the name ("le groupe automobile Nissan", "le quotidien
@@ -109,6 +110,11 @@ pub fn learn(
             continue;
         }
         let p = m.paragraph;
+        // "la Station spatiale internationale" is described by "station".
+        let first = &doc.tokens[m.tokens.start];
+        if first.text.chars().next().is_some_and(char::is_alphabetic) {
+            infos[m.entity].describe(&first.text, &first.lemma);
+        }
         let mut found = Vec::new();
         // "A, le ministre B": the title of another name is no apposition of A.
         let apposed = apposition(doc, &m.tokens, &|i| covered(p, i))
@@ -263,9 +269,10 @@ fn class_fits(lemma: &str, kind: EntityKind, country: bool) -> Option<bool> {
 
 /// Definite descriptions that refer back: a definite noun phrase
 /// ([`is_definite_description`]) takes the one entity mentioned before it
-/// that the text gave its noun as a descriptor (a person's title: anywhere
-/// before; any other: within [`DESCRIPTOR_WINDOW`] sentences); when no
-/// entity has that descriptor, a class noun takes the one entity of its
+/// that the text gave its noun as a descriptor, if that entity was named
+/// within [`DESCRIPTOR_WINDOW`] sentences (a person with that title:
+/// anywhere before); two such entities anywhere before leave it
+/// unresolved. When no entity has that descriptor, a class noun takes the one entity of its
 /// kind named in its sentence before it or in the [`CLASS_WINDOW`]
 /// sentences before. Two candidates leave it unresolved, and so does a
 /// token in `sources` (it gave the descriptor). Returns (paragraph, token,
@@ -313,17 +320,23 @@ fn refer_back(
             .get(e)
             .is_some_and(|info| info.descriptors.iter().any(|d| *d == word || *d == lemma))
     };
+    // Every entity the noun describes anywhere before counts against
+    // uniqueness; the one found must have been named within the window.
     let mut learned: Vec<usize> = mentions
         .iter()
         .filter(before)
         .filter(|m| described(m.entity))
-        .filter(|m| (title && m.kind == EntityKind::Person) || m.sentence + DESCRIPTOR_WINDOW >= sentence)
         .map(|m| m.entity)
         .collect();
     learned.sort_unstable();
     learned.dedup();
     match learned[..] {
-        [e] => return Some(e),
+        [e] => {
+            let near = mentions.iter().filter(before).any(|m| {
+                m.entity == e && ((title && m.kind == EntityKind::Person) || m.sentence + DESCRIPTOR_WINDOW >= sentence)
+            });
+            return near.then_some(e);
+        }
         [] => {}
         _ => return None,
     }
