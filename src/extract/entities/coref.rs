@@ -4,8 +4,7 @@
 //!
 //! Three steps, each reading the parse and the document's name mentions:
 //!
-//! - [`learn`]: the nouns the text gives an entity, its *descriptors*: the
-//!   first word of its name ("la Banque mondiale": "banque"), an
+//! - [`learn`]: the nouns the text gives an entity, its *descriptors*: an
 //!   apposition ("Linden Cars, la filiale …", "Victor Buso, astronome
 //!   amateur"), a copula predicate ("X est une association"), a noun
 //!   written before the name ("le groupe automobile Nissan", "le quotidien
@@ -51,6 +50,10 @@ pub struct EntityInfo {
     /// lemma): title words of its roles, appositions, copula predicates,
     /// nouns written before its name.
     pub descriptors: Vec<String>,
+    /// The first word of each of its names, lower case ("station" for
+    /// "Station spatiale internationale"): never enough to resolve a
+    /// description, but it makes one ambiguous.
+    pub name_words: Vec<String>,
     /// The entity is a country (a country name of demonyms.tsv).
     pub country: bool,
 }
@@ -110,10 +113,12 @@ pub fn learn(
             continue;
         }
         let p = m.paragraph;
-        // "la Station spatiale internationale" is described by "station".
+        // "la Station spatiale internationale" may be "la station".
         let first = &doc.tokens[m.tokens.start];
-        if first.text.chars().next().is_some_and(char::is_alphabetic) {
-            infos[m.entity].describe(&first.text, &first.lemma);
+        for w in [first.text.to_lowercase(), first.lemma.to_lowercase()] {
+            if !infos[m.entity].name_words.contains(&w) {
+                infos[m.entity].name_words.push(w);
+            }
         }
         let mut found = Vec::new();
         // "A, le ministre B": the title of another name is no apposition of A.
@@ -271,8 +276,9 @@ fn class_fits(lemma: &str, kind: EntityKind, country: bool) -> Option<bool> {
 /// ([`is_definite_description`]) takes the one entity mentioned before it
 /// that the text gave its noun as a descriptor, if that entity was named
 /// within [`DESCRIPTOR_WINDOW`] sentences (a person with that title:
-/// anywhere before); two such entities anywhere before leave it
-/// unresolved. When no entity has that descriptor, a class noun takes the one entity of its
+/// anywhere before); a second entity before with that descriptor or with
+/// a name that starts with the noun ("la Station spatiale internationale"
+/// beside "la station spatiale chinoise X") leaves it unresolved. When no entity has that descriptor, a class noun takes the one entity of its
 /// kind named in its sentence before it or in the [`CLASS_WINDOW`]
 /// sentences before. Two candidates leave it unresolved, and so does a
 /// token in `sources` (it gave the descriptor). Returns (paragraph, token,
@@ -315,22 +321,22 @@ fn refer_back(
     let lemma = t.lemma.to_lowercase();
     let title = tables().is_title(&word) || tables().is_title(&lemma);
     let before = |m: &&NamedMention| m.paragraph < p || (m.paragraph == p && m.tokens.start < i);
-    let described = |e: usize| {
-        infos
-            .get(e)
-            .is_some_and(|info| info.descriptors.iter().any(|d| *d == word || *d == lemma))
-    };
+    let has = |words: &[String]| words.iter().any(|d| *d == word || *d == lemma);
+    let described = |e: usize| infos.get(e).is_some_and(|info| has(&info.descriptors));
+    let named = |e: usize| infos.get(e).is_some_and(|info| has(&info.descriptors) || has(&info.name_words));
     // Every entity the noun describes anywhere before counts against
     // uniqueness; the one found must have been named within the window.
     let mut learned: Vec<usize> = mentions
         .iter()
         .filter(before)
-        .filter(|m| described(m.entity))
+        .filter(|m| named(m.entity))
         .map(|m| m.entity)
         .collect();
     learned.sort_unstable();
     learned.dedup();
     match learned[..] {
+        // Only a name starts with the noun: the class noun decides.
+        [e] if !described(e) => {}
         [e] => {
             let near = mentions.iter().filter(before).any(|m| {
                 m.entity == e && ((title && m.kind == EntityKind::Person) || m.sentence + DESCRIPTOR_WINDOW >= sentence)
