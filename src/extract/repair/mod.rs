@@ -6,8 +6,10 @@
 //! themselves, one file each: [`leading_name`] (a place name cut off as if
 //! it were a dateline: `Paris` | `, Berlin et Varsovie ont signé…`),
 //! [`compounds`] (hyphenated compounds the parser split: `start`, `-`,
-//! `up`), and [`inside_word`] (a sentence the parser starts inside a word:
-//! `Royaume`, `-`, `Uni`). The language pipeline stays identical to
+//! `up`), [`inside_word`] (a sentence the parser starts inside a word:
+//! `Royaume`, `-`, `Uni`) and [`owned_name`] (a name after a title in
+//! another subject's complement read as a second subject: "le frère de la
+//! chanteuse X a …"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -27,6 +29,7 @@ use crate::nlp::Doc;
 pub mod compounds;
 pub mod inside_word;
 pub mod leading_name;
+pub mod owned_name;
 
 /// A repair: corrects one paragraph's parse in place and returns how many
 /// places it changed (0 when the parse needed nothing).
@@ -36,7 +39,7 @@ pub type Repair = fn(&mut Doc) -> usize;
 pub const PARSE: &[Repair] = &[leading_name::rejoin_leading_name];
 
 /// Repairs only the fact rules see.
-pub const RULES: &[Repair] = &[compounds::join_compounds];
+pub const RULES: &[Repair] = &[compounds::join_compounds, owned_name::attach_owned_names];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the
 /// parse itself where no repair changed anything.
