@@ -189,9 +189,9 @@ fn apposition(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) -
     }
     // A subject or object of a verb written after it starts a clause; one of
     // a verb before the name is an apposition the parser misread.
-    let arg = toks.get(n).is_none_or(|t| {
-        matches!(t.dep.as_str(), "nsubj" | "nsubj:pass" | "obj" | "iobj" | "expl") && (t.head > n || t.head == n)
-    });
+    let arg = toks
+        .get(n)
+        .is_none_or(|t| matches!(t.dep.as_str(), "nsubj" | "nsubj:pass" | "obj" | "iobj" | "expl") && t.head >= n);
     (!arg && fits(n)).then_some(n)
 }
 
@@ -231,7 +231,9 @@ fn noun_before(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) 
         let lower = t.text.chars().next().is_some_and(char::is_lowercase);
         let participle = t.pos == "VERB" && t.morph.contains("VerbForm=Part");
         // "de" before a bare noun: "chaîne de télévision".
-        let de = t.pos == "ADP" && matches!(t.text.to_lowercase().as_str(), "de" | "d'" | "d\u{2019}") && toks[i].pos == "NOUN";
+        let de = t.pos == "ADP"
+            && matches!(t.text.to_lowercase().as_str(), "de" | "d'" | "d\u{2019}")
+            && toks[i].pos == "NOUN";
         let modifier = matches!(t.pos.as_str(), "NOUN" | "ADJ") || participle || de;
         if !modifier || !lower || covered(k) || toks[i].sent_start || t.sent_start {
             return None;
@@ -323,7 +325,11 @@ fn refer_back(
     let before = |m: &&NamedMention| m.paragraph < p || (m.paragraph == p && m.tokens.start < i);
     let has = |words: &[String]| words.iter().any(|d| *d == word || *d == lemma);
     let described = |e: usize| infos.get(e).is_some_and(|info| has(&info.descriptors));
-    let named = |e: usize| infos.get(e).is_some_and(|info| has(&info.descriptors) || has(&info.name_words));
+    let named = |e: usize| {
+        infos
+            .get(e)
+            .is_some_and(|info| has(&info.descriptors) || has(&info.name_words))
+    };
     // Every entity the noun describes anywhere before counts against
     // uniqueness; the one found must have been named within the window.
     let mut learned: Vec<usize> = mentions
@@ -389,7 +395,8 @@ pub fn is_definite_description(doc: &Doc, i: usize) -> bool {
     while let Some(a) = toks.get(k).filter(|a| {
         a.head == i
             && !a.sent_start
-            && (a.pos == "ADJ" || (a.pos == "NOUN" && a.dep != "appos" && !toks.iter().any(|c| c.head == k && c.dep == "case")))
+            && (a.pos == "ADJ"
+                || (a.pos == "NOUN" && a.dep != "appos" && !toks.iter().any(|c| c.head == k && c.dep == "case")))
             && a.text.chars().next().is_some_and(char::is_lowercase)
     }) {
         if lex.is(Class::Contrast, &a.lemma.to_lowercase()) {
@@ -403,7 +410,8 @@ pub fn is_definite_description(doc: &Doc, i: usize) -> bool {
         }
         // "le président de la Commission": a complement of the noun's own.
         let complement = n.pos == "ADP" && toks.get(n.head).is_some_and(|c| c.head == i);
-        let named = matches!(n.pos.as_str(), "PROPN" | "NUM" | "ADJ") || n.text.chars().next().is_some_and(char::is_uppercase);
+        let named =
+            matches!(n.pos.as_str(), "PROPN" | "NUM" | "ADJ") || n.text.chars().next().is_some_and(char::is_uppercase);
         !(complement || named)
     })
 }

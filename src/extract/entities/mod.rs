@@ -609,13 +609,9 @@ impl<'a> Context<'a> {
             }
         }
         let at = &table.at;
-        let learned = coref::learn(
-            self.docs,
-            &named,
-            infos,
-            &|p, i| at.contains_key(&(p, i)),
-            &|p, i| role_at.get(&(p, i)).copied(),
-        );
+        let learned = coref::learn(self.docs, &named, infos, &|p, i| at.contains_key(&(p, i)), &|p, i| {
+            role_at.get(&(p, i)).copied()
+        });
         for &(p, i, e) in &learned.named_by {
             table.at.entry((p, i)).or_insert(e);
         }
