@@ -352,7 +352,7 @@ fn refer_back(
         [] => {}
         _ => return None,
     }
-    let mut cands: Vec<usize> = mentions
+    let cands: Vec<usize> = mentions
         .iter()
         .filter(before)
         .filter(|m| m.sentence + CLASS_WINDOW >= sentence)
@@ -362,12 +362,7 @@ fn refer_back(
         })
         .map(|m| m.entity)
         .collect();
-    cands.sort_unstable();
-    cands.dedup();
-    match cands[..] {
-        [e] => Some(e),
-        _ => None,
-    }
+    single(cands)
 }
 
 /// "le club", "l'association européenne", "cette entreprise", "le
@@ -467,7 +462,7 @@ fn pronoun(
     sentence: usize,
     fem: bool,
 ) -> Option<usize> {
-    let mut cands: Vec<usize> = mentions
+    let cands: Vec<usize> = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
         .filter(|m| m.paragraph < p || (m.paragraph == p && m.tokens.start < i))
@@ -475,6 +470,11 @@ fn pronoun(
         .map(|m| m.entity)
         .filter(|&e| infos.get(e).is_some_and(|info| info.feminine.is_none_or(|f| f == fem)))
         .collect();
+    single(cands)
+}
+
+/// The one entity of a candidate list (repeats allowed), if there is one.
+fn single(mut cands: Vec<usize>) -> Option<usize> {
     cands.sort_unstable();
     cands.dedup();
     match cands[..] {

@@ -366,7 +366,7 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
 }
 
 /// Whether token `k` lies in the subtree of token `root`.
-fn descends_from(doc: &Doc, mut k: usize, root: usize) -> bool {
+pub(crate) fn descends_from(doc: &Doc, mut k: usize, root: usize) -> bool {
     for _ in 0..doc.tokens.len() {
         if k == root {
             return true;

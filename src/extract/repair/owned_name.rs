@@ -9,6 +9,7 @@
 //! the actor. Changes heads and relations only; offsets and entity spans
 //! stay as they are.
 
+use crate::extract::entities::spans::descends_from;
 use crate::nlp::Doc;
 
 /// Re-attaches such names to the title noun before them (as `appos`);
@@ -29,7 +30,7 @@ pub fn attach_owned_names(doc: &mut Doc) -> usize {
         // Another subject of the same verb before it, whose phrase holds the title.
         let owner = (0..title).find(|&s1| {
             let a = &doc.tokens[s1];
-            a.head == verb && matches!(a.dep.as_str(), "nsubj" | "nsubj:pass") && dominated_by(doc, title, s1)
+            a.head == verb && matches!(a.dep.as_str(), "nsubj" | "nsubj:pass") && descends_from(doc, title, s1)
         });
         if owner.is_none() {
             continue;
@@ -39,21 +40,6 @@ pub fn attach_owned_names(doc: &mut Doc) -> usize {
         fixed += 1;
     }
     fixed
-}
-
-/// Whether `a` lies in the subtree of `b` (bounded: a cycle ends the walk).
-fn dominated_by(doc: &Doc, mut a: usize, b: usize) -> bool {
-    for _ in 0..doc.tokens.len() {
-        if a == b {
-            return true;
-        }
-        let h = doc.tokens[a].head;
-        if h == a || h >= doc.tokens.len() {
-            return false;
-        }
-        a = h;
-    }
-    false
 }
 
 #[cfg(test)]
