@@ -1,87 +1,307 @@
-//! Light coreference: a subject pronoun (il, elle) or a bare definite title
-//! ("le président", "la ministre") resolved to the one person it can mean.
+//! Light coreference: subject pronouns (il, elle) and definite descriptions
+//! ("le président", "l'association", "la filiale", "le pays") resolved to
+//! the one named entity they can mean.
 //!
-//! A pronoun takes the single person of the right gender mentioned earlier
-//! in its sentence or in the previous one; a bare title takes the single
-//! person earlier in the document who was given that title. Anything
-//! ambiguous stays unresolved. Reads mentions and roles; writes nothing
-//! but the pairs it returns.
+//! Three steps, each reading the parse and the document's name mentions:
+//!
+//! - [`learn`]: the nouns the text gives an entity, its *descriptors*: an
+//!   apposition ("Linden Cars, la filiale …", "Victor Buso, astronome
+//!   amateur"), a copula predicate ("X est une association"), a noun
+//!   written before the name ("le groupe automobile Nissan", "le quotidien
+//!   Asahi"). Titles of people come from their roles (the entity table).
+//! - [`pronouns`]: a pronoun takes the single person of the right gender
+//!   mentioned earlier in its sentence or in the previous one.
+//! - [`descriptions`]: a definite noun phrase ("le N", "la N", "l'N", "ce N",
+//!   "cette N", adjectives after the noun allowed) takes the one entity
+//!   given that noun as a descriptor, else the one entity of the kind its
+//!   class noun names (`refers-org`, `refers-place`, `refers-country` of
+//!   lexicon.tsv), within a window of sentences before it.
+//!
+//! Anything ambiguous stays unresolved: precision first. Plural phrases ("les
+//! entreprises") are never resolved (a named entity is one thing). Reads
+//! mentions and roles; writes nothing but what it returns.
 
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::spans::name_head;
 use super::tables::tables;
 use crate::extract::rules::lexicon::{lexicon, Class};
 use crate::facts::EntityKind;
 use crate::nlp::Doc;
 
-/// A person mention as coreference sees it.
-#[derive(Debug, Clone)]
-pub struct PersonMention {
-    pub entity: usize,
-    pub paragraph: usize,
-    /// First token of the mention.
-    pub token: usize,
-    /// Document-wide sentence index.
-    pub sentence: usize,
-}
-
-/// What coreference knows of a person entity.
-#[derive(Debug, Clone, Default)]
-pub struct PersonInfo {
-    pub feminine: Option<bool>,
-    /// Lower-case title head words given to the person ("président").
-    pub titles: Vec<String>,
-}
-
-/// A mention of any named entity, as definite descriptions see it.
+/// A mention of a named entity as coreference sees it.
 #[derive(Debug, Clone)]
 pub struct NamedMention {
     pub entity: usize,
     pub kind: EntityKind,
     pub paragraph: usize,
-    /// First token of the mention.
-    pub token: usize,
+    /// Token range of the mention in its paragraph's [`Doc`].
+    pub tokens: Range<usize>,
     /// Document-wide sentence index.
     pub sentence: usize,
 }
 
-/// How many sentences back a definite description looks for its entity.
-const DESCRIPTION_WINDOW: usize = 3;
+/// What coreference knows of an entity.
+#[derive(Debug, Clone, Default)]
+pub struct EntityInfo {
+    pub feminine: Option<bool>,
+    /// Lower-case nouns the text gave the entity (as written and as
+    /// lemma): title words of its roles, appositions, copula predicates,
+    /// nouns written before its name.
+    pub descriptors: Vec<String>,
+    /// The first word of each of its names, lower case ("station" for
+    /// "Station spatiale internationale"): never enough to resolve a
+    /// description, but it makes one ambiguous.
+    pub name_words: Vec<String>,
+    /// The entity is a country (a country name of demonyms.tsv).
+    pub country: bool,
+}
 
-/// Definite descriptions that refer back ("l'entreprise", "le club", "le
-/// pays"): a bare definite noun of the `refers-org` or `refers-place` class
-/// of lexicon.tsv takes the one entity of that kind named in its sentence
-/// before it or in the [`DESCRIPTION_WINDOW`] sentences before; two
-/// candidates leave it unresolved. Returns (paragraph, token, entity).
+impl EntityInfo {
+    /// Adds a descriptor noun (its written form and lemma, lower case).
+    pub fn describe(&mut self, word: &str, lemma: &str) {
+        for w in [word.to_lowercase(), lemma.to_lowercase()] {
+            if !w.is_empty() && !self.descriptors.contains(&w) {
+                self.descriptors.push(w);
+            }
+        }
+    }
+}
+
+/// How many sentences back a class noun ("l'entreprise") looks for its entity.
+const CLASS_WINDOW: usize = 3;
+
+/// How many sentences back a learned descriptor ("la filiale") looks for
+/// its entity. A title of a person's ("le président") looks back through the
+/// whole document.
+const DESCRIPTOR_WINDOW: usize = 8;
+
+/// Most words between a determiner and the name a noun describes ("le
+/// groupe automobile japonais Nissan").
+const MAX_PRE_NAME: usize = 6;
+
+/// What [`learn`] found besides descriptors, as (paragraph, token, entity).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Learned {
+    /// Class nouns written right before the name they describe, of the
+    /// name's kind ("le groupe" in "le groupe automobile Nissan"): the
+    /// noun stands for the entity wherever the noun phrase is an argument.
+    pub named_by: Vec<(usize, usize, usize)>,
+    /// Nouns in apposition to a name ("la filiale" in "Linden Cars, la
+    /// filiale exploitant …"): the name, when the noun heads a clause.
+    pub apposed: Vec<(usize, usize, usize)>,
+    /// Every token that gave a descriptor: it describes, it does not refer back.
+    pub sources: HashSet<(usize, usize)>,
+}
+
+/// Reads the descriptors the text gives each entity into `infos` (indexed
+/// by entity) and returns the nouns that stand for their name.
+/// `covered(p, i)`: whether a token belongs to a name mention;
+/// `role_of(p, i)`: the person whose title (role mention) holds the token.
+pub fn learn(
+    docs: &[Doc],
+    mentions: &[NamedMention],
+    infos: &mut [EntityInfo],
+    covered: &dyn Fn(usize, usize) -> bool,
+    role_of: &dyn Fn(usize, usize) -> Option<usize>,
+) -> Learned {
+    let mut out = Learned::default();
+    for m in mentions {
+        let Some(doc) = docs.get(m.paragraph) else { continue };
+        if m.tokens.is_empty() || m.tokens.end > doc.tokens.len() || m.entity >= infos.len() {
+            continue;
+        }
+        let p = m.paragraph;
+        // "la Station spatiale internationale" may be "la station".
+        let first = &doc.tokens[m.tokens.start];
+        for w in [first.text.to_lowercase(), first.lemma.to_lowercase()] {
+            if !infos[m.entity].name_words.contains(&w) {
+                infos[m.entity].name_words.push(w);
+            }
+        }
+        let mut found = Vec::new();
+        // "A, le ministre B": the title of another name is no apposition of A.
+        let apposed = apposition(doc, &m.tokens, &|i| covered(p, i))
+            .filter(|&n| role_of(p, n).is_none_or(|other| other == m.entity));
+        if let Some(n) = apposed {
+            out.apposed.push((p, n, m.entity));
+            found.push(n);
+        }
+        if let Some(n) = copula(doc, &m.tokens) {
+            found.push(n);
+        }
+        if let Some(n) = noun_before(doc, &m.tokens, &|i| covered(p, i)) {
+            // "le groupe Nissan", "le président élu X": the class noun of the
+            // name's kind, or a person's title, is the name's phrase head.
+            let t = &doc.tokens[n];
+            let class = class_fits(&t.lemma.to_lowercase(), m.kind, infos[m.entity].country).unwrap_or(false);
+            // (A title inside a role mention already stands for its holder.)
+            let title = m.kind == EntityKind::Person && tables().is_title(&t.text) && role_of(p, n).is_none();
+            if class || title {
+                out.named_by.push((p, n, m.entity));
+            }
+            found.push(n);
+        }
+        for n in found {
+            let t = &doc.tokens[n];
+            infos[m.entity].describe(&t.text, &t.lemma);
+            out.sources.insert((p, n));
+        }
+    }
+    out
+}
+
+/// "X, la filiale …", "X, un astronome amateur …", "X, association …": a
+/// singular common noun right after the name and a comma (a determiner
+/// between allowed), or the name's `appos` noun. A noun that is the
+/// subject or object of a verb written after it is no apposition ("Après
+/// avoir battu Lyon, le club a gagné").
+fn apposition(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let toks = &doc.tokens;
+    let head = name_head(doc, name);
+    let fits = |n: usize| {
+        let t = &toks[n];
+        t.pos == "NOUN"
+            && !t.sent_start
+            && !covered(n)
+            && !t.morph.contains("Number=Plur")
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+    };
+    let by_arc = toks
+        .iter()
+        .enumerate()
+        .filter(|(n, t)| t.dep == "appos" && t.head == head && *n > name.end)
+        .map(|(n, _)| n)
+        .collect::<Vec<_>>();
+    if let [n] = by_arc[..] {
+        // "l'A7, A8, A9" read as appositions: one noun only.
+        if fits(n) {
+            return Some(n);
+        }
+    }
+    if toks.get(name.end).is_none_or(|c| c.text != "," || c.sent_start) {
+        return None;
+    }
+    let mut n = name.end + 1;
+    if toks.get(n).is_some_and(|d| d.pos == "DET" && is_article(&d.text)) {
+        n += 1;
+    }
+    // A subject or object of a verb written after it starts a clause; one of
+    // a verb before the name is an apposition the parser misread.
+    let arg = toks
+        .get(n)
+        .is_none_or(|t| matches!(t.dep.as_str(), "nsubj" | "nsubj:pass" | "obj" | "iobj" | "expl") && t.head >= n);
+    (!arg && fits(n)).then_some(n)
+}
+
+/// "X est une association": the predicate noun of a copula whose subject is the name.
+fn copula(doc: &Doc, name: &Range<usize>) -> Option<usize> {
+    let toks = &doc.tokens;
+    let head = name_head(doc, name);
+    if toks[head].dep != "nsubj" {
+        return None;
+    }
+    let n = toks[head].head;
+    let t = toks.get(n)?;
+    let cop = toks
+        .iter()
+        .any(|c| c.head == n && c.dep == "cop" && c.lemma.to_lowercase() == "être");
+    (t.pos == "NOUN" && cop && !t.morph.contains("Number=Plur")).then_some(n)
+}
+
+/// "le groupe automobile Nissan", "le quotidien nippon Asahi", "la chaîne de
+/// télévision publique NHK", "le président élu X": the noun after the
+/// determiner that opens the name's phrase, with only adjectives,
+/// participles, lower-case nouns and bare "de N" complements between. A
+/// determiner after a preposition opens a complement ("le président de la
+/// république X"): no noun describes the name then.
+fn noun_before(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let toks = &doc.tokens;
+    if toks[name.start].sent_start {
+        return None;
+    }
+    let mut i = name.start;
+    for _ in 0..MAX_PRE_NAME {
+        let k = i.checked_sub(1)?;
+        let t = &toks[k];
+        if t.pos == "DET" && is_article(&t.text) {
+            break;
+        }
+        let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+        let participle = t.pos == "VERB" && t.morph.contains("VerbForm=Part");
+        // "de" before a bare noun: "chaîne de télévision".
+        let de = t.pos == "ADP"
+            && matches!(t.text.to_lowercase().as_str(), "de" | "d'" | "d\u{2019}")
+            && toks[i].pos == "NOUN";
+        let modifier = matches!(t.pos.as_str(), "NOUN" | "ADJ") || participle || de;
+        if !modifier || !lower || covered(k) || toks[i].sent_start || t.sent_start {
+            return None;
+        }
+        i = k;
+    }
+    let det = i.checked_sub(1)?;
+    let n = i;
+    let after_preposition = det.checked_sub(2).is_some_and(|b| {
+        toks[b].pos == "NOUN" && matches!(toks[b + 1].text.to_lowercase().as_str(), "de" | "d'" | "d\u{2019}")
+    });
+    (n < name.start
+        && toks[det].pos == "DET"
+        && is_article(&toks[det].text)
+        && !after_preposition
+        && toks[n].pos == "NOUN"
+        && !toks[n].morph.contains("Number=Plur"))
+    .then_some(n)
+}
+
+fn is_article(text: &str) -> bool {
+    let det = text.to_lowercase().replace('\u{2019}', "'");
+    matches!(det.as_str(), "le" | "la" | "l'" | "un" | "une")
+}
+
+/// Whether a class noun fits an entity: `None` when the noun is no class
+/// noun, else whether the kind (and for places, country or not) matches.
+fn class_fits(lemma: &str, kind: EntityKind, country: bool) -> Option<bool> {
+    let lex = lexicon();
+    if lex.is(Class::RefersOrg, lemma) {
+        Some(kind == EntityKind::Organization)
+    } else if lex.is(Class::RefersCountry, lemma) {
+        Some(kind == EntityKind::Place && country)
+    } else if lex.is(Class::RefersPlace, lemma) {
+        Some(kind == EntityKind::Place && !country)
+    } else {
+        None
+    }
+}
+
+/// Definite descriptions that refer back: a definite noun phrase
+/// ([`is_definite_description`]) takes the one entity mentioned before it
+/// that the text gave its noun as a descriptor, if that entity was named
+/// within [`DESCRIPTOR_WINDOW`] sentences (a person with that title:
+/// anywhere before); a second entity before with that descriptor or with
+/// a name that starts with the noun ("la Station spatiale internationale"
+/// beside "la station spatiale chinoise X") leaves it unresolved. When no entity has that descriptor, a class noun takes the one entity of its
+/// kind named in its sentence before it or in the [`CLASS_WINDOW`]
+/// sentences before. Two candidates leave it unresolved, and so does a
+/// token in `sources` (it gave the descriptor). Returns (paragraph, token,
+/// entity).
 pub fn descriptions(
     docs: &[Doc],
     sentence_base: &[usize],
     mentions: &[NamedMention],
+    infos: &[EntityInfo],
+    sources: &HashSet<(usize, usize)>,
     covered: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize, usize)> {
-    let lex = lexicon();
     let mut out = Vec::new();
     for (p, doc) in docs.iter().enumerate() {
         for (si, range) in doc.sentences().into_iter().enumerate() {
-            let sentence = sentence_base[p] + si;
+            let sentence = sentence_base.get(p).copied().unwrap_or(0) + si;
             for i in range {
-                if covered(p, i) || !is_bare_definite(doc, i) {
+                if covered(p, i) || sources.contains(&(p, i)) || !is_definite_description(doc, i) {
                     continue;
                 }
-                let lemma = doc.tokens[i].lemma.to_lowercase();
-                let kind = if lex.is(Class::RefersOrg, &lemma) {
-                    EntityKind::Organization
-                } else if lex.is(Class::RefersPlace, &lemma) {
-                    EntityKind::Place
-                } else {
-                    continue;
-                };
-                let mut cands: Vec<usize> = mentions
-                    .iter()
-                    .filter(|m| m.kind == kind && before_named(m, p, i) && m.sentence + DESCRIPTION_WINDOW >= sentence)
-                    .map(|m| m.entity)
-                    .collect();
-                cands.sort_unstable();
-                cands.dedup();
-                if let [e] = cands[..] {
+                if let Some(e) = refer_back(doc, mentions, infos, p, i, sentence) {
                     out.push((p, i, e));
                 }
             }
@@ -90,52 +310,131 @@ pub fn descriptions(
     out
 }
 
-fn before_named(m: &NamedMention, p: usize, i: usize) -> bool {
-    m.paragraph < p || (m.paragraph == p && m.token < i)
+fn refer_back(
+    doc: &Doc,
+    mentions: &[NamedMention],
+    infos: &[EntityInfo],
+    p: usize,
+    i: usize,
+    sentence: usize,
+) -> Option<usize> {
+    let t = &doc.tokens[i];
+    let word = t.text.to_lowercase();
+    let lemma = t.lemma.to_lowercase();
+    let title = tables().is_title(&word) || tables().is_title(&lemma);
+    let before = |m: &&NamedMention| m.paragraph < p || (m.paragraph == p && m.tokens.start < i);
+    let has = |words: &[String]| words.iter().any(|d| *d == word || *d == lemma);
+    let described = |e: usize| infos.get(e).is_some_and(|info| has(&info.descriptors));
+    let named = |e: usize| {
+        infos
+            .get(e)
+            .is_some_and(|info| has(&info.descriptors) || has(&info.name_words))
+    };
+    // Every entity the noun describes anywhere before counts against
+    // uniqueness; the one found must have been named within the window.
+    let mut learned: Vec<usize> = mentions
+        .iter()
+        .filter(before)
+        .filter(|m| named(m.entity))
+        .map(|m| m.entity)
+        .collect();
+    learned.sort_unstable();
+    learned.dedup();
+    match learned[..] {
+        // Only a name starts with the noun: the class noun decides.
+        [e] if !described(e) => {}
+        [e] => {
+            let near = mentions.iter().filter(before).any(|m| {
+                m.entity == e && ((title && m.kind == EntityKind::Person) || m.sentence + DESCRIPTOR_WINDOW >= sentence)
+            });
+            return near.then_some(e);
+        }
+        [] => {}
+        _ => return None,
+    }
+    let cands: Vec<usize> = mentions
+        .iter()
+        .filter(before)
+        .filter(|m| m.sentence + CLASS_WINDOW >= sentence)
+        .filter(|m| {
+            let country = infos.get(m.entity).is_some_and(|info| info.country);
+            class_fits(&lemma, m.kind, country).unwrap_or(false)
+        })
+        .map(|m| m.entity)
+        .collect();
+    single(cands)
 }
 
-/// "le club", "l'entreprise", "ce parti" with nothing after the noun that names or
-/// describes something else (a name, a complement, an adjective).
-fn is_bare_definite(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    if t.pos != "NOUN" || i == 0 || !t.morph.contains("Number=Sing") {
+/// "le club", "l'association européenne", "cette entreprise", "le
+/// président": a singular common noun right after a definite or
+/// demonstrative determiner, followed only by adjectives of its own (none
+/// of the `contrast` class: "la ville voisine" is another town), and then
+/// by nothing that names or restricts it otherwise (a name, a complement
+/// with a preposition, a capitalised word).
+pub fn is_definite_description(doc: &Doc, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let t = &toks[i];
+    if t.pos != "NOUN" || i == 0 || t.morph.contains("Number=Plur") || t.sent_start {
         return false;
     }
-    let det = doc.tokens[i - 1].text.to_lowercase().replace('\u{2019}', "'");
+    if !t.text.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let det = toks[i - 1].text.to_lowercase().replace('\u{2019}', "'");
     if !matches!(det.as_str(), "le" | "la" | "l'" | "ce" | "cet" | "cette") {
         return false;
     }
-    doc.tokens.get(i + 1).is_none_or(|n| {
-        !(matches!(n.pos.as_str(), "PROPN" | "ADP" | "ADJ") || n.text.chars().next().is_some_and(char::is_uppercase))
+    let lex = lexicon();
+    let mut k = i + 1;
+    // "l'association européenne", "le groupe automobile": modifiers of its own.
+    while let Some(a) = toks.get(k).filter(|a| {
+        a.head == i
+            && !a.sent_start
+            && (a.pos == "ADJ"
+                || (a.pos == "NOUN" && a.dep != "appos" && !toks.iter().any(|c| c.head == k && c.dep == "case")))
+            && a.text.chars().next().is_some_and(char::is_lowercase)
+    }) {
+        if lex.is(Class::Contrast, &a.lemma.to_lowercase()) {
+            return false;
+        }
+        k += 1;
+    }
+    toks.get(k).is_none_or(|n| {
+        if n.sent_start {
+            return true;
+        }
+        // "le président de la Commission": a complement of the noun's own.
+        let complement = n.pos == "ADP" && toks.get(n.head).is_some_and(|c| c.head == i);
+        let named =
+            matches!(n.pos.as_str(), "PROPN" | "NUM" | "ADJ") || n.text.chars().next().is_some_and(char::is_uppercase);
+        !(complement || named)
     })
 }
 
-/// Resolved (paragraph, token, entity) triples.
-pub fn resolve(
+/// Resolved subject pronouns as (paragraph, token, entity) triples: "il"
+/// or "elle" takes the single person of its gender mentioned before it in
+/// its sentence or the previous one.
+pub fn pronouns(
     docs: &[Doc],
     sentence_base: &[usize],
-    mentions: &[PersonMention],
-    people: &[PersonInfo],
+    mentions: &[NamedMention],
+    infos: &[EntityInfo],
     covered: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (p, doc) in docs.iter().enumerate() {
         for (si, range) in doc.sentences().into_iter().enumerate() {
-            let sentence = sentence_base[p] + si;
+            let sentence = sentence_base.get(p).copied().unwrap_or(0) + si;
             for i in range {
                 if covered(p, i) {
                     continue;
                 }
                 let t = &doc.tokens[i];
                 let lower = clitic_base(&t.text);
-                let found = if t.pos == "PRON" && (lower == "il" || lower == "elle") {
-                    pronoun(mentions, people, p, i, sentence, lower == "elle")
-                } else if is_bare_title(doc, i) {
-                    title(mentions, people, p, i, &lower)
-                } else {
-                    None
-                };
-                if let Some(e) = found {
+                if t.pos != "PRON" || !(lower == "il" || lower == "elle") {
+                    continue;
+                }
+                if let Some(e) = pronoun(mentions, infos, p, i, sentence, lower == "elle") {
                     out.push((p, i, e));
                 }
             }
@@ -155,55 +454,27 @@ pub(crate) fn clitic_base(text: &str) -> String {
     stripped.to_string()
 }
 
-fn before(m: &PersonMention, p: usize, i: usize) -> bool {
-    m.paragraph < p || (m.paragraph == p && m.token < i)
-}
-
 fn pronoun(
-    mentions: &[PersonMention],
-    people: &[PersonInfo],
+    mentions: &[NamedMention],
+    infos: &[EntityInfo],
     p: usize,
     i: usize,
     sentence: usize,
     fem: bool,
 ) -> Option<usize> {
-    let mut cands: Vec<usize> = mentions
+    let cands: Vec<usize> = mentions
         .iter()
-        .filter(|m| before(m, p, i) && m.sentence + 1 >= sentence && m.sentence <= sentence)
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter(|m| m.paragraph < p || (m.paragraph == p && m.tokens.start < i))
+        .filter(|m| m.sentence + 1 >= sentence && m.sentence <= sentence)
         .map(|m| m.entity)
-        .filter(|&e| people.get(e).is_some_and(|info| info.feminine.is_none_or(|f| f == fem)))
+        .filter(|&e| infos.get(e).is_some_and(|info| info.feminine.is_none_or(|f| f == fem)))
         .collect();
-    cands.sort_unstable();
-    cands.dedup();
-    match cands[..] {
-        [e] => Some(e),
-        _ => None,
-    }
+    single(cands)
 }
 
-/// A definite title noun with no name after it: "le président a dit".
-fn is_bare_title(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    if t.pos != "NOUN" || !tables().is_title(&t.text) || i == 0 {
-        return false;
-    }
-    let det = doc.tokens[i - 1].text.to_lowercase();
-    if !matches!(det.as_str(), "le" | "la" | "l'") {
-        return false;
-    }
-    // A name or a complement right after makes it a role, not a reference.
-    doc.tokens
-        .get(i + 1)
-        .is_none_or(|n| !(n.pos == "PROPN" || n.pos == "ADP" || n.text.chars().next().is_some_and(char::is_uppercase)))
-}
-
-fn title(mentions: &[PersonMention], people: &[PersonInfo], p: usize, i: usize, word: &str) -> Option<usize> {
-    let mut cands: Vec<usize> = mentions
-        .iter()
-        .filter(|m| before(m, p, i))
-        .map(|m| m.entity)
-        .filter(|&e| people.get(e).is_some_and(|info| info.titles.iter().any(|t| t == word)))
-        .collect();
+/// The one entity of a candidate list (repeats allowed), if there is one.
+fn single(mut cands: Vec<usize>) -> Option<usize> {
     cands.sort_unstable();
     cands.dedup();
     match cands[..] {

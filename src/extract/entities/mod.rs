@@ -1,7 +1,7 @@
 //! Entities of one source text: names found by the NER and in proper-noun
 //! runs, cleaned, typed, merged within the document; titles as roles;
-//! demonyms linked to countries; light coreference for pronouns and bare
-//! titles. Merging across documents is [`corpus`]'s, over the entities of a
+//! demonyms linked to countries; light coreference for pronouns and definite
+//! descriptions ("le président", "l'entreprise", "la filiale"). Merging across documents is [`corpus`]'s, over the entities of a
 //! whole document set, so that a document's entities depend on its text
 //! alone (never on what was built before it).
 //!
@@ -58,13 +58,42 @@ pub struct EntityTable {
     pub name_candidates: Vec<NameCandidate>,
     at: HashMap<(usize, usize), usize>,
     demonyms: HashMap<(usize, usize), usize>,
+    apposed: HashMap<(usize, usize), usize>,
+    /// Tokens `at` maps by coreference (a pronoun, a definite description).
+    referring: HashSet<(usize, usize)>,
+    /// Tokens `at` maps as a class noun written before the name ("groupe"
+    /// in "le groupe Nissan").
+    naming: HashSet<(usize, usize)>,
 }
 
 impl EntityTable {
-    /// The entity a token names: inside a mention, or a pronoun or bare
-    /// title ("le président") resolved to one person.
+    /// The entity a token names: inside a mention, a pronoun or a definite
+    /// description ("le président", "l'entreprise") resolved to one entity,
+    /// or a class noun written before the name ("le groupe" in "le groupe
+    /// Nissan").
     pub fn entity_at(&self, paragraph: usize, token: usize) -> Option<usize> {
         self.at.get(&(paragraph, token)).copied()
+    }
+
+    /// Whether [`Self::entity_at`] maps this token as a class noun written
+    /// before the entity's name ("groupe" in "le groupe Nissan"), which
+    /// still says what the entity is (an `isA` fact).
+    pub fn is_class_noun_before_name(&self, paragraph: usize, token: usize) -> bool {
+        self.naming.contains(&(paragraph, token))
+    }
+
+    /// Whether [`Self::entity_at`] maps this token by coreference (a
+    /// pronoun or a definite description referring back), not by a name.
+    pub fn refers_back(&self, paragraph: usize, token: usize) -> bool {
+        self.referring.contains(&(paragraph, token))
+    }
+
+    /// The entity a noun in apposition to its name describes ("filiale" in
+    /// "Linden Cars, la filiale exploitant le car"): the name, where the
+    /// noun heads a clause or phrase of its own. Not in [`Self::entity_at`]:
+    /// the apposition itself is a fact about the name ("isA filiale").
+    pub fn apposed_to(&self, paragraph: usize, token: usize) -> Option<usize> {
+        self.apposed.get(&(paragraph, token)).copied()
     }
 
     /// The country entity a demonym token stands for ("ukrainienne" in
@@ -89,7 +118,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
         .collect();
     let clusters = merge::cluster(&keyed);
     let mut table = EntityTable::default();
-    let mut infos: Vec<coref::PersonInfo> = Vec::new();
+    let mut infos: Vec<coref::EntityInfo> = Vec::new();
     for members in clusters {
         let entity = match accept(&raws, &members) {
             Ok(entity) => entity,
@@ -102,7 +131,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             Err(Rejected::NoName) => continue,
         };
         table.entities.push(entity);
-        infos.push(coref::PersonInfo::default());
+        infos.push(coref::EntityInfo::default());
         let entity = table.entities.len() - 1;
         for &m in &members {
             ctx.record(&mut table, &mut infos[entity], &raws[m], entity);
@@ -110,8 +139,11 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
     }
     ctx.link_demonyms(&mut table);
     table.name_candidates.sort_by_key(|c| (c.start, c.end));
-    infos.resize(table.entities.len(), coref::PersonInfo::default());
-    ctx.resolve_coreference(&mut table, &infos);
+    infos.resize(table.entities.len(), coref::EntityInfo::default());
+    for (info, e) in infos.iter_mut().zip(&table.entities) {
+        info.country = e.kind == EntityKind::Place && tables().is_country(&e.label);
+    }
+    ctx.resolve_coreference(&mut table, &mut infos);
     table
 }
 
@@ -492,7 +524,7 @@ impl<'a> Context<'a> {
     }
 
     /// Adds a raw mention (and its role) to the table under `entity`.
-    fn record(&self, table: &mut EntityTable, info: &mut coref::PersonInfo, r: &Raw, entity: usize) {
+    fn record(&self, table: &mut EntityTable, info: &mut coref::EntityInfo, r: &Raw, entity: usize) {
         table.mentions.push(Mention {
             entity,
             sentence: r.sentence,
@@ -510,9 +542,9 @@ impl<'a> Context<'a> {
         let Some(role) = &r.cand.role else { return };
         let doc = &self.docs[r.paragraph];
         for t in role.clone() {
-            let w = doc.tokens[t].text.to_lowercase();
-            if tables().is_title(&w) && !info.titles.contains(&w) {
-                info.titles.push(w);
+            let tok = &doc.tokens[t];
+            if tables().is_title(&tok.text) {
+                info.describe(&tok.text, &tok.lemma);
             }
         }
         if let Some((start, end)) = self.span(r.paragraph, role) {
@@ -564,28 +596,10 @@ impl<'a> Context<'a> {
         table.entities.len() - 1
     }
 
-    fn resolve_coreference(&self, table: &mut EntityTable, infos: &[coref::PersonInfo]) {
-        let people: Vec<coref::PersonMention> = table
-            .mentions
-            .iter()
-            .zip(&table.mention_tokens)
-            .filter(|(m, _)| table.entities[m.entity].kind == EntityKind::Person)
-            .map(|(m, (p, range))| coref::PersonMention {
-                entity: m.entity,
-                paragraph: *p,
-                token: range.start,
-                sentence: m.sentence,
-            })
-            .collect();
-        let at = &table.at;
-        let resolved = coref::resolve(self.docs, &self.sentence_base, &people, infos, &|p, i| {
-            at.contains_key(&(p, i))
-        });
-        for (p, i, e) in resolved {
-            table.at.insert((p, i), e);
-        }
-        // "l'entreprise", "le club", "le pays": the one organisation or place
-        // named just before.
+    /// Pronouns and definite descriptions resolved to entities ([`coref`]):
+    /// each resolved token maps to its entity in `at`; appositions go to
+    /// `apposed`.
+    fn resolve_coreference(&self, table: &mut EntityTable, infos: &mut [coref::EntityInfo]) {
         let named: Vec<coref::NamedMention> = table
             .mentions
             .iter()
@@ -594,14 +608,49 @@ impl<'a> Context<'a> {
                 entity: m.entity,
                 kind: table.entities[m.entity].kind,
                 paragraph: *p,
-                token: range.start,
+                tokens: range.clone(),
                 sentence: m.sentence,
             })
             .collect();
+        let mut role_at: HashMap<(usize, usize), usize> = HashMap::new();
+        for r in &table.roles {
+            for t in r.tokens.clone() {
+                role_at.entry((r.paragraph, t)).or_insert(r.entity);
+            }
+        }
         let at = &table.at;
-        let resolved = coref::descriptions(self.docs, &self.sentence_base, &named, &|p, i| at.contains_key(&(p, i)));
+        let learned = coref::learn(self.docs, &named, infos, &|p, i| at.contains_key(&(p, i)), &|p, i| {
+            role_at.get(&(p, i)).copied()
+        });
+        for &(p, i, e) in &learned.named_by {
+            if !table.at.contains_key(&(p, i)) {
+                table.at.insert((p, i), e);
+                table.naming.insert((p, i));
+            }
+        }
+        for &(p, i, e) in &learned.apposed {
+            table.apposed.entry((p, i)).or_insert(e);
+        }
+        let at = &table.at;
+        let resolved = coref::pronouns(self.docs, &self.sentence_base, &named, infos, &|p, i| {
+            at.contains_key(&(p, i))
+        });
         for (p, i, e) in resolved {
             table.at.insert((p, i), e);
+            table.referring.insert((p, i));
+        }
+        let at = &table.at;
+        let resolved = coref::descriptions(
+            self.docs,
+            &self.sentence_base,
+            &named,
+            infos,
+            &learned.sources,
+            &|p, i| at.contains_key(&(p, i)),
+        );
+        for (p, i, e) in resolved {
+            table.at.insert((p, i), e);
+            table.referring.insert((p, i));
         }
     }
 }

@@ -16,6 +16,8 @@ pub struct Tables {
     pub demonyms: HashMap<String, String>,
     /// Folded place name or variant -> preferred name as written.
     pub places: HashMap<String, String>,
+    /// Folded names of countries (the first column of demonyms.tsv).
+    pub countries: HashSet<String>,
     /// Title words (case-sensitive lower-case forms, plus honorifics as written).
     pub titles: HashSet<String>,
     pub honorifics: HashSet<String>,
@@ -62,6 +64,7 @@ impl Tables {
         let mut t = Tables {
             demonyms: HashMap::new(),
             places: HashMap::new(),
+            countries: HashSet::new(),
             titles: HashSet::new(),
             honorifics: HashSet::new(),
             common: HashSet::new(),
@@ -87,6 +90,7 @@ impl Tables {
             for f in forms {
                 t.demonyms.insert(fold(&f), country.clone());
             }
+            t.countries.insert(fold(&country));
             t.places.insert(fold(&country), country);
         }
         for (n, line) in data_lines(PLACES) {
@@ -139,6 +143,11 @@ impl Tables {
     /// The preferred name of a known place or variant ("Kiev" -> "Kyiv").
     pub fn place(&self, name: &str) -> Option<&str> {
         self.places.get(&fold(name)).map(String::as_str)
+    }
+
+    /// Whether a name (or a spelling variant of it) is a country's.
+    pub fn is_country(&self, name: &str) -> bool {
+        self.place(name).is_some_and(|p| self.countries.contains(&fold(p)))
     }
 
     /// Whether a word is a title noun ("ministre"), compared in lower case.

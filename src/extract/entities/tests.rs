@@ -221,42 +221,34 @@ fn ambiguous_pronouns_stay_unresolved() {
             }
         }
     }
-    let people = [
-        coref::PersonInfo {
-            feminine: None,
-            titles: vec![],
-        },
-        coref::PersonInfo {
-            feminine: None,
-            titles: vec![],
-        },
-    ];
+    let people = [coref::EntityInfo::default(), coref::EntityInfo::default()];
     let il = docs[10].tokens.iter().position(|x| x.text == "il").expect("il");
-    let mentions = |entities: &[usize]| -> Vec<coref::PersonMention> {
+    let mentions = |entities: &[usize]| -> Vec<coref::NamedMention> {
         entities
             .iter()
-            .map(|&entity| coref::PersonMention {
+            .map(|&entity| coref::NamedMention {
                 entity,
+                kind: EntityKind::Person,
                 paragraph: 10,
-                token: 0,
+                tokens: 0..1,
                 sentence: 0,
             })
             .collect()
     };
     let base: Vec<usize> = (0..docs.len()).map(|_| 0).collect();
     let never = |_: usize, _: usize| false;
-    let one = coref::resolve(&docs, &base, &mentions(&[0]), &people, &never);
+    let one = coref::pronouns(&docs, &base, &mentions(&[0]), &people, &never);
     assert!(one.contains(&(10, il, 0)));
-    let two = coref::resolve(&docs, &base, &mentions(&[0, 1]), &people, &never);
+    let two = coref::pronouns(&docs, &base, &mentions(&[0, 1]), &people, &never);
     assert!(
         !two.iter().any(|&(p, i, _)| p == 10 && i == il),
         "two candidates: no antecedent"
     );
-    let masc = [coref::PersonInfo {
+    let masc = [coref::EntityInfo {
         feminine: Some(true),
-        titles: vec![],
+        ..Default::default()
     }];
-    let fem = coref::resolve(&docs, &base, &mentions(&[0]), &masc, &never);
+    let fem = coref::pronouns(&docs, &base, &mentions(&[0]), &masc, &never);
     assert!(
         !fem.iter().any(|&(p, i, _)| p == 10 && i == il),
         "il never takes a woman"

@@ -9,8 +9,10 @@
 //! `up`), [`coordination`] (a second clause's subject read as a
 //! coordinated object, a list's last item hung on the head noun),
 //! [`stray_object`] (a verb's object hung as `amod` inside the adjuncts
-//! before it), and [`inside_word`] (a sentence the parser starts inside a word:
-//! `Royaume`, `-`, `Uni`). The language pipeline stays identical to
+//! before it), [`inside_word`] (a sentence the parser starts inside a word:
+//! `Royaume`, `-`, `Uni`) and [`owned_name`] (a name after a title in
+//! another subject's complement read as a second subject: "le frère de la
+//! chanteuse X a …"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -31,6 +33,7 @@ pub mod compounds;
 pub mod coordination;
 pub mod inside_word;
 pub mod leading_name;
+pub mod owned_name;
 pub mod stray_object;
 
 /// A repair: corrects one paragraph's parse in place and returns how many
@@ -43,6 +46,7 @@ pub const PARSE: &[Repair] = &[leading_name::rejoin_leading_name];
 /// Repairs only the fact rules see.
 pub const RULES: &[Repair] = &[
     compounds::join_compounds,
+    owned_name::attach_owned_names,
     coordination::repair_coordination,
     stray_object::reattach_stray_objects,
 ];

@@ -42,7 +42,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let tok = p.tok(n);
         if tok.pos != "NOUN"
             || ctx.is(Class::Title, &tok.lemma.to_lowercase())
-            || ctx.table.entity_at(p.index, n).is_some()
+            || (ctx.table.entity_at(p.index, n).is_some() && !ctx.table.is_class_noun_before_name(p.index, n))
         {
             continue;
         }
@@ -66,7 +66,10 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         // "les producteurs A, B et C": the other names are no part of what A is.
         let phrase: Vec<usize> = phrase
             .into_iter()
-            .filter(|&k| ctx.table.entity_at(p.index, k).is_none() && p.tok(k).pos != "PUNCT")
+            .filter(|&k| {
+                (ctx.table.entity_at(p.index, k).is_none() || ctx.table.is_class_noun_before_name(p.index, k))
+                    && p.tok(k).pos != "PUNCT"
+            })
             .collect();
         let text = ctx.render(p, &phrase);
         if text.is_empty() {
@@ -108,7 +111,9 @@ fn org_named_after(ctx: &Ctx, p: &Para, n: usize) -> Option<usize> {
         return None;
     }
     let e = ctx.table.entity_at(p.index, c)?;
-    let starts = ctx.table.entity_at(p.index, n) != Some(e);
+    // The noun itself maps to the entity when coreference learned it as
+    // the entity's class noun; the name still starts after it.
+    let starts = ctx.table.entity_at(p.index, n) != Some(e) || ctx.table.is_class_noun_before_name(p.index, n);
     let capital = p.tok(c).text.chars().next().is_some_and(char::is_uppercase);
     (starts && capital && ctx.kind(e) == EntityKind::Organization).then_some(e)
 }

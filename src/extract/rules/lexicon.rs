@@ -41,6 +41,7 @@ pub enum Class {
     Attribution,
     Portfolio,
     RefersOrg,
+    /// Nouns that refer back to a place other than a country ("la ville").
     RefersPlace,
     /// Titles whose holder heads the body or place of the title ("président",
     /// "maire", "PDG"): `leads` facts.
@@ -53,6 +54,11 @@ pub enum Class {
     /// of a motion ("en direction de X", "à destination de X"): X is the
     /// verb's argument.
     Goal,
+    /// Nouns that refer back to a country ("le pays").
+    RefersCountry,
+    /// Adjectives that make a definite description name another thing of
+    /// the kind ("la ville voisine", "le club adverse").
+    Contrast,
 }
 
 /// Both tables, parsed.
@@ -73,7 +79,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast")]
     Class {
         file: &'static str,
         line: usize,
@@ -139,6 +145,8 @@ impl Lexicon {
                 "leader" => Class::Leader,
                 "locution" => Class::Locution,
                 "goal" => Class::Goal,
+                "refers-country" => Class::RefersCountry,
+                "contrast" => Class::Contrast,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -29,14 +29,27 @@ impl Ctx<'_> {
     /// The entity a nominal token names, with a confidence factor.
     pub fn resolve(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
         if let Some(e) = self.table.entity_at(p.index, t) {
-            // The table may resolve pronouns itself: trust that less than a name.
-            return Some((e, if p.tok(t).pos == "PRON" { 0.75 } else { 1.0 }));
+            // The table resolves pronouns and definite descriptions itself:
+            // trust those less than a name.
+            let factor = if p.tok(t).pos == "PRON" {
+                0.75
+            } else if self.table.refers_back(p.index, t) {
+                0.85
+            } else {
+                1.0
+            };
+            return Some((e, factor));
         }
         if let Some(e) = self.demonym(p, t) {
             return Some((e, 0.85));
         }
         if let Some(&e) = self.role_at.get(&(p.index, t)) {
             return Some((e, 0.95));
+        }
+        // "Linden Cars, la filiale exploitant le car": the apposed noun heads
+        // a clause about the name.
+        if let Some(e) = self.table.apposed_to(p.index, t) {
+            return Some((e, 0.9));
         }
         let tok = p.tok(t);
         if tok.pos != "NOUN" {
@@ -262,9 +275,12 @@ impl Ctx<'_> {
                     }
                     // A name right after another noun of the phrase is that
                     // noun's ("l'avocat de la chanteuse X": X is the singer).
+                    // A noun apposed to a name describes that name ("un
+                    // porte-parole de X, la filiale …"): no participant.
                     "appos" | "flat:name" => {
                         let nearer = c > 0 && c - 1 != x && p.tok(c - 1).pos == "NOUN";
                         !nearer
+                            && self.table.apposed_to(p.index, c).is_none()
                             && self
                                 .resolve(p, c)
                                 .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person)

@@ -1019,3 +1019,76 @@ fn a_goal_locution_gives_its_complement() {
     let f = fact(&doc, "camion", "relatedTo", "Lyon");
     assert_eq!(f.lemma, "rouler en direction de");
 }
+
+/// The subjects of the facts read from a verb lemma.
+fn subjects_of(doc: &Document, lemma: &str) -> Vec<String> {
+    doc.facts
+        .iter()
+        .filter(|f| f.lemma == lemma)
+        .map(|f| doc.node_label(f.subject).to_string())
+        .collect()
+}
+
+#[test]
+fn a_description_from_an_apposition_refers_back() {
+    let doc = sentence("Norvia Bus, filiale du groupe Valcor, a signé un contrat. La filiale exploite quarante bus.");
+    assert_eq!(subjects_of(&doc, "exploiter"), ["Norvia Bus"], "{}", dump(&doc));
+}
+
+#[test]
+fn a_description_from_a_copula_refers_back() {
+    let doc = sentence("L'Orvane est une association européenne. L'association regroupe les gestionnaires de réseau.");
+    let f = fact(&doc, "Orvane", "relatedTo", "gestionnaires de réseau");
+    assert_eq!(f.lemma, "regrouper");
+}
+
+#[test]
+fn a_description_with_its_adjective_refers_to_the_person_given_it() {
+    let doc = sentence("Victor Lebrun, astronome amateur, vit à Rosario. L'astronome amateur a observé une supernova.");
+    assert_eq!(subjects_of(&doc, "observer"), ["Victor Lebrun"], "{}", dump(&doc));
+}
+
+#[test]
+fn a_class_noun_refers_to_the_one_entity_of_its_kind() {
+    let doc = sentence("Le maire de Lyon a inauguré le pont. La ville a investi trois millions.");
+    assert_eq!(subjects_of(&doc, "investir"), ["Lyon"], "{}", dump(&doc));
+    // "le groupe" in "le groupe automobile X" stands for X, and so does a later "le groupe".
+    let doc = sentence("Le groupe automobile Veltra a confirmé la nouvelle. Le groupe a annoncé son départ.");
+    assert_eq!(subjects_of(&doc, "confirmer"), ["Veltra"], "{}", dump(&doc));
+    assert_eq!(subjects_of(&doc, "annoncer"), ["Veltra"], "{}", dump(&doc));
+}
+
+#[test]
+fn an_ambiguous_description_stays_unresolved() {
+    let doc = sentence("Renault et Peugeot ont signé un accord. L'entreprise a annoncé des bénéfices.");
+    assert_eq!(subjects_of(&doc, "annoncer"), ["entreprise"], "{}", dump(&doc));
+}
+
+#[test]
+fn a_description_too_far_from_its_entity_stays_unresolved() {
+    let doc = sentence(
+        "Lyon a accueilli le sommet. Les délégués sont arrivés. Les discussions ont duré. Le repas fut long. La ville a investi trois millions.",
+    );
+    assert_eq!(subjects_of(&doc, "investir"), ["ville"], "{}", dump(&doc));
+}
+
+#[test]
+fn a_description_of_the_wrong_kind_stays_unresolved() {
+    // A town is no organisation; "la ville voisine" is another town.
+    let doc = sentence("Renault a présenté une voiture. La ville a salué l'annonce.");
+    assert_eq!(subjects_of(&doc, "saluer"), ["ville"], "{}", dump(&doc));
+    let doc = sentence("Le maire de Lyon a inauguré le pont. La ville voisine a protesté.");
+    assert_eq!(subjects_of(&doc, "protester"), ["ville voisine"], "{}", dump(&doc));
+}
+
+#[test]
+fn a_name_after_the_owners_title_is_no_second_subject() {
+    let doc = sentence("Le frère de la chanteuse Marie Dupont a quitté Paris.");
+    let subjects = subjects_of(&doc, "quitter");
+    assert!(!subjects.is_empty(), "{}", dump(&doc));
+    assert!(
+        subjects.iter().all(|s| s != "Marie Dupont"),
+        "the singer did not leave:\n{}",
+        dump(&doc)
+    );
+}
