@@ -97,9 +97,10 @@ if os.environ.get("HELD_OUT"):
 # "How good it is"); direction +1 means "at least", -1 "at most". "all"
 # went from 0.422 to 0.420 when memberOf was kept to organisations (the
 # ontology's range; "l'armée de <country>" rows were judged wrong by hand).
+# Entity P and splits rose with the acronym, gloss and dated-name merges.
 floors = {
     "core": (0.557, 1), "all": (0.420, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.904, 1), "entity_P": (0.931, 1), "splits": (1.0, -1),
+    "entity_R": (0.904, 1), "entity_P": (0.952, 1), "splits": (0.34, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]
