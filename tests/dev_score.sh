@@ -97,11 +97,13 @@ if os.environ.get("HELD_OUT"):
 # "How good it is"); direction +1 means "at least", -1 "at most". "all"
 # went from 0.422 to 0.420 when memberOf was kept to organisations (the
 # ontology's range; "l'armée de <country>" rows were judged wrong by hand).
-# core 0.557 -> 0.563, all 0.420 -> 0.450 with place, title and leads facts
-# from appositions and modifiers (issue 8's "Appositions and modifiers").
+# core 0.557 -> 0.564, all 0.420 -> 0.453 with place, title and leads facts
+# from appositions and modifiers (issue 8's "Appositions and modifiers") and
+# definite descriptions resolved to entities; entity P and splits rose with
+# the acronym, gloss and dated-name merges.
 floors = {
     "core": (0.564, 1), "all": (0.453, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.904, 1), "entity_P": (0.931, 1), "splits": (1.0, -1),
+    "entity_R": (0.904, 1), "entity_P": (0.952, 1), "splits": (0.389, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]

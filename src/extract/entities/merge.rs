@@ -4,11 +4,15 @@
 //! folded to one name first); a lone surname joins the one full name that
 //! ends with it ("Zelenskyy" → "Volodymyr Zelenskyy") but a lone first name
 //! joins nothing (two Andriys stay apart); a multi-word name that begins
-//! exactly one longer name joins it ("Centre de désinformation"). Works on
-//! folded keys only; typing and filtering are left to the caller.
+//! exactly one longer name joins it ("Centre de désinformation"); an
+//! acronym joins the one longer name whose significant words it spells
+//! ("CPI" → "Cour pénale internationale", "FARC" → "Forces armées
+//! révolutionnaires de Colombie"); a name joins the one longer name that
+//! is an organisation head word followed by it ("TF1" → "Groupe TF1").
+//! Works on folded keys only; typing and filtering are left to the caller.
 
 use crate::facts::EntityKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One mention as merging sees it.
 #[derive(Debug, Clone)]
@@ -21,6 +25,86 @@ pub struct Keyed {
     pub person: bool,
     /// Whether the key names a known place (never joins a person's name).
     pub place: bool,
+    /// The mention is written as an acronym: one word of 2 to 6 capitals
+    /// (digits allowed after the first letter), see [`is_acronym`].
+    pub acronym: bool,
+    /// Index of the mention this one glosses in parentheses, or is glossed
+    /// by: "Cour pénale internationale (CPI)" (found by the caller from the
+    /// text; one word beside a longer name).
+    pub glosses: Option<usize>,
+}
+
+/// Words an acronym skips: articles, prepositions and conjunctions
+/// ("Organisation des Nations unies" is ONU). Lower-case, folded.
+const ACRONYM_SKIPS: [&str; 16] = [
+    "de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en", "pour", "sur", "contre",
+];
+
+/// Whether `text` is written as an acronym: a single word of 2 to 6
+/// characters, capital letters (accents allowed) and digits, starting with
+/// a letter, with at least two letters ("CPI", "FARC", "M5S"; not "Paris",
+/// "A", "2018").
+pub fn is_acronym(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (2..=6).contains(&n)
+        && t.chars().next().is_some_and(|c| c.is_uppercase())
+        && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Whether every letter of the one-word `short` key is the initial of a
+/// distinct significant word of the `long` key, in any order: a gloss in
+/// parentheses may be an acronym of the name in another language ("ESA"
+/// beside "agence spatiale européenne") but spells nothing else ("Renault
+/// (groupe Nissan)" is no gloss). Needs two letters or more.
+pub fn spells_loosely(short: &str, long: &str) -> bool {
+    let Some(initials) = initials(long) else {
+        return false;
+    };
+    let mut left: Vec<char> = initials.chars().collect();
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| match left.iter().position(|l| l == c) {
+            Some(at) => {
+                left.swap_remove(at);
+                true
+            }
+            None => false,
+        })
+}
+
+/// A folded key with a trailing year taken apart ("coupe de russie 2018"
+/// → "coupe de russie", 2018): two names of the same form, and not of two
+/// different years, are one name. (Plurals are not folded: "Gilet jaune"
+/// and "Gilets jaunes" then took each other's types across the corpus,
+/// which cost more NER F1 than the split.)
+fn variant_form(key: &str) -> (&str, Option<&str>) {
+    match key.rsplit_once(' ') {
+        Some((form, year))
+            if year.len() == 4
+                && (year.starts_with("19") || year.starts_with("20"))
+                && year.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            (form, Some(year))
+        }
+        _ => (key, None),
+    }
+}
+
+/// The initials of a folded multi-word key's significant words
+/// ("cour penale internationale" → "cpi"; "reseau de transport d'electricite"
+/// → "rte"), or `None` for a single word. Words are split at every
+/// character that is no letter or digit, as [`crate::names::words`] does.
+fn initials(key: &str) -> Option<String> {
+    let words: Vec<String> = crate::names::words(key)
+        .into_iter()
+        .filter(|w| !ACRONYM_SKIPS.contains(&w.as_str()))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    Some(words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// Groups of mention indices, each group one entity, in order of first mention.
@@ -39,6 +123,12 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
         }
     }
     let n = groups.len();
+    let mut group_of = vec![0; mentions.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = g;
+        }
+    }
     let mut target: Vec<usize> = (0..n).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
     let is_person = |g: usize| groups[g].iter().any(|&i| mentions[i].person);
@@ -48,6 +138,61 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             continue;
         }
         let w = &words[g];
+        // Glossed in parentheses beside exactly one other name: that name.
+        let glossed: HashSet<usize> = groups[g]
+            .iter()
+            .filter_map(|&i| mentions[i].glosses)
+            .map(|i| group_of[i])
+            .filter(|&h| h != g)
+            .collect();
+        if glossed.len() == 1 {
+            target[g] = glossed.into_iter().next().unwrap_or(g);
+            continue;
+        }
+        // The same name with its year ("Coupe de Russie 2018"): the first
+        // such group.
+        if !is_person(g) {
+            let (form, year) = variant_form(keys[g]);
+            let same = |h: usize| {
+                let (other, other_year) = variant_form(keys[h]);
+                other == form && (year.is_none() || other_year.is_none() || year == other_year)
+            };
+            if let Some(h) = (0..g).find(|&h| !is_person(h) && !is_place(h) && same(h)) {
+                target[g] = h;
+                continue;
+            }
+        }
+        let acronym = groups[g].iter().all(|&i| mentions[i].acronym);
+        // An acronym: the one longer name, no person's, that it spells (the
+        // NER often tags a lone acronym PER: "RTE a indiqué"; the spelled
+        // name's mentions then type the entity).
+        if acronym {
+            let spelled: Vec<usize> = (0..n)
+                .filter(|&h| h != g && !is_person(h) && !is_place(h))
+                .filter(|&h| initials(keys[h]).as_deref() == Some(keys[g]))
+                .collect();
+            if let [h] = spelled[..] {
+                target[g] = h;
+                continue;
+            }
+        }
+        // A bare name that an organisation head word opens elsewhere
+        // ("TF1" beside "Groupe TF1").
+        let headed: Vec<usize> = (0..n)
+            .filter(|&h| {
+                h != g
+                    && words[h].len() == w.len() + 1
+                    && words[h][1..] == w[..]
+                    && mentions[groups[h][0]].org_head
+                    && !is_person(h)
+            })
+            .collect();
+        if let [h] = headed[..] {
+            if !is_person(g) {
+                target[g] = h;
+                continue;
+            }
+        }
         let joins: Vec<usize> = if w.len() == 1 {
             // A lone surname: full person names ending with it.
             (0..n)
@@ -112,7 +257,118 @@ mod tests {
             key: key.into(),
             person,
             place: false,
-            org_head: key.starts_with("centre"),
+            org_head: ["centre", "groupe"].iter().any(|h| key.starts_with(h)),
+            acronym: false,
+            glosses: None,
+        }
+    }
+
+    #[test]
+    fn a_name_glossed_in_parentheses_joins_it() {
+        // "l'Agence spatiale européenne (ESA)": no French initials, but the
+        // text says they are one.
+        let m = [
+            k("agence spatiale europeenne", false),
+            Keyed {
+                glosses: Some(0),
+                ..k("esa", false)
+            },
+            k("esa", false),
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
+    }
+
+    fn acr(key: &str) -> Keyed {
+        Keyed {
+            acronym: true,
+            ..k(key, false)
+        }
+    }
+
+    #[test]
+    fn an_acronym_joins_the_one_name_it_spells() {
+        let m = [
+            k("cour penale internationale", false),
+            acr("cpi"),
+            k("forces armees revolutionnaires de colombie", false),
+            acr("farc"),
+            k("reseau de transport d'electricite", false),
+            acr("rte"),
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3], vec![4, 5]]);
+    }
+
+    #[test]
+    fn an_acronym_that_spells_two_names_or_a_person_joins_nothing() {
+        // Two parties with the same initials: the acronym stays apart.
+        let m = [
+            k("parti des travailleurs", false),
+            k("parti du travail", false),
+            acr("pt"),
+        ];
+        assert_eq!(cluster(&m).len(), 3);
+        // A person's initials are no acronym of theirs.
+        let m = [k("jean claude juncker", true), acr("jcj")];
+        assert_eq!(cluster(&m).len(), 2);
+        // An acronym the NER typed as a person still joins the name it spells.
+        let m = [
+            k("reseau de transport d'electricite", false),
+            Keyed {
+                person: true,
+                ..acr("rte")
+            },
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Written in lower case: not an acronym, joins nothing.
+        let m = [k("cour penale internationale", false), k("cpi", false)];
+        assert_eq!(cluster(&m).len(), 2);
+        // A one-word name has no initials to spell.
+        let m = [k("otan", false), acr("o")];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn a_bare_name_joins_the_one_headed_by_an_organisation_word() {
+        let m = [k("groupe tf1", false), k("tf1", false)];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Not an organisation head ("Paris" is no "Ville de Paris" here).
+        let m = [k("ville de paris", false), k("paris", false)];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn a_dated_form_of_a_name_joins_it() {
+        let m = [k("coupe de russie", false), k("coupe de russie 2018", false)];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Plurals stay apart; two years are two editions.
+        let m = [k("gilet jaune", false), k("gilets jaunes", false)];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [k("coupe du monde 2018", false), k("coupe du monde 2022", false)];
+        assert_eq!(cluster(&m).len(), 2);
+        assert_eq!(variant_form("coupe du monde 2018"), ("coupe du monde", Some("2018")));
+        assert_eq!(variant_form("2018"), ("2018", None));
+        assert_eq!(variant_form("paris 3000"), ("paris 3000", None));
+    }
+
+    #[test]
+    fn loose_spelling_of_a_gloss() {
+        assert!(spells_loosely("esa", "agence spatiale europeenne"));
+        assert!(spells_loosely("pipa", "parc industriel de la plaine de l'ain"));
+        assert!(!spells_loosely("renault", "groupe nissan"));
+        assert!(
+            !spells_loosely("ssa", "agence spatiale europeenne"),
+            "a letter used twice"
+        );
+        assert!(!spells_loosely("e", "agence spatiale europeenne"), "one letter");
+    }
+
+    #[test]
+    fn acronym_shapes() {
+        for yes in ["CPI", "FARC", "M5S", "TF1", "ÉDF"] {
+            assert!(is_acronym(yes), "{yes}");
+        }
+        for no in ["Paris", "A", "2018", "5G", "C'EST", "ABCDEFG", "Cour pénale"] {
+            assert!(!is_acronym(no), "{no}");
         }
     }
 
@@ -144,6 +400,8 @@ mod tests {
                 person: false,
                 place: true,
                 org_head: false,
+                acronym: false,
+                glosses: None,
             },
         ];
         assert_eq!(cluster(&m).len(), 2);

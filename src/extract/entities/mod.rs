@@ -114,8 +114,14 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             person: r.cand.person || r.cand.label == Some(EntityKind::Person),
             place: r.place,
             org_head: r.key.split(' ').next().is_some_and(|w| tables().org_heads.contains(w)),
+            acronym: merge::is_acronym(&r.text),
+            glosses: None,
         })
         .collect();
+    let mut keyed = keyed;
+    for (short, long) in ctx.glosses(&raws) {
+        keyed[short].glosses = Some(long);
+    }
     let clusters = merge::cluster(&keyed);
     let mut table = EntityTable::default();
     let mut infos: Vec<coref::EntityInfo> = Vec::new();
@@ -268,9 +274,26 @@ fn is_demonym(ms: &[&Raw], key: &str) -> bool {
     }
 }
 
+/// Whether a folded name is a time zone written as an offset ("UTC+3",
+/// "GMT-5", "UTC"): a time, never a place.
+fn is_time_zone(key: &str) -> bool {
+    let rest = key.strip_prefix("utc").or_else(|| key.strip_prefix("gmt"));
+    rest.is_some_and(|r| {
+        let r = r.trim_start();
+        let Some(offset) = r.strip_prefix(['+', '-', '\u{2212}']) else {
+            return r.is_empty();
+        };
+        let offset = offset.trim_start();
+        offset.chars().all(|c| c.is_ascii_digit() || c == ':') && offset.chars().any(|c| c.is_ascii_digit())
+    })
+}
+
 /// Whether a cluster is a real entity rather than a capitalised word.
 fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     let t = tables();
+    if is_time_zone(key) {
+        return false;
+    }
     if !single {
         return true;
     }
@@ -421,6 +444,52 @@ impl<'a> Context<'a> {
 
     fn original_text(&self, start: usize, end: usize) -> String {
         crate::input::markup::visible(&self.original[self.char_bytes[start]..self.char_bytes[end]])
+    }
+
+    /// Short names given in parentheses right beside a longer one: "la
+    /// Cour pénale internationale (CPI)", "l'Ufip (Union française des
+    /// industries pétrolières)". Returns (short, long) pairs of indices into
+    /// `raws` (sorted by position, as [`Self::raw_mentions`] returns them).
+    /// The short name is one word opening with a capital, no known place
+    /// ("Trèbes (Aude)" says where, not who), whose letters are initials
+    /// of the long one's words ([`merge::spells_loosely`]); the long one
+    /// has two words or more and is neither a person nor a known place.
+    fn glosses(&self, raws: &[Raw]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for i in 1..raws.len() {
+            let (a, b) = (&raws[i - 1], &raws[i]);
+            if a.paragraph != b.paragraph {
+                continue;
+            }
+            let tokens = &self.docs[a.paragraph].tokens;
+            let text = |k: usize| tokens.get(k).map(|t| t.text.as_str());
+            // "A (B": B opens the parenthesis right after A. The long name
+            // may be followed by more words inside it ("Pipa (Parc … situé
+            // sur …)"), the short one must close it ("Cour … (CPI)").
+            if a.cand.tokens.end + 1 != b.cand.tokens.start || text(a.cand.tokens.end) != Some("(") {
+                continue;
+            }
+            let closed = text(b.cand.tokens.end) == Some(")");
+            let one_word = |r: &Raw| r.cand.tokens.len() == 1 && r.text.chars().next().is_some_and(char::is_uppercase);
+            let long_name = |r: &Raw| {
+                crate::names::words(&r.key).len() >= 2
+                    && !r.place
+                    && !r.cand.person
+                    && r.cand.label != Some(EntityKind::Person)
+            };
+            let (short, long) = if one_word(b) && long_name(a) && closed {
+                (i, i - 1)
+            } else if one_word(a) && long_name(b) {
+                (i - 1, i)
+            } else {
+                continue;
+            };
+            if raws[short].place || !merge::spells_loosely(&raws[short].key, &raws[long].key) {
+                continue;
+            }
+            out.push((short, long));
+        }
+        out
     }
 
     fn raw_mentions(&self) -> Vec<Raw> {

@@ -263,3 +263,13 @@ fn a_line_in_capitals_is_shouted_an_acronym_is_not() {
     assert!(!shouted_line("Le sommet de l'OTAN à Berlin"));
     assert!(!shouted_line("2018 : 12"));
 }
+
+#[test]
+fn time_zones_are_no_places() {
+    for zone in ["utc+3", "utc", "gmt -5", "gmt-5", "utc \u{2212}3", "utc+05:30"] {
+        assert!(super::is_time_zone(zone), "{zone}");
+    }
+    for name in ["utcs", "gmtx", "utc+", "utc+3a", "gmt+ paris", "lyon"] {
+        assert!(!super::is_time_zone(name), "{name}");
+    }
+}
