@@ -692,8 +692,8 @@ impl<'a> Context<'a> {
             role_at.get(&(p, i)).copied()
         });
         for &(p, i, e) in &learned.named_by {
-            if !table.at.contains_key(&(p, i)) {
-                table.at.insert((p, i), e);
+            if let std::collections::hash_map::Entry::Vacant(slot) = table.at.entry((p, i)) {
+                slot.insert(e);
                 table.naming.insert((p, i));
             }
         }
