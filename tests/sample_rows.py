@@ -6,7 +6,9 @@ Usage: python3 tests/sample_rows.py DIR [N] [SEED]
 DIR is a DEV_SCORE_KEEP folder of tests/dev_score.sh (one dev-*.csv dump per
 article); the seed article is left out. Rows are drawn with a fixed seed, so
 the same builds give the same sample. Prints one block per row: number,
-confidence, rule, the fact and its sentence. Standard library only.
+confidence, rule, the fact with its negated / hypothetical / reported flags
+(the CSV dump has no reportedBy column: read the source in the sentence) and
+its sentence. Standard library only.
 """
 import csv
 import glob
@@ -34,7 +36,8 @@ def main():
     picked = random.Random(seed).sample(rows, min(n, len(rows)))
     for i, (article, r) in enumerate(picked, 1):
         print(f"{i:2}. [{float(r['confidence']):.2f} {r['rule']}] {article}")
-        print(f"    {r['subject']} | {r['predicate']} ({r['lemma']}) | {r['object']}")
+        flags = [name for name in ("negated", "hypothetical", "reported") if r.get(name, "").lower() == "true"]
+        print(f"    {r['subject']} | {r['predicate']} ({r['lemma']}) | {r['object']}  flags: {', '.join(flags) or 'none'}")
         print(f"    « {r['sentence']} »")
     return 0
 
