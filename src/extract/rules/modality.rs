@@ -53,6 +53,19 @@ fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
         (ctx.is(Class::Negation, &w) && (has_ne || w != "plus"))
             && (t.pos == "ADV" || t.pos == "PRON" || t.pos == "DET")
     });
+    // "aucun accord n'a été signé", "n'a signé aucun accord": the negation
+    // is the determiner of the verb's subject or object.
+    let on_argument = has_ne
+        && kids.iter().any(|&c| {
+            matches!(p.tok(c).dep.as_str(), "nsubj" | "nsubj:pass" | "obj")
+                && p.children[c].iter().any(|&g| {
+                    let t = p.tok(g);
+                    t.pos == "DET" && t.dep == "det" && matches!(t.lemma.to_lowercase().as_str(), "aucun" | "nul")
+                })
+        });
+    if on_argument {
+        return true;
+    }
     // "ne peut rivaliser": a few verbs take "ne" alone (an expletive "ne"
     // on other verbs, "avant qu'il ne parte", negates nothing).
     let alone = has_ne && ctx.is(Class::NeAlone, &p.tok(v).lemma.to_lowercase());

@@ -163,6 +163,17 @@ fn speech_clause_is_reported_and_modal() {
 }
 
 #[test]
+fn negation_by_aucun_on_the_subject_or_object() {
+    let doc = sentence("La Chine n'a signé aucun accord.");
+    let f = fact(&doc, "Chine", "signs", "accord");
+    assert!(f.negated, "{}", dump(&doc));
+    let doc = sentence("Aucune entreprise n'a signé l'accord avec Renault.");
+    let signs: Vec<_> = doc.facts.iter().filter(|f| f.lemma == "signer").collect();
+    assert!(!signs.is_empty(), "{}", dump(&doc));
+    assert!(signs.iter().all(|f| f.negated), "{}", dump(&doc));
+}
+
+#[test]
 fn negation_ne_pas() {
     let doc = sentence("La Chine n'a pas condamné l'invasion.");
     let f = fact(&doc, "Chine", "condemns", "invasion");
