@@ -49,10 +49,11 @@ trame_have_bindgen_deps() {
 
 # Succeeds when the file system holding DIR has at least NEED GiB free;
 # otherwise says how much is free, where, and what to do, and fails. A first
-# build and test run of trame writes about 6 GiB under target/ (RocksDB's
-# objects, the test binaries; without cargo's incremental cache, which
-# tests/run.sh turns off) plus the models, a browser and two SPARQL servers;
-# a full disk shows up, half an hour in, as a compiler crash.
+# test build of trame from a clean clone writes 1.2 GiB under target/
+# without cargo's incremental cache (which tests/run.sh turns off; in a
+# long-lived tree it grew to 8.6 GiB), then the run adds the models, a
+# browser, two SPARQL servers and the stores it builds; the default of 8 GiB
+# leaves room. A full disk shows up, half an hour in, as a compiler crash.
 trame_check_disk() {
   local dir="$1" need="$2" free
   free="$(df -Pk "$dir" 2>/dev/null | awk 'NR == 2 { print int($4 / 1048576) }')"
