@@ -102,6 +102,19 @@ pub(crate) struct Para<'a> {
     pub offsets: &'a [usize],
 }
 
+/// A preposition as written, in lower case, with the contracted articles
+/// mapped to their preposition ("du", "des", "d'" → "de"; "au", "aux" →
+/// "à"). The written form, because the model lemmatises "entre" as
+/// "entrer" and "sous" as "sou".
+pub(crate) fn preposition_form(written: &str) -> String {
+    let text = written.to_lowercase().replace('\u{2019}', "'");
+    match text.as_str() {
+        "au" | "aux" => "à".to_string(),
+        "du" | "des" | "d'" => "de".to_string(),
+        _ => text,
+    }
+}
+
 impl<'a> Para<'a> {
     pub fn new(index: usize, doc: &'a Doc, sentence_of: &'a [usize], offsets: &'a [usize]) -> Self {
         let mut children = vec![Vec::new(); doc.tokens.len()];
@@ -143,16 +156,7 @@ impl<'a> Para<'a> {
 
     /// The preposition (`case` child lemma) that introduces a nominal, if any.
     pub fn prep(&self, i: usize) -> Option<String> {
-        self.kids(i, "case").next().map(|c| {
-            // The written form: the model lemmatises "entre" as "entrer" and
-            // "sous" as "sou"; only the contracted articles need mapping.
-            let text = self.tok(c).text.to_lowercase().replace('\u{2019}', "'");
-            match text.as_str() {
-                "au" | "aux" => "à".to_string(),
-                "du" | "des" | "d'" => "de".to_string(),
-                _ => text,
-            }
-        })
+        self.kids(i, "case").next().map(|c| preposition_form(&self.tok(c).text))
     }
 
     /// All tokens under `i` (itself included), in order.

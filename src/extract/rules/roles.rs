@@ -136,12 +136,10 @@ fn led_by(ctx: &Ctx, doc: &Doc, para: usize, range: &Range<usize>, title: &str, 
         let e = match x.dep.as_str() {
             "amod" => ctx.table.demonym_country(para, k),
             "nmod" if k > t => ctx.table.entity_at(para, k).filter(|_| {
-                doc.tokens.iter().enumerate().any(|(j, c)| {
-                    j != k
-                        && c.head == k
-                        && c.dep == "case"
-                        && matches!(c.text.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d\u{2019}")
-                })
+                doc.tokens
+                    .iter()
+                    .enumerate()
+                    .any(|(j, c)| j != k && c.head == k && c.dep == "case" && super::preposition_form(&c.text) == "de")
             }),
             _ => None,
         };
