@@ -343,11 +343,15 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // With no argument of its own ("a pris la fuite", "a fait trois morts"),
     // the idiom's noun phrase stays the object.
     let mut idiom_objects = Vec::new();
+    // The verb alone, for the coordinated nouns of an idiom's object ("a
+    // fait deux morts et dix blessés": "faire blessé" is an idiom of its own).
+    let mut idiom_verb: Option<String> = None;
     let direct: Vec<usize> = p.kids(v, "obj").collect();
     if let [only] = direct.as_slice() {
         let noun = p.tok(*only).lemma.to_lowercase();
         let idiom = format!("{} {noun}", lemmas.join(" "));
         if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
+            idiom_verb = Some(lemmas.join(" "));
             lemmas = vec![idiom];
             idiom_objects = std::mem::take(&mut objects);
         }
@@ -486,14 +490,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     }
     for &(subject, s) in &subjects {
         for o in &objects {
-            let mut d = Draft::new(
-                rule,
-                p.index,
-                subject,
-                property.clone(),
-                lemma.clone(),
-                o.object.clone(),
-            );
+            let (property, lemma) = match coordinated_idiom(ctx, p, idiom_verb.as_deref(), &lemmas, o.token) {
+                Some(own) if prep_used.is_none() => own,
+                _ => (property.clone(), lemma.clone()),
+            };
+            let mut d = Draft::new(rule, p.index, subject, property, lemma, o.object.clone());
             d.arguments = arguments.clone();
             d.tokens = vec![s.token, v, o.token];
             // A concept subject is a phrase: the span shows all of it.
@@ -532,6 +533,25 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// The property and lemma of an idiom formed by `verb` with the noun of
+/// `object` when that noun is not the idiom's own (`lemmas`) but coordinated
+/// with it and an idiom of its own ("faire mort" and "faire blessé").
+fn coordinated_idiom(
+    ctx: &Ctx,
+    p: &Para,
+    verb: Option<&str>,
+    lemmas: &[String],
+    object: usize,
+) -> Option<(String, String)> {
+    let verb = verb?;
+    let idiom = format!("{verb} {}", p.tok(object).lemma.to_lowercase());
+    if lemmas.first() == Some(&idiom) || !ctx.lex.has_lemma(&idiom) {
+        return None;
+    }
+    let property = predicate(ctx, std::slice::from_ref(&idiom), None)?;
+    Some((property, idiom))
 }
 
 /// A verb with a subject and no argument at all: `undergoes` for a passive
