@@ -254,7 +254,10 @@ mod tests {
                 token("un", 10, "DET", 4, "det", false),
                 token("homme", 13, "NOUN", 2, "obj", false),
                 token("et", 19, "CCONJ", 6, "cc", false),
-                with_morph(token("blessé", 22, "VERB", 2, "conj", false), "Tense=Past|VerbForm=Part"),
+                with_morph(
+                    token("blessé", 22, "VERB", 2, "conj", false),
+                    "Tense=Past|VerbForm=Part",
+                ),
                 token("la", 29, "DET", 8, "det", false),
                 token("femme", 32, "NOUN", 6, "nsubj", false),
                 token(".", 37, "PUNCT", 2, "punct", false),

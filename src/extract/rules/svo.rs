@@ -157,10 +157,14 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     }
     let shares = match tok.dep.as_str() {
         "conj" | "xcomp" => head_is_verb,
-        // A participle with a tense auxiliary ("ont soutenu") is a finite
-        // clause of its own, not a participle clause sharing the subject.
+        // A participle with a finite tense auxiliary ("ont soutenu") is a
+        // finite clause of its own, not a participle clause sharing the
+        // subject ("ayant soutenu" is one).
         "advcl" => {
-            let own_tense = p.kids(v, "aux").chain(p.kids(v, "aux:tense")).next().is_some()
+            let own_tense = p
+                .kids(v, "aux")
+                .chain(p.kids(v, "aux:tense"))
+                .any(|a| !p.morph_has(a, "VerbForm=Part"))
                 && !p.kids(v, "mark").any(|m| p.tok(m).lemma == "après");
             head_is_verb && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense))
         }
@@ -356,6 +360,17 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             idiom_objects = std::mem::take(&mut objects);
         }
     }
+    // "entrer en collision avec X": a verb and a bare noun under a
+    // preposition form one predicate; the noun's own complement becomes an
+    // argument of the verb.
+    let idiom_oblique = if idiom_verb.is_none() {
+        oblique_idiom(ctx, p, v, &lemmas)
+    } else {
+        None
+    };
+    if let Some((_, idiom)) = &idiom_oblique {
+        lemmas = vec![idiom.clone()];
+    }
     if objects.is_empty() && !passive {
         objects = misparsed_relative_object(ctx, p, v);
     }
@@ -366,7 +381,24 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if passive_top {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
-    let obls = obliques(ctx, p, v, passive, &lemmas);
+    let mut obls = obliques(ctx, p, v, passive, &lemmas);
+    if let Some((noun, _)) = idiom_oblique {
+        obls.retain(|o| o.values.iter().all(|x| x.token != noun));
+        for g in p.kids(noun, "nmod").collect::<Vec<_>>() {
+            let Some(prep) = p.prep(g) else { continue };
+            let values = ctx.values(p, g, None);
+            let kind = values.iter().find_map(|x| match x.object {
+                Object::Entity(e) => Some(ctx.kind(e)),
+                _ => None,
+            });
+            obls.push(Oblique {
+                role: role_of(&prep, kind),
+                prep,
+                values,
+                core: true,
+            });
+        }
+    }
     let mut rule = if passive { "passive" } else { "svo" };
     let mut forced_property: Option<&'static str> = None;
     let mut prep_used: Option<String> = None;
@@ -533,6 +565,24 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// A prepositional argument of `v` that is a bare noun (no determiner)
+/// forming an idiom of the predicate table with the verb ("entrer en
+/// collision"): that noun and the idiom's lemma ("verb prep noun").
+fn oblique_idiom(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<(usize, String)> {
+    p.children[v].iter().copied().find_map(|c| {
+        let t = p.tok(c);
+        if !matches!(t.dep.as_str(), "obl" | "obl:arg" | "obl:mod")
+            || t.pos != "NOUN"
+            || p.kids(c, "det").next().is_some()
+        {
+            return None;
+        }
+        let prep = p.prep(c)?;
+        let idiom = format!("{} {prep} {}", lemmas.join(" "), t.lemma.to_lowercase());
+        ctx.lex.has_lemma(&idiom).then_some((c, idiom))
+    })
 }
 
 /// The property and lemma of an idiom formed by `verb` with the noun of

@@ -571,6 +571,35 @@ fn a_count_is_a_typed_quantity() {
     assert!(matches!(&f.object, Object::Literal(l) if l.kind == crate::facts::LiteralKind::Number));
     assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("3"));
     assert_eq!(arg(&doc, f, "unit").as_deref(), Some("morts"));
+    // The coordinated count forms its own idiom ("faire blessé").
+    let f = fact(&doc, "explosion", "causesInjuries", "douze blessés");
+    assert_eq!(f.lemma, "faire blessé");
+}
+
+/// "Le camion est entré en collision avec un tracteur."
+#[test]
+fn a_verb_with_a_bare_prepositional_noun_is_an_idiom() {
+    let doc = sentence("Le camion est entré en collision avec un tracteur.");
+    let f = fact(&doc, "camion", "collidesWith", "tracteur");
+    assert_eq!(f.lemma, "entrer en collision avec");
+    assert!(
+        !doc.facts.iter().any(|f| label(&doc, &f.object).contains("collision")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+/// "Le tireur Max Ollier a volé une voiture, ayant tué un passager et blessé le conducteur."
+#[test]
+fn a_participle_clause_and_its_coordinated_participle_share_the_subject() {
+    let doc = sentence("Le tireur Max Ollier a volé une voiture, ayant tué un passager et blessé le conducteur.");
+    fact(&doc, "Max Ollier", "kills", "passager");
+    fact(&doc, "Max Ollier", "injures", "conducteur");
+    assert!(
+        !doc.facts.iter().any(|f| doc.node_label(f.subject) == "conducteur"),
+        "{}",
+        dump(&doc)
+    );
 }
 
 /// "La banque Crédit Mutuel a annoncé une perte de 4,5 milliards d'euros."
