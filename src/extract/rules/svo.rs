@@ -126,6 +126,22 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                     token: s,
                     phrase: Vec::new(),
                 });
+            } else if let Some(a) = ctx.previous_subject(p, s) {
+                // The node of the antecedent, read on the pronoun's token so
+                // the fact stays in its own sentence.
+                for val in ctx.values(p, a, None) {
+                    let object = match ctx.subject_node(p, &val) {
+                        Some(Node::Entity(e)) => Object::Entity(e),
+                        Some(Node::Concept(c)) => Object::Concept(c),
+                        None => continue,
+                    };
+                    out.push(Value {
+                        object,
+                        factor: val.factor * 0.6,
+                        token: s,
+                        phrase: Vec::new(),
+                    });
+                }
             }
             continue;
         }
@@ -188,7 +204,21 @@ pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
         && p.morph_has(v, "VerbForm=Part")
         && p.morph_has(v, "Tense=Past")
         && !p.kids(v, "aux").any(|a| p.tok(a).lemma == "avoir");
+    // "Créé en 2008 par X, le festival …": a participle clause with an agent,
+    // fronted before the subject it describes.
+    let fronted = p.tok(v).dep == "advcl"
+        && p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && p.kids(v, "aux:").next().is_none()
+        && p.kids(v, "obl:agent").next().is_some()
+        && p.head(v).is_some_and(|h| {
+            p.kids(h, "nsubj")
+                .chain(p.kids(h, "nsubj:pass"))
+                .next()
+                .is_some_and(|s| v < s)
+        });
     reduced
+        || fronted
         || p.kids(v, "aux:pass").next().is_some()
         || (p.morph_has(v, "Voice=Pass")
             && p.kids(v, "nsubj:pass").next().is_some()

@@ -1132,3 +1132,37 @@ fn a_name_after_the_owners_title_is_no_second_subject() {
         dump(&doc)
     );
 }
+
+/// "La société Acme a fermé son usine de Lyon. Elle a supprimé trois cents emplois."
+#[test]
+fn a_pronoun_with_no_person_before_it_is_the_previous_subject() {
+    let doc = sentence("La société Acme a fermé son usine de Lyon. Elle a supprimé trois cents emplois.");
+    let f = fact(&doc, "Acme", "relatedTo", "trois cents emplois");
+    assert_eq!(f.lemma, "supprimer");
+    // The fact is read in its own sentence.
+    assert_eq!(f.sentence, 1);
+}
+
+/// "La voiture a percuté un mur. Il a été détruit."
+#[test]
+fn a_pronoun_of_another_gender_is_not_the_previous_subject() {
+    let doc = sentence("La voiture a percuté un mur. Il a été détruit.");
+    assert!(!doc.facts.iter().any(|f| f.lemma == "détruire"), "{}", dump(&doc));
+}
+
+/// "Le ministre Paul Durand a visité l'usine. Il a promis des aides."
+#[test]
+fn a_pronoun_after_a_person_stays_that_person() {
+    let doc = sentence("Le ministre Paul Durand a visité l'usine. Il a promis des aides.");
+    fact(&doc, "Paul Durand", "relatedTo", "aides");
+}
+
+/// "Le festival de Cannes est célèbre. Créé en 1946 par Jean Zay et Louis Lumière, il a mis en compétition cette année 20 films."
+#[test]
+fn a_fronted_participle_with_an_agent_is_passive() {
+    let doc = sentence("Le festival de Cannes est célèbre. Créé en 1946 par Jean Zay…");
+    let f = fact(&doc, "Jean Zay", "creates", "festival de Cannes");
+    assert_eq!(f.rule, "passive");
+    fact(&doc, "Louis Lumière", "creates", "festival de Cannes");
+    assert!(!doc.facts.iter().any(|f| f.predicate == "acts"), "{}", dump(&doc));
+}
