@@ -181,7 +181,7 @@ fn the_invention_check_can_fail() {
         .find(|d| !extract_document(&prepared(&d.text), &[(*d).clone()]).facts.is_empty())
         .expect("a fixture sentence with a fact")
         .clone();
-    let mut document = extract_document(&prepared(&doc.text), &[doc.clone()]);
+    let mut document = extract_document(&prepared(&doc.text), std::slice::from_ref(&doc));
     assert!(invented(&document, &doc.text).is_empty());
     let fact = &mut document.facts[0];
     fact.object = Object::Literal(crate::facts::Literal {
