@@ -504,7 +504,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             forced_property = Some("undergoes");
         }
     }
-    if objects.is_empty() {
+    // A passive whose patient stayed unresolved ("Elle est organisée par
+    // X" with no antecedent) says nothing the agent did alone.
+    if objects.is_empty() && (!passive || agentless) {
         // "les magasins ont été fermés", "le suspect s'est enfui": the act
         // itself, with the verb as written for its object.
         if let Some((property, object)) = objectless(ctx, p, v, agentless) {

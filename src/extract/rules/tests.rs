@@ -1166,3 +1166,10 @@ fn a_fronted_participle_with_an_agent_is_passive() {
     fact(&doc, "Louis Lumière", "creates", "festival de Cannes");
     assert!(!doc.facts.iter().any(|f| f.predicate == "acts"), "{}", dump(&doc));
 }
+
+/// "Elle est organisée par la Fédération française de ski."
+#[test]
+fn a_passive_agent_without_a_patient_does_not_act_alone() {
+    let doc = sentence("Elle est organisée par la Fédération française de ski.");
+    assert!(!doc.facts.iter().any(|f| f.lemma == "organiser"), "{}", dump(&doc));
+}
