@@ -29,7 +29,8 @@ pub(crate) fn base(rule: &str) -> f32 {
         // role 2/4 (a title on the wrong name), no rows: the earlier bases.
         "role" | "passive-prep" | "event" => 0.65,
         // passive 3/6, intransitive 0/1.
-        "passive" | "intransitive" | "prep-arg" | "meeting" => 0.6,
+        // occurrence: never a row, the base its date and place rows start from.
+        "passive" | "intransitive" | "occurrence" | "prep-arg" | "meeting" => 0.6,
         // member 1/3, copula 1/3.
         "member" | "copula" => 0.55,
         _ => 0.5,

@@ -9,6 +9,10 @@
 //! future "aller" + infinitive ("va proposer", "allait signer"). News often
 //! announces scheduled acts in the future ("le sommet aura lieu lundi"):
 //! they have not happened when written, so they are hypothetical too.
+//! So are aims and requests: a purpose infinitive ("a vendu la maison pour
+//! financer la campagne") and a clause on a noun of request or plan, or on
+//! the object of a verb that rejects or cancels it ("a rejeté les demandes
+//! de mesures interdisant à X de …": nothing was forbidden).
 
 use super::lexicon::Class;
 use super::{Ctx, Draft, Para};
@@ -37,9 +41,76 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
             _ => break,
         }
     }
+    if !d.hypothetical && unasserted(ctx, p, chain_top(p, v)) {
+        d.hypothetical = true;
+    }
     if d.negated || d.hypothetical {
         d.confidence *= 0.95;
     }
+}
+
+/// The top of the infinitive chain `v` belongs to ("veut signer" → veut).
+fn chain_top(p: &Para, mut v: usize) -> usize {
+    for _ in 0..p.len() {
+        match p.head(v) {
+            Some(h) if p.tok(v).dep == "xcomp" && p.tok(h).pos == "VERB" => v = h,
+            _ => break,
+        }
+    }
+    v
+}
+
+/// A purpose infinitive: "pour" or "afin de" before an infinitive clause
+/// ("pour financer", "afin de réduire"): an aim, not an act.
+/// After a comma, "pour" + infinitive often tells what followed ("a perdu
+/// 5 %, pour revenir à son plus bas niveau"): not an aim.
+pub(crate) fn is_purpose(p: &Para, v: usize) -> bool {
+    p.morph_has(v, "VerbForm=Inf")
+        && matches!(p.tok(v).dep.as_str(), "advcl" | "acl")
+        && p.kids(v, "mark").any(|m| {
+            matches!(p.tok(m).text.to_lowercase().as_str(), "pour" | "afin") && (m == 0 || p.tok(m - 1).text != ",")
+        })
+}
+
+/// Whether the clause headed by `top` is not asserted by its context: a
+/// purpose infinitive, or a clause on a noun of request or plan (class
+/// `request`) or on the object of a verb that rejects or cancels (class
+/// `cancel`), the noun found up the nominal chain of "de" complements
+/// ("les demandes des groupes de mesures interdisant …").
+fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
+    if is_purpose(p, top) {
+        return true;
+    }
+    // What was asked is an infinitive or a present participle on the noun
+    // ("la demande d'interdire", "des mesures interdisant"); a past
+    // participle or a relative says what became of the request itself
+    // ("la demande présentée par X", "le budget proposé").
+    let content =
+        p.morph_has(top, "VerbForm=Inf") || (p.morph_has(top, "VerbForm=Part") && p.morph_has(top, "Tense=Pres"));
+    if !matches!(p.tok(top).dep.as_str(), "acl" | "acl:relcl") || !content {
+        return false;
+    }
+    let Some(mut n) = p.head(top) else { return false };
+    // A few steps up, bounded, so a cyclic parse ends it.
+    for _ in 0..6 {
+        let tok = p.tok(n);
+        if !matches!(tok.pos.as_str(), "NOUN" | "PROPN") {
+            return false;
+        }
+        if ctx.is(Class::Request, &tok.lemma.to_lowercase()) {
+            return true;
+        }
+        let Some(h) = p.head(n) else { return false };
+        let dep = tok.dep.as_str();
+        if p.tok(h).pos == "VERB" {
+            return dep == "obj" && ctx.is(Class::Cancel, &p.tok(h).lemma.to_lowercase());
+        }
+        if dep != "nmod" {
+            return false;
+        }
+        n = h;
+    }
+    false
 }
 
 fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {

@@ -372,6 +372,10 @@ pub(crate) fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
     if !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
         return false;
     }
+    // "selon leur mode de réception", "selon la procédure": a manner.
+    if ctx.is(Class::Manner, &p.tok(c).lemma.to_lowercase()) {
+        return false;
+    }
     for k in p.kids(c, "case").collect::<Vec<_>>() {
         let w = p.tok(k).text.to_lowercase().replace('\u{2019}', "'");
         if ctx.is(Class::Attribution, &w) {
