@@ -1170,3 +1170,18 @@ fn selon_with_a_manner_noun_is_no_attribution() {
     no_fact_with(&doc, |f| f.rule == "attribution" || f.reported);
     fact(&doc, "Vertex", "isA", "groupe");
 }
+
+#[test]
+fn a_said_clause_goes_on_into_the_quote_it_opens() {
+    let doc = sentence("Dans la soirée, le groupe automobile Veltra a expliqué que Marchal a « pendant de nombreuses années déclaré des revenus inférieurs au montant réel » .");
+    let said = doc
+        .facts
+        .iter()
+        .find(|f| f.lemma == "expliquer")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert!(
+        label(&doc, &said.object).starts_with("Marchal a pendant de nombreuses années déclaré"),
+        "{}",
+        dump(&doc)
+    );
+}
