@@ -150,10 +150,11 @@ fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
 fn conditional_here(p: &Para, v: usize) -> bool {
     let conditional = |t: usize| {
         let form = p.tok(t).text.to_lowercase();
-        p.morph_has(t, "Mood=Cnd")
+        let tagged = p.morph_has(t, "Mood=Cnd")
             && ["rais", "rait", "rions", "riez", "raient"]
                 .iter()
-                .any(|e| form.ends_with(e))
+                .any(|e| form.ends_with(e));
+        tagged || (p.morph_has(t, "VerbForm=Fin") && regular_conditional(&form, &p.tok(t).lemma.to_lowercase()))
     };
     if conditional(v) {
         return true;
@@ -162,6 +163,39 @@ fn conditional_here(p: &Para, v: usize) -> bool {
         let t = p.tok(c);
         (t.pos == "AUX" && conditional(c)) || (t.dep == "mark" && t.text.to_lowercase() == "si")
     })
+}
+
+/// A regular conditional written out, which the tagger sometimes reads as
+/// a present ("achèteraient"): an -er verb with "-erait" (never an
+/// imperfect: "tirait", "espérait"), an -ir verb with "-irait" ("partait"
+/// is the imperfect), a -re verb with its infinitive less the "e" and the
+/// ending ("prendrait"; "prenait" is the imperfect). The first two letters
+/// must be the lemma's.
+fn regular_conditional(form: &str, lemma: &str) -> bool {
+    const ENDINGS: [&str; 5] = ["ais", "ait", "ions", "iez", "aient"];
+    let same_start = form.chars().take(2).eq(lemma.chars().take(2));
+    let stem = if let Some(s) = lemma.strip_suffix("er") {
+        if s.is_empty() {
+            return false;
+        }
+        "er"
+    } else if lemma.ends_with("ir") {
+        "ir"
+    } else if let Some(s) = lemma.strip_suffix("re") {
+        if s.is_empty() {
+            return false;
+        }
+        return ENDINGS
+            .iter()
+            .any(|e| form.strip_suffix(e).is_some_and(|f| f == &lemma[..lemma.len() - 1]));
+    } else {
+        return false;
+    };
+    same_start
+        && ENDINGS.iter().any(|e| {
+            form.strip_suffix(e)
+                .is_some_and(|f| f.ends_with(stem) && f.len() > stem.len() + 1)
+        })
 }
 
 /// "ont pu comparer", "a dû quitter", "purent fuir": "pouvoir" and
@@ -224,7 +258,22 @@ fn near_future(p: &Para, v: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::regular_future;
+    use super::{regular_conditional, regular_future};
+
+    #[test]
+    fn regular_conditionals_are_read_from_the_spelling() {
+        assert!(regular_conditional("achèteraient", "acheter"));
+        assert!(regular_conditional("signerait", "signer"));
+        assert!(regular_conditional("partirait", "partir"));
+        assert!(regular_conditional("prendrait", "prendre"));
+        // Imperfects and presents.
+        assert!(!regular_conditional("tirait", "tirer"));
+        assert!(!regular_conditional("espérait", "espérer"));
+        assert!(!regular_conditional("partait", "partir"));
+        assert!(!regular_conditional("prenait", "prendre"));
+        assert!(!regular_conditional("mourait", "mourir"));
+        assert!(!regular_conditional("achète", "acheter"));
+    }
 
     #[test]
     fn regular_futures_are_read_from_the_spelling() {

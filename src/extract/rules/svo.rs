@@ -543,6 +543,12 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+    // "s'est produit entre A et B": each item of a pair alone says
+    // something else (the judged samples rejected every such row); the
+    // rows stay, for what they name, less sure.
+    if prep_used.as_deref() == Some("entre") && objects.len() > 1 {
+        extra *= 0.7;
+    }
     for &(subject, s) in &subjects {
         for o in &objects {
             let mut d = Draft::new(

@@ -1185,3 +1185,13 @@ fn a_said_clause_goes_on_into_the_quote_it_opens() {
         dump(&doc)
     );
 }
+
+#[test]
+fn a_conditional_the_tagger_read_as_a_present_is_hypothetical() {
+    let doc = sentence("Il a demandé aux autorités d'enquêter sur des sociétés liées à Paul Martin qui achèteraient des paquets de messages massifs.");
+    assert!(
+        fact(&doc, "sociétés", "buys", "paquets de messages massifs").hypothetical,
+        "{}",
+        dump(&doc)
+    );
+}
