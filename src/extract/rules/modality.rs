@@ -41,7 +41,7 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
             _ => break,
         }
     }
-    if !d.hypothetical && unasserted(ctx, p, chain_top(p, v)) {
+    if !d.hypothetical && unasserted(ctx, p, super::svo::chain_top(p, v)) {
         d.hypothetical = true;
     }
     if d.negated || d.hypothetical {
@@ -49,20 +49,9 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
     }
 }
 
-/// The top of the infinitive chain `v` belongs to ("veut signer" → veut).
-fn chain_top(p: &Para, mut v: usize) -> usize {
-    for _ in 0..p.len() {
-        match p.head(v) {
-            Some(h) if p.tok(v).dep == "xcomp" && p.tok(h).pos == "VERB" => v = h,
-            _ => break,
-        }
-    }
-    v
-}
-
 /// A purpose infinitive: "pour" or "afin de" before an infinitive clause
-/// ("pour financer", "afin de réduire"): an aim, not an act.
-/// After a comma, "pour" + infinitive often tells what followed ("a perdu
+/// ("pour financer", "afin de réduire"): an aim, not an act. After a
+/// comma, "pour" + infinitive often tells what followed ("a perdu
 /// 5 %, pour revenir à son plus bas niveau"): not an aim.
 pub(crate) fn is_purpose(p: &Para, v: usize) -> bool {
     p.morph_has(v, "VerbForm=Inf")

@@ -171,7 +171,7 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         // "a conclu son discours par une blague, applaudie par tous": a
         // participle with an agent and no auxiliary, after an active verb,
         // is a passive on some noun, not the subject's second act.
-        "conj" => head_is_verb && !(own_agent_participle(p, v) && !is_passive(p, h)),
+        "conj" => head_is_verb && (!own_agent_participle(p, v) || is_passive(p, h)),
         "xcomp" => head_is_verb,
         // A participle with a tense auxiliary ("ont soutenu") is a finite
         // clause of its own, not a participle clause sharing the subject.
