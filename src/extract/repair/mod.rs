@@ -7,7 +7,8 @@
 //! it were a dateline: `Paris` | `, Berlin et Varsovie ont signé…`),
 //! [`compounds`] (hyphenated compounds the parser split: `start`, `-`,
 //! `up`), [`coordination`] (a second clause's subject read as a
-//! coordinated object, a list's last item hung on the head noun),
+//! coordinated object, a list's last item hung on the head noun, the
+//! object of a participle sharing the auxiliary read as its subject),
 //! [`stray_object`] (a verb's object hung as `amod` inside the adjuncts
 //! before it), [`inside_word`] (a sentence the parser starts inside a word:
 //! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
