@@ -116,6 +116,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             org_head: r.key.split(' ').next().is_some_and(|w| tables().org_heads.contains(w)),
             acronym: merge::is_acronym(&r.text),
             glosses: None,
+            core: tables().name_core(&r.key),
         })
         .collect();
     let mut keyed = keyed;
