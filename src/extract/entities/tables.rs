@@ -178,20 +178,21 @@ impl Tables {
     /// noun before it or a channel suffix after it: "basilique sainte-anne
     /// de jerusalem" → "sainte-anne de jerusalem", "bfmtv" and "bfm tv" →
     /// "bfm"; `None` when the key has neither (or nothing would be left).
-    /// A glued suffix needs two letters before it.
     pub fn name_core(&self, key: &str) -> Option<String> {
         if let Some((first, rest)) = key.split_once(' ') {
             if self.class_words.contains(first) {
                 return Some(rest.to_string());
             }
         }
+        self.channel_core(key)
+    }
+
+    /// The name of a channel without its suffix ("bfmtv", "bfm tv" →
+    /// "bfm"), `None` when the folded key ends with no listed suffix. A
+    /// glued suffix needs two letters before it.
+    pub fn channel_core(&self, key: &str) -> Option<String> {
         if let Some((rest, last)) = key.rsplit_once(' ') {
-            if self.name_suffixes.contains(last) {
-                return Some(rest.to_string());
-            }
-        }
-        if key.contains(' ') {
-            return None;
+            return self.name_suffixes.contains(last).then(|| rest.to_string());
         }
         self.name_suffixes.iter().find_map(|s| {
             let rest = key.strip_suffix(s.as_str())?;
