@@ -12,6 +12,7 @@
 pub(crate) mod coref;
 pub mod corpus;
 pub mod merge;
+pub mod prune;
 pub mod spans;
 pub mod tables;
 pub mod types;
