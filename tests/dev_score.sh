@@ -100,12 +100,16 @@ if os.environ.get("HELD_OUT"):
 # core 0.557 -> 0.564, all 0.420 -> 0.453 with place, title and leads facts
 # from appositions and modifiers (issue 8's "Appositions and modifiers") and
 # definite descriptions resolved to entities; entity P and splits rose with
-# the acronym, gloss and dated-name merges. entity P 0.952 -> 0.972 with
-# countries added for a demonym dropped when no fact uses them; splits
-# 0.389 -> 0.278 with a name shortened by its "de" complement, a class noun
-# varying before one name, a channel suffix and acronyms in another order.
+# the acronym, gloss and dated-name merges.
+# core 0.564 -> 0.594, all 0.456 -> 0.468 with verb + bare-noun idioms
+# ("entrer en collision avec"), "il"/"elle" taken up from the previous
+# sentence's non-person subject, and fronted participle clauses with an agent.
+# entity P 0.952 -> 0.972 with countries added for a demonym dropped when no
+# fact uses them; splits 0.389 -> 0.278 with a name shortened by its "de"
+# complement, a class noun varying before one name, a channel suffix and
+# acronyms in another order.
 floors = {
-    "core": (0.564, 1), "all": (0.458, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.594, 1), "all": (0.468, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.904, 1), "entity_P": (0.972, 1), "splits": (0.278, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}

@@ -17,6 +17,9 @@ pub mod repair;
 pub mod rules;
 pub mod timex;
 
+#[cfg(test)]
+mod robustness_tests;
+
 use crate::input::PreparedText;
 
 /// Extracts one document: sentences, entities, mentions and facts.

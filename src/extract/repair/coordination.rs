@@ -18,6 +18,13 @@
 //!   `conj` of a noun, coming right after that noun's complement list (a
 //!   `nmod` with a `conj` of its own, or with the same preposition as the
 //!   `conj`: "de la France et de l'Italie"), joins that list.
+//! - **The object of a second participle taken for its subject.** In "X a
+//!   tué un passager et blessé le conducteur" the model makes `conducteur`
+//!   the `nsubj` of `blessé`, so the rules read "the driver hurt". A past
+//!   participle that is a `conj` of a verb with a tense auxiliary, with no
+//!   auxiliary of its own (it shares the first one), cannot have a subject
+//!   after it: a nominal `nsubj` following it, when it has no object, is
+//!   its object.
 //!
 //! Changes heads and relations only (never text, offsets or entities).
 
@@ -33,7 +40,35 @@ const BETWEEN: &[&str] = &[
 
 /// Applies both repairs to a paragraph's parse; returns how many tokens moved.
 pub fn repair_coordination(doc: &mut Doc) -> usize {
-    clause_subjects(doc) + list_tails(doc)
+    clause_subjects(doc) + list_tails(doc) + shared_auxiliary_objects(doc)
+}
+
+/// "X a tué un passager et blessé le conducteur": `conducteur` becomes the
+/// object of `blessé`.
+fn shared_auxiliary_objects(doc: &mut Doc) -> usize {
+    let n = doc.tokens.len();
+    let mut moved = 0;
+    for v in 0..n {
+        let t = &doc.tokens[v];
+        if t.dep != "conj" || t.pos != "VERB" || !has_feature(doc, v, "VerbForm=Part") {
+            continue;
+        }
+        let Some(first) = head_of(doc, v) else { continue };
+        if first > v || doc.tokens[first].pos != "VERB" {
+            continue;
+        }
+        let shares = children(doc, first).any(|k| doc.tokens[k].dep == "aux:tense")
+            && !children(doc, v).any(|k| doc.tokens[k].dep.starts_with("aux"));
+        if !shares || children(doc, v).any(|k| doc.tokens[k].dep == "obj") {
+            continue;
+        }
+        let Some(s) = children(doc, v).find(|&k| k > v && doc.tokens[k].dep == "nsubj" && nominal(doc, k)) else {
+            continue;
+        };
+        doc.tokens[s].dep = "obj".to_string();
+        moved += 1;
+    }
+    moved
 }
 
 fn head_of(doc: &Doc, t: usize) -> Option<usize> {
@@ -205,6 +240,47 @@ mod tests {
         // A verb that has its subject already.
         let mut d = second_clause();
         d.tokens[7] = token("il", 30, "PRON", 9, "nsubj", false);
+        assert_eq!(repair_coordination(&mut d), 0);
+    }
+
+    /// "Max a tué un homme et blessé la femme." as the model parses it.
+    fn shared_auxiliary() -> Doc {
+        doc(
+            "Max a tué un homme et blessé la femme.",
+            vec![
+                token("Max", 0, "PROPN", 2, "nsubj", true),
+                with_morph(token("a", 4, "AUX", 2, "aux:tense", false), "VerbForm=Fin"),
+                with_morph(token("tué", 6, "VERB", 2, "ROOT", false), "Tense=Past|VerbForm=Part"),
+                token("un", 10, "DET", 4, "det", false),
+                token("homme", 13, "NOUN", 2, "obj", false),
+                token("et", 19, "CCONJ", 6, "cc", false),
+                with_morph(
+                    token("blessé", 22, "VERB", 2, "conj", false),
+                    "Tense=Past|VerbForm=Part",
+                ),
+                token("la", 29, "DET", 8, "det", false),
+                token("femme", 32, "NOUN", 6, "nsubj", false),
+                token(".", 37, "PUNCT", 2, "punct", false),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_second_participle_keeps_its_object() {
+        let mut d = shared_auxiliary();
+        assert_eq!(repair_coordination(&mut d), 1);
+        assert_eq!((d.tokens[8].head, d.tokens[8].dep.as_str()), (6, "obj"));
+    }
+
+    #[test]
+    fn a_participle_with_its_own_auxiliary_keeps_its_subject() {
+        // "… et a été blessée la femme": an auxiliary of its own.
+        let mut d = shared_auxiliary();
+        d.tokens[7] = with_morph(token("a", 29, "AUX", 6, "aux:tense", false), "VerbForm=Fin");
+        assert_eq!(repair_coordination(&mut d), 0);
+        // A finite verb may have its subject after it ("… et blesse …" in a question).
+        let mut d = shared_auxiliary();
+        d.tokens[6] = with_morph(token("blessé", 22, "VERB", 2, "conj", false), "VerbForm=Fin");
         assert_eq!(repair_coordination(&mut d), 0);
     }
 

@@ -10,7 +10,8 @@
 //! coordinated object, a list's last item hung on the head noun),
 //! [`stray_object`] (a verb's object hung as `amod` inside the adjuncts
 //! before it), [`inside_word`] (a sentence the parser starts inside a word:
-//! `Royaume`, `-`, `Uni`) and [`owned_name`] (a name after a title in
+//! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
+//! sentence of its own: `William Luckey` | `est décédé …`) and [`owned_name`] (a name after a title in
 //! another subject's complement read as a second subject: "le frère de la
 //! chanteuse X a …"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
@@ -31,6 +32,7 @@ use crate::nlp::Doc;
 
 pub mod compounds;
 pub mod coordination;
+pub mod cut_subject;
 pub mod inside_word;
 pub mod leading_name;
 pub mod owned_name;
@@ -41,7 +43,7 @@ pub mod stray_object;
 pub type Repair = fn(&mut Doc) -> usize;
 
 /// Repairs every reader of the parse sees.
-pub const PARSE: &[Repair] = &[leading_name::rejoin_leading_name];
+pub const PARSE: &[Repair] = &[leading_name::rejoin_leading_name, cut_subject::rejoin_cut_subject];
 
 /// Repairs only the fact rules see.
 pub const RULES: &[Repair] = &[

@@ -135,6 +135,42 @@ impl Ctx<'_> {
         (named.len() == 1).then(|| (named[0], 0.6))
     }
 
+    /// A singular "il"/"elle" subject with no person to stand for: the
+    /// subject of the main clause of the sentence before it in the
+    /// paragraph, when that subject is a noun or name (not a pronoun, not a
+    /// person) agreeing with the pronoun in gender where both have one
+    /// ("La société a fermé l'usine. Elle a supprimé 300 emplois."). The
+    /// antecedent token, for the caller to turn into a node.
+    pub fn previous_subject(&self, p: &Para, t: usize) -> Option<usize> {
+        let tok = p.tok(t);
+        let lemma = tok.lemma.to_lowercase();
+        let word = crate::extract::entities::coref::clitic_base(&tok.text);
+        let pronoun = |w: &str| w == "il" || w == "elle";
+        if tok.pos != "PRON" || !(pronoun(&lemma) || pronoun(&word)) || p.morph_has(t, "Number=Plur") {
+            return None;
+        }
+        let sentence = p.sentence_of[t];
+        let previous = (0..t).rev().find(|&k| p.sentence_of[k] + 1 == sentence)?;
+        let range = p.sentence_range(previous);
+        let root = range.clone().find(|&k| p.head(k).is_none())?;
+        let subject = p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()?;
+        let st = p.tok(subject);
+        if !matches!(st.pos.as_str(), "NOUN" | "PROPN") || feature(p, subject, "Number") == Some("Plur") {
+            return None;
+        }
+        let kind = self
+            .table
+            .entity_at(p.index, subject)
+            .or_else(|| self.role_at.get(&(p.index, subject)).copied())
+            .map(|e| self.kind(e));
+        // The tagger guesses a company name's gender; "elle" and "il" both
+        // take up a company ("Renault … Elle").
+        let gender = feature(p, t, "Gender");
+        let same = |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
+        let agrees = kind == Some(EntityKind::Organization) || same(gender, feature(p, subject, "Gender"));
+        (kind != Some(EntityKind::Person) && agrees).then_some(subject)
+    }
+
     /// The country a demonym adjective stands for ("ukrainienne").
     pub fn demonym(&self, p: &Para, t: usize) -> Option<usize> {
         (p.tok(t).pos == "ADJ")

@@ -300,11 +300,9 @@ fn is_country(ctx: &Ctx, e: usize) -> bool {
     let Some(entity) = ctx.table.entities.get(e) else {
         return false;
     };
-    let name = crate::names::fold(&entity.label);
     crate::extract::entities::tables::tables()
-        .demonyms
-        .values()
-        .any(|country| crate::names::fold(country) == name)
+        .countries
+        .contains(&crate::names::fold(&entity.label))
 }
 
 /// "à Djeddah, en Arabie saoudite".

@@ -126,6 +126,22 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                     token: s,
                     phrase: Vec::new(),
                 });
+            } else if let Some(a) = ctx.previous_subject(p, s) {
+                // The node of the antecedent, read on the pronoun's token so
+                // the fact stays in its own sentence.
+                for val in ctx.values(p, a, None) {
+                    let object = match ctx.subject_node(p, &val) {
+                        Some(Node::Entity(e)) => Object::Entity(e),
+                        Some(Node::Concept(c)) => Object::Concept(c),
+                        None => continue,
+                    };
+                    out.push(Value {
+                        object,
+                        factor: val.factor * 0.6,
+                        token: s,
+                        phrase: Vec::new(),
+                    });
+                }
             }
             continue;
         }
@@ -157,10 +173,14 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     }
     let shares = match tok.dep.as_str() {
         "conj" | "xcomp" => head_is_verb,
-        // A participle with a tense auxiliary ("ont soutenu") is a finite
-        // clause of its own, not a participle clause sharing the subject.
+        // A participle with a finite tense auxiliary ("ont soutenu") is a
+        // finite clause of its own, not a participle clause sharing the
+        // subject ("ayant soutenu" is one).
         "advcl" => {
-            let own_tense = p.kids(v, "aux").chain(p.kids(v, "aux:tense")).next().is_some()
+            let own_tense = p
+                .kids(v, "aux")
+                .chain(p.kids(v, "aux:tense"))
+                .any(|a| !p.morph_has(a, "VerbForm=Part"))
                 && !p.kids(v, "mark").any(|m| p.tok(m).lemma == "après");
             head_is_verb && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense))
         }
@@ -184,7 +204,21 @@ pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
         && p.morph_has(v, "VerbForm=Part")
         && p.morph_has(v, "Tense=Past")
         && !p.kids(v, "aux").any(|a| p.tok(a).lemma == "avoir");
+    // "Créé en 2008 par X, le festival …": a participle clause with an agent,
+    // fronted before the subject it describes.
+    let fronted = p.tok(v).dep == "advcl"
+        && p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && p.kids(v, "aux:").next().is_none()
+        && p.kids(v, "obl:agent").next().is_some()
+        && p.head(v).is_some_and(|h| {
+            p.kids(h, "nsubj")
+                .chain(p.kids(h, "nsubj:pass"))
+                .next()
+                .is_some_and(|s| v < s)
+        });
     reduced
+        || fronted
         || p.kids(v, "aux:pass").next().is_some()
         || (p.morph_has(v, "Voice=Pass")
             && p.kids(v, "nsubj:pass").next().is_some()
@@ -343,14 +377,29 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // With no argument of its own ("a pris la fuite", "a fait trois morts"),
     // the idiom's noun phrase stays the object.
     let mut idiom_objects = Vec::new();
+    // The verb alone, for the coordinated nouns of an idiom's object ("a
+    // fait deux morts et dix blessés": "faire blessé" is an idiom of its own).
+    let mut idiom_verb: Option<String> = None;
     let direct: Vec<usize> = p.kids(v, "obj").collect();
     if let [only] = direct.as_slice() {
         let noun = p.tok(*only).lemma.to_lowercase();
         let idiom = format!("{} {noun}", lemmas.join(" "));
         if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
+            idiom_verb = Some(lemmas.join(" "));
             lemmas = vec![idiom];
             idiom_objects = std::mem::take(&mut objects);
         }
+    }
+    // "entrer en collision avec X": a verb and a bare noun under a
+    // preposition form one predicate; the noun's own complement becomes an
+    // argument of the verb.
+    let idiom_oblique = if idiom_verb.is_none() {
+        oblique_idiom(ctx, p, v, &lemmas)
+    } else {
+        None
+    };
+    if let Some((_, idiom)) = &idiom_oblique {
+        lemmas = vec![idiom.clone()];
     }
     if objects.is_empty() && !passive {
         objects = misparsed_relative_object(ctx, p, v);
@@ -362,7 +411,24 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if passive_top {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
-    let obls = obliques(ctx, p, v, passive, &lemmas);
+    let mut obls = obliques(ctx, p, v, passive, &lemmas);
+    if let Some((noun, _)) = idiom_oblique {
+        obls.retain(|o| o.values.iter().all(|x| x.token != noun));
+        for g in p.kids(noun, "nmod").collect::<Vec<_>>() {
+            let Some(prep) = p.prep(g) else { continue };
+            let values = ctx.values(p, g, None);
+            let kind = values.iter().find_map(|x| match x.object {
+                Object::Entity(e) => Some(ctx.kind(e)),
+                _ => None,
+            });
+            obls.push(Oblique {
+                role: role_of(&prep, kind),
+                prep,
+                values,
+                core: true,
+            });
+        }
+    }
     let mut rule = if passive { "passive" } else { "svo" };
     let mut forced_property: Option<&'static str> = None;
     let mut prep_used: Option<String> = None;
@@ -486,14 +552,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     }
     for &(subject, s) in &subjects {
         for o in &objects {
-            let mut d = Draft::new(
-                rule,
-                p.index,
-                subject,
-                property.clone(),
-                lemma.clone(),
-                o.object.clone(),
-            );
+            let (property, lemma) = match coordinated_idiom(ctx, p, idiom_verb.as_deref(), &lemmas, o.token) {
+                Some(own) if prep_used.is_none() => own,
+                _ => (property.clone(), lemma.clone()),
+            };
+            let mut d = Draft::new(rule, p.index, subject, property, lemma, o.object.clone());
             d.arguments = arguments.clone();
             d.tokens = vec![s.token, v, o.token];
             // A concept subject is a phrase: the span shows all of it.
@@ -532,6 +595,43 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// A prepositional argument of `v` that is a bare noun (no determiner)
+/// forming an idiom of the predicate table with the verb ("entrer en
+/// collision"): that noun and the idiom's lemma ("verb prep noun").
+fn oblique_idiom(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<(usize, String)> {
+    p.children[v].iter().copied().find_map(|c| {
+        let t = p.tok(c);
+        if !matches!(t.dep.as_str(), "obl" | "obl:arg" | "obl:mod")
+            || t.pos != "NOUN"
+            || p.kids(c, "det").next().is_some()
+        {
+            return None;
+        }
+        let prep = p.prep(c)?;
+        let idiom = format!("{} {prep} {}", lemmas.join(" "), t.lemma.to_lowercase());
+        ctx.lex.has_lemma(&idiom).then_some((c, idiom))
+    })
+}
+
+/// The property and lemma of an idiom formed by `verb` with the noun of
+/// `object` when that noun is not the idiom's own (`lemmas`) but coordinated
+/// with it and an idiom of its own ("faire mort" and "faire blessé").
+fn coordinated_idiom(
+    ctx: &Ctx,
+    p: &Para,
+    verb: Option<&str>,
+    lemmas: &[String],
+    object: usize,
+) -> Option<(String, String)> {
+    let verb = verb?;
+    let idiom = format!("{verb} {}", p.tok(object).lemma.to_lowercase());
+    if lemmas.first() == Some(&idiom) || !ctx.lex.has_lemma(&idiom) {
+        return None;
+    }
+    let property = predicate(ctx, std::slice::from_ref(&idiom), None)?;
+    Some((property, idiom))
 }
 
 /// A verb with a subject and no argument at all: `undergoes` for a passive

@@ -571,6 +571,35 @@ fn a_count_is_a_typed_quantity() {
     assert!(matches!(&f.object, Object::Literal(l) if l.kind == crate::facts::LiteralKind::Number));
     assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("3"));
     assert_eq!(arg(&doc, f, "unit").as_deref(), Some("morts"));
+    // The coordinated count forms its own idiom ("faire blessé").
+    let f = fact(&doc, "explosion", "causesInjuries", "douze blessés");
+    assert_eq!(f.lemma, "faire blessé");
+}
+
+/// "Le camion est entré en collision avec un tracteur."
+#[test]
+fn a_verb_with_a_bare_prepositional_noun_is_an_idiom() {
+    let doc = sentence("Le camion est entré en collision avec un tracteur.");
+    let f = fact(&doc, "camion", "collidesWith", "tracteur");
+    assert_eq!(f.lemma, "entrer en collision avec");
+    assert!(
+        !doc.facts.iter().any(|f| label(&doc, &f.object).contains("collision")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+/// "Le tireur Max Ollier a volé une voiture, ayant tué un passager et blessé le conducteur."
+#[test]
+fn a_participle_clause_and_its_coordinated_participle_share_the_subject() {
+    let doc = sentence("Le tireur Max Ollier a volé une voiture, ayant tué un passager et blessé le conducteur.");
+    fact(&doc, "Max Ollier", "kills", "passager");
+    fact(&doc, "Max Ollier", "injures", "conducteur");
+    assert!(
+        !doc.facts.iter().any(|f| doc.node_label(f.subject) == "conducteur"),
+        "{}",
+        dump(&doc)
+    );
 }
 
 /// "La banque Crédit Mutuel a annoncé une perte de 4,5 milliards d'euros."
@@ -1102,4 +1131,38 @@ fn a_name_after_the_owners_title_is_no_second_subject() {
         "the singer did not leave:\n{}",
         dump(&doc)
     );
+}
+
+/// "La société Acme a fermé son usine de Lyon. Elle a supprimé trois cents emplois."
+#[test]
+fn a_pronoun_with_no_person_before_it_is_the_previous_subject() {
+    let doc = sentence("La société Acme a fermé son usine de Lyon. Elle a supprimé trois cents emplois.");
+    let f = fact(&doc, "Acme", "relatedTo", "trois cents emplois");
+    assert_eq!(f.lemma, "supprimer");
+    // The fact is read in its own sentence.
+    assert_eq!(f.sentence, 1);
+}
+
+/// "La voiture a percuté un mur. Il a été détruit."
+#[test]
+fn a_pronoun_of_another_gender_is_not_the_previous_subject() {
+    let doc = sentence("La voiture a percuté un mur. Il a été détruit.");
+    assert!(!doc.facts.iter().any(|f| f.lemma == "détruire"), "{}", dump(&doc));
+}
+
+/// "Le ministre Paul Durand a visité l'usine. Il a promis des aides."
+#[test]
+fn a_pronoun_after_a_person_stays_that_person() {
+    let doc = sentence("Le ministre Paul Durand a visité l'usine. Il a promis des aides.");
+    fact(&doc, "Paul Durand", "relatedTo", "aides");
+}
+
+/// "Le festival de Cannes est célèbre. Créé en 1946 par Jean Zay et Louis Lumière, il a mis en compétition cette année 20 films."
+#[test]
+fn a_fronted_participle_with_an_agent_is_passive() {
+    let doc = sentence("Le festival de Cannes est célèbre. Créé en 1946 par Jean Zay…");
+    let f = fact(&doc, "Jean Zay", "creates", "festival de Cannes");
+    assert_eq!(f.rule, "passive");
+    fact(&doc, "Louis Lumière", "creates", "festival de Cannes");
+    assert!(!doc.facts.iter().any(|f| f.predicate == "acts"), "{}", dump(&doc));
 }
