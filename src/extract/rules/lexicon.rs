@@ -59,6 +59,15 @@ pub enum Class {
     /// Adjectives that make a definite description name another thing of
     /// the kind ("la ville voisine", "le club adverse").
     Contrast,
+    /// Nouns of a request or plan ("la demande de", "le projet de"): a
+    /// clause on such a noun says what was asked or planned, not done.
+    Request,
+    /// Verbs that only say an event took place ("se dérouler", "survenir"):
+    /// with no argument, the act's date and place are its whole content.
+    Occurrence,
+    /// Nouns that after "selon" give a manner, not a source ("selon leur
+    /// mode de réception", "selon la procédure").
+    Manner,
 }
 
 /// Both tables, parsed.
@@ -79,7 +88,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner")]
     Class {
         file: &'static str,
         line: usize,
@@ -147,6 +156,9 @@ impl Lexicon {
                 "goal" => Class::Goal,
                 "refers-country" => Class::RefersCountry,
                 "contrast" => Class::Contrast,
+                "request" => Class::Request,
+                "occurrence" => Class::Occurrence,
+                "manner" => Class::Manner,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -359,6 +359,10 @@ fn finish(
     let mut out: Vec<Fact> = Vec::new();
     let mut seen: HashMap<(Node, String, String, usize), usize> = HashMap::new();
     for mut d in drafts {
+        // An event verb with no argument only carried its date and place.
+        if d.rule == svo::OCCURRENCE {
+            continue;
+        }
         // A noun phrase that is a concept elsewhere in the document is that concept.
         d.object = ctx.object_node(d.object);
         if d.object.node() == Some(d.subject) {

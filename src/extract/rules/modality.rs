@@ -9,6 +9,10 @@
 //! future "aller" + infinitive ("va proposer", "allait signer"). News often
 //! announces scheduled acts in the future ("le sommet aura lieu lundi"):
 //! they have not happened when written, so they are hypothetical too.
+//! So are aims and requests: a purpose infinitive ("a vendu la maison pour
+//! financer la campagne") and a clause on a noun of request or plan, or on
+//! the object of a verb that rejects or cancels it ("a rejeté les demandes
+//! de mesures interdisant à X de …": nothing was forbidden).
 
 use super::lexicon::Class;
 use super::{Ctx, Draft, Para};
@@ -37,9 +41,65 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
             _ => break,
         }
     }
+    if !d.hypothetical && unasserted(ctx, p, super::svo::chain_top(p, v)) {
+        d.hypothetical = true;
+    }
     if d.negated || d.hypothetical {
         d.confidence *= 0.95;
     }
+}
+
+/// A purpose infinitive: "pour" or "afin de" before an infinitive clause
+/// ("pour financer", "afin de réduire"): an aim, not an act. After a
+/// comma, "pour" + infinitive often tells what followed ("a perdu
+/// 5 %, pour revenir à son plus bas niveau"): not an aim.
+pub(crate) fn is_purpose(p: &Para, v: usize) -> bool {
+    p.morph_has(v, "VerbForm=Inf")
+        && matches!(p.tok(v).dep.as_str(), "advcl" | "acl")
+        && p.kids(v, "mark").any(|m| {
+            matches!(p.tok(m).text.to_lowercase().as_str(), "pour" | "afin") && (m == 0 || p.tok(m - 1).text != ",")
+        })
+}
+
+/// Whether the clause headed by `top` is not asserted by its context: a
+/// purpose infinitive, or a clause on a noun of request or plan (class
+/// `request`) or on the object of a verb that rejects or cancels (class
+/// `cancel`), the noun found up the nominal chain of "de" complements
+/// ("les demandes des groupes de mesures interdisant …").
+fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
+    if is_purpose(p, top) {
+        return true;
+    }
+    // What was asked is an infinitive or a present participle on the noun
+    // ("la demande d'interdire", "des mesures interdisant"); a past
+    // participle or a relative says what became of the request itself
+    // ("la demande présentée par X", "le budget proposé").
+    let content =
+        p.morph_has(top, "VerbForm=Inf") || (p.morph_has(top, "VerbForm=Part") && p.morph_has(top, "Tense=Pres"));
+    if !matches!(p.tok(top).dep.as_str(), "acl" | "acl:relcl") || !content {
+        return false;
+    }
+    let Some(mut n) = p.head(top) else { return false };
+    // A few steps up, bounded, so a cyclic parse ends it.
+    for _ in 0..6 {
+        let tok = p.tok(n);
+        if !matches!(tok.pos.as_str(), "NOUN" | "PROPN") {
+            return false;
+        }
+        if ctx.is(Class::Request, &tok.lemma.to_lowercase()) {
+            return true;
+        }
+        let Some(h) = p.head(n) else { return false };
+        let dep = tok.dep.as_str();
+        if p.tok(h).pos == "VERB" {
+            return dep == "obj" && ctx.is(Class::Cancel, &p.tok(h).lemma.to_lowercase());
+        }
+        if dep != "nmod" {
+            return false;
+        }
+        n = h;
+    }
+    false
 }
 
 fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
@@ -79,10 +139,11 @@ fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
 fn conditional_here(p: &Para, v: usize) -> bool {
     let conditional = |t: usize| {
         let form = p.tok(t).text.to_lowercase();
-        p.morph_has(t, "Mood=Cnd")
+        let tagged = p.morph_has(t, "Mood=Cnd")
             && ["rais", "rait", "rions", "riez", "raient"]
                 .iter()
-                .any(|e| form.ends_with(e))
+                .any(|e| form.ends_with(e));
+        tagged || (p.morph_has(t, "VerbForm=Fin") && regular_conditional(&form, &p.tok(t).lemma.to_lowercase()))
     };
     if conditional(v) {
         return true;
@@ -91,6 +152,39 @@ fn conditional_here(p: &Para, v: usize) -> bool {
         let t = p.tok(c);
         (t.pos == "AUX" && conditional(c)) || (t.dep == "mark" && t.text.to_lowercase() == "si")
     })
+}
+
+/// A regular conditional written out, which the tagger sometimes reads as
+/// a present ("achèteraient"): an -er verb with "-erait" (never an
+/// imperfect: "tirait", "espérait"), an -ir verb with "-irait" ("partait"
+/// is the imperfect), a -re verb with its infinitive less the "e" and the
+/// ending ("prendrait"; "prenait" is the imperfect). The first two letters
+/// must be the lemma's.
+fn regular_conditional(form: &str, lemma: &str) -> bool {
+    const ENDINGS: [&str; 5] = ["ais", "ait", "ions", "iez", "aient"];
+    let same_start = form.chars().take(2).eq(lemma.chars().take(2));
+    let stem = if let Some(s) = lemma.strip_suffix("er") {
+        if s.is_empty() {
+            return false;
+        }
+        "er"
+    } else if lemma.ends_with("ir") {
+        "ir"
+    } else if let Some(s) = lemma.strip_suffix("re") {
+        if s.is_empty() {
+            return false;
+        }
+        return ENDINGS
+            .iter()
+            .any(|e| form.strip_suffix(e).is_some_and(|f| f == &lemma[..lemma.len() - 1]));
+    } else {
+        return false;
+    };
+    same_start
+        && ENDINGS.iter().any(|e| {
+            form.strip_suffix(e)
+                .is_some_and(|f| f.ends_with(stem) && f.len() > stem.len() + 1)
+        })
 }
 
 /// "ont pu comparer", "a dû quitter", "purent fuir": "pouvoir" and
@@ -153,7 +247,22 @@ fn near_future(p: &Para, v: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::regular_future;
+    use super::{regular_conditional, regular_future};
+
+    #[test]
+    fn regular_conditionals_are_read_from_the_spelling() {
+        assert!(regular_conditional("achèteraient", "acheter"));
+        assert!(regular_conditional("signerait", "signer"));
+        assert!(regular_conditional("partirait", "partir"));
+        assert!(regular_conditional("prendrait", "prendre"));
+        // Imperfects and presents.
+        assert!(!regular_conditional("tirait", "tirer"));
+        assert!(!regular_conditional("espérait", "espérer"));
+        assert!(!regular_conditional("partait", "partir"));
+        assert!(!regular_conditional("prenait", "prendre"));
+        assert!(!regular_conditional("mourait", "mourir"));
+        assert!(!regular_conditional("achète", "acheter"));
+    }
 
     #[test]
     fn regular_futures_are_read_from_the_spelling() {

@@ -436,7 +436,7 @@ impl Ctx<'_> {
         // feminine): the parser's noun need only agree in number; gender
         // only helps choose another.
         let number_only = Agreement { gender: None, ..form };
-        if agrees(p, noun, number_only) {
+        if agrees(p, noun, number_only) && determiner_agrees(p, noun, form) {
             return Some((noun, 1.0));
         }
         let sentence = p.sentence_of[before.min(p.len() - 1)];
@@ -525,6 +525,22 @@ pub(crate) fn number<'a>(p: &'a Para, noun: usize) -> Option<&'a str> {
         return Some("Plur");
     }
     feature(p, noun, "Number")
+}
+
+/// A past participle's gender against the gender its noun's article or
+/// demonstrative shows ("un décalage … calibrée" disagrees), which the
+/// tagger reads far more reliably than a noun's own; a noun with no such
+/// word, or a coordination, agrees.
+fn determiner_agrees(p: &Para, noun: usize, form: Agreement) -> bool {
+    let Some(gender) = form.gender else { return true };
+    if p.kids(noun, "conj").next().is_some() {
+        return true;
+    }
+    let shown = p
+        .kids(noun, "det")
+        .filter(|&d| matches!(p.tok(d).lemma.to_lowercase().as_str(), "le" | "un" | "ce"))
+        .find_map(|d| feature(p, d, "Gender"));
+    shown.is_none_or(|g| g == gender)
 }
 
 fn agrees(p: &Para, noun: usize, form: Agreement) -> bool {

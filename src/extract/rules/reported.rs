@@ -167,6 +167,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
             speech.spans.push((q, speaker));
         }
     }
+    let quoted = quotes(p);
     for v in 0..p.len() {
         if !is_speech_verb(ctx, p, v) {
             continue;
@@ -176,7 +177,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
             let speaker = grammatical_subjects(ctx, p, v, 0)
                 .iter()
                 .find_map(|s| ctx.subject_node(p, s).map(|n| (n, s.factor, s.token)));
-            (said_range(p, clause), speaker)
+            (with_quote_after(&quoted, said_range(p, clause)), speaker)
         } else if let Some((range, speaker)) = inverted(ctx, p, v) {
             // "Les discussions ont été constructives, a-t-il ajouté."
             if speech
@@ -212,6 +213,17 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
     }
     attributions(ctx, p, &mut speech, out);
     speech
+}
+
+/// "a expliqué que X a « pendant des années déclaré … »": a said clause
+/// the parser ends where a quote opens goes on to the quote's end.
+fn with_quote_after(quoted: &[Range<usize>], range: Range<usize>) -> Range<usize> {
+    // The opening mark is the clause's last token, or the one after it.
+    let opens = |q: &&Range<usize>| (q.start == range.end || q.start == range.end + 1) && q.end > q.start;
+    match quoted.iter().find(opens) {
+        Some(q) => range.start..q.end,
+        None => range,
+    }
 }
 
 /// A clause the parser hung on the speech verb with another label, right
@@ -370,6 +382,10 @@ fn attributions(ctx: &Ctx, p: &Para, speech: &mut Speech, out: &mut Vec<Draft>) 
 /// "d'après": the `attribution` class of lexicon.tsv) among its `case` children.
 pub(crate) fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
     if !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    // "selon leur mode de réception", "selon la procédure": a manner.
+    if ctx.is(Class::Manner, &p.tok(c).lemma.to_lowercase()) {
         return false;
     }
     for k in p.kids(c, "case").collect::<Vec<_>>() {

@@ -17,6 +17,11 @@ use super::lexicon::Class;
 use super::np::Value;
 use super::{Ctx, Draft, Para};
 
+/// The rule of an argumentless event verb's draft ("le festival se
+/// déroule"): it carries the act's date and place to `circumstances` and
+/// is never a row of its own.
+pub(crate) const OCCURRENCE: &str = "occurrence";
+
 /// Emits verb facts for one paragraph. `handled` verbs were consumed by another rule.
 pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<Draft>) {
     for v in 0..p.len() {
@@ -105,9 +110,16 @@ pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Opt
 /// one is coordinated with or complements. Returns values and their tokens.
 pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) -> Vec<Value> {
     let mut out = Vec::new();
+    let nearest = p
+        .kids(v, "nsubj")
+        .chain(p.kids(v, "nsubj:pass"))
+        .min_by_key(|&s| s.abs_diff(v));
     for s in p.children[v].iter().copied() {
         let dep = p.tok(s).dep.as_str();
         if dep != "nsubj" && dep != "nsubj:pass" {
+            continue;
+        }
+        if Some(s) != nearest && beyond_comma(p, s, nearest, v) {
             continue;
         }
         let st = p.tok(s);
@@ -172,7 +184,11 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         return out;
     }
     let shares = match tok.dep.as_str() {
-        "conj" | "xcomp" => head_is_verb,
+        // "a conclu son discours par une blague, applaudie par tous": a
+        // participle with an agent and no auxiliary, after an active verb,
+        // is a passive on some noun, not the subject's second act.
+        "conj" => head_is_verb && (!own_agent_participle(p, v) || is_passive(p, h)),
+        "xcomp" => head_is_verb,
         // A participle with a finite tense auxiliary ("ont soutenu") is a
         // finite clause of its own, not a participle clause sharing the
         // subject ("ayant soutenu" is one).
@@ -195,9 +211,43 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     out
 }
 
-/// A passive clause: an `aux:pass`, or a passive participle with an agent.
-/// ("est arrivé" is a compound tense with être, not a passive.)
+/// "Après la série d'inondations qui a fait 200 morts, le Japon a été
+/// frappé": a second subject of the same verb, on the same side of it and
+/// beyond a comma that follows the nearer one, belongs to another clause
+/// the parser cut off.
+fn beyond_comma(p: &Para, s: usize, nearest: Option<usize>, v: usize) -> bool {
+    let Some(n) = nearest else { return false };
+    if (s < v) != (n < v) {
+        return false;
+    }
+    let (a, b) = if s < n { (s, n) } else { (n, s) };
+    let comma = |from: usize, to: usize| (from + 1..to).any(|t| p.tok(t).text == ",");
+    // "Matteo Salvini, le ministre, a refusé": a nearer subject set off by
+    // commas on both sides is an apposition of the farther one.
+    let (near_side_lo, near_side_hi) = if n < v { (n, v) } else { (v, n) };
+    comma(a, b) && !comma(near_side_lo, near_side_hi)
+}
+
+/// A past participle with an agent ("par X") and no auxiliary of its own.
+fn own_agent_participle(p: &Para, v: usize) -> bool {
+    p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && p.kids(v, "aux:").next().is_none()
+        && p.kids(v, "obl:agent").next().is_some()
+}
+
+/// A passive clause: an `aux:pass`, or a passive participle with an agent,
+/// or a bare participle coordinated with a passive ("sont filtrées ou
+/// coupées"). ("est arrivé" is a compound tense with être, not a passive.)
 pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
+    let shared = p.tok(v).dep == "conj"
+        && p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && p.kids(v, "aux:").next().is_none()
+        && p.head(v).is_some_and(|h| p.kids(h, "aux:pass").next().is_some());
+    if shared {
+        return true;
+    }
     // "le contrat, signé en 2010, …": a past participle on a noun, with no
     // auxiliary "avoir" ("ayant signé") to make it active.
     let reduced = p.tok(v).dep == "acl"
@@ -508,7 +558,16 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         // "les magasins ont été fermés", "le suspect s'est enfui": the act
         // itself, with the verb as written for its object.
         if let Some((property, object)) = objectless(ctx, p, v, agentless) {
-            rule = if agentless { "passive-patient" } else { "intransitive" };
+            // "le festival se déroule en août": an event that took place
+            // says no more than its date and place, which `circumstances`
+            // reads off this draft; the draft itself is no row.
+            rule = if ctx.is(Class::Occurrence, &p.tok(v).lemma.to_lowercase()) {
+                OCCURRENCE
+            } else if agentless {
+                "passive-patient"
+            } else {
+                "intransitive"
+            };
             prep_used = None;
             objects = vec![object];
             forced_property = Some(property);
@@ -549,6 +608,12 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 arguments.push((role.to_string(), val.object.clone()));
             }
         }
+    }
+    // "s'est produit entre A et B": each item of a pair alone says
+    // something else (the judged samples rejected every such row); the
+    // rows stay, for what they name, less sure.
+    if prep_used.as_deref() == Some("entre") && objects.len() > 1 {
+        extra *= 0.7;
     }
     for &(subject, s) in &subjects {
         for o in &objects {
@@ -656,7 +721,7 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'stati
     // another verb says too little alone ("la communauté inscrite", "mérite
     // d'être vu"); an active verb with an argument it needs ("donner suite
     // à", "se présenter comme") is no objectless act.
-    if matches!(tok.dep.as_str(), "acl" | "xcomp") {
+    if matches!(tok.dep.as_str(), "acl" | "xcomp") || super::modality::is_purpose(p, v) {
         return None;
     }
     let needs_argument = p.children[v].iter().any(|&c| {

@@ -1133,6 +1133,98 @@ fn a_name_after_the_owners_title_is_no_second_subject() {
     );
 }
 
+#[test]
+fn purpose_infinitive_is_an_aim_not_an_act() {
+    let doc = sentence("Le maire a vendu la maison pour financer la campagne.");
+    assert!(!fact(&doc, "maire", "sells", "maison").hypothetical, "{}", dump(&doc));
+    assert!(fact(&doc, "maire", "funds", "campagne").hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn what_a_rejected_request_asked_is_not_done() {
+    let doc = sentence(
+        "Le tribunal a rejeté les demandes des associations de mesures interdisant à Paul Martin de quitter la France.",
+    );
+    assert!(!fact(&doc, "tribunal", "rejects", "demandes des associations de mesures").hypothetical);
+    let asked: Vec<_> = doc.facts.iter().filter(|f| f.lemma.contains("interdire")).collect();
+    assert!(!asked.is_empty(), "{}", dump(&doc));
+    assert!(asked.iter().all(|f| f.hypothetical), "{}", dump(&doc));
+}
+
+#[test]
+fn an_event_verb_without_argument_gives_only_its_date() {
+    let doc = sentence("Le concert se déroule chaque année à Lyon en août.");
+    no_fact_with(&doc, |f| f.predicate == "acts" || f.predicate == "undergoes");
+    fact(&doc, "concert", "actDate", "en août");
+}
+
+#[test]
+fn a_bare_participle_coordinated_with_a_passive_is_passive() {
+    let doc = sentence("Plusieurs routes sont fermées ou coupées.");
+    fact(&doc, "routes", "undergoes", "coupées");
+    no_fact_with(&doc, |f| f.predicate == "acts");
+}
+
+#[test]
+fn a_participle_with_its_own_agent_is_not_the_subjects_second_act() {
+    let doc = sentence(
+        "Le consul a conclu son discours par une plaisanterie, et immédiatement applaudie par tous les invités.",
+    );
+    no_fact_with(&doc, |f| {
+        f.lemma == "applaudir" && doc.node_label(f.subject) == "consul"
+    });
+}
+
+#[test]
+fn a_second_subject_beyond_a_comma_belongs_to_another_clause() {
+    let doc = sentence("Après la série d'orages plus tôt ce mois-ci qui a fait plus que 30 morts, le Chili a déjà été frappé par une sécheresse sévère.");
+    fact(&doc, "sécheresse sévère", "strikes", "Chili");
+    no_fact_with(&doc, |f| f.lemma == "frapper" && label(&doc, &f.object) == "30 morts");
+    // A nearer subject set off by commas is an apposition: the name stays.
+    let doc = sentence("Marc Durand, le ministre, a refusé la proposition.");
+    fact(&doc, "Marc Durand", "refuses", "proposition");
+}
+
+#[test]
+fn a_participle_on_a_noun_agrees_with_its_article() {
+    let doc = sentence("Un écart causé par une légère hausse dans la tension du réseau ferroviaire : habituellement calibrée sur une tension de 25 kilovolts, elle est en ce moment de 26 kilovolts.");
+    no_fact_with(&doc, |f| {
+        f.lemma.starts_with("calibrer") && doc.node_label(f.subject).starts_with("écart")
+    });
+}
+
+#[test]
+fn selon_with_a_manner_noun_is_no_attribution() {
+    let doc = sentence("Le groupe Vertex y voit une volonté de discrimination selon leur mode de réception.");
+    no_fact_with(&doc, |f| f.rule == "attribution" || f.reported);
+    fact(&doc, "Vertex", "isA", "groupe");
+}
+
+#[test]
+fn a_said_clause_goes_on_into_the_quote_it_opens() {
+    let doc = sentence("Dans la soirée, le groupe automobile Veltra a expliqué que Marchal a « pendant de nombreuses années déclaré des revenus inférieurs au montant réel » .");
+    let said = doc
+        .facts
+        .iter()
+        .find(|f| f.lemma == "expliquer")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert!(
+        label(&doc, &said.object).starts_with("Marchal a pendant de nombreuses années déclaré"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_conditional_the_tagger_read_as_a_present_is_hypothetical() {
+    let doc = sentence("Il a demandé aux autorités d'enquêter sur des sociétés liées à Paul Martin qui achèteraient des paquets de messages massifs.");
+    assert!(
+        fact(&doc, "sociétés", "buys", "paquets de messages massifs").hypothetical,
+        "{}",
+        dump(&doc)
+    );
+}
+
 /// "La société Acme a fermé son usine de Lyon. Elle a supprimé trois cents emplois."
 #[test]
 fn a_pronoun_with_no_person_before_it_is_the_previous_subject() {
