@@ -104,9 +104,13 @@ if os.environ.get("HELD_OUT"):
 # core 0.564 -> 0.594, all 0.456 -> 0.468 with verb + bare-noun idioms
 # ("entrer en collision avec"), "il"/"elle" taken up from the previous
 # sentence's non-person subject, and fronted participle clauses with an agent.
+# entity P 0.952 -> 0.972 with countries added for a demonym dropped when no
+# fact uses them; splits 0.389 -> 0.278 with a name shortened by its "de"
+# complement, a class noun varying before one name, a channel suffix and
+# acronyms in another order.
 floors = {
     "core": (0.594, 1), "all": (0.468, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.904, 1), "entity_P": (0.952, 1), "splits": (0.389, -1),
+    "entity_R": (0.904, 1), "entity_P": (0.972, 1), "splits": (0.278, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]

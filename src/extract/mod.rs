@@ -57,7 +57,7 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
     );
     rules::time::drop_time_objects(&mut facts, &concepts, &timexes);
     rules::time::add_values(&mut facts, &timexes);
-    facts::Document {
+    let mut document = facts::Document {
         source: prepared.source.clone(),
         title: prepared.title.clone(),
         authors: prepared.authors.clone(),
@@ -72,7 +72,9 @@ pub fn extract_document_dated(prepared: &PreparedText, docs: &[Doc], date: Optio
         facts,
         date: timex::document_date(&detected),
         timexes,
-    }
+    };
+    entities::prune::drop_unused(&mut document);
+    document
 }
 
 /// Lower-case hex SHA-256 of a text.

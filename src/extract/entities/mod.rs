@@ -12,6 +12,7 @@
 pub(crate) mod coref;
 pub mod corpus;
 pub mod merge;
+pub mod prune;
 pub mod spans;
 pub mod tables;
 pub mod types;
@@ -116,6 +117,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             org_head: r.key.split(' ').next().is_some_and(|w| tables().org_heads.contains(w)),
             acronym: merge::is_acronym(&r.text),
             glosses: None,
+            core: tables().name_core(&r.key),
         })
         .collect();
     let mut keyed = keyed;

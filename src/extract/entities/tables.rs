@@ -26,6 +26,13 @@ pub struct Tables {
     /// Folded first words that make a name an organisation / a place.
     pub org_heads: HashSet<String>,
     pub loc_heads: HashSet<String>,
+    /// Folded class nouns that news vary before one proper name ("église",
+    /// "basilique", "cathédrale" Sainte-Anne): names differing only in
+    /// that first word name one thing.
+    pub class_words: HashSet<String>,
+    /// Folded words that follow a channel's name, glued or not, and that
+    /// its short form drops ("tv" in "BFMTV" / "BFM TV" beside "BFM").
+    pub name_suffixes: HashSet<String>,
     /// Lines that did not parse (file, line number); must stay empty.
     pub malformed: Vec<(&'static str, usize)>,
 }
@@ -70,6 +77,8 @@ impl Tables {
             common: HashSet::new(),
             org_heads: HashSet::new(),
             loc_heads: HashSet::new(),
+            class_words: HashSet::new(),
+            name_suffixes: HashSet::new(),
             malformed: Vec::new(),
         };
         for (n, line) in data_lines(DEMONYMS) {
@@ -129,6 +138,12 @@ impl Tables {
                 [w, "loc"] if !w.is_empty() => {
                     t.loc_heads.insert(fold(w));
                 }
+                [w, "class"] if !w.is_empty() => {
+                    t.class_words.insert(fold(w));
+                }
+                [w, "suffix"] if !w.is_empty() => {
+                    t.name_suffixes.insert(fold(w));
+                }
                 _ => t.malformed.push(("name_words.tsv", n)),
             }
         }
@@ -157,6 +172,33 @@ impl Tables {
 
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics.contains(word)
+    }
+
+    /// The core of a folded name key that news write with a varying class
+    /// noun before it or a channel suffix after it: "basilique sainte-anne
+    /// de jerusalem" → "sainte-anne de jerusalem", "bfmtv" and "bfm tv" →
+    /// "bfm"; `None` when the key has neither (or nothing would be left).
+    pub fn name_core(&self, key: &str) -> Option<String> {
+        if let Some((first, rest)) = key.split_once(' ') {
+            if self.class_words.contains(first) {
+                return Some(rest.to_string());
+            }
+        }
+        self.channel_core(key)
+    }
+
+    /// The name of a channel without its suffix ("bfmtv", "bfm tv" →
+    /// "bfm"), `None` when the folded key ends with no listed suffix. A
+    /// glued suffix needs two letters before it.
+    pub fn channel_core(&self, key: &str) -> Option<String> {
+        if let Some((rest, last)) = key.rsplit_once(' ') {
+            return self.name_suffixes.contains(last).then(|| rest.to_string());
+        }
+        self.name_suffixes.iter().find_map(|s| {
+            let rest = key.strip_suffix(s.as_str())?;
+            (rest.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().count() >= 2)
+                .then(|| rest.to_string())
+        })
     }
 }
 
@@ -198,6 +240,21 @@ mod tests {
         assert_eq!(t.place("Etats-Unis"), Some("États-Unis"));
         assert_eq!(t.place("Ukraine"), Some("Ukraine"));
         assert_eq!(t.place("Zelenskyy"), None);
+    }
+
+    #[test]
+    fn a_name_core_drops_a_class_noun_or_a_channel_suffix() {
+        let t = tables();
+        assert_eq!(t.name_core("eglise saint-paul").as_deref(), Some("saint-paul"));
+        assert_eq!(
+            t.name_core("cathedrale saint-paul de londres").as_deref(),
+            Some("saint-paul de londres")
+        );
+        assert_eq!(t.name_core("canaltv").as_deref(), Some("canal"));
+        assert_eq!(t.name_core("canal tv").as_deref(), Some("canal"));
+        assert_eq!(t.name_core("tv"), None, "nothing left");
+        assert_eq!(t.name_core("cour penale internationale"), None);
+        assert_eq!(t.name_core("paris"), None);
     }
 
     #[test]

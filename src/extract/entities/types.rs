@@ -1,6 +1,7 @@
 //! Deciding an entity's type from the NER's votes and from evidence the NER
 //! often misses: a title makes a person, a known place is a place, an
-//! organisation head word ("Centre", "Ministère") makes an organisation.
+//! organisation head word ("Centre", "Ministère") or a channel suffix
+//! ("…TV") makes an organisation.
 //!
 //! Pure functions over a cluster's facts; no document access.
 
@@ -31,6 +32,11 @@ pub fn decide(ev: &TypeEvidence) -> Option<EntityKind> {
     }
     if t.places.contains_key(&ev.key) {
         return Some(EntityKind::Place);
+    }
+    // A name ending with a channel's suffix ("BFMTV", "Canal TV") is a
+    // broadcaster, whatever "sur BFMTV" made the NER say.
+    if t.channel_core(&ev.key).is_some() {
+        return Some(EntityKind::Organization);
     }
     let first = ev.key.split(' ').next().unwrap_or("");
     if ev.key.contains(' ') || !ev.votes.is_empty() {
@@ -104,6 +110,13 @@ mod tests {
     fn organisation_heads_make_organisations() {
         assert_eq!(decide(&ev(&[Place], "centre de desinformation")), Some(Organization));
         assert_eq!(decide(&ev(&[Place], "ministere de l'interieur")), Some(Organization));
+    }
+
+    #[test]
+    fn a_channel_suffix_makes_an_organisation() {
+        assert_eq!(decide(&ev(&[Place], "canaltv")), Some(Organization));
+        assert_eq!(decide(&ev(&[Place], "canal tv")), Some(Organization));
+        assert_eq!(decide(&ev(&[Place], "canal")), Some(Place));
     }
 
     #[test]
