@@ -15,8 +15,6 @@ use crate::facts::{Document, LiteralKind, Node, Object};
 use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
 
-const CONSTRUCTIONS: &str = include_str!("../../tests/fixtures/extract/constructions.jsonl");
-
 /// Labels of Universal Dependencies v2 as spaCy's French models write them,
 /// and a few that no model writes.
 const DEPS: &[&str] = &[
@@ -63,14 +61,7 @@ const POS: &[&str] = &[
 ];
 
 fn fixture_docs() -> Vec<Doc> {
-    CONSTRUCTIONS
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|row| {
-            let value: serde_json::Value = serde_json::from_str(row).expect("fixture json");
-            serde_json::from_value(value["doc"].clone()).expect("fixture doc")
-        })
-        .collect()
+    crate::extract::rules::tests::rows(crate::extract::rules::tests::CONSTRUCTIONS)
 }
 
 fn prepared(text: &str) -> PreparedText {

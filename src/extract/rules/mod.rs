@@ -36,7 +36,7 @@ pub mod svo;
 pub mod time;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use lexicon::{lexicon, Class, Lexicon};
 

@@ -103,11 +103,7 @@ impl Ctx<'_> {
     /// A singular third-person pronoun ("il", "elle", "-il") standing for the
     /// person named last before it in the paragraph, within two sentences.
     pub fn resolve_pronoun(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
-        let tok = p.tok(t);
-        let lemma = tok.lemma.to_lowercase();
-        let word = crate::extract::entities::coref::clitic_base(&tok.text);
-        let pronoun = |w: &str| w == "il" || w == "elle";
-        if tok.pos != "PRON" || !(pronoun(&lemma) || pronoun(&word)) || p.morph_has(t, "Number=Plur") {
+        if !is_singular_il_elle(p, t) {
             return None;
         }
         // The last person who was a subject, within three sentences (quotes
@@ -142,11 +138,7 @@ impl Ctx<'_> {
     /// ("La société a fermé l'usine. Elle a supprimé 300 emplois."). The
     /// antecedent token, for the caller to turn into a node.
     pub fn previous_subject(&self, p: &Para, t: usize) -> Option<usize> {
-        let tok = p.tok(t);
-        let lemma = tok.lemma.to_lowercase();
-        let word = crate::extract::entities::coref::clitic_base(&tok.text);
-        let pronoun = |w: &str| w == "il" || w == "elle";
-        if tok.pos != "PRON" || !(pronoun(&lemma) || pronoun(&word)) || p.morph_has(t, "Number=Plur") {
+        if !is_singular_il_elle(p, t) {
             return None;
         }
         let sentence = p.sentence_of[t];
@@ -678,4 +670,14 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
     // Keep the phrase contiguous from its first token: drop tokens after a gap
     // left by an excluded clause only if they are function words.
     out
+}
+
+/// Whether token `t` is a singular third-person subject clitic: "il",
+/// "elle", or the "-il" / "-t-elle" of an inverted verb.
+fn is_singular_il_elle(p: &Para, t: usize) -> bool {
+    let tok = p.tok(t);
+    let lemma = tok.lemma.to_lowercase();
+    let word = crate::extract::entities::coref::clitic_base(&tok.text);
+    let pronoun = |w: &str| w == "il" || w == "elle";
+    tok.pos == "PRON" && (pronoun(&lemma) || pronoun(&word)) && !p.morph_has(t, "Number=Plur")
 }

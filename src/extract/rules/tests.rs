@@ -7,7 +7,7 @@ use crate::facts::{Document, Fact, Node, Object};
 use crate::input::{Paragraph, PreparedText};
 use crate::nlp::Doc;
 
-const CONSTRUCTIONS: &str = include_str!("../../../tests/fixtures/extract/constructions.jsonl");
+pub(crate) const CONSTRUCTIONS: &str = include_str!("../../../tests/fixtures/extract/constructions.jsonl");
 /// Bad input, parsed by trame: a 463-word sentence of 40 coordinated
 /// clauses, a list of 30 names, a verbless headline, quotes within a quote.
 const BAD_INPUT: &str = include_str!("../../../tests/fixtures/extract/bad_input.jsonl");
@@ -22,7 +22,9 @@ fn texts(fixture: &str) -> Vec<String> {
     rows(fixture).into_iter().map(|doc| doc.text).collect()
 }
 
-fn rows(fixture: &str) -> Vec<Doc> {
+/// The parses of a JSONL fixture's rows, in order (also read by
+/// `extract::robustness_tests`).
+pub(crate) fn rows(fixture: &str) -> Vec<Doc> {
     fixture
         .lines()
         .filter(|l| !l.trim().is_empty())
