@@ -56,13 +56,18 @@ fn bare_noun_phrase(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
     if last.pos == "PUNCT" || last.pos == "SYM" {
         return None;
     }
-    let piece = &tokens[range.clone()];
-    if piece.iter().any(|t| {
+    // A hyphen inside a word ("Royaume-Uni") is part of the name; one with
+    // a space on either side is a dash that ends a headline.
+    let dash = |i: usize| {
+        let t = &tokens[i];
+        matches!(t.text.as_str(), "–" | "—")
+            || (t.text == "-" && (t.space_after || i == range.start || tokens[i - 1].space_after))
+    };
+    if range.clone().any(|i| {
+        let t = &tokens[i];
         matches!(t.pos.as_str(), "VERB" | "AUX" | "SCONJ")
-            || matches!(
-                t.text.as_str(),
-                ":" | "-" | "–" | "—" | "«" | "»" | "\"" | "(" | "[" | ";"
-            )
+            || matches!(t.text.as_str(), ":" | "«" | "»" | "\"" | "(" | "[" | ";")
+            || dash(i)
     }) {
         return None;
     }
@@ -207,6 +212,16 @@ mod tests {
         let mut d = cut();
         d.tokens[1] = token("à", 8, "ADP", 0, "case", false);
         assert_eq!(rejoin_cut_subject(&mut d), 0);
+        // A hyphen inside the name ("Royaume-Uni") is no dash.
+        let mut d = cut();
+        d.tokens[1] = token("-", 7, "PROPN", 0, "flat:name", false);
+        d.tokens.insert(2, token("Smith", 8, "PROPN", 0, "flat:name", false));
+        d.tokens[0].space_after = false;
+        d.tokens[1].space_after = false;
+        for t in &mut d.tokens[3..] {
+            t.head += 1;
+        }
+        assert_eq!(rejoin_cut_subject(&mut d), 1);
         // The first piece ends a headline or a dateline.
         for end in [":", ",", "-"] {
             let mut d = cut();

@@ -44,7 +44,11 @@ pub mod stray_object;
 pub type Repair = fn(&mut Doc) -> usize;
 
 /// Repairs every reader of the parse sees.
-pub const PARSE: &[Repair] = &[leading_name::rejoin_leading_name, cut_subject::rejoin_cut_subject];
+pub const PARSE: &[Repair] = &[
+    inside_word::rejoin_inside_word,
+    leading_name::rejoin_leading_name,
+    cut_subject::rejoin_cut_subject,
+];
 
 /// Repairs only the fact rules see.
 pub const RULES: &[Repair] = &[
