@@ -108,9 +108,10 @@ fn invented(document: &Document, text: &str) -> Vec<String> {
             labels.push(&document.entities[e].label);
         }
     }
+    let text_words = words(&folded);
     labels
         .into_iter()
-        .filter(|label| !named_by_demonym(label, &folded))
+        .filter(|label| !named_by_demonym(label, &text_words))
         .flat_map(words)
         .filter(|w| !folded.contains(w.as_str()))
         .collect()
@@ -118,12 +119,12 @@ fn invented(document: &Document, text: &str) -> Vec<String> {
 
 /// A country the text names by its demonym ("la capitale péruvienne" →
 /// Pérou, through `extract/data/demonyms.tsv`): read, not invented.
-fn named_by_demonym(label: &str, folded_text: &str) -> bool {
+fn named_by_demonym(label: &str, text_words: &[String]) -> bool {
     let country = crate::names::fold(label);
     crate::extract::entities::tables::tables()
         .demonyms
         .iter()
-        .any(|(form, c)| crate::names::fold(c) == country && words(folded_text).iter().any(|w| w == form))
+        .any(|(form, c)| crate::names::fold(c) == country && text_words.contains(form))
 }
 
 /// One damage: token index, new head (may be out of range), label, part of speech.

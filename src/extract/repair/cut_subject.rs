@@ -12,7 +12,7 @@
 //! Datelines and headlines keep their split: a piece with a colon, a
 //! dash or a comma at its end, or one a dateline opens, is left alone.
 
-use crate::extract::timex::docdate;
+use super::{roots, starts_dateline};
 use crate::nlp::Doc;
 
 /// Most tokens the cut-off subject may have.
@@ -32,7 +32,7 @@ pub fn rejoin_cut_subject(doc: &mut Doc) -> usize {
         let Some(verb) = subjectless_clause(doc, next.clone()) else {
             continue;
         };
-        if !agrees(doc, subject, verb) || docdate::dateline_length(&text_from(doc, piece.start)).is_some() {
+        if !agrees(doc, subject, verb) || starts_dateline(doc, piece.start) {
             continue;
         }
         let passive = doc.tokens.iter().any(|t| t.head == verb && t.dep == "aux:pass");
@@ -71,11 +71,9 @@ fn bare_noun_phrase(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
     }) {
         return None;
     }
-    let mut roots = range
-        .clone()
-        .filter(|&i| tokens[i].head == i || !range.contains(&tokens[i].head));
-    let head = roots.next()?;
-    if roots.next().is_some() || !matches!(tokens[head].pos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
+    let mut found = roots(doc, range.clone());
+    let head = found.next()?;
+    if found.next().is_some() || !matches!(tokens[head].pos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
         return None;
     }
     let has_case = range.clone().any(|i| tokens[i].head == head && tokens[i].dep == "case");
@@ -90,11 +88,9 @@ fn subjectless_clause(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize>
     if range.len() < 2 || matches!(tokens[range.start].pos.as_str(), "PUNCT" | "SYM") {
         return None;
     }
-    let mut roots = range
-        .clone()
-        .filter(|&i| tokens[i].head == i || !range.contains(&tokens[i].head));
-    let root = roots.next()?;
-    if roots.next().is_some() {
+    let mut found = roots(doc, range.clone());
+    let root = found.next()?;
+    if found.next().is_some() {
         return None;
     }
     let children = || range.clone().filter(move |&i| i != root && tokens[i].head == root);
@@ -147,10 +143,6 @@ fn agrees(doc: &Doc, subject: usize, verb: usize) -> bool {
         (Some(s), Some(v)) => s == v,
         _ => true,
     }
-}
-
-fn text_from(doc: &Doc, token: usize) -> String {
-    doc.text.chars().skip(doc.tokens[token].start).collect()
 }
 
 #[cfg(test)]

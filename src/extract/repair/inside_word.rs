@@ -36,10 +36,7 @@ pub fn rejoin_inside_word(doc: &mut Doc) -> usize {
         let Some(word) = (0..k).rev().find(|&i| !hyphen(&doc.tokens[i].text)) else {
             continue;
         };
-        let roots: Vec<usize> = piece
-            .clone()
-            .filter(|&i| doc.tokens[i].head == i || !piece.contains(&doc.tokens[i].head))
-            .collect();
+        let roots: Vec<usize> = super::roots(doc, piece.clone()).collect();
         let clause = roots.iter().any(|&r| {
             matches!(doc.tokens[r].pos.as_str(), "VERB" | "AUX")
                 || piece

@@ -6,10 +6,10 @@
 //! followed by a comma. When the name in fact begins a list of subjects
 //! (`Paris, Berlin et Varsovie ont signé…`), the first conjunct is cut off
 //! into a sentence of its own and lost as a subject. A real dateline keeps
-//! its split: what a dateline looks like is [`docdate::dateline_length`]'s
+//! its split: what a dateline looks like is [`crate::extract::timex::docdate::dateline_length`]'s
 //! to say, and a subject, not a date, must follow the comma.
 
-use crate::extract::timex::docdate;
+use super::{roots, starts_dateline};
 use crate::nlp::Doc;
 
 /// Most tokens a cut-off name may have ("Rio de Janeiro", "La Nouvelle-Orléans").
@@ -44,10 +44,7 @@ pub fn rejoin_leading_name(doc: &mut Doc) -> usize {
             continue;
         }
         // The name's own root: the token of the first sentence that heads it.
-        let Some(root) = name
-            .clone()
-            .find(|&i| tokens[i].head == i || !name.contains(&tokens[i].head))
-        else {
+        let Some(root) = roots(doc, name.clone()).next() else {
             continue;
         };
         let (verb, dep) = (subject_token.head, subject_token.dep.clone());
@@ -68,12 +65,6 @@ pub fn rejoin_leading_name(doc: &mut Doc) -> usize {
         rejoined += 1;
     }
     rejoined
-}
-
-/// Whether the paragraph's text from token `first` on opens with a dateline.
-fn starts_dateline(doc: &Doc, first: usize) -> bool {
-    let from: String = doc.text.chars().skip(doc.tokens[first].start).collect();
-    docdate::dateline_length(&from).is_some()
 }
 
 #[cfg(test)]

@@ -74,6 +74,21 @@ pub fn repaired<'a>(docs: &'a [Doc], repairs: &[Repair]) -> Vec<Cow<'a, Doc>> {
         .collect()
 }
 
+/// The roots of the token range `piece` of a parse: its tokens whose head
+/// is themselves or lies outside the range, in order. A piece the model made
+/// a sentence of its own has one; a healthy part of a sentence has one too.
+pub(crate) fn roots(doc: &Doc, piece: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let within = piece.clone();
+    piece.filter(move |&i| doc.tokens[i].head == i || !within.contains(&doc.tokens[i].head))
+}
+
+/// Whether the paragraph's text from token `first` on opens with a dateline
+/// (what a dateline looks like is [`crate::extract::timex::docdate`]'s to say).
+pub(crate) fn starts_dateline(doc: &Doc, first: usize) -> bool {
+    let from: String = doc.text.chars().skip(doc.tokens[first].start).collect();
+    crate::extract::timex::docdate::dateline_length(&from).is_some()
+}
+
 /// Whether `after` has the text, tokens (text, offset, spacing) and entity
 /// spans of `before`: what a repair must never change.
 pub fn keeps_offsets(before: &Doc, after: &Doc) -> bool {
