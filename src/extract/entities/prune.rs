@@ -15,30 +15,12 @@ use crate::facts::{Document, Node, Object};
 pub fn drop_unused(doc: &mut Document) {
     let n = doc.entities.len();
     let mut used = vec![false; n];
-    let mut mark = |e: usize| {
-        if let Some(u) = used.get_mut(e) {
+    // Mentions count as uses: an entity the text names always stays.
+    for_each_entity_ref(doc, |e| {
+        if let Some(u) = used.get_mut(*e) {
             *u = true;
         }
-    };
-    for m in &doc.mentions {
-        mark(m.entity);
-    }
-    for c in &doc.concepts {
-        if let Some(e) = c.named_entity {
-            mark(e);
-        }
-    }
-    for f in &doc.facts {
-        let objects = std::iter::once(&f.object).chain(f.arguments.iter().map(|(_, o)| o));
-        let nodes = objects
-            .filter_map(Object::node)
-            .chain([Some(f.subject), f.reported_by].into_iter().flatten());
-        for node in nodes {
-            if let Node::Entity(e) = node {
-                mark(e);
-            }
-        }
-    }
+    });
     if used.iter().all(|&u| u) {
         return;
     }
@@ -56,31 +38,32 @@ pub fn drop_unused(doc: &mut Document) {
         .filter_map(|(e, &u)| u.then_some(e))
         .collect();
     doc.entities = kept;
-    let at = |e: usize| new_index.get(e).copied().unwrap_or(e);
+    for_each_entity_ref(doc, |e| *e = new_index.get(*e).copied().unwrap_or(*e));
+}
+
+/// Calls `f` on every entity index the document holds: mentions, concepts'
+/// named entities, and facts' subjects, sources, objects and arguments.
+fn for_each_entity_ref(doc: &mut Document, mut f: impl FnMut(&mut usize)) {
     for m in &mut doc.mentions {
-        m.entity = at(m.entity);
+        f(&mut m.entity);
     }
     for c in &mut doc.concepts {
-        c.named_entity = c.named_entity.map(at);
+        if let Some(e) = &mut c.named_entity {
+            f(e);
+        }
     }
-    let node = |n: &mut Node| {
-        if let Node::Entity(e) = n {
-            *e = at(*e);
+    for fact in &mut doc.facts {
+        let sources = std::iter::once(&mut fact.subject).chain(fact.reported_by.as_mut());
+        for node in sources {
+            if let Node::Entity(e) = node {
+                f(e);
+            }
         }
-    };
-    let object = |o: &mut Object| {
-        if let Object::Entity(e) = o {
-            *e = at(*e);
-        }
-    };
-    for f in &mut doc.facts {
-        node(&mut f.subject);
-        if let Some(r) = &mut f.reported_by {
-            node(r);
-        }
-        object(&mut f.object);
-        for (_, o) in &mut f.arguments {
-            object(o);
+        let objects = std::iter::once(&mut fact.object).chain(fact.arguments.iter_mut().map(|(_, o)| o));
+        for object in objects {
+            if let Object::Entity(e) = object {
+                f(e);
+            }
         }
     }
 }
