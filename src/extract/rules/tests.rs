@@ -1267,3 +1267,20 @@ fn a_passive_agent_without_a_patient_does_not_act_alone() {
     let doc = sentence("Elle est organisée par la Fédération française de ski.");
     assert!(!doc.facts.iter().any(|f| f.lemma == "organiser"), "{}", dump(&doc));
 }
+
+#[test]
+fn a_title_adjective_after_its_noun_belongs_to_the_title_before_a_name() {
+    let doc = sentence("La gendarmerie a ouvert une enquête à la demande du procureur général Marie Dupont.");
+    let f = fact(&doc, "Marie Dupont", "role", "procureur général");
+    assert_eq!(f.lemma, "procureur");
+}
+
+#[test]
+fn a_title_apposed_with_an_article_after_a_name_is_its_role() {
+    let doc = sentence("Hier, Paul Garnier, un astronome amateur originaire de Lille, a vu la comète.");
+    let f = fact(&doc, "Paul Garnier", "role", "astronome amateur originaire de Lille");
+    assert_eq!(f.lemma, "astronome");
+    // A name in a complement, then a title opening the clause: no apposition.
+    let doc = sentence("Selon Paul Martin, le ministre a menti.");
+    assert!(!has(&doc, "Paul Martin", "role"), "{}", dump(&doc));
+}
