@@ -1284,3 +1284,23 @@ fn a_title_apposed_with_an_article_after_a_name_is_its_role() {
     let doc = sentence("Selon Paul Martin, le ministre a menti.");
     assert!(!has(&doc, "Paul Martin", "role"), "{}", dump(&doc));
 }
+
+#[test]
+fn a_title_as_a_verbs_predicative_complement_is_a_role() {
+    let doc = sentence("Marie Roux a été nommée ministre de la Santé.");
+    let f = fact(&doc, "Marie Roux", "role", "ministre de la Santé");
+    assert_eq!(f.lemma, "nommer ministre");
+    let doc = sentence("Paul Vidal est devenu maire de Lyon.");
+    fact(&doc, "Paul Vidal", "role", "maire de Lyon");
+    fact(&doc, "Paul Vidal", "leads", "Lyon");
+    // Hoping to become a president is holding no title.
+    let doc = sentence("Le candidat Marc Blanc espère devenir président du Portugal.");
+    assert!(!has(&doc, "Marc Blanc", "leads"), "{}", dump(&doc));
+    assert!(
+        !doc.facts
+            .iter()
+            .any(|f| f.predicate == "role" && f.lemma.starts_with("devenir")),
+        "{}",
+        dump(&doc)
+    );
+}
