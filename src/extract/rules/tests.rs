@@ -1304,3 +1304,13 @@ fn a_title_as_a_verbs_predicative_complement_is_a_role() {
         dump(&doc)
     );
 }
+
+#[test]
+fn a_name_cut_off_after_its_title_is_the_object_and_holds_the_title() {
+    // The model starts sentences at "Hugo" and at the comma after the name.
+    let doc = sentence("Lors du scrutin de dimanche, Marc Lenoir a battu le candidat du centre-droit Hugo Petit , du Parti radical (PR).");
+    fact(&doc, "Marc Lenoir", "defeats", "Hugo Petit");
+    fact(&doc, "Hugo Petit", "role", "candidat du centre-droit");
+    fact(&doc, "Hugo Petit", "memberOf", "Parti radical");
+    assert!(!has(&doc, "Marc Lenoir", "role"), "{}", dump(&doc));
+}
