@@ -1314,3 +1314,12 @@ fn a_name_cut_off_after_its_title_is_the_object_and_holds_the_title() {
     fact(&doc, "Hugo Petit", "memberOf", "Parti radical");
     assert!(!has(&doc, "Marc Lenoir", "role"), "{}", dump(&doc));
 }
+
+#[test]
+fn an_organisation_noun_with_its_modifiers_before_a_name_types_it() {
+    let doc = sentence("Selon le quotidien nippon Mainichi Shimbun, la police a perquisitionné le siège.");
+    let f = fact(&doc, "Mainichi Shimbun", "isA", "quotidien nippon");
+    assert_eq!(f.lemma, "quotidien");
+    let doc = sentence("La chaîne de télévision publique coréenne KBS affirme que le siège a été fouillé.");
+    fact(&doc, "KBS", "isA", "chaîne de télévision publique coréenne");
+}
