@@ -1323,3 +1323,14 @@ fn an_organisation_noun_with_its_modifiers_before_a_name_types_it() {
     let doc = sentence("La chaîne de télévision publique coréenne KBS affirme que le siège a été fouillé.");
     fact(&doc, "KBS", "isA", "chaîne de télévision publique coréenne");
 }
+
+#[test]
+fn a_place_noun_phrase_apposed_to_a_place_says_what_it_is() {
+    let doc =
+        sentence("Chaque année, Périgueux, chef-lieu du département périgourdin, devient le rendez-vous du cinéma.");
+    let f = fact(&doc, "Périgueux", "isA", "chef-lieu du département périgourdin");
+    assert_eq!(f.lemma, "chef-lieu");
+    // A clause after the place noun is no description of the place.
+    let doc = sentence("Les délégués ont rejoint Vérone, ville où ils avaient étudié, puis Milan.");
+    assert!(!has(&doc, "Vérone", "isA"), "{}", dump(&doc));
+}
