@@ -68,6 +68,13 @@ pub enum Class {
     /// Nouns that after "selon" give a manner, not a source ("selon leur
     /// mode de réception", "selon la procédure").
     Manner,
+    /// Verbs whose subject does what an infinitive on their object noun
+    /// says ("a pris la décision de fermer", "a trois semaines pour
+    /// réviser", "a demandé l'autorisation de filmer").
+    Control,
+    /// Nouns of an aim or will whose "de" owner does what their infinitive
+    /// says ("la volonté de X de vendre", "la décision de X de fermer").
+    Intent,
 }
 
 /// Both tables, parsed.
@@ -88,7 +95,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent")]
     Class {
         file: &'static str,
         line: usize,
@@ -159,6 +166,8 @@ impl Lexicon {
                 "request" => Class::Request,
                 "occurrence" => Class::Occurrence,
                 "manner" => Class::Manner,
+                "control" => Class::Control,
+                "intent" => Class::Intent,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -1267,3 +1267,47 @@ fn a_passive_agent_without_a_patient_does_not_act_alone() {
     let doc = sentence("Elle est organisée par la Fédération française de ski.");
     assert!(!doc.facts.iter().any(|f| f.lemma == "organiser"), "{}", dump(&doc));
 }
+
+#[test]
+fn the_subject_of_a_control_verb_does_the_infinitive_on_its_object() {
+    let doc = sentence("Le journaliste a demandé l'autorisation de filmer les débats.");
+    let f = fact(&doc, "journaliste", "relatedTo", "débats");
+    assert_eq!(f.lemma, "filmer");
+    // Asked for, not done.
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn en_train_de_is_done_by_the_subject_of_the_noun() {
+    let doc = sentence("Les ouvriers étaient en train de réparer la toiture.");
+    let f = fact(&doc, "ouvriers", "repairs", "toiture");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn the_owner_of_an_intent_noun_does_its_infinitive() {
+    let doc = sentence("La décision de Renault de fermer l'usine a surpris les salariés.");
+    let f = fact(&doc, "Renault", "relatedTo", "usine");
+    assert_eq!(f.lemma, "fermer");
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn a_noun_handed_to_a_recipient_is_not_the_givers_act() {
+    let doc = sentence("La préfecture a donné aux manifestants l'autorisation de défiler dans la ville.");
+    no_fact_with(&doc, |f| f.lemma.contains("défiler"));
+}
+
+#[test]
+fn a_relative_subject_of_en_train_de_is_its_antecedent() {
+    let doc = sentence("La pluie gêne les secours qui sont en train de dégager la route.");
+    fact(&doc, "secours", "relatedTo", "route");
+    no_fact_with(&doc, |f| f.lemma == "dégager" && doc.node_label(f.subject) == "pluie");
+}
+
+#[test]
+fn impersonal_on_makes_the_object_the_patient() {
+    let doc = sentence("On a retrouvé le corps du randonneur.");
+    let f = fact(&doc, "corps du randonneur", "undergoes", "retrouvé");
+    assert_eq!(f.rule, "passive-patient");
+}
