@@ -75,6 +75,9 @@ pub enum Class {
     /// Nouns of an aim or will whose "de" owner does what their infinitive
     /// says ("la volonté de X de vendre", "la décision de X de fermer").
     Intent,
+    /// Verbs whose "de" argument is a source or topic, never a partitive
+    /// object ("venir de la mer", "parler du projet").
+    From,
 }
 
 /// Both tables, parsed.
@@ -95,7 +98,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from")]
     Class {
         file: &'static str,
         line: usize,
@@ -168,6 +171,7 @@ impl Lexicon {
                 "manner" => Class::Manner,
                 "control" => Class::Control,
                 "intent" => Class::Intent,
+                "from" => Class::From,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -578,6 +578,15 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+    if objects.is_empty() && !passive {
+        // "un camion transportant du verre": a partitive article the parser
+        // read as the preposition "de" introduces the object.
+        if let Some(c) = partitive_object(ctx, p, v, &lemmas) {
+            objects = ctx.values(p, c, None);
+            obls.retain(|o| o.values.iter().all(|x| x.token != c));
+            extra = 0.8;
+        }
+    }
     if objects.is_empty() {
         // A mapped prepositional argument, else an entity argument, else a
         // literal argument of the verb, becomes the object.
@@ -746,6 +755,58 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// A noun argument of `v` introduced by "du", "de la" or "de l'" that is a
+/// partitive article, not the preposition: the verb is active, not
+/// reflexive, has no "de" row in the predicate table and is not one whose
+/// "de" argument is a source or topic (class `from`: "venir de la mer",
+/// "parler du projet"); the noun is a common noun that names no entity.
+/// "des" is left alone ("sortir des bureaux" is "de" + "les").
+fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<usize> {
+    let lemma = p.tok(v).lemma.to_lowercase();
+    let reflexive = p.children[v]
+        .iter()
+        .any(|&c| p.tok(c).dep.starts_with("expl") || matches!(p.tok(c).text.to_lowercase().as_str(), "se" | "s'"));
+    let participle_only = p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && !p
+            .kids(v, "aux")
+            .chain(p.kids(v, "aux:tense"))
+            .any(|a| p.tok(a).lemma == "avoir");
+    if reflexive
+        || participle_only
+        || p.tok(v).pos != "VERB"
+        || ctx.is(Class::From, &lemma)
+        || predicate(ctx, lemmas, Some("de")).is_some()
+        || p.kids(v, "obj").next().is_some()
+    {
+        return None;
+    }
+    p.children[v].iter().copied().find(|&c| {
+        let t = p.tok(c);
+        if !t.dep.starts_with("obl") || t.pos != "NOUN" || ctx.is_locution(p, c) || is_time_noun(p, c) {
+            return false;
+        }
+        let cases: Vec<usize> = p.kids(c, "case").collect();
+        let [case] = cases.as_slice() else { return false };
+        let written = p.tok(*case).text.to_lowercase().replace('\u{2019}', "'");
+        let article = || {
+            p.kids(c, "det").any(|d| {
+                d == case + 1
+                    && matches!(
+                        p.tok(d).text.to_lowercase().replace('\u{2019}', "'").as_str(),
+                        "la" | "l'"
+                    )
+            })
+        };
+        let partitive = written == "du" || (matches!(written.as_str(), "de" | "d'") && article());
+        partitive
+            && ctx
+                .values(p, c, None)
+                .iter()
+                .all(|x| !matches!(x.object, Object::Entity(_)))
+    })
 }
 
 /// The direct objects of `v` as values; a relative "que" stands for its

@@ -1311,3 +1311,26 @@ fn impersonal_on_makes_the_object_the_patient() {
     let f = fact(&doc, "corps du randonneur", "undergoes", "retrouvé");
     assert_eq!(f.rule, "passive-patient");
 }
+
+#[test]
+fn a_partitive_read_as_de_is_the_object() {
+    let doc = sentence("Un camion transportant du bois a percuté une voiture.");
+    let f = fact(&doc, "camion", "relatedTo", "bois");
+    assert_eq!(f.lemma, "transporter");
+    let doc = sentence("Le navire a pêché du thon au large de la Bretagne.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.lemma == "pêcher" && label(&doc, &f.object).starts_with("thon")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn de_after_a_verb_of_origin_is_no_partitive() {
+    let doc = sentence("Les pompiers sont venus de la caserne voisine.");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("caserne"));
+    let doc = sentence("La ministre a parlé de la réforme.");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("réforme"));
+}
