@@ -173,6 +173,19 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     let head_is_verb = p.tok(h).pos == "VERB" || p.kids(h, "cop").next().is_some();
     // A participle on a noun ("X, ayant signé …", "les wagons, écrasés …"):
     // the noun, without the participle's own clause, is its subject.
+    // "cinq années de guerre ayant fait 300 morts" with the participle hung
+    // on another verb as a nominal argument: a verb is no nominal, the
+    // clause is on the noun written just before "ayant".
+    if let Some(noun) = misplaced_ayant_clause(p, v) {
+        let Some((noun, f)) = ctx.agreeing_noun(p, noun, v, v) else {
+            return out;
+        };
+        let mut values = ctx.values(p, noun, Some(v));
+        for val in &mut values {
+            val.factor *= f * 0.85;
+        }
+        return values;
+    }
     if tok.dep == "acl" && p.morph_has(v, "VerbForm=Part") {
         if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
             let Some((noun, f)) = ctx.agreeing_noun(p, h, v, v) else {
@@ -237,6 +250,24 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
     }
     out
+}
+
+/// The noun right before the auxiliary "ayant" of a past participle that
+/// the parser made a nominal argument (`obl`, `nmod`, `obj`) of another
+/// word, or an adverbial clause of a verb though no comma sets it off
+/// from that noun: the noun the participle clause is about. None after a
+/// comma ("X, ayant signé …" may be about the main subject).
+fn misplaced_ayant_clause(p: &Para, v: usize) -> Option<usize> {
+    let dep = p.tok(v).dep.as_str();
+    if !(dep.starts_with("obl") || matches!(dep, "nmod" | "obj" | "advcl")) || !p.morph_has(v, "VerbForm=Part") {
+        return None;
+    }
+    let aux = p
+        .kids(v, "aux:tense")
+        .chain(p.kids(v, "aux"))
+        .find(|&a| p.tok(a).text.to_lowercase() == "ayant" && a < v)?;
+    let before = aux.checked_sub(1)?;
+    matches!(p.tok(before).pos.as_str(), "NOUN" | "PROPN").then_some(before)
 }
 
 /// Who does what an infinitive on a noun says.

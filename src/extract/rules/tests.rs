@@ -1334,3 +1334,21 @@ fn de_after_a_verb_of_origin_is_no_partitive() {
     let doc = sentence("La ministre a parlé de la réforme.");
     no_fact_with(&doc, |f| label(&doc, &f.object).contains("réforme"));
 }
+
+#[test]
+fn an_ayant_clause_right_after_a_noun_is_about_that_noun() {
+    let doc = sentence("Le pays sort de cinq années de guerre ayant fait plus de 300 000 morts.");
+    fact(&doc, "guerre", "causesDeaths", "300 000 morts");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "pays" && f.predicate == "causesDeaths"
+    });
+    // Set off by commas, the clause is the main subject's.
+    let doc = sentence("Le ministre, ayant signé le décret, a quitté Paris.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| doc.node_label(f.subject) == "ministre" && f.lemma == "signer"),
+        "{}",
+        dump(&doc)
+    );
+}
