@@ -862,14 +862,19 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 }
 
 /// A verb whose only subject is the impersonal pronoun "on" ("on a
-/// retrouvé", "on signale") and that has a direct object.
+/// retrouvé", "on signale") and whose direct object is a noun phrase (not
+/// a relative "que"). Inside a quote "on" is a speaker's "nous" (« on
+/// attend des réponses »), not an unnamed agent.
 fn impersonal_on(p: &Para, v: usize) -> bool {
     let mut subjects = p.kids(v, "nsubj");
-    let only_on = match (subjects.next(), subjects.next()) {
-        (Some(s), None) => p.tok(s).lemma.to_lowercase() == "on" && p.tok(s).pos == "PRON",
-        _ => false,
+    let on = match (subjects.next(), subjects.next()) {
+        (Some(s), None) if p.tok(s).lemma.to_lowercase() == "on" && p.tok(s).pos == "PRON" => s,
+        _ => return false,
     };
-    only_on && p.kids(v, "obj").next().is_some()
+    let nominal = p
+        .kids(v, "obj")
+        .any(|o| matches!(p.tok(o).pos.as_str(), "NOUN" | "PROPN" | "NUM"));
+    nominal && !super::reported::quotes(p).iter().any(|q| q.contains(&on))
 }
 
 /// A prepositional argument of `v` that is a bare noun (no determiner)

@@ -1310,6 +1310,9 @@ fn impersonal_on_makes_the_object_the_patient() {
     let doc = sentence("On a retrouvé le corps du randonneur.");
     let f = fact(&doc, "corps du randonneur", "undergoes", "retrouvé");
     assert_eq!(f.rule, "passive-patient");
+    // In a quote, "on" is the speaker's "nous": no patient.
+    let doc = sentence("Le maire a déclaré : « On attend des réponses du gouvernement. »");
+    no_fact_with(&doc, |f| f.rule == "passive-patient");
 }
 
 #[test]
