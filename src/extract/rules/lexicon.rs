@@ -68,6 +68,16 @@ pub enum Class {
     /// Nouns that after "selon" give a manner, not a source ("selon leur
     /// mode de réception", "selon la procédure").
     Manner,
+    /// Verbs whose subject does what an infinitive on their object noun
+    /// says ("a pris la décision de fermer", "a trois semaines pour
+    /// réviser", "a demandé l'autorisation de filmer").
+    Control,
+    /// Nouns of an aim or will whose "de" owner does what their infinitive
+    /// says ("la volonté de X de vendre", "la décision de X de fermer").
+    Intent,
+    /// Verbs whose "de" argument is a source or topic, never a partitive
+    /// object ("venir de la mer", "parler du projet").
+    From,
 }
 
 /// Both tables, parsed.
@@ -88,7 +98,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from")]
     Class {
         file: &'static str,
         line: usize,
@@ -159,6 +169,9 @@ impl Lexicon {
                 "request" => Class::Request,
                 "occurrence" => Class::Occurrence,
                 "manner" => Class::Manner,
+                "control" => Class::Control,
+                "intent" => Class::Intent,
+                "from" => Class::From,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

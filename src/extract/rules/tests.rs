@@ -1334,3 +1334,91 @@ fn a_place_noun_phrase_apposed_to_a_place_says_what_it_is() {
     let doc = sentence("Les délégués ont rejoint Vérone, ville où ils avaient étudié, puis Milan.");
     assert!(!has(&doc, "Vérone", "isA"), "{}", dump(&doc));
 }
+
+#[test]
+fn the_subject_of_a_control_verb_does_the_infinitive_on_its_object() {
+    let doc = sentence("Le journaliste a demandé l'autorisation de filmer les débats.");
+    let f = fact(&doc, "journaliste", "relatedTo", "débats");
+    assert_eq!(f.lemma, "filmer");
+    // Asked for, not done.
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn en_train_de_is_done_by_the_subject_of_the_noun() {
+    let doc = sentence("Les ouvriers étaient en train de réparer la toiture.");
+    let f = fact(&doc, "ouvriers", "repairs", "toiture");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn the_owner_of_an_intent_noun_does_its_infinitive() {
+    let doc = sentence("La décision de Renault de fermer l'usine a surpris les salariés.");
+    let f = fact(&doc, "Renault", "relatedTo", "usine");
+    assert_eq!(f.lemma, "fermer");
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn a_noun_handed_to_a_recipient_is_not_the_givers_act() {
+    let doc = sentence("La préfecture a donné aux manifestants l'autorisation de défiler dans la ville.");
+    no_fact_with(&doc, |f| f.lemma.contains("défiler"));
+}
+
+#[test]
+fn a_relative_subject_of_en_train_de_is_its_antecedent() {
+    let doc = sentence("La pluie gêne les secours qui sont en train de dégager la route.");
+    fact(&doc, "secours", "relatedTo", "route");
+    no_fact_with(&doc, |f| f.lemma == "dégager" && doc.node_label(f.subject) == "pluie");
+}
+
+#[test]
+fn impersonal_on_makes_the_object_the_patient() {
+    let doc = sentence("On a retrouvé le corps du randonneur.");
+    let f = fact(&doc, "corps du randonneur", "undergoes", "retrouvé");
+    assert_eq!(f.rule, "passive-patient");
+    // In a quote, "on" is the speaker's "nous": no patient.
+    let doc = sentence("Le maire a déclaré : « On attend des réponses du gouvernement. »");
+    no_fact_with(&doc, |f| f.rule == "passive-patient");
+}
+
+#[test]
+fn a_partitive_read_as_de_is_the_object() {
+    let doc = sentence("Un camion transportant du bois a percuté une voiture.");
+    let f = fact(&doc, "camion", "relatedTo", "bois");
+    assert_eq!(f.lemma, "transporter");
+    let doc = sentence("Le navire a pêché du thon au large de la Bretagne.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.lemma == "pêcher" && label(&doc, &f.object).starts_with("thon")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn de_after_a_verb_of_origin_is_no_partitive() {
+    let doc = sentence("Les pompiers sont venus de la caserne voisine.");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("caserne"));
+    let doc = sentence("La ministre a parlé de la réforme.");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("réforme"));
+}
+
+#[test]
+fn an_ayant_clause_right_after_a_noun_is_about_that_noun() {
+    let doc = sentence("Le pays sort de cinq années de guerre ayant fait plus de 300 000 morts.");
+    fact(&doc, "guerre", "causesDeaths", "300 000 morts");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "pays" && f.predicate == "causesDeaths"
+    });
+    // Set off by commas, the clause is the main subject's.
+    let doc = sentence("Le ministre, ayant signé le décret, a quitté Paris.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| doc.node_label(f.subject) == "ministre" && f.lemma == "signer"),
+        "{}",
+        dump(&doc)
+    );
+}
