@@ -68,6 +68,10 @@ pub enum Class {
     /// Nouns that after "selon" give a manner, not a source ("selon leur
     /// mode de réception", "selon la procédure").
     Manner,
+    /// Words that make a date a bound of the act, not its date: the
+    /// prepositions before it as written ("jusqu'au", "d'ici", "avant") and
+    /// nouns of a deadline it completes ("la date limite au 5 mars").
+    Bound,
 }
 
 /// Both tables, parsed.
@@ -159,6 +163,7 @@ impl Lexicon {
                 "request" => Class::Request,
                 "occurrence" => Class::Occurrence,
                 "manner" => Class::Manner,
+                "bound" => Class::Bound,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -1267,3 +1267,64 @@ fn a_passive_agent_without_a_patient_does_not_act_alone() {
     let doc = sentence("Elle est organisée par la Fédération française de ski.");
     assert!(!doc.facts.iter().any(|f| f.lemma == "organiser"), "{}", dump(&doc));
 }
+
+#[test]
+fn a_coordinated_participle_shares_the_conditional_of_its_auxiliary() {
+    let doc = sentence("Le suspect aurait crié des insultes et réclamé la libération du prisonnier.");
+    let f = fact(&doc, "suspect", "relatedTo", "libération du prisonnier");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    let doc = sentence("Le suspect a crié des insultes et réclamé la libération du prisonnier.");
+    let f = fact(&doc, "suspect", "relatedTo", "libération du prisonnier");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn an_occurrence_idiom_with_only_its_own_noun_gives_no_object_row() {
+    let doc = sentence("Le premier tour du scrutin a eu lieu il y a deux semaines.");
+    assert!(
+        doc.facts.iter().all(|f| label(&doc, &f.object) != "lieu"),
+        "{}",
+        dump(&doc)
+    );
+    let doc = sentence("La réunion a eu lieu mardi à Genève.");
+    assert_eq!(fact(&doc, "réunion", "actDate", "mardi").lemma, "avoir lieu");
+    fact(&doc, "réunion", "takesPlaceIn", "Genève");
+    assert!(
+        doc.facts.iter().all(|f| label(&doc, &f.object) != "lieu"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_deadline_is_not_the_date_of_the_act() {
+    for text in [
+        "Le comité accorde jusqu'au 3 juin pour déposer les dossiers.",
+        "La commune doit rendre sa décision d'ici le 5 avril.",
+        "Les juges ont décidé de fixer la date limite au 12 mars.",
+        "Le maire a démissionné avant lundi.",
+    ] {
+        let doc = sentence(text);
+        assert!(
+            doc.facts.iter().all(|f| f.predicate != "actDate"),
+            "{text}\n{}",
+            dump(&doc)
+        );
+    }
+    // The act's own date stays, also beside a deadline noun.
+    let doc = sentence("La commune a rendu sa décision le 5 avril.");
+    fact(&doc, "commune", "actDate", "le 5 avril");
+    let doc = sentence("Mardi, le tribunal a donné au club un délai pour payer ses dettes.");
+    fact(&doc, "tribunal", "actDate", "Mardi");
+}
+
+#[test]
+fn a_bare_act_needs_no_lost_object() {
+    // The object written after the verb went to another head.
+    let doc =
+        sentence("Les vieilles machines consomment en fait cette huile précise de 10 litres pour tourner sans bruit.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "acts"), "{}", dump(&doc));
+    // A reaction with nothing after it is an act of its own.
+    let doc = sentence("Les marchés financiers ont immédiatement réagi : l'action a perdu 11 %.");
+    assert_eq!(fact(&doc, "marchés financiers", "acts", "réagi").rule, "intransitive");
+}
