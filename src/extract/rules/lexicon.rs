@@ -72,6 +72,9 @@ pub enum Class {
     /// prepositions before it as written ("jusqu'au", "d'ici", "avant") and
     /// nouns of a deadline it completes ("la date limite au 5 mars").
     Bound,
+    /// Verbs of perception or showing whose object is the subject of their
+    /// infinitive ("une vidéo montrant X frapper Y", "ont vu X partir").
+    Perception,
 }
 
 /// Both tables, parsed.
@@ -164,6 +167,7 @@ impl Lexicon {
                 "occurrence" => Class::Occurrence,
                 "manner" => Class::Manner,
                 "bound" => Class::Bound,
+                "perception" => Class::Perception,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -60,6 +60,9 @@ pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
             break;
         }
         let lemma = p.tok(h).lemma.to_lowercase();
+        if perceived_subject(ctx, p, x).is_some() {
+            break;
+        }
         if ctx.is(Class::Modal, &lemma) {
             modal = true;
         } else if !ctx.is(Class::Aspect, &lemma) && lemmas[0] != lemma {
@@ -198,10 +201,19 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                 .chain(p.kids(v, "aux:tense"))
                 .any(|a| !p.morph_has(a, "VerbForm=Part"))
                 && !p.kids(v, "mark").any(|m| p.tok(m).lemma == "après");
-            head_is_verb && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense))
+            // An infinitive clause opens with its preposition ("pour", "sans",
+            // "avant de"); a bare one hung on a finite verb is a misparse
+            // (the infinitive of a verb far before it), whose subject is
+            // nobody's to share.
+            let marked_infinitive = p.morph_has(v, "VerbForm=Inf") && p.kids(v, "mark").next().is_some();
+            head_is_verb && (marked_infinitive || (p.morph_has(v, "VerbForm=Part") && !own_tense))
         }
         _ => false,
     };
+    // "montrant un agent frapper un passant": the agent hits.
+    if let Some(o) = perceived_subject(ctx, p, v) {
+        return ctx.values(p, o, None);
+    }
     if shares {
         for mut val in grammatical_subjects(ctx, p, h, depth + 1) {
             val.factor *= 0.9;
@@ -209,6 +221,25 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
     }
     out
+}
+
+/// The object of a verb of perception or showing (class `perception`)
+/// that the infinitive `v` complements: the infinitive's own subject ("a
+/// vu le suspect partir", "montrant un agent frapper un passant"). `None`
+/// when `v` is no such infinitive or the object is a pronoun.
+fn perceived_subject(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> {
+    // The parser sometimes hangs the infinitive as a bare adverbial clause.
+    let bare_clause = p.tok(v).dep == "advcl" && p.kids(v, "mark").next().is_none();
+    if !(p.tok(v).dep == "xcomp" || bare_clause) || !p.morph_has(v, "VerbForm=Inf") {
+        return None;
+    }
+    let h = p.head(v)?;
+    if p.tok(h).pos != "VERB" || !ctx.is(Class::Perception, &p.tok(h).lemma.to_lowercase()) {
+        return None;
+    }
+    p.kids(h, "obj")
+        .filter(|&o| o < v && matches!(p.tok(o).pos.as_str(), "NOUN" | "PROPN"))
+        .min()
 }
 
 /// "Après la série d'inondations qui a fait 200 morts, le Japon a été

@@ -1328,3 +1328,21 @@ fn a_bare_act_needs_no_lost_object() {
     let doc = sentence("Les marchés financiers ont immédiatement réagi : l'action a perdu 11 %.");
     assert_eq!(fact(&doc, "marchés financiers", "acts", "réagi").rule, "intransitive");
 }
+
+#[test]
+fn the_object_of_a_verb_of_perception_is_the_subject_of_its_infinitive() {
+    let doc = sentence("Des témoins ont vu le suspect quitter la banque.");
+    assert_eq!(fact(&doc, "suspect", "leaves", "banque").lemma, "quitter");
+    assert!(doc
+        .facts
+        .iter()
+        .all(|f| f.predicate != "leaves" || doc.node_label(f.subject) != "témoins"));
+    let doc = sentence("Le quotidien a publié une photo prise lors des défilés du 14 juillet par un voisin, montrant un soldat du régiment, Paul Martin, adjoint au chef du bataillon, frapper un vieil homme à terre.");
+    assert!(
+        doc.facts
+            .iter()
+            .all(|f| f.predicate != "strikes" || doc.node_label(f.subject) != "quotidien"),
+        "{}",
+        dump(&doc)
+    );
+}
