@@ -1346,3 +1346,26 @@ fn the_object_of_a_verb_of_perception_is_the_subject_of_its_infinitive() {
         dump(&doc)
     );
 }
+
+#[test]
+fn a_quote_opened_after_its_clause_subject_keeps_the_subject() {
+    let doc = sentence("Du côté du club, le président justifie sa décision du fait que Renault et ses usines « occupent des terrains relevant du domaine public » .");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "speech")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(
+        label(&doc, &f.object),
+        "Renault et ses usines occupent des terrains relevant du domaine public"
+    );
+    // A said clause whose subject the parser kept is unchanged.
+    let doc = sentence("Le maire a expliqué que la commune « manque de moyens depuis des années ».");
+    let f = fact(
+        &doc,
+        "maire",
+        "explains",
+        "la commune manque de moyens depuis des années",
+    );
+    assert_eq!(f.rule, "speech");
+}
