@@ -1422,3 +1422,105 @@ fn an_ayant_clause_right_after_a_noun_is_about_that_noun() {
         dump(&doc)
     );
 }
+
+#[test]
+fn a_coordinated_participle_shares_the_conditional_of_its_auxiliary() {
+    let doc = sentence("Le suspect aurait crié des insultes et réclamé la libération du prisonnier.");
+    let f = fact(&doc, "suspect", "relatedTo", "libération du prisonnier");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    let doc = sentence("Le suspect a crié des insultes et réclamé la libération du prisonnier.");
+    let f = fact(&doc, "suspect", "relatedTo", "libération du prisonnier");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn an_occurrence_idiom_with_only_its_own_noun_gives_no_object_row() {
+    let doc = sentence("Le premier tour du scrutin a eu lieu il y a deux semaines.");
+    assert!(
+        doc.facts.iter().all(|f| label(&doc, &f.object) != "lieu"),
+        "{}",
+        dump(&doc)
+    );
+    let doc = sentence("La réunion a eu lieu mardi à Genève.");
+    assert_eq!(fact(&doc, "réunion", "actDate", "mardi").lemma, "avoir lieu");
+    fact(&doc, "réunion", "takesPlaceIn", "Genève");
+    assert!(
+        doc.facts.iter().all(|f| label(&doc, &f.object) != "lieu"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_deadline_is_not_the_date_of_the_act() {
+    for text in [
+        "Le comité accorde jusqu'au 3 juin pour déposer les dossiers.",
+        "La commune doit rendre sa décision d'ici le 5 avril.",
+        "Les juges ont décidé de fixer la date limite au 12 mars.",
+        "Le maire a démissionné avant lundi.",
+    ] {
+        let doc = sentence(text);
+        assert!(
+            doc.facts.iter().all(|f| f.predicate != "actDate"),
+            "{text}\n{}",
+            dump(&doc)
+        );
+    }
+    // The act's own date stays, also beside a deadline noun.
+    let doc = sentence("La commune a rendu sa décision le 5 avril.");
+    fact(&doc, "commune", "actDate", "le 5 avril");
+    let doc = sentence("Mardi, le tribunal a donné au club un délai pour payer ses dettes.");
+    fact(&doc, "tribunal", "actDate", "Mardi");
+}
+
+#[test]
+fn a_bare_act_needs_no_lost_object() {
+    // The object written after the verb went to another head.
+    let doc =
+        sentence("Les vieilles machines consomment en fait cette huile précise de 10 litres pour tourner sans bruit.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "acts"), "{}", dump(&doc));
+    // A reaction with nothing after it is an act of its own.
+    let doc = sentence("Les marchés financiers ont immédiatement réagi : l'action a perdu 11 %.");
+    assert_eq!(fact(&doc, "marchés financiers", "acts", "réagi").rule, "intransitive");
+}
+
+#[test]
+fn the_object_of_a_verb_of_perception_is_the_subject_of_its_infinitive() {
+    let doc = sentence("Des témoins ont vu le suspect quitter la banque.");
+    assert_eq!(fact(&doc, "suspect", "leaves", "banque").lemma, "quitter");
+    assert!(doc
+        .facts
+        .iter()
+        .all(|f| f.predicate != "leaves" || doc.node_label(f.subject) != "témoins"));
+    let doc = sentence("Le quotidien a publié une photo prise lors des défilés du 14 juillet par un voisin, montrant un soldat du régiment, Paul Martin, adjoint au chef du bataillon, frapper un vieil homme à terre.");
+    assert!(
+        doc.facts
+            .iter()
+            .all(|f| f.predicate != "strikes" || doc.node_label(f.subject) != "quotidien"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_quote_opened_after_its_clause_subject_keeps_the_subject() {
+    let doc = sentence("Du côté du club, le président justifie sa décision du fait que Renault et ses usines « occupent des terrains relevant du domaine public » .");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "speech")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(
+        label(&doc, &f.object),
+        "Renault et ses usines occupent des terrains relevant du domaine public"
+    );
+    // A said clause whose subject the parser kept is unchanged.
+    let doc = sentence("Le maire a expliqué que la commune « manque de moyens depuis des années ».");
+    let f = fact(
+        &doc,
+        "maire",
+        "explains",
+        "la commune manque de moyens depuis des années",
+    );
+    assert_eq!(f.rule, "speech");
+}
