@@ -1293,6 +1293,9 @@ fn a_title_as_a_verbs_predicative_complement_is_a_role() {
     let doc = sentence("Paul Vidal est devenu maire de Lyon.");
     fact(&doc, "Paul Vidal", "role", "maire de Lyon");
     fact(&doc, "Paul Vidal", "leads", "Lyon");
+    // What may be is no role.
+    let doc = sentence("Selon ses partisans, Paul Vidal peut être président à vie.");
+    assert!(!has(&doc, "Paul Vidal", "role"), "{}", dump(&doc));
     // Hoping to become a president is holding no title.
     let doc = sentence("Le candidat Marc Blanc espère devenir président du Portugal.");
     assert!(!has(&doc, "Marc Blanc", "leads"), "{}", dump(&doc));
