@@ -1369,3 +1369,16 @@ fn a_quote_opened_after_its_clause_subject_keeps_the_subject() {
     );
     assert_eq!(f.rule, "speech");
 }
+
+#[test]
+fn a_clock_time_is_no_place_but_its_town_is() {
+    let doc = sentence("Vers 18h00, à Tulle (Corrèze), les agriculteurs ont rejoint les manifestants ce lundi.");
+    assert_eq!(fact(&doc, "agriculteurs", "actLocation", "Tulle").lemma, "rejoindre à");
+    assert!(
+        doc.facts
+            .iter()
+            .all(|f| f.predicate != "actLocation" || !label(&doc, &f.object).contains("18h00")),
+        "{}",
+        dump(&doc)
+    );
+}
