@@ -68,6 +68,16 @@ pub enum Class {
     /// Nouns that after "selon" give a manner, not a source ("selon leur
     /// mode de réception", "selon la procédure").
     Manner,
+    /// Verbs whose subject does what an infinitive on their object noun
+    /// says ("a pris la décision de fermer", "a trois semaines pour
+    /// réviser", "a demandé l'autorisation de filmer").
+    Control,
+    /// Nouns of an aim or will whose "de" owner does what their infinitive
+    /// says ("la volonté de X de vendre", "la décision de X de fermer").
+    Intent,
+    /// Verbs whose "de" argument is a source or topic, never a partitive
+    /// object ("venir de la mer", "parler du projet").
+    From,
     /// Words that make a date a bound of the act, not its date: the
     /// prepositions before it as written ("jusqu'au", "d'ici", "avant") and
     /// nouns of a deadline it completes ("la date limite au 5 mars").
@@ -95,7 +105,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from")]
     Class {
         file: &'static str,
         line: usize,
@@ -166,6 +176,9 @@ impl Lexicon {
                 "request" => Class::Request,
                 "occurrence" => Class::Occurrence,
                 "manner" => Class::Manner,
+                "control" => Class::Control,
+                "intent" => Class::Intent,
+                "from" => Class::From,
                 "bound" => Class::Bound,
                 "perception" => Class::Perception,
                 other => {

@@ -34,7 +34,10 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
         // the noun's acts; a verb that hands its subject to an infinitive
         // speaks through that infinitive.
         let participle = p.morph_has(v, "VerbForm=Part");
-        if tok.dep == "acl" && (!participle || p.kids(v, "obl:agent").next().is_some()) {
+        if tok.dep == "acl"
+            && (!participle || p.kids(v, "obl:agent").next().is_some())
+            && noun_controller(ctx, p, v).is_none()
+        {
             continue;
         }
         if transparent(ctx, p, v) {
@@ -173,6 +176,19 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     let head_is_verb = p.tok(h).pos == "VERB" || p.kids(h, "cop").next().is_some();
     // A participle on a noun ("X, ayant signé …", "les wagons, écrasés …"):
     // the noun, without the participle's own clause, is its subject.
+    // "cinq années de guerre ayant fait 300 morts" with the participle hung
+    // on another verb as a nominal argument: a verb is no nominal, the
+    // clause is on the noun written just before "ayant".
+    if let Some(noun) = misplaced_ayant_clause(p, v) {
+        let Some((noun, f)) = ctx.agreeing_noun(p, noun, v, v) else {
+            return out;
+        };
+        let mut values = ctx.values(p, noun, Some(v));
+        for val in &mut values {
+            val.factor *= f * 0.85;
+        }
+        return values;
+    }
     if tok.dep == "acl" && p.morph_has(v, "VerbForm=Part") {
         if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
             let Some((noun, f)) = ctx.agreeing_noun(p, h, v, v) else {
@@ -185,6 +201,27 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             return values;
         }
         return out;
+    }
+    // "a pris la décision de fermer", "étaient en train de réparer": an
+    // infinitive on a noun, done by whoever the noun's clause or owner says.
+    match noun_controller(ctx, p, v) {
+        Some(Controller::Clause(c)) => {
+            for mut val in grammatical_subjects(ctx, p, c, depth + 1) {
+                val.factor *= 0.85;
+                out.push(val);
+            }
+            return out;
+        }
+        Some(Controller::Owner(o)) => {
+            for mut val in ctx.values(p, o, None) {
+                if matches!(val.object, Object::Entity(_)) {
+                    val.factor *= 0.85;
+                    out.push(val);
+                }
+            }
+            return out;
+        }
+        None => {}
     }
     let shares = match tok.dep.as_str() {
         // "a conclu son discours par une blague, applaudie par tous": a
@@ -201,12 +238,15 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                 .chain(p.kids(v, "aux:tense"))
                 .any(|a| !p.morph_has(a, "VerbForm=Part"))
                 && !p.kids(v, "mark").any(|m| p.tok(m).lemma == "après");
+            // A participle after an infinitive on a noun ("la volonté de X
+            // de vendre ses parts, détenues par …") describes the object.
+            let controlled = noun_controller(ctx, p, h).is_some();
             // An infinitive clause opens with its preposition ("pour", "sans",
             // "avant de"); a bare one hung on a finite verb is a misparse
             // (the infinitive of a verb far before it), whose subject is
             // nobody's to share.
             let marked_infinitive = p.morph_has(v, "VerbForm=Inf") && p.kids(v, "mark").next().is_some();
-            head_is_verb && (marked_infinitive || (p.morph_has(v, "VerbForm=Part") && !own_tense))
+            head_is_verb && (marked_infinitive || (p.morph_has(v, "VerbForm=Part") && !own_tense && !controlled))
         }
         _ => false,
     };
@@ -221,6 +261,90 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
     }
     out
+}
+
+/// The noun right before the auxiliary "ayant" of a past participle that
+/// the parser made a nominal argument (`obl`, `nmod`, `obj`) of another
+/// word, or an adverbial clause of a verb though no comma sets it off
+/// from that noun: the noun the participle clause is about. None after a
+/// comma ("X, ayant signé …" may be about the main subject).
+fn misplaced_ayant_clause(p: &Para, v: usize) -> Option<usize> {
+    let dep = p.tok(v).dep.as_str();
+    if !(dep.starts_with("obl") || matches!(dep, "nmod" | "obj" | "advcl")) || !p.morph_has(v, "VerbForm=Part") {
+        return None;
+    }
+    let aux = p
+        .kids(v, "aux:tense")
+        .chain(p.kids(v, "aux"))
+        .find(|&a| p.tok(a).text.to_lowercase() == "ayant" && a < v)?;
+    let before = aux.checked_sub(1)?;
+    matches!(p.tok(before).pos.as_str(), "NOUN" | "PROPN").then_some(before)
+}
+
+/// Who does what an infinitive on a noun says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Controller {
+    /// The subjects of this clause head: a verb of the `control` class whose
+    /// object the noun is, or the noun itself as a predicate ("étaient en
+    /// train de", "sont en mesure de").
+    Clause(usize),
+    /// The "de" owner of a noun of the `intent` class ("la volonté de X").
+    Owner(usize),
+}
+
+/// The controller of `v`, an infinitive with "de", "pour" or "afin de" on a
+/// noun ("la décision de fermer", "trois semaines pour réviser"), when the
+/// construction makes it clear: the noun's subject when the noun is a
+/// predicate with a copula, the owner of an `intent` noun written before
+/// the infinitive, or the subject of a `control` verb whose object the noun
+/// is, unless that verb hands the noun to a recipient ("donner à X le droit
+/// de"). `None` for any other infinitive or when no reading is clear.
+pub(crate) fn noun_controller(ctx: &Ctx, p: &Para, v: usize) -> Option<Controller> {
+    let tok = p.tok(v);
+    if tok.pos != "VERB" || !p.morph_has(v, "VerbForm=Inf") || !matches!(tok.dep.as_str(), "acl" | "xcomp" | "advcl") {
+        return None;
+    }
+    let marked = p
+        .kids(v, "mark")
+        .chain(p.kids(v, "case"))
+        .any(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "pour" | "afin"));
+    if !marked {
+        return None;
+    }
+    let n = p.head(v)?;
+    if p.tok(n).pos != "NOUN" {
+        return None;
+    }
+    // A single subject, with no relative pronoun between it and the noun:
+    // else the parse lost a clause ("la pluie gêne les secours qui sont en
+    // train de …" read with "pluie" for subject).
+    if p.kids(n, "cop").next().is_some() {
+        let mut subjects = p.kids(n, "nsubj");
+        let clean = match (subjects.next(), subjects.next()) {
+            (Some(s), None) => !(s.min(n) + 1..s.max(n)).any(|k| p.morph_has(k, "PronType=Rel")),
+            _ => false,
+        };
+        return clean.then_some(Controller::Clause(n));
+    }
+    if ctx.is(Class::Intent, &p.tok(n).lemma.to_lowercase()) {
+        let owner = p
+            .kids(n, "nmod")
+            .find(|&o| o > n && o < v && p.prep(o).as_deref() == Some("de"));
+        if let Some(o) = owner {
+            return Some(Controller::Owner(o));
+        }
+    }
+    let h = p.head(n)?;
+    let recipient = p.kids(h, "iobj").next().is_some()
+        || p.children[h]
+            .iter()
+            .any(|&c| p.tok(c).dep.starts_with("obl") && p.prep(c).as_deref() == Some("à"));
+    let controls = p.tok(n).dep == "obj"
+        && p.tok(h).pos == "VERB"
+        && ctx.is(Class::Control, &p.tok(h).lemma.to_lowercase())
+        && !is_passive(p, h)
+        && !recipient;
+    controls.then_some(Controller::Clause(h))
 }
 
 /// The object of a verb of perception or showing (class `perception`)
@@ -417,7 +541,13 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // A passive with no agent ("la gestion du site a été confiée à une
     // filiale") is still a fact: the patient with the verb's argument.
     let mut agentless = false;
-    let (subjects, mut objects): (Vec<Value>, Vec<Value>) = if passive {
+    // "On a arrêté trois suspects": an impersonal "on" names no agent; the
+    // object undergoes the act, as in an agentless passive.
+    let impersonal = !passive && impersonal_on(p, v);
+    let (subjects, mut objects): (Vec<Value>, Vec<Value>) = if impersonal {
+        agentless = true;
+        (direct_objects(ctx, p, v), Vec::new())
+    } else if passive {
         let agents: Vec<Value> = p.kids(v, "obl:agent").flat_map(|a| ctx.values(p, a, None)).collect();
         if agents.is_empty() {
             agentless = true;
@@ -426,23 +556,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             (agents, written)
         }
     } else {
-        let mut objects = Vec::new();
-        for o in p.kids(v, "obj").collect::<Vec<_>>() {
-            let ot = p.tok(o);
-            if ot.pos == "PRON" {
-                if p.morph_has(o, "PronType=Rel") {
-                    if let Some((a, f)) = ctx.antecedent(p, o, v) {
-                        for mut val in ctx.values(p, a, Some(v)) {
-                            val.factor *= f;
-                            objects.push(val);
-                        }
-                    }
-                }
-                continue;
-            }
-            objects.extend(ctx.values(p, o, None));
-        }
-        (written, objects)
+        (written, direct_objects(ctx, p, v))
     };
     // Named entities, else noun phrases as concept nodes ("les manifestants").
     let subjects: Vec<(Node, &Value)> = subjects
@@ -523,6 +637,15 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 objects.extend(ctx.values(p, c, None));
                 extra = 0.8;
             }
+        }
+    }
+    if objects.is_empty() && !passive {
+        // "un camion transportant du verre": a partitive article the parser
+        // read as the preposition "de" introduces the object.
+        if let Some(c) = partitive_object(ctx, p, v, &lemmas) {
+            objects = ctx.values(p, c, None);
+            obls.retain(|o| o.values.iter().all(|x| x.token != c));
+            extra = 0.8;
         }
     }
     if objects.is_empty() {
@@ -704,6 +827,95 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     }
 }
 
+/// A noun argument of `v` introduced by "du", "de la" or "de l'" that is a
+/// partitive article, not the preposition: the verb is active, not
+/// reflexive, has no "de" row in the predicate table and is not one whose
+/// "de" argument is a source or topic (class `from`: "venir de la mer",
+/// "parler du projet"); the noun is a common noun that names no entity.
+/// "des" is left alone ("sortir des bureaux" is "de" + "les").
+fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<usize> {
+    let lemma = p.tok(v).lemma.to_lowercase();
+    let reflexive = p.children[v]
+        .iter()
+        .any(|&c| p.tok(c).dep.starts_with("expl") || matches!(p.tok(c).text.to_lowercase().as_str(), "se" | "s'"));
+    let participle_only = p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past")
+        && !p
+            .kids(v, "aux")
+            .chain(p.kids(v, "aux:tense"))
+            .any(|a| p.tok(a).lemma == "avoir");
+    if reflexive
+        || participle_only
+        || p.tok(v).pos != "VERB"
+        || ctx.is(Class::From, &lemma)
+        || predicate(ctx, lemmas, Some("de")).is_some()
+        || p.kids(v, "obj").next().is_some()
+    {
+        return None;
+    }
+    p.children[v].iter().copied().find(|&c| {
+        let t = p.tok(c);
+        if !t.dep.starts_with("obl") || t.pos != "NOUN" || ctx.is_locution(p, c) || is_time_noun(p, c) {
+            return false;
+        }
+        let cases: Vec<usize> = p.kids(c, "case").collect();
+        let [case] = cases.as_slice() else { return false };
+        let written = p.tok(*case).text.to_lowercase().replace('\u{2019}', "'");
+        let article = || {
+            p.kids(c, "det").any(|d| {
+                d == case + 1
+                    && matches!(
+                        p.tok(d).text.to_lowercase().replace('\u{2019}', "'").as_str(),
+                        "la" | "l'"
+                    )
+            })
+        };
+        let partitive = written == "du" || (matches!(written.as_str(), "de" | "d'") && article());
+        partitive
+            && ctx
+                .values(p, c, None)
+                .iter()
+                .all(|x| !matches!(x.object, Object::Entity(_)))
+    })
+}
+
+/// The direct objects of `v` as values; a relative "que" stands for its
+/// antecedent, other pronouns give nothing.
+fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
+    let mut objects = Vec::new();
+    for o in p.kids(v, "obj").collect::<Vec<_>>() {
+        if p.tok(o).pos == "PRON" {
+            if p.morph_has(o, "PronType=Rel") {
+                if let Some((a, f)) = ctx.antecedent(p, o, v) {
+                    for mut val in ctx.values(p, a, Some(v)) {
+                        val.factor *= f;
+                        objects.push(val);
+                    }
+                }
+            }
+            continue;
+        }
+        objects.extend(ctx.values(p, o, None));
+    }
+    objects
+}
+
+/// A verb whose only subject is the impersonal pronoun "on" ("on a
+/// retrouvé", "on signale") and whose direct object is a noun phrase (not
+/// a relative "que"). Inside a quote "on" is a speaker's "nous" (« on
+/// attend des réponses »), not an unnamed agent.
+fn impersonal_on(p: &Para, v: usize) -> bool {
+    let mut subjects = p.kids(v, "nsubj");
+    let on = match (subjects.next(), subjects.next()) {
+        (Some(s), None) if p.tok(s).lemma.to_lowercase() == "on" && p.tok(s).pos == "PRON" => s,
+        _ => return false,
+    };
+    let nominal = p
+        .kids(v, "obj")
+        .any(|o| matches!(p.tok(o).pos.as_str(), "NOUN" | "PROPN" | "NUM"));
+    nominal && !super::reported::quotes(p).iter().any(|q| q.contains(&on))
+}
+
 /// A prepositional argument of `v` that is a bare noun (no determiner)
 /// forming an idiom of the predicate table with the verb ("entrer en
 /// collision"): that noun and the idiom's lemma ("verb prep noun").
@@ -775,9 +987,11 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool) -> Option<(&'stati
     if needs_argument && !agentless {
         return None;
     }
-    let clause = p.children[v]
-        .iter()
-        .any(|&c| matches!(p.tok(c).dep.as_str(), "obj" | "ccomp" | "xcomp" | "iobj" | "csubj"));
+    // An impersonal "on" clause's object is its patient, not a clause.
+    let clause = p.children[v].iter().any(|&c| {
+        let dep = p.tok(c).dep.as_str();
+        matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") || (dep == "obj" && !agentless)
+    });
     if clause {
         return None;
     }

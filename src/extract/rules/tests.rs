@@ -1269,6 +1269,150 @@ fn a_passive_agent_without_a_patient_does_not_act_alone() {
 }
 
 #[test]
+fn a_title_adjective_after_its_noun_belongs_to_the_title_before_a_name() {
+    let doc = sentence("La gendarmerie a ouvert une enquête à la demande du procureur général Marie Dupont.");
+    let f = fact(&doc, "Marie Dupont", "role", "procureur général");
+    assert_eq!(f.lemma, "procureur");
+}
+
+#[test]
+fn a_title_apposed_with_an_article_after_a_name_is_its_role() {
+    let doc = sentence("Hier, Paul Garnier, un astronome amateur originaire de Lille, a vu la comète.");
+    let f = fact(&doc, "Paul Garnier", "role", "astronome amateur originaire de Lille");
+    assert_eq!(f.lemma, "astronome");
+    // A name in a complement, then a title opening the clause: no apposition.
+    let doc = sentence("Selon Paul Martin, le ministre a menti.");
+    assert!(!has(&doc, "Paul Martin", "role"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_title_as_a_verbs_predicative_complement_is_a_role() {
+    let doc = sentence("Marie Roux a été nommée ministre de la Santé.");
+    let f = fact(&doc, "Marie Roux", "role", "ministre de la Santé");
+    assert_eq!(f.lemma, "nommer ministre");
+    let doc = sentence("Paul Vidal est devenu maire de Lyon.");
+    fact(&doc, "Paul Vidal", "role", "maire de Lyon");
+    fact(&doc, "Paul Vidal", "leads", "Lyon");
+    // Hoping to become a president is holding no title.
+    let doc = sentence("Le candidat Marc Blanc espère devenir président du Portugal.");
+    assert!(!has(&doc, "Marc Blanc", "leads"), "{}", dump(&doc));
+    assert!(
+        !doc.facts
+            .iter()
+            .any(|f| f.predicate == "role" && f.lemma.starts_with("devenir")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_name_cut_off_after_its_title_is_the_object_and_holds_the_title() {
+    // The model starts sentences at "Hugo" and at the comma after the name.
+    let doc = sentence("Lors du scrutin de dimanche, Marc Lenoir a battu le candidat du centre-droit Hugo Petit , du Parti radical (PR).");
+    fact(&doc, "Marc Lenoir", "defeats", "Hugo Petit");
+    fact(&doc, "Hugo Petit", "role", "candidat du centre-droit");
+    fact(&doc, "Hugo Petit", "memberOf", "Parti radical");
+    assert!(!has(&doc, "Marc Lenoir", "role"), "{}", dump(&doc));
+}
+
+#[test]
+fn an_organisation_noun_with_its_modifiers_before_a_name_types_it() {
+    let doc = sentence("Selon le quotidien nippon Mainichi Shimbun, la police a perquisitionné le siège.");
+    let f = fact(&doc, "Mainichi Shimbun", "isA", "quotidien nippon");
+    assert_eq!(f.lemma, "quotidien");
+    let doc = sentence("La chaîne de télévision publique coréenne KBS affirme que le siège a été fouillé.");
+    fact(&doc, "KBS", "isA", "chaîne de télévision publique coréenne");
+}
+
+#[test]
+fn the_subject_of_a_control_verb_does_the_infinitive_on_its_object() {
+    let doc = sentence("Le journaliste a demandé l'autorisation de filmer les débats.");
+    let f = fact(&doc, "journaliste", "relatedTo", "débats");
+    assert_eq!(f.lemma, "filmer");
+    // Asked for, not done.
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn en_train_de_is_done_by_the_subject_of_the_noun() {
+    let doc = sentence("Les ouvriers étaient en train de réparer la toiture.");
+    let f = fact(&doc, "ouvriers", "repairs", "toiture");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn the_owner_of_an_intent_noun_does_its_infinitive() {
+    let doc = sentence("La décision de Renault de fermer l'usine a surpris les salariés.");
+    let f = fact(&doc, "Renault", "relatedTo", "usine");
+    assert_eq!(f.lemma, "fermer");
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn a_noun_handed_to_a_recipient_is_not_the_givers_act() {
+    let doc = sentence("La préfecture a donné aux manifestants l'autorisation de défiler dans la ville.");
+    no_fact_with(&doc, |f| f.lemma.contains("défiler"));
+}
+
+#[test]
+fn a_relative_subject_of_en_train_de_is_its_antecedent() {
+    let doc = sentence("La pluie gêne les secours qui sont en train de dégager la route.");
+    fact(&doc, "secours", "relatedTo", "route");
+    no_fact_with(&doc, |f| f.lemma == "dégager" && doc.node_label(f.subject) == "pluie");
+}
+
+#[test]
+fn impersonal_on_makes_the_object_the_patient() {
+    let doc = sentence("On a retrouvé le corps du randonneur.");
+    let f = fact(&doc, "corps du randonneur", "undergoes", "retrouvé");
+    assert_eq!(f.rule, "passive-patient");
+    // In a quote, "on" is the speaker's "nous": no patient.
+    let doc = sentence("Le maire a déclaré : « On attend des réponses du gouvernement. »");
+    no_fact_with(&doc, |f| f.rule == "passive-patient");
+}
+
+#[test]
+fn a_partitive_read_as_de_is_the_object() {
+    let doc = sentence("Un camion transportant du bois a percuté une voiture.");
+    let f = fact(&doc, "camion", "relatedTo", "bois");
+    assert_eq!(f.lemma, "transporter");
+    let doc = sentence("Le navire a pêché du thon au large de la Bretagne.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.lemma == "pêcher" && label(&doc, &f.object).starts_with("thon")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn de_after_a_verb_of_origin_is_no_partitive() {
+    let doc = sentence("Les pompiers sont venus de la caserne voisine.");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("caserne"));
+    let doc = sentence("La ministre a parlé de la réforme.");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("réforme"));
+}
+
+#[test]
+fn an_ayant_clause_right_after_a_noun_is_about_that_noun() {
+    let doc = sentence("Le pays sort de cinq années de guerre ayant fait plus de 300 000 morts.");
+    fact(&doc, "guerre", "causesDeaths", "300 000 morts");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "pays" && f.predicate == "causesDeaths"
+    });
+    // Set off by commas, the clause is the main subject's.
+    let doc = sentence("Le ministre, ayant signé le décret, a quitté Paris.");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| doc.node_label(f.subject) == "ministre" && f.lemma == "signer"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
 fn a_coordinated_participle_shares_the_conditional_of_its_auxiliary() {
     let doc = sentence("Le suspect aurait crié des insultes et réclamé la libération du prisonnier.");
     let f = fact(&doc, "suspect", "relatedTo", "libération du prisonnier");
