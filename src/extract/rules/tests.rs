@@ -1526,3 +1526,11 @@ fn a_clock_time_is_no_place_but_its_town_is() {
         dump(&doc)
     );
 }
+
+#[test]
+fn the_clause_of_an_adjective_of_possibility_is_hypothetical() {
+    let doc = sentence("Il est possible que le suspect ait déjà quitté la ville.");
+    assert!(fact(&doc, "suspect", "leaves", "ville").hypothetical, "{}", dump(&doc));
+    let doc = sentence("Le suspect a déjà quitté la ville.");
+    assert!(!fact(&doc, "suspect", "leaves", "ville").hypothetical, "{}", dump(&doc));
+}
