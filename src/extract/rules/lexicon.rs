@@ -85,6 +85,9 @@ pub enum Class {
     /// Verbs of perception or showing whose object is the subject of their
     /// infinitive ("une vidéo montrant X frapper Y", "ont vu X partir").
     Perception,
+    /// Adjectives of possibility whose `que` clause is not asserted ("il
+    /// est possible que X ait quitté", "il est probable que …").
+    Possibility,
 }
 
 /// Both tables, parsed.
@@ -181,6 +184,7 @@ impl Lexicon {
                 "from" => Class::From,
                 "bound" => Class::Bound,
                 "perception" => Class::Perception,
+                "possibility" => Class::Possibility,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

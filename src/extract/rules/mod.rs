@@ -417,6 +417,7 @@ fn finish(
                 Object::Literal(l) if l.kind == LiteralKind::Text => l.text.split_whitespace().count(),
                 _ => 0,
             },
+            reported: d.reported,
         };
         let confidence = confidence::finish(d.confidence * confidence::shape_factor(&shape), last - first);
         let key = (d.subject, d.predicate.clone(), object_key(ctx, &d.object), sentence);

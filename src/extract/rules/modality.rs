@@ -12,7 +12,8 @@
 //! So are aims and requests: a purpose infinitive ("a vendu la maison pour
 //! financer la campagne") and a clause on a noun of request or plan, or on
 //! the object of a verb that rejects or cancels it ("a rejeté les demandes
-//! de mesures interdisant à X de …": nothing was forbidden).
+//! de mesures interdisant à X de …": nothing was forbidden), and the clause
+//! of an adjective of possibility ("il est possible que …").
 
 use super::lexicon::Class;
 use super::{Ctx, Draft, Para};
@@ -88,6 +89,15 @@ pub(crate) fn is_purpose(p: &Para, v: usize) -> bool {
 fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
     if is_purpose(p, top) {
         return true;
+    }
+    // "il est possible que X ait quitté …": the clause of an adjective of
+    // possibility.
+    if matches!(p.tok(top).dep.as_str(), "ccomp" | "csubj") {
+        if let Some(h) = p.head(top) {
+            if p.tok(h).pos == "ADJ" && ctx.is(Class::Possibility, &p.tok(h).lemma.to_lowercase()) {
+                return true;
+            }
+        }
     }
     // What was asked is an infinitive or a present participle on the noun
     // ("la demande d'interdire", "des mesures interdisant"); a past

@@ -1537,3 +1537,24 @@ fn a_name_apposed_after_a_comma_is_what_the_description_means() {
     fact(&doc, "Paul Martin", "leads", "Lima");
     no_fact_with(&doc, |f| f.predicate == "leads" && label(&doc, &f.object) == "Cuzco");
 }
+
+#[test]
+fn a_clock_time_is_no_place_but_its_town_is() {
+    let doc = sentence("Vers 18h00, à Tulle (Corrèze), les agriculteurs ont rejoint les manifestants ce lundi.");
+    assert_eq!(fact(&doc, "agriculteurs", "actLocation", "Tulle").lemma, "rejoindre à");
+    assert!(
+        doc.facts
+            .iter()
+            .all(|f| f.predicate != "actLocation" || !label(&doc, &f.object).contains("18h00")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn the_clause_of_an_adjective_of_possibility_is_hypothetical() {
+    let doc = sentence("Il est possible que le suspect ait déjà quitté la ville.");
+    assert!(fact(&doc, "suspect", "leaves", "ville").hypothetical, "{}", dump(&doc));
+    let doc = sentence("Le suspect a déjà quitté la ville.");
+    assert!(!fact(&doc, "suspect", "leaves", "ville").hypothetical, "{}", dump(&doc));
+}
