@@ -580,7 +580,14 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if let Some((noun, _)) = idiom_oblique {
         obls.retain(|o| o.values.iter().all(|x| x.token != noun));
         for g in p.kids(noun, "nmod").collect::<Vec<_>>() {
-            let Some(prep) = p.prep(g) else { continue };
+            let Some(prep) = p.prep(g) else {
+                // "ont pris d'assaut le palais": the verb's object, hung on
+                // the idiom's noun, with no preposition of its own.
+                if objects.is_empty() && !passive && g > noun {
+                    objects = ctx.values(p, g, None);
+                }
+                continue;
+            };
             let values = ctx.values(p, g, None);
             let kind = values.iter().find_map(|x| match x.object {
                 Object::Entity(e) => Some(ctx.kind(e)),
@@ -883,7 +890,8 @@ fn impersonal_on(p: &Para, v: usize) -> bool {
 fn oblique_idiom(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<(usize, String)> {
     p.children[v].iter().copied().find_map(|c| {
         let t = p.tok(c);
-        if !matches!(t.dep.as_str(), "obl" | "obl:arg" | "obl:mod")
+        // "met en cause X": the parser may read the idiom's noun as `xcomp`.
+        if !matches!(t.dep.as_str(), "obl" | "obl:arg" | "obl:mod" | "xcomp")
             || t.pos != "NOUN"
             || p.kids(c, "det").next().is_some()
         {

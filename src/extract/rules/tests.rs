@@ -1355,3 +1355,19 @@ fn an_ayant_clause_right_after_a_noun_is_about_that_noun() {
         dump(&doc)
     );
 }
+
+#[test]
+fn light_verb_idioms_with_a_prepositional_noun() {
+    let doc = sentence("Le rapport met en cause le directeur de l'hôpital.");
+    fact(&doc, "rapport", "accuses", "directeur de l'hôpital");
+    let doc = sentence("Les rebelles ont pris d'assaut le palais présidentiel.");
+    fact(&doc, "rebelles", "attacks", "palais présidentiel");
+    let doc = sentence("Des soldats ont ouvert le feu sur les manifestants.");
+    fact(&doc, "soldats", "attacks", "manifestants");
+    let doc = sentence("Des policiers ont passé à tabac deux étudiants.");
+    fact(&doc, "policiers", "attacks", "deux étudiants");
+    let doc = sentence("Le ministre met en garde les investisseurs.");
+    fact(&doc, "ministre", "warns", "investisseurs");
+    let doc = sentence("L'entreprise met à disposition des salariés une crèche.");
+    fact(&doc, "entreprise", "offers", "crèche");
+}
