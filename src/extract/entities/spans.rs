@@ -341,28 +341,56 @@ fn attach_role(doc: &Doc, c: &mut Candidate) {
     }
 }
 
-/// "Andriy Kovalenko, chef du Centre de désinformation": a title in
-/// apposition right after the name, up to the end of its phrase.
+/// "Andriy Kovalenko, chef du Centre de désinformation", "Paul Roux, un
+/// astronome amateur de Lille,": a title in apposition right after the
+/// name (an article may open it), up to the end of its phrase. The parser
+/// hangs such a phrase on the name (appos, conj) or makes it a second
+/// subject of the name's verb; the phrase must then be closed by a comma
+/// or a bracket, and the name be no complement ("Selon Paul Martin, le
+/// ministre a menti" gives the minister no name).
 fn attach_role_after(doc: &Doc, c: &mut Candidate) {
     let e = c.tokens.end;
     let head = name_head(doc, &c.tokens);
     let Some(comma) = doc.tokens.get(e) else {
         return;
     };
-    let t = e + 1;
-    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start || !is_title_token(doc, t) {
-        return;
+    let mut t = e + 1;
+    if t < doc.tokens.len() && is_apposition_article(&doc.tokens[t].text) && !doc.tokens[t].sent_start {
+        t += 1;
     }
-    if doc.tokens[t].head != head || !doc.tokens[t].dep.starts_with("appos") {
+    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start || !is_title_token(doc, t) {
         return;
     }
     let mut end = t + 1;
     while end < doc.tokens.len() && !doc.tokens[end].sent_start && descends_from(doc, end, t) {
         end += 1;
     }
+    let (title, name) = (&doc.tokens[t], &doc.tokens[head]);
+    let on_name = title.head == head && (title.dep.starts_with("appos") || title.dep == "conj");
+    let closed = doc
+        .tokens
+        .get(end)
+        .is_some_and(|x| matches!(x.text.as_str(), "," | ")" | ";"));
+    let name_is_complement = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(k, x)| x.head == head && k != head && x.dep == "case");
+    let second_subject = title.dep.starts_with("nsubj") && closed && !name_is_complement && name.head != t;
+    if !(on_name || second_subject) {
+        return;
+    }
     c.role = Some(t..trim_back(doc, t, end));
     c.person = true;
     c.feminine = feminine_of(doc, t);
+}
+
+/// An article that may open an apposition ("X, le ministre de …", "X, un astronome").
+fn is_apposition_article(text: &str) -> bool {
+    matches!(
+        text.to_lowercase().replace('\u{2019}', "'").as_str(),
+        "le" | "la" | "l'" | "un" | "une"
+    )
 }
 
 /// Whether token `k` lies in the subtree of token `root` (bounded: a cyclic
@@ -399,6 +427,11 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
         }
         if t.pos == "PUNCT" && !(t.text == "," && i + 1 == s) {
             return;
+        }
+        // "le procureur général X", "le secrétaire général X": a title
+        // adjective after its noun is part of the title the noun heads.
+        if t.pos == "ADJ" && t.head < i && is_title_token(doc, t.head) {
+            continue;
         }
         if is_title_token(doc, i) {
             // "un porte-parole de l'entreprise RTE", "maire de la capitale

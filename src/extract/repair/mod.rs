@@ -12,7 +12,9 @@
 //! [`stray_object`] (a verb's object hung as `amod` inside the adjuncts
 //! before it), [`inside_word`] (a sentence the parser starts inside a word:
 //! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
-//! sentence of its own: `William Luckey` | `est décédé …`) and [`owned_name`] (a name after a title in
+//! sentence of its own: `William Luckey` | `est décédé …`), [`trailing_name`]
+//! (a name cut off after the phrase it is apposed to: `le candidat du
+//! centre` | `Paul Roux` | `, du Parti radical`) and [`owned_name`] (a name after a title in
 //! another subject's complement read as a second subject: "le frère de la
 //! chanteuse X a …"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
@@ -38,6 +40,7 @@ pub mod inside_word;
 pub mod leading_name;
 pub mod owned_name;
 pub mod stray_object;
+pub mod trailing_name;
 
 /// A repair: corrects one paragraph's parse in place and returns how many
 /// places it changed (0 when the parse needed nothing).
@@ -48,6 +51,7 @@ pub const PARSE: &[Repair] = &[
     inside_word::rejoin_inside_word,
     leading_name::rejoin_leading_name,
     cut_subject::rejoin_cut_subject,
+    trailing_name::rejoin_trailing_name,
 ];
 
 /// Repairs only the fact rules see.

@@ -49,17 +49,16 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let org_noun = ctx.is(Class::RefersOrg, &tok.lemma.to_lowercase());
         // An organisation's name is read from the words (taggers misplace
         // names after such nouns); a person's hangs on the noun.
-        let e = org_noun.then(|| org_named_after(ctx, p, n)).flatten().or_else(|| {
+        let named = org_noun.then(|| org_named_after(ctx, p, n)).flatten().or_else(|| {
             p.children[n]
                 .iter()
                 .copied()
                 .find(|&c| c == n + 1 && p.tok(c).pos == "PROPN")
                 .filter(|&c| matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name"))
-                .and_then(|c| named_entity(ctx, p, c))
-                .filter(|&e| ctx.kind(e) == EntityKind::Person)
+                .and_then(|c| named_entity(ctx, p, c).map(|e| (e, c)))
+                .filter(|&(e, _)| ctx.kind(e) == EntityKind::Person)
         });
-        let Some(e) = e else { continue };
-        let c = n + 1;
+        let Some((e, c)) = named else { continue };
         let Some((_, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
             continue;
         };
@@ -103,19 +102,45 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     }
 }
 
-/// "l'opérateur Bouygues Telecom": the organisation whose capitalised name
-/// starts right after the noun `n`, itself after a determiner.
-fn org_named_after(ctx: &Ctx, p: &Para, n: usize) -> Option<usize> {
-    let c = n + 1;
-    if n == 0 || c >= p.len() || !matches!(p.tok(n - 1).pos.as_str(), "DET" | "ADP") {
+/// "l'opérateur Bouygues Telecom", "le quotidien nippon Asahi", "la chaîne
+/// de télévision publique X": the organisation (or titled work, `MISC`)
+/// whose capitalised name starts right after the noun `n` (itself after a
+/// determiner) and the lower-case adjectives and "de" + noun complements
+/// that describe it. Returns the entity and the name's first token.
+fn org_named_after(ctx: &Ctx, p: &Para, n: usize) -> Option<(usize, usize)> {
+    const MOST_WORDS_BETWEEN: usize = 5;
+    if n == 0 || !matches!(p.tok(n - 1).pos.as_str(), "DET" | "ADP") {
+        return None;
+    }
+    let lower = |k: usize| p.tok(k).text.chars().next().is_some_and(char::is_lowercase);
+    let mut c = n + 1;
+    while c < p.len() && c <= n + MOST_WORDS_BETWEEN {
+        let t = p.tok(c);
+        if t.pos == "ADJ" && lower(c) && ctx.table.entity_at(p.index, c).is_none() {
+            c += 1;
+        } else if matches!(t.text.as_str(), "de" | "d'" | "d\u{2019}")
+            && c + 1 < p.len()
+            && p.tok(c + 1).pos == "NOUN"
+            && lower(c + 1)
+            && ctx.table.entity_at(p.index, c + 1).is_none()
+        {
+            c += 2;
+        } else {
+            break;
+        }
+    }
+    if c >= p.len() {
         return None;
     }
     let e = ctx.table.entity_at(p.index, c)?;
     // The noun itself maps to the entity when coreference learned it as
     // the entity's class noun; the name still starts after it.
     let starts = ctx.table.entity_at(p.index, n) != Some(e) || ctx.table.is_class_noun_before_name(p.index, n);
+    let starts = starts && (c == n + 1 || ctx.table.entity_at(p.index, c - 1) != Some(e));
     let capital = p.tok(c).text.chars().next().is_some_and(char::is_uppercase);
-    (starts && capital && ctx.kind(e) == EntityKind::Organization).then_some(e)
+    let kind = ctx.kind(e);
+    let body = kind == EntityKind::Organization || (kind == EntityKind::Misc && c == n + 1);
+    (starts && capital && body).then_some((e, c))
 }
 
 /// The entity a name token stands for (not a pronoun or a resolved title).

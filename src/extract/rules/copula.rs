@@ -7,6 +7,9 @@
 //! A `leader` title also gives `leads` with the organisation or place it
 //! heads: "X a été maire de Lyon", "X a été maire de la capitale
 //! colombienne, Bogota" (the name apposed to the title's complement).
+//! A title as the predicative complement of another verb is a role too:
+//! "X a été élu président du Sénat", "X est devenu maire de Lyon", "le
+//! conseil a nommé X directrice" ([`predicative_titles`]).
 
 use crate::facts::{EntityKind, Object};
 
@@ -15,6 +18,7 @@ use super::svo::grammatical_subjects;
 use super::{Ctx, Draft, Para};
 
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    predicative_titles(ctx, p, out);
     for h in 0..p.len() {
         let Some(cop) = p.kids(h, "cop").next() else { continue };
         let tok = p.tok(h);
@@ -50,6 +54,69 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             d.confidence *= s.factor * value.factor;
             if predicate == "role" && ctx.is(Class::Leader, &lemma) {
                 for e in led(ctx, p, h).into_iter().filter(|&e| e != subject) {
+                    let mut l = d.clone();
+                    l.predicate = "leads".to_string();
+                    l.object = Object::Entity(e);
+                    l.span = Vec::new();
+                    out.push(l);
+                }
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// A title noun that is the predicative complement (`xcomp`, no
+/// preposition) of a verb other than être: "X a été élu président du
+/// Sénat", "X est devenu maire de Lyon" (the verb's subject holds the
+/// role), "le conseil a nommé X directrice" (its object does: UD's object
+/// control). The row is `role` with the title phrase, lemma the verb and
+/// the title ("élire président"); a leader title also gives `leads`.
+fn predicative_titles(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for h in 0..p.len() {
+        let tok = p.tok(h);
+        let lemma = tok.lemma.to_lowercase();
+        if tok.dep != "xcomp" || tok.pos != "NOUN" || !ctx.is(Class::Title, &lemma) {
+            continue;
+        }
+        if p.kids(h, "case").next().is_some() || p.kids(h, "cop").next().is_some() {
+            continue;
+        }
+        let Some(v) = p.head(h).filter(|&v| p.tok(v).pos == "VERB") else {
+            continue;
+        };
+        let holders: Vec<(usize, usize, f32)> = match p.kids(v, "obj").next() {
+            Some(o) => ctx.resolve(p, o).map(|(e, f)| vec![(e, o, f)]).unwrap_or_default(),
+            None => grammatical_subjects(ctx, p, v, 0)
+                .into_iter()
+                .filter_map(|s| match s.object {
+                    Object::Entity(e) => Some((e, s.token, s.factor)),
+                    _ => None,
+                })
+                .collect(),
+        };
+        let Some((text, phrase)) = ctx.literal_phrase(p, h, None) else {
+            continue;
+        };
+        let verb = p.tok(v).lemma.to_lowercase();
+        for (holder, at, factor) in holders {
+            let mut d = Draft::new(
+                "copula",
+                p.index,
+                holder,
+                "role".to_string(),
+                format!("{verb} {lemma}"),
+                Object::Literal(crate::facts::Literal {
+                    text: text.clone(),
+                    kind: crate::facts::LiteralKind::Text,
+                }),
+            );
+            d.tokens = vec![at, v, h];
+            d.span = phrase.clone();
+            d.verb = Some(v);
+            d.confidence *= factor;
+            if ctx.is(Class::Leader, &lemma) {
+                for e in led(ctx, p, h).into_iter().filter(|&e| e != holder) {
                     let mut l = d.clone();
                     l.predicate = "leads".to_string();
                     l.object = Object::Entity(e);

@@ -78,6 +78,13 @@ pub enum Class {
     /// Verbs whose "de" argument is a source or topic, never a partitive
     /// object ("venir de la mer", "parler du projet").
     From,
+    /// Words that make a date a bound of the act, not its date: the
+    /// prepositions before it as written ("jusqu'au", "d'ici", "avant") and
+    /// nouns of a deadline it completes ("la date limite au 5 mars").
+    Bound,
+    /// Verbs of perception or showing whose object is the subject of their
+    /// infinitive ("une vidéo montrant X frapper Y", "ont vu X partir").
+    Perception,
 }
 
 /// Both tables, parsed.
@@ -172,6 +179,8 @@ impl Lexicon {
                 "control" => Class::Control,
                 "intent" => Class::Intent,
                 "from" => Class::From,
+                "bound" => Class::Bound,
+                "perception" => Class::Perception,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -41,12 +41,31 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
             _ => break,
         }
     }
+    // "aurait crié … et réclamé": a participle coordinated without an
+    // auxiliary of its own shares the first verb's auxiliary, and so its
+    // conditional or future.
+    if let Some(h) = shared_auxiliary(p, v) {
+        if conditional_here(p, h) || future_here(p, h) {
+            d.hypothetical = true;
+        }
+    }
     if !d.hypothetical && unasserted(ctx, p, super::svo::chain_top(p, v)) {
         d.hypothetical = true;
     }
     if d.negated || d.hypothetical {
         d.confidence *= 0.95;
     }
+}
+
+/// The verb whose auxiliary a coordinated participle shares: "aurait crié
+/// des insultes et réclamé …" (the participle is the `conj` of a verb that
+/// has an auxiliary, and has none of its own). `None` otherwise.
+fn shared_auxiliary(p: &Para, v: usize) -> Option<usize> {
+    if p.tok(v).dep != "conj" || !p.morph_has(v, "VerbForm=Part") || p.kids(v, "aux:").next().is_some() {
+        return None;
+    }
+    let h = p.head(v)?;
+    (p.tok(h).pos == "VERB" && p.kids(h, "aux:").next().is_some()).then_some(h)
 }
 
 /// A purpose infinitive: "pour" or "afin de" before an infinitive clause

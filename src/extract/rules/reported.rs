@@ -177,7 +177,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
             let speaker = grammatical_subjects(ctx, p, v, 0)
                 .iter()
                 .find_map(|s| ctx.subject_node(p, s).map(|n| (n, s.factor, s.token)));
-            (with_quote_after(&quoted, said_range(p, clause)), speaker)
+            let range = subject_before_quote(p, clause, said_range(p, clause));
+            (with_quote_after(&quoted, range), speaker)
         } else if let Some((range, speaker)) = inverted(ctx, p, v) {
             // "Les discussions ont été constructives, a-t-il ajouté."
             if speech
@@ -224,6 +225,38 @@ fn with_quote_after(quoted: &[Range<usize>], range: Range<usize>) -> Range<usize
         Some(q) => range.start..q.end,
         None => range,
     }
+}
+
+/// "justifie son choix du fait que les chaînes « occupent des fréquences
+/// … »": a quote that opens inside a clause, after its subject, which the
+/// parser left outside the quoted verb's subtree. When the said clause
+/// starts right after an opening mark and its verb has no subject of its
+/// own, the noun phrase between the nearest "que" before the mark and the
+/// mark (no verb, no punctuation, a few words) is its subject: the said
+/// range starts after that "que".
+fn subject_before_quote(p: &Para, clause: usize, range: Range<usize>) -> Range<usize> {
+    let opens = range.start > 1 && matches!(p.tok(range.start - 1).text.as_str(), "«" | "\"" | "“");
+    let own_subject = p
+        .kids(clause, "nsubj")
+        .chain(p.kids(clause, "nsubj:pass"))
+        .next()
+        .is_some();
+    if !opens || own_subject {
+        return range;
+    }
+    let sentence = p.sentence_range(clause);
+    let mark = range.start - 1;
+    for k in (sentence.start..mark).rev().take(MAX_WORDS.min(10)) {
+        let t = p.tok(k);
+        let w = t.text.to_lowercase().replace('\u{2019}', "'");
+        if w == "que" || w == "qu'" {
+            return if k + 1 < mark { k + 1..range.end } else { range };
+        }
+        if matches!(t.pos.as_str(), "VERB" | "AUX" | "PUNCT" | "SCONJ") {
+            break;
+        }
+    }
+    range
 }
 
 /// A clause the parser hung on the speech verb with another label, right

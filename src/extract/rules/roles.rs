@@ -153,12 +153,21 @@ fn led_by(ctx: &Ctx, doc: &Doc, para: usize, range: &Range<usize>, title: &str, 
     led
 }
 
-/// The title noun's lemma inside the role ("ministre"), from the words of the role text.
+/// The title noun's lemma inside the role ("ministre"), from the words of
+/// the role text: a word of the lexicon's title class, else a title word of
+/// the entity tables ("astronome").
 fn title_lemma(ctx: &Ctx, role: &RoleMention) -> Option<String> {
-    role.role
+    let words: Vec<String> = role
+        .role
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '\u{2019}')
         .map(str::to_lowercase)
+        .collect();
+    let titles = crate::extract::entities::tables::tables();
+    words
+        .iter()
         .find(|w| ctx.is(Class::Title, w))
+        .or_else(|| words.iter().find(|w| titles.is_title(w)))
+        .cloned()
 }
 
 /// Role text without a leading determiner or trailing punctuation, cut at

@@ -63,6 +63,9 @@ pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
             break;
         }
         let lemma = p.tok(h).lemma.to_lowercase();
+        if perceived_subject(ctx, p, x).is_some() {
+            break;
+        }
         if ctx.is(Class::Modal, &lemma) {
             modal = true;
         } else if !ctx.is(Class::Aspect, &lemma) && lemmas[0] != lemma {
@@ -240,11 +243,19 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             // A participle after an infinitive on a noun ("la volonté de X
             // de vendre ses parts, détenues par …") describes the object.
             let controlled = noun_controller(ctx, p, h).is_some();
-            head_is_verb
-                && (p.morph_has(v, "VerbForm=Inf") || (p.morph_has(v, "VerbForm=Part") && !own_tense && !controlled))
+            // An infinitive clause opens with its preposition ("pour", "sans",
+            // "avant de"); a bare one hung on a finite verb is a misparse
+            // (the infinitive of a verb far before it), whose subject is
+            // nobody's to share.
+            let marked_infinitive = p.morph_has(v, "VerbForm=Inf") && p.kids(v, "mark").next().is_some();
+            head_is_verb && (marked_infinitive || (p.morph_has(v, "VerbForm=Part") && !own_tense && !controlled))
         }
         _ => false,
     };
+    // "montrant un agent frapper un passant": the agent hits.
+    if let Some(o) = perceived_subject(ctx, p, v) {
+        return ctx.values(p, o, None);
+    }
     if shares {
         for mut val in grammatical_subjects(ctx, p, h, depth + 1) {
             val.factor *= 0.9;
@@ -336,6 +347,25 @@ pub(crate) fn noun_controller(ctx: &Ctx, p: &Para, v: usize) -> Option<Controlle
         && !is_passive(p, h)
         && !recipient;
     controls.then_some(Controller::Clause(h))
+}
+
+/// The object of a verb of perception or showing (class `perception`)
+/// that the infinitive `v` complements: the infinitive's own subject ("a
+/// vu le suspect partir", "montrant un agent frapper un passant"). `None`
+/// when `v` is no such infinitive or the object is a pronoun.
+fn perceived_subject(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> {
+    // The parser sometimes hangs the infinitive as a bare adverbial clause.
+    let bare_clause = p.tok(v).dep == "advcl" && p.kids(v, "mark").next().is_none();
+    if !(p.tok(v).dep == "xcomp" || bare_clause) || !p.morph_has(v, "VerbForm=Inf") {
+        return None;
+    }
+    let h = p.head(v)?;
+    if p.tok(h).pos != "VERB" || !ctx.is(Class::Perception, &p.tok(h).lemma.to_lowercase()) {
+        return None;
+    }
+    p.kids(h, "obj")
+        .filter(|&o| o < v && matches!(p.tok(o).pos.as_str(), "NOUN" | "PROPN"))
+        .min()
 }
 
 /// "Après la série d'inondations qui a fait 200 morts, le Japon a été
@@ -667,6 +697,15 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         }
     }
     if objects.is_empty() {
+        // "le scrutin a eu lieu dimanche": an idiom of occurrence whose only
+        // object is its own noun ("lieu") says no more than its date and
+        // place, which `circumstances` reads off the draft.
+        let own_noun_only = idiom_objects
+            .iter()
+            .all(|o| direct.contains(&o.token) && o.phrase.len() <= 2);
+        if !idiom_objects.is_empty() && own_noun_only && ctx.is(Class::Occurrence, &lemmas.join(" ")) {
+            rule = OCCURRENCE;
+        }
         objects = idiom_objects;
     }
     if objects.is_empty() && agentless {
@@ -973,6 +1012,13 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if clause {
         return None;
     }
+    // A lemma that is no infinitive ("donne", "reste") is a verb the tagger
+    // misread, and its clause with it; an object the parser gave to another
+    // head ("utilisent en effet cette fréquence …" with the noun read as the
+    // next verb's subject) was lost, not absent: no bare act either way.
+    if !is_infinitive(&lemma) || (!agentless && object_lost(p, v)) {
+        return None;
+    }
     let object = Value {
         object: Object::Literal(crate::facts::Literal {
             text: ctx.token_text(p, v),
@@ -983,6 +1029,50 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         phrase: vec![v],
     };
     Some((if agentless { "undergoes" } else { "acts" }, object))
+}
+
+/// Whether a lemma has the shape of a French infinitive (-er, -ir, -re,
+/// with "se " before a reflexive one).
+fn is_infinitive(lemma: &str) -> bool {
+    let verb = lemma.rsplit(' ').next().unwrap_or(lemma);
+    verb.chars().count() > 2 && (verb.ends_with("er") || verb.ends_with("ir") || verb.ends_with("re"))
+}
+
+/// Whether the noun phrase written right after an objectless verb `v`
+/// (past its adverbs and adjuncts: "utilisent en effet cette fréquence")
+/// is an argument of another head (a subject or object elsewhere): the
+/// parser then lost the verb's object.
+fn object_lost(p: &Para, v: usize) -> bool {
+    let adjuncts: Vec<usize> = p.children[v]
+        .iter()
+        .copied()
+        .filter(|&c| {
+            // "en effet", "en fait": a locution the parser may read as a tiny clause.
+            let tiny_clause = p.tok(c).dep == "advcl" && p.subtree(c).len() <= 2;
+            c > v && (matches!(p.tok(c).dep.as_str(), "advmod" | "obl:mod") || tiny_clause)
+        })
+        .collect();
+    let Some(k) = (v + 1..p.len()).find(|&k| p.tok(k).pos != "ADV" && !adjuncts.iter().any(|&a| p.dominated_by(k, a)))
+    else {
+        return false;
+    };
+    if !matches!(p.tok(k).pos.as_str(), "DET" | "ADJ" | "NUM") {
+        return false;
+    }
+    // Up from the determiner or adjective to its noun, a few steps.
+    let mut n = k;
+    for _ in 0..3 {
+        if !matches!(p.tok(n).dep.as_str(), "det" | "amod" | "nummod") {
+            break;
+        }
+        match p.head(n) {
+            Some(h) => n = h,
+            None => return false,
+        }
+    }
+    matches!(p.tok(n).pos.as_str(), "NOUN" | "PROPN")
+        && p.head(n) != Some(v)
+        && matches!(p.tok(n).dep.as_str(), "nsubj" | "nsubj:pass" | "obj")
 }
 
 /// Entity arguments introduced by à/avec/contre inside a literal object's
@@ -1089,4 +1179,19 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 
 pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
     super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_infinitive;
+
+    #[test]
+    fn infinitive_lemmas_are_told_from_forms_the_tagger_left() {
+        for lemma in ["réagir", "dérailler", "se joindre", "apparaître", "émouvoir"] {
+            assert!(is_infinitive(lemma), "{lemma}");
+        }
+        for lemma in ["donne", "reste", "accordent", "tombé", "er"] {
+            assert!(!is_infinitive(lemma), "{lemma}");
+        }
+    }
 }

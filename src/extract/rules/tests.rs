@@ -1269,6 +1269,62 @@ fn a_passive_agent_without_a_patient_does_not_act_alone() {
 }
 
 #[test]
+fn a_title_adjective_after_its_noun_belongs_to_the_title_before_a_name() {
+    let doc = sentence("La gendarmerie a ouvert une enquête à la demande du procureur général Marie Dupont.");
+    let f = fact(&doc, "Marie Dupont", "role", "procureur général");
+    assert_eq!(f.lemma, "procureur");
+}
+
+#[test]
+fn a_title_apposed_with_an_article_after_a_name_is_its_role() {
+    let doc = sentence("Hier, Paul Garnier, un astronome amateur originaire de Lille, a vu la comète.");
+    let f = fact(&doc, "Paul Garnier", "role", "astronome amateur originaire de Lille");
+    assert_eq!(f.lemma, "astronome");
+    // A name in a complement, then a title opening the clause: no apposition.
+    let doc = sentence("Selon Paul Martin, le ministre a menti.");
+    assert!(!has(&doc, "Paul Martin", "role"), "{}", dump(&doc));
+}
+
+#[test]
+fn a_title_as_a_verbs_predicative_complement_is_a_role() {
+    let doc = sentence("Marie Roux a été nommée ministre de la Santé.");
+    let f = fact(&doc, "Marie Roux", "role", "ministre de la Santé");
+    assert_eq!(f.lemma, "nommer ministre");
+    let doc = sentence("Paul Vidal est devenu maire de Lyon.");
+    fact(&doc, "Paul Vidal", "role", "maire de Lyon");
+    fact(&doc, "Paul Vidal", "leads", "Lyon");
+    // Hoping to become a president is holding no title.
+    let doc = sentence("Le candidat Marc Blanc espère devenir président du Portugal.");
+    assert!(!has(&doc, "Marc Blanc", "leads"), "{}", dump(&doc));
+    assert!(
+        !doc.facts
+            .iter()
+            .any(|f| f.predicate == "role" && f.lemma.starts_with("devenir")),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_name_cut_off_after_its_title_is_the_object_and_holds_the_title() {
+    // The model starts sentences at "Hugo" and at the comma after the name.
+    let doc = sentence("Lors du scrutin de dimanche, Marc Lenoir a battu le candidat du centre-droit Hugo Petit , du Parti radical (PR).");
+    fact(&doc, "Marc Lenoir", "defeats", "Hugo Petit");
+    fact(&doc, "Hugo Petit", "role", "candidat du centre-droit");
+    fact(&doc, "Hugo Petit", "memberOf", "Parti radical");
+    assert!(!has(&doc, "Marc Lenoir", "role"), "{}", dump(&doc));
+}
+
+#[test]
+fn an_organisation_noun_with_its_modifiers_before_a_name_types_it() {
+    let doc = sentence("Selon le quotidien nippon Mainichi Shimbun, la police a perquisitionné le siège.");
+    let f = fact(&doc, "Mainichi Shimbun", "isA", "quotidien nippon");
+    assert_eq!(f.lemma, "quotidien");
+    let doc = sentence("La chaîne de télévision publique coréenne KBS affirme que le siège a été fouillé.");
+    fact(&doc, "KBS", "isA", "chaîne de télévision publique coréenne");
+}
+
+#[test]
 fn the_subject_of_a_control_verb_does_the_infinitive_on_its_object() {
     let doc = sentence("Le journaliste a demandé l'autorisation de filmer les débats.");
     let f = fact(&doc, "journaliste", "relatedTo", "débats");
@@ -1362,4 +1418,106 @@ fn light_verb_idioms_with_a_prepositional_noun() {
     fact(&doc, "policiers", "attacks", "deux étudiants");
     let doc = sentence("L'entreprise met à disposition des salariés une crèche.");
     fact(&doc, "entreprise", "offers", "crèche");
+}
+
+#[test]
+fn a_coordinated_participle_shares_the_conditional_of_its_auxiliary() {
+    let doc = sentence("Le suspect aurait crié des insultes et réclamé la libération du prisonnier.");
+    let f = fact(&doc, "suspect", "relatedTo", "libération du prisonnier");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    let doc = sentence("Le suspect a crié des insultes et réclamé la libération du prisonnier.");
+    let f = fact(&doc, "suspect", "relatedTo", "libération du prisonnier");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn an_occurrence_idiom_with_only_its_own_noun_gives_no_object_row() {
+    let doc = sentence("Le premier tour du scrutin a eu lieu il y a deux semaines.");
+    assert!(
+        doc.facts.iter().all(|f| label(&doc, &f.object) != "lieu"),
+        "{}",
+        dump(&doc)
+    );
+    let doc = sentence("La réunion a eu lieu mardi à Genève.");
+    assert_eq!(fact(&doc, "réunion", "actDate", "mardi").lemma, "avoir lieu");
+    fact(&doc, "réunion", "takesPlaceIn", "Genève");
+    assert!(
+        doc.facts.iter().all(|f| label(&doc, &f.object) != "lieu"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_deadline_is_not_the_date_of_the_act() {
+    for text in [
+        "Le comité accorde jusqu'au 3 juin pour déposer les dossiers.",
+        "La commune doit rendre sa décision d'ici le 5 avril.",
+        "Les juges ont décidé de fixer la date limite au 12 mars.",
+        "Le maire a démissionné avant lundi.",
+    ] {
+        let doc = sentence(text);
+        assert!(
+            doc.facts.iter().all(|f| f.predicate != "actDate"),
+            "{text}\n{}",
+            dump(&doc)
+        );
+    }
+    // The act's own date stays, also beside a deadline noun.
+    let doc = sentence("La commune a rendu sa décision le 5 avril.");
+    fact(&doc, "commune", "actDate", "le 5 avril");
+    let doc = sentence("Mardi, le tribunal a donné au club un délai pour payer ses dettes.");
+    fact(&doc, "tribunal", "actDate", "Mardi");
+}
+
+#[test]
+fn a_bare_act_needs_no_lost_object() {
+    // The object written after the verb went to another head.
+    let doc =
+        sentence("Les vieilles machines consomment en fait cette huile précise de 10 litres pour tourner sans bruit.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "acts"), "{}", dump(&doc));
+    // A reaction with nothing after it is an act of its own.
+    let doc = sentence("Les marchés financiers ont immédiatement réagi : l'action a perdu 11 %.");
+    assert_eq!(fact(&doc, "marchés financiers", "acts", "réagi").rule, "intransitive");
+}
+
+#[test]
+fn the_object_of_a_verb_of_perception_is_the_subject_of_its_infinitive() {
+    let doc = sentence("Des témoins ont vu le suspect quitter la banque.");
+    assert_eq!(fact(&doc, "suspect", "leaves", "banque").lemma, "quitter");
+    assert!(doc
+        .facts
+        .iter()
+        .all(|f| f.predicate != "leaves" || doc.node_label(f.subject) != "témoins"));
+    let doc = sentence("Le quotidien a publié une photo prise lors des défilés du 14 juillet par un voisin, montrant un soldat du régiment, Paul Martin, adjoint au chef du bataillon, frapper un vieil homme à terre.");
+    assert!(
+        doc.facts
+            .iter()
+            .all(|f| f.predicate != "strikes" || doc.node_label(f.subject) != "quotidien"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+#[test]
+fn a_quote_opened_after_its_clause_subject_keeps_the_subject() {
+    let doc = sentence("Du côté du club, le président justifie sa décision du fait que Renault et ses usines « occupent des terrains relevant du domaine public » .");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.rule == "speech")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(
+        label(&doc, &f.object),
+        "Renault et ses usines occupent des terrains relevant du domaine public"
+    );
+    // A said clause whose subject the parser kept is unchanged.
+    let doc = sentence("Le maire a expliqué que la commune « manque de moyens depuis des années ».");
+    let f = fact(
+        &doc,
+        "maire",
+        "explains",
+        "la commune manque de moyens depuis des années",
+    );
+    assert_eq!(f.rule, "speech");
 }

@@ -185,7 +185,7 @@ pub(crate) fn clause_of(p: &Para, mut t: usize) -> usize {
 pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut Draft) {
     let clause = super::svo::chain_top(p, v);
     for t in times {
-        if clause_of(p, t.anchor) != clause {
+        if clause_of(p, t.anchor) != clause || is_bound(ctx, p, t) {
             continue;
         }
         let tokens: Vec<usize> = t.tokens.clone().collect();
@@ -197,6 +197,57 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut 
         if !d.arguments.iter().any(|(k, o)| k == "time" && *o == value) {
             d.arguments.push(("time".to_string(), value));
         }
+    }
+}
+
+/// Whether a time expression is a bound or deadline of its clause's act,
+/// not the act's date: written after a bounding preposition of the `bound`
+/// class ("jusqu'au 5 mars", "d'ici le 5 mars", "avant lundi"), or the
+/// complement of a deadline noun ("la date limite au 5 mars", "un délai
+/// au 5 mars"): the noun heading it, or the object of the verb it hangs on
+/// when "à" or "pour" introduces it ("jeudi, il a fixé un délai" keeps
+/// jeudi).
+fn is_bound(ctx: &Ctx, p: &Para, t: &TimeExpr) -> bool {
+    use super::lexicon::Class;
+    let start = t.tokens.start;
+    let words_before = |k: usize| -> Vec<String> {
+        let one = lower(p, k);
+        let mut out = vec![one.clone()];
+        if k > 0 {
+            out.push(format!("{}{one}", lower(p, k - 1)));
+        }
+        out
+    };
+    // The word (or two joined words) before the expression, and before
+    // an article the expression left out ("avant le lundi").
+    let mut candidates = Vec::new();
+    if start > 0 {
+        candidates.extend(words_before(start - 1));
+    }
+    if start > 1 && matches!(lower(p, start - 1).as_str(), "le" | "la" | "l'") {
+        candidates.extend(words_before(start - 2));
+    }
+    if candidates.iter().any(|w| ctx.is(Class::Bound, w)) {
+        return true;
+    }
+    // A deadline noun: the noun the expression completes, or the object
+    // of the verb it hangs on, or one of their modifiers ("date limite").
+    let deadline = |n: usize| {
+        ctx.is(Class::Bound, &p.tok(n).lemma.to_lowercase())
+            || p.children[n].iter().any(|&c| {
+                matches!(p.tok(c).dep.as_str(), "amod" | "compound" | "nmod")
+                    && ctx.is(Class::Bound, &p.tok(c).lemma.to_lowercase())
+            })
+    };
+    let Some(h) = p.head(t.anchor) else { return false };
+    match p.tok(h).pos.as_str() {
+        "NOUN" => deadline(h),
+        // "fixer le délai au 5 mars", not "jeudi, il a fixé un délai".
+        "VERB" => {
+            let introduced = start > 0 && matches!(lower(p, start - 1).as_str(), "au" | "à" | "pour");
+            introduced && p.kids(h, "obj").any(deadline)
+        }
+        _ => false,
     }
 }
 
