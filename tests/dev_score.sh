@@ -114,8 +114,9 @@ if os.environ.get("HELD_OUT"):
 # 2026-12-01 streams (titles as predicative complements and after names,
 # infinitives on nouns, partitive objects, impersonal "on", no bare acts
 # from misread verbs, perception verbs' infinitives).
+# all 0.499 -> 0.501 with place nouns apposed to a place (X, chef-lieu de Y,).
 floors = {
-    "core": (0.637, 1), "all": (0.499, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.637, 1), "all": (0.501, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.907, 1), "entity_P": (0.972, 1), "splits": (0.278, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}

@@ -67,7 +67,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
 }
 
 /// A title noun that is the predicative complement (`xcomp`, no
-/// preposition) of a verb other than être: "X a été élu président du
+/// preposition, no être of its own) of a verb other than être or a modal: "X a été élu président du
 /// Sénat", "X est devenu maire de Lyon" (the verb's subject holds the
 /// role), "le conseil a nommé X directrice" (its object does: UD's object
 /// control). The row is `role` with the title phrase, lemma the verb and
@@ -79,10 +79,16 @@ fn predicative_titles(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if tok.dep != "xcomp" || tok.pos != "NOUN" || !ctx.is(Class::Title, &lemma) {
             continue;
         }
-        if p.kids(h, "case").next().is_some() || p.kids(h, "cop").next().is_some() {
+        // "peut être président": an infinitive être under a modal says
+        // what may be, not what is.
+        let be = p.children[h].iter().any(|&k| p.tok(k).lemma == "être");
+        if p.kids(h, "case").next().is_some() || be {
             continue;
         }
-        let Some(v) = p.head(h).filter(|&v| p.tok(v).pos == "VERB") else {
+        let Some(v) = p
+            .head(h)
+            .filter(|&v| p.tok(v).pos == "VERB" && !ctx.is(Class::Modal, &p.tok(v).lemma.to_lowercase()))
+        else {
             continue;
         };
         let holders: Vec<(usize, usize, f32)> = match p.kids(v, "obj").next() {

@@ -3,6 +3,9 @@
 //! Californie" and "le parquet de Lyon" say where a place, an organisation
 //! or a thing a fact is about lies.
 //!
+//! "Périgueux, chef-lieu du département, …" says what kind of place a
+//! place is (`isA` with the place-noun phrase, [`apposed_geo`]).
+//!
 //! Owns these patterns only: the comma form needs two place entities; the
 //! phrase form ([`in_phrase`]) needs a place entity inside the noun phrase
 //! of another entity, or of a concept some fact already has for subject.
@@ -18,6 +21,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     in_brackets(ctx, p, out);
     next_to(ctx, p, out);
     described(ctx, p, out);
+    apposed_geo(ctx, p, out);
 }
 
 /// The place entity a token names (not a demonym adjective such as
@@ -182,6 +186,71 @@ fn described(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             };
             out.push(located(p, Node::Entity(place), &lemma, region, at, n));
         }
+    }
+}
+
+/// "Périgueux, chef-lieu du département périgourdin, …", "Lyon, ville de
+/// la région X,": a place name followed by a comma and a phrase opened by a
+/// place noun (`geo` in lexicon.tsv, a hyphenated one read whole) and
+/// closed by a comma, a bracket or the sentence's end, read from the words
+/// (the parser often hangs such a phrase elsewhere): the place `isA` that
+/// phrase, lemma the noun.
+fn apposed_geo(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    const MOST_WORDS: usize = 8;
+    for a in 0..p.len().saturating_sub(2) {
+        let Some(place) = ends_place(ctx, p, a) else { continue };
+        if p.tok(a + 1).text != "," {
+            continue;
+        }
+        let mut n = a + 2;
+        if n < p.len() && matches!(p.tok(n).pos.as_str(), "DET") {
+            n += 1;
+        }
+        if n >= p.len() || p.tok(n).pos != "NOUN" || ctx.table.entity_at(p.index, n).is_some() {
+            continue;
+        }
+        // "chef-lieu": a compound the tokenizer cut in three.
+        let compound =
+            n + 2 < p.len() && p.tok(n + 1).text == "-" && !p.tok(n).space_after && !p.tok(n + 1).space_after;
+        let (lemma, first) = if compound {
+            (format!("{}-{}", p.tok(n).text, p.tok(n + 2).text).to_lowercase(), n + 3)
+        } else {
+            (p.tok(n).lemma.to_lowercase(), n + 1)
+        };
+        if !ctx.is(Class::Geo, &lemma) {
+            continue;
+        }
+        let sentence = p.sentence_range(n);
+        let Some(end) = (first..sentence.end).find(|&k| matches!(p.tok(k).text.as_str(), "," | "(" | ")" | ";" | "."))
+        else {
+            continue;
+        };
+        let words: Vec<usize> = (n..end).collect();
+        if words.len() > MOST_WORDS
+            || words
+                .iter()
+                .any(|&k| matches!(p.tok(k).pos.as_str(), "VERB" | "AUX" | "PRON"))
+        {
+            continue;
+        }
+        let text = ctx.render(p, &words);
+        if text.is_empty() {
+            continue;
+        }
+        let mut d = Draft::new(
+            "place",
+            p.index,
+            Node::Entity(place),
+            "isA".to_string(),
+            lemma,
+            Object::Literal(crate::facts::Literal {
+                text,
+                kind: crate::facts::LiteralKind::Text,
+            }),
+        );
+        d.tokens = vec![a, n];
+        d.span = words;
+        out.push(d);
     }
 }
 

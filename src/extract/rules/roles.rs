@@ -170,11 +170,15 @@ fn title_lemma(ctx: &Ctx, role: &RoleMention) -> Option<String> {
         .cloned()
 }
 
-/// Role text without a leading determiner or trailing punctuation, cut at
-/// the first comma; empty when still longer than an object may be.
+/// Role text without a leading determiner, trailing punctuation or
+/// guillemets, cut at the first comma; empty when still longer than an object may be.
 fn clean(text: &str) -> String {
     let first = text.split([',', ';', '(']).next().unwrap_or("");
-    let mut t = first.trim().trim_end_matches([',', ';', ':', '.']).trim().to_string();
+    // Guillemets around a name inside the role ("fondateur des « Citrons »")
+    // are dropped: the role's end may have cut the closing one.
+    let unquoted: String = first.chars().filter(|c| !matches!(c, '«' | '»')).collect();
+    let unquoted = unquoted.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = unquoted.trim_end_matches([',', ';', ':', '.']).trim().to_string();
     if t.split_whitespace().count() > super::np::MAX_WORDS {
         return String::new();
     }
@@ -198,6 +202,7 @@ mod tests {
             clean("représentant la Hongrie, et la danse sur glace"),
             "représentant la Hongrie"
         );
+        assert_eq!(clean("le fondateur des « Verts"), "fondateur des Verts");
         let long = "chef ".repeat(20);
         assert_eq!(clean(&long), "");
     }

@@ -1293,6 +1293,9 @@ fn a_title_as_a_verbs_predicative_complement_is_a_role() {
     let doc = sentence("Paul Vidal est devenu maire de Lyon.");
     fact(&doc, "Paul Vidal", "role", "maire de Lyon");
     fact(&doc, "Paul Vidal", "leads", "Lyon");
+    // What may be is no role.
+    let doc = sentence("Selon ses partisans, Paul Vidal peut être président à vie.");
+    assert!(!has(&doc, "Paul Vidal", "role"), "{}", dump(&doc));
     // Hoping to become a president is holding no title.
     let doc = sentence("Le candidat Marc Blanc espère devenir président du Portugal.");
     assert!(!has(&doc, "Marc Blanc", "leads"), "{}", dump(&doc));
@@ -1322,6 +1325,17 @@ fn an_organisation_noun_with_its_modifiers_before_a_name_types_it() {
     assert_eq!(f.lemma, "quotidien");
     let doc = sentence("La chaîne de télévision publique coréenne KBS affirme que le siège a été fouillé.");
     fact(&doc, "KBS", "isA", "chaîne de télévision publique coréenne");
+}
+
+#[test]
+fn a_place_noun_phrase_apposed_to_a_place_says_what_it_is() {
+    let doc =
+        sentence("Chaque année, Périgueux, chef-lieu du département périgourdin, devient le rendez-vous du cinéma.");
+    let f = fact(&doc, "Périgueux", "isA", "chef-lieu du département périgourdin");
+    assert_eq!(f.lemma, "chef-lieu");
+    // A clause after the place noun is no description of the place.
+    let doc = sentence("Les délégués ont rejoint Vérone, ville où ils avaient étudié, puis Milan.");
+    assert!(!has(&doc, "Vérone", "isA"), "{}", dump(&doc));
 }
 
 #[test]
