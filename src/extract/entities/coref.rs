@@ -28,7 +28,7 @@ use super::spans::name_head;
 use super::tables::tables;
 use crate::extract::rules::lexicon::{lexicon, Class};
 use crate::facts::EntityKind;
-use crate::nlp::Doc;
+use crate::nlp::{Doc, EntIob};
 
 /// A mention of a named entity as coreference sees it.
 #[derive(Debug, Clone)]
@@ -370,7 +370,7 @@ fn refer_back(
 /// demonstrative determiner, followed only by adjectives of its own (none
 /// of the `contrast` class: "la ville voisine" is another town), and then
 /// by nothing that names or restricts it otherwise (a name, a complement
-/// with a preposition, a capitalised word).
+/// with a preposition, a capitalised word, a name apposed after a comma).
 pub fn is_definite_description(doc: &Doc, i: usize) -> bool {
     let toks = &doc.tokens;
     let t = &toks[i];
@@ -398,6 +398,39 @@ pub fn is_definite_description(doc: &Doc, i: usize) -> bool {
             return false;
         }
         k += 1;
+    }
+    // "la capitale colombienne, Bogota": a name apposed after a comma says
+    // whom the noun means; it refers to that name, not back.
+    // The parser hangs that name on the noun (appos) or on the noun's head
+    // (conj); either way the name closes its phrase (punctuation or the
+    // text's end follows it), and its kind fits the noun: a class noun's
+    // kind, a person for a title ("le chef animateur de la firme, X": X is
+    // the animator, not the firm).
+    let lemma = t.lemma.to_lowercase();
+    let fits = |n: &crate::nlp::Token| {
+        EntityKind::from_code(&n.ent_type).is_some_and(|kind| {
+            match (class_fits(&lemma, kind, true), class_fits(&lemma, kind, false)) {
+                (Some(a), Some(b)) => a || b,
+                _ => {
+                    kind == EntityKind::Person
+                        && (tables().is_title(&lemma) || tables().is_title(&t.text.to_lowercase()))
+                }
+            }
+        })
+    };
+    let apposed_name = toks.get(k).is_some_and(|n| n.text == ",")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.pos == "PROPN" && n.ent_iob == EntIob::B && fits(n))
+        && {
+            let mut end = k + 2;
+            while toks.get(end).is_some_and(|t| t.ent_iob == EntIob::I) {
+                end += 1;
+            }
+            toks.get(end).is_none_or(|t| t.pos == "PUNCT" && t.text != "-")
+        };
+    if apposed_name {
+        return false;
     }
     toks.get(k).is_none_or(|n| {
         if n.sent_start {

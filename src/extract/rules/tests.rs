@@ -1535,3 +1535,13 @@ fn a_quote_opened_after_its_clause_subject_keeps_the_subject() {
     );
     assert_eq!(f.rule, "speech");
 }
+
+#[test]
+fn a_name_apposed_after_a_comma_is_what_the_description_means() {
+    // "la capitale péruvienne" does not refer back to the place named
+    // before: the name after the comma says which capital.
+    let doc =
+        sentence("Le général Ramos est né à Cuzco. Paul Martin avait déjà été maire de la capitale péruvienne, Lima.");
+    fact(&doc, "Paul Martin", "leads", "Lima");
+    no_fact_with(&doc, |f| f.predicate == "leads" && label(&doc, &f.object) == "Cuzco");
+}
