@@ -69,8 +69,8 @@ pub enum Class {
     /// mode de réception", "selon la procédure").
     Manner,
     /// Verbs whose subject does what an infinitive on their object noun
-    /// says ("a pris la décision de fermer", "a trois semaines pour
-    /// réviser", "a demandé l'autorisation de filmer").
+    /// says ("a pris la décision de fermer", "a demandé l'autorisation de
+    /// filmer").
     Control,
     /// Nouns of an aim or will whose "de" owner does what their infinitive
     /// says ("la volonté de X de vendre", "la décision de X de fermer").
