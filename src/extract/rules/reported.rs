@@ -302,6 +302,11 @@ fn said_range(p: &Para, clause: usize) -> Range<usize> {
 /// the comma) and the speaker (written after the verb, or the clitic pronoun
 /// resolved to its person).
 fn inverted(ctx: &Ctx, p: &Para, v: usize) -> Option<(Range<usize>, (Node, f32, usize))> {
+    // A present participle ("…, dénonçant la fermeture") is a clause of the
+    // subject's, never an inverted verb with its speaker after it.
+    if p.morph_has(v, "VerbForm=Part") && p.morph_has(v, "Tense=Pres") {
+        return None;
+    }
     let sentence = p.sentence_range(v);
     // Back over auxiliaries and clitics to the comma.
     let mut k = v;

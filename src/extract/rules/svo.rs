@@ -190,6 +190,17 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         return values;
     }
     if tok.dep == "acl" && p.morph_has(v, "VerbForm=Part") {
+        // "X doit prêter serment, pour un mandat de quatre ans, succédant à
+        // Y": a present participle set off by a comma after a
+        // prepositional phrase is the clause subject's, not the phrase's
+        // (French grammar's detached participle refers to the subject).
+        if let Some(clause) = detached_participle_clause(p, v, h) {
+            for mut val in grammatical_subjects(ctx, p, clause, depth + 1) {
+                val.factor *= 0.85;
+                out.push(val);
+            }
+            return out;
+        }
         if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") {
             let Some((noun, f)) = ctx.agreeing_noun(p, h, v, v) else {
                 return out;
@@ -263,6 +274,30 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
     }
     out
+}
+
+/// The verb whose subject a detached present participle `v` (an `acl` on
+/// `h`) describes: `v` follows a comma, and `h` is a noun inside a
+/// prepositional phrase ("…, pour un mandat de quatre ans, succédant à
+/// Y"), so the participle cannot be the noun's; the nearest verb above `h`
+/// (at most four heads up) is the clause. `None` otherwise, also for a
+/// past participle (it agrees with its noun) or a noun that is itself a
+/// subject or object.
+fn detached_participle_clause(p: &Para, v: usize, h: usize) -> Option<usize> {
+    if !p.morph_has(v, "Tense=Pres") || v == 0 || p.tok(v - 1).text != "," {
+        return None;
+    }
+    if !matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") || p.kids(h, "case").next().is_none() {
+        return None;
+    }
+    let mut at = h;
+    for _ in 0..4 {
+        at = p.head(at)?;
+        if p.tok(at).pos == "VERB" {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The noun right before the auxiliary "ayant" of a past participle that

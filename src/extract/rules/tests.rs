@@ -1566,3 +1566,22 @@ fn the_clause_of_an_adjective_of_possibility_is_hypothetical() {
     let doc = sentence("Le suspect a déjà quitté la ville.");
     assert!(!fact(&doc, "suspect", "leaves", "ville").hypothetical, "{}", dump(&doc));
 }
+
+#[test]
+fn a_detached_present_participle_after_a_prepositional_phrase_is_the_subjects() {
+    let doc = sentence(
+        "Paul Martin doit prêter serment le 7 août, pour un mandat de quatre ans, succédant au président sortant Jean Dupont.",
+    );
+    fact(&doc, "Paul Martin", "succeeds", "Jean Dupont");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("mandat"));
+    // Without the comma the participle stays its noun's.
+    let doc = sentence("Le ministre a rencontré un homme portant un chapeau.");
+    fact(&doc, "homme", "relatedTo", "chapeau");
+}
+
+#[test]
+fn a_present_participle_after_a_comma_is_no_inverted_speech_verb() {
+    let doc = sentence("Le ministre a parlé avec les ouvriers de l'usine, dénonçant la fermeture du site.");
+    fact(&doc, "ministre", "denounces", "fermeture du site");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("fermeture"));
+}
