@@ -10,7 +10,8 @@
 //! coordinated object, a list's last item hung on the head noun, the
 //! object of a participle sharing the auxiliary read as its subject),
 //! [`stray_object`] (a verb's object hung as `amod` inside the adjuncts
-//! before it), [`inside_word`] (a sentence the parser starts inside a word:
+//! before it), [`second_subject`] (a verb's object after it labelled as a
+//! second subject: "des manifestants ont interrompu le conseil"), [`inside_word`] (a sentence the parser starts inside a word:
 //! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
 //! sentence of its own: `William Luckey` | `est décédé …`), [`trailing_name`]
 //! (a name cut off after the phrase it is apposed to: `le candidat du
@@ -39,6 +40,7 @@ pub mod cut_subject;
 pub mod inside_word;
 pub mod leading_name;
 pub mod owned_name;
+pub mod second_subject;
 pub mod stray_object;
 pub mod trailing_name;
 
@@ -60,6 +62,7 @@ pub const RULES: &[Repair] = &[
     owned_name::attach_owned_names,
     coordination::repair_coordination,
     stray_object::reattach_stray_objects,
+    second_subject::relabel_second_subjects,
 ];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the

@@ -52,14 +52,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             d.span = value.phrase.clone();
             d.verb = Some(h);
             d.confidence *= s.factor * value.factor;
-            if predicate == "role" && ctx.is(Class::Leader, &lemma) {
-                for e in led(ctx, p, h).into_iter().filter(|&e| e != subject) {
-                    let mut l = d.clone();
-                    l.predicate = "leads".to_string();
-                    l.object = Object::Entity(e);
-                    l.span = Vec::new();
-                    out.push(l);
-                }
+            if predicate == "role" {
+                push_leads(ctx, p, h, subject, &d, out);
             }
             out.push(d);
         }
@@ -121,17 +115,25 @@ fn predicative_titles(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             d.span = phrase.clone();
             d.verb = Some(v);
             d.confidence *= factor;
-            if ctx.is(Class::Leader, &lemma) {
-                for e in led(ctx, p, h).into_iter().filter(|&e| e != holder) {
-                    let mut l = d.clone();
-                    l.predicate = "leads".to_string();
-                    l.object = Object::Entity(e);
-                    l.span = Vec::new();
-                    out.push(l);
-                }
-            }
+            push_leads(ctx, p, h, holder, &d, out);
             out.push(d);
         }
+    }
+}
+
+/// For a `role` draft `d` whose title `h` is of the `leader` class, one
+/// `leads` row (a copy of `d`) for each organisation or place the title
+/// names ([`led`]) other than the holder itself.
+fn push_leads(ctx: &Ctx, p: &Para, h: usize, holder: usize, d: &Draft, out: &mut Vec<Draft>) {
+    if !ctx.is(Class::Leader, &p.tok(h).lemma.to_lowercase()) {
+        return;
+    }
+    for e in led(ctx, p, h).into_iter().filter(|&e| e != holder) {
+        let mut l = d.clone();
+        l.predicate = "leads".to_string();
+        l.object = Object::Entity(e);
+        l.span = Vec::new();
+        out.push(l);
     }
 }
 
