@@ -270,6 +270,15 @@ pub enum Object {
 }
 
 impl Object {
+    /// A plain-text literal object ([`LiteralKind::Text`]): a role, a
+    /// description, a noun phrase as written.
+    pub fn text(text: impl Into<String>) -> Self {
+        Object::Literal(Literal {
+            text: text.into(),
+            kind: LiteralKind::Text,
+        })
+    }
+
     /// The node this object is, unless it is a literal.
     pub fn node(&self) -> Option<Node> {
         match self {

@@ -254,7 +254,10 @@ fn noun_before(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) 
     .then_some(n)
 }
 
-fn is_article(text: &str) -> bool {
+/// A definite or indefinite singular article ("le", "la", "l'", "un",
+/// "une"), any case, either apostrophe: one that may open a description or
+/// an apposition ("X, un astronome").
+pub(super) fn is_article(text: &str) -> bool {
     let det = text.to_lowercase().replace('\u{2019}', "'");
     matches!(det.as_str(), "le" | "la" | "l'" | "un" | "une")
 }
@@ -321,7 +324,7 @@ fn refer_back(
     let t = &doc.tokens[i];
     let word = t.text.to_lowercase();
     let lemma = t.lemma.to_lowercase();
-    let title = tables().is_title(&word) || tables().is_title(&lemma);
+    let title = is_title_noun(t);
     let before = |m: &&NamedMention| m.paragraph < p || (m.paragraph == p && m.tokens.start < i);
     let has = |words: &[String]| words.iter().any(|d| *d == word || *d == lemma);
     let described = |e: usize| infos.get(e).is_some_and(|info| has(&info.descriptors));
@@ -363,6 +366,12 @@ fn refer_back(
         .map(|m| m.entity)
         .collect();
     single(cands)
+}
+
+/// Whether a noun is a title word ("président", "ministre"), by its
+/// written form or its lemma.
+fn is_title_noun(t: &crate::nlp::Token) -> bool {
+    tables().is_title(&t.text.to_lowercase()) || tables().is_title(&t.lemma.to_lowercase())
 }
 
 /// "le club", "l'association européenne", "cette entreprise", "le
@@ -409,12 +418,11 @@ pub fn is_definite_description(doc: &Doc, i: usize) -> bool {
     let lemma = t.lemma.to_lowercase();
     let fits = |n: &crate::nlp::Token| {
         EntityKind::from_code(&n.ent_type).is_some_and(|kind| {
-            match (class_fits(&lemma, kind, true), class_fits(&lemma, kind, false)) {
-                (Some(a), Some(b)) => a || b,
-                _ => {
-                    kind == EntityKind::Person
-                        && (tables().is_title(&lemma) || tables().is_title(&t.text.to_lowercase()))
-                }
+            // A place noun fits a country as well as a town.
+            let class = class_fits(&lemma, kind, true).zip(class_fits(&lemma, kind, false));
+            match class {
+                Some((country, other)) => country || other,
+                None => kind == EntityKind::Person && is_title_noun(t),
             }
         })
     };

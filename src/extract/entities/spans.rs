@@ -4,6 +4,7 @@
 //! Works on token indices of a single [`Doc`]; knows nothing of merging,
 //! typing by tables beyond titles, or offsets in the original text.
 
+use super::coref::is_article;
 use super::tables::tables;
 use crate::extract::repair::inside_word::breaks_before;
 use crate::facts::EntityKind;
@@ -355,7 +356,7 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
         return;
     };
     let mut t = e + 1;
-    if t < doc.tokens.len() && is_apposition_article(&doc.tokens[t].text) && !doc.tokens[t].sent_start {
+    if t < doc.tokens.len() && is_article(&doc.tokens[t].text) && !doc.tokens[t].sent_start {
         t += 1;
     }
     if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start || !is_title_token(doc, t) {
@@ -383,14 +384,6 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
     c.role = Some(t..trim_back(doc, t, end));
     c.person = true;
     c.feminine = feminine_of(doc, t);
-}
-
-/// An article that may open an apposition ("X, le ministre de …", "X, un astronome").
-fn is_apposition_article(text: &str) -> bool {
-    matches!(
-        text.to_lowercase().replace('\u{2019}', "'").as_str(),
-        "le" | "la" | "l'" | "un" | "une"
-    )
 }
 
 /// Whether token `k` lies in the subtree of token `root` (bounded: a cyclic

@@ -80,10 +80,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             e,
             "isA".to_string(),
             tok.lemma.to_lowercase(),
-            Object::Literal(Literal {
-                text,
-                kind: LiteralKind::Text,
-            }),
+            Object::text(text),
         );
         d.tokens = vec![n, c];
         d.span = phrase;
@@ -260,10 +257,7 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
         e,
         if ctx.is(Class::Title, &lemma) { "role" } else { "isA" }.to_string(),
         lemma.clone(),
-        Object::Literal(Literal {
-            text,
-            kind: LiteralKind::Text,
-        }),
+        Object::text(text),
     );
     d.tokens = vec![h, a];
     d.span = phrase;

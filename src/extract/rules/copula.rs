@@ -106,10 +106,7 @@ fn predicative_titles(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 holder,
                 "role".to_string(),
                 format!("{verb} {lemma}"),
-                Object::Literal(crate::facts::Literal {
-                    text: text.clone(),
-                    kind: crate::facts::LiteralKind::Text,
-                }),
+                Object::text(text.clone()),
             );
             d.tokens = vec![at, v, h];
             d.span = phrase.clone();

@@ -191,10 +191,7 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
             let Some((text, phrase)) = event_content(ctx, p, n, a.token) else {
                 continue;
             };
-            let object = Object::Literal(crate::facts::Literal {
-                text,
-                kind: crate::facts::LiteralKind::Text,
-            });
+            let object = Object::text(text);
             let mut d = Draft::new(
                 "event",
                 p.index,

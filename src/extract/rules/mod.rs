@@ -389,13 +389,7 @@ fn finish(
                         }),
                     ));
                     if let Some(unit) = q.unit {
-                        d.arguments.push((
-                            "unit".to_string(),
-                            Object::Literal(Literal {
-                                text: unit,
-                                kind: LiteralKind::Text,
-                            }),
-                        ));
+                        d.arguments.push(("unit".to_string(), Object::text(unit)));
                     }
                 }
             }

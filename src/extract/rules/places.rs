@@ -243,10 +243,7 @@ fn apposed_geo(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             Node::Entity(place),
             "isA".to_string(),
             lemma,
-            Object::Literal(crate::facts::Literal {
-                text,
-                kind: crate::facts::LiteralKind::Text,
-            }),
+            Object::text(text),
         );
         d.tokens = vec![a, n];
         d.span = words;

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::nlp::Doc;
 
-use crate::facts::{EntityKind, Literal, LiteralKind, Object};
+use crate::facts::{EntityKind, Object};
 
 use super::super::entities::RoleMention;
 use super::lexicon::Class;
@@ -44,10 +44,7 @@ pub(crate) fn run(ctx: &Ctx, docs: &[Cow<'_, Doc>], out: &mut Vec<Draft>) {
             role.entity,
             "role".to_string(),
             head_lemma.clone(),
-            Object::Literal(Literal {
-                text: text.clone(),
-                kind: LiteralKind::Text,
-            }),
+            Object::text(text.clone()),
         );
         d.tokens = tokens.clone();
         let mut orgs = Vec::new();

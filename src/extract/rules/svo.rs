@@ -1055,10 +1055,7 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         return None;
     }
     let object = Value {
-        object: Object::Literal(crate::facts::Literal {
-            text: ctx.token_text(p, v),
-            kind: crate::facts::LiteralKind::Text,
-        }),
+        object: Object::text(ctx.token_text(p, v)),
         factor: 1.0,
         token: v,
         phrase: vec![v],
