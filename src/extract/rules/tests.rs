@@ -1598,3 +1598,11 @@ fn a_subject_read_as_the_apposition_of_a_fronted_adjunct_is_the_subject() {
     fact(&doc, "procureur", "transmitsTo", "juge");
     no_fact_with(&doc, |f| f.predicate == "role");
 }
+
+#[test]
+fn a_nouns_number_is_read_from_its_form_when_the_tagger_misses_it() {
+    // The tagger calls "astronomes" singular; "menée" agrees with "équipe", not with it.
+    let doc = sentence("Une équipe internationale d'astronomes menée par l'Université a annoncé la découverte.");
+    fact(&doc, "Université", "leads", "équipe internationale d'astronomes");
+    no_fact_with(&doc, |f| label(&doc, &f.object) == "astronomes");
+}
