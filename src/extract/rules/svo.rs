@@ -129,6 +129,24 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             continue;
         }
         let st = p.tok(s);
+        // "celui-ci", "ce dernier": the last-named noun, not the subject.
+        if let Some((a, f)) = ctx.latter(p, s) {
+            for val in ctx.values(p, a, None) {
+                let object = match ctx.subject_node(p, &val) {
+                    Some(Node::Entity(e)) => Object::Entity(e),
+                    Some(Node::Concept(c)) => Object::Concept(c),
+                    None => continue,
+                };
+                // Read on the anaphor's token, so the fact stays in its sentence.
+                out.push(Value {
+                    object,
+                    factor: val.factor * f,
+                    token: s,
+                    phrase: Vec::new(),
+                });
+            }
+            continue;
+        }
         if st.pos == "PRON" {
             if p.morph_has(s, "PronType=Rel") && st.lemma.to_lowercase() == "qui" {
                 if let Some((a, f)) = ctx.antecedent(p, s, v) {

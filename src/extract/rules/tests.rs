@@ -831,6 +831,20 @@ fn the_next_item_of_a_list_is_no_agent_of_the_bracketed_participle_before_it() {
 }
 
 #[test]
+fn celui_ci_is_the_last_named_not_the_subject() {
+    // "Celui-ci" takes up the last-named referent, here the object.
+    let doc = sentence("Marie Dupont a succédé à Paul Martin. Celui-ci avait dirigé la banque pendant dix ans.");
+    fact(&doc, "Paul Martin", "leads", "banque");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Marie Dupont" && f.lemma == "diriger"
+    });
+    // After "l'un des suspects de Lyon", it is one of the suspects, whom
+    // no noun names: neither Lyon nor the subject.
+    let doc = sentence("La police a arrêté l'un des suspects de Lyon, celui-ci a avoué le vol.");
+    no_fact_with(&doc, |f| f.lemma == "avouer");
+}
+
+#[test]
 fn a_noun_the_parser_made_a_preposition_is_left_out() {
     let doc = sentence("Le tribunal a donné suite aux plaintes déposées par l'association Vigie.");
     let f = doc
