@@ -163,6 +163,102 @@ impl Ctx<'_> {
         (kind != Some(EntityKind::Person) && agrees).then_some(subject)
     }
 
+    /// The noun a demonstrative anaphor of "the latter" stands for:
+    /// "celui-ci", "celle-ci", "ceux-ci", "celles-ci", or "ce dernier",
+    /// "cette dernière", "ces derniers" standing alone, at `t`. French uses
+    /// them for the last-named noun (not the subject), so the antecedent is
+    /// the nearest noun or name before `t`, in its sentence or the one
+    /// before, that heads its phrase and agrees in number (and in gender
+    /// where both are tagged; a name's tagged gender is a guess). Returns
+    /// that noun and a factor below a name's; `None` for any other word.
+    pub fn latter(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
+        let tok = p.tok(t);
+        let mut text = tok.text.to_lowercase();
+        // "Celui-ci" may come as "Celui" and "-ci", or "-" and "ci".
+        let next = |k: usize| (k < p.len()).then(|| p.tok(k).text.to_lowercase());
+        match (next(t + 1).as_deref(), next(t + 2).as_deref()) {
+            (Some("-ci"), _) | (Some("-"), Some("ci")) => text.push_str("-ci"),
+            _ => {}
+        }
+        let (gender, number) = match text.as_str() {
+            "celui-ci" => ("Masc", "Sing"),
+            "celle-ci" => ("Fem", "Sing"),
+            "ceux-ci" => ("Masc", "Plur"),
+            "celles-ci" => ("Fem", "Plur"),
+            "dernier" | "dernière" | "derniers" | "dernières" => {
+                let demonstrative = p.kids(t, "det").any(|d| p.tok(d).lemma.to_lowercase() == "ce");
+                // "ce dernier" stands alone: no noun of its own after it.
+                let alone = matches!(tok.pos.as_str(), "ADJ" | "NOUN" | "PRON")
+                    && !tok.dep.starts_with("amod")
+                    && p.kids(t, "nmod").next().is_none();
+                if !(demonstrative && alone) {
+                    return None;
+                }
+                let gender = if text.starts_with("dernière") { "Fem" } else { "Masc" };
+                let number = if text.ends_with('s') { "Plur" } else { "Sing" };
+                (gender, number)
+            }
+            _ => return None,
+        };
+        let sentence = p.sentence_of[t];
+        let start = (0..t).rev().take_while(|&k| p.sentence_of[k] + 1 >= sentence).last()?;
+        // The nearest three nominals only: further back, "the latter" is
+        // no longer the last-named. "l'un des X" before it is one of X,
+        // which no noun names: nothing.
+        let mut seen = 0;
+        for k in (start..t).rev() {
+            let c = p.tok(k);
+            if c.pos == "PRON"
+                && matches!(c.text.to_lowercase().as_str(), "un" | "une")
+                && p.kids(k, "nmod").next().is_some()
+            {
+                return None;
+            }
+            // "le télescope, dont le lancement est prévu. Celui-ci …": a
+            // noun with a relative pronoun of its own is inside a relative
+            // clause, aside from the text's main line.
+            if p.children[k].iter().any(|&c| p.morph_has(c, "PronType=Rel")) {
+                continue;
+            }
+            // A noun's complement is no referent of its own ("l'un des
+            // suspects de Lyon, celui-ci"); under "l'un de", nothing is.
+            if c.dep.starts_with("nmod") {
+                let mut h = k;
+                for _ in 0..4 {
+                    match p.head(h) {
+                        Some(x) if p.tok(h).dep.starts_with("nmod") => h = x,
+                        _ => break,
+                    }
+                }
+                let one_of = p.tok(h).pos == "PRON" && matches!(p.tok(h).text.to_lowercase().as_str(), "un" | "une");
+                if one_of {
+                    return None;
+                }
+                continue;
+            }
+            if !matches!(c.pos.as_str(), "NOUN" | "PROPN")
+                || matches!(c.dep.as_str(), "flat:name" | "flat" | "fixed" | "compound")
+                || super::svo::is_time_noun(p, k)
+            {
+                continue;
+            }
+            let name = c.pos == "PROPN" || self.table.entity_at(p.index, k).is_some();
+            let agrees_number = match feature(p, k, "Number") {
+                Some(n) => n == number,
+                None => name,
+            };
+            let agrees_gender = name || feature(p, k, "Gender").is_none_or(|g| g == gender);
+            if agrees_number && agrees_gender {
+                return Some((k, 0.7));
+            }
+            seen += 1;
+            if seen == 3 {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The country a demonym adjective stands for ("ukrainienne").
     pub fn demonym(&self, p: &Para, t: usize) -> Option<usize> {
         (p.tok(t).pos == "ADJ")

@@ -129,6 +129,11 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             continue;
         }
         let st = p.tok(s);
+        // "celui-ci", "ce dernier": the last-named noun, not the subject.
+        if let Some((a, f)) = ctx.latter(p, s) {
+            out.extend(taken_up(ctx, p, a, s, f));
+            continue;
+        }
         if st.pos == "PRON" {
             if p.morph_has(s, "PronType=Rel") && st.lemma.to_lowercase() == "qui" {
                 if let Some((a, f)) = ctx.antecedent(p, s, v) {
@@ -148,21 +153,7 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                 // "l'un des radars": a pronoun of part with its set.
                 out.push(val);
             } else if let Some(a) = ctx.previous_subject(p, s) {
-                // The node of the antecedent, read on the pronoun's token so
-                // the fact stays in its own sentence.
-                for val in ctx.values(p, a, None) {
-                    let object = match ctx.subject_node(p, &val) {
-                        Some(Node::Entity(e)) => Object::Entity(e),
-                        Some(Node::Concept(c)) => Object::Concept(c),
-                        None => continue,
-                    };
-                    out.push(Value {
-                        object,
-                        factor: val.factor * 0.6,
-                        token: s,
-                        phrase: Vec::new(),
-                    });
-                }
+                out.extend(taken_up(ctx, p, a, s, 0.6));
             }
             continue;
         }
@@ -277,6 +268,27 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
     }
     out
+}
+
+/// The nodes of the antecedent `a` of the anaphor `s` (a pronoun, "ce
+/// dernier"), read on the anaphor's token so the fact stays in its own
+/// sentence, each less sure by `factor`.
+fn taken_up(ctx: &Ctx, p: &Para, a: usize, s: usize, factor: f32) -> Vec<Value> {
+    ctx.values(p, a, None)
+        .into_iter()
+        .filter_map(|val| {
+            let object = match ctx.subject_node(p, &val)? {
+                Node::Entity(e) => Object::Entity(e),
+                Node::Concept(c) => Object::Concept(c),
+            };
+            Some(Value {
+                object,
+                factor: val.factor * factor,
+                token: s,
+                phrase: Vec::new(),
+            })
+        })
+        .collect()
 }
 
 /// The verb whose subject a detached present participle `v` (an `acl` on

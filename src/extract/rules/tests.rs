@@ -807,6 +807,44 @@ fn lists_are_no_appositions_or_coordinations() {
 }
 
 #[test]
+fn a_participle_agent_that_names_no_entity_is_a_concept() {
+    // "X renversé par un camion": the agent noun phrase acts, as a verb's
+    // subject would, though it names no entity.
+    let doc = sentence("Un cycliste renversé par un camion de livraison a été transporté à l'hôpital.");
+    let f = fact(&doc, "camion de livraison", "relatedTo", "cycliste");
+    assert_eq!((f.rule.as_str(), f.lemma.as_str()), ("participle", "renverser"));
+    assert!(matches!(f.subject, Node::Concept(_)), "{}", dump(&doc));
+    let doc = sentence("Les villages détruits par les crues du fleuve seront reconstruits.");
+    let f = fact(&doc, "crues du fleuve", "relatedTo", "villages");
+    assert_eq!(f.lemma, "détruire");
+    // The participle's act is done, whatever the main verb's tense.
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn the_next_item_of_a_list_is_no_agent_of_the_bracketed_participle_before_it() {
+    // The parser coordinates "la descente libre" with the agents inside
+    // the brackets before it; the named winners stay.
+    let doc = sentence("Trois épreuves sont disputées au niveau junior : le slalom géant (remporté par Paul Morel), le slalom en parallèle (remporté par Marie Lenoir et Hugo Petit) et la descente libre (remportée par Luc Girard et Anne Roux).");
+    fact(&doc, "Luc Girard", "wins", "descente libre");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "descente libre");
+}
+
+#[test]
+fn celui_ci_is_the_last_named_not_the_subject() {
+    // "Celui-ci" takes up the last-named referent, here the object.
+    let doc = sentence("Marie Dupont a succédé à Paul Martin. Celui-ci avait dirigé la banque pendant dix ans.");
+    fact(&doc, "Paul Martin", "leads", "banque");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Marie Dupont" && f.lemma == "diriger"
+    });
+    // After "l'un des suspects de Lyon", it is one of the suspects, whom
+    // no noun names: neither Lyon nor the subject.
+    let doc = sentence("La police a arrêté l'un des suspects de Lyon, celui-ci a avoué le vol.");
+    no_fact_with(&doc, |f| f.lemma == "avouer");
+}
+
+#[test]
 fn a_noun_the_parser_made_a_preposition_is_left_out() {
     let doc = sentence("Le tribunal a donné suite aux plaintes déposées par l'association Vigie.");
     let f = doc
