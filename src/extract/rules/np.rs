@@ -319,6 +319,14 @@ impl Ctx<'_> {
                     out.push(c);
                 }
             }
+            // "la CGT Cheminots et Sud-Rail", "les syndicats CGT, CFDT et
+            // FO": the parser hangs the next item on a word inside the
+            // item's name (or on the name after a class noun).
+            for c in self.name_conjuncts(p, x) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
             k += 1;
         }
         // Parser repair: "par A et l'envoyé B" with the second noun as `conj` of the verb.
@@ -345,6 +353,60 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// The tokens of the name `x` stands for: the mention holding `x`, or,
+    /// for a common noun with its name written right after it ("les
+    /// syndicats CGT", "la société Acme"), that noun and the name's mention.
+    /// `None` when `x` names no entity that way.
+    fn name_span(&self, p: &Para, x: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        let at = |k: usize| self.table.entity_at(p.index, k);
+        let (e, anchor) = match at(x) {
+            Some(e) => (e, x),
+            None if p.tok(x).pos == "NOUN" => p.children[x].iter().copied().find_map(|c| {
+                let e = at(c)?;
+                let adjacent = c > x && (x + 1..c).all(|k| p.tok(k).pos == "ADJ" || at(k) == Some(e));
+                let named = matches!(p.tok(c).pos.as_str(), "PROPN" | "X")
+                    && matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name" | "dep" | "amod")
+                    && p.kids(c, "case").next().is_none();
+                (adjacent && named).then_some((e, c))
+            })?,
+            None => return None,
+        };
+        let mut lo = anchor.min(x);
+        while lo > 0 && at(lo - 1) == Some(e) {
+            lo -= 1;
+        }
+        let mut hi = anchor.max(x) + 1;
+        while hi < p.len() && at(hi) == Some(e) {
+            hi += 1;
+        }
+        Some((e, lo..hi))
+    }
+
+    /// Conjuncts the parser hung on a word of the name `x` stands for
+    /// (see [`Ctx::name_span`]) rather than on `x`: nominals outside the
+    /// name that name another entity, never across a colon.
+    fn name_conjuncts(&self, p: &Para, x: usize) -> Vec<usize> {
+        let Some((e, span)) = self.name_span(p, x) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for k in span.clone().filter(|&k| k != x) {
+            for c in p.kids(k, "conj") {
+                let other = self.resolve(p, c).is_some_and(|(o, _)| o != e);
+                let colon = (k.min(c)..k.max(c)).any(|t| p.tok(t).text == ":");
+                if !span.contains(&c)
+                    && matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN")
+                    && p.kids(c, "cop").next().is_none()
+                    && other
+                    && !colon
+                {
+                    found.push(c);
+                }
+            }
+        }
+        found
     }
 
     /// Values for `t` and everything coordinated with it, one per entity.
