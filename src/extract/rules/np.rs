@@ -350,6 +350,33 @@ impl Ctx<'_> {
                         }
                     }
                 }
+                // "par les producteurs A, B et C" with `B` hung on the verb
+                // as a bare adjunct: a name right after the argument and a
+                // comma, heading the list's end, continues the argument.
+                let end = p
+                    .subtree(t)
+                    .into_iter()
+                    .filter(|&k| p.tok(k).pos != "PUNCT")
+                    .max()
+                    .unwrap_or(t);
+                let named = out.iter().any(|&x| self.resolve(p, x).is_some());
+                for c in p.kids(h, "obl:mod").collect::<Vec<_>>() {
+                    let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
+                    if named
+                        && c == end + 2
+                        && p.tok(end + 1).text == ","
+                        && p.tok(c).pos == "PROPN"
+                        && p.kids(c, "case").next().is_none()
+                        && self.table.entity_at(p.index, c).is_some()
+                        && ends_list
+                    {
+                        for k in std::iter::once(c).chain(p.kids(c, "conj")) {
+                            if !out.contains(&k) {
+                                out.push(k);
+                            }
+                        }
+                    }
+                }
             }
         }
         out
@@ -391,16 +418,39 @@ impl Ctx<'_> {
         let Some((e, span)) = self.name_span(p, x) else {
             return Vec::new();
         };
+        let names_other = |c: usize| self.resolve(p, c).is_some_and(|(o, _)| o != e);
         let mut found = Vec::new();
         for k in span.clone().filter(|&k| k != x) {
             for c in p.kids(k, "conj") {
-                let other = self.resolve(p, c).is_some_and(|(o, _)| o != e);
                 let colon = (k.min(c)..k.max(c)).any(|t| p.tok(t).text == ":");
+                // "la Journée des Caraïbes et des États-Unis": a conjunct
+                // with a preposition of its own continues a complement
+                // inside the name, unless the name has that preposition too
+                // ("de la Ligue du Nord et du parti X").
+                let own_case = p.prep(c).is_some() && p.prep(c) != p.prep(x);
                 if !span.contains(&c)
                     && matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN")
                     && p.kids(c, "cop").next().is_none()
-                    && other
+                    && names_other(c)
                     && !colon
+                    && !own_case
+                {
+                    found.push(c);
+                }
+            }
+        }
+        // "les producteurs A, B et C" with `A` and `B` both hung on the
+        // class noun: a later name after a comma, heading the list's end.
+        if p.tok(x).pos == "NOUN" {
+            for c in p.children[x].iter().copied() {
+                let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
+                if c >= span.end
+                    && p.tok(c - 1).text == ","
+                    && matches!(p.tok(c).dep.as_str(), "appos" | "nmod")
+                    && p.tok(c).pos == "PROPN"
+                    && p.kids(c, "case").next().is_none()
+                    && names_other(c)
+                    && ends_list
                 {
                     found.push(c);
                 }

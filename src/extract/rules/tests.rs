@@ -1611,3 +1611,13 @@ fn every_item_of_a_subject_list_is_a_subject() {
     // The class noun adds nothing beside the names it lists.
     assert!(!has(&doc, "syndicats", "callsFor"), "{}", dump(&doc));
 }
+
+/// "Le salon a été créé par les producteurs Marie Dubois, Jean Lefort et
+/// Paul Marchal." with the second name hung on the verb as a bare adjunct.
+#[test]
+fn a_list_of_names_after_a_class_noun_is_every_argument() {
+    let doc = sentence("Le salon a été créé par les producteurs Marie Dubois, Jean Lefort et Paul Marchal.");
+    for name in ["Marie Dubois", "Jean Lefort", "Paul Marchal"] {
+        fact(&doc, name, "creates", "salon");
+    }
+}
