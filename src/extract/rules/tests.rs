@@ -1621,3 +1621,16 @@ fn a_list_of_names_after_a_class_noun_is_every_argument() {
         fact(&doc, name, "creates", "salon");
     }
 }
+
+#[test]
+fn a_subject_read_as_the_apposition_of_a_fronted_adjunct_is_the_subject() {
+    // The model hangs "entrepôt" on "vallée" as an apposition; the verb has no subject.
+    let doc = sentence("Dans la vallée, un entrepôt de la coopérative a été détruit samedi soir.");
+    let f = fact(&doc, "entrepôt de la coopérative", "actDate", "samedi soir");
+    assert_eq!(f.lemma, "détruire");
+    no_fact_with(&doc, |f| f.predicate == "isA" || doc.node_label(f.subject) == "vallée");
+    // A title after the name that closes the fronted adjunct is no role of that name.
+    let doc = sentence("Suite à la plainte de Julien Moreau, le procureur l'a transmise au juge.");
+    fact(&doc, "procureur", "transmitsTo", "juge");
+    no_fact_with(&doc, |f| f.predicate == "role");
+}
