@@ -319,8 +319,8 @@ impl Ctx<'_> {
                     out.push(c);
                 }
             }
-            // "la CGT Cheminots et Sud-Rail", "les syndicats CGT, CFDT et
-            // FO": the parser hangs the next item on a word inside the
+            // "la Fédération des Taxis et Uber France", "les syndicats A, B et
+            // C": the parser hangs the next item on a word inside the
             // item's name (or on the name after a class noun).
             for c in self.name_conjuncts(p, x) {
                 if !out.contains(&c) {
@@ -359,7 +359,11 @@ impl Ctx<'_> {
                     .filter(|&k| p.tok(k).pos != "PUNCT")
                     .max()
                     .unwrap_or(t);
-                let named = out.iter().any(|&x| self.resolve(p, x).is_some());
+                // The list's first item closes the argument ("les
+                // producteurs A"), not a name inside one of its clauses
+                // ("la cérémonie, présentée par A, B et C, a vu …").
+                let at_end = self.table.entity_at(p.index, end);
+                let named = at_end.is_some() && out.iter().any(|&x| self.resolve(p, x).map(|(e, _)| e) == at_end);
                 for c in p.kids(h, "obl:mod").collect::<Vec<_>>() {
                     let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
                     if named
@@ -384,7 +388,7 @@ impl Ctx<'_> {
 
     /// The tokens of the name `x` stands for: the mention holding `x`, or,
     /// for a common noun with its name written right after it ("les
-    /// syndicats CGT", "la société Acme"), that noun and the name's mention.
+    /// syndicats SNPL", "la société Acme"), that noun and the name's mention.
     /// `None` when `x` names no entity that way.
     fn name_span(&self, p: &Para, x: usize) -> Option<(usize, std::ops::Range<usize>)> {
         let at = |k: usize| self.table.entity_at(p.index, k);
@@ -441,7 +445,9 @@ impl Ctx<'_> {
         }
         // "les producteurs A, B et C" with `A` and `B` both hung on the
         // class noun: a later name after a comma, heading the list's end.
-        if p.tok(x).pos == "NOUN" {
+        let class_noun = p.tok(x).pos == "NOUN"
+            && (self.table.entity_at(p.index, x).is_none() || self.table.is_class_noun_before_name(p.index, x));
+        if class_noun {
             for c in p.children[x].iter().copied() {
                 let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
                 if c >= span.end

@@ -427,7 +427,9 @@ fn beyond_comma(p: &Para, s: usize, nearest: Option<usize>, v: usize) -> bool {
 /// coordinator, or when only a coordinator stands between them and `s`
 /// heads a list of its own.
 fn listed_before(p: &Para, s: usize, n: usize) -> bool {
-    if s >= n {
+    // "La cérémonie, présentée par A, B et C, a vu …": a clause on `s`
+    // ends with the list's first item; the list is no subject's.
+    if s >= n || p.children[s].iter().any(|&c| p.tok(c).pos == "VERB") {
         return false;
     }
     let end = p
