@@ -780,7 +780,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 o.prep.as_str(),
                 "à" | "en" | "dans" | "pour" | "sur" | "contre" | "avec" | "vers" | "comme"
             ) && !o.values.is_empty()
-                && o.values.iter().all(|x| !is_time_noun(p, x.token))
+                && o.values.iter().all(|x| !is_clock_or_time(p, x.token))
         });
         if let Some(o) = phrase {
             objects = o.values.clone();
@@ -1239,6 +1239,20 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 
 pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
     super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
+}
+
+/// A clock time as written ("18h00", "14h", "9h30") or a time word
+/// ("soir", "lundi", "heure").
+pub(crate) fn is_clock_or_time(p: &Para, t: usize) -> bool {
+    let text = p.tok(t).text.to_lowercase();
+    let clock = text.split_once('h').is_some_and(|(h, m)| {
+        !h.is_empty()
+            && h.len() <= 2
+            && h.chars().all(|c| c.is_ascii_digit())
+            && m.len() <= 2
+            && m.chars().all(|c| c.is_ascii_digit())
+    });
+    clock || is_time_noun(p, t) || p.tok(t).lemma.to_lowercase() == "heure"
 }
 
 #[cfg(test)]

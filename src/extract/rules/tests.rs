@@ -1634,3 +1634,22 @@ fn a_subject_read_as_the_apposition_of_a_fronted_adjunct_is_the_subject() {
     fact(&doc, "procureur", "transmitsTo", "juge");
     no_fact_with(&doc, |f| f.predicate == "role");
 }
+
+#[test]
+fn a_nouns_number_is_read_from_its_form_when_the_tagger_misses_it() {
+    // The tagger calls "astronomes" singular; "menée" agrees with "équipe", not with it.
+    let doc = sentence("Une équipe internationale d'astronomes menée par l'Université a annoncé la découverte.");
+    fact(&doc, "Université", "leads", "équipe internationale d'astronomes");
+    no_fact_with(&doc, |f| label(&doc, &f.object) == "astronomes");
+}
+
+#[test]
+fn a_clock_time_is_no_patients_phrase() {
+    // "Vers 17h30": the hour is when, not what the act did to the patient.
+    let doc = sentence("Vers 17h30, le hangar du port a été attaqué.");
+    let f = fact(&doc, "hangar du port", "undergoes", "attaqué");
+    assert_eq!(f.lemma, "attaquer");
+    no_fact_with(&doc, |f| {
+        label(&doc, &f.object).contains("17h30") && f.predicate != "actDate"
+    });
+}
