@@ -117,8 +117,10 @@ if os.environ.get("HELD_OUT"):
 # name apposed after a description; 0.647 / 0.507 with detached present
 # participles read as the clause subject's.
 # all 0.499 -> 0.501 with place nouns apposed to a place (X, chef-lieu de Y,).
+# all 0.507 -> 0.510 with lists of names the parser split (items hung inside
+# a name, on the class noun or on the verb; a list read as two subjects).
 floors = {
-    "core": (0.647, 1), "all": (0.507, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.647, 1), "all": (0.510, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.907, 1), "entity_P": (0.972, 1), "splits": (0.278, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
