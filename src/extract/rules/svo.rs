@@ -144,6 +144,9 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                     token: s,
                     phrase: Vec::new(),
                 });
+            } else if let Some(val) = ctx.one_of(p, s, None) {
+                // "l'un des radars": a pronoun of part with its set.
+                out.push(val);
             } else if let Some(a) = ctx.previous_subject(p, s) {
                 // The node of the antecedent, read on the pronoun's token so
                 // the fact stays in its own sentence.
@@ -959,7 +962,8 @@ fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<
 }
 
 /// The direct objects of `v` as values; a relative "que" stands for its
-/// antecedent, other pronouns give nothing.
+/// antecedent, a pronoun of part for its phrase ("l'un des dirigeants"),
+/// other pronouns give nothing.
 fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     let mut objects = Vec::new();
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
@@ -971,6 +975,9 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
                         objects.push(val);
                     }
                 }
+            } else if let Some(val) = ctx.one_of(p, o, None) {
+                // "a rencontré l'un des dirigeants".
+                objects.push(val);
             }
             continue;
         }

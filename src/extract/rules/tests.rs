@@ -1653,3 +1653,22 @@ fn a_clock_time_is_no_patients_phrase() {
         label(&doc, &f.object).contains("17h30") && f.predicate != "actDate"
     });
 }
+
+#[test]
+fn a_pronoun_of_part_stands_with_its_set() {
+    // "l'une des victimes": the pronoun's "de" complement says who.
+    let doc = sentence("L'une des victimes a porté plainte contre la société.");
+    let f = fact(&doc, "une des victimes", "filesComplaintAgainst", "société");
+    assert_eq!(f.lemma, "porter plainte contre");
+    // "Plusieurs" tagged as a determiner heads the subject.
+    let doc = sentence("Plusieurs des grévistes ont bloqué le dépôt.");
+    assert!(has(&doc, "Plusieurs des grévistes", "relatedTo"), "{}", dump(&doc));
+    // As a direct object.
+    let doc = sentence("Le directeur a reçu l'un des délégués du syndicat.");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| doc.node_label(f.subject) == "directeur" && f.lemma == "recevoir")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(label(&doc, &f.object), "un des délégués du syndicat");
+}
