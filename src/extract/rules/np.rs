@@ -455,6 +455,14 @@ impl Ctx<'_> {
                     out.push(c);
                 }
             }
+            // "la Fédération des Taxis et Uber France", "les syndicats A, B et
+            // C": the parser hangs the next item on a word inside the
+            // item's name (or on the name after a class noun).
+            for c in self.name_conjuncts(p, x) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
             k += 1;
         }
         // Parser repair: "par A et l'envoyé B" with the second noun as `conj` of the verb.
@@ -478,9 +486,119 @@ impl Ctx<'_> {
                         }
                     }
                 }
+                // "par les producteurs A, B et C" with `B` hung on the verb
+                // as a bare adjunct: a name right after the argument and a
+                // comma, heading the list's end, continues the argument.
+                let end = p
+                    .subtree(t)
+                    .into_iter()
+                    .filter(|&k| p.tok(k).pos != "PUNCT")
+                    .max()
+                    .unwrap_or(t);
+                // The list's first item closes the argument ("les
+                // producteurs A"), not a name inside one of its clauses
+                // ("la cérémonie, présentée par A, B et C, a vu …").
+                let at_end = self.table.entity_at(p.index, end);
+                let named = at_end.is_some() && out.iter().any(|&x| self.resolve(p, x).map(|(e, _)| e) == at_end);
+                for c in p.kids(h, "obl:mod").collect::<Vec<_>>() {
+                    let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
+                    if named
+                        && c == end + 2
+                        && p.tok(end + 1).text == ","
+                        && p.tok(c).pos == "PROPN"
+                        && p.kids(c, "case").next().is_none()
+                        && self.table.entity_at(p.index, c).is_some()
+                        && ends_list
+                    {
+                        for k in std::iter::once(c).chain(p.kids(c, "conj")) {
+                            if !out.contains(&k) {
+                                out.push(k);
+                            }
+                        }
+                    }
+                }
             }
         }
         out
+    }
+
+    /// The tokens of the name `x` stands for: the mention holding `x`, or,
+    /// for a common noun with its name written right after it ("les
+    /// syndicats SNPL", "la société Acme"), that noun and the name's mention.
+    /// `None` when `x` names no entity that way.
+    fn name_span(&self, p: &Para, x: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        let at = |k: usize| self.table.entity_at(p.index, k);
+        let (e, anchor) = match at(x) {
+            Some(e) => (e, x),
+            None if p.tok(x).pos == "NOUN" => p.children[x].iter().copied().find_map(|c| {
+                let e = at(c)?;
+                let adjacent = c > x && (x + 1..c).all(|k| p.tok(k).pos == "ADJ" || at(k) == Some(e));
+                let named = matches!(p.tok(c).pos.as_str(), "PROPN" | "X")
+                    && matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name" | "dep" | "amod")
+                    && p.kids(c, "case").next().is_none();
+                (adjacent && named).then_some((e, c))
+            })?,
+            None => return None,
+        };
+        let mut lo = anchor.min(x);
+        while lo > 0 && at(lo - 1) == Some(e) {
+            lo -= 1;
+        }
+        let mut hi = anchor.max(x) + 1;
+        while hi < p.len() && at(hi) == Some(e) {
+            hi += 1;
+        }
+        Some((e, lo..hi))
+    }
+
+    /// Conjuncts the parser hung on a word of the name `x` stands for
+    /// (see [`Ctx::name_span`]) rather than on `x`: nominals outside the
+    /// name that name another entity, never across a colon.
+    fn name_conjuncts(&self, p: &Para, x: usize) -> Vec<usize> {
+        let Some((e, span)) = self.name_span(p, x) else {
+            return Vec::new();
+        };
+        let names_other = |c: usize| self.resolve(p, c).is_some_and(|(o, _)| o != e);
+        let mut found = Vec::new();
+        for k in span.clone().filter(|&k| k != x) {
+            for c in p.kids(k, "conj") {
+                let colon = (k.min(c)..k.max(c)).any(|t| p.tok(t).text == ":");
+                // "la Journée des Caraïbes et des États-Unis": a conjunct
+                // with a preposition of its own continues a complement
+                // inside the name, unless the name has that preposition too
+                // ("de la Ligue du Nord et du parti X").
+                let own_case = p.prep(c).is_some() && p.prep(c) != p.prep(x);
+                if !span.contains(&c)
+                    && matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN")
+                    && p.kids(c, "cop").next().is_none()
+                    && names_other(c)
+                    && !colon
+                    && !own_case
+                {
+                    found.push(c);
+                }
+            }
+        }
+        // "les producteurs A, B et C" with `A` and `B` both hung on the
+        // class noun: a later name after a comma, heading the list's end.
+        let class_noun = p.tok(x).pos == "NOUN"
+            && (self.table.entity_at(p.index, x).is_none() || self.table.is_class_noun_before_name(p.index, x));
+        if class_noun {
+            for c in p.children[x].iter().copied() {
+                let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
+                if c >= span.end
+                    && p.tok(c - 1).text == ","
+                    && matches!(p.tok(c).dep.as_str(), "appos" | "nmod")
+                    && p.tok(c).pos == "PROPN"
+                    && p.kids(c, "case").next().is_none()
+                    && names_other(c)
+                    && ends_list
+                {
+                    found.push(c);
+                }
+            }
+        }
+        found
     }
 
     /// Values for `t` and everything coordinated with it, one per entity.

@@ -432,7 +432,35 @@ fn beyond_comma(p: &Para, s: usize, nearest: Option<usize>, v: usize) -> bool {
     // "Matteo Salvini, le ministre, a refusé": a nearer subject set off by
     // commas on both sides is an apposition of the farther one.
     let (near_side_lo, near_side_hi) = if n < v { (n, v) } else { (v, n) };
-    comma(a, b) && !comma(near_side_lo, near_side_hi)
+    comma(a, b) && !comma(near_side_lo, near_side_hi) && !listed_before(p, s, n)
+}
+
+/// "A, B et C ont été arrêtés" parsed with `A` and `B` as two subjects, or
+/// "les syndicats A, B et C ont appelé" with `C` as a second subject: `s`
+/// and `n` are items of one list when only one comma (and `n`'s own
+/// determiner) stands between them and `n` has a conjunct with its own
+/// coordinator, or when only a coordinator stands between them and `s`
+/// heads a list of its own.
+fn listed_before(p: &Para, s: usize, n: usize) -> bool {
+    // "La cérémonie, présentée par A, B et C, a vu …": a clause on `s`
+    // ends with the list's first item; the list is no subject's.
+    if s >= n || p.children[s].iter().any(|&c| p.tok(c).pos == "VERB") {
+        return false;
+    }
+    let end = p
+        .subtree(s)
+        .into_iter()
+        .filter(|&k| k < n && p.tok(k).pos != "PUNCT")
+        .max()
+        .unwrap_or(s);
+    let between: Vec<usize> = (end + 1..n).filter(|&k| p.head(k) != Some(n)).collect();
+    let is = |k: &usize, words: &[&str]| words.contains(&p.tok(*k).text.to_lowercase().as_str());
+    let heads_list = |x: usize| p.kids(x, "conj").any(|c| c > x && p.kids(c, "cc").next().is_some());
+    match between.as_slice() {
+        [comma] if is(comma, &[","]) => heads_list(n),
+        [cc] if is(cc, &["et", "ou"]) => p.subtree(s).iter().any(|&k| p.tok(k).dep == "conj"),
+        _ => false,
+    }
 }
 
 /// A past participle with an agent ("par X") and no auxiliary of its own.

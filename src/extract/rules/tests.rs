@@ -1624,6 +1624,42 @@ fn a_present_participle_after_a_comma_is_no_inverted_speech_verb() {
     no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("fermeture"));
 }
 
+/// "La Fédération des Taxis Parisiens et Uber France ont signé un accord."
+/// The parser hangs the second name on a word inside the first one.
+#[test]
+fn a_conjunct_hung_inside_a_name_is_a_conjunct_of_the_whole_name() {
+    let doc = sentence("La Fédération des Taxis Parisiens et Uber France ont signé un accord.");
+    fact(&doc, "Fédération des Taxis Parisiens", "signs", "accord");
+    fact(&doc, "Uber France", "signs", "accord");
+}
+
+/// "Jean Dupont, Marie Leroy et Paul Martin ont été condamnés par le
+/// tribunal." (parsed with two subjects) and "Les syndicats SNPL, UNSA et
+/// FSU ont appelé à la grève." (the last item parsed as a second subject).
+#[test]
+fn every_item_of_a_subject_list_is_a_subject() {
+    let doc = sentence("Jean Dupont, Marie Leroy et Paul Martin ont été condamnés par le tribunal.");
+    for name in ["Jean Dupont", "Marie Leroy", "Paul Martin"] {
+        fact(&doc, "tribunal", "condemns", name);
+    }
+    let doc = sentence("Les syndicats SNPL, UNSA et FSU ont appelé à la grève.");
+    for name in ["SNPL", "UNSA", "FSU"] {
+        fact(&doc, name, "callsFor", "grève");
+    }
+    // The class noun adds nothing beside the names it lists.
+    assert!(!has(&doc, "syndicats", "callsFor"), "{}", dump(&doc));
+}
+
+/// "Le salon a été créé par les producteurs Marie Dubois, Jean Lefort et
+/// Paul Marchal." with the second name hung on the verb as a bare adjunct.
+#[test]
+fn a_list_of_names_after_a_class_noun_is_every_argument() {
+    let doc = sentence("Le salon a été créé par les producteurs Marie Dubois, Jean Lefort et Paul Marchal.");
+    for name in ["Marie Dubois", "Jean Lefort", "Paul Marchal"] {
+        fact(&doc, name, "creates", "salon");
+    }
+}
+
 #[test]
 fn a_subject_read_as_the_apposition_of_a_fronted_adjunct_is_the_subject() {
     // The model hangs "entrepôt" on "vallée" as an apposition; the verb has no subject.
