@@ -563,7 +563,11 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
             Object::Entity(e) => Some(ctx.kind(e)),
             _ => None,
         });
-        let mapped = prep == "à" && kind == Some(EntityKind::Place) && predicate(ctx, lemmas, Some(&prep)).is_some();
+        // With a passive, only a verb of giving ("livré à", property
+        // `…To`) has a recipient: "arrêté à Lyon" says where.
+        let mapped = prep == "à"
+            && kind == Some(EntityKind::Place)
+            && predicate(ctx, lemmas, Some(&prep)).is_some_and(|x| !passive || x.ends_with("To"));
         // "roulait à vitesse réduite en direction de Lyon": the parser may
         // hang the goal on the adjunct before it; it is the verb's.
         for g in p.kids(c, "nmod").collect::<Vec<_>>() {
@@ -686,7 +690,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if passive_top {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
-    let mut obls = obliques(ctx, p, v, passive, &lemmas);
+    let mut obls = obliques(ctx, p, v, passive || impersonal, &lemmas);
     if let Some((noun, _)) = idiom_oblique {
         obls.retain(|o| o.values.iter().all(|x| x.token != noun));
         for g in p.kids(noun, "nmod").collect::<Vec<_>>() {
@@ -738,14 +742,23 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() {
         // A mapped prepositional argument, else an entity argument, else a
         // literal argument of the verb, becomes the object.
-        let mapped = obls
-            .iter()
-            .find(|o| !o.values.is_empty() && predicate(ctx, &lemmas, Some(&o.prep)).is_some());
+        let mapped = obls.iter().find(|o| {
+            !o.values.is_empty()
+                && predicate(ctx, &lemmas, Some(&o.prep)).is_some()
+                && !(agentless && o.role == Some("location"))
+        });
         let entity = || {
             // "la coalition est composée de Forza Italia": with no agent, any
             // argument of the verb that names an entity.
             obls.iter().find(|o| {
-                (matches!(o.role, Some("recipient" | "target" | "partner" | "location")) || (agentless && o.core))
+                // With no agent, the place of the act stays its place
+                // ("a été arrêté à Lyon"), for `circumstances` to read.
+                let role_fits = match o.role {
+                    Some("recipient" | "target" | "partner") => true,
+                    Some("location") => !agentless,
+                    _ => false,
+                };
+                (role_fits || (agentless && o.core && o.role != Some("location")))
                     && o.values.iter().any(|x| matches!(x.object, Object::Entity(_)))
             })
         };
@@ -795,6 +808,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 o.prep.as_str(),
                 "à" | "en" | "dans" | "pour" | "sur" | "contre" | "avec" | "vers" | "comme"
             ) && !o.values.is_empty()
+                && o.role != Some("location")
                 && o.values.iter().all(|x| !is_clock_or_time(p, x.token))
         });
         if let Some(o) = phrase {
@@ -1062,9 +1076,11 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     let lemma = tok.lemma.to_lowercase();
     // A speech verb with nothing said ("…, indique X" whose content the
     // parser lost) is no act of its own.
+    // A modal or aspect verb alone lacks its infinitive, unless an
+    // impersonal "on" clause gives it a nominal patient ("on a compté 40
+    // interventions").
     if ["être", "avoir", "faire"].contains(&lemma.as_str())
-        || ctx.is(Class::Modal, &lemma)
-        || ctx.is(Class::Aspect, &lemma)
+        || ((ctx.is(Class::Modal, &lemma) || ctx.is(Class::Aspect, &lemma)) && !impersonal)
         || super::reported::is_speech_verb(ctx, p, v)
         || ctx.is(Class::Function, &lemma)
     {

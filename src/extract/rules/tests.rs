@@ -1710,3 +1710,21 @@ fn a_pronoun_of_part_stands_with_its_set() {
         .unwrap_or_else(|| panic!("{}", dump(&doc)));
     assert_eq!(label(&doc, &f.object), "un des délégués du syndicat");
 }
+
+#[test]
+fn with_no_agent_a_place_is_where_not_the_object() {
+    // "interpellé à Marseille": the suspect underwent the act there.
+    let doc = sentence("Le suspect a été interpellé à Marseille mardi.");
+    fact(&doc, "suspect", "undergoes", "interpellé");
+    fact(&doc, "suspect", "actLocation", "Marseille");
+    no_fact_with(&doc, |f| {
+        f.predicate != "actLocation" && label(&doc, &f.object) == "Marseille"
+    });
+    // The same with an impersonal "on".
+    let doc = sentence("À Lyon, on a arrêté deux suspects.");
+    fact(&doc, "deux suspects", "actLocation", "Lyon");
+    no_fact_with(&doc, |f| f.predicate == "stops" && label(&doc, &f.object) == "Lyon");
+    // A verb of giving keeps its recipient.
+    let doc = sentence("Des armes ont été livrées à la Syrie.");
+    fact(&doc, "armes", "deliversTo", "Syrie");
+}
