@@ -1585,3 +1585,17 @@ fn a_present_participle_after_a_comma_is_no_inverted_speech_verb() {
     fact(&doc, "ministre", "denounces", "fermeture du site");
     no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("fermeture"));
 }
+
+#[test]
+fn a_coach_after_a_determiner_is_a_noun_not_the_conjunction() {
+    // "car" read as a conjunction cut the subject and made its complement
+    // the verb's subject; the repaired parse keeps the coach whole.
+    let doc = sentence("Un car de tourisme italien a heurté un pont près de Turin.");
+    fact(&doc, "car de tourisme italien", "relatedTo", "pont près de Turin");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("tourisme"));
+    let doc = sentence("Le car scolaire transportait quarante élèves.");
+    fact(&doc, "car scolaire", "relatedTo", "quarante élèves");
+    // The conjunction after the noun stays a conjunction.
+    let doc = sentence("Le chauffeur a quitté le car car il avait froid.");
+    fact(&doc, "chauffeur", "leaves", "car");
+}
