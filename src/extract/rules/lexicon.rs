@@ -91,6 +91,10 @@ pub enum Class {
     /// Nouns spelled like a function word, which the tagger may read as
     /// that word right after a determiner ("un car", "l'est du pays").
     NounHomograph,
+    /// Causative verbs ("faire", "laisser") whose infinitive's act is done
+    /// by someone else than their subject ("X fait payer les opérateurs":
+    /// the operators pay).
+    Causative,
 }
 
 /// Both tables, parsed.
@@ -111,7 +115,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative")]
     Class {
         file: &'static str,
         line: usize,
@@ -189,6 +193,7 @@ impl Lexicon {
                 "perception" => Class::Perception,
                 "possibility" => Class::Possibility,
                 "noun-homograph" => Class::NounHomograph,
+                "causative" => Class::Causative,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

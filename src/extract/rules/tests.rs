@@ -1599,3 +1599,42 @@ fn a_coach_after_a_determiner_is_a_noun_not_the_conjunction() {
     let doc = sentence("Le chauffeur a quitté le car car il avait froid.");
     fact(&doc, "chauffeur", "leaves", "car");
 }
+
+#[test]
+fn a_causative_keeps_faire_and_its_causee_does_the_act() {
+    // The causer does not do the infinitive's act: the lemma keeps "faire"
+    // and the infinitive's own property is not the causer's.
+    let doc = sentence("Le maire a fait construire un pont sur la rivière.");
+    let f = fact(&doc, "maire", "relatedTo", "pont sur la rivière");
+    assert_eq!(f.lemma, "faire construire");
+    no_fact_with(&doc, |f| f.predicate == "builds" || f.lemma == "construire");
+    let doc = sentence("Les policiers ont fait reculer les manifestants.");
+    assert_eq!(
+        fact(&doc, "policiers", "relatedTo", "manifestants").lemma,
+        "faire reculer"
+    );
+    // The causee named by "à" or "par" does it, under the causer's modality.
+    let doc = sentence("Le groupe veut faire payer ses chaînes aux opérateurs.");
+    let f = fact(&doc, "groupe", "relatedTo", "chaînes");
+    assert_eq!(f.lemma, "faire payer");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    let f = fact(&doc, "opérateurs", "relatedTo", "chaînes");
+    assert_eq!(f.lemma, "payer");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "groupe" && f.lemma == "payer");
+    let doc = sentence("Le directeur a fait repeindre la façade par une entreprise locale.");
+    let f = fact(&doc, "entreprise locale", "relatedTo", "façade");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+    // "envoyer à": the "à" argument is the infinitive's own recipient.
+    let doc = sentence("Le ministre a fait envoyer une lettre au préfet.");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "préfet");
+}
+
+#[test]
+fn a_reflexive_causative_makes_no_doer_of_its_subject() {
+    // "se faire cambrioler" is undergone: the bank burgled nothing.
+    let doc = sentence("La banque s'est fait cambrioler ses coffres.");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "banque" && f.lemma.contains("cambrioler")
+    });
+}
