@@ -17,7 +17,9 @@
 //! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
 //! sentence of its own: `William Luckey` | `est décédé …`), [`trailing_name`]
 //! (a name cut off after the phrase it is apposed to: `le candidat du
-//! centre` | `Paul Roux` | `, du Parti radical`) and [`owned_name`] (a name after a title in
+//! centre` | `Paul Roux` | `, du Parti radical`), [`fronted_subject`] (a
+//! subject read as the apposition of the adjunct opening its clause:
+//! "Dans les Yvelines, un centre a été évacué") and [`owned_name`] (a name after a title in
 //! another subject's complement read as a second subject: "le frère de la
 //! chanteuse X a …"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
@@ -39,6 +41,7 @@ use crate::nlp::Doc;
 pub mod compounds;
 pub mod coordination;
 pub mod cut_subject;
+pub mod fronted_subject;
 pub mod inside_word;
 pub mod leading_name;
 pub mod noun_homograph;
@@ -58,6 +61,7 @@ pub const PARSE: &[Repair] = &[
     leading_name::rejoin_leading_name,
     cut_subject::rejoin_cut_subject,
     trailing_name::rejoin_trailing_name,
+    fronted_subject::rehang_fronted_subjects,
 ];
 
 /// Repairs only the fact rules see.

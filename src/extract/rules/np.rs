@@ -511,10 +511,24 @@ fn feature<'a>(p: &'a Para, t: usize, name: &str) -> Option<&'a str> {
 }
 
 /// The grammatical number of a nominal: plural when it heads a
-/// coordination, else its tag's `Number` (none when the tagger gave none).
+/// coordination; for a common noun, what its form shows against its lemma
+/// ("astronomes" from "astronome" is plural, "équipe" as its own lemma
+/// singular), which the tagger's `Number` sometimes contradicts; else the
+/// tag's `Number` (none when the tagger gave none).
 pub(crate) fn number<'a>(p: &'a Para, noun: usize) -> Option<&'a str> {
     if p.kids(noun, "conj").next().is_some() {
         return Some("Plur");
+    }
+    let t = p.tok(noun);
+    if t.pos == "NOUN" {
+        let (text, lemma) = (t.text.to_lowercase(), t.lemma.to_lowercase());
+        let marked = |c: char| text.ends_with(c) && !lemma.ends_with(c);
+        if text.len() > lemma.len() && text.starts_with(&lemma) && (marked('s') || marked('x')) {
+            return Some("Plur");
+        }
+        if text == lemma && !text.ends_with(['s', 'x', 'z']) {
+            return Some("Sing");
+        }
     }
     feature(p, noun, "Number")
 }

@@ -1638,3 +1638,24 @@ fn a_reflexive_causative_makes_no_doer_of_its_subject() {
         doc.node_label(f.subject) == "banque" && f.lemma.contains("cambrioler")
     });
 }
+
+#[test]
+fn a_subject_read_as_the_apposition_of_a_fronted_adjunct_is_the_subject() {
+    // The model hangs "entrepôt" on "vallée" as an apposition; the verb has no subject.
+    let doc = sentence("Dans la vallée, un entrepôt de la coopérative a été détruit samedi soir.");
+    let f = fact(&doc, "entrepôt de la coopérative", "actDate", "samedi soir");
+    assert_eq!(f.lemma, "détruire");
+    no_fact_with(&doc, |f| f.predicate == "isA" || doc.node_label(f.subject) == "vallée");
+    // A title after the name that closes the fronted adjunct is no role of that name.
+    let doc = sentence("Suite à la plainte de Julien Moreau, le procureur l'a transmise au juge.");
+    fact(&doc, "procureur", "transmitsTo", "juge");
+    no_fact_with(&doc, |f| f.predicate == "role");
+}
+
+#[test]
+fn a_nouns_number_is_read_from_its_form_when_the_tagger_misses_it() {
+    // The tagger calls "astronomes" singular; "menée" agrees with "équipe", not with it.
+    let doc = sentence("Une équipe internationale d'astronomes menée par l'Université a annoncé la découverte.");
+    fact(&doc, "Université", "leads", "équipe internationale d'astronomes");
+    no_fact_with(&doc, |f| label(&doc, &f.object) == "astronomes");
+}
