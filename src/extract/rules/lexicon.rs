@@ -95,6 +95,10 @@ pub enum Class {
     /// by someone else than their subject ("X fait payer les opérateurs":
     /// the operators pay).
     Causative,
+    /// Place nouns whose "de" complement is the whole they are part of,
+    /// not their name ("la capitale de l'Alsace" is not Alsace; "la ville
+    /// de Lyon" is Lyon).
+    GeoPart,
 }
 
 /// Both tables, parsed.
@@ -115,7 +119,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part")]
     Class {
         file: &'static str,
         line: usize,
@@ -194,6 +198,7 @@ impl Lexicon {
                 "possibility" => Class::Possibility,
                 "noun-homograph" => Class::NounHomograph,
                 "causative" => Class::Causative,
+                "geo-part" => Class::GeoPart,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -1659,3 +1659,17 @@ fn a_nouns_number_is_read_from_its_form_when_the_tagger_misses_it() {
     fact(&doc, "Université", "leads", "équipe internationale d'astronomes");
     no_fact_with(&doc, |f| label(&doc, &f.object) == "astronomes");
 }
+
+#[test]
+fn the_whole_a_capital_belongs_to_is_not_the_subject() {
+    // "la capitale de X" is not X: the apposed name is the subject, and a
+    // prepositional state ("en deuil") is a quality, never isA.
+    let doc = sentence("La capitale de l'Alsace, Strasbourg, était en deuil.");
+    let f = fact(&doc, "Strasbourg", "hasQuality", "en deuil");
+    assert_eq!(f.lemma, "être en deuil");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "Alsace" && f.rule == "copula");
+    no_fact_with(&doc, |f| f.predicate == "isA");
+    // A locution with complements of its own says nothing alone.
+    let doc = sentence("Paul Martin était en contact avec le ministre.");
+    no_fact_with(&doc, |f| f.rule == "copula");
+}
