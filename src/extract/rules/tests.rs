@@ -1673,3 +1673,9 @@ fn the_whole_a_capital_belongs_to_is_not_the_subject() {
     let doc = sentence("Paul Martin était en contact avec le ministre.");
     no_fact_with(&doc, |f| f.rule == "copula");
 }
+
+#[test]
+fn items_of_a_list_with_the_same_preposition_are_no_containment() {
+    let doc = sentence("Des blocages ont eu lieu à Nîmes, à Alès et à Uzès.");
+    no_fact_with(&doc, |f| f.predicate == "locatedIn");
+}
