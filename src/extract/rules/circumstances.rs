@@ -50,27 +50,13 @@ fn place_candidates(p: &Para, v: usize) -> Vec<usize> {
         if !matches!(p.tok(c).dep.as_str(), "obl" | "obl:mod" | "obl:arg") {
             continue;
         }
-        if is_clock_or_time(p, c) {
+        if super::svo::is_clock_or_time(p, c) {
             out.extend(p.kids(c, "nmod").filter(|&k| p.prep(k).is_some_and(|x| locative(&x))));
         } else {
             out.push(c);
         }
     }
     out
-}
-
-/// A clock time as written ("18h00", "14h", "9h30") or a time word
-/// ("soir", "lundi", "heure").
-fn is_clock_or_time(p: &Para, t: usize) -> bool {
-    let text = p.tok(t).text.to_lowercase();
-    let clock = text.split_once('h').is_some_and(|(h, m)| {
-        !h.is_empty()
-            && h.len() <= 2
-            && h.chars().all(|c| c.is_ascii_digit())
-            && m.len() <= 2
-            && m.chars().all(|c| c.is_ascii_digit())
-    });
-    clock || super::svo::is_time_noun(p, t) || p.tok(t).lemma.to_lowercase() == "heure"
 }
 
 /// Prepositions that place an act ("à Lyon", "en Bavière", "dans la ville

@@ -191,6 +191,9 @@ impl Ctx<'_> {
                 phrase: Vec::new(),
             });
         }
+        if let Some(v) = self.one_of(p, t, skip) {
+            return Some(v);
+        }
         let (text, phrase) = self.literal_phrase(p, t, skip)?;
         // "trois morts", "4 milliards d'euros": a phrase counted by a number
         // is a quantity (the fact carries its value and unit, see `finish`).
@@ -221,6 +224,43 @@ impl Ctx<'_> {
             object: Object::Literal(Literal { text, kind }),
             factor: 1.0,
             token: t,
+            phrase,
+        })
+    }
+
+    /// "l'un des radars", "plusieurs des suspects", "certains des
+    /// manifestants": a pronoun of part (`un`, `plusieurs`, `certain`,
+    /// `chacun`) whose "de" complement names the set is a phrase about
+    /// that set's members, headed for its type by the complement's noun
+    /// (a concept node "un des radars" typed `radar`). `None` for any other
+    /// token, or when the complement is no common noun phrase.
+    pub fn one_of(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<Value> {
+        let tok = p.tok(t);
+        let part = matches!(
+            tok.lemma.to_lowercase().as_str(),
+            "un" | "une" | "plusieurs" | "certain" | "certains" | "chacun" | "chacune"
+        );
+        if !matches!(tok.pos.as_str(), "PRON" | "DET") || !part {
+            return None;
+        }
+        let set = p
+            .kids(t, "nmod")
+            .find(|&c| p.tok(c).pos == "NOUN" && matches!(p.prep(c).as_deref(), Some("de" | "des" | "d'")))?;
+        let (_, inner) = self.literal_phrase(p, set, skip)?;
+        let mut phrase: Vec<usize> = std::iter::once(t).chain(p.kids(set, "case")).chain(inner).collect();
+        phrase.sort_unstable();
+        phrase.dedup();
+        let text = self.render(p, &phrase);
+        if text.split_whitespace().count() > MAX_WORDS {
+            return None;
+        }
+        Some(Value {
+            object: Object::Literal(Literal {
+                text,
+                kind: LiteralKind::Text,
+            }),
+            factor: 0.9,
+            token: set,
             phrase,
         })
     }

@@ -238,6 +238,9 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                     token: s,
                     phrase: Vec::new(),
                 });
+            } else if let Some(val) = ctx.one_of(p, s, None) {
+                // "l'un des radars": a pronoun of part with its set.
+                out.push(val);
             } else if let Some(a) = ctx.previous_subject(p, s) {
                 // The node of the antecedent, read on the pronoun's token so
                 // the fact stays in its own sentence.
@@ -852,7 +855,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 o.prep.as_str(),
                 "à" | "en" | "dans" | "pour" | "sur" | "contre" | "avec" | "vers" | "comme"
             ) && !o.values.is_empty()
-                && o.values.iter().all(|x| !is_time_noun(p, x.token))
+                && o.values.iter().all(|x| !is_clock_or_time(p, x.token))
         });
         if let Some(o) = phrase {
             objects = o.values.clone();
@@ -1031,7 +1034,8 @@ fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<
 }
 
 /// The direct objects of `v` as values; a relative "que" stands for its
-/// antecedent, other pronouns give nothing.
+/// antecedent, a pronoun of part for its phrase ("l'un des dirigeants"),
+/// other pronouns give nothing.
 fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     let mut objects = Vec::new();
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
@@ -1043,6 +1047,9 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
                         objects.push(val);
                     }
                 }
+            } else if let Some(val) = ctx.one_of(p, o, None) {
+                // "a rencontré l'un des dirigeants".
+                objects.push(val);
             }
             continue;
         }
@@ -1314,6 +1321,20 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 
 pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
     super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
+}
+
+/// A clock time as written ("18h00", "14h", "9h30") or a time word
+/// ("soir", "lundi", "heure").
+pub(crate) fn is_clock_or_time(p: &Para, t: usize) -> bool {
+    let text = p.tok(t).text.to_lowercase();
+    let clock = text.split_once('h').is_some_and(|(h, m)| {
+        !h.is_empty()
+            && h.len() <= 2
+            && h.chars().all(|c| c.is_ascii_digit())
+            && m.len() <= 2
+            && m.chars().all(|c| c.is_ascii_digit())
+    });
+    clock || is_time_noun(p, t) || p.tok(t).lemma.to_lowercase() == "heure"
 }
 
 #[cfg(test)]

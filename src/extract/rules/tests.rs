@@ -1679,3 +1679,33 @@ fn items_of_a_list_with_the_same_preposition_are_no_containment() {
     let doc = sentence("Des blocages ont eu lieu à Nîmes, à Alès et à Uzès.");
     no_fact_with(&doc, |f| f.predicate == "locatedIn");
 }
+
+#[test]
+fn a_clock_time_is_no_patients_phrase() {
+    // "Vers 17h30": the hour is when, not what the act did to the patient.
+    let doc = sentence("Vers 17h30, le hangar du port a été attaqué.");
+    let f = fact(&doc, "hangar du port", "undergoes", "attaqué");
+    assert_eq!(f.lemma, "attaquer");
+    no_fact_with(&doc, |f| {
+        label(&doc, &f.object).contains("17h30") && f.predicate != "actDate"
+    });
+}
+
+#[test]
+fn a_pronoun_of_part_stands_with_its_set() {
+    // "l'une des victimes": the pronoun's "de" complement says who.
+    let doc = sentence("L'une des victimes a porté plainte contre la société.");
+    let f = fact(&doc, "une des victimes", "filesComplaintAgainst", "société");
+    assert_eq!(f.lemma, "porter plainte contre");
+    // "Plusieurs" tagged as a determiner heads the subject.
+    let doc = sentence("Plusieurs des grévistes ont bloqué le dépôt.");
+    assert!(has(&doc, "Plusieurs des grévistes", "relatedTo"), "{}", dump(&doc));
+    // As a direct object.
+    let doc = sentence("Le directeur a reçu l'un des délégués du syndicat.");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| doc.node_label(f.subject) == "directeur" && f.lemma == "recevoir")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert_eq!(label(&doc, &f.object), "un des délégués du syndicat");
+}
