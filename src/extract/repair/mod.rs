@@ -13,7 +13,9 @@
 //! object of a participle sharing the auxiliary read as its subject),
 //! [`stray_object`] (a verb's object hung as `amod` inside the adjuncts
 //! before it), [`second_subject`] (a verb's object after it labelled as a
-//! second subject: "des manifestants ont interrompu le conseil"), [`inside_word`] (a sentence the parser starts inside a word:
+//! second subject: "des manifestants ont interrompu le conseil"),
+//! [`finite_clause`] (a finite verb hung as a clause on the noun before it:
+//! "près du pont, des ouvriers réparent la route"), [`inside_word`] (a sentence the parser starts inside a word:
 //! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
 //! sentence of its own: `William Luckey` | `est décédé …`), [`trailing_name`]
 //! (a name cut off after the phrase it is apposed to: `le candidat du
@@ -41,6 +43,7 @@ use crate::nlp::Doc;
 pub mod compounds;
 pub mod coordination;
 pub mod cut_subject;
+pub mod finite_clause;
 pub mod fronted_subject;
 pub mod inside_word;
 pub mod leading_name;
@@ -71,6 +74,7 @@ pub const RULES: &[Repair] = &[
     coordination::repair_coordination,
     stray_object::reattach_stray_objects,
     second_subject::relabel_second_subjects,
+    finite_clause::rehang_finite_clauses,
 ];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the

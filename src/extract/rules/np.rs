@@ -164,6 +164,102 @@ impl Ctx<'_> {
         (kind != Some(EntityKind::Person) && agrees).then_some(subject)
     }
 
+    /// The noun a demonstrative anaphor of "the latter" stands for:
+    /// "celui-ci", "celle-ci", "ceux-ci", "celles-ci", or "ce dernier",
+    /// "cette dernière", "ces derniers" standing alone, at `t`. French uses
+    /// them for the last-named noun (not the subject), so the antecedent is
+    /// the nearest noun or name before `t`, in its sentence or the one
+    /// before, that heads its phrase and agrees in number (and in gender
+    /// where both are tagged; a name's tagged gender is a guess). Returns
+    /// that noun and a factor below a name's; `None` for any other word.
+    pub fn latter(&self, p: &Para, t: usize) -> Option<(usize, f32)> {
+        let tok = p.tok(t);
+        let mut text = tok.text.to_lowercase();
+        // "Celui-ci" may come as "Celui" and "-ci", or "-" and "ci".
+        let next = |k: usize| (k < p.len()).then(|| p.tok(k).text.to_lowercase());
+        match (next(t + 1).as_deref(), next(t + 2).as_deref()) {
+            (Some("-ci"), _) | (Some("-"), Some("ci")) => text.push_str("-ci"),
+            _ => {}
+        }
+        let (gender, number) = match text.as_str() {
+            "celui-ci" => ("Masc", "Sing"),
+            "celle-ci" => ("Fem", "Sing"),
+            "ceux-ci" => ("Masc", "Plur"),
+            "celles-ci" => ("Fem", "Plur"),
+            "dernier" | "dernière" | "derniers" | "dernières" => {
+                let demonstrative = p.kids(t, "det").any(|d| p.tok(d).lemma.to_lowercase() == "ce");
+                // "ce dernier" stands alone: no noun of its own after it.
+                let alone = matches!(tok.pos.as_str(), "ADJ" | "NOUN" | "PRON")
+                    && !tok.dep.starts_with("amod")
+                    && p.kids(t, "nmod").next().is_none();
+                if !(demonstrative && alone) {
+                    return None;
+                }
+                let gender = if text.starts_with("dernière") { "Fem" } else { "Masc" };
+                let number = if text.ends_with('s') { "Plur" } else { "Sing" };
+                (gender, number)
+            }
+            _ => return None,
+        };
+        let sentence = p.sentence_of[t];
+        let start = (0..t).rev().take_while(|&k| p.sentence_of[k] + 1 >= sentence).last()?;
+        // The nearest three nominals only: further back, "the latter" is
+        // no longer the last-named. "l'un des X" before it is one of X,
+        // which no noun names: nothing.
+        let mut seen = 0;
+        for k in (start..t).rev() {
+            let c = p.tok(k);
+            if c.pos == "PRON"
+                && matches!(c.text.to_lowercase().as_str(), "un" | "une")
+                && p.kids(k, "nmod").next().is_some()
+            {
+                return None;
+            }
+            // "le télescope, dont le lancement est prévu. Celui-ci …": a
+            // noun with a relative pronoun of its own is inside a relative
+            // clause, aside from the text's main line.
+            if p.children[k].iter().any(|&c| p.morph_has(c, "PronType=Rel")) {
+                continue;
+            }
+            // A noun's complement is no referent of its own ("l'un des
+            // suspects de Lyon, celui-ci"); under "l'un de", nothing is.
+            if c.dep.starts_with("nmod") {
+                let mut h = k;
+                for _ in 0..4 {
+                    match p.head(h) {
+                        Some(x) if p.tok(h).dep.starts_with("nmod") => h = x,
+                        _ => break,
+                    }
+                }
+                let one_of = p.tok(h).pos == "PRON" && matches!(p.tok(h).text.to_lowercase().as_str(), "un" | "une");
+                if one_of {
+                    return None;
+                }
+                continue;
+            }
+            if !matches!(c.pos.as_str(), "NOUN" | "PROPN")
+                || matches!(c.dep.as_str(), "flat:name" | "flat" | "fixed" | "compound")
+                || super::svo::is_time_noun(p, k)
+            {
+                continue;
+            }
+            let name = c.pos == "PROPN" || self.table.entity_at(p.index, k).is_some();
+            let agrees_number = match feature(p, k, "Number") {
+                Some(n) => n == number,
+                None => name,
+            };
+            let agrees_gender = name || feature(p, k, "Gender").is_none_or(|g| g == gender);
+            if agrees_number && agrees_gender {
+                return Some((k, 0.7));
+            }
+            seen += 1;
+            if seen == 3 {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The country a demonym adjective stands for ("ukrainienne").
     pub fn demonym(&self, p: &Para, t: usize) -> Option<usize> {
         (p.tok(t).pos == "ADJ")
@@ -360,6 +456,14 @@ impl Ctx<'_> {
                     out.push(c);
                 }
             }
+            // "la Fédération des Taxis et Uber France", "les syndicats A, B et
+            // C": the parser hangs the next item on a word inside the
+            // item's name (or on the name after a class noun).
+            for c in self.name_conjuncts(p, x) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
             k += 1;
         }
         // Parser repair: "par A et l'envoyé B" with the second noun as `conj` of the verb.
@@ -383,9 +487,119 @@ impl Ctx<'_> {
                         }
                     }
                 }
+                // "par les producteurs A, B et C" with `B` hung on the verb
+                // as a bare adjunct: a name right after the argument and a
+                // comma, heading the list's end, continues the argument.
+                let end = p
+                    .subtree(t)
+                    .into_iter()
+                    .filter(|&k| p.tok(k).pos != "PUNCT")
+                    .max()
+                    .unwrap_or(t);
+                // The list's first item closes the argument ("les
+                // producteurs A"), not a name inside one of its clauses
+                // ("la cérémonie, présentée par A, B et C, a vu …").
+                let at_end = self.table.entity_at(p.index, end);
+                let named = at_end.is_some() && out.iter().any(|&x| self.resolve(p, x).map(|(e, _)| e) == at_end);
+                for c in p.kids(h, "obl:mod").collect::<Vec<_>>() {
+                    let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
+                    if named
+                        && c == end + 2
+                        && p.tok(end + 1).text == ","
+                        && p.tok(c).pos == "PROPN"
+                        && p.kids(c, "case").next().is_none()
+                        && self.table.entity_at(p.index, c).is_some()
+                        && ends_list
+                    {
+                        for k in std::iter::once(c).chain(p.kids(c, "conj")) {
+                            if !out.contains(&k) {
+                                out.push(k);
+                            }
+                        }
+                    }
+                }
             }
         }
         out
+    }
+
+    /// The tokens of the name `x` stands for: the mention holding `x`, or,
+    /// for a common noun with its name written right after it ("les
+    /// syndicats SNPL", "la société Acme"), that noun and the name's mention.
+    /// `None` when `x` names no entity that way.
+    fn name_span(&self, p: &Para, x: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        let at = |k: usize| self.table.entity_at(p.index, k);
+        let (e, anchor) = match at(x) {
+            Some(e) => (e, x),
+            None if p.tok(x).pos == "NOUN" => p.children[x].iter().copied().find_map(|c| {
+                let e = at(c)?;
+                let adjacent = c > x && (x + 1..c).all(|k| p.tok(k).pos == "ADJ" || at(k) == Some(e));
+                let named = matches!(p.tok(c).pos.as_str(), "PROPN" | "X")
+                    && matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name" | "dep" | "amod")
+                    && p.kids(c, "case").next().is_none();
+                (adjacent && named).then_some((e, c))
+            })?,
+            None => return None,
+        };
+        let mut lo = anchor.min(x);
+        while lo > 0 && at(lo - 1) == Some(e) {
+            lo -= 1;
+        }
+        let mut hi = anchor.max(x) + 1;
+        while hi < p.len() && at(hi) == Some(e) {
+            hi += 1;
+        }
+        Some((e, lo..hi))
+    }
+
+    /// Conjuncts the parser hung on a word of the name `x` stands for
+    /// (see [`Ctx::name_span`]) rather than on `x`: nominals outside the
+    /// name that name another entity, never across a colon.
+    fn name_conjuncts(&self, p: &Para, x: usize) -> Vec<usize> {
+        let Some((e, span)) = self.name_span(p, x) else {
+            return Vec::new();
+        };
+        let names_other = |c: usize| self.resolve(p, c).is_some_and(|(o, _)| o != e);
+        let mut found = Vec::new();
+        for k in span.clone().filter(|&k| k != x) {
+            for c in p.kids(k, "conj") {
+                let colon = (k.min(c)..k.max(c)).any(|t| p.tok(t).text == ":");
+                // "la Journée des Caraïbes et des États-Unis": a conjunct
+                // with a preposition of its own continues a complement
+                // inside the name, unless the name has that preposition too
+                // ("de la Ligue du Nord et du parti X").
+                let own_case = p.prep(c).is_some() && p.prep(c) != p.prep(x);
+                if !span.contains(&c)
+                    && matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN")
+                    && p.kids(c, "cop").next().is_none()
+                    && names_other(c)
+                    && !colon
+                    && !own_case
+                {
+                    found.push(c);
+                }
+            }
+        }
+        // "les producteurs A, B et C" with `A` and `B` both hung on the
+        // class noun: a later name after a comma, heading the list's end.
+        let class_noun = p.tok(x).pos == "NOUN"
+            && (self.table.entity_at(p.index, x).is_none() || self.table.is_class_noun_before_name(p.index, x));
+        if class_noun {
+            for c in p.children[x].iter().copied() {
+                let ends_list = p.kids(c, "conj").any(|k| p.kids(k, "cc").next().is_some());
+                if c >= span.end
+                    && p.tok(c - 1).text == ","
+                    && matches!(p.tok(c).dep.as_str(), "appos" | "nmod")
+                    && p.tok(c).pos == "PROPN"
+                    && p.kids(c, "case").next().is_none()
+                    && names_other(c)
+                    && ends_list
+                {
+                    found.push(c);
+                }
+            }
+        }
+        found
     }
 
     /// Values for `t` and everything coordinated with it, one per entity.

@@ -1,5 +1,7 @@
 //! Past participles modifying a noun, with an agent: "des terres occupées
-//! par la Russie" → Russie occupies terres.
+//! par la Russie" → Russie occupies terres; an agent that names no entity
+//! is a concept node of its own, as a verb's subject would be ("un
+//! passant renversé par un camion" → camion … passant).
 //!
 //! Finite passives ("a été rejoint par X") are turned active in `svo`; this
 //! module owns only the reduced relative (`acl` participle + `obl:agent`).
@@ -31,7 +33,16 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let lemmas = vec![tok.lemma.to_lowercase()];
         let property = predicate(ctx, &lemmas, None).unwrap_or_else(|| "relatedTo".to_string());
         for a in agents {
-            let Object::Entity(subject) = a.object else { continue };
+            // "le patinage en couple (remporté par A et B) et la danse (…)":
+            // a noun the parser coordinated with the agent across a closing
+            // bracket is the next item of the outer list, not an agent.
+            let beyond_bracket = (v..a.token).any(|t| p.tok(t).text == ")");
+            if beyond_bracket && !matches!(a.object, Object::Entity(_)) {
+                continue;
+            }
+            let Some(subject) = ctx.subject_node(p, &a) else {
+                continue;
+            };
             let mut d = Draft::new(
                 "participle",
                 p.index,
@@ -43,7 +54,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             d.tokens = vec![noun, v, a.token];
             d.span = patient.phrase.clone();
             d.verb = Some(v);
-            d.confidence *= a.factor * patient.factor;
+            d.confidence *= a.factor * patient.factor * super::confidence::node_factor(subject);
             out.push(d);
         }
     }

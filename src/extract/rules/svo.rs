@@ -223,6 +223,11 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             continue;
         }
         let st = p.tok(s);
+        // "celui-ci", "ce dernier": the last-named noun, not the subject.
+        if let Some((a, f)) = ctx.latter(p, s) {
+            out.extend(taken_up(ctx, p, a, s, f));
+            continue;
+        }
         if st.pos == "PRON" {
             if p.morph_has(s, "PronType=Rel") && st.lemma.to_lowercase() == "qui" {
                 if let Some((a, f)) = ctx.antecedent(p, s, v) {
@@ -242,21 +247,7 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
                 // "l'un des radars": a pronoun of part with its set.
                 out.push(val);
             } else if let Some(a) = ctx.previous_subject(p, s) {
-                // The node of the antecedent, read on the pronoun's token so
-                // the fact stays in its own sentence.
-                for val in ctx.values(p, a, None) {
-                    let object = match ctx.subject_node(p, &val) {
-                        Some(Node::Entity(e)) => Object::Entity(e),
-                        Some(Node::Concept(c)) => Object::Concept(c),
-                        None => continue,
-                    };
-                    out.push(Value {
-                        object,
-                        factor: val.factor * 0.6,
-                        token: s,
-                        phrase: Vec::new(),
-                    });
-                }
+                out.extend(taken_up(ctx, p, a, s, 0.6));
             }
             continue;
         }
@@ -371,6 +362,27 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
     }
     out
+}
+
+/// The nodes of the antecedent `a` of the anaphor `s` (a pronoun, "ce
+/// dernier"), read on the anaphor's token so the fact stays in its own
+/// sentence, each less sure by `factor`.
+fn taken_up(ctx: &Ctx, p: &Para, a: usize, s: usize, factor: f32) -> Vec<Value> {
+    ctx.values(p, a, None)
+        .into_iter()
+        .filter_map(|val| {
+            let object = match ctx.subject_node(p, &val)? {
+                Node::Entity(e) => Object::Entity(e),
+                Node::Concept(c) => Object::Concept(c),
+            };
+            Some(Value {
+                object,
+                factor: val.factor * factor,
+                token: s,
+                phrase: Vec::new(),
+            })
+        })
+        .collect()
 }
 
 /// The verb whose subject a detached present participle `v` (an `acl` on
@@ -514,7 +526,35 @@ fn beyond_comma(p: &Para, s: usize, nearest: Option<usize>, v: usize) -> bool {
     // "Matteo Salvini, le ministre, a refusé": a nearer subject set off by
     // commas on both sides is an apposition of the farther one.
     let (near_side_lo, near_side_hi) = if n < v { (n, v) } else { (v, n) };
-    comma(a, b) && !comma(near_side_lo, near_side_hi)
+    comma(a, b) && !comma(near_side_lo, near_side_hi) && !listed_before(p, s, n)
+}
+
+/// "A, B et C ont été arrêtés" parsed with `A` and `B` as two subjects, or
+/// "les syndicats A, B et C ont appelé" with `C` as a second subject: `s`
+/// and `n` are items of one list when only one comma (and `n`'s own
+/// determiner) stands between them and `n` has a conjunct with its own
+/// coordinator, or when only a coordinator stands between them and `s`
+/// heads a list of its own.
+fn listed_before(p: &Para, s: usize, n: usize) -> bool {
+    // "La cérémonie, présentée par A, B et C, a vu …": a clause on `s`
+    // ends with the list's first item; the list is no subject's.
+    if s >= n || p.children[s].iter().any(|&c| p.tok(c).pos == "VERB") {
+        return false;
+    }
+    let end = p
+        .subtree(s)
+        .into_iter()
+        .filter(|&k| k < n && p.tok(k).pos != "PUNCT")
+        .max()
+        .unwrap_or(s);
+    let between: Vec<usize> = (end + 1..n).filter(|&k| p.head(k) != Some(n)).collect();
+    let is = |k: &usize, words: &[&str]| words.contains(&p.tok(*k).text.to_lowercase().as_str());
+    let heads_list = |x: usize| p.kids(x, "conj").any(|c| c > x && p.kids(c, "cc").next().is_some());
+    match between.as_slice() {
+        [comma] if is(comma, &[","]) => heads_list(n),
+        [cc] if is(cc, &["et", "ou"]) => p.subtree(s).iter().any(|&k| p.tok(k).dep == "conj"),
+        _ => false,
+    }
 }
 
 /// A past participle with an agent ("par X") and no auxiliary of its own.

@@ -807,6 +807,44 @@ fn lists_are_no_appositions_or_coordinations() {
 }
 
 #[test]
+fn a_participle_agent_that_names_no_entity_is_a_concept() {
+    // "X renversé par un camion": the agent noun phrase acts, as a verb's
+    // subject would, though it names no entity.
+    let doc = sentence("Un cycliste renversé par un camion de livraison a été transporté à l'hôpital.");
+    let f = fact(&doc, "camion de livraison", "relatedTo", "cycliste");
+    assert_eq!((f.rule.as_str(), f.lemma.as_str()), ("participle", "renverser"));
+    assert!(matches!(f.subject, Node::Concept(_)), "{}", dump(&doc));
+    let doc = sentence("Les villages détruits par les crues du fleuve seront reconstruits.");
+    let f = fact(&doc, "crues du fleuve", "relatedTo", "villages");
+    assert_eq!(f.lemma, "détruire");
+    // The participle's act is done, whatever the main verb's tense.
+    assert!(!f.hypothetical, "{}", dump(&doc));
+}
+
+#[test]
+fn the_next_item_of_a_list_is_no_agent_of_the_bracketed_participle_before_it() {
+    // The parser coordinates "la descente libre" with the agents inside
+    // the brackets before it; the named winners stay.
+    let doc = sentence("Trois épreuves sont disputées au niveau junior : le slalom géant (remporté par Paul Morel), le slalom en parallèle (remporté par Marie Lenoir et Hugo Petit) et la descente libre (remportée par Luc Girard et Anne Roux).");
+    fact(&doc, "Luc Girard", "wins", "descente libre");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "descente libre");
+}
+
+#[test]
+fn celui_ci_is_the_last_named_not_the_subject() {
+    // "Celui-ci" takes up the last-named referent, here the object.
+    let doc = sentence("Marie Dupont a succédé à Paul Martin. Celui-ci avait dirigé la banque pendant dix ans.");
+    fact(&doc, "Paul Martin", "leads", "banque");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Marie Dupont" && f.lemma == "diriger"
+    });
+    // After "l'un des suspects de Lyon", it is one of the suspects, whom
+    // no noun names: neither Lyon nor the subject.
+    let doc = sentence("La police a arrêté l'un des suspects de Lyon, celui-ci a avoué le vol.");
+    no_fact_with(&doc, |f| f.lemma == "avouer");
+}
+
+#[test]
 fn a_noun_the_parser_made_a_preposition_is_left_out() {
     let doc = sentence("Le tribunal a donné suite aux plaintes déposées par l'association Vigie.");
     let f = doc
@@ -1584,6 +1622,42 @@ fn a_present_participle_after_a_comma_is_no_inverted_speech_verb() {
     let doc = sentence("Le ministre a parlé avec les ouvriers de l'usine, dénonçant la fermeture du site.");
     fact(&doc, "ministre", "denounces", "fermeture du site");
     no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("fermeture"));
+}
+
+/// "La Fédération des Taxis Parisiens et Uber France ont signé un accord."
+/// The parser hangs the second name on a word inside the first one.
+#[test]
+fn a_conjunct_hung_inside_a_name_is_a_conjunct_of_the_whole_name() {
+    let doc = sentence("La Fédération des Taxis Parisiens et Uber France ont signé un accord.");
+    fact(&doc, "Fédération des Taxis Parisiens", "signs", "accord");
+    fact(&doc, "Uber France", "signs", "accord");
+}
+
+/// "Jean Dupont, Marie Leroy et Paul Martin ont été condamnés par le
+/// tribunal." (parsed with two subjects) and "Les syndicats SNPL, UNSA et
+/// FSU ont appelé à la grève." (the last item parsed as a second subject).
+#[test]
+fn every_item_of_a_subject_list_is_a_subject() {
+    let doc = sentence("Jean Dupont, Marie Leroy et Paul Martin ont été condamnés par le tribunal.");
+    for name in ["Jean Dupont", "Marie Leroy", "Paul Martin"] {
+        fact(&doc, "tribunal", "condemns", name);
+    }
+    let doc = sentence("Les syndicats SNPL, UNSA et FSU ont appelé à la grève.");
+    for name in ["SNPL", "UNSA", "FSU"] {
+        fact(&doc, name, "callsFor", "grève");
+    }
+    // The class noun adds nothing beside the names it lists.
+    assert!(!has(&doc, "syndicats", "callsFor"), "{}", dump(&doc));
+}
+
+/// "Le salon a été créé par les producteurs Marie Dubois, Jean Lefort et
+/// Paul Marchal." with the second name hung on the verb as a bare adjunct.
+#[test]
+fn a_list_of_names_after_a_class_noun_is_every_argument() {
+    let doc = sentence("Le salon a été créé par les producteurs Marie Dubois, Jean Lefort et Paul Marchal.");
+    for name in ["Marie Dubois", "Jean Lefort", "Paul Marchal"] {
+        fact(&doc, name, "creates", "salon");
+    }
 }
 
 #[test]
