@@ -3,7 +3,9 @@
 //! reads it.
 //!
 //! Owns the one way a repair is applied ([`repaired`]) and the repairs
-//! themselves, one file each: [`leading_name`] (a place name cut off as if
+//! themselves, one file each: [`noun_homograph`] (a noun after a
+//! determiner tagged as the function word it is spelled like: "un car de
+//! voyage" read as the conjunction "car"), [`leading_name`] (a place name cut off as if
 //! it were a dateline: `Paris` | `, Berlin et Varsovie ont signé…`),
 //! [`compounds`] (hyphenated compounds the parser split: `start`, `-`,
 //! `up`), [`coordination`] (a second clause's subject read as a
@@ -45,6 +47,7 @@ pub mod finite_clause;
 pub mod fronted_subject;
 pub mod inside_word;
 pub mod leading_name;
+pub mod noun_homograph;
 pub mod owned_name;
 pub mod second_subject;
 pub mod stray_object;
@@ -56,6 +59,7 @@ pub type Repair = fn(&mut Doc) -> usize;
 
 /// Repairs every reader of the parse sees.
 pub const PARSE: &[Repair] = &[
+    noun_homograph::repair_noun_homographs,
     inside_word::rejoin_inside_word,
     leading_name::rejoin_leading_name,
     cut_subject::rejoin_cut_subject,

@@ -30,6 +30,43 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         }
         let lemma = tok.lemma.to_lowercase();
+        // "était en deuil", "est de retour", "est sur le point de": a noun
+        // with a preposition of its own says a state or a locution, never
+        // what the subject is. A bare state ("en deuil", "d'origine
+        // égyptienne") is a quality, as written; one with complements of
+        // its own ("en train de", "en contact avec X") says nothing alone.
+        let preposition = p.children[h].iter().copied().find(|&c| c < h && p.tok(c).pos == "ADP");
+        if let Some(prep) = preposition {
+            // Adjectives, adverbs, dates and a coordinated clause are no
+            // complements of the state.
+            let complements = p.children[h].iter().any(|&c| {
+                c > h
+                    && !matches!(p.tok(c).dep.as_str(), "amod" | "punct" | "advmod" | "conj" | "cc")
+                    && !super::svo::is_time_noun(p, c)
+            });
+            if tok.pos != "NOUN" || complements {
+                continue;
+            }
+            let words: Vec<usize> = (prep..=h).chain(p.kids(h, "amod").filter(|&a| a > h)).collect();
+            let text = ctx.render(p, &words);
+            for s in subjects {
+                let Object::Entity(subject) = s.object else { continue };
+                let mut d = Draft::new(
+                    "copula",
+                    p.index,
+                    subject,
+                    "hasQuality".to_string(),
+                    format!("être {}", text.to_lowercase()),
+                    Object::text(text.clone()),
+                );
+                d.tokens = vec![s.token, cop, h];
+                d.span = words.clone();
+                d.verb = Some(h);
+                d.confidence *= s.factor;
+                out.push(d);
+            }
+            continue;
+        }
         let (predicate, rule) = if tok.pos == "NOUN" && ctx.is(Class::Title, &lemma) {
             ("role", "copula")
         } else if tok.pos == "ADJ" {

@@ -88,6 +88,17 @@ pub enum Class {
     /// Adjectives of possibility whose `que` clause is not asserted ("il
     /// est possible que X ait quitté", "il est probable que …").
     Possibility,
+    /// Nouns spelled like a function word, which the tagger may read as
+    /// that word right after a determiner ("un car", "l'est du pays").
+    NounHomograph,
+    /// Causative verbs ("faire", "laisser") whose infinitive's act is done
+    /// by someone else than their subject ("X fait payer les opérateurs":
+    /// the operators pay).
+    Causative,
+    /// Place nouns whose "de" complement is the whole they are part of,
+    /// not their name ("la capitale de l'Alsace" is not Alsace; "la ville
+    /// de Lyon" is Lyon).
+    GeoPart,
 }
 
 /// Both tables, parsed.
@@ -108,7 +119,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part")]
     Class {
         file: &'static str,
         line: usize,
@@ -185,6 +196,9 @@ impl Lexicon {
                 "bound" => Class::Bound,
                 "perception" => Class::Perception,
                 "possibility" => Class::Possibility,
+                "noun-homograph" => Class::NounHomograph,
+                "causative" => Class::Causative,
+                "geo-part" => Class::GeoPart,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -86,7 +86,8 @@ impl Ctx<'_> {
                 return Some((e, 0.9));
             }
         }
-        if self.is(Class::Geo, &lemma) {
+        // "la ville de Lyon" is Lyon; "la capitale de l'Alsace" is not Alsace.
+        if self.is(Class::Geo, &lemma) && !self.is(Class::GeoPart, &lemma) {
             for c in p.kids(t, "nmod").collect::<Vec<_>>() {
                 if p.prep(c).as_deref() == Some("de") {
                     if let Some(e) = self.table.entity_at(p.index, c) {

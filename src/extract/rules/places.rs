@@ -257,11 +257,40 @@ fn ends_or_starts(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
     (t == 0 || place_at(ctx, p, t - 1) != Some(e)).then_some(e)
 }
 
+/// Whether the place complement `c` of `h` is an item of a list of
+/// places each with its own preposition: ", à Y" after "à X", with
+/// another item of the same shape before or after it (", à Z", "et à
+/// Z"). Two places
+/// alone ("à l'hôtel X, à Gammarth") may be one inside the other.
+fn in_list(p: &Para, h: usize, c: usize) -> bool {
+    let case = |t: usize| p.kids(t, "case").next();
+    let (Some(ch), Some(cc)) = (case(h), case(c)) else {
+        return false;
+    };
+    let word = |t: usize| p.tok(t).text.to_lowercase();
+    if word(ch) != word(cc) || cc == 0 || p.tok(cc - 1).text != "," {
+        return false;
+    }
+    let end = p.subtree(c).last().copied().unwrap_or(c);
+    let next_item = (end + 1..p.len().min(end + 3))
+        .any(|k| word(k) == word(cc) && matches!(p.tok(k - 1).text.to_lowercase().as_str(), "," | "et" | "ou"));
+    let previous_item = ch >= 2 && p.tok(ch - 1).text == "," && p.prep(ch - 2).is_none() && {
+        // ", à X, à Y": an item before h too.
+        (0..ch.saturating_sub(1))
+            .rev()
+            .take(6)
+            .any(|k| word(k) == word(cc) && k > 0 && p.tok(k - 1).text == ",")
+    };
+    let coordinated = p.kids(c, "conj").any(|j| case(j).is_some_and(|k| word(k) == word(cc)));
+    next_item || previous_item || coordinated
+}
+
 /// "Trèbes (Aude)", "Lick en Californie", "le parquet de Lyon", "le siège
 /// de X à Yokohama": a place entity in the phrase of a noun, as a
 /// parenthesis, or a complement with "en", "dans", "à" or "de". The holder
 /// is a place or organisation entity, or a concept already used as a
-/// subject in the document; never a person, a title ("le maire de Lyon"
+/// subject in the document; never an item of a list with the same
+/// preposition ("à Nîmes, à Alès"), a person, a title ("le maire de Lyon"
 /// is a role) or, with "de", an act ("la victoire de la France" names the
 /// actor, not a place).
 fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
@@ -288,6 +317,12 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             _ => None,
         };
         let Some(linked) = linked else { continue };
+        // "des blocages à Nîmes, à Alès et à Uzès": items of a list each
+        // with the same preposition are places side by side, not one in
+        // the other ("à Trèbes, dans l'Aude" is containment).
+        if in_list(p, h, c) {
+            continue;
+        }
         let lemma = p.tok(h).lemma.to_lowercase();
         if ctx.is(Class::Title, &lemma) || ctx.role_at.contains_key(&(p.index, h)) {
             continue;

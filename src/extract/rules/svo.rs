@@ -44,6 +44,57 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
             continue;
         }
         verb_facts(ctx, p, v, out);
+        causee_facts(ctx, p, v, out);
+    }
+}
+
+/// "X a fait payer les chaînes aux opérateurs": the causee of a causative
+/// infinitive with an object of its own, named by "par" or by "à" (when
+/// the infinitive has no "à" argument of its own in the predicate table,
+/// as "envoyer à" has), does the infinitive's act on that object
+/// ("opérateurs payer chaînes"); the causative's subject's row is
+/// `verb_facts`'. A bare object alone ("fait payer les opérateurs") may
+/// be the causee or the thing: no row of its own.
+fn causee_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
+    if causative(ctx, p, v).is_none() {
+        return;
+    }
+    let objects = direct_objects(ctx, p, v);
+    if objects.is_empty() {
+        return;
+    }
+    let lemma = p.tok(v).lemma.to_lowercase();
+    let causee = p.children[v].iter().copied().find(|&c| {
+        let dep = p.tok(c).dep.as_str();
+        (dep.starts_with("obl") || dep == "iobj")
+            && match p.prep(c).as_deref() {
+                Some("par") => true,
+                Some("à") => ctx.lex.property(&lemma, Some("à")).is_none(),
+                _ => false,
+            }
+    });
+    let Some(causee) = causee else { return };
+    let property = ctx.lex.property(&lemma, None).unwrap_or("relatedTo").to_string();
+    for s in ctx.values(p, causee, None) {
+        let Some(subject) = ctx.subject_node(p, &s) else {
+            continue;
+        };
+        for o in &objects {
+            let mut d = Draft::new(
+                "svo",
+                p.index,
+                subject,
+                property.clone(),
+                lemma.clone(),
+                o.object.clone(),
+            );
+            d.tokens = vec![s.token, v, o.token];
+            d.span = o.phrase.iter().chain(&s.phrase).copied().collect();
+            d.verb = Some(v);
+            // Read through the causative: a little less sure than a subject.
+            d.confidence *= s.factor * o.factor * 0.85 * super::confidence::node_factor(subject);
+            out.push(d);
+        }
     }
 }
 
@@ -52,6 +103,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
 /// and whether a modal verb is on the way.
 pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
     let mut lemmas = vec![p.tok(v).lemma.to_lowercase()];
+    // "a fait construire", "veut faire payer": the parser hangs the
+    // causative verb on its infinitive; the lemma keeps it.
+    if let Some(c) = causative(ctx, p, v).filter(|&c| p.head(c) == Some(v)) {
+        lemmas.insert(0, p.tok(c).lemma.to_lowercase());
+    }
     let mut modal = false;
     let mut x = v;
     for _ in 0..p.len() {
@@ -74,6 +130,40 @@ pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
         x = h;
     }
     (lemmas, modal)
+}
+
+/// The causative verb ("faire", "laisser": class `causative`) whose
+/// infinitive `v` is, before it: hung on the infinitive ("a fait
+/// construire", the parser's `dep`) or heading it as `xcomp` ("fera voter").
+/// The causative's subject causes the act; someone else does it.
+pub(crate) fn causative(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> {
+    if !p.morph_has(v, "VerbForm=Inf") {
+        return None;
+    }
+    let is_causative = |c: usize| {
+        c < v
+            && v - c <= 3
+            && matches!(p.tok(c).pos.as_str(), "VERB" | "AUX")
+            && ctx.is(Class::Causative, &p.tok(c).lemma.to_lowercase())
+    };
+    let own = p.children[v]
+        .iter()
+        .copied()
+        .find(|&c| is_causative(c) && !p.tok(c).dep.starts_with("nsubj") && p.tok(c).dep != "obj");
+    let above = p.head(v).filter(|&h| p.tok(v).dep == "xcomp" && is_causative(h));
+    own.or(above)
+}
+
+/// Whether `v` is the infinitive of a reflexive causative ("s'est fait
+/// cambrioler", "se fait remplacer"): "se" on the infinitive or on the
+/// causative verb.
+fn reflexive_causative(ctx: &Ctx, p: &Para, v: usize) -> bool {
+    let Some(c) = causative(ctx, p, v) else { return false };
+    [v, c].iter().any(|&x| {
+        p.children[x]
+            .iter()
+            .any(|&k| k < v && p.tok(k).pos == "PRON" && p.tok(k).lemma.to_lowercase() == "se")
+    })
 }
 
 /// The top of the infinitive chain `v` belongs to.
@@ -106,8 +196,12 @@ pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Opt
     let joined = lemmas.join(" ");
     let inner = lemmas.last().map(String::as_str).unwrap_or("");
     let outer = lemmas.first().map(String::as_str).unwrap_or("");
-    let found = [joined.as_str(), outer, inner]
+    // "faire payer": the infinitive's act is not the causative's subject's,
+    // so its property is not either (only an idiom's: "faire savoir").
+    let caused = lemmas.len() >= 2 && ctx.is(Class::Causative, &lemmas[lemmas.len() - 2]);
+    let found = [joined.as_str(), outer, if caused { "" } else { inner }]
         .into_iter()
+        .filter(|l| !l.is_empty())
         .find_map(|l| ctx.lex.property(l, prep));
     found.map(str::to_string)
 }
@@ -613,6 +707,12 @@ pub(crate) fn goal_complement(ctx: &Ctx, p: &Para, c: usize, prep: &str) -> Opti
 }
 
 fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
+    // "la banque s'est fait cambrioler", "il se fait remplacer": a
+    // reflexive causative is a passive in meaning, whose subject undergoes
+    // the act; read actively it makes the victim the doer.
+    if reflexive_causative(ctx, p, v) {
+        return;
+    }
     let (mut lemmas, _) = chain(ctx, p, v);
     // "X est appelé à élire Y", "X est accusé d'avoir commis Y": the subject
     // of a passive verb above the infinitive undergoes that verb and does
@@ -1078,8 +1178,10 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     // parser lost) is no act of its own.
     // A modal or aspect verb alone lacks its infinitive, unless an
     // impersonal "on" clause gives it a nominal patient ("on a compté 40
-    // interventions").
+    // interventions"). A caused act with nobody named to do it ("a fait
+    // reculer") is no act of the causer's.
     if ["être", "avoir", "faire"].contains(&lemma.as_str())
+        || causative(ctx, p, v).is_some()
         || ((ctx.is(Class::Modal, &lemma) || ctx.is(Class::Aspect, &lemma)) && !impersonal)
         || super::reported::is_speech_verb(ctx, p, v)
         || ctx.is(Class::Function, &lemma)

@@ -1661,6 +1661,59 @@ fn a_list_of_names_after_a_class_noun_is_every_argument() {
 }
 
 #[test]
+fn a_coach_after_a_determiner_is_a_noun_not_the_conjunction() {
+    // "car" read as a conjunction cut the subject and made its complement
+    // the verb's subject; the repaired parse keeps the coach whole.
+    let doc = sentence("Un car de tourisme italien a heurté un pont près de Turin.");
+    fact(&doc, "car de tourisme italien", "relatedTo", "pont près de Turin");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("tourisme"));
+    let doc = sentence("Le car scolaire transportait quarante élèves.");
+    fact(&doc, "car scolaire", "relatedTo", "quarante élèves");
+    // The conjunction after the noun stays a conjunction.
+    let doc = sentence("Le chauffeur a quitté le car car il avait froid.");
+    fact(&doc, "chauffeur", "leaves", "car");
+}
+
+#[test]
+fn a_causative_keeps_faire_and_its_causee_does_the_act() {
+    // The causer does not do the infinitive's act: the lemma keeps "faire"
+    // and the infinitive's own property is not the causer's.
+    let doc = sentence("Le maire a fait construire un pont sur la rivière.");
+    let f = fact(&doc, "maire", "relatedTo", "pont sur la rivière");
+    assert_eq!(f.lemma, "faire construire");
+    no_fact_with(&doc, |f| f.predicate == "builds" || f.lemma == "construire");
+    let doc = sentence("Les policiers ont fait reculer les manifestants.");
+    assert_eq!(
+        fact(&doc, "policiers", "relatedTo", "manifestants").lemma,
+        "faire reculer"
+    );
+    // The causee named by "à" or "par" does it, under the causer's modality.
+    let doc = sentence("Le groupe veut faire payer ses chaînes aux opérateurs.");
+    let f = fact(&doc, "groupe", "relatedTo", "chaînes");
+    assert_eq!(f.lemma, "faire payer");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    let f = fact(&doc, "opérateurs", "relatedTo", "chaînes");
+    assert_eq!(f.lemma, "payer");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "groupe" && f.lemma == "payer");
+    let doc = sentence("Le directeur a fait repeindre la façade par une entreprise locale.");
+    let f = fact(&doc, "entreprise locale", "relatedTo", "façade");
+    assert!(!f.hypothetical, "{}", dump(&doc));
+    // "envoyer à": the "à" argument is the infinitive's own recipient.
+    let doc = sentence("Le ministre a fait envoyer une lettre au préfet.");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "préfet");
+}
+
+#[test]
+fn a_reflexive_causative_makes_no_doer_of_its_subject() {
+    // "se faire cambrioler" is undergone: the bank burgled nothing.
+    let doc = sentence("La banque s'est fait cambrioler ses coffres.");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "banque" && f.lemma.contains("cambrioler")
+    });
+}
+
+#[test]
 fn a_subject_read_as_the_apposition_of_a_fronted_adjunct_is_the_subject() {
     // The model hangs "entrepôt" on "vallée" as an apposition; the verb has no subject.
     let doc = sentence("Dans la vallée, un entrepôt de la coopérative a été détruit samedi soir.");
@@ -1679,6 +1732,26 @@ fn a_nouns_number_is_read_from_its_form_when_the_tagger_misses_it() {
     let doc = sentence("Une équipe internationale d'astronomes menée par l'Université a annoncé la découverte.");
     fact(&doc, "Université", "leads", "équipe internationale d'astronomes");
     no_fact_with(&doc, |f| label(&doc, &f.object) == "astronomes");
+}
+
+#[test]
+fn the_whole_a_capital_belongs_to_is_not_the_subject() {
+    // "la capitale de X" is not X: the apposed name is the subject, and a
+    // prepositional state ("en deuil") is a quality, never isA.
+    let doc = sentence("La capitale de l'Alsace, Strasbourg, était en deuil.");
+    let f = fact(&doc, "Strasbourg", "hasQuality", "en deuil");
+    assert_eq!(f.lemma, "être en deuil");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "Alsace" && f.rule == "copula");
+    no_fact_with(&doc, |f| f.predicate == "isA");
+    // A locution with complements of its own says nothing alone.
+    let doc = sentence("Paul Martin était en contact avec le ministre.");
+    no_fact_with(&doc, |f| f.rule == "copula");
+}
+
+#[test]
+fn items_of_a_list_with_the_same_preposition_are_no_containment() {
+    let doc = sentence("Des blocages ont eu lieu à Nîmes, à Alès et à Uzès.");
+    no_fact_with(&doc, |f| f.predicate == "locatedIn");
 }
 
 #[test]
