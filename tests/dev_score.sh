@@ -121,9 +121,12 @@ if os.environ.get("HELD_OUT"):
 # 0.658 / 0.513 with "celui-ci", "ce dernier" read as the last-named noun.
 # all 0.507 -> 0.510 with lists of names the parser split (items hung inside
 # a name, on the class noun or on the verb; a list read as two subjects).
+# all 0.513 -> 0.517 with the merge of both, place adjuncts of agentless
+# acts as their place, clock times no patient's phrase; entity P 0.976 with
+# "car" read as a noun after a determiner.
 floors = {
-    "core": (0.658, 1), "all": (0.513, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.907, 1), "entity_P": (0.972, 1), "splits": (0.278, -1),
+    "core": (0.658, 1), "all": (0.517, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "entity_R": (0.907, 1), "entity_P": (0.976, 1), "splits": (0.278, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]
