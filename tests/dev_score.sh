@@ -124,8 +124,9 @@ if os.environ.get("HELD_OUT"):
 # all 0.513 -> 0.517 with the merge of both, place adjuncts of agentless
 # acts as their place, clock times no patient's phrase; entity P 0.976 with
 # "car" read as a noun after a determiner.
+# all 0.518 with a plural "ils"/"elles" taking up the plural subject before it.
 floors = {
-    "core": (0.658, 1), "all": (0.517, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.658, 1), "all": (0.518, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.907, 1), "entity_P": (0.976, 1), "splits": (0.278, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}

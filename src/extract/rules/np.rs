@@ -139,6 +139,9 @@ impl Ctx<'_> {
     /// ("La société a fermé l'usine. Elle a supprimé 300 emplois."). The
     /// antecedent token, for the caller to turn into a node.
     pub fn previous_subject(&self, p: &Para, t: usize) -> Option<usize> {
+        if is_plural_ils_elles(p, t) {
+            return self.previous_plural_subject(p, t);
+        }
         if !is_singular_il_elle(p, t) {
             return None;
         }
@@ -162,6 +165,29 @@ impl Ctx<'_> {
         let same = |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
         let agrees = kind == Some(EntityKind::Organization) || same(gender, feature(p, subject, "Gender"));
         (kind != Some(EntityKind::Person) && agrees).then_some(subject)
+    }
+
+    /// A plural "ils"/"elles" subject outside quotes: the plural subject
+    /// (a noun phrase, a group or coordinated names) of the main clause of
+    /// the sentence before it in the paragraph ("Les manifestants ont
+    /// bloqué le dépôt. Ils ont ensuite rejoint la place."), agreeing in
+    /// gender where both are tagged ("elles" never takes up a masculine
+    /// noun). Inside a quote "ils" is the speaker's "them", never resolved.
+    fn previous_plural_subject(&self, p: &Para, t: usize) -> Option<usize> {
+        if super::reported::quotes(p).iter().any(|q| q.contains(&t)) {
+            return None;
+        }
+        let sentence = p.sentence_of[t];
+        let previous = (0..t).rev().find(|&k| p.sentence_of[k] + 1 == sentence)?;
+        let range = p.sentence_range(previous);
+        let root = range.clone().find(|&k| p.head(k).is_none())?;
+        let subject = p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()?;
+        if !matches!(p.tok(subject).pos.as_str(), "NOUN" | "PROPN") || number(p, subject) != Some("Plur") {
+            return None;
+        }
+        let feminine_pronoun = p.tok(t).text.to_lowercase().starts_with("elle");
+        let masculine_subject = feature(p, subject, "Gender") == Some("Masc");
+        (!(feminine_pronoun && masculine_subject)).then_some(subject)
     }
 
     /// The noun a demonstrative anaphor of "the latter" stands for:
@@ -943,6 +969,13 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
 
 /// Whether token `t` is a singular third-person subject clitic: "il",
 /// "elle", or the "-il" / "-t-elle" of an inverted verb.
+/// "ils" or "elles" (also "-ils", "-elles" after a verb) as a pronoun.
+fn is_plural_ils_elles(p: &Para, t: usize) -> bool {
+    let tok = p.tok(t);
+    let word = crate::extract::entities::coref::clitic_base(&tok.text).to_lowercase();
+    tok.pos == "PRON" && (word == "ils" || word == "elles")
+}
+
 fn is_singular_il_elle(p: &Para, t: usize) -> bool {
     let tok = p.tok(t);
     let lemma = tok.lemma.to_lowercase();

@@ -1801,3 +1801,15 @@ fn with_no_agent_a_place_is_where_not_the_object() {
     let doc = sentence("Des armes ont été livrées à la Syrie.");
     fact(&doc, "armes", "deliversTo", "Syrie");
 }
+
+#[test]
+fn a_plural_pronoun_takes_up_the_plural_subject_before_it() {
+    let doc = sentence("Les infirmières ont manifesté devant l'hôpital. Elles réclament des hausses de salaire.");
+    let f = fact(&doc, "infirmières", "relatedTo", "hausses de salaire");
+    assert_eq!(f.lemma, "réclamer");
+    // Inside a quote "ils" is the speaker's "them".
+    let doc = sentence("Les routiers ont bloqué le dépôt. « Ils ne nous écoutent pas », a dit leur porte-parole.");
+    no_fact_with(&doc, |f| {
+        f.lemma == "écouter" && doc.node_label(f.subject) == "routiers"
+    });
+}
