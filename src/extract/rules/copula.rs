@@ -3,7 +3,9 @@
 //!
 //! A title noun gives a `role` fact ("Poutine est le président russe"), an
 //! entity gives `sameAs`-like identity only through `isA` with the entity, a
-//! common noun `isA`, an adjective `hasQuality`. Subjects must be entities.
+//! common noun `isA`, an adjective `hasQuality`. A role needs a named
+//! subject; what a thing is or is like may be said of a noun phrase too
+//! (a concept node: "le pont est dangereux").
 //! A `leader` title also gives `leads` with the organisation or place it
 //! heads: "X a été maire de Lyon", "X a été maire de la capitale
 //! colombienne, Bogota" (the name apposed to the title's complement).
@@ -11,7 +13,7 @@
 //! "X a été élu président du Sénat", "X est devenu maire de Lyon", "le
 //! conseil a nommé X directrice" ([`predicative_titles`]).
 
-use crate::facts::{EntityKind, Object};
+use crate::facts::{EntityKind, Node, Object};
 
 use super::lexicon::Class;
 use super::svo::grammatical_subjects;
@@ -76,7 +78,18 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         };
         let Some(value) = ctx.value(p, h, None) else { continue };
         for s in subjects {
-            let Object::Entity(subject) = s.object else { continue };
+            // An entity, or for what a thing is or is like (not a title,
+            // which only a named holder has) a noun phrase as a concept
+            // node: "le pont est devenu dangereux", "la victime est un
+            // homme de 30 ans".
+            let subject = match s.object {
+                Object::Entity(e) => Node::Entity(e),
+                _ if predicate != "role" => match ctx.subject_node(p, &s) {
+                    Some(n) => n,
+                    None => continue,
+                },
+                _ => continue,
+            };
             let mut d = Draft::new(
                 rule,
                 p.index,
@@ -89,8 +102,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             d.span = value.phrase.clone();
             d.verb = Some(h);
             d.confidence *= s.factor * value.factor;
-            if predicate == "role" {
-                push_leads(ctx, p, h, subject, &d, out);
+            if let (true, Node::Entity(holder)) = (predicate == "role", subject) {
+                push_leads(ctx, p, h, holder, &d, out);
             }
             out.push(d);
         }

@@ -1813,3 +1813,14 @@ fn a_plural_pronoun_takes_up_the_plural_subject_before_it() {
         f.lemma == "écouter" && doc.node_label(f.subject) == "routiers"
     });
 }
+
+#[test]
+fn a_copula_says_what_a_noun_phrase_is_or_is_like() {
+    let doc = sentence("Le vieux pont est dangereux.");
+    let f = fact(&doc, "vieux pont", "hasQuality", "dangereux");
+    assert_eq!(f.lemma, "être dangereux");
+    let doc = sentence("La victime est un homme de 30 ans.");
+    fact(&doc, "victime", "isA", "homme de 30 ans");
+    // A title still needs a named holder: no role for a noun phrase.
+    no_fact_with(&doc, |f| f.predicate == "role");
+}
