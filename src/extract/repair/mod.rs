@@ -15,7 +15,9 @@
 //! before it), [`second_subject`] (a verb's object after it labelled as a
 //! second subject: "des manifestants ont interrompu le conseil"),
 //! [`finite_clause`] (a finite verb hung as a clause on the noun before it:
-//! "près du pont, des ouvriers réparent la route"), [`inside_word`] (a sentence the parser starts inside a word:
+//! "près du pont, des ouvriers réparent la route"), [`incise`] (an adjunct
+//! between auxiliary and participle read as the clause's head: "X a, à
+//! son tour, menacé"), [`inside_word`] (a sentence the parser starts inside a word:
 //! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
 //! sentence of its own: `William Luckey` | `est décédé …`), [`trailing_name`]
 //! (a name cut off after the phrase it is apposed to: `le candidat du
@@ -45,6 +47,7 @@ pub mod coordination;
 pub mod cut_subject;
 pub mod finite_clause;
 pub mod fronted_subject;
+pub mod incise;
 pub mod inside_word;
 pub mod leading_name;
 pub mod noun_homograph;
@@ -75,6 +78,7 @@ pub const RULES: &[Repair] = &[
     stray_object::reattach_stray_objects,
     second_subject::relabel_second_subjects,
     finite_clause::rehang_finite_clauses,
+    incise::rehang_incises,
 ];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the
