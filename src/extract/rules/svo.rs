@@ -596,8 +596,17 @@ pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
                 .next()
                 .is_some_and(|s| v < s)
         });
+    // "ont été découvertes" with "été" labelled `cop`: a past participle
+    // whose être is itself a participle after avoir is passive.
+    let been = p.children[v].iter().any(|&c| {
+        matches!(p.tok(c).dep.as_str(), "cop" | "aux:tense")
+            && p.tok(c).lemma == "être"
+            && p.morph_has(c, "VerbForm=Part")
+    }) && p.morph_has(v, "VerbForm=Part")
+        && p.morph_has(v, "Tense=Past");
     reduced
         || fronted
+        || been
         || p.kids(v, "aux:pass").next().is_some()
         || (p.morph_has(v, "Voice=Pass")
             && p.kids(v, "nsubj:pass").next().is_some()

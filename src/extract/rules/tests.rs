@@ -1824,3 +1824,11 @@ fn a_copula_says_what_a_noun_phrase_is_or_is_like() {
     // A title still needs a named holder: no role for a noun phrase.
     no_fact_with(&doc, |f| f.predicate == "role");
 }
+
+#[test]
+fn ont_ete_with_ete_read_as_a_copula_is_still_passive() {
+    // The parser labels "été" `cop`: the irregularities were discovered, they discovered nothing.
+    let doc = sentence("Plusieurs irrégularités ont été découvertes.");
+    fact(&doc, "irrégularités", "undergoes", "découvertes");
+    no_fact_with(&doc, |f| f.predicate == "acts");
+}
