@@ -145,11 +145,7 @@ impl Ctx<'_> {
         if !is_singular_il_elle(p, t) {
             return None;
         }
-        let sentence = p.sentence_of[t];
-        let previous = (0..t).rev().find(|&k| p.sentence_of[k] + 1 == sentence)?;
-        let range = p.sentence_range(previous);
-        let root = range.clone().find(|&k| p.head(k).is_none())?;
-        let subject = p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()?;
+        let subject = previous_main_subject(p, t)?;
         let st = p.tok(subject);
         if !matches!(st.pos.as_str(), "NOUN" | "PROPN") || feature(p, subject, "Number") == Some("Plur") {
             return None;
@@ -177,11 +173,7 @@ impl Ctx<'_> {
         if super::reported::quotes(p).iter().any(|q| q.contains(&t)) {
             return None;
         }
-        let sentence = p.sentence_of[t];
-        let previous = (0..t).rev().find(|&k| p.sentence_of[k] + 1 == sentence)?;
-        let range = p.sentence_range(previous);
-        let root = range.clone().find(|&k| p.head(k).is_none())?;
-        let subject = p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()?;
+        let subject = previous_main_subject(p, t)?;
         if !matches!(p.tok(subject).pos.as_str(), "NOUN" | "PROPN") || number(p, subject) != Some("Plur") {
             return None;
         }
@@ -969,6 +961,17 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
 
 /// Whether token `t` is a singular third-person subject clitic: "il",
 /// "elle", or the "-il" / "-t-elle" of an inverted verb.
+/// The subject (`nsubj` or `nsubj:pass`) of the main clause of the
+/// sentence right before token `t`'s, in the same paragraph; `None` when
+/// `t` opens the paragraph or that clause has no subject.
+fn previous_main_subject(p: &Para, t: usize) -> Option<usize> {
+    let sentence = p.sentence_of[t];
+    let previous = (0..t).rev().find(|&k| p.sentence_of[k] + 1 == sentence)?;
+    let range = p.sentence_range(previous);
+    let root = range.clone().find(|&k| p.head(k).is_none())?;
+    p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()
+}
+
 /// "ils" or "elles" (also "-ils", "-elles" after a verb) as a pronoun.
 fn is_plural_ils_elles(p: &Para, t: usize) -> bool {
     let tok = p.tok(t);
