@@ -32,7 +32,7 @@ pub fn rejoin_cut_subject(doc: &mut Doc) -> usize {
         let Some(verb) = subjectless_clause(doc, next.clone()) else {
             continue;
         };
-        if !agrees(doc, subject, verb) || starts_dateline(doc, piece.start) {
+        if !super::agrees_in_number(doc, subject, verb) || starts_dateline(doc, piece.start) {
             continue;
         }
         let passive = doc.tokens.iter().any(|t| t.head == verb && t.dep == "aux:pass");
@@ -111,38 +111,6 @@ fn subjectless_clause(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize>
 /// "ne" and "n'" open a verb group, not a noun phrase.
 fn is_negation(text: &str) -> bool {
     matches!(text.to_lowercase().as_str(), "ne" | "n'" | "n\u{2019}")
-}
-
-/// Whether subject and verb agree in number, when both say it. A
-/// coordinated subject ("X et Y ont …") counts as plural.
-fn agrees(doc: &Doc, subject: usize, verb: usize) -> bool {
-    let tokens = &doc.tokens;
-    let number = |i: usize| {
-        tokens[i]
-            .morph
-            .split('|')
-            .find_map(|f| f.strip_prefix("Number="))
-            .map(str::to_string)
-    };
-    let coordinated = tokens.iter().any(|t| t.head == subject && t.dep == "conj");
-    let subject_number = if coordinated {
-        Some("Plur".to_string())
-    } else {
-        number(subject)
-    };
-    // The number of the clause: its finite auxiliary's, else the verb's own.
-    let finite = tokens
-        .iter()
-        .enumerate()
-        .find(|(_, t)| {
-            t.head == verb && (t.dep == "cop" || t.dep.starts_with("aux")) && t.morph.contains("VerbForm=Fin")
-        })
-        .map(|(i, _)| i)
-        .unwrap_or(verb);
-    match (subject_number, number(finite)) {
-        (Some(s), Some(v)) => s == v,
-        _ => true,
-    }
 }
 
 #[cfg(test)]

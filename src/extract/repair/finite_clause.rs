@@ -47,7 +47,7 @@ pub fn rehang_finite_clauses(doc: &mut Doc) -> usize {
             continue;
         }
         let h = top_of_de_chain(doc, h0);
-        if !between_is_phrase(doc, h, v) || !numbers_agree(doc, h, v) || after_rubric(doc, h) {
+        if !between_is_phrase(doc, h, v) || !super::agrees_in_number(doc, h, v) || after_rubric(doc, h) {
             continue;
         }
         // A subject has no preposition and is no other verb's argument
@@ -126,35 +126,11 @@ fn between_is_phrase(doc: &Doc, h: usize, v: usize) -> bool {
     before.text != "," || apposed
 }
 
-/// The verb's number against the noun's, when both have one; a noun with
-/// coordinated nouns is plural.
-fn numbers_agree(doc: &Doc, h: usize, v: usize) -> bool {
-    let number = |k: usize| {
-        doc.tokens[k]
-            .morph
-            .split('|')
-            .find_map(|f| f.strip_prefix("Number=").map(str::to_string))
-    };
-    let coordinated = (0..doc.tokens.len()).any(|c| doc.tokens[c].head == h && doc.tokens[c].dep == "conj" && c != h);
-    let noun = if coordinated {
-        Some("Plur".to_string())
-    } else {
-        number(h)
-    };
-    match (noun, number(v)) {
-        (Some(a), Some(b)) => a == b,
-        _ => true,
-    }
-}
-
 /// Whether the noun phrase of `h` opens right after a colon (a headline's
 /// rubric: "Grèce : naufrage d'un bateau …"), where the entity table reads
 /// it as a description of the rubric.
 fn after_rubric(doc: &Doc, h: usize) -> bool {
-    let mut first = h;
-    while first > 0 && descends_from(doc, first - 1, h) {
-        first -= 1;
-    }
+    let (first, _) = super::phrase_bounds(doc, h);
     first > 0 && doc.tokens[first - 1].text == ":"
 }
 

@@ -15,7 +15,6 @@
 //! `nsubj:pass` beside a passive auxiliary). Changes heads and relations
 //! only (never text, offsets or entities).
 
-use crate::extract::entities::spans::descends_from;
 use crate::nlp::Doc;
 
 /// Rehangs each subject read as the apposition of a fronted adjunct on its
@@ -28,9 +27,7 @@ pub fn rehang_fronted_subjects(doc: &mut Doc) -> usize {
         if t.dep != "appos" || t.head >= a || !matches!(t.pos.as_str(), "NOUN" | "PROPN") {
             continue;
         }
-        let Some((first, last)) = phrase_bounds(doc, a) else {
-            continue;
-        };
+        let (first, last) = super::phrase_bounds(doc, a);
         // Set off by a comma before it, and nothing but the verb group after it.
         if first == 0 || doc.tokens[first - 1].text != "," {
             continue;
@@ -65,21 +62,6 @@ pub fn rehang_fronted_subjects(doc: &mut Doc) -> usize {
         changed += 1;
     }
     changed
-}
-
-/// The first and last token of the contiguous phrase token `a` heads: the
-/// run of tokens around it that all descend from it.
-fn phrase_bounds(doc: &Doc, a: usize) -> Option<(usize, usize)> {
-    let n = doc.tokens.len();
-    let mut first = a;
-    while first > 0 && descends_from(doc, first - 1, a) {
-        first -= 1;
-    }
-    let mut last = a;
-    while last + 1 < n && descends_from(doc, last + 1, a) {
-        last += 1;
-    }
-    (last + 1 < n).then_some((first, last))
 }
 
 /// The verb whose group starts at token `k`: its auxiliaries, clitic

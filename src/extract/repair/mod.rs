@@ -112,6 +112,42 @@ pub(crate) fn starts_dateline(doc: &Doc, first: usize) -> bool {
     crate::extract::timex::docdate::dateline_length(&from).is_some()
 }
 
+/// The first and last token of the contiguous phrase token `head` heads:
+/// the run of tokens around it that all descend from it.
+pub(crate) fn phrase_bounds(doc: &Doc, head: usize) -> (usize, usize) {
+    let under = |k: usize| crate::extract::entities::spans::descends_from(doc, k, head);
+    let mut first = head;
+    while first > 0 && under(first - 1) {
+        first -= 1;
+    }
+    let mut last = head;
+    while last + 1 < doc.tokens.len() && under(last + 1) {
+        last += 1;
+    }
+    (first, last)
+}
+
+/// Whether subject and verb agree in number, when both say it. A
+/// coordinated subject ("X et Y ont …") counts as plural; the clause's
+/// number is its finite auxiliary's (or copula's), else the verb's own.
+pub(crate) fn agrees_in_number(doc: &Doc, subject: usize, verb: usize) -> bool {
+    let tokens = &doc.tokens;
+    let number = |i: usize| tokens[i].morph.split('|').find_map(|f| f.strip_prefix("Number="));
+    let coordinated = tokens.iter().any(|t| t.head == subject && t.dep == "conj");
+    let subject_number = if coordinated { Some("Plur") } else { number(subject) };
+    let finite = tokens
+        .iter()
+        .enumerate()
+        .find(|(_, t)| {
+            t.head == verb && (t.dep == "cop" || t.dep.starts_with("aux")) && t.morph.contains("VerbForm=Fin")
+        })
+        .map_or(verb, |(i, _)| i);
+    match (subject_number, number(finite)) {
+        (Some(s), Some(v)) => s == v,
+        _ => true,
+    }
+}
+
 /// Whether `after` has the text, tokens (text, offset, spacing) and entity
 /// spans of `before`: what a repair must never change.
 pub fn keeps_offsets(before: &Doc, after: &Doc) -> bool {
