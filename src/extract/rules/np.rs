@@ -71,20 +71,8 @@ impl Ctx<'_> {
         }
         // "la société Acme", "le journal Le Monde": a common noun with the
         // name written right after it (adjectives between allowed) is that name.
-        for c in p.children[t].iter().copied() {
-            let ct = p.tok(c);
-            let Some(e) = self.table.entity_at(p.index, c) else {
-                continue;
-            };
-            let adjacent =
-                c > t && (t + 1..c).all(|k| p.tok(k).pos == "ADJ" || self.table.entity_at(p.index, k) == Some(e));
-            if matches!(ct.pos.as_str(), "PROPN" | "X")
-                && adjacent
-                && matches!(ct.dep.as_str(), "appos" | "nmod" | "flat:name" | "dep")
-                && p.kids(c, "case").next().is_none()
-            {
-                return Some((e, 0.9));
-            }
+        if let Some((e, _)) = self.name_after_noun(p, t, false) {
+            return Some((e, 0.9));
         }
         // "la ville de Lyon" is Lyon; "la capitale de l'Alsace" is not Alsace.
         if self.is(Class::Geo, &lemma) && !self.is(Class::GeoPart, &lemma) {
@@ -541,6 +529,24 @@ impl Ctx<'_> {
         out
     }
 
+    /// The entity named right after the common noun `t` ("la société Acme",
+    /// "le journal Le Monde"; adjectives may stand between), and the name's
+    /// token hung on the noun: a proper noun (or `X`) with no preposition,
+    /// hung as `appos`, `nmod`, `flat:name` or `dep` (also `amod` when
+    /// `amod_too`, as the tagger sometimes hangs a name in a list).
+    fn name_after_noun(&self, p: &Para, t: usize, amod_too: bool) -> Option<(usize, usize)> {
+        let at = |k: usize| self.table.entity_at(p.index, k);
+        p.children[t].iter().copied().find_map(|c| {
+            let e = at(c)?;
+            let adjacent = c > t && (t + 1..c).all(|k| p.tok(k).pos == "ADJ" || at(k) == Some(e));
+            let dep = p.tok(c).dep.as_str();
+            let named = matches!(p.tok(c).pos.as_str(), "PROPN" | "X")
+                && (matches!(dep, "appos" | "nmod" | "flat:name" | "dep") || (amod_too && dep == "amod"))
+                && p.kids(c, "case").next().is_none();
+            (adjacent && named).then_some((e, c))
+        })
+    }
+
     /// The tokens of the name `x` stands for: the mention holding `x`, or,
     /// for a common noun with its name written right after it ("les
     /// syndicats SNPL", "la société Acme"), that noun and the name's mention.
@@ -549,14 +555,7 @@ impl Ctx<'_> {
         let at = |k: usize| self.table.entity_at(p.index, k);
         let (e, anchor) = match at(x) {
             Some(e) => (e, x),
-            None if p.tok(x).pos == "NOUN" => p.children[x].iter().copied().find_map(|c| {
-                let e = at(c)?;
-                let adjacent = c > x && (x + 1..c).all(|k| p.tok(k).pos == "ADJ" || at(k) == Some(e));
-                let named = matches!(p.tok(c).pos.as_str(), "PROPN" | "X")
-                    && matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name" | "dep" | "amod")
-                    && p.kids(c, "case").next().is_none();
-                (adjacent && named).then_some((e, c))
-            })?,
+            None if p.tok(x).pos == "NOUN" => self.name_after_noun(p, x, true)?,
             None => return None,
         };
         let mut lo = anchor.min(x);
