@@ -94,7 +94,19 @@ fn invented(document: &Document, text: &str) -> Vec<String> {
     let mut labels: Vec<&str> = Vec::new();
     for fact in &document.facts {
         labels.push(document.node_label(fact.subject));
-        let arguments = fact.arguments.iter().map(|(_, o)| (o, true));
+        // A quantity's unit is computed from the object's own text ("11 %" → "pour cent",
+        // `extract/data/quantities.tsv`): read, not invented, when it is the unit of that text.
+        let read_unit = match &fact.object {
+            Object::Literal(literal) => crate::extract::rules::quantity::parse(&literal.text).and_then(|q| q.unit),
+            _ => None,
+        };
+        let arguments = fact
+            .arguments
+            .iter()
+            .filter(|(name, o)| {
+                !(name == "unit" && matches!(o, Object::Literal(l) if Some(&l.text) == read_unit.as_ref()))
+            })
+            .map(|(_, o)| (o, true));
         for (object, argument) in std::iter::once((&fact.object, false)).chain(arguments) {
             match object {
                 Object::Entity(_) | Object::Concept(_) => labels.push(document.object_text(object)),
@@ -181,4 +193,32 @@ fn the_invention_check_can_fail() {
         kind: LiteralKind::Text,
     });
     assert_eq!(invented(&document, &doc.text), vec!["zyxwvut".to_string()]);
+}
+
+#[test]
+fn a_unit_is_read_only_from_its_own_quantity() {
+    // The shrunk case CI once found (seed cc cb2e6466…): "Les" made an
+    // amod NOUN of "11", and the act kept "11 %" with its unit "pour cent".
+    let docs = fixture_docs();
+    let mut doc = docs
+        .iter()
+        .find(|d| d.text.contains("a perdu 11 %"))
+        .expect("the '11 %' fixture sentence")
+        .clone();
+    doc.tokens[0].head = 11;
+    doc.tokens[0].dep = "amod".into();
+    doc.tokens[0].pos = "NOUN".into();
+    let mut document = extract_document(&prepared(&doc.text), std::slice::from_ref(&doc));
+    assert!(invented(&document, &doc.text).is_empty());
+    // The same unit on a quantity that does not write it is invented.
+    let fact = &mut document.facts[0];
+    fact.object = Object::Literal(crate::facts::Literal {
+        text: "11".into(),
+        kind: LiteralKind::Number,
+    });
+    fact.arguments = vec![("unit".into(), Object::text("pour cent".to_string()))];
+    assert_eq!(
+        invented(&document, &doc.text),
+        vec!["pour".to_string(), "cent".to_string()]
+    );
 }
