@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use crate::facts::{EntityKind, Node, Object};
+use crate::facts::{EntityKind, LiteralKind, Node, Object};
 
 use super::lexicon::Class;
 use super::np::Value;
@@ -1282,7 +1282,8 @@ fn object_lost(p: &Para, v: usize) -> bool {
 }
 
 /// Entity arguments introduced by à/avec/contre inside a literal object's
-/// phrase (up to three levels down) or beside it on the verb.
+/// phrase (up to three levels down) or beside it on the verb; beside it,
+/// also the noun phrase a verb of giving hands the object to.
 fn entity_arguments(ctx: &Ctx, p: &Para, lemmas: &[String], object: usize, obls: &[Oblique]) -> Vec<(Value, String)> {
     let mut out = Vec::new();
     let mut frontier = vec![(object, 0)];
@@ -1307,12 +1308,30 @@ fn entity_arguments(ctx: &Ctx, p: &Para, lemmas: &[String], object: usize, obls:
             }
         }
     }
+    // A verb of giving whose table row names its "à" argument ("fournir à",
+    // `suppliesTo`) hands the object to whoever that argument names, an
+    // entity or not ("a fourni des informations au parquet").
+    // Both nouns have their article or number: a bare or partitive noun
+    // makes an idiom ("donner lieu à", "donner du fil à retordre").
+    let determined = |t: usize| p.kids(t, "det").next().is_some() || p.kids(t, "nummod").next().is_some();
+    let giving = predicate(ctx, lemmas, Some("à")).is_some_and(|x| x.ends_with("To")) && determined(object);
     for o in obls {
         if matches!(o.prep.as_str(), "à" | "avec" | "contre")
             && matches!(o.role, Some("recipient" | "partner" | "target"))
         {
             for val in &o.values {
-                if matches!(val.object, Object::Entity(_)) {
+                let named = matches!(val.object, Object::Entity(_));
+                let phrase = matches!(&val.object, Object::Concept(_))
+                    || matches!(&val.object, Object::Literal(l) if l.kind == LiteralKind::Text);
+                // The first of coordinated recipients carries the article
+                // ("aux commerçants et artisans").
+                let contracted = o.values.iter().any(|x| {
+                    p.kids(x.token, "case")
+                        .any(|c| matches!(p.tok(c).text.to_lowercase().as_str(), "au" | "aux"))
+                        || determined(x.token)
+                });
+                let concept = phrase && o.prep == "à" && giving && p.tok(val.token).pos == "NOUN" && contracted;
+                if named || concept {
                     out.push((val.clone(), o.prep.clone()));
                 }
             }

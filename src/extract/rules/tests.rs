@@ -1832,3 +1832,24 @@ fn ont_ete_with_ete_read_as_a_copula_is_still_passive() {
     fact(&doc, "irrégularités", "undergoes", "découvertes");
     no_fact_with(&doc, |f| f.predicate == "acts");
 }
+
+#[test]
+fn a_verb_of_giving_hands_its_object_to_a_noun_phrase() {
+    // The recipient need not be a named entity.
+    let doc = sentence("La Russie a livré des drones au gouvernement syrien.");
+    assert_eq!(
+        fact(&doc, "Russie", "deliversTo", "gouvernement syrien").lemma,
+        "livrer drone à"
+    );
+    let doc = sentence("Le ministre a envoyé une lettre aux syndicats.");
+    assert_eq!(fact(&doc, "ministre", "sendsTo", "syndicats").rule, "prep-arg");
+    // A bare or partitive noun makes an idiom, and "à l'étranger" says where.
+    for text in [
+        "Cela a donné lieu à une crise au sein du gouvernement.",
+        "Ce problème a longtemps donné du fil à retordre aux chercheurs.",
+        "Le groupe donne une mauvaise image du pays à l'étranger.",
+    ] {
+        let doc = sentence(text);
+        no_fact_with(&doc, |f| f.predicate == "givesTo");
+    }
+}
