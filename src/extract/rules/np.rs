@@ -962,12 +962,31 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
 /// "elle", or the "-il" / "-t-elle" of an inverted verb.
 /// The subject (`nsubj` or `nsubj:pass`) of the main clause of the
 /// sentence right before token `t`'s, in the same paragraph; `None` when
-/// `t` opens the paragraph or that clause has no subject.
+/// `t` opens the paragraph or that clause has no subject. A presentational
+/// "il s'agit de X" (impersonal `expl:subj`, reflexive `expl:comp`) has
+/// no subject of its own: it introduces X, which the next sentence's
+/// pronoun takes up ("Il s'agit d'un homme de 26 ans. Il a volé …").
 fn previous_main_subject(p: &Para, t: usize) -> Option<usize> {
     let sentence = p.sentence_of[t];
     let previous = (0..t).rev().find(|&k| p.sentence_of[k] + 1 == sentence)?;
     let range = p.sentence_range(previous);
     let root = range.clone().find(|&k| p.head(k).is_none())?;
+    let presentational = p.tok(root).lemma.to_lowercase() == "agir"
+        && p.kids(root, "expl:subj").next().is_some()
+        && p.kids(root, "expl:comp").next().is_some();
+    // "il ne s'agirait pas d'un motif terroriste" introduces nothing.
+    let negated = p.kids(root, "advmod").any(|a| {
+        matches!(
+            p.tok(a).lemma.to_lowercase().as_str(),
+            "ne" | "pas" | "jamais" | "nullement"
+        )
+    });
+    if presentational && negated {
+        return None;
+    }
+    if presentational {
+        return p.kids(root, "obl:arg").find(|&c| p.prep(c).as_deref() == Some("de"));
+    }
     p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()
 }
 

@@ -1853,3 +1853,19 @@ fn a_verb_of_giving_hands_its_object_to_a_noun_phrase() {
         no_fact_with(&doc, |f| f.predicate == "givesTo");
     }
 }
+
+#[test]
+fn il_s_agit_de_introduces_what_the_next_pronoun_takes_up() {
+    let doc = sentence("Le suspect a été arrêté mardi. Il s'agit d'un homme de 30 ans originaire de Lyon. La veille, il avait volé une moto.");
+    assert_eq!(
+        fact(&doc, "homme de 30 ans originaire de Lyon", "steals", "moto").lemma,
+        "voler"
+    );
+    // Denied, it introduces nothing.
+    let doc = sentence("Selon la police, il ne s'agirait pas d'un règlement de comptes. Il a pris la fuite.");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).contains("règlement"));
+    // "au nom de X" frames the act: X is no object of it.
+    let doc = sentence("L'homme a revendiqué l'attaque au nom de l'organisation.");
+    assert!(has(&doc, "homme", "claims"), "{}", dump(&doc));
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("nom"));
+}
