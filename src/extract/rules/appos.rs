@@ -251,6 +251,10 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
     let Some((text, phrase)) = ctx.literal_phrase(p, a, None) else {
         return;
     };
+    // "X, 21 %": an amount beside a name (a poll score) is not what it is.
+    if !text.chars().any(char::is_alphabetic) {
+        return;
+    }
     let mut d = Draft::new(
         "apposition",
         p.index,

@@ -91,7 +91,9 @@ impl Ctx<'_> {
             Object::Entity(e) => Some(Node::Entity(*e)),
             Object::Concept(c) => Some(Node::Concept(*c)),
             Object::Literal(l) => {
-                if !self.may_be_concept(p, v.token) {
+                // "54 %" alone (lemma "pourcent") is no thing; "54 % des
+                // Français" is.
+                if !self.may_be_concept(p, v.token) || !l.text.chars().any(char::is_alphabetic) {
                     return None;
                 }
                 let head = p.tok(v.token).lemma.to_lowercase();

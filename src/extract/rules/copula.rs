@@ -16,7 +16,7 @@
 use crate::facts::{EntityKind, Node, Object};
 
 use super::lexicon::Class;
-use super::svo::grammatical_subjects;
+use super::svo::{grammatical_subjects, is_amount};
 use super::{Ctx, Draft, Para};
 
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
@@ -38,6 +38,35 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         // égyptienne") is a quality, as written; one with complements of
         // its own ("en train de", "en contact avec X") says nothing alone.
         let preposition = p.children[h].iter().copied().find(|&c| c < h && p.tok(c).pos == "ADP");
+        // "le taux de participation était de 53 %": an amount under "de"
+        // is the subject's measure.
+        if preposition.is_some() && p.prep(h).as_deref() == Some("de") {
+            if let Some(value) = ctx.value(p, h, None).filter(|x| is_amount(p, x)) {
+                for s in &subjects {
+                    let subject = match s.object {
+                        Object::Entity(e) => Node::Entity(e),
+                        _ => match ctx.subject_node(p, s) {
+                            Some(n) => n,
+                            None => continue,
+                        },
+                    };
+                    let mut d = Draft::new(
+                        "copula",
+                        p.index,
+                        subject,
+                        "relatedTo".to_string(),
+                        "être de".to_string(),
+                        value.object.clone(),
+                    );
+                    d.tokens = vec![s.token, cop, h];
+                    d.span = value.phrase.clone();
+                    d.verb = Some(h);
+                    d.confidence *= s.factor * value.factor;
+                    out.push(d);
+                }
+                continue;
+            }
+        }
         if let Some(prep) = preposition {
             // Adjectives, adverbs, dates and a coordinated clause are no
             // complements of the state.

@@ -380,7 +380,12 @@ impl Ctx<'_> {
             return None;
         }
         for depth in [6usize, 3, 2, 1, 0] {
-            let tokens = np_tokens(p, t, depth, skip, &|c| self.is_adjunct(p, c, p.head(c) == Some(t)));
+            let mut tokens = np_tokens(p, t, depth, skip, &|c| self.is_adjunct(p, c, p.head(c) == Some(t)));
+            // "55,14% des voix" with the sign hung elsewhere: a number's
+            // percent sign written right after it is its unit.
+            if tok.pos == "NUM" && tokens.last() == Some(&t) && t + 1 < p.len() && p.tok(t + 1).text == "%" {
+                tokens.push(t + 1);
+            }
             let text = self.render(p, &tokens);
             let words = text.split_whitespace().count();
             if words == 0 {
@@ -388,7 +393,9 @@ impl Ctx<'_> {
             }
             if words <= MAX_WORDS {
                 let folded = text.to_lowercase();
-                if self.is(Class::Function, &folded) || !folded.chars().any(char::is_alphabetic) {
+                // "11,3 %" has no letter but is a quantity with its unit.
+                let quantity = || super::quantity::parse(&text).is_some_and(|q| q.unit.is_some());
+                if self.is(Class::Function, &folded) || !(folded.chars().any(char::is_alphabetic) || quantity()) {
                     return None;
                 }
                 return Some((text, tokens));
@@ -918,7 +925,10 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
                 dep,
                 "det" | "case" | "fixed" | "flat:name" | "flat:foreign" | "flat" | "mark"
             );
-            if !keep || (!is_case_like && d >= depth) || (ct.pos == "PUNCT" && !comma) {
+            // "avec 54 % des voix": a number is part of the noun it counts,
+            // at any depth (a phrase cut below it would keep "avec %").
+            let counts = dep == "nummod";
+            if !keep || (!is_case_like && !counts && d >= depth) || (ct.pos == "PUNCT" && !comma) {
                 continue;
             }
             // "depuis longtemps tout accord": adverbs on the head noun are the clause's.
@@ -926,7 +936,7 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
                 continue;
             }
             out.push(c);
-            frontier.push((c, if is_case_like { d } else { d + 1 }));
+            frontier.push((c, if is_case_like || counts { d } else { d + 1 }));
         }
     }
     out.sort_unstable();

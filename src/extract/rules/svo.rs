@@ -768,15 +768,32 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // The verb alone, for the coordinated nouns of an idiom's object ("a
     // fait deux morts et dix blessés": "faire blessé" is an idiom of its own).
     let mut idiom_verb: Option<String> = None;
-    let direct: Vec<usize> = p.kids(v, "obj").collect();
+    let mut direct: Vec<usize> = p.kids(v, "obj").collect();
+    // "doit prêter serment le 7 août" with the bare noun read as a
+    // predicative complement: the idiom's noun all the same.
+    let mut bare_noun = false;
+    if direct.is_empty() && !passive {
+        direct = p
+            .kids(v, "xcomp")
+            .filter(|&x| p.tok(x).pos == "NOUN" && p.kids(x, "det").next().is_none())
+            .collect();
+        bare_noun = true;
+    }
     if let [only] = direct.as_slice() {
         let noun = p.tok(*only).lemma.to_lowercase();
         let idiom = format!("{} {noun}", lemmas.join(" "));
         if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
             idiom_verb = Some(lemmas.join(" "));
             lemmas = vec![idiom];
-            idiom_objects = std::mem::take(&mut objects);
+            idiom_objects = if bare_noun {
+                ctx.values(p, *only, None)
+            } else {
+                std::mem::take(&mut objects)
+            };
         }
+    }
+    if bare_noun && idiom_verb.is_none() {
+        direct.clear();
     }
     // "entrer en collision avec X": a verb and a bare noun under a
     // preposition form one predicate; the noun's own complement becomes an
@@ -878,11 +895,20 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                     && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
             })
         };
+        // "l'action a dévissé de 12 %", "a été élu avec 55 % des voix": an
+        // amount the verb changes by or is done with.
+        let amount = || {
+            obls.iter().find(|o| {
+                matches!(o.prep.as_str(), "de" | "avec")
+                    && !o.values.is_empty()
+                    && o.values.iter().all(|x| is_amount(p, x))
+            })
+        };
         let idiom = !idiom_objects.is_empty();
         let chosen = if idiom {
             mapped
         } else {
-            mapped.or_else(entity).or_else(literal)
+            mapped.or_else(entity).or_else(literal).or_else(amount)
         };
         if let Some(o) = chosen {
             objects = o.values.clone();
@@ -1191,7 +1217,11 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     // reculer") is no act of the causer's.
     if ["être", "avoir", "faire"].contains(&lemma.as_str())
         || causative(ctx, p, v).is_some()
-        || ((ctx.is(Class::Modal, &lemma) || ctx.is(Class::Aspect, &lemma)) && !impersonal)
+        // "la réunion commencera en avril": an aspect verb that is also an
+        // event's occurrence ("commencer", "finir") stands alone with a
+        // nominal subject; its draft carries only the date and place.
+        || ((ctx.is(Class::Modal, &lemma) || (ctx.is(Class::Aspect, &lemma) && !ctx.is(Class::Occurrence, &lemma)))
+            && !impersonal)
         || super::reported::is_speech_verb(ctx, p, v)
         || ctx.is(Class::Function, &lemma)
     {
@@ -1404,6 +1434,14 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 
 pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
     super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
+}
+
+/// Whether a value is an amount: a number literal ("12 %", "113 GWh",
+/// "trois points") that is no clock time or span of time ("15 heures",
+/// "deux semaines": when, not how much).
+pub(crate) fn is_amount(p: &Para, x: &Value) -> bool {
+    let number = matches!(&x.object, Object::Literal(l) if l.kind == LiteralKind::Number);
+    number && !is_clock_or_time(p, x.token) && !x.phrase.iter().any(|&k| is_clock_or_time(p, k))
 }
 
 /// A clock time as written ("18h00", "14h", "9h30") or a time word

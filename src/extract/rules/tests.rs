@@ -1869,3 +1869,84 @@ fn il_s_agit_de_introduces_what_the_next_pronoun_takes_up() {
     assert!(has(&doc, "homme", "claims"), "{}", dump(&doc));
     no_fact_with(&doc, |f| label(&doc, &f.object).contains("nom"));
 }
+
+/// "… avec 54 % des voix": a number in a phrase cut short is kept with
+/// the noun it counts (the object once read "… avec %").
+#[test]
+fn a_number_stays_with_the_noun_it_counts_in_a_cut_phrase() {
+    let doc = sentence("Le parti vert a remporté le second tour de l'élection municipale avec 54 % des voix.");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| doc.node_label(f.subject) == "parti vert" && f.predicate == "wins")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert!(label(&doc, &f.object).contains("54 %"), "{}", dump(&doc));
+}
+
+/// "a perdu 11,3 %": a percentage with no letter is an object, a quantity.
+#[test]
+fn a_percentage_object_is_a_quantity() {
+    let doc = sentence("L'action du groupe a perdu 11,3 % dans les minutes après l'annonce.");
+    let f = fact(&doc, "action du groupe", "loses", "11,3 %");
+    assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("11.3"));
+    assert_eq!(arg(&doc, f, "unit").as_deref(), Some("pour cent"));
+}
+
+/// "a dévissé de 12 %", "a été réélu avec 61 % des voix": an amount under
+/// "de" or "avec" is the clause's object when it has no other.
+#[test]
+fn an_amount_under_de_or_avec_is_the_object() {
+    let doc = sentence("L'action du groupe a dévissé de 12 %.");
+    let f = fact(&doc, "action du groupe", "relatedTo", "12 %");
+    assert_eq!(f.lemma, "dévisser de");
+    assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("12"));
+    let doc = sentence("Le maire a été réélu avec 61 % des voix.");
+    let f = fact(&doc, "maire", "relatedTo", "61 % des voix");
+    assert_eq!(f.lemma, "réélire avec");
+}
+
+/// "terminée vers 15 heures", "commencera en avril": a clause with only a
+/// subject and a verb of occurrence still dates its act; "pendant 3
+/// heures" is a span, no date.
+#[test]
+fn a_clause_with_no_argument_still_has_its_date() {
+    let doc = sentence("La prise d'otage était terminée vers 15 heures.");
+    let f = fact(&doc, "prise d'otage", "actDate", "vers 15 heures");
+    assert_eq!(f.lemma, "terminer");
+    let doc = sentence("La réunion du conseil commencera en avril.");
+    let f = fact(&doc, "réunion du conseil", "actDate", "en avril");
+    assert_eq!(f.lemma, "commencer");
+    let doc = sentence("Le cortège a défilé pendant 3 heures.");
+    no_fact_with(&doc, |f| f.predicate == "actDate");
+}
+
+/// "le taux était de 53 %": an amount under "de" after être is the
+/// subject's measure.
+#[test]
+fn an_amount_after_etre_de_is_the_subjects_measure() {
+    let doc = sentence("Le taux de participation était de 53 %.");
+    let f = fact(&doc, "taux de participation", "relatedTo", "53 %");
+    assert_eq!(f.lemma, "être de");
+    assert_eq!(arg(&doc, f, "quantity").as_deref(), Some("53"));
+}
+
+/// "doit prêter serment le 7 août" with "serment" read as a predicative
+/// complement: the idiom still holds, with its date.
+#[test]
+fn an_idiom_noun_read_as_xcomp_is_the_idiom_noun() {
+    let doc = sentence("Paul Durand doit prêter serment le 7 août, pour un mandat de quatre ans.");
+    fact(&doc, "Paul Durand", "takesOath", "serment");
+    let f = fact(&doc, "Paul Durand", "actDate", "le 7 août");
+    assert_eq!(f.lemma, "prêter serment");
+}
+
+/// "Dès 22h30 … jusqu'à 3h00": a clock time after a preposition of a
+/// point in time dates the act; the end of a span does not.
+#[test]
+fn a_clock_time_dates_the_act_but_not_the_end_of_a_span() {
+    let doc = sentence("Dès 22h30, les manifestants ont bloqué la rue jusqu'à 3h00 du matin.");
+    fact(&doc, "manifestants", "actDate", "Dès 22h30");
+    no_fact_with(&doc, |f| {
+        f.predicate == "actDate" && label(&doc, &f.object).contains("3h00")
+    });
+}

@@ -89,6 +89,33 @@ fn is_day(s: &str) -> bool {
             && s.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
 }
 
+/// An hour of the day written in digits ("0" to "24").
+fn is_hour(s: &str) -> bool {
+    s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|h| h <= 24)
+}
+
+/// Minutes written in two digits ("00" to "59").
+fn is_minute(s: &str) -> bool {
+    s.len() == 2 && s.chars().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// A clock time in one word: "17h30", "20h00", "9h".
+fn is_clock(s: &str) -> bool {
+    s.split_once('h')
+        .is_some_and(|(h, m)| !h.is_empty() && is_hour(h) && (m.is_empty() || is_minute(m)))
+}
+
+/// Whether the "à" at `i` closes a span ("jusqu'à 3h00", "de 22h30 à
+/// 3h00"): the end of a span is no time of the act.
+fn ends_a_range(p: &Para, i: usize) -> bool {
+    if lower(p, i) != "à" || i == 0 {
+        return false;
+    }
+    let before = lower(p, i - 1);
+    before.starts_with("jusqu")
+        || (i.saturating_sub(4)..i).any(|k| is_clock(&lower(p, k)) || matches!(lower(p, k).as_str(), "heures" | "h"))
+}
+
 /// Finds the time expressions of a paragraph.
 pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
     let mut out = Vec::new();
@@ -138,6 +165,18 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
             )
         {
             span = Some(i..i + 3);
+        } else if matches!(w.as_str(), "vers" | "à" | "dès") && i + 1 < n && !ends_a_range(p, i) {
+            // "vers 15 heures", "à 20h00", "dès 9 h 30": a clock time after
+            // a preposition of a point in time ("pendant 3 heures" is a span).
+            if is_clock(&lower(p, i + 1)) {
+                span = Some(i..i + 2);
+            } else if is_hour(&lower(p, i + 1))
+                && i + 2 < n
+                && matches!(lower(p, i + 2).as_str(), "heures" | "heure" | "h")
+            {
+                let minutes = i + 3 < n && is_minute(&lower(p, i + 3));
+                span = Some(i..if minutes { i + 4 } else { i + 3 });
+            }
         } else if DEICTIC.contains(&w.as_str()) {
             span = Some(i..i + 1);
         } else if (w == "ce" || w == "cette")
