@@ -84,7 +84,7 @@ fn is_edge_junk(doc: &Doc, i: usize, leading: bool) -> bool {
     );
     // "c'" comes out as PRON, "qu'" as SCONJ; dashes and quotes as PUNCT.
     if funct {
-        return true;
+        return !is_mistagged_word(doc, i);
     }
     let lower = t.text.to_lowercase();
     if matches!(lower.as_str(), "c'" | "qu'" | "–" | "—" | "-" | "«" | "»" | "\"") {
@@ -95,6 +95,29 @@ fn is_edge_junk(doc: &Doc, i: usize, leading: bool) -> bool {
     }
     // A leading lower-case verb or auxiliary is never part of a name.
     !leading && matches!(pos, "AUX") && !starts_upper(&t.text)
+}
+
+/// A capitalised word of three letters or more that the tagger gave a
+/// function-word or punctuation tag ("à Yokohama" read as a pronoun,
+/// "Le Jeune Karl Marx" with "Jeune" as punctuation): inside a sentence,
+/// and not after punctuation, where a capital may open a clause or quote;
+/// a tag of punctuation on letters is wrong wherever it stands. Function
+/// words are short and written in lower case inside a sentence, so such a
+/// word belongs to the name the NER tagged around it.
+fn is_mistagged_word(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || !starts_upper(&t.text) || !t.text.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return false;
+    }
+    if t.pos == "PUNCT" {
+        return true;
+    }
+    !t.sent_start
+        && i > 0
+        && doc.tokens[i - 1].pos != "PUNCT"
+        && !is_article(&t.text)
+        && !tables().is_honorific(&t.text)
 }
 
 pub(crate) fn starts_upper(text: &str) -> bool {
