@@ -39,7 +39,8 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
         for c in covered.iter_mut().take(end).skip(span.start) {
             *c = true;
         }
-        if let Some(c) = clean_ner_span(doc, span.start..end, EntityKind::from_code(&span.label)) {
+        if let Some(mut c) = clean_ner_span(doc, span.start..end, EntityKind::from_code(&span.label)) {
+            institution_of_field(doc, &mut c, &covered);
             out.push(c);
         }
     }
@@ -61,6 +62,42 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     }
     out.sort_by_key(|c| c.tokens.start);
     out
+}
+
+/// "le ministère du Transport" with only "Transport" tagged: the field of
+/// an office named after a noun that is both an organisation head and a
+/// portfolio noun (`org` in name_words.tsv, `portfolio` in lexicon.tsv:
+/// "ministère", "secrétariat") names, with that noun, the institution.
+/// The candidate grows to start at the noun and is an organisation.
+fn institution_of_field(doc: &Doc, c: &mut Candidate, covered: &[bool]) {
+    use crate::extract::rules::lexicon::{lexicon, Class};
+    if c.person || c.role.is_some() {
+        return;
+    }
+    let head = name_head(doc, &c.tokens);
+    let noun = doc.tokens[head].head;
+    let Some(n) = doc.tokens.get(noun) else { return };
+    if noun >= c.tokens.start
+        || noun + 1 == c.tokens.start
+        || doc.tokens[head].dep != "nmod"
+        || n.pos != "NOUN"
+        || n.morph.contains("Number=Plur")
+        || covered.get(noun).copied().unwrap_or(true)
+        || !tables().org_heads.contains(&fold(&n.lemma))
+        || !lexicon().is(Class::Portfolio, &n.lemma.to_lowercase())
+    {
+        return;
+    }
+    // Only "de", "du", "des", "d'" and articles between the noun and the name.
+    let linking = (noun + 1..c.tokens.start).all(|k| {
+        let t = &doc.tokens[k];
+        let word = t.text.to_lowercase().replace('\u{2019}', "'");
+        t.pos == "DET" || (t.pos == "ADP" && matches!(word.as_str(), "de" | "du" | "des" | "d'"))
+    });
+    if linking {
+        c.tokens = noun..c.tokens.end;
+        c.label = Some(EntityKind::Organization);
+    }
 }
 
 /// A capitalised article inside a sentence belongs to the name ("à La

@@ -1899,3 +1899,17 @@ fn a_relative_ou_se_trouve_on_a_place_puts_its_subjects_there() {
     assert_eq!(fact(&doc, "Géorgie", "locatedIn", "Caucase").lemma, "se trouver");
     fact(&doc, "Arménie", "locatedIn", "Caucase");
 }
+
+#[test]
+fn a_ministry_of_a_tagged_field_is_one_organisation() {
+    // Only "Transport" is tagged: the ministry is the name.
+    let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
+    assert!(
+        entity_labels(&doc).contains(&"ministère du Transport"),
+        "{:?}",
+        entity_labels(&doc)
+    );
+    // A minister's field stays no name.
+    let doc = sentence("Le ministre du Travail a présenté la réforme.");
+    assert!(entity_labels(&doc).is_empty(), "{:?}", entity_labels(&doc));
+}
