@@ -297,6 +297,10 @@ pub fn descriptions(
     covered: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    let cited: Vec<bool> = mentions
+        .iter()
+        .map(|m| docs.get(m.paragraph).is_some_and(|d| is_cited(d, m.tokens.start)))
+        .collect();
     for (p, doc) in docs.iter().enumerate() {
         for (si, range) in doc.sentences().into_iter().enumerate() {
             let sentence = sentence_base.get(p).copied().unwrap_or(0) + si;
@@ -304,7 +308,7 @@ pub fn descriptions(
                 if covered(p, i) || sources.contains(&(p, i)) || !is_definite_description(doc, i) {
                     continue;
                 }
-                if let Some(e) = refer_back(doc, mentions, infos, p, i, sentence) {
+                if let Some(e) = refer_back(doc, mentions, infos, &cited, p, i, sentence) {
                     out.push((p, i, e));
                 }
             }
@@ -313,10 +317,29 @@ pub fn descriptions(
     out
 }
 
+/// Whether the name starting at token `start` is cited as a source:
+/// written after an attribution preposition (`attribution` in
+/// lexicon.tsv), a class noun and articles allowed between ("selon Le
+/// Monde", "d'après le quotidien X").
+fn is_cited(doc: &Doc, start: usize) -> bool {
+    let toks = &doc.tokens;
+    let mut k = start.min(toks.len());
+    let mut skipped = 0;
+    while k > 0 && skipped < 3 && matches!(toks[k - 1].pos.as_str(), "DET" | "NOUN") {
+        k -= 1;
+        skipped += 1;
+    }
+    let word = |i: usize| toks[i].text.to_lowercase().replace('\u{2019}', "'");
+    let lex = lexicon();
+    (k >= 1 && lex.is(Class::Attribution, &word(k - 1)))
+        || (k >= 2 && lex.is(Class::Attribution, &format!("{}{}", word(k - 2), word(k - 1))))
+}
+
 fn refer_back(
     doc: &Doc,
     mentions: &[NamedMention],
     infos: &[EntityInfo],
+    cited: &[bool],
     p: usize,
     i: usize,
     sentence: usize,
@@ -355,8 +378,13 @@ fn refer_back(
         [] => {}
         _ => return None,
     }
+    // A name cited as a source ("selon le journal X") is not what a
+    // class noun after it ("la banque") is about.
     let cands: Vec<usize> = mentions
         .iter()
+        .enumerate()
+        .filter(|(k, _)| !cited.get(*k).copied().unwrap_or(false))
+        .map(|(_, m)| m)
         .filter(before)
         .filter(|m| m.sentence + CLASS_WINDOW >= sentence)
         .filter(|m| {

@@ -190,6 +190,13 @@ struct Raw {
     /// A word of a line written in capitals that the document never writes
     /// in ordinary case: a name only if the corpus knows it.
     shouted: bool,
+    /// The name opens with a capitalised article inside its sentence ("Le
+    /// Monde", "La Croix"): the article is part of the name, so the name
+    /// is more than the common word after it.
+    article: bool,
+    /// The name is one capitalised word standing alone between brackets or
+    /// quotes ("(ABC)", "« Zorglub »"): set apart as a name.
+    set_apart: bool,
 }
 
 impl Raw {
@@ -254,6 +261,11 @@ fn accept(raws: &[Raw], members: &[usize]) -> Result<Entity, Rejected> {
     if ms.iter().all(|r| r.shouted) {
         return Err(Rejected::Name(None));
     }
+    // A common word alone in a verbless line ("Monde : …", a rubric) names
+    // nothing, here or through another document's name.
+    if !key.contains(' ') && t.common.contains(&key) && ms.iter().all(|r| r.lone && !r.article) {
+        return Err(Rejected::NoName);
+    }
     let Some(kind) = types::decide(&ev) else {
         return Err(Rejected::Name(None));
     };
@@ -299,7 +311,10 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     if !single {
         return true;
     }
-    if t.common.contains(key) {
+    // "Le Monde": a common word is a name when the text always writes it
+    // with its capitalised article ("tuer la République" beside "La
+    // République" says the word is the common one).
+    if t.common.contains(key) && !ms.iter().all(|r| r.article && r.cand.label.is_some()) {
         return false;
     }
     if t.places.contains_key(key) || ms.iter().any(|r| r.cand.person) {
@@ -312,8 +327,16 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     // A name is capitalised or holds a digit ("A51"); French capitalises
     // common nouns only at a sentence start, so a capitalised noun there
     // needs a second mention or a proper-noun tag.
-    let name_like =
-        |r: &&&Raw| r.head_pos == "PROPN" || r.capitalised_inside || r.text.chars().any(|c| c.is_ascii_digit());
+    // An acronym ("ABC", tagged a common noun) and a word set apart in
+    // brackets or quotes are names as much as a capitalised word is.
+    let name_like = |r: &&&Raw| {
+        r.head_pos == "PROPN"
+            || r.capitalised_inside
+            || r.set_apart
+            || r.article
+            || crate::names::all_caps(&r.text)
+            || r.text.chars().any(|c| c.is_ascii_digit())
+    };
     ms.len() >= 2 || ms.iter().any(|r| name_like(&r))
 }
 
@@ -573,6 +596,26 @@ impl<'a> Context<'a> {
             .is_some_and(|r| !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")));
         let head = spans::name_head(doc, &cand.tokens);
         let portfolio = is_portfolio(doc, head);
+        let first = &doc.tokens[cand.tokens.start];
+        // "La République En Marche" cut short by the NER is no name "La République".
+        let cut_short = doc.tokens.get(cand.tokens.end).is_some_and(|t| {
+            spans::starts_upper(&t.text) && t.text.chars().all(char::is_alphabetic) && t.pos != "PUNCT"
+        });
+        let article = cand.tokens.len() >= 2
+            && first.pos == "DET"
+            && spans::starts_upper(&first.text)
+            && !first.sent_start
+            && !cut_short;
+        let text_at = |k: Option<usize>| k.and_then(|k| doc.tokens.get(k)).map(|t| t.text.as_str());
+        let set_apart = cand.tokens.len() == 1
+            && spans::starts_upper(&first.text)
+            && matches!(
+                (
+                    text_at(cand.tokens.start.checked_sub(1)),
+                    text_at(Some(cand.tokens.end))
+                ),
+                (Some("("), Some(")")) | (Some("«"), Some("»")) | (Some("\""), Some("\""))
+            );
         Some(Raw {
             paragraph: p,
             sentence: self.sentence_base[p] + local,
@@ -591,6 +634,8 @@ impl<'a> Context<'a> {
             lone,
             portfolio,
             shouted,
+            article,
+            set_apart,
         })
     }
 

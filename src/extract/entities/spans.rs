@@ -39,7 +39,8 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
         for c in covered.iter_mut().take(end).skip(span.start) {
             *c = true;
         }
-        if let Some(c) = clean_ner_span(doc, span.start..end, EntityKind::from_code(&span.label)) {
+        if let Some(mut c) = clean_ner_span(doc, span.start..end, EntityKind::from_code(&span.label)) {
+            institution_of_field(doc, &mut c, &covered);
             out.push(c);
         }
     }
@@ -63,6 +64,42 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     out
 }
 
+/// "le ministère du Transport" with only "Transport" tagged: the field of
+/// an office named after a noun that is both an organisation head and a
+/// portfolio noun (`org` in name_words.tsv, `portfolio` in lexicon.tsv:
+/// "ministère", "secrétariat") names, with that noun, the institution.
+/// The candidate grows to start at the noun and is an organisation.
+fn institution_of_field(doc: &Doc, c: &mut Candidate, covered: &[bool]) {
+    use crate::extract::rules::lexicon::{lexicon, Class};
+    if c.person || c.role.is_some() {
+        return;
+    }
+    let head = name_head(doc, &c.tokens);
+    let noun = doc.tokens[head].head;
+    let Some(n) = doc.tokens.get(noun) else { return };
+    if noun >= c.tokens.start
+        || noun + 1 == c.tokens.start
+        || doc.tokens[head].dep != "nmod"
+        || n.pos != "NOUN"
+        || n.morph.contains("Number=Plur")
+        || covered.get(noun).copied().unwrap_or(true)
+        || !tables().org_heads.contains(&fold(&n.lemma))
+        || !lexicon().is(Class::Portfolio, &n.lemma.to_lowercase())
+    {
+        return;
+    }
+    // Only "de", "du", "des", "d'" and articles between the noun and the name.
+    let linking = (noun + 1..c.tokens.start).all(|k| {
+        let t = &doc.tokens[k];
+        let word = t.text.to_lowercase().replace('\u{2019}', "'");
+        t.pos == "DET" || (t.pos == "ADP" && matches!(word.as_str(), "de" | "du" | "des" | "d'"))
+    });
+    if linking {
+        c.tokens = noun..c.tokens.end;
+        c.label = Some(EntityKind::Organization);
+    }
+}
+
 /// A capitalised article inside a sentence belongs to the name ("à La
 /// Ciotat", "Le Caire"); at a sentence start the capital says nothing.
 fn is_name_article(doc: &Doc, i: usize) -> bool {
@@ -84,7 +121,7 @@ fn is_edge_junk(doc: &Doc, i: usize, leading: bool) -> bool {
     );
     // "c'" comes out as PRON, "qu'" as SCONJ; dashes and quotes as PUNCT.
     if funct {
-        return true;
+        return !is_mistagged_word(doc, i);
     }
     let lower = t.text.to_lowercase();
     if matches!(lower.as_str(), "c'" | "qu'" | "–" | "—" | "-" | "«" | "»" | "\"") {
@@ -95,6 +132,29 @@ fn is_edge_junk(doc: &Doc, i: usize, leading: bool) -> bool {
     }
     // A leading lower-case verb or auxiliary is never part of a name.
     !leading && matches!(pos, "AUX") && !starts_upper(&t.text)
+}
+
+/// A capitalised word of three letters or more that the tagger gave a
+/// function-word or punctuation tag ("à Yokohama" read as a pronoun,
+/// "Le Jeune Karl Marx" with "Jeune" as punctuation): inside a sentence,
+/// and not after punctuation, where a capital may open a clause or quote;
+/// a tag of punctuation on letters is wrong wherever it stands. Function
+/// words are short and written in lower case inside a sentence, so such a
+/// word belongs to the name the NER tagged around it.
+fn is_mistagged_word(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || !starts_upper(&t.text) || !t.text.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return false;
+    }
+    if t.pos == "PUNCT" {
+        return true;
+    }
+    !t.sent_start
+        && i > 0
+        && doc.tokens[i - 1].pos != "PUNCT"
+        && !is_article(&t.text)
+        && !tables().is_honorific(&t.text)
 }
 
 pub(crate) fn starts_upper(text: &str) -> bool {

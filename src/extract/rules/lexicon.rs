@@ -99,6 +99,13 @@ pub enum Class {
     /// not their name ("la capitale de l'Alsace" is not Alsace; "la ville
     /// de Lyon" is Lyon).
     GeoPart,
+    /// Locutions before "de" that put a place next to another, written as
+    /// the words appear ("près", "à proximité", "non loin": "près de
+    /// Lyon").
+    Near,
+    /// Verbs that, in a relative clause opened by "où" on a place, say
+    /// what lies there ("la région où se trouve X", "où est situé X").
+    Lies,
 }
 
 /// Both tables, parsed.
@@ -119,7 +126,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part, near, lies")]
     Class {
         file: &'static str,
         line: usize,
@@ -199,6 +206,8 @@ impl Lexicon {
                 "noun-homograph" => Class::NounHomograph,
                 "causative" => Class::Causative,
                 "geo-part" => Class::GeoPart,
+                "near" => Class::Near,
+                "lies" => Class::Lies,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",
@@ -303,6 +312,7 @@ mod ontology_tests {
     /// Properties the rules emit without going through the table.
     const DIRECT: &[&str] = &[
         "locatedIn",
+        "locatedNear",
         "isA",
         "hasQuality",
         "states",

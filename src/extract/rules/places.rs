@@ -22,6 +22,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     next_to(ctx, p, out);
     described(ctx, p, out);
     apposed_geo(ctx, p, out);
+    near(ctx, p, out);
+    where_lies(ctx, p, out);
 }
 
 /// The place entity a token names (not a demonym adjective such as
@@ -308,7 +310,18 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         }
         let first = p.subtree(c)[0];
-        let parenthesis = first > 0 && p.tok(first - 1).text == "(" && first - 1 > h;
+        // "X (Y)", "l'usine X à Lyon (Rhône)": the bracket follows the
+        // holder's own word or a place complement of it, not a name the
+        // parser hung elsewhere ("des Gilets jaunes … à côté de X (Yonne)").
+        let parenthesis = first > 1
+            && p.tok(first - 1).text == "("
+            && first - 1 > h
+            && (first - 2 == h
+                || ctx
+                    .table
+                    .entity_at(p.index, first - 2)
+                    .is_some_and(|e| ctx.table.entity_at(p.index, h) == Some(e))
+                || place_complement_of(ctx, p, first - 2, h));
         let prep = p.prep(c);
         let dep = p.tok(c).dep.as_str();
         let linked = match (dep, prep.as_deref()) {
@@ -317,6 +330,10 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             _ => None,
         };
         let Some(linked) = linked else { continue };
+        // "dans Rome, près du Colisée": a place next to, not holding, the other.
+        if linked == "de" && p.kids(c, "case").next().is_some_and(|k| near_before(ctx, p, k)) {
+            continue;
+        }
         // "des blocages à Nîmes, à Alès et à Uzès": items of a list each
         // with the same preposition are places side by side, not one in
         // the other ("à Trèbes, dans l'Aude" is containment).
@@ -371,6 +388,17 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         d.tokens = vec![h, c];
         out.push(d);
     }
+}
+
+/// Whether token `t` lies in a place mention whose head hangs on `h` as a
+/// complement ("Lyon" in "l'usine X à Lyon"), not as an item of a list.
+fn place_complement_of(ctx: &Ctx, p: &Para, t: usize, h: usize) -> bool {
+    let Some(e) = place_at(ctx, p, t) else { return false };
+    let mut s = t;
+    while s > 0 && place_at(ctx, p, s - 1) == Some(e) {
+        s -= 1;
+    }
+    (s..mention_end(ctx, p, s, e)).any(|k| p.head(k) == Some(h) && p.tok(k).dep == "nmod" && p.prep(k).is_some())
 }
 
 /// The organisation (or other non-person, non-place name) in the "de"
@@ -440,15 +468,18 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         }
         k += 1;
-        // Countries and regions take "en"/"au"/"aux"; "X, à Y" is rather a list.
+        // Countries and regions take "en"/"au"/"aux", a region also
+        // "dans" ("Trèbes, dans l'Aude"); "X, à Y" is rather a list.
         let prep = p.tok(k.min(p.len() - 1)).text.to_lowercase();
-        if k >= p.len() || p.tok(k).pos != "ADP" || !matches!(prep.as_str(), "en" | "au" | "aux") {
+        if k >= p.len() || p.tok(k).pos != "ADP" || !matches!(prep.as_str(), "en" | "au" | "aux" | "dans") {
             continue;
         }
         k += 1;
         while k < p.len() && p.tok(k).pos == "DET" {
             k += 1;
         }
+        // "X, dans la province de Y": the place noun names the region.
+        k = past_region_noun(ctx, p, k);
         let Some(outer) = (k < p.len()).then(|| place(k)).flatten() else {
             continue;
         };
@@ -459,6 +490,19 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let mut e = k;
         while e + 1 < p.len() && place(e + 1) == Some(outer) {
             e += 1;
+        }
+        // "X, dans l'Eure, la Somme, …": the outer place opens a list.
+        let mut f = e + 2;
+        while f < p.len() && p.tok(f).pos == "DET" {
+            f += 1;
+        }
+        if e + 1 < p.len() && p.tok(e + 1).text == "," && f < p.len() {
+            if let Some(next) = place(f).filter(|&x| x != outer) {
+                let after = mention_end(ctx, p, f, next);
+                if after < p.len() && matches!(p.tok(after).text.to_lowercase().as_str(), "," | "et" | "ou") {
+                    continue;
+                }
+            }
         }
         // "X, en Y, en Z" is a chain (X in Y, Y in Z), not a list.
         if e + 1 < p.len()
@@ -480,5 +524,209 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         );
         d.tokens = vec![a, k];
         out.push(d);
+    }
+}
+
+/// Token after "province de", "département du", "l'État de" (and their
+/// articles) when token `k` opens such a phrase: a place noun (`geo` in
+/// lexicon.tsv) naming a region that holds what was named before it. A
+/// noun for a part ("capitale", "banlieue": `geo-part`) or a smaller place
+/// ("quartier", "village", "ville", "commune") is no such region: "à
+/// Paris, dans le quartier de X" puts X in Paris. Else `k` itself.
+fn past_region_noun(ctx: &Ctx, p: &Para, k: usize) -> usize {
+    let Some(noun) = (k + 1 < p.len()).then(|| p.tok(k)) else {
+        return k;
+    };
+    let lemma = noun.lemma.to_lowercase();
+    let smaller = matches!(
+        lemma.as_str(),
+        "quartier" | "village" | "ville" | "commune" | "localité" | "agglomération" | "métropole"
+    );
+    if noun.pos != "NOUN" || !ctx.is(Class::Geo, &lemma) || ctx.is(Class::GeoPart, &lemma) || smaller {
+        return k;
+    }
+    if !is_de(&p.tok(k + 1).text) {
+        return k;
+    }
+    let mut j = k + 2;
+    while j < p.len() && p.tok(j).pos == "DET" {
+        j += 1;
+    }
+    j
+}
+
+/// "de", "du", "des", "d'" as written.
+fn is_de(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d\u{2019}")
+}
+
+/// The words of a `near` locution (lexicon.tsv) starting at token `k`, as
+/// (locution, token after it); the longest wins.
+fn near_words(ctx: &Ctx, p: &Para, k: usize) -> Option<(String, usize)> {
+    (1..=3usize).rev().find_map(|n| {
+        let end = k + n;
+        if end > p.len() {
+            return None;
+        }
+        let words: Vec<String> = (k..end).map(|t| p.tok(t).text.to_lowercase()).collect();
+        let phrase = words.join(" ");
+        ctx.is(Class::Near, &phrase).then_some((phrase, end))
+    })
+}
+
+/// "Tourville, près de Caen", "Saint-Jean à proximité de Lyon", "le pont
+/// de X entre A et B": a place next to another, read from the words (the
+/// parser hangs such adverbs anywhere): the first place `locatedNear` the
+/// second, lemma the locution ("près de", "entre"). The first place is
+/// the last one named before the locution, a comma allowed between; a
+/// country is too large to be near a place ("en France, près de la
+/// frontière" says where in France). "entre A et B" needs no comma and
+/// two places that are no countries ("le match entre la France et la
+/// Belgique" names teams).
+fn near(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for a in 0..p.len().saturating_sub(2) {
+        let Some(first) = ends_place(ctx, p, a) else { continue };
+        if is_country(ctx, first) || inside_of(ctx, p, a, first) {
+            continue;
+        }
+        let mut k = a + 1;
+        let comma = p.tok(k).text == ",";
+        if comma {
+            k += 1;
+        }
+        if k < p.len() && !comma && p.tok(k).text.to_lowercase() == "entre" {
+            if let Some((x, y, at)) = between(ctx, p, k + 1) {
+                for (other, at) in [(x, k + 1), (y, at)] {
+                    if other != first {
+                        out.push(near_draft(p, first, "entre", other, a, at));
+                    }
+                }
+            }
+            continue;
+        }
+        let Some((locution, mut j)) = near_words(ctx, p, k) else {
+            continue;
+        };
+        if j >= p.len() || !is_de(&p.tok(j).text) {
+            continue;
+        }
+        j += 1;
+        while j < p.len() && p.tok(j).pos == "DET" {
+            j += 1;
+        }
+        let Some(second) = (j < p.len()).then(|| place_at(ctx, p, j)).flatten() else {
+            continue;
+        };
+        if second == first || place_at(ctx, p, j.saturating_sub(1)) == Some(second) {
+            continue;
+        }
+        out.push(near_draft(p, first, &format!("{locution} de"), second, a, j));
+    }
+}
+
+/// Whether the place mention ending at token `a` is written after "en" or
+/// "dans" (articles allowed): "dans Paris, près de l'Opéra", "en Bavière
+/// à proximité de X" say where in that place, not what lies near it.
+fn inside_of(ctx: &Ctx, p: &Para, a: usize, e: usize) -> bool {
+    let mut s = a;
+    while s > 0 && place_at(ctx, p, s - 1) == Some(e) {
+        s -= 1;
+    }
+    while s > 0 && p.tok(s - 1).pos == "DET" {
+        s -= 1;
+    }
+    s > 0 && matches!(p.tok(s - 1).text.to_lowercase().as_str(), "en" | "dans")
+}
+
+/// Whether a `near` locution (lexicon.tsv) ends right before token `k`
+/// ("près" before "du Colisée").
+fn near_before(ctx: &Ctx, p: &Para, k: usize) -> bool {
+    (1..=3usize).any(|n| k >= n && near_words(ctx, p, k - n).is_some_and(|(_, end)| end == k))
+}
+
+/// "A et B" from token `k`: two places, neither a country, the first
+/// right after the articles, the second after "et"; with B's first token.
+fn between(ctx: &Ctx, p: &Para, mut k: usize) -> Option<(usize, usize, usize)> {
+    while k < p.len() && p.tok(k).pos == "DET" {
+        k += 1;
+    }
+    let x = place_at(ctx, p, k.min(p.len().checked_sub(1)?))?;
+    let mut j = mention_end(ctx, p, k, x);
+    if j >= p.len() || p.tok(j).text.to_lowercase() != "et" {
+        return None;
+    }
+    j += 1;
+    while j < p.len() && p.tok(j).pos == "DET" {
+        j += 1;
+    }
+    let y = place_at(ctx, p, j.min(p.len() - 1))?;
+    (x != y && !is_country(ctx, x) && !is_country(ctx, y)).then_some((x, y, j))
+}
+
+fn near_draft(p: &Para, place: usize, lemma: &str, other: usize, at: usize, of: usize) -> Draft {
+    let mut d = Draft::new(
+        "place",
+        p.index,
+        Node::Entity(place),
+        "locatedNear".to_string(),
+        lemma.to_string(),
+        Object::Entity(other),
+    );
+    d.tokens = vec![at, of];
+    d
+}
+
+/// "la région des Balkans où se trouvent la Serbie et le Kosovo", "la
+/// ville où est situé le musée X": a relative clause opened by "où" on a
+/// place, with a verb of lying (`lies` in lexicon.tsv), says its subject
+/// names (and the names coordinated or apposed to them) lie in that
+/// place. The place is the antecedent, or the "de" complement of a place
+/// noun ("la région des Balkans"); the parser may label a subject written
+/// after its verb an object.
+fn where_lies(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for v in 0..p.len() {
+        let verb = p.tok(v);
+        let lemma = verb.lemma.to_lowercase();
+        if verb.dep != "acl:relcl" || !matches!(verb.pos.as_str(), "VERB" | "AUX") || !ctx.is(Class::Lies, &lemma) {
+            continue;
+        }
+        if !p.children[v].iter().any(|&c| p.tok(c).text.to_lowercase() == "où") {
+            continue;
+        }
+        let Some(h) = p.head(v) else { continue };
+        let container = place_at(ctx, p, h).or_else(|| {
+            let noun = p.tok(h);
+            let geo = noun.pos == "NOUN" && ctx.is(Class::Geo, &noun.lemma.to_lowercase());
+            geo.then(|| {
+                p.kids(h, "nmod")
+                    .find(|&c| p.prep(c).as_deref() == Some("de") && place_at(ctx, p, c).is_some())
+                    .and_then(|c| place_at(ctx, p, c))
+            })
+            .flatten()
+        });
+        let Some(container) = container else { continue };
+        let reflexive = p.children[v].iter().any(|&c| p.tok(c).text.to_lowercase() == "se");
+        let said = if reflexive {
+            format!("se {lemma}")
+        } else {
+            lemma.clone()
+        };
+        let mut subjects: Vec<usize> = Vec::new();
+        for dep in ["nsubj", "nsubj:pass", "obj"] {
+            for s in p.kids(v, dep) {
+                subjects.push(s);
+                subjects.extend(p.kids(s, "conj"));
+                subjects.extend(p.kids(s, "appos"));
+            }
+        }
+        for s in subjects {
+            let Some(e) = ctx.table.entity_at(p.index, s) else {
+                continue;
+            };
+            if e == container || ctx.table.refers_back(p.index, s) || ctx.kind(e) == EntityKind::Person {
+                continue;
+            }
+            out.push(located(p, Node::Entity(e), &said, container, s, h));
+        }
     }
 }

@@ -1950,3 +1950,83 @@ fn a_clock_time_dates_the_act_but_not_the_end_of_a_span() {
         f.predicate == "actDate" && label(&doc, &f.object).contains("3h00")
     });
 }
+/// The entity labels of a document.
+fn entity_labels(doc: &Document) -> Vec<&str> {
+    doc.entities.iter().map(|e| e.label.as_str()).collect()
+}
+
+#[test]
+fn a_name_the_ner_tags_is_kept_with_its_article_acronym_or_mistagged_word() {
+    // A common word written with its capitalised article is a name.
+    let doc = sentence("Le journal La Capitale a publié une enquête sur le club.");
+    assert!(
+        entity_labels(&doc).contains(&"La Capitale"),
+        "{:?}",
+        entity_labels(&doc)
+    );
+    // An acronym in brackets, tagged a common noun.
+    let doc = sentence("La direction générale de la sécurité intérieure (DGSI) a été saisie par la ministre.");
+    assert!(entity_labels(&doc).contains(&"DGSI"), "{:?}", entity_labels(&doc));
+    // A capitalised word the tagger read as a pronoun or as punctuation
+    // stays in the name the NER tagged around it.
+    let doc = sentence("Le siège de Toyota à Nagoya aurait été perquisitionné lundi.");
+    assert!(entity_labels(&doc).contains(&"Nagoya"), "{:?}", entity_labels(&doc));
+    fact(&doc, "Toyota", "locatedIn", "Nagoya");
+    let doc = sentence("Son dernier film, Le Petit Prince est sorti en mars.");
+    assert!(
+        entity_labels(&doc).contains(&"Petit Prince"),
+        "{:?}",
+        entity_labels(&doc)
+    );
+}
+
+#[test]
+fn a_place_after_a_comma_and_dans_lies_in_the_region_named() {
+    let doc = sentence("Les pompiers sont intervenus à Elche, dans la province d'Alicante, dimanche.");
+    assert_eq!(fact(&doc, "Elche", "locatedIn", "province d'Alicante").lemma, "dans");
+    let doc = sentence("Le musée a ouvert à Uzès, dans le département du Gard, en mai.");
+    fact(&doc, "Uzès", "locatedIn", "département du Gard");
+    let doc = sentence("Le car s'est arrêté dans la ville de Passau, en Bavière (Allemagne), vers midi.");
+    fact(&doc, "Passau", "locatedIn", "Bavière");
+    fact(&doc, "Bavière", "locatedIn", "Allemagne");
+    // A list of places after "dans" holds nothing named before it.
+    let doc = sentence("La police a fouillé les gares de Lyon (Rhône), dans l'Isère, la Savoie et la Drôme.");
+    fact(&doc, "Lyon", "locatedIn", "Rhône");
+    no_fact_with(&doc, |f| {
+        f.predicate == "locatedIn" && (doc.node_label(f.subject) != "Lyon" || label(&doc, &f.object) == "Isère")
+    });
+}
+
+#[test]
+fn a_place_pres_de_or_entre_two_others_lies_near_them() {
+    let doc = sentence("Un incendie a détruit un entrepôt à Honfleur, près de Caen, lundi.");
+    assert_eq!(fact(&doc, "Honfleur", "locatedNear", "Caen").lemma, "près de");
+    let doc = sentence("Les manifestants ont bloqué le Pont Neuf entre Tours et Amboise.");
+    assert_eq!(fact(&doc, "Pont Neuf", "locatedNear", "Tours").lemma, "entre");
+    fact(&doc, "Pont Neuf", "locatedNear", "Amboise");
+    // "dans Rome, près du Colisée" says where in Rome: no place holds or
+    // neighbours the other.
+    let doc = sentence("Des touristes se promènent dans Rome, près du Colisée.");
+    no_fact_with(&doc, |f| matches!(f.predicate.as_str(), "locatedIn" | "locatedNear"));
+}
+
+#[test]
+fn a_relative_ou_se_trouve_on_a_place_puts_its_subjects_there() {
+    let doc = sentence("La crise touche la région du Caucase où se trouvent la Géorgie et l'Arménie.");
+    assert_eq!(fact(&doc, "Géorgie", "locatedIn", "Caucase").lemma, "se trouver");
+    fact(&doc, "Arménie", "locatedIn", "Caucase");
+}
+
+#[test]
+fn a_ministry_of_a_tagged_field_is_one_organisation() {
+    // Only "Transport" is tagged: the ministry is the name.
+    let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
+    assert!(
+        entity_labels(&doc).contains(&"ministère du Transport"),
+        "{:?}",
+        entity_labels(&doc)
+    );
+    // A minister's field stays no name.
+    let doc = sentence("Le ministre du Travail a présenté la réforme.");
+    assert!(entity_labels(&doc).is_empty(), "{:?}", entity_labels(&doc));
+}
