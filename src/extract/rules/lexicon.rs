@@ -99,6 +99,12 @@ pub enum Class {
     /// not their name ("la capitale de l'Alsace" is not Alsace; "la ville
     /// de Lyon" is Lyon).
     GeoPart,
+    /// Event nouns that can kill or injure ("attentat", "accident",
+    /// "inondation"): what "qui a fait N morts" stands for.
+    Harm,
+    /// Nouns counting the dead or injured ("mort", "blessé", "victime"),
+    /// objects of "faire".
+    Casualty,
 }
 
 /// Both tables, parsed.
@@ -119,7 +125,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part, harm, casualty")]
     Class {
         file: &'static str,
         line: usize,
@@ -199,6 +205,8 @@ impl Lexicon {
                 "noun-homograph" => Class::NounHomograph,
                 "causative" => Class::Causative,
                 "geo-part" => Class::GeoPart,
+                "harm" => Class::Harm,
+                "casualty" => Class::Casualty,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",
