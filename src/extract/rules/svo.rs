@@ -166,6 +166,17 @@ fn reflexive_causative(ctx: &Ctx, p: &Para, v: usize) -> bool {
     })
 }
 
+/// The infinitive complement a verb `v` is coordinated with ("veut fermer
+/// l'usine et vendre le terrain": `vendre` shares `fermer`'s place under
+/// "vouloir"), else `v` itself. Used for modality only: the lemma chain
+/// keeps the verb alone.
+pub(crate) fn shared_complement(p: &Para, v: usize) -> usize {
+    match p.head(v) {
+        Some(h) if p.tok(v).dep == "conj" && p.tok(h).pos == "VERB" && p.tok(h).dep == "xcomp" && h < v => h,
+        _ => v,
+    }
+}
+
 /// The top of the infinitive chain `v` belongs to.
 pub(crate) fn chain_top(p: &Para, mut v: usize) -> usize {
     for _ in 0..p.len() {

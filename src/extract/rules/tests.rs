@@ -1932,3 +1932,11 @@ fn a_count_left_as_an_adjunct_is_the_idiom_object() {
     fact(&doc, "séisme", "causesDeaths", "5 enfants");
     no_fact_with(&doc, |f| f.predicate == "relatedTo");
 }
+
+/// "Le maire veut fermer l'usine et vendre le terrain."
+#[test]
+fn a_verb_coordinated_with_a_wanted_infinitive_is_wanted_too() {
+    let doc = sentence("Le maire veut fermer l'usine et vendre le terrain.");
+    let f = fact(&doc, "maire", "sells", "terrain");
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
