@@ -1,7 +1,7 @@
 //! A parse repair (see [`super`]), for the fact rules only: coordinations
 //! the French model attaches to the wrong word.
 //!
-//! Two shapes, both read on the parse as the model left it:
+//! Five shapes, all read on the parse as the model left it:
 //!
 //! - **A second clause's subject taken for a coordinated object.** In
 //!   "A a signé l'accord et B l'a ratifié" the model makes `B` a `conj` of
@@ -25,6 +25,15 @@
 //!   auxiliary of its own (it shares the first one), cannot have a subject
 //!   after it: a nominal `nsubj` following it, when it has no object, is
 //!   its object.
+//! - **A second participle hung on the first one's object.** In "X a tué
+//!   un passant et blessé un policier" the model makes `blessé` a `conj` of
+//!   `passant`: a past participle with no auxiliary nor subject of its own,
+//!   coordinated to the object of a verb with a tense auxiliary, is that
+//!   verb's conjunct (and shares its auxiliary and subject).
+//! - **The second count of an object hung far to the left.** In "…, qui a
+//!   fait 13 blessés et 2 morts, est …" the model makes `morts` a `conj`
+//!   (or a bare `nmod`) of the sentence's subject: a counted noun right after a verb's counted
+//!   object and its coordinator is that object's conjunct.
 //!
 //! Changes heads and relations only (never text, offsets or entities).
 
@@ -38,9 +47,86 @@ const BETWEEN: &[&str] = &[
     "t'", "nous", "vous",
 ];
 
-/// Applies both repairs to a paragraph's parse; returns how many tokens moved.
+/// Applies the five repairs to a paragraph's parse; returns how many tokens moved.
 pub fn repair_coordination(doc: &mut Doc) -> usize {
-    clause_subjects(doc) + list_tails(doc) + shared_auxiliary_objects(doc)
+    clause_subjects(doc)
+        + list_tails(doc)
+        + participles_on_objects(doc)
+        + shared_auxiliary_objects(doc)
+        + counted_tails(doc)
+}
+
+/// "X a tué un passant et blessé un policier": `blessé` becomes a `conj`
+/// of `tué`. A past participle with no auxiliary of its own, hung as a
+/// `conj` on the object of a verb with a tense auxiliary before it, shares
+/// that auxiliary: it is the verb's conjunct, not the object's.
+fn participles_on_objects(doc: &mut Doc) -> usize {
+    let n = doc.tokens.len();
+    let mut moved = 0;
+    for v in 0..n {
+        let t = &doc.tokens[v];
+        if t.dep != "conj"
+            || t.pos != "VERB"
+            || !has_feature(doc, v, "VerbForm=Part")
+            || !has_feature(doc, v, "Tense=Past")
+        {
+            continue;
+        }
+        if children(doc, v).any(|k| doc.tokens[k].dep.starts_with("aux") || doc.tokens[k].dep.starts_with("nsubj")) {
+            continue;
+        }
+        let Some(o) = head_of(doc, v) else { continue };
+        if o > v || !nominal(doc, o) || doc.tokens[o].dep != "obj" {
+            continue;
+        }
+        let Some(first) = head_of(doc, o) else { continue };
+        if first > o
+            || doc.tokens[first].pos != "VERB"
+            || !children(doc, first).any(|k| doc.tokens[k].dep == "aux:tense")
+        {
+            continue;
+        }
+        doc.tokens[v].head = first;
+        moved += 1;
+    }
+    moved
+}
+
+/// "…, qui a fait 13 blessés et 2 morts, est …": `morts` becomes a `conj`
+/// of `blessés`. A counted noun ("2 morts": its number right before it)
+/// coordinated right after a verb's counted object ("13 blessés et") but
+/// hung on a word before that verb is the object's second conjunct.
+fn counted_tails(doc: &mut Doc) -> usize {
+    let n = doc.tokens.len();
+    let mut moved = 0;
+    for c in 2..n {
+        // Hung as a `conj` or, with no preposition, as a complement.
+        let bare = matches!(doc.tokens[c].dep.as_str(), "nmod" | "obl" | "obl:mod")
+            && !children(doc, c).any(|k| doc.tokens[k].dep == "case");
+        if !(doc.tokens[c].dep == "conj" || bare) || doc.tokens[c].pos != "NOUN" {
+            continue;
+        }
+        let counted = |doc: &Doc, t: usize| {
+            t > 0 && doc.tokens[t - 1].pos == "NUM" && doc.tokens[t - 1].head == t && doc.tokens[t - 1].dep == "nummod"
+        };
+        let cc = c - 2;
+        if !counted(doc, c) || doc.tokens[cc].dep != "cc" || doc.tokens[cc].head != c || cc == 0 {
+            continue;
+        }
+        let o = cc - 1;
+        if doc.tokens[o].pos != "NOUN" || doc.tokens[o].dep != "obj" || !counted(doc, o) {
+            continue;
+        }
+        let Some(v) = head_of(doc, o) else { continue };
+        let Some(h) = head_of(doc, c) else { continue };
+        if h == o || h > v || v > o || (v..=c).any(|k| doc.tokens[k].sent_start && k > v) {
+            continue;
+        }
+        doc.tokens[c].head = o;
+        doc.tokens[c].dep = "conj".to_string();
+        moved += 1;
+    }
+    moved
 }
 
 /// "X a tué un passager et blessé le conducteur": `conducteur` becomes the

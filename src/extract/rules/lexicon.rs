@@ -106,6 +106,12 @@ pub enum Class {
     /// Verbs that, in a relative clause opened by "où" on a place, say
     /// what lies there ("la région où se trouve X", "où est situé X").
     Lies,
+    /// Event nouns that can kill or injure ("attentat", "accident",
+    /// "inondation"): what "qui a fait N morts" stands for.
+    Harm,
+    /// Nouns counting the dead or injured ("mort", "blessé", "victime"),
+    /// objects of "faire".
+    Casualty,
 }
 
 /// Both tables, parsed.
@@ -126,7 +132,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part, near, lies")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part, near, lies, harm, casualty")]
     Class {
         file: &'static str,
         line: usize,
@@ -208,6 +214,8 @@ impl Lexicon {
                 "geo-part" => Class::GeoPart,
                 "near" => Class::Near,
                 "lies" => Class::Lies,
+                "harm" => Class::Harm,
+                "casualty" => Class::Casualty,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

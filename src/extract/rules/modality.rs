@@ -34,10 +34,14 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         if x != v && ctx.is(Class::Modal, &p.tok(x).lemma.to_lowercase()) && !realised(p, x) {
             d.hypothetical = true;
         }
-        if p.tok(x).dep != "xcomp" {
+        // "veut fermer l'usine et vendre le terrain": a verb coordinated
+        // with an infinitive complement hangs where that one does (not
+        // under its negation or tense: it has its own).
+        let shared = if x == v { super::svo::shared_complement(p, v) } else { x };
+        if p.tok(shared).dep != "xcomp" {
             break;
         }
-        match p.head(x) {
+        match p.head(shared) {
             Some(h) if p.tok(h).pos == "VERB" => x = h,
             _ => break,
         }

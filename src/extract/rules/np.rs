@@ -687,10 +687,95 @@ impl Ctx<'_> {
         // "des sociétés liées à X qui achèteraient": the verb of a subject
         // relative agrees with its antecedent; "que" says nothing of it.
         let subject = p.tok(pronoun).lemma.to_lowercase() == "qui";
-        match found {
+        let found = match found {
             Some((a, f)) if subject => self.agreeing_noun(p, a, clause, pronoun).map(|(n, g)| (n, f * g)),
             other => other,
+        };
+        match found {
+            Some((a, f)) if subject => self.harm_antecedent(p, a, clause, pronoun).map(|(n, g)| (n, f * g)),
+            other => other,
         }
+    }
+
+    /// Whether the nominal `t` names a place: a place entity, or a place
+    /// noun (`geo` in `lexicon.tsv`: "la région", "la province").
+    fn is_place_token(&self, p: &Para, t: usize) -> bool {
+        self.resolve(p, t)
+            .is_some_and(|(e, _)| self.kind(e) == EntityKind::Place)
+            || self.is(Class::Geo, &p.tok(t).lemma.to_lowercase())
+    }
+
+    /// Whether a subject value names a place (see [`Ctx::is_place_token`]).
+    pub fn is_place(&self, p: &Para, v: &Value) -> bool {
+        match v.object {
+            Object::Entity(e) => self.kind(e) == EntityKind::Place,
+            _ => self.is_place_token(p, v.token),
+        }
+    }
+
+    /// Whether the clause of verb `v` counts the dead or injured: "faire"
+    /// with a casualty noun as its object ("a fait deux morts", "une
+    /// vingtaine de blessés"), also when the parser left the bare noun as
+    /// an adjunct ("a fait au moins neuf morts").
+    pub fn counts_casualties(&self, p: &Para, v: usize) -> bool {
+        let casualty = |t: usize| self.is(Class::Casualty, &p.tok(t).lemma.to_lowercase());
+        p.tok(v).lemma.to_lowercase() == "faire"
+            && p.children[v].iter().any(|&c| {
+                matches!(p.tok(c).dep.as_str(), "obj" | "obl:mod")
+                    && p.kids(c, "case").next().is_none()
+                    // "une vingtaine de blessés": the quantity's noun.
+                    && (casualty(c)
+                        || p.kids(c, "nmod")
+                            .any(|g| {
+                                casualty(g)
+                                    && p.prep(g).as_deref() == Some("de")
+                                    && p.children[g].iter().all(|&k| !matches!(p.tok(k).pos.as_str(), "DET" | "NUM"))
+                            }))
+            })
+    }
+
+    /// The antecedent `a` of a subject relative whose clause `clause` counts
+    /// casualties ("…, qui a fait deux morts"): only an event, a person or
+    /// a group does that, never a place or a date. When `a` is no event of
+    /// harm, the nearest such event noun (`harm` in `lexicon.tsv`) of the
+    /// same noun phrase before the pronoun that agrees in number with the
+    /// verb takes its place ("l'attentat de lundi sur le marché de Noël,
+    /// qui a fait …": the attack; factor 0.85); with none, a place or a
+    /// date gives no subject at all; anything else stays.
+    fn harm_antecedent(&self, p: &Para, a: usize, clause: usize, pronoun: usize) -> Option<(usize, f32)> {
+        if !self.counts_casualties(p, clause) {
+            return Some((a, 1.0));
+        }
+        let harm = |k: usize| p.tok(k).pos == "NOUN" && self.is(Class::Harm, &p.tok(k).lemma.to_lowercase());
+        if harm(a) {
+            return Some((a, 1.0));
+        }
+        // The whole noun phrase: up through nominal heads.
+        let mut top = a;
+        for _ in 0..p.len() {
+            let Some(h) = p.head(top) else { break };
+            let nominal_dep = matches!(p.tok(top).dep.as_str(), "nmod" | "appos" | "dep" | "conj")
+                || p.tok(top).dep.starts_with("flat");
+            if nominal_dep && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") && h != top {
+                top = h;
+            } else {
+                break;
+            }
+        }
+        let form = verb_agreement(p, clause);
+        let number_only = Agreement { gender: None, ..form };
+        let sentence = p.sentence_of[pronoun.min(p.len() - 1)];
+        let event = (0..pronoun)
+            .rev()
+            .take_while(|&k| p.sentence_of[k] == sentence)
+            .filter(|&k| k == top || p.dominated_by(k, top))
+            .find(|&k| harm(k) && agrees(p, k, number_only));
+        if let Some(e) = event {
+            return Some((e, 0.85));
+        }
+        let place = self.is_place_token(p, a);
+        let date = super::time::is_time_word(&p.tok(a).lemma.to_lowercase());
+        (!place && !date).then_some((a, 1.0))
     }
 
     /// `noun` when the verb form `verb` of a clause on it agrees with it in

@@ -166,6 +166,17 @@ fn reflexive_causative(ctx: &Ctx, p: &Para, v: usize) -> bool {
     })
 }
 
+/// The infinitive complement a verb `v` is coordinated with ("veut fermer
+/// l'usine et vendre le terrain": `vendre` shares `fermer`'s place under
+/// "vouloir"), else `v` itself. Used for modality only: the lemma chain
+/// keeps the verb alone.
+pub(crate) fn shared_complement(p: &Para, v: usize) -> usize {
+    match p.head(v) {
+        Some(h) if p.tok(v).dep == "conj" && p.tok(h).pos == "VERB" && p.tok(h).dep == "xcomp" && h < v => h,
+        _ => v,
+    }
+}
+
 /// The top of the infinitive chain `v` belongs to.
 pub(crate) fn chain_top(p: &Para, mut v: usize) -> usize {
     for _ in 0..p.len() {
@@ -756,6 +767,13 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         .iter()
         .filter_map(|s| ctx.subject_node(p, s).map(|n| (n, s)))
         .collect();
+    // "…, une région de la province, a fait 40 morts": a place counts no
+    // dead; the parser took it for the subject of the event before it.
+    let subjects: Vec<(Node, &Value)> = if ctx.counts_casualties(p, v) {
+        subjects.into_iter().filter(|(_, s)| !ctx.is_place(p, s)).collect()
+    } else {
+        subjects
+    };
     if subjects.is_empty() {
         return;
     }
@@ -777,12 +795,58 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             .kids(v, "xcomp")
             .filter(|&x| p.tok(x).pos == "NOUN" && p.kids(x, "det").next().is_none())
             .collect();
-        bare_noun = true;
+        bare_noun = !direct.is_empty();
+    }
+    // "a fait au moins neuf morts": the counted noun of an idiom, which the
+    // parser may leave as a bare adjunct, is its object.
+    if direct.is_empty() && objects.is_empty() && !passive {
+        let counted = p.kids(v, "obl:mod").find(|&c| {
+            c > v
+                && p.prep(c).is_none()
+                && p.tok(c).pos == "NOUN"
+                && p.children[c].iter().any(|&k| p.tok(k).pos == "NUM")
+                && ctx
+                    .lex
+                    .has_lemma(&format!("{} {}", lemmas.join(" "), p.tok(c).lemma.to_lowercase()))
+        });
+        if let Some(c) = counted {
+            direct = vec![c];
+            objects = ctx.values(p, c, None);
+        }
+    }
+    // "a fait sept morts : cinq voyageurs et deux cheminots": what follows
+    // a colon after the first object details it (the dead are the
+    // travellers and the railwaymen); the idiom is the first object's.
+    if let [first, second, ..] = direct[..] {
+        if let Some(colon) = (first + 1..second).find(|&k| p.tok(k).text == ":") {
+            direct.retain(|&d| d < colon);
+        }
     }
     if let [only] = direct.as_slice() {
-        let noun = p.tok(*only).lemma.to_lowercase();
-        let idiom = format!("{} {noun}", lemmas.join(" "));
-        if ctx.lex.has_lemma(&idiom) && p.kids(*only, "det").all(|d| p.tok(d).lemma != "un") {
+        let verb = lemmas.join(" ");
+        let forms = |t: usize| ctx.lex.has_lemma(&format!("{verb} {}", p.tok(t).lemma.to_lowercase()));
+        // "une vingtaine de blessés", "des dizaines de morts": the idiom's
+        // noun is the one a quantity with no number of its own counts, and
+        // with no article or number of its own ("fait mention de 14 morts"
+        // counts nothing).
+        let counted = (!forms(*only) && p.kids(*only, "nummod").next().is_none())
+            .then(|| {
+                p.kids(*only, "nmod").find(|&g| {
+                    g > *only
+                        && p.prep(g).as_deref() == Some("de")
+                        && p.children[g]
+                            .iter()
+                            .all(|&k| !matches!(p.tok(k).pos.as_str(), "DET" | "NUM"))
+                        && forms(g)
+                })
+            })
+            .flatten();
+        let noun_token = counted.unwrap_or(*only);
+        let noun = p.tok(noun_token).lemma.to_lowercase();
+        let idiom = format!("{verb} {noun}");
+        // "fait une partie" is no "faire partie"; "a fait un mort" counts.
+        let one = p.kids(noun_token, "det").any(|d| p.tok(d).lemma == "un") && !ctx.is(Class::Casualty, &noun);
+        if ctx.lex.has_lemma(&idiom) && !one {
             idiom_verb = Some(lemmas.join(" "));
             lemmas = vec![idiom];
             idiom_objects = if bare_noun {
@@ -790,6 +854,19 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             } else {
                 std::mem::take(&mut objects)
             };
+            // "… neuf morts : 6 passagers et 3 machinistes": the details
+            // after a colon, which the parser may leave as bare adjuncts.
+            let colon = (*only + 1..p.len())
+                .take_while(|&k| p.sentence_of[k] == p.sentence_of[*only])
+                .find(|&k| p.tok(k).text == ":");
+            if let Some(colon) = colon {
+                for d in p
+                    .kids(v, "obl:mod")
+                    .filter(|&d| d > colon && p.prep(d).is_none() && p.tok(d).pos == "NOUN")
+                {
+                    idiom_objects.extend(ctx.values(p, d, None));
+                }
+            }
         }
     }
     if bare_noun && idiom_verb.is_none() {
@@ -1020,6 +1097,13 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         for o in &objects {
             let (property, lemma) = match coordinated_idiom(ctx, p, idiom_verb.as_deref(), &lemmas, o.token) {
                 Some(own) if prep_used.is_none() => own,
+                // "a fait trois morts et douze disparus": a conjunct that is
+                // no idiom of the verb's own is no count of the first idiom.
+                None if prep_used.is_none()
+                    && foreign_conjunct(p, idiom_verb.as_deref(), &lemmas, &direct, o.token) =>
+                {
+                    continue
+                }
                 _ => (property.clone(), lemma.clone()),
             };
             let mut d = Draft::new(rule, p.index, subject, property, lemma, o.object.clone());
@@ -1199,6 +1283,17 @@ fn coordinated_idiom(
     }
     let property = predicate(ctx, std::slice::from_ref(&idiom), None)?;
     Some((property, idiom))
+}
+
+/// Whether `object`, a conjunct of a light verb's idiom noun (`direct`'s
+/// first: "a fait trois morts et douze disparus"), has another noun than
+/// the idiom `lemmas` the verb `verb` forms with it (and, from
+/// [`coordinated_idiom`], none of its own).
+fn foreign_conjunct(p: &Para, verb: Option<&str>, lemmas: &[String], direct: &[usize], object: usize) -> bool {
+    let Some(verb) = verb else { return false };
+    let idiom = format!("{verb} {}", p.tok(object).lemma.to_lowercase());
+    let on_idiom_noun = p.head(object).is_some_and(|h| direct.first() == Some(&h));
+    p.tok(object).dep == "conj" && on_idiom_noun && lemmas.first() != Some(&idiom)
 }
 
 /// A verb with a subject and no argument at all: `undergoes` for a passive

@@ -2030,3 +2030,111 @@ fn a_ministry_of_a_tagged_field_is_one_organisation() {
     let doc = sentence("Le ministre du Travail a présenté la réforme.");
     assert!(entity_labels(&doc).is_empty(), "{:?}", entity_labels(&doc));
 }
+
+/// "Le suspect, l'auteur présumé de l'incendie de dimanche dans le théâtre
+/// de Nantes, qui a fait 4 blessés et 2 morts, est en fuite."
+#[test]
+fn a_relative_counting_casualties_stands_for_the_event_of_its_phrase() {
+    let doc = sentence("Le suspect, l'auteur présumé de l'incendie de dimanche dans le théâtre de Nantes, qui a fait 4 blessés et 2 morts, est en fuite.");
+    let injuries = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "causesInjuries")
+        .expect("injuries");
+    assert!(
+        doc.node_label(injuries.subject).starts_with("incendie"),
+        "{}",
+        dump(&doc)
+    );
+    assert_eq!(label(&doc, &injuries.object), "4 blessés");
+    // The second count, hung by the parser on the subject, is the object's conjunct.
+    let deaths = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "causesDeaths")
+        .expect("deaths");
+    assert!(doc.node_label(deaths.subject).starts_with("incendie"), "{}", dump(&doc));
+    assert_eq!(label(&doc, &deaths.object), "2 morts");
+    no_fact_with(&doc, |f| {
+        let s = doc.node_label(f.subject);
+        (s.contains("théâtre") || s == "Nantes") && f.predicate.starts_with("causes")
+    });
+}
+
+/// "Un séisme a frappé dimanche la région de Valparaiso, qui a fait 12 morts."
+#[test]
+fn a_place_counts_no_dead() {
+    let doc = sentence("Un séisme a frappé dimanche la région de Valparaiso, qui a fait 12 morts.");
+    no_fact_with(&doc, |f| f.predicate == "causesDeaths");
+    let doc = sentence("Lundi, une région rurale de la province de Helmand, a fait au moins 40 morts et 100 blessés.");
+    no_fact_with(&doc, |f| {
+        f.predicate == "causesDeaths" || f.predicate == "causesInjuries"
+    });
+}
+
+/// "La collision a fait au moins sept morts : cinq voyageurs et deux
+/// cheminots, dont le chauffeur du car."
+#[test]
+fn the_dead_detailed_after_a_colon_are_counted_by_the_idiom() {
+    let doc = sentence(
+        "La collision a fait au moins sept morts : cinq voyageurs et deux cheminots, dont le chauffeur du car.",
+    );
+    fact(&doc, "collision", "causesDeaths", "sept morts");
+    fact(&doc, "collision", "causesDeaths", "cinq voyageurs");
+    fact(&doc, "collision", "causesDeaths", "deux cheminots");
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+}
+
+/// "Le naufrage du ferry au large de la Crète, qui a fait 30 morts et 12
+/// disparus, a choqué le pays."
+#[test]
+fn a_conjunct_of_another_noun_is_no_count_of_the_idiom() {
+    let doc =
+        sentence("Le naufrage du ferry au large de la Crète, qui a fait 30 morts et 12 disparus, a choqué le pays.");
+    let deaths = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "causesDeaths")
+        .expect("deaths");
+    assert!(doc.node_label(deaths.subject).starts_with("naufrage"), "{}", dump(&doc));
+    no_fact_with(&doc, |f| label(&doc, &f.object) == "12 disparus");
+}
+
+/// "La tempête a fait un mort dans le sud.", "L'attaque a fait une
+/// vingtaine de blessés."
+#[test]
+fn one_dead_and_a_score_of_injured_are_counts() {
+    let doc = sentence("La tempête a fait un mort dans le sud.");
+    assert!(has(&doc, "tempête", "causesDeaths"), "{}", dump(&doc));
+    let doc = sentence("L'attaque a fait une vingtaine de blessés.");
+    fact(&doc, "attaque", "causesInjuries", "vingtaine de blessés");
+    // A noun with a count of its own under another noun is no quantity.
+    let doc = sentence("Hier, la mairie a fait mention de 14 morts.");
+    no_fact_with(&doc, |f| f.predicate == "causesDeaths");
+}
+
+/// "Le tireur a tué un passant et blessé un policier."
+#[test]
+fn a_second_participle_hung_on_the_first_object_shares_the_subject() {
+    let doc = sentence("Le tireur a tué un passant et blessé un policier.");
+    fact(&doc, "tireur", "kills", "passant");
+    fact(&doc, "tireur", "injures", "policier");
+}
+
+/// "Le séisme a fait au moins neuf morts : 5 enfants et 4 adultes.", with
+/// the counts parsed as bare adjuncts.
+#[test]
+fn a_count_left_as_an_adjunct_is_the_idiom_object() {
+    let doc = sentence("Le séisme a fait au moins neuf morts : 5 enfants et 4 adultes.");
+    fact(&doc, "séisme", "causesDeaths", "neuf morts");
+    fact(&doc, "séisme", "causesDeaths", "5 enfants");
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+}
+
+/// "Le maire veut fermer l'usine et vendre le terrain."
+#[test]
+fn a_verb_coordinated_with_a_wanted_infinitive_is_wanted_too() {
+    let doc = sentence("Le maire veut fermer l'usine et vendre le terrain.");
+    let f = fact(&doc, "maire", "sells", "terrain");
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
