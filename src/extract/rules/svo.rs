@@ -1067,8 +1067,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         .unwrap_or_else(|| "relatedTo".to_string());
     // A verb of saying with a plain noun for object states nothing: "déclarer
     // la guerre", "confier une mission" use the verb in another sense, which
-    // the table names as an idiom ("déclarer guerre à") or not at all.
-    if property == "states" && rule == "svo" && super::reported::is_speech_verb(ctx, p, v) {
+    // the table names as an idiom ("déclarer guerre à") or not at all; nor
+    // does "assurer la continuité" assert anything (it ensures it).
+    if matches!(property.as_str(), "states" | "asserts") && rule == "svo" && super::reported::is_speech_verb(ctx, p, v)
+    {
         property = "relatedTo".to_string();
     }
     let mut lemma = lemma_text.clone();

@@ -2138,3 +2138,9 @@ fn a_verb_coordinated_with_a_wanted_infinitive_is_wanted_too() {
     let f = fact(&doc, "maire", "sells", "terrain");
     assert!(f.hypothetical, "{}", dump(&doc));
 }
+
+#[test]
+fn assurer_with_a_noun_object_ensures_and_asserts_nothing() {
+    let doc = sentence("Les techniciens ont travaillé toute la nuit pour assurer la continuité du service.");
+    no_fact_with(&doc, |f| f.predicate == "asserts");
+}
