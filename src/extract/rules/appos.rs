@@ -33,6 +33,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             }
         }
     }
+    misread_conjunct(ctx, p, out);
     affiliation(ctx, p, out);
     // "l'humoriste Beppe Grillo": a common noun right before a person's
     // name describes the person (titles are roles, written by `roles`);
@@ -295,6 +296,46 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
         d.tokens = vec![h, a, c];
         d.confidence *= f;
         out.push(d);
+    }
+}
+
+/// "un porte-parole de X, la filiale exploitant le véhicule": the parser
+/// may read a description of the name written before the comma as a
+/// conjunct, or an apposition, of the phrase's head. A lone one (no "et",
+/// no other conjunct) with a definite article, whose noun types an organisation
+/// (`refers-org`) or has a "de" row in the predicate table ("filiale de"),
+/// right after a comma that follows a name inside the head's phrase, is
+/// an apposition to that name.
+fn misread_conjunct(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for a in 0..p.len() {
+        let tok = p.tok(a);
+        if !matches!(tok.dep.as_str(), "conj" | "appos") || tok.pos != "NOUN" || p.kids(a, "cc").next().is_some() {
+            continue;
+        }
+        let lemma = tok.lemma.to_lowercase();
+        if !(ctx.is(Class::RefersOrg, &lemma) || ctx.lex.property(&lemma, Some("de")).is_some()) {
+            continue;
+        }
+        if !p.kids(a, "det").any(|d| p.tok(d).lemma.to_lowercase() == "le") {
+            continue;
+        }
+        let Some(h) = p.head(a) else { continue };
+        if p.kids(h, "conj").count() > 1 || named_entity(ctx, p, h).is_some() {
+            continue;
+        }
+        // The comma may hang on the conjunct itself.
+        let Some(first) = p.subtree(a).into_iter().find(|&k| p.tok(k).pos != "PUNCT") else {
+            continue;
+        };
+        if first < 2 || p.tok(first - 1).text != "," {
+            continue;
+        }
+        let name = first - 2;
+        if name <= h || !p.dominated_by(name, h) {
+            continue;
+        }
+        let Some(e) = named_entity(ctx, p, name) else { continue };
+        apposition(ctx, p, e, name, a, out);
     }
 }
 

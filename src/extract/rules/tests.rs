@@ -2144,3 +2144,16 @@ fn assurer_with_a_noun_object_ensures_and_asserts_nothing() {
     let doc = sentence("Les techniciens ont travaillé toute la nuit pour assurer la continuité du service.");
     no_fact_with(&doc, |f| f.predicate == "asserts");
 }
+
+#[test]
+fn a_description_after_a_name_inside_a_phrase_is_the_names() {
+    // The parser reads "la filiale …" as a conjunct or apposition of
+    // "porte-parole"; it describes the company named before the comma.
+    let doc = sentence(
+        "« Nous suivons la situation », précise un porte-parole de Acme Transports, la filiale exploitant le véhicule.",
+    );
+    assert_eq!(fact(&doc, "Acme Transports", "isA", "filiale").rule, "apposition");
+    no_fact_with(&doc, |f| {
+        f.predicate == "isA" && doc.node_label(f.subject) == "porte-parole"
+    });
+}
