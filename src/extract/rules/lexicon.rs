@@ -95,6 +95,11 @@ pub enum Class {
     /// by someone else than their subject ("X fait payer les opérateurs":
     /// the operators pay).
     Causative,
+    /// Verbs whose object, or "à" argument, is the one who is to do what
+    /// their infinitive complement says, which they do not assert
+    /// ("oblige les entreprises à publier", "interdit aux maires de
+    /// fermer", "empêche X de partir").
+    ObjectControl,
     /// Place nouns whose "de" complement is the whole they are part of,
     /// not their name ("la capitale de l'Alsace" is not Alsace; "la ville
     /// de Lyon" is Lyon).
@@ -132,7 +137,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, geo-part, near, lies, harm, casualty")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty")]
     Class {
         file: &'static str,
         line: usize,
@@ -211,6 +216,7 @@ impl Lexicon {
                 "possibility" => Class::Possibility,
                 "noun-homograph" => Class::NounHomograph,
                 "causative" => Class::Causative,
+                "object-control" => Class::ObjectControl,
                 "geo-part" => Class::GeoPart,
                 "near" => Class::Near,
                 "lies" => Class::Lies,

@@ -34,6 +34,11 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         if x != v && ctx.is(Class::Modal, &p.tok(x).lemma.to_lowercase()) && !realised(p, x) {
             d.hypothetical = true;
         }
+        // "oblige X à publier", "empêche X de partir": what X is to do is
+        // not asserted.
+        if super::svo::controlled_object(ctx, p, x).is_some() {
+            d.hypothetical = true;
+        }
         // "veut fermer l'usine et vendre le terrain": a verb coordinated
         // with an infinitive complement hangs where that one does (not
         // under its negation or tense: it has its own).
@@ -107,8 +112,12 @@ fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
     // ("la demande d'interdire", "des mesures interdisant"); a past
     // participle or a relative says what became of the request itself
     // ("la demande présentée par X", "le budget proposé").
-    let content =
-        p.morph_has(top, "VerbForm=Inf") || (p.morph_has(top, "VerbForm=Part") && p.morph_has(top, "Tense=Pres"));
+    // "empêche les rebelles d'être condamnés": a passive infinitive.
+    let passive_infinitive =
+        p.morph_has(top, "VerbForm=Part") && p.kids(top, "aux:pass").any(|a| p.morph_has(a, "VerbForm=Inf"));
+    let content = p.morph_has(top, "VerbForm=Inf")
+        || (p.morph_has(top, "VerbForm=Part") && p.morph_has(top, "Tense=Pres"))
+        || passive_infinitive;
     if !matches!(p.tok(top).dep.as_str(), "acl" | "acl:relcl") || !content {
         return false;
     }
@@ -125,7 +134,14 @@ fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
         let Some(h) = p.head(n) else { return false };
         let dep = tok.dep.as_str();
         if p.tok(h).pos == "VERB" {
-            return dep == "obj" && ctx.is(Class::Cancel, &p.tok(h).lemma.to_lowercase());
+            // "empêche les rebelles de partir" with the infinitive read on
+            // the object: what the object is to do (class `object-control`).
+            let lemma = p.tok(h).lemma.to_lowercase();
+            let marked = p
+                .kids(top, "mark")
+                .any(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "à"));
+            return (dep == "obj" && ctx.is(Class::Cancel, &lemma))
+                || (matches!(dep, "obj" | "iobj" | "obl:arg") && marked && ctx.is(Class::ObjectControl, &lemma));
         }
         if dep != "nmod" {
             return false;

@@ -37,6 +37,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
         if tok.dep == "acl"
             && (!participle || p.kids(v, "obl:agent").next().is_some())
             && noun_controller(ctx, p, v).is_none()
+            && controlled_object(ctx, p, v).is_none()
         {
             continue;
         }
@@ -119,7 +120,9 @@ pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
             break;
         }
         let lemma = p.tok(h).lemma.to_lowercase();
-        if perceived_subject(ctx, p, x).is_some() {
+        // "oblige les entreprises à publier": the entreprises' act is
+        // theirs, not the outer verb's (its flag says it is not asserted).
+        if perceived_subject(ctx, p, x).is_some() || controlled_object(ctx, p, x).is_some() {
             break;
         }
         if ctx.is(Class::Modal, &lemma) {
@@ -366,6 +369,15 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     if let Some(o) = perceived_subject(ctx, p, v) {
         return ctx.values(p, o, None);
     }
+    // "oblige les entreprises à publier", "interdit aux maires de fermer":
+    // the entreprises publish, the mayors close.
+    if let Some(o) = controlled_object(ctx, p, v) {
+        let mut values = ctx.values(p, o, None);
+        for val in &mut values {
+            val.factor *= 0.85;
+        }
+        return values;
+    }
     if shares {
         for mut val in grammatical_subjects(ctx, p, h, depth + 1) {
             val.factor *= 0.9;
@@ -521,6 +533,55 @@ fn perceived_subject(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> {
     p.kids(h, "obj")
         .filter(|&o| o < v && matches!(p.tok(o).pos.as_str(), "NOUN" | "PROPN"))
         .min()
+}
+
+/// The object, else the "à" argument, of a verb of the `object-control`
+/// class whose infinitive complement `v` is ("oblige les entreprises à
+/// publier", "interdit aux maires de fermer", "empêche X de partir"): the
+/// one who is to do the infinitive's act. `None` when `v` is no such
+/// infinitive, the verb is passive, or it has no noun argument before `v`.
+pub(crate) fn controlled_object(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> {
+    // "d'être condamnés": a passive infinitive.
+    let passive_infinitive =
+        p.morph_has(v, "VerbForm=Part") && p.kids(v, "aux:pass").any(|a| p.morph_has(a, "VerbForm=Inf"));
+    if !p.morph_has(v, "VerbForm=Inf") && !passive_infinitive {
+        return None;
+    }
+    let h = p.head(v)?;
+    // The parser may hang the infinitive on the object itself.
+    let argument = |n: usize| {
+        let dep = p.tok(n).dep.as_str();
+        matches!(dep, "obj" | "iobj") || (dep.starts_with("obl") && p.prep(n).as_deref() == Some("à"))
+    };
+    if p.tok(v).dep == "acl" && argument(h) && h < v {
+        let marked = p
+            .kids(v, "mark")
+            .any(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "à"));
+        let verb = p.head(h)?;
+        let controls = p.tok(verb).pos == "VERB"
+            && ctx.is(Class::ObjectControl, &p.tok(verb).lemma.to_lowercase())
+            && !is_passive(p, verb);
+        return (marked && controls && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN")).then_some(h);
+    }
+    // "force le barrage pour libérer le pont": a purpose or other clause
+    // is the subject's; only "à" or "de" (or nothing) opens the complement.
+    let complement = p
+        .kids(v, "mark")
+        .all(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "à"));
+    if !matches!(p.tok(v).dep.as_str(), "xcomp" | "advcl" | "ccomp") || !complement {
+        return None;
+    }
+    if p.tok(h).pos != "VERB" || !ctx.is(Class::ObjectControl, &p.tok(h).lemma.to_lowercase()) || is_passive(p, h) {
+        return None;
+    }
+    let noun = |o: &usize| *o > h && *o < v && matches!(p.tok(*o).pos.as_str(), "NOUN" | "PROPN");
+    p.kids(h, "obj").find(noun).or_else(|| {
+        p.children[h]
+            .iter()
+            .copied()
+            .filter(noun)
+            .find(|&c| p.tok(c).dep == "iobj" || (p.tok(c).dep.starts_with("obl") && p.prep(c).as_deref() == Some("à")))
+    })
 }
 
 /// "Après la série d'inondations qui a fait 200 morts, le Japon a été

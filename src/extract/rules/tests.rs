@@ -1186,7 +1186,13 @@ fn what_a_rejected_request_asked_is_not_done() {
         "Le tribunal a rejeté les demandes des associations de mesures interdisant à Paul Martin de quitter la France.",
     );
     assert!(!fact(&doc, "tribunal", "rejects", "demandes des associations de mesures").hypothetical);
-    let asked: Vec<_> = doc.facts.iter().filter(|f| f.lemma.contains("interdire")).collect();
+    // Paul Martin is the one who would not leave (class `object-control`).
+    fact(&doc, "Paul Martin", "leaves", "France");
+    let asked: Vec<_> = doc
+        .facts
+        .iter()
+        .filter(|f| f.lemma.contains("interdire") || f.lemma == "quitter")
+        .collect();
     assert!(!asked.is_empty(), "{}", dump(&doc));
     assert!(asked.iter().all(|f| f.hypothetical), "{}", dump(&doc));
 }
@@ -2156,4 +2162,30 @@ fn a_description_after_a_name_inside_a_phrase_is_the_names() {
     no_fact_with(&doc, |f| {
         f.predicate == "isA" && doc.node_label(f.subject) == "porte-parole"
     });
+}
+
+/// "Le gouvernement a obligé lundi les entreprises à publier leurs
+/// comptes.": the object of a verb of the `object-control` class does the
+/// infinitive's act, which is not asserted, and the call's date is not the
+/// act's.
+#[test]
+fn the_object_of_an_object_control_verb_does_its_infinitive_act_unasserted() {
+    let doc = sentence("Le gouvernement a obligé lundi les entreprises à publier leurs comptes.");
+    let f = fact(&doc, "entreprises", "publishes", "comptes");
+    assert!(f.hypothetical && !f.negated, "{}", dump(&doc));
+    assert_eq!(arg(&doc, f, "time"), None);
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "gouvernement" && f.predicate == "publishes"
+    });
+    // The infinitive hung on the object, or on an "à" argument.
+    let doc = sentence("La police a empêché les manifestants d'entrer dans le palais.");
+    let f = fact(&doc, "manifestants", "enters", "palais");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    let doc = sentence("Ce traité permet aux pêcheurs de vendre leurs poissons.");
+    let f = fact(&doc, "pêcheurs", "sells", "poissons");
+    assert!(f.hypothetical, "{}", dump(&doc));
+    // A passive infinitive: the rebels are not sentenced.
+    let doc = sentence("Les accords actuels empêchent les rebelles d'être condamnés à des peines de prison.");
+    let f = fact(&doc, "rebelles", "undergoes", "peines de prison");
+    assert!(f.hypothetical, "{}", dump(&doc));
 }

@@ -223,8 +223,25 @@ pub(crate) fn clause_of(p: &Para, mut t: usize) -> usize {
 /// Adds the clause's time expressions to a draft whose verb is `v`.
 pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut Draft) {
     let clause = super::svo::chain_top(p, v);
+    // "a appelé lundi les manifestants à venir": the call's date is not
+    // the coming's; an infinitive whose object controls it keeps its own.
+    let mut inner = None;
+    let mut x = v;
+    for _ in 0..p.len() {
+        if super::svo::controlled_object(ctx, p, x).is_some() {
+            inner = Some(p.subtree(x));
+            break;
+        }
+        match p.head(x) {
+            Some(h) if p.tok(x).dep == "xcomp" => x = h,
+            _ => break,
+        }
+    }
     for t in times {
         if clause_of(p, t.anchor) != clause || is_bound(ctx, p, t) {
+            continue;
+        }
+        if inner.as_ref().is_some_and(|own| !own.contains(&t.anchor)) {
             continue;
         }
         let tokens: Vec<usize> = t.tokens.clone().collect();
