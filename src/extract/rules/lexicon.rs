@@ -28,6 +28,10 @@ pub struct PredicateRow {
 pub enum Class {
     Title,
     Collective,
+    /// Nouns naming a person by the body they work for ("un collaborateur
+    /// de X", "une fonctionnaire de X"): their "de" complement is an
+    /// affiliation, never where they are.
+    Affiliate,
     Geo,
     Speech,
     Modal,
@@ -187,6 +191,7 @@ impl Lexicon {
                 "class" => continue,
                 "title" => Class::Title,
                 "collective" => Class::Collective,
+                "affiliate" => Class::Affiliate,
                 "geo" => Class::Geo,
                 "speech" => Class::Speech,
                 "modal" => Class::Modal,

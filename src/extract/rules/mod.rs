@@ -72,6 +72,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         events::run(&ctx, &para, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
         appos::run(&ctx, &para, &mut drafts);
+        drafts.retain(|d| d.para != p || !deictic_ends(&ctx, &para, d));
         let times = time::find(&para);
         for d in drafts.iter_mut().filter(|d| d.para == p) {
             let saying = matches!(d.rule, "quote" | "speech" | "attribution");
@@ -91,6 +92,29 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
     roles::run(&ctx, &docs, &mut drafts);
     let facts = finish(&ctx, prepared, &docs, &sentence_of, drafts);
     (facts, ctx.concepts.into_list())
+}
+
+/// "cette zone fait partie de son territoire": a fact whose subject and
+/// object are both common nouns picked out only by a demonstrative or
+/// possessive determiner, with nothing named in either phrase, says
+/// nothing a reader can place.
+fn deictic_ends(ctx: &Ctx, p: &Para, d: &Draft) -> bool {
+    if matches!(d.subject, Node::Entity(_)) || matches!(d.object, Object::Entity(_)) {
+        return false;
+    }
+    let (Some(&s), Some(&o)) = (d.tokens.first(), d.tokens.last()) else {
+        return false;
+    };
+    let deictic = |t: usize| {
+        t < p.len()
+            && p.tok(t).pos == "NOUN"
+            && p.kids(t, "det").any(|k| {
+                let morph = &p.tok(k).morph;
+                morph.contains("PronType=Dem") || morph.contains("Poss=Yes")
+            })
+            && p.subtree(t).iter().all(|&k| ctx.table.entity_at(p.index, k).is_none())
+    };
+    s != o && deictic(s) && deictic(o)
 }
 
 /// One paragraph's parse with the indexes rules need.

@@ -356,7 +356,8 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             Some(_) => continue,
             // "la victoire de la Belgique": a country after "de" is an actor
             // as often as a place; "l'armée de X", "les employés de X" are
-            // X's people (the concept's named entity), not things lying there.
+            // X's people (the concept's named entity), not things lying there;
+            // "un collaborateur de X" works for X (the affiliate class).
             // "l'établissement de Super U à Trèbes", "le siège de Nissan à
             // Yokohama": the organisation the noun belongs to lies there.
             None if owned.is_some() => match owned {
@@ -365,7 +366,10 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             },
             None if p.tok(h).pos == "NOUN"
                 && !(linked == "de"
-                    && (ctx.lex.has_lemma(&lemma) || ctx.is(Class::Collective, &lemma) || is_country(ctx, place))) =>
+                    && (ctx.lex.has_lemma(&lemma)
+                        || ctx.is(Class::Collective, &lemma)
+                        || ctx.is(Class::Affiliate, &lemma)
+                        || is_country(ctx, place))) =>
             {
                 let Some((text, _)) = ctx.literal_phrase(p, h, None) else {
                     continue;

@@ -923,6 +923,26 @@ fn people_of_a_body_are_its_members_and_lie_nowhere() {
 }
 
 #[test]
+fn a_fact_between_two_deictic_common_nouns_is_dropped() {
+    // Demonstrative and possessive determiners, nothing named: no row.
+    let doc = sentence("Cette zone fait partie de son territoire.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "partOf"), "{}", dump(&doc));
+    // A named end keeps the fact.
+    let doc = sentence("La commune fait partie du canton de Vitré.");
+    fact(&doc, "commune", "partOf", "Vitré");
+}
+
+#[test]
+fn a_person_named_by_the_body_they_work_for_lies_nowhere() {
+    // "de" after a noun of affiliation says who they work for.
+    let doc = sentence("Un collaborateur de l'Élysée a démissionné mardi.");
+    assert!(doc.facts.iter().all(|f| f.predicate != "locatedIn"), "{}", dump(&doc));
+    // Inhabitants live in the place.
+    let doc = sentence("Les habitants de Strasbourg ont manifesté samedi.");
+    fact(&doc, "habitants de Strasbourg", "locatedIn", "Strasbourg");
+}
+
+#[test]
 fn bracketed_and_chained_places_each_give_containment() {
     let doc = sentence("Le festival s'est ouvert à Montélimar (Drôme), en France, samedi.");
     fact(&doc, "Montélimar", "locatedIn", "Drôme");
