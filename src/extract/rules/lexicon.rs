@@ -32,6 +32,10 @@ pub enum Class {
     /// de X", "une fonctionnaire de X"): their "de" complement is an
     /// affiliation, never where they are.
     Affiliate,
+    /// Nouns of a number or group of people or things ("une centaine de
+    /// X", "un cortège de X", "la majorité des X"): their "de" complement
+    /// is what they count, never where they are.
+    Group,
     Geo,
     Speech,
     Modal,
@@ -141,7 +145,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group")]
     Class {
         file: &'static str,
         line: usize,
@@ -192,6 +196,7 @@ impl Lexicon {
                 "title" => Class::Title,
                 "collective" => Class::Collective,
                 "affiliate" => Class::Affiliate,
+                "group" => Class::Group,
                 "geo" => Class::Geo,
                 "speech" => Class::Speech,
                 "modal" => Class::Modal,

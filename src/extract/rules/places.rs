@@ -357,7 +357,8 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             // "la victoire de la Belgique": a country after "de" is an actor
             // as often as a place; "l'armée de X", "les employés de X" are
             // X's people (the concept's named entity), not things lying there;
-            // "un collaborateur de X" works for X (the affiliate class).
+            // "un collaborateur de X" works for X (the affiliate class);
+            // "une centaine de X" counts X (the group class).
             // "l'établissement de Super U à Trèbes", "le siège de Nissan à
             // Yokohama": the organisation the noun belongs to lies there.
             None if owned.is_some() => match owned {
@@ -369,6 +370,7 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                     && (ctx.lex.has_lemma(&lemma)
                         || ctx.is(Class::Collective, &lemma)
                         || ctx.is(Class::Affiliate, &lemma)
+                        || ctx.is(Class::Group, &lemma)
                         || is_country(ctx, place))) =>
             {
                 let Some((text, _)) = ctx.literal_phrase(p, h, None) else {

@@ -2209,3 +2209,16 @@ fn the_object_of_an_object_control_verb_does_its_infinitive_act_unasserted() {
     let f = fact(&doc, "rebelles", "undergoes", "peines de prison");
     assert!(f.hypothetical, "{}", dump(&doc));
 }
+
+#[test]
+fn a_number_or_group_of_people_is_not_located_in_them() {
+    // The tagger reads the group's name as a place; "une centaine de X"
+    // counts X, "un cortège de X" is made of X.
+    for text in [
+        "Une centaine de Bonnets rouges ont manifesté à Quimper.",
+        "Un cortège de Bonnets rouges descend vers le port.",
+    ] {
+        let doc = sentence(text);
+        no_fact_with(&doc, |f| f.predicate == "locatedIn");
+    }
+}
