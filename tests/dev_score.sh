@@ -14,6 +14,8 @@
 #       # score a held-out gold folder instead (figures only, no floors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tests/gold-lib.sh
+source tests/gold-lib.sh
 bin="${1:-target/debug/trame}"
 shared="${TRAME_SHARED:-../shared}"
 gold_dir="${DEV_GOLD_DIR:-$shared/eval/dev}"
@@ -43,16 +45,10 @@ score_one() { # name, gold, input
 
 # One job per article; two at a time (each build loads the model once).
 jobs="$tmp/jobs.tsv"
-printf 'seed\t%s\t%s\n' "$shared/eval/seed.gold.json" seeds/ >"$jobs"
-for gold in "$gold_dir"/*.gold.json; do
-  doc="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["doc"])' "$gold")"
-  input="$(find "$shared/corpus/wikinews-fr-2018" -name "$doc" -print -quit)"
-  if [ -z "$input" ]; then
-    echo "dev_score: $doc (from $gold) not found in the corpus" >&2
-    exit 1
-  fi
-  printf 'dev-%s\t%s\t%s\n' "$(basename "$gold" .gold.json)" "$gold" "$input" >>"$jobs"
-done
+if ! trame_gold_jobs "$shared" "$gold_dir" "$jobs"; then
+  echo "dev_score: a gold article is missing (see above)" >&2
+  exit 1
+fi
 export bin shared tmp DEV_SCORE_KEEP
 export -f score_one
 tr '\n' '\0' <"$jobs" | xargs -0 -P "${DEV_SCORE_JOBS:-2}" -I{} bash -c 'IFS=$'"'"'\t'"'"' read -r n g i <<<"$1"; score_one "$n" "$g" "$i"' _ {}

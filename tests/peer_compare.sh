@@ -16,6 +16,8 @@
 #       # a held-out gold folder instead (print its figures, never its misses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tests/gold-lib.sh
+source tests/gold-lib.sh
 bin="${1:-target/debug/trame}"
 shared="${TRAME_SHARED:-../shared}"
 gold_dir="${DEV_GOLD_DIR:-$shared/eval/dev}"
@@ -53,16 +55,10 @@ compare_one() { # name, gold, input (a file, or a folder of .txt files)
 }
 
 jobs="$tmp/jobs.tsv"
-printf 'seed\t%s\t%s\n' "$shared/eval/seed.gold.json" seeds/ >"$jobs"
-for gold in "$gold_dir"/*.gold.json; do
-  doc="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["doc"])' "$gold")"
-  input="$(find "$corpus" -name "$doc" -print -quit)"
-  if [ -z "$input" ]; then
-    echo "peer_compare: article $doc (named by $gold) not found under $corpus; check TRAME_SHARED or the gold's \"doc\"" >&2
-    exit 1
-  fi
-  printf 'dev-%s\t%s\t%s\n' "$(basename "$gold" .gold.json)" "$gold" "$input" >>"$jobs"
-done
+if ! trame_gold_jobs "$shared" "$gold_dir" "$jobs"; then
+  echo "peer_compare: a gold article is missing (see above)" >&2
+  exit 1
+fi
 export bin shared tmp
 export -f compare_one
 # One job per article, two at a time (each build and each parse loads the model).

@@ -1507,18 +1507,21 @@ fn entity_arguments(ctx: &Ctx, p: &Para, lemmas: &[String], object: usize, obls:
         if matches!(o.prep.as_str(), "à" | "avec" | "contre")
             && matches!(o.role, Some("recipient" | "partner" | "target"))
         {
-            for val in &o.values {
-                let named = matches!(val.object, Object::Entity(_));
-                let phrase = matches!(&val.object, Object::Concept(_))
-                    || matches!(&val.object, Object::Literal(l) if l.kind == LiteralKind::Text);
-                // The first of coordinated recipients carries the article
-                // ("aux commerçants et artisans").
-                let contracted = o.values.iter().any(|x| {
+            // A phrase recipient of a verb of giving; the first of
+            // coordinated recipients carries the article ("aux commerçants
+            // et artisans").
+            let hands_to = o.prep == "à"
+                && giving
+                && o.values.iter().any(|x| {
                     p.kids(x.token, "case")
                         .any(|c| matches!(p.tok(c).text.to_lowercase().as_str(), "au" | "aux"))
                         || determined(x.token)
                 });
-                let concept = phrase && o.prep == "à" && giving && p.tok(val.token).pos == "NOUN" && contracted;
+            for val in &o.values {
+                let named = matches!(val.object, Object::Entity(_));
+                let phrase = matches!(&val.object, Object::Concept(_))
+                    || matches!(&val.object, Object::Literal(l) if l.kind == LiteralKind::Text);
+                let concept = hands_to && phrase && p.tok(val.token).pos == "NOUN";
                 if named || concept {
                     out.push((val.clone(), o.prep.clone()));
                 }
