@@ -12,7 +12,7 @@
 #
 #   bash tests/peer_compare.sh [TRAME_BINARY]
 #   TRAME_SHARED=/path/to/shared bash tests/peer_compare.sh target/debug/trame
-#   DEV_GOLD_DIR=tests/data/unseen-gold bash tests/peer_compare.sh
+#   DEV_GOLD_DIR=tests/data/unseen-gold bash tests/peer_compare.sh  # the blind held-out set
 #       # a held-out gold folder instead (print its figures, never its misses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +55,7 @@ compare_one() { # name, gold, input (a file, or a folder of .txt files)
 }
 
 jobs="$tmp/jobs.tsv"
-if ! trame_gold_jobs "$shared" "$gold_dir" "$jobs"; then
+if ! trame_gold_jobs "$shared" "$jobs" "$gold_dir"; then
   echo "peer_compare: a gold article is missing (see above)" >&2
   exit 1
 fi
