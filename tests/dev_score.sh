@@ -57,7 +57,7 @@ export bin shared tmp DEV_SCORE_KEEP
 export -f score_one
 tr '\n' '\0' <"$jobs" | xargs -0 -P "${DEV_SCORE_JOBS:-2}" -I{} bash -c 'IFS=$'"'"'\t'"'"' read -r n g i <<<"$1"; score_one "$n" "$g" "$i"' _ {}
 
-HELD_OUT="${DEV_GOLD_DIR:+1}" DEV_SCORES="$tmp" SECONDS_TAKEN=$(( $(date +%s) - started )) python3 - <<'PY'
+HELD_OUT="${DEV_GOLD_DIR:-}" DEV_SCORES="$tmp" SECONDS_TAKEN=$(( $(date +%s) - started )) python3 - <<'PY'
 import glob, json, os, sys
 
 folder = os.environ["DEV_SCORES"]
@@ -90,23 +90,24 @@ def show(title, m, n):
           f"rows/gold={m['rows_per_gold']:.2f} entity R={m['entity_R']:.3f} P={m['entity_P']:.3f} "
           f"splits/article={m['splits']:.2f}")
 
+titles = {"dev": os.environ.get("HELD_OUT") or "dev", "spent": "spent"}
 for g, rs in groups.items():
     if not rs:
         continue
-    print(f"{g}:")
+    print(f"{titles[g]}:")
     for r in rs:
         print("  " + line(r))
 allrs = [r for rs in groups.values() for r in rs]
 group_means = {g: means_of(rs) for g, rs in groups.items() if rs}
 for g, m in group_means.items():
-    show(g, m, len(groups[g]))
+    show(titles[g], m, len(groups[g]))
 if len(group_means) > 1:
     show("dev+spent", means_of(allrs), len(allrs))
 print(f"({os.environ['SECONDS_TAKEN']} s)")
 means = group_means["dev"]
 
 if os.environ.get("HELD_OUT"):
-    print("dev_score: held-out gold folder: figures only, no floors")
+    print(f"dev_score: {os.environ['HELD_OUT']}: a single gold folder, figures only, no floors")
     sys.exit(0)
 
 # Floors: the figures measured when the last improvement landed (README,
