@@ -197,6 +197,10 @@ struct Raw {
     /// The name is one capitalised word standing alone between brackets or
     /// quotes ("(ABC)", "« Zorglub »"): set apart as a name.
     set_apart: bool,
+    /// The name stands between brackets in apposition to a place name
+    /// ("Haveluy (Nord)", "Oloron (Pyrénées-Atlantiques)"): the region the
+    /// place lies in, a name even when the word is a common one.
+    region: bool,
 }
 
 impl Raw {
@@ -263,7 +267,7 @@ fn accept(raws: &[Raw], members: &[usize]) -> Result<Entity, Rejected> {
     }
     // A common word alone in a verbless line ("Monde : …", a rubric) names
     // nothing, here or through another document's name.
-    if !key.contains(' ') && t.common.contains(&key) && ms.iter().all(|r| r.lone && !r.article) {
+    if !key.contains(' ') && t.common.contains(&key) && ms.iter().all(|r| r.lone && !r.article && !r.region) {
         return Err(Rejected::NoName);
     }
     let Some(kind) = types::decide(&ev) else {
@@ -314,7 +318,10 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
     // "Le Monde": a common word is a name when the text always writes it
     // with its capitalised article ("tuer la République" beside "La
     // République" says the word is the common one).
-    if t.common.contains(key) && !ms.iter().all(|r| r.article && r.cand.label.is_some()) {
+    if t.common.contains(key)
+        && !ms.iter().all(|r| r.article && r.cand.label.is_some())
+        && !ms.iter().all(|r| r.region && r.cand.label.is_some())
+    {
         return false;
     }
     if t.places.contains_key(key) || ms.iter().any(|r| r.cand.person) {
@@ -590,11 +597,19 @@ impl<'a> Context<'a> {
             return None;
         }
         let local = self.token_sentence[p][cand.tokens.start];
-        let lone = doc
-            .sentences()
-            .get(local)
-            .is_some_and(|r| !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")));
         let head = spans::name_head(doc, &cand.tokens);
+        // A verbless line that opens with a preposition ("À Lunel (Hérault)",
+        // a place cut off from its clause by the sentence splitter) locates
+        // what follows: the places it names are no rubric.
+        let place_lead_in = |r: &std::ops::Range<usize>| {
+            doc.tokens[head].ent_type == "LOC"
+                && r.clone()
+                    .find(|&k| doc.tokens[k].pos != "PUNCT")
+                    .is_some_and(|k| doc.tokens[k].pos == "ADP")
+        };
+        let lone = doc.sentences().get(local).is_some_and(|r| {
+            !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")) && !place_lead_in(r)
+        });
         let portfolio = is_portfolio(doc, head);
         let first = &doc.tokens[cand.tokens.start];
         // "La République En Marche" cut short by the NER is no name "La République".
@@ -616,6 +631,13 @@ impl<'a> Context<'a> {
                 ),
                 (Some("("), Some(")")) | (Some("«"), Some("»")) | (Some("\""), Some("\""))
             );
+        let region = set_apart
+            && text_at(cand.tokens.start.checked_sub(1)) == Some("(")
+            && doc.tokens[head].dep == "appos"
+            && doc
+                .tokens
+                .get(doc.tokens[head].head)
+                .is_some_and(|h| h.pos == "PROPN" && h.ent_type == "LOC");
         Some(Raw {
             paragraph: p,
             sentence: self.sentence_base[p] + local,
@@ -636,6 +658,7 @@ impl<'a> Context<'a> {
             shouted,
             article,
             set_apart,
+            region,
         })
     }
 

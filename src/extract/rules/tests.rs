@@ -2222,3 +2222,21 @@ fn a_number_or_group_of_people_is_not_located_in_them() {
         no_fact_with(&doc, |f| f.predicate == "locatedIn");
     }
 }
+
+#[test]
+fn places_in_a_verbless_lead_in_and_a_region_in_brackets_are_names() {
+    // The sentence splitter cuts "À X/Y (Z)" off its clause: a verbless line
+    // that opens with a preposition locates what follows, it is no rubric.
+    let doc = sentence("À Lunel/Marsillargues (Hérault), les pompiers ont évacué trois maisons.");
+    let labels = entity_labels(&doc);
+    for place in ["Lunel", "Marsillargues", "Hérault"] {
+        assert!(labels.contains(&place), "{place}: {labels:?}");
+    }
+    // A common word in brackets after a place name is the place's region.
+    let doc = sentence("À Bailleul (Nord), les gendarmes ont fermé la route.");
+    let labels = entity_labels(&doc);
+    assert!(labels.contains(&"Bailleul") && labels.contains(&"Nord"), "{labels:?}");
+    // The same word in running text is a direction, not a name.
+    let doc = sentence("Les pluies ont touché le nord du pays.");
+    assert!(entity_labels(&doc).is_empty(), "{:?}", entity_labels(&doc));
+}
