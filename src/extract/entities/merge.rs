@@ -29,8 +29,9 @@ pub struct Keyed {
     /// (digits allowed after the first letter), see [`is_acronym`].
     pub acronym: bool,
     /// Index of the mention this one glosses in parentheses, or is glossed
-    /// by: "Cour pénale internationale (CPI)" (found by the caller from the
-    /// text; one word beside a longer name).
+    /// by: "Cour pénale internationale (CPI)" (one word beside a longer
+    /// name), or whose other name it is: "X, aussi appelé Y", "X alias Y"
+    /// (found by the caller from the text).
     pub glosses: Option<usize>,
     /// The key without the part news write differently: a leading class
     /// noun ("basilique" / "église" Saint-Paul) or a channel suffix

@@ -107,7 +107,11 @@ impl EntityTable {
 /// Finds, merges and types the entities of a document.
 pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
     let ctx = Context::new(prepared, docs);
-    let raws = ctx.raw_mentions();
+    let mut raws = ctx.raw_mentions();
+    let aliases = ctx.aliases(&raws);
+    for &(alias, _) in &aliases {
+        raws[alias].alias = true;
+    }
     let keyed: Vec<Keyed> = raws
         .iter()
         .map(|r| Keyed {
@@ -121,7 +125,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
         })
         .collect();
     let mut keyed = keyed;
-    for (short, long) in ctx.glosses(&raws) {
+    for (short, long) in ctx.glosses(&raws).into_iter().chain(aliases) {
         keyed[short].glosses = Some(long);
     }
     let clusters = merge::cluster(&keyed);
@@ -201,6 +205,9 @@ struct Raw {
     /// ("Haveluy (Nord)", "Oloron (Pyrénées-Atlantiques)"): the region the
     /// place lies in, a name even when the word is a common one.
     region: bool,
+    /// The name is given as another name of the name before it ("X, aussi
+    /// appelé Y"): that one labels and types their entity.
+    alias: bool,
 }
 
 impl Raw {
@@ -231,7 +238,16 @@ fn accept(raws: &[Raw], members: &[usize]) -> Result<Entity, Rejected> {
     let ms: Vec<&Raw> = members.iter().map(|&i| &raws[i]).collect();
     let (label, aliases) = label_and_aliases(&ms);
     let key = normalise_name(&label);
-    let Some(longest) = ms.iter().max_by_key(|r| r.cand.tokens.len()) else {
+    // Another name given in passing ("X, aussi appelé Y") neither labels
+    // nor types the entity while the name it is given to is there.
+    let alias_keys: HashSet<&str> = ms.iter().filter(|r| r.alias).map(|r| r.key.as_str()).collect();
+    let named = |r: &&&Raw| !alias_keys.contains(r.key.as_str());
+    let longest = ms
+        .iter()
+        .filter(named)
+        .max_by_key(|r| r.cand.tokens.len())
+        .or_else(|| ms.iter().max_by_key(|r| r.cand.tokens.len()));
+    let Some(longest) = longest else {
         return Err(Rejected::NoName);
     };
     // The fullest name's mentions type the entity ("Nordahl Lelandais" PER
@@ -358,10 +374,14 @@ fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
             None => texts.push((r.text.clone(), 1, i)),
         }
     }
+    // Another name given in passing is an alias, never the label.
+    let alias_keys: HashSet<&str> = ms.iter().filter(|r| r.alias).map(|r| r.key.as_str()).collect();
+    let is_alias = |t: &str| alias_keys.contains(normalise_name(t).as_str());
     let words = |t: &str| t.split(|c: char| c.is_whitespace() || c == '-').count();
     texts.sort_by(|a, b| {
-        crate::names::casing_rank(&a.0)
-            .cmp(&crate::names::casing_rank(&b.0))
+        is_alias(&a.0)
+            .cmp(&is_alias(&b.0))
+            .then(crate::names::casing_rank(&a.0).cmp(&crate::names::casing_rank(&b.0)))
             .then(words(&b.0).cmp(&words(&a.0)))
             .then(b.1.cmp(&a.1))
             .then(a.2.cmp(&b.2))
@@ -524,6 +544,49 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// Other names a text gives a name in passing: "la Coupe de Russie,
+    /// compétition de patinage parfois appelée Coupe Rostelecom", "Maxime
+    /// Dupont alias « Fly »", "X, surnommé Y", "X, connu sous le nom de Y".
+    /// Returns (alias, name) pairs of indices into `raws`: the alias is the
+    /// name right after a naming participle (appeler, surnommer, baptiser,
+    /// dénommer; not after an auxiliary, so "a appelé Y" is a call) or
+    /// "alias", an opening quote allowed; the name is the nearest name
+    /// before it in its paragraph (the parser's sentence splitter may cut
+    /// between the two), with no verb or full stop in between and at most
+    /// eight words. Neither may be a known place.
+    fn aliases(&self, raws: &[Raw]) -> Vec<(usize, usize)> {
+        const NAMING: [&str; 4] = ["appeler", "surnommer", "baptiser", "dénommer"];
+        let mut out = Vec::new();
+        for i in 1..raws.len() {
+            let (a, b) = (&raws[i - 1], &raws[i]);
+            if a.paragraph != b.paragraph || a.place || b.place {
+                continue;
+            }
+            let tokens = &self.docs[a.paragraph].tokens;
+            let mut k = b.cand.tokens.start;
+            if k > 0 && matches!(tokens[k - 1].text.as_str(), "«" | "\"" | "“") {
+                k -= 1;
+            }
+            let Some(word) = k.checked_sub(1).and_then(|w| tokens.get(w)) else {
+                continue;
+            };
+            let naming = word.text.eq_ignore_ascii_case("alias")
+                || (NAMING.contains(&word.lemma.as_str()) && word.morph.contains("VerbForm=Part"));
+            let gap = a.cand.tokens.end..k - 1;
+            if !naming || a.cand.tokens.end > k - 1 || gap.len() > 8 {
+                continue;
+            }
+            let verb_between = gap
+                .clone()
+                .any(|t| matches!(tokens[t].pos.as_str(), "VERB" | "AUX") || matches!(tokens[t].text.as_str(), "." | "!" | "?" | ";"));
+            if verb_between {
+                continue;
+            }
+            out.push((i, i - 1));
+        }
+        out
+    }
+
     fn raw_mentions(&self) -> Vec<Raw> {
         let mut out = Vec::new();
         let mut shouted = Vec::new();
@@ -659,6 +722,7 @@ impl<'a> Context<'a> {
             article,
             set_apart,
             region,
+            alias: false,
         })
     }
 
