@@ -145,7 +145,8 @@ pub struct Written {
 /// Whether `text` parses as a SPARQL update of at least one operation
 /// (with the store's prefixes); an empty text is no update, but an empty query.
 pub fn is_update(text: &str) -> bool {
-    parser().is_ok_and(|p| p.parse_update(text).is_ok_and(|update| !update.operations.is_empty()))
+    super::syntax::check_shape(text, super::syntax::Grammar::Update).is_ok()
+        && parser().is_ok_and(|p| p.parse_update(text).is_ok_and(|update| !update.operations.is_empty()))
 }
 
 impl Store {
@@ -163,6 +164,7 @@ impl Store {
         named_graphs: &[String],
         cancel: &Cancel,
     ) -> Result<EndpointQuery, StoreError> {
+        super::syntax::check_shape(text, Grammar::Query)?;
         let parsed = parser()?
             .parse_query(text)
             .map_err(|e| syntax_error(e, text, Grammar::Query))?;

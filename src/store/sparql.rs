@@ -13,7 +13,7 @@ use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolutionIter, SparqlEvaluator};
 
-use super::syntax::{syntax_error, Grammar};
+use super::syntax::{check_shape, syntax_error, Grammar};
 use super::{iri, term_value, Store, StoreError};
 
 /// How query results are written.
@@ -144,6 +144,7 @@ pub(super) fn construct(store: &Store, query: &str) -> Result<Vec<Triple>, Store
 }
 
 pub(super) fn update(store: &Store, update: &str) -> Result<(), StoreError> {
+    check_shape(update, Grammar::Update)?;
     let mut prepared = evaluator()?
         .parse_update(update)
         .map_err(|e| syntax_error(e, update, Grammar::Update))?;
@@ -163,6 +164,7 @@ pub(super) fn update(store: &Store, update: &str) -> Result<(), StoreError> {
 }
 
 fn run_query(store: &Store, query: &str) -> Result<QueryResults<'static>, StoreError> {
+    check_shape(query, Grammar::Query)?;
     let mut prepared = evaluator()?
         .parse_query(query)
         .map_err(|e| syntax_error(e, query, Grammar::Query))?;

@@ -19,6 +19,94 @@ use oxigraph::sparql::SparqlSyntaxError;
 
 use super::{iri, StoreError};
 
+/// Deepest nesting of brackets (`{`, `(`, `[` together) a query or update
+/// may have. The parser and the evaluator recurse once per level, and a
+/// few thousand levels overflow a thread's stack, which aborts the process
+/// (a server included); no real query comes near this.
+pub(super) const MAX_NESTING: usize = 128;
+
+/// Refuses, before any parsing, a text the parser cannot be trusted with:
+/// brackets nested deeper than [`MAX_NESTING`] (pointed at where the limit
+/// is passed) and, for a query, a text with nothing but blanks and comments.
+/// Strings, IRIs and comments are skipped, so brackets inside them do not
+/// count.
+///
+/// Errors: [`StoreError::Query`] with the line and column.
+pub(super) fn check_shape(text: &str, grammar: Grammar) -> Result<(), StoreError> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut depth = 0usize;
+    let mut content = false;
+    let mut i = 0;
+    while let Some(&(at, c)) = chars.get(i) {
+        match c {
+            '#' => {
+                while chars.get(i).is_some_and(|&(_, c)| c != '\n') {
+                    i += 1;
+                }
+                continue;
+            }
+            '"' | '\'' => {
+                content = true;
+                i += 1;
+                while let Some(&(_, d)) = chars.get(i) {
+                    i += 1;
+                    if d == '\\' {
+                        i += 1;
+                    } else if d == c || d == '\n' {
+                        break;
+                    }
+                }
+                continue;
+            }
+            '<' => {
+                // An IRI runs to '>' with no blank; otherwise '<' is "less than".
+                content = true;
+                let end = chars[i + 1..]
+                    .iter()
+                    .position(|&(_, d)| d == '>' || d.is_whitespace() || d == '<')
+                    .map(|k| i + 1 + k);
+                if let Some(end) = end.filter(|&e| chars[e].1 == '>') {
+                    i = end + 1;
+                    continue;
+                }
+            }
+            '{' | '(' | '[' => {
+                content = true;
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let (line, column) = line_column(text, at);
+                    return Err(StoreError::Query {
+                        message: format!(
+                            "brackets are nested more than {MAX_NESTING} deep here; trame refuses such a query \
+                             (it would exhaust the parser's stack): flatten the groups\n{}",
+                            excerpt(text, at)
+                        ),
+                        line: line as u64,
+                        column: column as u64,
+                    });
+                }
+            }
+            '}' | ')' | ']' => {
+                content = true;
+                depth = depth.saturating_sub(1);
+            }
+            c if !c.is_whitespace() => content = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    if !content && grammar == Grammar::Query {
+        return Err(StoreError::Query {
+            message: "the query is empty: write a SELECT, ASK, CONSTRUCT or DESCRIBE query, \
+                      e.g. SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+                .to_string(),
+            line: 1,
+            column: 1,
+        });
+    }
+    Ok(())
+}
+
 /// Whether the text is a query or an update (they have different grammars).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Grammar {
@@ -407,6 +495,42 @@ mod tests {
         match syntax_error(parsed.unwrap_err(), text, Grammar::Query) {
             StoreError::Query { message, line, column } => (line, column, message),
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn brackets_nested_past_the_limit_are_refused_before_parsing() {
+        let deep = |n: usize| format!("SELECT * WHERE {{ {}?s ?p ?o{} }}", "{ ".repeat(n), " }".repeat(n));
+        assert!(check_shape(&deep(MAX_NESTING - 1), Grammar::Query).is_ok());
+        // Thousands of levels overflowed the parser's stack and aborted the
+        // process; now the first bracket past the limit is pointed at.
+        match check_shape(&deep(20_000), Grammar::Update) {
+            Err(StoreError::Query { line, column, message }) => {
+                assert_eq!(line, 1);
+                assert_eq!(column as usize, "SELECT * WHERE { ".len() + 2 * (MAX_NESTING - 1) + 1);
+                assert!(message.contains("nested more than"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let filter = format!("ASK {{ FILTER({}1{}) }}", "(".repeat(5000), ")".repeat(5000));
+        assert!(check_shape(&filter, Grammar::Query).is_err());
+        // Brackets in strings, IRIs and comments do not count.
+        let quoted = format!(
+            "SELECT * WHERE {{ ?s ?p \"{}\" }} # {}\n",
+            "{".repeat(500),
+            "(".repeat(500)
+        );
+        assert!(check_shape(&quoted, Grammar::Query).is_ok());
+    }
+
+    #[test]
+    fn an_empty_query_says_so_but_an_empty_update_is_an_update() {
+        for text in ["", "  \n ", "# nothing\n"] {
+            match check_shape(text, Grammar::Query) {
+                Err(StoreError::Query { message, .. }) => assert!(message.contains("empty"), "{message}"),
+                other => panic!("{other:?}"),
+            }
+            assert!(check_shape(text, Grammar::Update).is_ok());
         }
     }
 

@@ -228,6 +228,23 @@ fn content_negotiation_for_results_and_graphs() {
 }
 
 #[test]
+fn deeply_nested_query_is_400_and_the_server_stays_up() {
+    // 5,000 nested groups (20 kB) overflowed the query thread's stack and
+    // aborted the whole server.
+    let (_dir, server) = start(&[]);
+    let deep = format!(
+        "SELECT * WHERE {{ {}?s ?p ?o{} }} LIMIT 1",
+        "{ ".repeat(5000),
+        " }".repeat(5000)
+    );
+    let reply = server.get(&format!("/sparql?query={}", encode(&deep)), &[]);
+    assert_eq!(reply.status, 400);
+    assert!(reply.text().contains("nested more than"), "{}", reply.text());
+    let after = server.get(&format!("/sparql?query={}", encode("ASK { ?s ?p ?o }")), &[]);
+    assert_eq!(after.status, 200);
+}
+
+#[test]
 fn malformed_query_is_400_with_the_parsers_position() {
     let (_dir, server) = start(&[]);
     let reply = server.get(&format!("/sparql?query={}", encode("SELECT ?s WHERE { ?s ?p }")), &[]);

@@ -576,9 +576,10 @@ impl<'a> Context<'a> {
             if !naming || a.cand.tokens.end > k - 1 || gap.len() > 8 {
                 continue;
             }
-            let verb_between = gap
-                .clone()
-                .any(|t| matches!(tokens[t].pos.as_str(), "VERB" | "AUX") || matches!(tokens[t].text.as_str(), "." | "!" | "?" | ";"));
+            let verb_between = gap.clone().any(|t| {
+                matches!(tokens[t].pos.as_str(), "VERB" | "AUX")
+                    || matches!(tokens[t].text.as_str(), "." | "!" | "?" | ";")
+            });
             if verb_between {
                 continue;
             }
