@@ -400,7 +400,10 @@ impl<W: Write> Sink for PrintSink<W> {
 
     fn put(&mut self, document: &facts::Document) -> anyhow::Result<()> {
         if !self.header {
-            writeln!(self.out, "subject | predicate | object | confidence | sentence")?;
+            writeln!(
+                self.out,
+                "subject | predicate | object | confidence | status | sentence"
+            )?;
             self.header = true;
         }
         writeln!(self.out, "# {}", document.source)?;
@@ -411,7 +414,10 @@ impl<W: Write> Sink for PrintSink<W> {
     }
 }
 
-/// One line per fact: subject | predicate | object | confidence | sentence.
+/// One line per fact: subject | predicate | object | confidence | status |
+/// sentence, where status is `asserted`, or what keeps the fact from being
+/// a plain assertion: `negated`, `hypothetical`, `reported` (`reported by
+/// X` when the text names the source), joined with `; `.
 pub fn fact_lines(document: &facts::Document) -> Vec<String> {
     document
         .facts
@@ -424,12 +430,35 @@ pub fn fact_lines(document: &facts::Document) -> Vec<String> {
                 &fact.predicate,
                 object,
                 &format!("{:.2}", fact.confidence),
+                &status(document, fact),
                 sentence,
             ]
             .map(one_line)
             .join(" | ")
         })
         .collect()
+}
+
+/// What keeps a fact from being a plain assertion, in words (see [`fact_lines`]).
+fn status(document: &facts::Document, fact: &facts::Fact) -> String {
+    let mut words = Vec::new();
+    if fact.negated {
+        words.push("negated".to_string());
+    }
+    if fact.hypothetical {
+        words.push("hypothetical".to_string());
+    }
+    if fact.reported {
+        words.push(match fact.reported_by {
+            Some(source) => format!("reported by {}", document.node_label(source)),
+            None => "reported".to_string(),
+        });
+    }
+    if words.is_empty() {
+        "asserted".to_string()
+    } else {
+        words.join("; ")
+    }
 }
 
 /// A field on one line, its own separators made harmless.
@@ -911,10 +940,12 @@ mod tests {
         sink.put(&document).unwrap();
         assert_eq!(sink.finish().unwrap(), None);
         let text = String::from_utf8(out).unwrap();
-        let line = "Marco Rubio | says | oui | 0.88 | Rubio a dit / « oui ».";
+        let line = "Marco Rubio | says | oui | 0.88 | reported | Rubio a dit / « oui ».";
         assert_eq!(
             text,
-            format!("subject | predicate | object | confidence | sentence\n# a.txt\n{line}\n# a.txt\n{line}\n")
+            format!(
+                "subject | predicate | object | confidence | status | sentence\n# a.txt\n{line}\n# a.txt\n{line}\n"
+            )
         );
     }
 }

@@ -120,22 +120,32 @@ fn dry_run_prints_facts_and_writes_no_store() {
     let mut lines = stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("subject | predicate | object | confidence | sentence")
+        Some("subject | predicate | object | confidence | status | sentence")
     );
     assert!(lines.next().is_some_and(|l| l.starts_with("# ") && l.ends_with(SEED)));
     let facts: Vec<&str> = lines.collect();
     assert!(facts.len() >= 10, "{stdout}");
     for fact in &facts {
         let fields: Vec<&str> = fact.split(" | ").collect();
-        assert_eq!(fields.len(), 5, "{fact}");
+        assert_eq!(fields.len(), 6, "{fact}");
         let confidence: f32 = fields[3].parse().unwrap();
         assert!((0.0..=1.0).contains(&confidence), "{fact}");
         assert!(
-            seed_text().contains(fields[4]) || fields[4].is_empty(),
+            fields[4] == "asserted"
+                || fields[4]
+                    .split("; ")
+                    .all(|w| matches!(w, "negated" | "hypothetical" | "reported") || w.starts_with("reported by ")),
+            "{fact}"
+        );
+        assert!(
+            seed_text().contains(fields[5]) || fields[5].is_empty(),
             "sentence not from the seed: {fact}"
         );
     }
     assert!(facts.iter().any(|f| f.contains("Rubio")), "{stdout}");
+    // The seed's conditionals and quotes are shown as what they are.
+    assert!(facts.iter().any(|f| f.contains(" | hypothetical")), "{stdout}");
+    assert!(facts.iter().any(|f| f.contains(" | reported")), "{stdout}");
     assert!(!store.exists(), "--dry-run must not create the store");
 }
 
