@@ -9,7 +9,7 @@ use super::tables::tables;
 use crate::extract::repair::inside_word::breaks_before;
 use crate::facts::EntityKind;
 use crate::names::fold;
-use crate::nlp::Doc;
+use crate::nlp::{Doc, EntIob};
 use std::ops::Range;
 
 /// A place in a paragraph that may name an entity.
@@ -487,6 +487,11 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             continue;
         }
         if is_title_token(doc, i) {
+            // "les ex-PDG A, B et C": a person named between the title and
+            // this name holds the title; this name is the next of a list.
+            if (i + 1..s).any(|k| doc.tokens[k].ent_iob != EntIob::O && doc.tokens[k].ent_type == "PER") {
+                return;
+            }
             // "un porte-parole de l'entreprise RTE", "maire de la capitale
             // colombienne, Bogota": a name the NER calls a place or an
             // organisation, after a common noun of the title's complement,

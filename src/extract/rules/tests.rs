@@ -2222,3 +2222,58 @@ fn a_number_or_group_of_people_is_not_located_in_them() {
         no_fact_with(&doc, |f| f.predicate == "locatedIn");
     }
 }
+
+/// "La tempête Zoé a balayé la Normandie hier. La tempête a détruit trois ponts."
+#[test]
+fn a_name_tagged_with_its_class_noun_is_of_that_class_and_the_noun_refers_back() {
+    let doc = sentence("La tempête Zoé a balayé la Normandie hier. La tempête a détruit trois ponts.");
+    fact(&doc, "tempête Zoé", "isA", "tempête");
+    let f = fact(&doc, "tempête Zoé", "relatedTo", "trois ponts");
+    assert_eq!(f.lemma, "détruire");
+}
+
+/// "La station spatiale russe Saliout-7 a croisé la Station spatiale internationale hier. La station russe a perdu de l'altitude."
+#[test]
+fn a_description_s_adjectives_pick_among_the_entities_its_noun_may_mean() {
+    let doc = sentence(
+        "La station spatiale russe Saliout-7 a croisé la Station spatiale internationale hier. La station russe a perdu de l'altitude.",
+    );
+    let f = fact(&doc, "Saliout-7", "loses", "altitude");
+    assert_eq!(f.sentence, 1);
+}
+
+/// "La troisième édition du Festival de Lanvaux se tient à Vannes. C'est la deuxième des quatre fêtes du Printemps celte. Elle est organisée par la fédération bretonne de musique."
+#[test]
+fn a_pronoun_after_c_est_takes_up_the_subject_before_it() {
+    let doc = sentence("La troisième édition du Festival de Lanvaux se tient à Vannes. C'est la deuxième des quatre fêtes du Printemps celte. Elle est organisée par la fédération bretonne de musique.");
+    let f = fact(
+        &doc,
+        "fédération bretonne de musique",
+        "organises",
+        "troisième édition du Festival de Lanvaux",
+    );
+    assert_eq!(f.sentence, 2);
+}
+
+/// "Une nouvelle tempête, Ophélie, est attendue dans le sud du pays."
+#[test]
+fn a_name_set_off_after_a_description_is_of_that_description() {
+    let doc = sentence("Une nouvelle tempête, Ophélie, est attendue dans le sud du pays.");
+    fact(&doc, "Ophélie", "isA", "nouvelle tempête");
+}
+
+/// "Les syndicats ont reçu Anne Morel, la présidente de la région."
+#[test]
+fn a_bare_noun_after_a_name_object_is_its_apposition() {
+    let doc = sentence("Les syndicats ont reçu Anne Morel, la présidente de la région.");
+    fact(&doc, "Anne Morel", "role", "présidente de la région");
+    let doc = sentence("Les ministres ont rappelé pour consultations Jean Dupont, leur ambassadeur à Rome.");
+    fact(&doc, "Jean Dupont", "role", "ambassadeur à Rome");
+}
+
+/// "La police a arrêté l'ex-agent double polonais Marek Nowak hier."
+#[test]
+fn a_former_title_with_ex_is_a_role() {
+    let doc = sentence("La police a arrêté l'ex-agent double polonais Marek Nowak hier.");
+    fact(&doc, "Marek Nowak", "role", "ex-agent double polonais");
+}
