@@ -108,6 +108,10 @@ pub struct Learned {
     pub apposed: Vec<(usize, usize, usize)>,
     /// Every token that gave a descriptor: it describes, it does not refer back.
     pub sources: HashSet<(usize, usize)>,
+    /// Nouns written right before the name they describe, with the name's
+    /// first token ("station" and "Tiangong-1" in "la station spatiale
+    /// chinoise Tiangong-1"), as (paragraph, noun, name start, entity).
+    pub before: Vec<(usize, usize, usize, usize)>,
 }
 
 /// Reads the descriptors the text gives each entity into `infos` (indexed
@@ -172,6 +176,7 @@ pub fn learn(
             for t in &doc.tokens[n..m.tokens.start] {
                 infos[m.entity].add_word(&t.text, &t.lemma);
             }
+            out.before.push((p, n, m.tokens.start, m.entity));
             found.push(n);
         }
         for n in found {

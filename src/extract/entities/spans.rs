@@ -487,9 +487,13 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             continue;
         }
         if is_title_token(doc, i) {
-            // "les ex-PDG A, B et C": a person named between the title and
-            // this name holds the title; this name is the next of a list.
-            if (i + 1..s).any(|k| doc.tokens[k].ent_iob != EntIob::O && doc.tokens[k].ent_type == "PER") {
+            // "les ex-PDG A, B et C": a person named right after the title
+            // (its adjectives between) holds it; this name is the next of a list.
+            let after = (i + 1..s).find(|&k| doc.tokens[k].pos != "ADJ");
+            if after.is_some_and(|k| {
+                let t = &doc.tokens[k];
+                t.pos == "PROPN" && t.ent_iob == EntIob::B && t.ent_type == "PER"
+            }) {
                 return;
             }
             // "un porte-parole de l'entreprise RTE", "maire de la capitale

@@ -89,6 +89,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     }
     named_with_class(ctx, p, out);
     name_after_description(ctx, p, out);
+    noun_before_name(ctx, p, out);
     // The other way round: "l'allemand Siemens" with the demonym as head.
     for a in 0..p.len() {
         let Some(h) = p.head(a) else { continue };
@@ -194,6 +195,57 @@ fn named_with_class(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let text = ctx.render(p, &phrase);
         let mut d = Draft::new("apposition", p.index, e, "isA".to_string(), lemma, Object::text(text));
         d.tokens = vec![n, n + phrase.len()];
+        d.span = phrase;
+        out.push(d);
+    }
+}
+
+/// "la station spatiale chinoise Tiangong-1", "le fleuve côtier X": a
+/// common noun written right before the name of a place or a thing (the
+/// entity table's description before a name), with an adjective and
+/// maybe "de" + noun complements between, says what the name is: `isA`. A
+/// person's noun and an organisation's class noun (`refers-org`) are
+/// read by the loop in [`run`]; before any other organisation's name the
+/// noun is often something of it ("l'action X", "la boutique X"); titles
+/// are roles.
+fn noun_before_name(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for n in 0..p.len() {
+        let Some((c, e)) = ctx.table.described_name(p.index, n) else {
+            continue;
+        };
+        let tok = p.tok(n);
+        let lemma = tok.lemma.to_lowercase();
+        if c <= n
+            || c > p.len()
+            || !matches!(ctx.kind(e), EntityKind::Misc | EntityKind::Place)
+            || ctx.is(Class::RefersOrg, &lemma)
+            || ctx.is(Class::Title, &lemma)
+            || ctx.is(Class::Function, &lemma)
+        {
+            continue;
+        }
+        // "une centaine de X", "l'entrée de X": a noun whose "de" opens the
+        // name is its complement's head, not its description; the name
+        // hangs on the noun without a preposition.
+        if c == 0 || p.tok(c - 1).pos == "ADP" || ctx.is(Class::Group, &lemma) {
+            continue;
+        }
+        // A bare noun before a name is often what the name is the source or
+        // part of ("le sondage X", "la page X", "l'appellation X"); an
+        // adjective makes it a description ("le réseau social X").
+        if !(n + 1..c).any(|k| p.tok(k).pos == "ADJ") {
+            continue;
+        }
+        let hung = (c..p.len())
+            .take_while(|&k| ctx.table.entity_at(p.index, k) == Some(e))
+            .any(|k| p.head(k) == Some(n) && p.kids(k, "case").next().is_none());
+        let phrase: Vec<usize> = (n..c).filter(|&k| p.tok(k).pos != "PUNCT").collect();
+        let text = ctx.render(p, &phrase);
+        if text.is_empty() || !hung {
+            continue;
+        }
+        let mut d = Draft::new("apposition", p.index, e, "isA".to_string(), lemma, Object::text(text));
+        d.tokens = vec![n, c];
         d.span = phrase;
         out.push(d);
     }

@@ -2277,3 +2277,27 @@ fn a_former_title_with_ex_is_a_role() {
     let doc = sentence("La police a arrêté l'ex-agent double polonais Marek Nowak hier.");
     fact(&doc, "Marek Nowak", "role", "ex-agent double polonais");
 }
+
+/// "Les 27 États membres de l'Alliance ont adopté une motion."
+#[test]
+fn a_counted_plural_noun_tagged_as_a_name_heads_a_common_noun_phrase() {
+    let doc = sentence("Les 27 États membres de l'Alliance ont adopté une motion.");
+    fact(&doc, "27 États membres de l'Alliance", "adopts", "motion");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "États");
+}
+
+/// "Le sommet a eu lieu dans la capitale slovène Ljubljana."
+#[test]
+fn a_noun_and_adjective_before_a_place_name_say_what_it_is() {
+    let doc = sentence("Le sommet a eu lieu dans la capitale slovène Ljubljana.");
+    fact(&doc, "Ljubljana", "isA", "capitale slovène");
+}
+
+/// "Les ex-ministres Paul Martin, Marc Dufour et Jean Morel ont signé la lettre."
+#[test]
+fn a_title_before_a_list_of_names_is_no_role_of_the_second_name() {
+    let doc = sentence("Les ex-ministres Paul Martin, Marc Dufour et Jean Morel ont signé la lettre.");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Marc Dufour" && f.predicate == "role"
+    });
+}
