@@ -2301,3 +2301,11 @@ fn a_title_before_a_list_of_names_is_no_role_of_the_second_name() {
         doc.node_label(f.subject) == "Marc Dufour" && f.predicate == "role"
     });
 }
+
+/// "Les enquêteurs ont interrogé le directeur de l'ONDR (Office national des ressources), Paul Girard, pour comprendre la fraude."
+#[test]
+fn a_bracketed_gloss_between_a_title_and_its_name_is_skipped() {
+    let doc = sentence("Les enquêteurs ont interrogé le directeur de l'ONDR (Office national des ressources), Paul Girard, pour comprendre la fraude.");
+    fact(&doc, "Paul Girard", "role", "directeur de l'ONDR");
+    fact(&doc, "enquêteurs", "relatedTo", "Paul Girard");
+}
