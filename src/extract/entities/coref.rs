@@ -56,9 +56,24 @@ pub struct EntityInfo {
     pub name_words: Vec<String>,
     /// The entity is a country (a country name of demonyms.tsv).
     pub country: bool,
+    /// Lower-case words (as written and as lemma) of its names and of the
+    /// phrases that describe it ("spatiale", "chinoise" of "la station
+    /// spatiale chinoise X"): a description's adjectives pick among the
+    /// entities its noun may mean ("la station chinoise").
+    pub words: Vec<String>,
 }
 
 impl EntityInfo {
+    /// Adds a word of a name or description (its written form and lemma,
+    /// lower case) to [`Self::words`].
+    fn add_word(&mut self, word: &str, lemma: &str) {
+        for w in [word.to_lowercase(), lemma.to_lowercase()] {
+            if !w.is_empty() && !self.words.contains(&w) {
+                self.words.push(w);
+            }
+        }
+    }
+
     /// Adds a descriptor noun (its written form and lemma, lower case).
     pub fn describe(&mut self, word: &str, lemma: &str) {
         for w in [word.to_lowercase(), lemma.to_lowercase()] {
@@ -93,6 +108,10 @@ pub struct Learned {
     pub apposed: Vec<(usize, usize, usize)>,
     /// Every token that gave a descriptor: it describes, it does not refer back.
     pub sources: HashSet<(usize, usize)>,
+    /// Nouns written right before the name they describe, with the name's
+    /// first token ("station" and "Tiangong-1" in "la station spatiale
+    /// chinoise Tiangong-1"), as (paragraph, noun, name start, entity).
+    pub before: Vec<(usize, usize, usize, usize)>,
 }
 
 /// Reads the descriptors the text gives each entity into `infos` (indexed
@@ -120,7 +139,20 @@ pub fn learn(
                 infos[m.entity].name_words.push(w);
             }
         }
+        for t in &doc.tokens[m.tokens.clone()] {
+            infos[m.entity].add_word(&t.text, &t.lemma);
+        }
         let mut found = Vec::new();
+        // "la tempête Carmen" tagged whole: the name opens with its class
+        // noun (lower case, not the sentence's first word), which describes it.
+        if m.tokens.len() >= 2
+            && first.pos == "NOUN"
+            && !first.sent_start
+            && !first.morph.contains("Number=Plur")
+            && first.text.chars().next().is_some_and(char::is_lowercase)
+        {
+            found.push(m.tokens.start);
+        }
         // "A, le ministre B": the title of another name is no apposition of A.
         let apposed = apposition(doc, &m.tokens, &|i| covered(p, i))
             .filter(|&n| role_of(p, n).is_none_or(|other| other == m.entity));
@@ -141,11 +173,19 @@ pub fn learn(
             if class || title {
                 out.named_by.push((p, n, m.entity));
             }
+            for t in &doc.tokens[n..m.tokens.start] {
+                infos[m.entity].add_word(&t.text, &t.lemma);
+            }
+            out.before.push((p, n, m.tokens.start, m.entity));
             found.push(n);
         }
         for n in found {
             let t = &doc.tokens[n];
             infos[m.entity].describe(&t.text, &t.lemma);
+            for a in own_adjectives(doc, n) {
+                let t = &doc.tokens[a];
+                infos[m.entity].add_word(&t.text, &t.lemma);
+            }
             out.sources.insert((p, n));
         }
     }
@@ -193,6 +233,18 @@ fn apposition(doc: &Doc, name: &Range<usize>, covered: &dyn Fn(usize) -> bool) -
         .get(n)
         .is_none_or(|t| matches!(t.dep.as_str(), "nsubj" | "nsubj:pass" | "obj" | "iobj" | "expl") && t.head >= n);
     (!arg && fits(n)).then_some(n)
+}
+
+/// The lower-case adjectives written right after the noun `n` ("station
+/// spatiale chinoise").
+fn own_adjectives(doc: &Doc, n: usize) -> Vec<usize> {
+    let toks = &doc.tokens;
+    (n + 1..toks.len())
+        .take_while(|&k| {
+            let t = &toks[k];
+            t.pos == "ADJ" && !t.sent_start && t.text.chars().next().is_some_and(char::is_lowercase)
+        })
+        .collect()
 }
 
 /// "X est une association": the predicate noun of a copula whose subject is the name.
@@ -366,6 +418,23 @@ fn refer_back(
         .collect();
     learned.sort_unstable();
     learned.dedup();
+    // "la station chinoise" beside "la station spatiale chinoise X" and "la
+    // Station spatiale internationale": the adjectives pick the one
+    // entity whose names or descriptions have them all.
+    let adjectives = own_adjectives(doc, i);
+    if learned.len() > 1 && !adjectives.is_empty() {
+        learned.retain(|&e| {
+            infos.get(e).is_some_and(|info| {
+                adjectives.iter().all(|&a| {
+                    let t = &doc.tokens[a];
+                    info.words.contains(&t.text.to_lowercase()) || info.words.contains(&t.lemma.to_lowercase())
+                })
+            })
+        });
+        if learned.is_empty() {
+            return None;
+        }
+    }
     match learned[..] {
         // Only a name starts with the noun: the class noun decides.
         [e] if !described(e) => {}

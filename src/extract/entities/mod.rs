@@ -65,6 +65,10 @@ pub struct EntityTable {
     /// Tokens `at` maps as a class noun written before the name ("groupe"
     /// in "le groupe Nissan").
     naming: HashSet<(usize, usize)>,
+    /// Nouns written right before a name that describe it ("station" in
+    /// "la station spatiale chinoise Tiangong-1"): (paragraph, noun) to
+    /// the name's first token and entity.
+    described_before: HashMap<(usize, usize), (usize, usize)>,
 }
 
 impl EntityTable {
@@ -81,6 +85,13 @@ impl EntityTable {
     /// still says what the entity is (an `isA` fact).
     pub fn is_class_noun_before_name(&self, paragraph: usize, token: usize) -> bool {
         self.naming.contains(&(paragraph, token))
+    }
+
+    /// The name a noun written right before it describes ("station" in "la
+    /// station spatiale chinoise Tiangong-1"): the name's first token and
+    /// its entity.
+    pub fn described_name(&self, paragraph: usize, token: usize) -> Option<(usize, usize)> {
+        self.described_before.get(&(paragraph, token)).copied()
     }
 
     /// Whether [`Self::entity_at`] maps this token by coreference (a
@@ -306,6 +317,27 @@ fn is_demonym(ms: &[&Raw], key: &str) -> bool {
             normalise_name(country) != key || !ms.iter().any(|r| spans::starts_upper(&r.text) && !r.plural_noun)
         }
     }
+}
+
+/// "les 28 États membres de l'Union": a one-word span that the tagger
+/// reads as a plural common noun, counted by a number and qualified by a
+/// lower-case noun or adjective right after it, heads a common noun
+/// phrase (a number of states), not a name ("les deux Corées" has no
+/// such word after it).
+fn counted_common_noun(doc: &Doc, tokens: &Range<usize>) -> bool {
+    if tokens.len() != 1 {
+        return false;
+    }
+    let n = tokens.start;
+    let t = &doc.tokens[n];
+    let counted = doc.tokens.iter().any(|c| c.head == n && c.dep == "nummod");
+    let qualified = doc.tokens.get(n + 1).is_some_and(|q| {
+        q.head == n
+            && matches!(q.pos.as_str(), "NOUN" | "ADJ")
+            && !q.sent_start
+            && q.text.chars().next().is_some_and(char::is_lowercase)
+    });
+    t.pos == "NOUN" && t.morph.contains("Number=Plur") && counted && qualified
 }
 
 /// Whether a folded name is a time zone written as an offset ("UTC+3",
@@ -674,6 +706,9 @@ impl<'a> Context<'a> {
         let lone = doc.sentences().get(local).is_some_and(|r| {
             !r.clone().any(|k| matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX")) && !place_lead_in(r)
         });
+        if counted_common_noun(doc, &cand.tokens) {
+            return None;
+        }
         let portfolio = is_portfolio(doc, head);
         let first = &doc.tokens[cand.tokens.start];
         // "La République En Marche" cut short by the NER is no name "La République".
@@ -831,6 +866,9 @@ impl<'a> Context<'a> {
                 slot.insert(e);
                 table.naming.insert((p, i));
             }
+        }
+        for &(p, n, start, e) in &learned.before {
+            table.described_before.entry((p, n)).or_insert((start, e));
         }
         for &(p, i, e) in &learned.apposed {
             table.apposed.entry((p, i)).or_insert(e);

@@ -9,7 +9,7 @@ use super::tables::tables;
 use crate::extract::repair::inside_word::breaks_before;
 use crate::facts::EntityKind;
 use crate::names::fold;
-use crate::nlp::Doc;
+use crate::nlp::{Doc, EntIob};
 use std::ops::Range;
 
 /// A place in a paragraph that may name an entity.
@@ -470,10 +470,18 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
         return;
     }
     let head = name_head(doc, &c.tokens);
+    // "le représentant de l'AAVSO (Association …), X": a bracketed gloss
+    // between the title phrase and the comma before the name is skipped.
+    let bracket = gloss_before_comma(doc, s);
+    let end = bracket.clone().map_or(s, |b| b.start);
     let mut i = s;
-    let limit = s.saturating_sub(9);
+    let limit = end.saturating_sub(9);
     while i > limit {
         i -= 1;
+        if let Some(b) = bracket.as_ref().filter(|b| b.contains(&i)) {
+            i = b.start;
+            continue;
+        }
         let t = &doc.tokens[i];
         if doc.tokens[i + 1].sent_start || matches!(t.pos.as_str(), "VERB" | "AUX" | "CCONJ" | "PRON") {
             return;
@@ -487,6 +495,15 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             continue;
         }
         if is_title_token(doc, i) {
+            // "les ex-PDG A, B et C": a person named right after the title
+            // (its adjectives between) holds it; this name is the next of a list.
+            let after = (i + 1..s).find(|&k| doc.tokens[k].pos != "ADJ");
+            if after.is_some_and(|k| {
+                let t = &doc.tokens[k];
+                t.pos == "PROPN" && t.ent_iob == EntIob::B && t.ent_type == "PER"
+            }) {
+                return;
+            }
             // "un porte-parole de l'entreprise RTE", "maire de la capitale
             // colombienne, Bogota": a name the NER calls a place or an
             // organisation, after a common noun of the title's complement,
@@ -497,7 +514,7 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
                 return;
             }
             let linked = (i..s).contains(&doc.tokens[head].head) || (i..s).any(|k| doc.tokens[k].head == head);
-            if !linked && !apposed_after_comma(doc, c, i, head) {
+            if !linked && !apposed_after_comma(doc, c, i, head, end) {
                 return;
             }
             let mut start = i;
@@ -511,12 +528,27 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             if doc.tokens[start].sent_start && start > 0 && doc.tokens[start].pos == "ADJ" {
                 start += 1;
             }
-            c.role = Some(start..trim_back(doc, start, s));
+            c.role = Some(start..trim_back(doc, start, end));
             c.person = true;
             c.feminine = feminine_of(doc, i);
             return;
         }
     }
+}
+
+/// "… de l'AAVSO (Association américaine …), X": the tokens of a bracketed
+/// group (brackets included) that closes right before the comma before
+/// the name starting at `s`, at most 20 tokens long, in one sentence.
+fn gloss_before_comma(doc: &Doc, s: usize) -> Option<Range<usize>> {
+    if s < 3 || doc.tokens[s - 1].text != "," || doc.tokens[s - 2].text != ")" {
+        return None;
+    }
+    let close = s - 2;
+    let open = (close.saturating_sub(20)..close)
+        .rev()
+        .find(|&k| matches!(doc.tokens[k].text.as_str(), "(" | ")"))?;
+    let inside = (open + 1..=close).all(|k| !doc.tokens[k].sent_start);
+    (doc.tokens[open].text == "(" && open > 0 && inside).then_some(open..close + 1)
 }
 
 /// A lower-case common noun that is no title ("entreprise", "capitale").
@@ -533,12 +565,14 @@ fn is_complement_noun(doc: &Doc, k: usize) -> bool {
 /// argument of the same word (a doubled subject, the title with no
 /// preposition), or when the name is no argument (a conjunct or apposition
 /// closed by punctuation); "Selon le ministre, Paul Martin a dit" is neither.
-fn apposed_after_comma(doc: &Doc, c: &Candidate, t: usize, head: usize) -> bool {
+fn apposed_after_comma(doc: &Doc, c: &Candidate, t: usize, head: usize, end: usize) -> bool {
     let s = c.tokens.start;
     if c.label != Some(EntityKind::Person) || s < 2 || doc.tokens[s - 1].text != "," {
         return false;
     }
-    if !(t + 1..s - 1).all(|k| descends_from(doc, k, t)) {
+    // `end`: where the title phrase stops (a bracketed gloss may follow it).
+    let end = if end < s { end + 1 } else { s };
+    if !(t + 1..end - 1).all(|k| descends_from(doc, k, t)) {
         return false;
     }
     let (title, name) = (&doc.tokens[t], &doc.tokens[head]);

@@ -165,9 +165,13 @@ impl Tables {
         self.place(name).is_some_and(|p| self.countries.contains(&fold(p)))
     }
 
-    /// Whether a word is a title noun ("ministre"), compared in lower case.
+    /// Whether a word is a title noun ("ministre"), compared in lower case:
+    /// a title word of titles.tsv, also with the prefix "ex-" of a former
+    /// one ("ex-ministre", "ex-agent").
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        let lower = word.to_lowercase();
+        let bare = lower.strip_prefix("ex-").or_else(|| lower.strip_prefix("ex\u{2011}"));
+        self.titles.contains(&lower) || bare.is_some_and(|b| !b.is_empty() && self.titles.contains(b))
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {

@@ -42,6 +42,7 @@ use std::borrow::Cow;
 
 use crate::nlp::Doc;
 
+pub mod apposed_object;
 pub mod compounds;
 pub mod coordination;
 pub mod cut_subject;
@@ -68,6 +69,7 @@ pub const PARSE: &[Repair] = &[
     cut_subject::rejoin_cut_subject,
     trailing_name::rejoin_trailing_name,
     fronted_subject::rehang_fronted_subjects,
+    apposed_object::rehang_apposed_objects,
 ];
 
 /// Repairs only the fact rules see.

@@ -87,6 +87,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         d.span = phrase;
         out.push(d);
     }
+    named_with_class(ctx, p, out);
+    name_after_description(ctx, p, out);
+    noun_before_name(ctx, p, out);
     // The other way round: "l'allemand Siemens" with the demonym as head.
     for a in 0..p.len() {
         let Some(h) = p.head(a) else { continue };
@@ -139,6 +142,189 @@ fn org_named_after(ctx: &Ctx, p: &Para, n: usize) -> Option<(usize, usize)> {
     let kind = ctx.kind(e);
     let body = kind == EntityKind::Organization || (kind == EntityKind::Misc && c == n + 1);
     (starts && capital && body).then_some((e, c))
+}
+
+/// "la tempête Carmen", "l'opération Sentinelle" tagged as one name: a
+/// name that opens with a lower-case common noun (not a title, not the
+/// sentence's first word) is of that class: `isA` the noun and the
+/// lower-case adjectives after it inside the name.
+/// Only an entity's first such mention in the text gives the row.
+fn named_with_class(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for (m, (para, range)) in ctx.table.mention_tokens.iter().enumerate() {
+        if *para != p.index || range.len() < 2 || range.end > p.len() {
+            continue;
+        }
+        let Some(this) = ctx.table.mentions.get(m) else {
+            continue;
+        };
+        let said_before = ctx.table.mentions[..m]
+            .iter()
+            .any(|x| x.entity == this.entity && x.text.to_lowercase() == this.text.to_lowercase());
+        if said_before {
+            continue;
+        }
+        let n = range.start;
+        let tok = p.tok(n);
+        let lemma = tok.lemma.to_lowercase();
+        let lower = |k: usize| p.tok(k).text.chars().next().is_some_and(char::is_lowercase);
+        if tok.pos != "NOUN"
+            || !lower(n)
+            || tok.sent_start
+            || p.morph_has(n, "Number=Plur")
+            || ctx.is(Class::Title, &lemma)
+            || ctx.is(Class::Function, &lemma)
+        {
+            continue;
+        }
+        let Some(e) = ctx.table.entity_at(p.index, n) else {
+            continue;
+        };
+        let mut phrase = vec![n];
+        phrase.extend((n + 1..range.end).take_while(|&k| p.tok(k).pos == "ADJ" && lower(k)));
+        // The name proper follows, capitalised.
+        if phrase.len() >= range.len()
+            || !p
+                .tok(n + phrase.len())
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let text = ctx.render(p, &phrase);
+        let mut d = Draft::new("apposition", p.index, e, "isA".to_string(), lemma, Object::text(text));
+        d.tokens = vec![n, n + phrase.len()];
+        d.span = phrase;
+        out.push(d);
+    }
+}
+
+/// "la station spatiale chinoise Tiangong-1", "le fleuve côtier X": a
+/// common noun written right before the name of a place or a thing (the
+/// entity table's description before a name), with an adjective and
+/// maybe "de" + noun complements between, says what the name is: `isA`. A
+/// person's noun and an organisation's class noun (`refers-org`) are
+/// read by the loop in [`run`]; before any other organisation's name the
+/// noun is often something of it ("l'action X", "la boutique X"); titles
+/// are roles.
+fn noun_before_name(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for n in 0..p.len() {
+        let Some((c, e)) = ctx.table.described_name(p.index, n) else {
+            continue;
+        };
+        let tok = p.tok(n);
+        let lemma = tok.lemma.to_lowercase();
+        if c <= n
+            || c > p.len()
+            || !matches!(ctx.kind(e), EntityKind::Misc | EntityKind::Place)
+            || ctx.is(Class::RefersOrg, &lemma)
+            || ctx.is(Class::Title, &lemma)
+            || ctx.is(Class::Function, &lemma)
+        {
+            continue;
+        }
+        // "une centaine de X", "l'entrée de X": a noun whose "de" opens the
+        // name is its complement's head, not its description; the name
+        // hangs on the noun without a preposition.
+        if c == 0 || p.tok(c - 1).pos == "ADP" || ctx.is(Class::Group, &lemma) {
+            continue;
+        }
+        // A bare noun before a name is often what the name is the source or
+        // part of ("le sondage X", "la page X", "l'appellation X"); an
+        // adjective makes it a description ("le réseau social X").
+        if !(n + 1..c).any(|k| p.tok(k).pos == "ADJ") {
+            continue;
+        }
+        let hung = (c..p.len())
+            .take_while(|&k| ctx.table.entity_at(p.index, k) == Some(e))
+            .any(|k| p.head(k) == Some(n) && p.kids(k, "case").next().is_none());
+        let phrase: Vec<usize> = (n..c).filter(|&k| p.tok(k).pos != "PUNCT").collect();
+        let text = ctx.render(p, &phrase);
+        if text.is_empty() || !hung {
+            continue;
+        }
+        let mut d = Draft::new("apposition", p.index, e, "isA".to_string(), lemma, Object::text(text));
+        d.tokens = vec![n, c];
+        d.span = phrase;
+        out.push(d);
+    }
+}
+
+/// "Une nouvelle dépression, Eleanor, est attendue": a name set off by
+/// commas right after a description (an article, a singular lower-case
+/// common noun, its adjectives) says what the described thing is called;
+/// the parser hangs the name on the noun (`appos`) or gives both the same
+/// head and relation. The name is `isA` the description. Titles are
+/// roles, found by the entity table ("le ministre, X, a dit").
+fn name_after_description(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    let lower = |k: usize| p.tok(k).text.chars().next().is_some_and(char::is_lowercase);
+    for n in 1..p.len() {
+        let tok = p.tok(n);
+        let lemma = tok.lemma.to_lowercase();
+        if tok.pos != "NOUN"
+            || !lower(n)
+            || p.morph_has(n, "Number=Plur")
+            || ctx.is(Class::Title, &lemma)
+            || ctx.is(Class::Function, &lemma)
+            || super::svo::is_time_noun(p, n)
+            || ctx.table.entity_at(p.index, n).is_some()
+            || ctx.role_at.contains_key(&(p.index, n))
+        {
+            continue;
+        }
+        // The article, then only adjectives before the noun.
+        let mut first = n;
+        while first > 0 && p.tok(first - 1).pos == "ADJ" && p.head(first - 1) == Some(n) {
+            first -= 1;
+        }
+        let Some(det) = first.checked_sub(1) else { continue };
+        if p.tok(det).pos != "DET" || p.head(det) != Some(n) || !is_article_word(&p.tok(det).text) {
+            continue;
+        }
+        let mut last = n;
+        while last + 1 < p.len() && p.tok(last + 1).pos == "ADJ" && lower(last + 1) && p.head(last + 1) == Some(n) {
+            last += 1;
+        }
+        let c = last + 2;
+        if c >= p.len() || p.tok(last + 1).text != "," || p.tok(c).pos != "PROPN" {
+            continue;
+        }
+        let Some(e) = ctx.table.entity_at(p.index, c) else {
+            continue;
+        };
+        let Some((_, range)) = ctx
+            .table
+            .mention_tokens
+            .iter()
+            .find(|(para, r)| *para == p.index && r.start == c)
+        else {
+            continue;
+        };
+        if range.end >= p.len() || p.tok(range.end).text != "," {
+            continue;
+        }
+        let name_head = (c..range.end).find(|&k| p.head(k).is_none_or(|h| !(c..range.end).contains(&h)));
+        let Some(name_head) = name_head else { continue };
+        let nt = p.tok(name_head);
+        let on_noun = nt.dep == "appos" && p.head(name_head) == Some(n);
+        let beside = p.head(name_head).is_some() && p.head(name_head) == p.head(n) && nt.dep == tok.dep;
+        if !(on_noun || beside) {
+            continue;
+        }
+        let phrase: Vec<usize> = (first..=last).collect();
+        let text = ctx.render(p, &phrase);
+        let mut d = Draft::new("apposition", p.index, e, "isA".to_string(), lemma, Object::text(text));
+        d.tokens = vec![n, name_head];
+        d.span = phrase;
+        out.push(d);
+    }
+}
+
+/// An article that may open a description ("le", "la", "l'", "un", "une").
+fn is_article_word(text: &str) -> bool {
+    let det = text.to_lowercase().replace('\u{2019}', "'");
+    matches!(det.as_str(), "le" | "la" | "l'" | "un" | "une")
 }
 
 /// The entity a name token stands for (not a pronoun or a resolved title).

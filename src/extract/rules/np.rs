@@ -127,13 +127,43 @@ impl Ctx<'_> {
     /// ("La société a fermé l'usine. Elle a supprimé 300 emplois."). The
     /// antecedent token, for the caller to turn into a node.
     pub fn previous_subject(&self, p: &Para, t: usize) -> Option<usize> {
+        self.previous_subject_within(p, t, 2)
+    }
+
+    /// [`Self::previous_subject`], taking up a pronoun subject of the
+    /// sentence before in its turn, at most `hops` times: "La troisième
+    /// édition du festival se tient à Lyon. C'est la deuxième fête de
+    /// l'été. Elle est organisée par …": "c'est" opening a copula says
+    /// what the topic is, and "elle" (no person to stand for) is the
+    /// topic taken up again; both pass on the subject before them.
+    fn previous_subject_within(&self, p: &Para, t: usize, hops: usize) -> Option<usize> {
         if is_plural_ils_elles(p, t) {
             return self.previous_plural_subject(p, t);
         }
         if !is_singular_il_elle(p, t) {
             return None;
         }
-        let subject = previous_main_subject(p, t)?;
+        let mut subject = previous_main_subject(p, t)?;
+        for _ in 0..hops {
+            if p.tok(subject).pos != "PRON" {
+                break;
+            }
+            if is_singular_il_elle(p, subject) {
+                // A pronoun that stands for a person passes on nobody.
+                if self
+                    .resolve(p, subject)
+                    .or_else(|| self.resolve_pronoun(p, subject))
+                    .is_some()
+                {
+                    return None;
+                }
+                subject = previous_main_subject(p, subject)?;
+            } else if is_topic_ce(p, subject) {
+                subject = previous_main_subject(p, subject)?;
+            } else {
+                return None;
+            }
+        }
         let st = p.tok(subject);
         if !matches!(st.pos.as_str(), "NOUN" | "PROPN") || feature(p, subject, "Number") == Some("Plur") {
             return None;
@@ -1083,6 +1113,19 @@ fn previous_main_subject(p: &Para, t: usize) -> Option<usize> {
         return p.kids(root, "obl:arg").find(|&c| p.prep(c).as_deref() == Some("de"));
     }
     p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()
+}
+
+/// "C'est la deuxième des quatre fêtes": "ce" subject of a copula whose
+/// predicate is a noun phrase (a noun, or an ordinal standing for one), the
+/// sentence saying what the topic before it is.
+fn is_topic_ce(p: &Para, t: usize) -> bool {
+    let tok = p.tok(t);
+    if tok.pos != "PRON" || tok.lemma.to_lowercase() != "ce" || tok.dep != "nsubj" {
+        return false;
+    }
+    let Some(h) = p.head(t) else { return false };
+    let noun = p.tok(h).pos == "NOUN" || (p.tok(h).pos == "ADJ" && p.morph_has(h, "NumType=Ord"));
+    noun && p.kids(h, "cop").next().is_some() && p.kids(h, "det").next().is_some()
 }
 
 /// "ils" or "elles" (also "-ils", "-elles" after a verb) as a pronoun.

@@ -2240,3 +2240,90 @@ fn places_in_a_verbless_lead_in_and_a_region_in_brackets_are_names() {
     let doc = sentence("Les pluies ont touché le nord du pays.");
     assert!(entity_labels(&doc).is_empty(), "{:?}", entity_labels(&doc));
 }
+
+/// "La tempête Zoé a balayé la Normandie hier. La tempête a détruit trois ponts."
+#[test]
+fn a_name_tagged_with_its_class_noun_is_of_that_class_and_the_noun_refers_back() {
+    let doc = sentence("La tempête Zoé a balayé la Normandie hier. La tempête a détruit trois ponts.");
+    fact(&doc, "tempête Zoé", "isA", "tempête");
+    let f = fact(&doc, "tempête Zoé", "relatedTo", "trois ponts");
+    assert_eq!(f.lemma, "détruire");
+}
+
+/// "La station spatiale russe Saliout-7 a croisé la Station spatiale internationale hier. La station russe a perdu de l'altitude."
+#[test]
+fn a_description_s_adjectives_pick_among_the_entities_its_noun_may_mean() {
+    let doc = sentence(
+        "La station spatiale russe Saliout-7 a croisé la Station spatiale internationale hier. La station russe a perdu de l'altitude.",
+    );
+    let f = fact(&doc, "Saliout-7", "loses", "altitude");
+    assert_eq!(f.sentence, 1);
+}
+
+/// "La troisième édition du Festival de Lanvaux se tient à Vannes. C'est la deuxième des quatre fêtes du Printemps celte. Elle est organisée par la fédération bretonne de musique."
+#[test]
+fn a_pronoun_after_c_est_takes_up_the_subject_before_it() {
+    let doc = sentence("La troisième édition du Festival de Lanvaux se tient à Vannes. C'est la deuxième des quatre fêtes du Printemps celte. Elle est organisée par la fédération bretonne de musique.");
+    let f = fact(
+        &doc,
+        "fédération bretonne de musique",
+        "organises",
+        "troisième édition du Festival de Lanvaux",
+    );
+    assert_eq!(f.sentence, 2);
+}
+
+/// "Une nouvelle tempête, Ophélie, est attendue dans le sud du pays."
+#[test]
+fn a_name_set_off_after_a_description_is_of_that_description() {
+    let doc = sentence("Une nouvelle tempête, Ophélie, est attendue dans le sud du pays.");
+    fact(&doc, "Ophélie", "isA", "nouvelle tempête");
+}
+
+/// "Les syndicats ont reçu Anne Morel, la présidente de la région."
+#[test]
+fn a_bare_noun_after_a_name_object_is_its_apposition() {
+    let doc = sentence("Les syndicats ont reçu Anne Morel, la présidente de la région.");
+    fact(&doc, "Anne Morel", "role", "présidente de la région");
+    let doc = sentence("Les ministres ont rappelé pour consultations Jean Dupont, leur ambassadeur à Rome.");
+    fact(&doc, "Jean Dupont", "role", "ambassadeur à Rome");
+}
+
+/// "La police a arrêté l'ex-agent double polonais Marek Nowak hier."
+#[test]
+fn a_former_title_with_ex_is_a_role() {
+    let doc = sentence("La police a arrêté l'ex-agent double polonais Marek Nowak hier.");
+    fact(&doc, "Marek Nowak", "role", "ex-agent double polonais");
+}
+
+/// "Les 27 États membres de l'Alliance ont adopté une motion."
+#[test]
+fn a_counted_plural_noun_tagged_as_a_name_heads_a_common_noun_phrase() {
+    let doc = sentence("Les 27 États membres de l'Alliance ont adopté une motion.");
+    fact(&doc, "27 États membres de l'Alliance", "adopts", "motion");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "États");
+}
+
+/// "Le sommet a eu lieu dans la capitale slovène Ljubljana."
+#[test]
+fn a_noun_and_adjective_before_a_place_name_say_what_it_is() {
+    let doc = sentence("Le sommet a eu lieu dans la capitale slovène Ljubljana.");
+    fact(&doc, "Ljubljana", "isA", "capitale slovène");
+}
+
+/// "Les ex-ministres Paul Martin, Marc Dufour et Jean Morel ont signé la lettre."
+#[test]
+fn a_title_before_a_list_of_names_is_no_role_of_the_second_name() {
+    let doc = sentence("Les ex-ministres Paul Martin, Marc Dufour et Jean Morel ont signé la lettre.");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Marc Dufour" && f.predicate == "role"
+    });
+}
+
+/// "Les enquêteurs ont interrogé le directeur de l'ONDR (Office national des ressources), Paul Girard, pour comprendre la fraude."
+#[test]
+fn a_bracketed_gloss_between_a_title_and_its_name_is_skipped() {
+    let doc = sentence("Les enquêteurs ont interrogé le directeur de l'ONDR (Office national des ressources), Paul Girard, pour comprendre la fraude.");
+    fact(&doc, "Paul Girard", "role", "directeur de l'ONDR");
+    fact(&doc, "enquêteurs", "relatedTo", "Paul Girard");
+}
