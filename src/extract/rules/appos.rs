@@ -375,6 +375,16 @@ pub(crate) fn age(_ctx: &Ctx, p: &Para, e: impl Into<Node>, h: usize, a: usize) 
         return None;
     };
     let number = p.kids(noun, "nummod").next()?;
+    // "âgés de 20 à 50 ans", "de 20 ou 30 ans": a range is no one's age.
+    let range = p
+        .subtree(noun)
+        .into_iter()
+        .chain(p.subtree(number))
+        .any(|k| matches!(p.tok(k).lemma.to_lowercase().as_str(), "à" | "et" | "ou" | "entre"))
+        || p.kids(noun, "nummod").count() > 1;
+    if range {
+        return None;
+    }
     let text = format!("{} ans", p.tok(number).text);
     let mut d = Draft::new(
         "age",

@@ -2279,3 +2279,20 @@ fn detached_participle_on_coordinated_names() {
     fact(&doc, "Anna Weber", "represents", "Autriche");
     fact(&doc, "Lena Vogt", "represents", "Autriche");
 }
+
+/// "Sciences : la sonde X atterrira …": the rubric before the colon is no
+/// part of the subject the parser hung on it.
+#[test]
+fn headline_rubric_is_no_subject() {
+    let doc = sentence("Sciences : la sonde européenne Rosetta atterrira sur la comète début mai");
+    fact(&doc, "sonde européenne", "relatedTo", "comète");
+    fact(&doc, "Rosetta", "relatedTo", "comète");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).contains("Sciences"));
+}
+
+/// "des femmes âgées de 20 à 50 ans": a range of ages is no age.
+#[test]
+fn an_age_range_is_no_age() {
+    let doc = sentence("Les policiers ont interpellé des hommes et des femmes âgés de 20 à 50 ans.");
+    no_fact_with(&doc, |f| f.predicate == "age");
+}
