@@ -492,8 +492,7 @@ fn infinitive_of_participle(word: &str) -> Option<String> {
 fn names_before(ctx: &Ctx, p: &Para, comma: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut k = comma;
-    loop {
-        let Some(last) = k.checked_sub(1) else { break };
+    while let Some(last) = k.checked_sub(1) {
         let Some(e) = ctx.table.entity_at(p.index, last) else {
             break;
         };
