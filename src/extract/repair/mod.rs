@@ -25,7 +25,8 @@
 //! subject read as the apposition of the adjunct opening its clause:
 //! "Dans les Yvelines, un centre a été évacué") and [`owned_name`] (a name after a title in
 //! another subject's complement read as a second subject: "le frère de la
-//! chanteuse X a …"). The language pipeline stays identical to
+//! chanteuse X a …") and [`rubric`] (a headline's rubric read as the subject of
+//! the clause after its colon: "Espace : la sonde X est tombée"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -53,6 +54,7 @@ pub mod inside_word;
 pub mod leading_name;
 pub mod noun_homograph;
 pub mod owned_name;
+pub mod rubric;
 pub mod second_subject;
 pub mod stray_object;
 pub mod trailing_name;
@@ -81,6 +83,7 @@ pub const RULES: &[Repair] = &[
     second_subject::relabel_second_subjects,
     finite_clause::rehang_finite_clauses,
     incise::rehang_incises,
+    rubric::rehang_rubric_subjects,
 ];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the

@@ -8,7 +8,7 @@
 //! ministre X") are roles, found by the entity table and written by `roles`;
 //! an apposition already covered by a role is left to it.
 
-use crate::facts::{EntityKind, Literal, LiteralKind, Object};
+use crate::facts::{EntityKind, Literal, LiteralKind, Node, Object};
 
 use super::lexicon::Class;
 use super::{Ctx, Draft, Para};
@@ -34,6 +34,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         }
     }
     misread_conjunct(ctx, p, out);
+    detached_participle(ctx, p, out);
     affiliation(ctx, p, out);
     // "l'humoriste Beppe Grillo": a common noun right before a person's
     // name describes the person (titles are roles, written by `roles`);
@@ -545,8 +546,9 @@ fn is_list(p: &Para, h: usize, a: usize) -> bool {
     several || coordinated || disagree || (bracketed && listed)
 }
 
-/// "Petro, 58 ans" (apposition) or "âgé de 41 ans" (modifier): the age.
-fn age(_ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize) -> Option<Draft> {
+/// "Petro, 58 ans" (apposition) or "âgé de 41 ans" (modifier): the age of
+/// the subject `e` (an entity or a concept) whose noun `h` bears `a`.
+pub(crate) fn age(_ctx: &Ctx, p: &Para, e: impl Into<Node>, h: usize, a: usize) -> Option<Draft> {
     let years = |n: usize| {
         let t = p.tok(n);
         t.pos == "NOUN" && t.lemma.to_lowercase() == "an" && p.kids(n, "nummod").next().is_some()
@@ -559,6 +561,16 @@ fn age(_ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize) -> Option<Draft> {
         return None;
     };
     let number = p.kids(noun, "nummod").next()?;
+    // "âgés de 20 à 50 ans", "de 20 ou 30 ans": a range is no one's age.
+    let range = p
+        .subtree(noun)
+        .into_iter()
+        .chain(p.subtree(number))
+        .any(|k| matches!(p.tok(k).lemma.to_lowercase().as_str(), "à" | "et" | "ou" | "entre"))
+        || p.kids(noun, "nummod").count() > 1;
+    if range {
+        return None;
+    }
     let text = format!("{} ans", p.tok(number).text);
     let mut d = Draft::new(
         "age",
@@ -598,4 +610,90 @@ fn demonym(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize) -> Option<Draft> {
     );
     d.tokens = vec![h, a];
     Some(d)
+}
+
+/// "X, représentant le Japon, …", "A et B, représentant la Russie.": a
+/// present participle set off by a comma right after a name, with an
+/// article and a name as its object, says what the named one does. The
+/// tagger often reads such a participle as a noun and the parser hangs it
+/// anywhere, so the words decide: the participle's infinitive ("-ant" →
+/// "-er") must have a row in the predicate table. The names before the
+/// comma, with those coordinated with them ("A et B"), are people or
+/// organisations.
+fn detached_participle(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for t in 2..p.len().saturating_sub(2) {
+        if p.tok(t - 1).text != "," || !super::np::is_participle(p, t) {
+            continue;
+        }
+        let Some(verb) = infinitive_of_participle(&p.tok(t).text) else {
+            continue;
+        };
+        let Some(property) = ctx.lex.property(&verb, None) else {
+            continue;
+        };
+        let det = t + 1;
+        if p.tok(det).pos != "DET" || p.tok(det).lemma.to_lowercase() == "de" {
+            continue;
+        }
+        let Some(o) = ctx.table.entity_at(p.index, det + 1) else {
+            continue;
+        };
+        for (e, h) in names_before(ctx, p, t - 1) {
+            if e == o {
+                continue;
+            }
+            let mut d = Draft::new(
+                "participle",
+                p.index,
+                e,
+                property.to_string(),
+                verb.clone(),
+                Object::Entity(o),
+            );
+            d.tokens = vec![h, t, det + 1];
+            out.push(d);
+        }
+    }
+}
+
+/// The infinitive of a first-group present participle: "représentant" →
+/// "représenter", "dirigeant" → "diriger", "commençant" → "commencer".
+fn infinitive_of_participle(word: &str) -> Option<String> {
+    let stem = word.to_lowercase();
+    let stem = stem.strip_suffix("ant")?;
+    if stem.chars().count() < 3 {
+        return None;
+    }
+    let stem = stem
+        .strip_suffix("ge")
+        .map(|s| format!("{s}g"))
+        .unwrap_or_else(|| stem.to_string());
+    let stem = stem.strip_suffix('ç').map(|s| format!("{s}c")).unwrap_or(stem);
+    Some(format!("{stem}er"))
+}
+
+/// The people and organisations named right before the comma `comma`:
+/// the last name, and the names coordinated with it ("A, B et C"), each
+/// with a token of its mention.
+fn names_before(ctx: &Ctx, p: &Para, comma: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = comma;
+    while let Some(last) = k.checked_sub(1) {
+        let Some(e) = ctx.table.entity_at(p.index, last) else {
+            break;
+        };
+        if !matches!(ctx.kind(e), EntityKind::Person | EntityKind::Organization) || p.tok(last).pos == "PUNCT" {
+            break;
+        }
+        out.push((e, last));
+        let mut start = last;
+        while start > 0 && ctx.table.entity_at(p.index, start - 1) == Some(e) {
+            start -= 1;
+        }
+        match start.checked_sub(1) {
+            Some(j) if matches!(p.tok(j).text.as_str(), "et" | ",") && out.len() < 4 => k = j,
+            _ => break,
+        }
+    }
+    out
 }

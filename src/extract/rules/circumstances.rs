@@ -31,6 +31,7 @@ fn is_act(rule: &str) -> bool {
             | "copula"
             | "apposition"
             | "age"
+            | "measure"
             | "demonym"
             | "member"
             | "place"

@@ -125,6 +125,13 @@ pub enum Class {
     /// Nouns counting the dead or injured ("mort", "blessé", "victime"),
     /// objects of "faire".
     Casualty,
+    /// Nouns for people, whose "de N ans" complement is their age ("un
+    /// homme de 60 ans", "une passagère de 30 ans"); titles count too.
+    Person,
+    /// Nouns of a measured dimension of a thing ("d'une masse de 8
+    /// tonnes", "a une longueur de 20 mètres"): their "de" quantity is
+    /// the thing's measure.
+    Measure,
 }
 
 /// Both tables, parsed.
@@ -145,7 +152,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure")]
     Class {
         file: &'static str,
         line: usize,
@@ -232,6 +239,8 @@ impl Lexicon {
                 "lies" => Class::Lies,
                 "harm" => Class::Harm,
                 "casualty" => Class::Casualty,
+                "person" => Class::Person,
+                "measure" => Class::Measure,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -25,6 +25,7 @@ pub mod confidence;
 pub mod copula;
 pub mod events;
 pub mod lexicon;
+pub mod measures;
 pub mod modality;
 pub mod np;
 pub mod passive;
@@ -72,6 +73,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         events::run(&ctx, &para, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
         appos::run(&ctx, &para, &mut drafts);
+        measures::run(&ctx, &para, from, &mut drafts);
         drafts.retain(|d| d.para != p || !deictic_ends(&ctx, &para, d));
         let times = time::find(&para);
         for d in drafts.iter_mut().filter(|d| d.para == p) {

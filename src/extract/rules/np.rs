@@ -714,6 +714,15 @@ impl Ctx<'_> {
             (_, Some(n)) if p.sentence_of[n] == p.sentence_of[pronoun] => Some((n, 0.7)),
             _ => None,
         };
+        // "X, représentant la Russie, qui fixe …": a relative after a
+        // participle phrase set off on a name is about the name.
+        let found = match found {
+            Some((a, f)) if after_comma => match participle_phrase_host(p, a) {
+                Some(host) => Some((host, f * 0.9)),
+                None => Some((a, f)),
+            },
+            other => other,
+        };
         // "des sociétés liées à X qui achèteraient": the verb of a subject
         // relative agrees with its antecedent; "que" says nothing of it.
         let subject = p.tok(pronoun).lemma.to_lowercase() == "qui";
@@ -875,6 +884,48 @@ impl Ctx<'_> {
 struct Agreement<'a> {
     number: Option<&'a str>,
     gender: Option<&'a str>,
+}
+
+/// The name a detached participle phrase holding `n` is set off on: the
+/// phrase opens with a comma right after a name and a present participle
+/// ("X, représentant la Russie", "X, dirigeant le club"; the tagger may
+/// read the participle as a noun: a word in "-ant" followed by an
+/// article), and holds `n` with no other punctuation before it.
+pub(crate) fn participle_phrase_host(p: &Para, n: usize) -> Option<usize> {
+    let sentence = p.sentence_of[n];
+    let mut k = n;
+    for _ in 0..8 {
+        k = k.checked_sub(1)?;
+        if p.sentence_of[k] != sentence {
+            return None;
+        }
+        let tok = p.tok(k);
+        if tok.pos == "PUNCT" {
+            if tok.text != "," || k < 1 || k + 1 >= n {
+                return None;
+            }
+            let (host, part) = (k - 1, k + 1);
+            if !is_participle(p, part) || !matches!(p.tok(host).pos.as_str(), "PROPN" | "NOUN") {
+                return None;
+            }
+            return Some(host);
+        }
+    }
+    None
+}
+
+/// A present participle, or a word in "-ant" tagged as a noun and
+/// followed by an article ("représentant la France").
+pub(crate) fn is_participle(p: &Para, t: usize) -> bool {
+    let tok = p.tok(t);
+    if tok.pos == "VERB" {
+        return p.morph_has(t, "VerbForm=Part") && p.morph_has(t, "Tense=Pres");
+    }
+    tok.pos == "NOUN"
+        && tok.text.to_lowercase().ends_with("ant")
+        && t + 1 < p.len()
+        && p.tok(t + 1).pos == "DET"
+        && p.kids(t, "det").next().is_none()
 }
 
 fn verb_agreement<'a>(p: &'a Para, v: usize) -> Agreement<'a> {

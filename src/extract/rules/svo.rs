@@ -722,8 +722,9 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
             continue;
         }
         let Some(prep) = p.prep(c) else { continue };
-        // "à l'invitation de X", "aux côtés de X": a circumstance of the act.
-        if ctx.is_locution(p, c) {
+        // "à l'invitation de X", "aux côtés de X": a circumstance of the act;
+        // "D'une masse de 8 tonnes, X …": a property of the subject.
+        if ctx.is_locution(p, c) || super::measures::is_measure_adjunct(ctx, p, c, v) {
             continue;
         }
         // "en direction de Nuremberg": the goal is the complement, not the noun.

@@ -2327,3 +2327,77 @@ fn a_bracketed_gloss_between_a_title_and_its_name_is_skipped() {
     fact(&doc, "Paul Girard", "role", "directeur de l'ONDR");
     fact(&doc, "enquêteurs", "relatedTo", "Paul Girard");
 }
+
+/// "Un homme de 45 ans a été blessé …": a person named by a common noun
+/// with its age in years carries the age, as a name does.
+#[test]
+fn age_on_a_common_noun_person() {
+    let doc = sentence("Un homme de 45 ans a été blessé par une voiture à Rennes.");
+    let f = fact(&doc, "homme de 45 ans", "age", "45 ans");
+    assert_eq!(f.rule, "age");
+    assert!(matches!(f.subject, Node::Concept(_)));
+}
+
+/// "D'une masse de 12 tonnes, X a été abandonné": a measure set before the
+/// clause is its subject's, and no object of the verb.
+#[test]
+fn fronted_measure_belongs_to_the_subject() {
+    let doc = sentence("D'une masse de 12 tonnes, le satellite européen a été abandonné en 2015.");
+    let f = fact(&doc, "satellite européen", "has", "masse de 12 tonnes");
+    assert_eq!(f.lemma, "avoir masse");
+    assert_eq!(f.rule, "measure");
+    no_fact_with(&doc, |f| {
+        f.predicate != "has" && label(&doc, &f.object).contains("masse")
+    });
+}
+
+/// "X a une longueur de N et une masse de M": the `has` row names the measure.
+#[test]
+fn has_a_measure_names_the_measure() {
+    let doc = sentence("Le navire a une longueur de 300 mètres et une masse de 40 000 tonnes.");
+    assert_eq!(
+        fact(&doc, "navire", "has", "longueur de 300 mètres").lemma,
+        "avoir longueur"
+    );
+    assert_eq!(
+        fact(&doc, "navire", "has", "masse de 40 000 tonnes").lemma,
+        "avoir masse"
+    );
+}
+
+/// "X, représentant la Suisse, qui fixe …": the participle (tagged as a
+/// noun) says whom X represents, and the relative after it is about X.
+#[test]
+fn detached_participle_on_a_name_and_the_relative_after_it() {
+    let doc = sentence(
+        "Le slalom géant est remporté par Marcel Dupuis, représentant la Suisse, qui fixe un nouveau record de la piste.",
+    );
+    assert_eq!(fact(&doc, "Marcel Dupuis", "represents", "Suisse").lemma, "représenter");
+    assert!(has(&doc, "Marcel Dupuis", "relatedTo"), "{}", dump(&doc));
+    assert!(!has(&doc, "Suisse", "relatedTo"), "{}", dump(&doc));
+}
+
+/// "A et B, représentant l'Autriche.": both names represent the country.
+#[test]
+fn detached_participle_on_coordinated_names() {
+    let doc = sentence("Le double dames est remporté par Anna Weber et Lena Vogt, représentant l'Autriche.");
+    fact(&doc, "Anna Weber", "represents", "Autriche");
+    fact(&doc, "Lena Vogt", "represents", "Autriche");
+}
+
+/// "Sciences : la sonde X atterrira …": the rubric before the colon is no
+/// part of the subject the parser hung on it.
+#[test]
+fn headline_rubric_is_no_subject() {
+    let doc = sentence("Sciences : la sonde européenne Rosetta atterrira sur la comète début mai");
+    fact(&doc, "sonde européenne", "relatedTo", "comète");
+    fact(&doc, "Rosetta", "relatedTo", "comète");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).contains("Sciences"));
+}
+
+/// "des femmes âgées de 20 à 50 ans": a range of ages is no age.
+#[test]
+fn an_age_range_is_no_age() {
+    let doc = sentence("Les policiers ont interpellé des hommes et des femmes âgés de 20 à 50 ans.");
+    no_fact_with(&doc, |f| f.predicate == "age");
+}
