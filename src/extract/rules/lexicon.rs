@@ -125,6 +125,9 @@ pub enum Class {
     /// Nouns counting the dead or injured ("mort", "blessé", "victime"),
     /// objects of "faire".
     Casualty,
+    /// Nouns of a share of a whole named by their "de" complement ("la
+    /// plupart des X", "une partie de X"): as a subject, the whole acts.
+    Portion,
 }
 
 /// Both tables, parsed.
@@ -232,6 +235,7 @@ impl Lexicon {
                 "lies" => Class::Lies,
                 "harm" => Class::Harm,
                 "casualty" => Class::Casualty,
+                "portion" => Class::Portion,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -2222,3 +2222,60 @@ fn a_number_or_group_of_people_is_not_located_in_them() {
         no_fact_with(&doc, |f| f.predicate == "locatedIn");
     }
 }
+
+/// An intransitive verb whose argument is "dans" + a noun phrase gives a
+/// row with that phrase; a purpose infinitive the parser hung on that
+/// noun is the subject's aim, not asserted.
+#[test]
+fn intransitive_dans_argument_and_purpose_on_its_noun() {
+    let doc = sentence("Les maquisards se sont battus dans une insurrection armée pour renverser la monarchie.");
+    assert_eq!(
+        fact(&doc, "maquisards", "relatedTo", "insurrection armée").lemma,
+        "battre dans"
+    );
+    let f = fact(&doc, "maquisards", "relatedTo", "monarchie");
+    assert_eq!(f.lemma, "renverser");
+    assert!(f.hypothetical, "{}", dump(&doc));
+}
+
+/// "se déroule du 5 au 9 juin": a date the parser read as the verb's
+/// argument still leaves an event verb with only its date.
+#[test]
+fn an_event_verb_with_a_date_for_argument_gives_its_date() {
+    let doc = sentence("Le tournoi se déroule du 5 au 9 juin 2019.");
+    assert!(has(&doc, "tournoi", "actDate"), "{}", dump(&doc));
+}
+
+/// A relative "où" is no argument: the clause's verb stands alone.
+#[test]
+fn a_verb_after_relative_ou_is_an_act_of_its_own() {
+    let doc = sentence("La police a fouillé le quartier où le suspect s'est enfui.");
+    assert_eq!(fact(&doc, "suspect", "acts", "enfui").lemma, "enfuir");
+}
+
+/// "pour s'unir mardi": an infinitive clause with no row of its own lends
+/// its date to the verb it hangs on.
+#[test]
+fn a_rowless_infinitive_lends_its_date_to_the_main_act() {
+    let doc = sentence("Les deux syndicats sont parvenus à un accord pour s'unir mardi.");
+    fact(&doc, "deux syndicats", "actDate", "mardi");
+}
+
+/// "la plupart des X" as a subject: X acts.
+#[test]
+fn a_share_of_a_whole_acts_as_the_whole() {
+    let doc = sentence("La plupart des débris de la fusée brûleront dans l'atmosphère.");
+    assert!(has(&doc, "débris de la fusée", "acts"), "{}", dump(&doc));
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("plupart"));
+}
+
+/// "appelle dans son communiqué à X" with "à X" hung on the communiqué:
+/// X is what the verb calls for.
+#[test]
+fn an_a_argument_hung_on_a_dans_phrase_is_the_verbs() {
+    let doc = sentence("La fédération appelle donc dans son communiqué à une reprise rapide du dialogue.");
+    assert_eq!(
+        fact(&doc, "fédération", "callsFor", "reprise rapide du dialogue").lemma,
+        "appeler à"
+    );
+}
