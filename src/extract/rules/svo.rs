@@ -282,6 +282,17 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
     if !out.is_empty() || own || depth > 4 {
         return out;
     }
+    // "Après avoir balayé la Bretagne, la tempête a quitté la France"
+    // parsed with the main verb as a conjunct of the fronted clause: a
+    // non-finite clause opened by "après", "avant", "pour", "sans" or
+    // "afin" is done by the subject of that conjunct.
+    if let Some(c) = fronted_clause_main(p, v) {
+        for mut val in grammatical_subjects(ctx, p, c, depth + 1) {
+            val.factor *= 0.85;
+            out.push(val);
+        }
+        return out;
+    }
     let tok = p.tok(v);
     let Some(h) = p.head(v) else { return out };
     let head_is_verb = p.tok(h).pos == "VERB" || p.kids(h, "cop").next().is_some();
@@ -422,6 +433,31 @@ fn portion_whole(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<usize> {
             && p.prep(n).as_deref() == Some("de")
             && matches!(p.tok(n).pos.as_str(), "NOUN" | "PROPN")
             && p.kids(n, "acl:relcl").next().is_none()
+    })
+}
+
+/// The main clause of a fronted non-finite clause `v` ("après avoir
+/// balayé …", "avant de partir …") that the parser made `v`'s conjunct:
+/// a later `conj` verb with a subject of its own and no coordinator.
+fn fronted_clause_main(p: &Para, v: usize) -> Option<usize> {
+    let opened = p.kids(v, "mark").any(|m| {
+        matches!(
+            p.tok(m).lemma.to_lowercase().as_str(),
+            "après" | "avant" | "pour" | "sans" | "afin"
+        )
+    });
+    let non_finite = p.morph_has(v, "VerbForm=Inf")
+        || p.children[v]
+            .iter()
+            .any(|&a| p.tok(a).dep.starts_with("aux") && p.morph_has(a, "VerbForm=Inf"));
+    if !opened || !non_finite {
+        return None;
+    }
+    p.kids(v, "conj").find(|&c| {
+        c > v
+            && p.tok(c).pos == "VERB"
+            && p.kids(c, "nsubj").chain(p.kids(c, "nsubj:pass")).next().is_some()
+            && p.kids(c, "cc").next().is_none()
     })
 }
 
@@ -1363,7 +1399,22 @@ fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<
 /// other pronouns give nothing.
 fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     let mut objects = Vec::new();
+    // "a balayé ces derniers jours la Bretagne": a time phrase the parser
+    // took for an object beside the real one says when. (Alone, its draft
+    // still carries the date; its own row is dropped later.)
+    let when = |o: usize| {
+        p.tok(o).pos == "NOUN"
+            && is_time_noun(p, o)
+            && p.children[o].iter().any(|&k| {
+                p.morph_has(k, "PronType=Dem")
+                    || matches!(p.tok(k).lemma.to_lowercase().as_str(), "dernier" | "prochain")
+            })
+    };
+    let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
+        if real > 0 && when(o) {
+            continue;
+        }
         if p.tok(o).pos == "PRON" {
             if p.morph_has(o, "PronType=Rel") {
                 if let Some((a, f)) = ctx.antecedent(p, o, v) {

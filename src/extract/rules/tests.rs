@@ -2279,3 +2279,112 @@ fn an_a_argument_hung_on_a_dans_phrase_is_the_verbs() {
         "appeler à"
     );
 }
+
+/// Extracts a hand-built parse (for a misparse the model makes only in a
+/// long sentence) as a one-paragraph document.
+fn parsed(doc: Doc) -> Document {
+    let n = doc.text.chars().count();
+    let prepared = PreparedText {
+        source: "constructions".into(),
+        original: doc.text.clone(),
+        title: None,
+        authors: Vec::new(),
+        language: "fr".into(),
+        paragraphs: vec![Paragraph {
+            text: doc.text.clone(),
+            offsets: (0..=n).collect(),
+        }],
+    };
+    extract_document(&prepared, &[doc])
+}
+
+/// "Après avoir traversé la Picardie, la tempête a quitté la France" with
+/// the main verb parsed as a conjunct of the fronted clause (as the model
+/// does after a dateline): the storm crossed Picardy; "ces derniers
+/// jours" read as an object says when.
+#[test]
+fn a_fronted_clause_parsed_as_coordination_takes_the_main_subject() {
+    use crate::extract::repair::test_doc::{doc, token};
+    let text = "Après avoir traversé ces derniers jours la Picardie , la tempête a quitté la France .";
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for w in &words {
+        starts.push(text[..at].chars().count());
+        at += w.len() + 1;
+    }
+    // (word, pos, head, dep, lemma, morph)
+    let spec: [(&str, usize, &str, &str, &str); 16] = [
+        ("ADP", 2, "mark", "après", ""),
+        ("AUX", 2, "aux:tense", "avoir", "VerbForm=Inf"),
+        (
+            "VERB",
+            2,
+            "ROOT",
+            "traverser",
+            "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part",
+        ),
+        ("DET", 5, "det", "ce", "Number=Plur|PronType=Dem"),
+        ("ADJ", 5, "amod", "dernier", "Number=Plur"),
+        ("NOUN", 2, "obj", "jour", "Gender=Masc|Number=Plur"),
+        (
+            "DET",
+            7,
+            "det",
+            "le",
+            "Definite=Def|Gender=Fem|Number=Sing|PronType=Art",
+        ),
+        ("PROPN", 2, "obj", "Picardie", "Gender=Fem|Number=Sing"),
+        ("PUNCT", 12, "punct", ",", ""),
+        (
+            "DET",
+            10,
+            "det",
+            "le",
+            "Definite=Def|Gender=Fem|Number=Sing|PronType=Art",
+        ),
+        ("NOUN", 12, "nsubj", "tempête", "Gender=Fem|Number=Sing"),
+        (
+            "AUX",
+            12,
+            "aux:tense",
+            "avoir",
+            "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+        ),
+        (
+            "VERB",
+            2,
+            "conj",
+            "quitter",
+            "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part",
+        ),
+        (
+            "DET",
+            14,
+            "det",
+            "le",
+            "Definite=Def|Gender=Fem|Number=Sing|PronType=Art",
+        ),
+        ("PROPN", 12, "obj", "France", "Gender=Fem|Number=Sing"),
+        ("PUNCT", 2, "punct", ".", ""),
+    ];
+    let tokens = spec
+        .iter()
+        .enumerate()
+        .map(|(i, (pos, head, dep, lemma, morph))| {
+            let mut t = token(words[i], starts[i], pos, *head, dep, i == 0);
+            t.lemma = lemma.to_string();
+            t.morph = morph.to_string();
+            t
+        })
+        .collect();
+    let doc = parsed(doc(text, tokens));
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| doc.node_label(f.subject) == "tempête" && f.lemma == "traverser"),
+        "{}",
+        dump(&doc)
+    );
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("jours"));
+}

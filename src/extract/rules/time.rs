@@ -66,12 +66,12 @@ pub(crate) struct TimeExpr {
     pub anchor: usize,
 }
 
-/// Whether a lemma is a time word (weekday, month, part of day).
 /// A month or weekday name ("novembre", "lundi").
 pub(crate) fn is_calendar_word(lemma: &str) -> bool {
     WEEKDAYS.contains(&lemma) || MONTHS.contains(&lemma)
 }
 
+/// Whether a lemma is a time word (weekday, month, part of day).
 pub(crate) fn is_time_word(lemma: &str) -> bool {
     WEEKDAYS.contains(&lemma)
         || MONTHS.contains(&lemma)
