@@ -1148,8 +1148,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 || p.kids(x.token, "det").any(|d| p.morph_has(d, "Poss=Yes"))
                 || p.tok(x.token).pos == "PRON"
         };
+        // A verb under another one ("exige de rester dans …") may be
+        // someone else's act: only a verb alone or under a modal or aspect.
+        let alone = lemmas.len() == 1;
         let inside = |o: &Oblique| {
-            o.prep == "dans" && !passive && !agentless && !speech && !light && !o.values.iter().any(framed)
+            o.prep == "dans" && alone && !passive && !agentless && !speech && !light && !o.values.iter().any(framed)
         };
         let literal = || {
             obls.iter().find(|o| {
