@@ -47,15 +47,23 @@ pub fn rehang_finite_clauses(doc: &mut Doc) -> usize {
             continue;
         }
         let h = top_of_de_chain(doc, h0);
-        if !between_is_phrase(doc, h, v) || !super::agrees_in_number(doc, h, v) || after_rubric(doc, h) {
+        // "Il n'y a pas d'inquiétude à avoir : la plupart des éléments
+        // brûleront": a clause after a colon that follows a clause. Its
+        // subject may be read as the first clause's argument, and a share
+        // ("la plupart des X") agrees with its whole.
+        let colon = colon_before(doc, h).filter(|&c| doc.tokens[h].head < c && clause_before(doc, c));
+        let agrees = super::agrees_in_number(doc, h, v)
+            || (colon.is_some() && (h + 1..v).any(|k| doc.tokens[k].head == h && super::agrees_in_number(doc, k, v)));
+        if !between_is_phrase(doc, h, v) || !agrees || (after_rubric(doc, h) && colon.is_none()) {
             continue;
         }
         // A subject has no preposition and is no other verb's argument
         // ("s'est procuré la décision accordant …" keeps its object).
-        let argument = matches!(
-            doc.tokens[h].dep.split(':').next().unwrap_or(""),
-            "obj" | "iobj" | "obl" | "xcomp" | "ccomp"
-        );
+        let argument = colon.is_none()
+            && matches!(
+                doc.tokens[h].dep.split(':').next().unwrap_or(""),
+                "obj" | "iobj" | "obl" | "xcomp" | "ccomp"
+            );
         let preposition = (0..n).any(|c| doc.tokens[c].head == h && doc.tokens[c].dep == "case");
         if argument || preposition {
             continue;
@@ -134,6 +142,26 @@ fn after_rubric(doc: &Doc, h: usize) -> bool {
     first > 0 && doc.tokens[first - 1].text == ":"
 }
 
+/// The colon right before the noun phrase of `h`, if any.
+fn colon_before(doc: &Doc, h: usize) -> Option<usize> {
+    let (first, _) = super::phrase_bounds(doc, h);
+    (first > 0 && doc.tokens[first - 1].text == ":").then(|| first - 1)
+}
+
+/// Whether the sentence before the colon at `c` has a verb of its own (a
+/// clause, not a headline's rubric: "Grèce : naufrage …").
+fn clause_before(doc: &Doc, c: usize) -> bool {
+    for k in (0..c).rev() {
+        if matches!(doc.tokens[k].pos.as_str(), "VERB" | "AUX") {
+            return true;
+        }
+        if doc.tokens[k].sent_start {
+            break;
+        }
+    }
+    false
+}
+
 /// The root of the sentence token `k` is in (bounded walk; `None` on a cycle).
 fn sentence_root(doc: &Doc, mut k: usize) -> Option<usize> {
     for _ in 0..doc.tokens.len() {
@@ -203,5 +231,42 @@ mod tests {
         d.tokens[6].head = 2;
         d.tokens[3].text = ":".into();
         assert_eq!(rehang_finite_clauses(&mut d), 0);
+    }
+
+    /// "il y a un risque : la plupart des pièces brûleront ." with
+    /// "brûleront" an `acl` of "pièces" and "plupart" the object of "a".
+    #[test]
+    fn a_clause_after_a_colon_takes_the_share_before_it_for_subject() {
+        let mut d = doc(
+            "il y a un risque : la plupart des pièces brûleront .",
+            vec![
+                token("il", 0, "PRON", 2, "expl:subj", true),
+                token("y", 3, "PRON", 2, "expl:comp", false),
+                token("a", 5, "VERB", 2, "root", false),
+                token("un", 7, "DET", 4, "det", false),
+                token("risque", 10, "NOUN", 2, "obj", false),
+                token(":", 17, "PUNCT", 4, "punct", false),
+                token("la", 19, "DET", 7, "det", false),
+                token("plupart", 22, "NOUN", 2, "obj", false),
+                token("des", 30, "ADP", 9, "case", false),
+                token("pièces", 34, "NOUN", 7, "nmod", false),
+                token("brûleront", 41, "VERB", 9, "acl", false),
+                token(".", 51, "PUNCT", 2, "punct", false),
+            ],
+        );
+        d.tokens[7].morph = "Gender=Fem|Number=Sing".into();
+        d.tokens[9].morph = "Gender=Fem|Number=Plur".into();
+        d.tokens[10].morph = "Mood=Ind|Number=Plur|Person=3|Tense=Fut|VerbForm=Fin".into();
+        assert_eq!(rehang_finite_clauses(&mut d), 1);
+        assert_eq!((d.tokens[7].head, d.tokens[7].dep.as_str()), (10, "nsubj"));
+        assert_eq!((d.tokens[10].head, d.tokens[10].dep.as_str()), (2, "parataxis"));
+        // Without a verb before the colon, the noun phrase is a rubric's.
+        let mut d2 = d.clone();
+        d2.tokens[7].head = 2;
+        d2.tokens[7].dep = "obj".into();
+        d2.tokens[10].head = 9;
+        d2.tokens[10].dep = "acl".into();
+        d2.tokens[2].pos = "NOUN".into();
+        assert_eq!(rehang_finite_clauses(&mut d2), 0);
     }
 }

@@ -132,6 +132,9 @@ pub enum Class {
     /// tonnes", "a une longueur de 20 mètres"): their "de" quantity is
     /// the thing's measure.
     Measure,
+    /// Nouns of a share of a whole named by their "de" complement ("la
+    /// plupart des X", "une partie de X"): as a subject, the whole acts.
+    Portion,
 }
 
 /// Both tables, parsed.
@@ -152,7 +155,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure, portion")]
     Class {
         file: &'static str,
         line: usize,
@@ -241,6 +244,7 @@ impl Lexicon {
                 "casualty" => Class::Casualty,
                 "person" => Class::Person,
                 "measure" => Class::Measure,
+                "portion" => Class::Portion,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -76,10 +76,14 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         measures::run(&ctx, &para, from, &mut drafts);
         drafts.retain(|d| d.para != p || !deictic_ends(&ctx, &para, d));
         let times = time::find(&para);
+        // The verbs that gave a draft: a clause without one lends its date
+        // to the verb it hangs on (`time::attach`).
+        let with_rows: std::collections::HashSet<usize> =
+            drafts.iter().filter(|d| d.para == p).filter_map(|d| d.verb).collect();
         for d in drafts.iter_mut().filter(|d| d.para == p) {
             let saying = matches!(d.rule, "quote" | "speech" | "attribution");
             if let Some(v) = d.verb {
-                time::attach(&ctx, &para, &times, v, d);
+                time::attach(&ctx, &para, &times, &with_rows, v, d);
                 if !saying {
                     modality::flag(&ctx, &para, v, d);
                 }

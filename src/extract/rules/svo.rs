@@ -265,12 +265,32 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             }
             continue;
         }
+        // "la plupart des éléments brûleront", "une partie de la région
+        // reste en alerte": a share of a whole acts as the whole does.
+        if let Some(whole) = portion_whole(ctx, p, s, v) {
+            out.extend(ctx.values(p, whole, None).into_iter().map(|mut val| {
+                val.factor *= 0.9;
+                val
+            }));
+            continue;
+        }
         out.extend(ctx.values(p, s, None));
     }
     // A verb with a subject of its own never borrows another clause's, even
     // when its own stays unresolved ("… et ceux de la Pologne ont soutenu …").
     let own = p.kids(v, "nsubj").chain(p.kids(v, "nsubj:pass")).next().is_some();
     if !out.is_empty() || own || depth > 4 {
+        return out;
+    }
+    // "Après avoir balayé la Bretagne, la tempête a quitté la France"
+    // parsed with the main verb as a conjunct of the fronted clause: a
+    // non-finite clause opened by "après", "avant", "pour", "sans" or
+    // "afin" is done by the subject of that conjunct.
+    if let Some(c) = fronted_clause_main(p, v) {
+        for mut val in grammatical_subjects(ctx, p, c, depth + 1) {
+            val.factor *= 0.85;
+            out.push(val);
+        }
         return out;
     }
     let tok = p.tok(v);
@@ -385,6 +405,60 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         }
     }
     out
+}
+
+/// The whole a subject noun of the `portion` class names by its "de"
+/// complement ("la plupart des éléments", "une partie de la Gironde"),
+/// when the noun has an article and no number of its own, and no relative
+/// pronoun stands between it and its verb `v` ("la majeure partie des
+/// menaces que X a subies" read with "partie" for the subject of "subir").
+fn portion_whole(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<usize> {
+    if p.tok(s).pos != "NOUN" || !ctx.is(Class::Portion, &p.tok(s).lemma.to_lowercase()) {
+        return None;
+    }
+    if (s.min(v)..s.max(v)).any(|k| p.morph_has(k, "PronType=Rel")) {
+        return None;
+    }
+    if p.kids(s, "det").next().is_none() || p.kids(s, "nummod").next().is_some() {
+        return None;
+    }
+    // "la partie basse de X" names a part of its own.
+    if p.kids(s, "amod").any(|a| a > s) {
+        return None;
+    }
+    // "la majeure partie des menaces que X a subies": the whole with a
+    // relative clause of its own is read with it.
+    p.kids(s, "nmod").find(|&n| {
+        n > s
+            && p.prep(n).as_deref() == Some("de")
+            && matches!(p.tok(n).pos.as_str(), "NOUN" | "PROPN")
+            && p.kids(n, "acl:relcl").next().is_none()
+    })
+}
+
+/// The main clause of a fronted non-finite clause `v` ("après avoir
+/// balayé …", "avant de partir …") that the parser made `v`'s conjunct:
+/// a later `conj` verb with a subject of its own and no coordinator.
+fn fronted_clause_main(p: &Para, v: usize) -> Option<usize> {
+    let opened = p.kids(v, "mark").any(|m| {
+        matches!(
+            p.tok(m).lemma.to_lowercase().as_str(),
+            "après" | "avant" | "pour" | "sans" | "afin"
+        )
+    });
+    let non_finite = p.morph_has(v, "VerbForm=Inf")
+        || p.children[v]
+            .iter()
+            .any(|&a| p.tok(a).dep.starts_with("aux") && p.morph_has(a, "VerbForm=Inf"));
+    if !opened || !non_finite {
+        return None;
+    }
+    p.kids(v, "conj").find(|&c| {
+        c > v
+            && p.tok(c).pos == "VERB"
+            && p.kids(c, "nsubj").chain(p.kids(c, "nsubj:pass")).next().is_some()
+            && p.kids(c, "cc").next().is_none()
+    })
 }
 
 /// The nodes of the antecedent `a` of the anaphor `s` (a pronoun, "ce
@@ -504,6 +578,18 @@ pub(crate) fn noun_controller(ctx: &Ctx, p: &Para, v: usize) -> Option<Controlle
         }
     }
     let h = p.head(n)?;
+    // "se sont battus dans une insurrection pour renverser la monarchie",
+    // "a débloqué des fonds pour reconstruire l'école": a purpose
+    // infinitive the parser hung on an argument of an active verb is that
+    // verb's subject's aim (flagged as not asserted, see `modality`).
+    let purpose_on_argument = super::modality::is_purpose(p, v)
+        && p.tok(h).pos == "VERB"
+        && h < n
+        && (p.tok(n).dep == "obj" || p.tok(n).dep.starts_with("obl"))
+        && !is_passive(p, h);
+    if purpose_on_argument {
+        return Some(Controller::Clause(h));
+    }
     let recipient = p.kids(h, "iobj").next().is_some()
         || p.children[h]
             .iter()
@@ -763,6 +849,30 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
                 values,
                 core: false,
             });
+        }
+        // "appelle dans son communiqué à une solution": the parser may hang
+        // the verb's "à" argument on the "dans" phrase before it.
+        let own_a = p.children[v]
+            .iter()
+            .any(|&k| p.tok(k).dep.starts_with("obl") && p.prep(k).as_deref() == Some("à"));
+        if prep == "dans" && !own_a && predicate(ctx, lemmas, Some("à")).is_some() {
+            for g in p.kids(c, "nmod").filter(|&g| g > c).collect::<Vec<_>>() {
+                if p.prep(g).as_deref() != Some("à") {
+                    continue;
+                }
+                let values = ctx.values(p, g, None);
+                let place = values
+                    .iter()
+                    .any(|x| matches!(x.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place));
+                if !place && !values.is_empty() {
+                    out.push(Oblique {
+                        prep: "à".to_string(),
+                        role: None,
+                        values,
+                        core: true,
+                    });
+                }
+            }
         }
         out.push(Oblique {
             role: if mapped {
@@ -1027,11 +1137,29 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                     && o.values.iter().any(|x| matches!(x.object, Object::Entity(_)))
             })
         };
+        // "se sont battus dans une insurrection": "dans" names what an
+        // active act is part of when the verb needs it (`obl:arg`); not a
+        // speech verb's "dans un communiqué", a light verb's "se faire dans
+        // le calme", nor one's own frame ("dans notre démarche"); a
+        // passive's "dans" says where it was done.
+        let speech = super::reported::is_speech_verb(ctx, p, v);
+        let light = ["être", "avoir", "faire"].contains(&p.tok(v).lemma.to_lowercase().as_str());
+        let framed = |x: &Value| {
+            is_clock_or_time(p, x.token)
+                || p.kids(x.token, "det").any(|d| p.morph_has(d, "Poss=Yes"))
+                || p.tok(x.token).pos == "PRON"
+        };
+        // A verb under another one ("exige de rester dans …") may be
+        // someone else's act: only a verb alone or under a modal or aspect.
+        let alone = lemmas.len() == 1;
+        let inside = |o: &Oblique| {
+            o.prep == "dans" && alone && !passive && !agentless && !speech && !light && !o.values.iter().any(framed)
+        };
         let literal = || {
             obls.iter().find(|o| {
                 o.core
                     && !o.values.is_empty()
-                    && matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour")
+                    && (matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour") || inside(o))
             })
         };
         // "l'action a dévissé de 12 %", "a été élu avec 55 % des voix": an
@@ -1275,7 +1403,22 @@ fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<
 /// other pronouns give nothing.
 fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     let mut objects = Vec::new();
+    // "a balayé ces derniers jours la Bretagne": a time phrase the parser
+    // took for an object beside the real one says when. (Alone, its draft
+    // still carries the date; its own row is dropped later.)
+    let when = |o: usize| {
+        p.tok(o).pos == "NOUN"
+            && is_time_noun(p, o)
+            && p.children[o].iter().any(|&k| {
+                p.morph_has(k, "PronType=Dem")
+                    || matches!(p.tok(k).lemma.to_lowercase().as_str(), "dernier" | "prochain")
+            })
+    };
+    let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
+        if real > 0 && when(o) {
+            continue;
+        }
         if p.tok(o).pos == "PRON" {
             if p.morph_has(o, "PronType=Rel") {
                 if let Some((a, f)) = ctx.antecedent(p, o, v) {
@@ -1394,7 +1537,7 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         return None;
     }
     let needs_argument = p.children[v].iter().any(|&c| {
-        p.tok(c).dep == "obl:arg"
+        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c))
             || p.kids(c, "case")
                 .chain(p.kids(c, "mark"))
                 .any(|m| p.tok(m).lemma == "comme")
@@ -1402,10 +1545,21 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if needs_argument && !agentless {
         return None;
     }
-    // An impersonal "on" clause's object is its patient, not a clause.
+    // "échauffés par les frottements": a participle with an agent is done
+    // by the agent; read actively it makes the patient the doer.
+    if !agentless && p.kids(v, "obl:agent").next().is_some() {
+        return None;
+    }
+    // An impersonal "on" clause's object is its patient, not a clause; a
+    // relative "où" ("le quartier où X s'est enfui") is no argument.
     let clause = p.children[v].iter().any(|&c| {
         let dep = p.tok(c).dep.as_str();
-        matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") || (dep == "obj" && !impersonal)
+        // "la ville où elle se trouvait": where something lies is no act.
+        let where_pronoun = dep == "iobj"
+            && p.tok(c).pos == "PRON"
+            && p.tok(c).lemma.to_lowercase() == "où"
+            && !ctx.is(Class::Lies, &lemma);
+        (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun) || (dep == "obj" && !impersonal)
     });
     if clause {
         return None;
@@ -1424,6 +1578,17 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         phrase: vec![v],
     };
     Some((if agentless { "undergoes" } else { "acts" }, object))
+}
+
+/// An argument that is a date as written ("se déroule du 16 au 18
+/// novembre", "a lieu le 3 mai"): a day number or a time word, with a
+/// month or weekday in its phrase; the parser may take it for the verb's
+/// argument, but it says when.
+fn date_phrase(p: &Para, c: usize) -> bool {
+    let tok = p.tok(c);
+    let number = tok.text.chars().all(|ch| ch.is_ascii_digit()) && !tok.text.is_empty();
+    let calendar = |k: &usize| super::time::is_calendar_word(&p.tok(*k).lemma.to_lowercase());
+    (number || is_time_noun(p, c)) && p.subtree(c).iter().any(calendar)
 }
 
 /// Whether a lemma has the shape of a French infinitive (-er, -ir, -re,

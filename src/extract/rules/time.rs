@@ -7,6 +7,7 @@
 //! values come from [`crate::extract::timex`]; this file does no date
 //! arithmetic.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::extract::timex;
@@ -63,6 +64,11 @@ const SPANS: &[&str] = &[
 pub(crate) struct TimeExpr {
     pub tokens: Range<usize>,
     pub anchor: usize,
+}
+
+/// A month or weekday name ("novembre", "lundi").
+pub(crate) fn is_calendar_word(lemma: &str) -> bool {
+    WEEKDAYS.contains(&lemma) || MONTHS.contains(&lemma)
 }
 
 /// Whether a lemma is a time word (weekday, month, part of day).
@@ -220,9 +226,20 @@ pub(crate) fn clause_of(p: &Para, mut t: usize) -> usize {
     t
 }
 
-/// Adds the clause's time expressions to a draft whose verb is `v`.
-pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut Draft) {
+/// Adds the clause's time expressions to a draft whose verb is `v`, and
+/// those of an infinitive clause on that verb that gave no draft of its
+/// own (`with_rows` holds the verbs that did): "sont parvenus à un accord
+/// pour s'unir lundi" dates the agreement.
+pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], with_rows: &HashSet<usize>, v: usize, d: &mut Draft) {
     let clause = super::svo::chain_top(p, v);
+    let rowless_infinitive = |c: usize| {
+        c != clause
+            && !with_rows.contains(&c)
+            && p.tok(c).dep == "advcl"
+            && p.head(c) == Some(clause)
+            && p.morph_has(c, "VerbForm=Inf")
+            && p.kids(c, "mark").next().is_some()
+    };
     // "a appelé lundi les manifestants à venir": the call's date is not
     // the coming's; an infinitive whose object controls it keeps its own.
     let mut inner = None;
@@ -238,7 +255,8 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], v: usize, d: &mut 
         }
     }
     for t in times {
-        if clause_of(p, t.anchor) != clause || is_bound(ctx, p, t) {
+        let own = clause_of(p, t.anchor);
+        if (own != clause && !rowless_infinitive(own)) || is_bound(ctx, p, t) {
             continue;
         }
         if inner.as_ref().is_some_and(|own| !own.contains(&t.anchor)) {
