@@ -2222,3 +2222,65 @@ fn a_number_or_group_of_people_is_not_located_in_them() {
         no_fact_with(&doc, |f| f.predicate == "locatedIn");
     }
 }
+
+/// "l'empoisonnement, à l'aide de X, de Y le 3 avril dans la ville de Z":
+/// Y undergoes the act (lemma of the verb), with its instrument, date and place.
+#[test]
+fn an_event_noun_gives_its_patient_instrument_date_and_place() {
+    let doc = sentence(
+        "La raison principale est l'empoisonnement, à l'aide de Novitchok, du journaliste Pierre Martin le 3 avril dans la ville de Lyon.",
+    );
+    let f = fact(&doc, "Pierre Martin", "undergoes", "empoisonnement");
+    assert_eq!(f.lemma, "empoisonner");
+    assert_eq!(f.rule, "nominal");
+    assert!(!f.negated && !f.hypothetical);
+    assert_eq!(
+        fact(&doc, "Pierre Martin", "actInstrument", "Novitchok").lemma,
+        "empoisonner"
+    );
+    assert_eq!(
+        fact(&doc, "Pierre Martin", "actDate", "le 3 avril").lemma,
+        "empoisonner"
+    );
+    assert_eq!(
+        fact(&doc, "Pierre Martin", "actLocation", "Lyon").lemma,
+        "empoisonner dans"
+    );
+}
+
+/// "l'arrestation de X par la police": the "par" agent does the act to X;
+/// "l'annonce de la fermeture de l'usine par l'administration française":
+/// a body named by its country announces what the "de" phrase says.
+#[test]
+fn an_event_noun_with_a_par_agent_makes_the_agent_the_subject() {
+    let doc = sentence("L'arrestation de Jean Dupont par la police a surpris ses voisins.");
+    let f = fact(&doc, "police", "stops", "Jean Dupont");
+    assert_eq!(f.lemma, "arrêter");
+    assert!(!has(&doc, "Jean Dupont", "undergoes"), "{}", dump(&doc));
+    let doc = sentence("Après l'annonce de la fermeture de l'usine par l'administration française en 2015, les salariés ont manifesté.");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "announces" && label(&doc, &f.object) == "fermeture de l'usine")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert!(doc.node_label(f.subject).starts_with("administration française"));
+    assert_eq!(f.lemma, "annoncer");
+}
+
+/// "la mort de X à Paris": X is who dies (an agent noun), at Paris.
+#[test]
+fn an_agent_event_noun_makes_its_de_complement_act() {
+    let doc = sentence("La mort de Jacques Chirac à Paris a ému ses proches.");
+    assert_eq!(fact(&doc, "Jacques Chirac", "acts", "mort").lemma, "mourir");
+    assert_eq!(fact(&doc, "Jacques Chirac", "actLocation", "Paris").lemma, "mourir à");
+}
+
+/// "exiger la libération de X", "envisager une dissolution de Y": asked
+/// for or planned, not done: no fact on X or Y.
+#[test]
+fn an_event_noun_asked_for_or_indefinite_asserts_nothing() {
+    let doc = sentence("Les syndicats exigent la libération de Marc Leroy.");
+    assert!(!has(&doc, "Marc Leroy", "undergoes"), "{}", dump(&doc));
+    let doc = sentence("Le ministre envisage une dissolution de l'Assemblée nationale.");
+    assert!(!has(&doc, "Assemblée nationale", "undergoes"), "{}", dump(&doc));
+}
