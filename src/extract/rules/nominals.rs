@@ -46,8 +46,10 @@ pub(crate) const INSTRUMENT: &str = "actInstrument";
 pub enum Role {
     /// The one the act is done to ("l'arrestation de X").
     Patient,
-    /// The one who acts, or to whom an objectless act happens ("la mort de X").
+    /// The one who acts, or to whom an objectless act happens ("l'arrivée de X").
     Agent,
+    /// An agent that is a person or a body, never a place ("la mort de X").
+    Person,
 }
 
 /// One row of the table.
@@ -62,7 +64,7 @@ pub struct Nominal {
 pub enum NominalTableError {
     #[error("nominals.tsv line {line}: expected 3 tab-separated columns (noun, verb, de), found {found}")]
     Columns { line: usize, found: usize },
-    #[error("nominals.tsv line {line}: unknown role {role:?}; use patient or agent")]
+    #[error("nominals.tsv line {line}: unknown role {role:?}; use patient, agent or person")]
     Role { line: usize, role: String },
 }
 
@@ -86,6 +88,7 @@ pub fn parse(text: &str) -> Result<HashMap<String, Nominal>, NominalTableError> 
         let de = match cols[2] {
             "patient" => Role::Patient,
             "agent" => Role::Agent,
+            "person" => Role::Person,
             other => {
                 return Err(NominalTableError::Role {
                     line: i + 1,
@@ -158,7 +161,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                     .collect();
                 if agents.is_empty() {
                     for v in de.iter().filter(|v| named(ctx, v)) {
-                        let Object::Entity(e) = v.object else { continue };
+                        let Some(e) = ctx.subject_node(p, v) else { continue };
                         main.push(bare(p, n, e, "undergoes", row, &written, v, verb));
                     }
                 }
@@ -187,13 +190,40 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                     }
                 }
             }
-            Role::Agent => {
-                // A place does not die, resign or arrive: a place name
-                // there is a person's name the tagger misread.
+            Role::Agent | Role::Person => {
                 let place = |v: &Value| matches!(v.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
-                for v in de.iter().filter(|v| named(ctx, v) && !place(v)) {
-                    let Object::Entity(e) = v.object else { continue };
+                for v in de
+                    .iter()
+                    .filter(|v| named(ctx, v) && !(row.de == Role::Person && place(v)))
+                {
+                    let Some(e) = ctx.subject_node(p, v) else { continue };
                     main.push(bare(p, n, e, "acts", row, &written, v, verb));
+                    // "l'arrivée de X à Y", "la démission de X du gouvernement":
+                    // the verb's prepositional argument, where the predicate
+                    // table names one.
+                    for (c, prep) in arguments(p, n) {
+                        let Some(property) = ctx.lex.property(&row.verb, Some(&prep)) else {
+                            continue;
+                        };
+                        for o in ctx
+                            .values(p, c, None)
+                            .into_iter()
+                            .filter(|o| !matches!(o.object, Object::Literal(_)) && o.object != v.object)
+                        {
+                            let mut d = Draft::new(
+                                RULE,
+                                p.index,
+                                e,
+                                property.to_string(),
+                                format!("{} {prep}", row.verb),
+                                o.object.clone(),
+                            );
+                            d.tokens = vec![v.token, n, o.token];
+                            d.verb = verb;
+                            d.confidence *= v.factor * o.factor;
+                            main.push(d);
+                        }
+                    }
                 }
             }
         }
@@ -202,9 +232,10 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         }
         let circumstances = circumstances(ctx, p, n, &de);
         let mut derived = Vec::new();
+        let objects: Vec<Object> = main.iter().map(|d| d.object.clone()).collect();
         for d in &main {
             for (property, lemma, value, token, span) in &circumstances {
-                if *value == d.object {
+                if objects.contains(value) {
                     continue;
                 }
                 let mut c = Draft::new(
@@ -235,7 +266,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
 fn bare(
     p: &Para,
     n: usize,
-    e: usize,
+    e: Node,
     property: &str,
     row: &Nominal,
     written: &str,
@@ -245,7 +276,7 @@ fn bare(
     let mut d = Draft::new(
         RULE,
         p.index,
-        Node::Entity(e),
+        e,
         property.to_string(),
         row.verb.clone(),
         Object::text(written.to_string()),
@@ -268,7 +299,7 @@ fn named(ctx: &Ctx, v: &Value) -> bool {
     }
 }
 
-/// The noun's "de" complements: its `nmod` children introduced by "de",
+/// The noun's participant: the first of its `nmod` children introduced by "de",
 /// and a "de" phrase the parser coordinated with the noun when an
 /// inserted phrase split them ("l'empoisonnement, à l'aide de Y, de X").
 fn de_complements(p: &Para, n: usize) -> Vec<usize> {
@@ -295,7 +326,21 @@ fn de_complements(p: &Para, n: usize) -> Vec<usize> {
         }
     }
     out.retain(|&c| !matches!(p.tok(c).pos.as_str(), "NUM" | "VERB") && !super::svo::is_time_noun(p, c));
+    out.sort_unstable();
+    out.truncate(1);
     out
+}
+
+/// The noun's prepositional complements other than its participant: its
+/// `nmod` children under another preposition than "par", and its "de"
+/// complements after the first.
+fn arguments(p: &Para, n: usize) -> Vec<(usize, String)> {
+    let first = de_complements(p, n).first().copied();
+    p.kids(n, "nmod")
+        .filter(|&c| Some(c) != first)
+        .filter_map(|c| p.prep(c).map(|q| (c, q)))
+        .filter(|(_, q)| q != "par")
+        .collect()
 }
 
 /// The values of a "de" complement and its coordinated nominals; a
@@ -507,7 +552,8 @@ mod tests {
         assert!(t.len() > 30);
         assert_eq!(t["arrestation"].verb, "arrêter");
         assert_eq!(t["arrestation"].de, Role::Patient);
-        assert_eq!(t["démission"].de, Role::Agent);
+        assert_eq!(t["démission"].de, Role::Person);
+        assert_eq!(t["arrivée"].de, Role::Agent);
     }
 
     #[test]

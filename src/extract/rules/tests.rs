@@ -2267,12 +2267,12 @@ fn an_event_noun_with_a_par_agent_makes_the_agent_the_subject() {
     assert_eq!(f.lemma, "annoncer");
 }
 
-/// "la mort de X à Paris": X is who dies (an agent noun), at Paris.
+/// "la mort de X à Paris": X is who dies (an agent noun), in Paris.
 #[test]
 fn an_agent_event_noun_makes_its_de_complement_act() {
     let doc = sentence("La mort de Jacques Chirac à Paris a ému ses proches.");
     assert_eq!(fact(&doc, "Jacques Chirac", "acts", "mort").lemma, "mourir");
-    assert_eq!(fact(&doc, "Jacques Chirac", "actLocation", "Paris").lemma, "mourir à");
+    assert_eq!(fact(&doc, "Jacques Chirac", "diesIn", "Paris").lemma, "mourir à");
 }
 
 /// "exiger la libération de X", "envisager une dissolution de Y": asked
@@ -2283,4 +2283,18 @@ fn an_event_noun_asked_for_or_indefinite_asserts_nothing() {
     assert!(!has(&doc, "Marc Leroy", "undergoes"), "{}", dump(&doc));
     let doc = sentence("Le ministre envisage une dissolution de l'Assemblée nationale.");
     assert!(!has(&doc, "Assemblée nationale", "undergoes"), "{}", dump(&doc));
+}
+
+/// "la naissance de X à Y", "la participation de X aux Jeux": the verb's
+/// prepositional argument where the predicate table names one.
+#[test]
+fn an_agent_event_noun_takes_the_verbs_prepositional_argument() {
+    let doc = sentence("La naissance de Marie Curie à Varsovie a marqué sa famille.");
+    assert_eq!(fact(&doc, "Marie Curie", "acts", "naissance").lemma, "naître");
+    assert_eq!(fact(&doc, "Marie Curie", "bornIn", "Varsovie").lemma, "naître à");
+    let doc = sentence("La participation de la Chine aux Jeux olympiques a été confirmée.");
+    assert_eq!(
+        fact(&doc, "Chine", "participatesIn", "Jeux olympiques").lemma,
+        "participer à"
+    );
 }
