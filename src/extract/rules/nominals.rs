@@ -349,6 +349,11 @@ fn arguments(p: &Para, n: usize) -> Vec<(usize, String)> {
 /// ("après l'annonce des résultats, Petro a …").
 fn participants(ctx: &Ctx, p: &Para, c: usize) -> Vec<Value> {
     let head_named = ctx.resolve(p, c).is_some();
+    if !head_named {
+        if let Some(v) = name_beside(ctx, p, c) {
+            return vec![v];
+        }
+    }
     ctx.values(p, c, None)
         .into_iter()
         .filter(|v| {
@@ -359,6 +364,39 @@ fn participants(ctx: &Ctx, p: &Para, c: usize) -> Vec<Value> {
                 || p.kids(v.token, "case").next().is_some()
         })
         .collect()
+}
+
+/// "du chef cuisinier lyonnais Paul Bocuse", "de son mari, Michel
+/// Berger,": a common noun whose name follows it, after its adjectives
+/// and at most a comma, is that named one (the parser often hangs such a
+/// name elsewhere).
+fn name_beside(ctx: &Ctx, p: &Para, c: usize) -> Option<Value> {
+    if p.tok(c).pos != "NOUN" {
+        return None;
+    }
+    let mut t = c + 1;
+    while t < p.len() && t <= c + 3 && p.tok(t).pos == "ADJ" {
+        t += 1;
+    }
+    // "de son mari, Michel Berger": one person, so never after a plural
+    // ("des résultats, Petro, a tweeté" is the next clause's subject).
+    if t < p.len() && p.tok(t).text == "," && !p.morph_has(c, "Number=Plur") {
+        t += 1;
+    }
+    if t >= p.len() || p.tok(t).pos != "PROPN" {
+        return None;
+    }
+    let e = ctx.table.entity_at(p.index, t)?;
+    // The name's mention must start there, not run on from before.
+    if t > 0 && ctx.table.entity_at(p.index, t - 1) == Some(e) {
+        return None;
+    }
+    Some(Value {
+        object: Object::Entity(e),
+        factor: 0.9,
+        token: t,
+        phrase: Vec::new(),
+    })
 }
 
 /// Whether the noun has an indefinite determiner ("un retour", "une
@@ -393,13 +431,26 @@ fn light_verb_agents(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
 }
 
 /// Whether the noun's act is asserted by its context: not the object or
-/// argument of a verb that asks for, fears, plans or undoes it, not the
+/// argument of a verb that asks for, fears, plans or undoes it (nor with
+/// such a participle on it: "le lancement de X reporté"), not the
 /// complement of a noun of request or intent ("la demande d'expulsion de
 /// X"), not marked by an adjective as still to come.
 fn asserted(ctx: &Ctx, p: &Para, n: usize) -> bool {
     if p.kids(n, "amod")
         .any(|a| UNREALISED.contains(&p.tok(a).lemma.to_lowercase().as_str()))
     {
+        return false;
+    }
+    // "le lancement de X reporté à mai": a participle on the noun that
+    // undoes or defers it.
+    let mut participles = p.children[n]
+        .iter()
+        .copied()
+        .filter(|&a| matches!(p.tok(a).dep.as_str(), "acl" | "dep") && p.tok(a).pos == "VERB");
+    if participles.any(|a| {
+        let lemma = p.tok(a).lemma.to_lowercase();
+        ctx.is(Class::Cancel, &lemma) || ctx.is(Class::Prospect, &lemma)
+    }) {
         return false;
     }
     let mut x = n;

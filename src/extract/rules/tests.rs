@@ -2298,3 +2298,14 @@ fn an_agent_event_noun_takes_the_verbs_prepositional_argument() {
         "participer à"
     );
 }
+
+/// "décès du peintre espagnol X": the name written after the noun and its
+/// adjectives is the participant; "la libération de X reportée à juin":
+/// deferred, not done.
+#[test]
+fn an_event_noun_takes_the_name_beside_its_participant_and_not_a_deferred_act() {
+    let doc = sentence("Nécrologie : décès du peintre espagnol Pablo Ruiz");
+    assert_eq!(fact(&doc, "Pablo Ruiz", "acts", "décès").lemma, "décéder");
+    let doc = sentence("La libération de Marc Leroy reportée à juin a déçu sa famille.");
+    no_fact_with(&doc, |f| f.rule.starts_with("nominal"));
+}
