@@ -9,7 +9,9 @@
 //!   of the two a named entity;
 //! - a patient noun without agent: *patient —undergoes→ noun*, lemma the
 //!   verb ("l'arrestation de X" → X undergoes "arrestation", `arrêter`);
-//! - an agent noun: *agent —acts→ noun* ("la démission de X");
+//! - an agent noun: *agent —acts→ noun* ("la démission de X"), and its
+//!   verb's prepositional argument where the predicate table names one
+//!   ("la naissance de X à Y" → X bornIn Y);
 //! - and for each of them the act's date (a time expression inside the
 //!   noun's phrase), place (a locative complement naming a place entity)
 //!   and instrument ("à l'aide de", "au moyen de" a named entity), as
