@@ -38,6 +38,8 @@ fn is_act(rule: &str) -> bool {
             | "attribution"
             | "act-date"
             | "act-place"
+            | "nominal"
+            | "nominal-circumstance"
     )
 }
 

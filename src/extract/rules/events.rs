@@ -144,7 +144,13 @@ fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
     {
         return;
     }
-    let own = named_by(ctx, p, n, 0);
+    // "l'invasion de l'Ukraine": the "de" complement of a patient noun
+    // (`nominals.tsv`) is the one the act is done to, never its actor.
+    let patient_noun = super::nominals::lookup(lemma).is_some_and(|r| r.de == super::nominals::Role::Patient);
+    let mut own = named_by(ctx, p, n, 0);
+    if patient_noun {
+        own.retain(|v| p.tok(v.token).pos == "ADJ");
+    }
     let targets = counterparts(ctx, p, n);
     let target_objs: Vec<&Object> = targets.iter().map(|(v, _)| &v.object).collect();
     let own_actors: Vec<Value> = own

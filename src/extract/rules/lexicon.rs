@@ -46,6 +46,10 @@ pub enum Class {
     NeAlone,
     Function,
     Cancel,
+    /// Verbs whose event-noun object or argument is asked for, feared or
+    /// planned, not done ("exiger la libération de X", "craindre
+    /// l'expulsion de X").
+    Prospect,
     Attribution,
     Portfolio,
     RefersOrg,
@@ -155,7 +159,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure, portion")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure, portion")]
     Class {
         file: &'static str,
         line: usize,
@@ -216,6 +220,7 @@ impl Lexicon {
                 "ne-alone" => Class::NeAlone,
                 "function" => Class::Function,
                 "cancel" => Class::Cancel,
+                "prospect" => Class::Prospect,
                 "attribution" => Class::Attribution,
                 "portfolio" => Class::Portfolio,
                 "refers-org" => Class::RefersOrg,
@@ -360,6 +365,7 @@ mod ontology_tests {
         "undergoes",
         "actDate",
         "actLocation",
+        "actInstrument",
     ];
     /// Structural properties declared by the store's trame.ttl.
     const STRUCTURAL: &[&str] = &[

@@ -27,6 +27,7 @@ pub mod events;
 pub mod lexicon;
 pub mod measures;
 pub mod modality;
+pub mod nominals;
 pub mod np;
 pub mod passive;
 pub mod places;
@@ -71,6 +72,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         passive::run(&ctx, &para, &mut drafts);
         copula::run(&ctx, &para, &mut drafts);
         events::run(&ctx, &para, &mut drafts);
+        nominals::run(&ctx, &para, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
         appos::run(&ctx, &para, &mut drafts);
         measures::run(&ctx, &para, from, &mut drafts);
@@ -83,7 +85,10 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         for d in drafts.iter_mut().filter(|d| d.para == p) {
             let saying = matches!(d.rule, "quote" | "speech" | "attribution");
             if let Some(v) = d.verb {
-                time::attach(&ctx, &para, &times, &with_rows, v, d);
+                // A nominal's date is read in its own phrase, not its clause's.
+                if !d.rule.starts_with(nominals::RULE) {
+                    time::attach(&ctx, &para, &times, &with_rows, v, d);
+                }
                 if !saying {
                     modality::flag(&ctx, &para, v, d);
                 }

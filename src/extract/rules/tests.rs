@@ -2567,3 +2567,90 @@ fn a_fronted_clause_parsed_as_coordination_takes_the_main_subject() {
     );
     no_fact_with(&doc, |f| label(&doc, &f.object).contains("jours"));
 }
+
+/// "l'empoisonnement, à l'aide de X, de Y le 3 avril dans la ville de Z":
+/// Y undergoes the act (lemma of the verb), with its instrument, date and place.
+#[test]
+fn an_event_noun_gives_its_patient_instrument_date_and_place() {
+    let doc = sentence(
+        "La raison principale est l'empoisonnement, à l'aide de Novitchok, du journaliste Pierre Martin le 3 avril dans la ville de Lyon.",
+    );
+    let f = fact(&doc, "Pierre Martin", "undergoes", "empoisonnement");
+    assert_eq!(f.lemma, "empoisonner");
+    assert_eq!(f.rule, "nominal");
+    assert!(!f.negated && !f.hypothetical);
+    assert_eq!(
+        fact(&doc, "Pierre Martin", "actInstrument", "Novitchok").lemma,
+        "empoisonner"
+    );
+    assert_eq!(
+        fact(&doc, "Pierre Martin", "actDate", "le 3 avril").lemma,
+        "empoisonner"
+    );
+    assert_eq!(
+        fact(&doc, "Pierre Martin", "actLocation", "Lyon").lemma,
+        "empoisonner dans"
+    );
+}
+
+/// "l'arrestation de X par la police": the "par" agent does the act to X;
+/// "l'annonce de la fermeture de l'usine par l'administration française":
+/// a body named by its country announces what the "de" phrase says.
+#[test]
+fn an_event_noun_with_a_par_agent_makes_the_agent_the_subject() {
+    let doc = sentence("L'arrestation de Jean Dupont par la police a surpris ses voisins.");
+    let f = fact(&doc, "police", "stops", "Jean Dupont");
+    assert_eq!(f.lemma, "arrêter");
+    assert!(!has(&doc, "Jean Dupont", "undergoes"), "{}", dump(&doc));
+    let doc = sentence("Après l'annonce de la fermeture de l'usine par l'administration française en 2015, les salariés ont manifesté.");
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.predicate == "announces" && label(&doc, &f.object) == "fermeture de l'usine")
+        .unwrap_or_else(|| panic!("{}", dump(&doc)));
+    assert!(doc.node_label(f.subject).starts_with("administration française"));
+    assert_eq!(f.lemma, "annoncer");
+}
+
+/// "la mort de X à Paris": X is who dies (an agent noun), in Paris.
+#[test]
+fn an_agent_event_noun_makes_its_de_complement_act() {
+    let doc = sentence("La mort de Jacques Chirac à Paris a ému ses proches.");
+    assert_eq!(fact(&doc, "Jacques Chirac", "acts", "mort").lemma, "mourir");
+    assert_eq!(fact(&doc, "Jacques Chirac", "diesIn", "Paris").lemma, "mourir à");
+}
+
+/// "exiger la libération de X", "envisager une dissolution de Y": asked
+/// for or planned, not done: no fact on X or Y.
+#[test]
+fn an_event_noun_asked_for_or_indefinite_asserts_nothing() {
+    let doc = sentence("Les syndicats exigent la libération de Marc Leroy.");
+    assert!(!has(&doc, "Marc Leroy", "undergoes"), "{}", dump(&doc));
+    let doc = sentence("Le ministre envisage une dissolution de l'Assemblée nationale.");
+    assert!(!has(&doc, "Assemblée nationale", "undergoes"), "{}", dump(&doc));
+}
+
+/// "la naissance de X à Y", "la participation de X aux Jeux": the verb's
+/// prepositional argument where the predicate table names one.
+#[test]
+fn an_agent_event_noun_takes_the_verbs_prepositional_argument() {
+    let doc = sentence("La naissance de Marie Curie à Varsovie a marqué sa famille.");
+    assert_eq!(fact(&doc, "Marie Curie", "acts", "naissance").lemma, "naître");
+    assert_eq!(fact(&doc, "Marie Curie", "bornIn", "Varsovie").lemma, "naître à");
+    let doc = sentence("La participation de la Chine aux Jeux olympiques a été confirmée.");
+    assert_eq!(
+        fact(&doc, "Chine", "participatesIn", "Jeux olympiques").lemma,
+        "participer à"
+    );
+}
+
+/// "décès du peintre espagnol X": the name written after the noun and its
+/// adjectives is the participant; "la libération de X reportée à juin":
+/// deferred, not done.
+#[test]
+fn an_event_noun_takes_the_name_beside_its_participant_and_not_a_deferred_act() {
+    let doc = sentence("Nécrologie : décès du peintre espagnol Pablo Ruiz");
+    assert_eq!(fact(&doc, "Pablo Ruiz", "acts", "décès").lemma, "décéder");
+    let doc = sentence("La libération de Marc Leroy reportée à juin a déçu sa famille.");
+    no_fact_with(&doc, |f| f.rule.starts_with("nominal"));
+}
