@@ -147,15 +147,20 @@ if os.environ.get("HELD_OUT"):
 # 0.696 / 0.562, entity R 0.907 -> 0.946 (2026-12-01) with amounts on verbs,
 # clock times, casualty counts, parser-tagged names kept and place nearness.
 # 0.702 / 0.566 with a description after a name inside a phrase (isA).
+# 0.733 / 0.581, splits 0.278 -> 0.222 (2026-12-01 afternoon) with the
+# merged streams read off the spent set: names with a class and definite
+# descriptions through it, ages and measures, objectless clauses, event
+# nominals, aliases ("aussi appelé"), verbs the lemmatiser left as written.
 floors = {
-    "core": (0.702, 1), "all": (0.566, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.946, 1), "entity_P": (0.976, 1), "splits": (0.278, -1),
+    "core": (0.733, 1), "all": (0.581, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "entity_R": (0.946, 1), "entity_P": (0.976, 1), "splits": (0.222, -1),
 }
-# The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00:
-# its floors start at its last held-out figures.
+# The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00
+# (0.610 / 0.405, entity R 0.932 P 0.951, splits 0.33 then); its floors are
+# the figures once the afternoon's streams landed.
 spent_floors = {
-    "core": (0.610, 1), "all": (0.405, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.932, 1), "entity_P": (0.951, 1), "splits": (0.334, -1),
+    "core": (0.817, 1), "all": (0.602, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "entity_R": (0.944, 1), "entity_P": (0.963, 1), "splits": (0.167, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]

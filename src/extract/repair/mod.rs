@@ -26,9 +26,10 @@
 //! "Dans les Yvelines, un centre a été évacué") and [`owned_name`] (a name after a title in
 //! another subject's complement read as a second subject: "le frère de la
 //! chanteuse X a …") and [`rubric`] (a headline's rubric read as the subject of
-//! the clause after its colon: "Espace : la sonde X est tombée"). The language pipeline stays identical to
+//! the clause after its colon: "Espace : la sonde X est tombée") and
+//! [`verb_lemma`] (a verb the lemmatiser left as written: "fixe" for "fixer"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
-//! repaired parse. A repair changes heads, relations, parts of speech or
+//! repaired parse. A repair changes heads, relations, parts of speech, lemmas or
 //! sentence starts, never a token's text, offset or spacing, nor the
 //! entity spans, so every offset into the original text stays valid
 //! ([`keeps_offsets`] checks it). It never touches the text, the store or
@@ -58,6 +59,7 @@ pub mod rubric;
 pub mod second_subject;
 pub mod stray_object;
 pub mod trailing_name;
+pub mod verb_lemma;
 
 /// A repair: corrects one paragraph's parse in place and returns how many
 /// places it changed (0 when the parse needed nothing).
@@ -76,6 +78,7 @@ pub const PARSE: &[Repair] = &[
 
 /// Repairs only the fact rules see.
 pub const RULES: &[Repair] = &[
+    verb_lemma::restore_verb_lemmas,
     compounds::join_compounds,
     owned_name::attach_owned_names,
     coordination::repair_coordination,

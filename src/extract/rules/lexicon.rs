@@ -139,6 +139,9 @@ pub enum Class {
     /// Nouns of a share of a whole named by their "de" complement ("la
     /// plupart des X", "une partie de X"): as a subject, the whole acts.
     Portion,
+    /// Verbs that link a subject to what it is or stays ("rester",
+    /// "sembler", "devenir"): alone they are no act.
+    Copular,
 }
 
 /// Both tables, parsed.
@@ -159,7 +162,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure, portion")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure, portion, copular")]
     Class {
         file: &'static str,
         line: usize,
@@ -250,6 +253,7 @@ impl Lexicon {
                 "person" => Class::Person,
                 "measure" => Class::Measure,
                 "portion" => Class::Portion,
+                "copular" => Class::Copular,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",
@@ -272,6 +276,11 @@ impl Lexicon {
     /// Whether any row (with or without preposition) exists for the lemma.
     pub fn has_lemma(&self, lemma: &str) -> bool {
         self.predicates.iter().any(|r| r.lemma == lemma)
+    }
+
+    /// Whether `lemma` belongs to any class of `lexicon.tsv`.
+    pub fn in_any_class(&self, lemma: &str) -> bool {
+        self.classes.iter().any(|(_, l)| l == lemma)
     }
 
     /// Whether `lemma` (lower-cased) belongs to `class`.

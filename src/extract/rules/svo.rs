@@ -1526,6 +1526,7 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
             && !impersonal)
         || super::reported::is_speech_verb(ctx, p, v)
         || ctx.is(Class::Function, &lemma)
+        || ctx.is(Class::Copular, &lemma)
     {
         return None;
     }

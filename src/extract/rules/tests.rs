@@ -2654,3 +2654,19 @@ fn an_event_noun_takes_the_name_beside_its_participant_and_not_a_deferred_act() 
     let doc = sentence("La libération de Marc Leroy reportée à juin a déçu sa famille.");
     no_fact_with(&doc, |f| f.rule.starts_with("nominal"));
 }
+
+/// "Le syndicat demande une enquête.": the lemmatiser leaves "demande",
+/// "fixe", "reste" as written; the verb's infinitive gives its property.
+#[test]
+fn a_verb_left_as_written_by_the_lemmatiser_takes_its_infinitive() {
+    let doc = sentence("Le syndicat demande une enquête.");
+    assert_eq!(fact(&doc, "syndicat", "asks", "enquête").lemma, "demander");
+    let doc = sentence("La patineuse, qui représente la Suède, fixe un nouveau record du monde.");
+    assert_eq!(
+        fact(&doc, "patineuse", "relatedTo", "nouveau record du monde").lemma,
+        "fixer"
+    );
+    // A copular verb alone ("reste en orbite") is no act.
+    let doc = sentence("La sonde reste en orbite autour de Mars.");
+    no_fact_with(&doc, |f| f.predicate == "acts");
+}
