@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn present_forms_take_their_infinitive() {
-        let inf = |form: &str| infinitive(form).map(|(verb, sure)| (verb, sure));
+        let inf = infinitive;
         assert_eq!(inf("fixe"), Some(("fixer".to_string(), true)));
         assert_eq!(inf("ouvre"), Some(("ouvrir".to_string(), true)));
         assert_eq!(inf("accueille"), Some(("accueillir".to_string(), true)));
