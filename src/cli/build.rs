@@ -119,15 +119,22 @@ pub struct Report {
     /// Documents built without a known date.
     pub undated: usize,
     pub skipped: Vec<Skip>,
+    /// Inputs named on the command line that could not be read (missing,
+    /// unreadable): among `skipped`, and a failure even when others built.
+    pub unreadable: usize,
     /// Documents left to the other shards.
     pub other_shards: usize,
     pub elapsed: Duration,
 }
 
 impl Report {
-    /// 0 when at least one document was built or there was nothing to skip; 1 when every input failed.
+    /// 1 when an input named on the command line could not be read (the
+    /// others are still built, as a script must learn of the missing one) or
+    /// when every input failed; 0 otherwise (a document skipped for its
+    /// content, such as a text with no clause, is no failure while others
+    /// built).
     pub fn exit_code(&self) -> ExitCode {
-        if self.built == 0 && !self.skipped.is_empty() {
+        if self.unreadable > 0 || (self.built == 0 && !self.skipped.is_empty()) {
             ExitCode::from(EXIT_FAILURE)
         } else {
             ExitCode::SUCCESS
@@ -189,6 +196,7 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if inputs.is_empty() {
         // Nothing to read: say so without loading the model.
         return Ok(finish(Report {
+            unreadable: unreadable.len(),
             skipped: unreadable,
             ..Report::default()
         }));
@@ -223,6 +231,7 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if let Some(line) = sink.finish()? {
         output::info(&line);
     }
+    report.unreadable = unreadable.len();
     let mut skipped = unreadable;
     skipped.append(&mut report.skipped);
     report.skipped = skipped;
@@ -887,6 +896,29 @@ mod tests {
         };
         assert_eq!(report.exit_code(), ExitCode::from(EXIT_FAILURE));
         assert!(report.summary().starts_with("built 0 documents (1 skipped)"));
+    }
+
+    #[test]
+    fn a_missing_input_fails_the_build_even_when_others_built() {
+        let skip = || Skip {
+            source: "a".into(),
+            reason: "b".into(),
+        };
+        // A named file that is not there: exit 1, the others still built.
+        let missing = Report {
+            built: 2,
+            skipped: vec![skip()],
+            unreadable: 1,
+            ..Report::default()
+        };
+        assert_eq!(missing.exit_code(), ExitCode::from(EXIT_FAILURE));
+        // A document skipped for its content while others built: success.
+        let empty_text = Report {
+            built: 2,
+            skipped: vec![skip()],
+            ..Report::default()
+        };
+        assert_eq!(empty_text.exit_code(), ExitCode::SUCCESS);
     }
 
     #[test]

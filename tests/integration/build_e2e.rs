@@ -150,6 +150,29 @@ fn dry_run_prints_facts_and_writes_no_store() {
 }
 
 #[test]
+fn a_missing_file_among_others_is_built_around_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let missing = dir.path().join("nope.txt");
+    trame()
+        .arg("build")
+        .arg(seed())
+        .arg(&missing)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("skipped").and(predicate::str::contains("nope.txt")));
+    // The file that was there is in the store.
+    trame()
+        .args(["stats", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("documents"));
+}
+
+#[test]
 
 fn stdin_is_read_with_dash_and_a_folder_recursively() {
     let dir = tempfile::tempdir().unwrap();
