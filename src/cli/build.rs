@@ -119,8 +119,8 @@ pub struct Report {
     /// Documents built without a known date.
     pub undated: usize,
     pub skipped: Vec<Skip>,
-    /// Inputs named on the command line that could not be read (missing,
-    /// unreadable): among `skipped`, and a failure even when others built.
+    /// Paths named on the command line that are not there or could not be
+    /// read: among `skipped`, and a failure even when others built.
     pub unreadable: usize,
     /// Documents left to the other shards.
     pub other_shards: usize,
@@ -191,12 +191,18 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let (inputs, errors) = input::expand_inputs(&args.paths);
+    // A path named on the command line that is not there or cannot be
+    // read fails the build; what a folder walk skips (a link loop) does not.
+    let missing = errors
+        .iter()
+        .filter(|e| matches!(e, input::InputError::NotFound { .. } | input::InputError::Io { .. }))
+        .count();
     let unreadable: Vec<Skip> = errors.iter().map(skip_of).collect();
     unreadable.iter().for_each(warn_skip);
     if inputs.is_empty() {
         // Nothing to read: say so without loading the model.
         return Ok(finish(Report {
-            unreadable: unreadable.len(),
+            unreadable: missing,
             skipped: unreadable,
             ..Report::default()
         }));
@@ -231,7 +237,7 @@ pub fn run(args: &BuildArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if let Some(line) = sink.finish()? {
         output::info(&line);
     }
-    report.unreadable = unreadable.len();
+    report.unreadable = missing;
     let mut skipped = unreadable;
     skipped.append(&mut report.skipped);
     report.skipped = skipped;
