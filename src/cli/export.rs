@@ -65,12 +65,18 @@ pub struct ExportArgs {
         value_name = "N",
         default_value_t = 1,
         requires = "focus",
+        value_parser = at_least_one,
         help_heading = "Picture selection (png, svg, dot)"
     )]
     pub depth: usize,
 
     /// Draw only the N highest-ranked entities [png/svg default: 40 on big graphs].
-    #[arg(long, value_name = "N", help_heading = "Picture selection (png, svg, dot)")]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = at_least_one,
+        help_heading = "Picture selection (png, svg, dot)"
+    )]
     pub top: Option<usize>,
 
     /// How --top ranks entities.
@@ -220,6 +226,15 @@ pub enum Renderer {
     Builtin,
     Graphviz,
     Auto,
+}
+
+/// A count of 1 or more (`--top`, `--depth`): 0 would draw nothing.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be 1 or more (0 would draw nothing)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{text}` is not a whole number; give a count of 1 or more")),
+    }
 }
 
 /// Pictures drawn without --focus/--top keep this many entities at most:

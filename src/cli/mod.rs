@@ -76,7 +76,14 @@ pub enum Command {
     Stats(stats::StatsArgs),
     Explain(explain::ExplainArgs),
     Serve(serve::ServeArgs),
-    #[command(subcommand)]
+    /// Install and list the French language models (md, sm).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+        trame model install sm          download, verify and unpack the small model\n  \
+        trame model list                the installed models and their folders\n  \
+        trame --model sm build news/    build with the small model"
+    )]
     Model(model::ModelCommand),
 }
 
