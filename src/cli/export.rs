@@ -65,7 +65,6 @@ pub struct ExportArgs {
         value_name = "N",
         default_value_t = 1,
         requires = "focus",
-        value_parser = at_least_one,
         help_heading = "Picture selection (png, svg, dot)"
     )]
     pub depth: usize,
@@ -228,7 +227,7 @@ pub enum Renderer {
     Auto,
 }
 
-/// A count of 1 or more (`--top`, `--depth`): 0 would draw nothing.
+/// A count of 1 or more (`--top`): 0 would draw nothing.
 fn at_least_one(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(0) => Err("must be 1 or more (0 would draw nothing)".to_string()),

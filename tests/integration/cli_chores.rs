@@ -35,7 +35,6 @@ fn malformed_input_exits_2_in_every_subcommand_and_failures_exit_1() {
         &["export", "ttl", "--query", "CONSTRUCT WHERE { ?s ?p ?o }"],
         &["export", "gif"],
         &["export", "dot", "--top", "0"],
-        &["export", "dot", "--focus", "Rubio", "--depth", "0"],
         &["export", "png"],
         &["explain", "--min-confidence", "2", "Rubio"],
         &["build", "--min-confidence", "-1", &seed],
