@@ -247,11 +247,11 @@ enum Rejected {
 /// Types a cluster, filters junk and picks its label.
 fn accept(raws: &[Raw], members: &[usize]) -> Result<Entity, Rejected> {
     let ms: Vec<&Raw> = members.iter().map(|&i| &raws[i]).collect();
-    let (label, aliases) = label_and_aliases(&ms);
-    let key = normalise_name(&label);
     // Another name given in passing ("X, aussi appelé Y") neither labels
     // nor types the entity while the name it is given to is there.
     let alias_keys: HashSet<&str> = ms.iter().filter(|r| r.alias).map(|r| r.key.as_str()).collect();
+    let (label, aliases) = label_and_aliases(&ms, &alias_keys);
+    let key = normalise_name(&label);
     let named = |r: &&&Raw| !alias_keys.contains(r.key.as_str());
     let longest = ms
         .iter()
@@ -397,8 +397,9 @@ fn supported(ms: &[&Raw], key: &str, single: bool) -> bool {
 
 /// The best-cased fullest name as written (a form with lower-case letters
 /// before one in capitals throughout, then most words, then most frequent,
-/// then first seen) and the other distinct spellings.
-fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
+/// then first seen; never a name given in passing, `alias_keys`) and the
+/// other distinct spellings.
+fn label_and_aliases(ms: &[&Raw], alias_keys: &HashSet<&str>) -> (String, Vec<String>) {
     let mut texts: Vec<(String, usize, usize)> = Vec::new(); // text, count, first position
     for (i, r) in ms.iter().enumerate() {
         match texts.iter_mut().find(|(t, _, _)| *t == r.text) {
@@ -406,8 +407,7 @@ fn label_and_aliases(ms: &[&Raw]) -> (String, Vec<String>) {
             None => texts.push((r.text.clone(), 1, i)),
         }
     }
-    // Another name given in passing is an alias, never the label.
-    let alias_keys: HashSet<&str> = ms.iter().filter(|r| r.alias).map(|r| r.key.as_str()).collect();
+    // Another name given in passing (`alias_keys`) is an alias, never the label.
     let is_alias = |t: &str| alias_keys.contains(normalise_name(t).as_str());
     let words = |t: &str| t.split(|c: char| c.is_whitespace() || c == '-').count();
     texts.sort_by(|a, b| {

@@ -298,7 +298,9 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| Lexicon::parse(PREDICATES_TSV, LEXICON_TSV).unwrap_or_default())
 }
 
-fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+/// The data rows of a tab-separated table: (1-based line number, trimmed
+/// columns), blank lines and `#` comments skipped.
+pub(crate) fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))

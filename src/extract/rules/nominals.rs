@@ -73,14 +73,10 @@ pub enum NominalTableError {
 /// Parses the table from text: noun lemma → its row.
 pub fn parse(text: &str) -> Result<HashMap<String, Nominal>, NominalTableError> {
     let mut out = HashMap::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    for (line, cols) in super::lexicon::rows(text) {
         if cols.len() != 3 {
             return Err(NominalTableError::Columns {
-                line: i + 1,
+                line,
                 found: cols.len(),
             });
         }
@@ -93,7 +89,7 @@ pub fn parse(text: &str) -> Result<HashMap<String, Nominal>, NominalTableError> 
             "person" => Role::Person,
             other => {
                 return Err(NominalTableError::Role {
-                    line: i + 1,
+                    line,
                     role: other.to_string(),
                 })
             }
