@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Extraction quality on the development gold: the seed article, every
-# ../shared/eval/dev/*.gold.json article and every tests/data/spent-gold
-# article (the held-out set whose misses were read on 2026-12-01; the gold's
-# "doc" names the corpus file), each built alone into a temporary store with the given trame binary,
+# ../shared/eval/dev/*.gold.json article, every tests/data/spent-gold
+# article (the held-out set whose misses were read on 2026-12-01) and every
+# tests/data/dev2-gold article (8 more written on 2026-12-01 evening as
+# development gold; the gold's "doc" names the corpus file), each built alone into a temporary store with the given trame binary,
 # dumped with `trame export csv` and scored with ../shared/eval/score.py.
-# Prints one line per article, then the means of each group (dev, spent) and
-# of both, and fails when a group's mean falls below its floor (the floors rise with each landed improvement; they are
+# Prints one line per article, then the means of each group (dev, spent,
+# dev2) and of all of them, and fails when a group's mean falls below its floor (the floors rise with each landed improvement; they are
 # never set above a measured figure).
 #
 #   bash tests/dev_score.sh [TRAME_BINARY]
@@ -22,7 +23,7 @@ bin="${1:-target/debug/trame}"
 shared="${TRAME_SHARED:-../shared}"
 gold_dir="${DEV_GOLD_DIR:-$shared/eval/dev}"
 gold_specs=("$gold_dir")
-if [ -z "${DEV_GOLD_DIR:-}" ]; then gold_specs+=("tests/data/spent-gold:spent"); fi
+if [ -z "${DEV_GOLD_DIR:-}" ]; then gold_specs+=("tests/data/spent-gold:spent" "tests/data/dev2-gold:dev2"); fi
 if [ ! -d "$gold_dir" ]; then
   echo "dev_score: $gold_dir not found; set TRAME_SHARED to the shared folder (or DEV_GOLD_DIR to a gold folder)" >&2
   exit 1
@@ -71,7 +72,7 @@ def line(r):
             f"junk={r['junk_rate']:.2f} rows={r['relation_rows']}/{r['gold_facts']}")
 
 seed = load(os.path.join(folder, "seed.json"))
-groups = {g: [load(p) for p in sorted(glob.glob(os.path.join(folder, f"{g}-*.json")))] for g in ("dev", "spent")}
+groups = {g: [load(p) for p in sorted(glob.glob(os.path.join(folder, f"{g}-*.json")))] for g in ("dev", "spent", "dev2")}
 print("seed:")
 print("  " + line(seed))
 
@@ -90,7 +91,7 @@ def show(title, m, n):
           f"rows/gold={m['rows_per_gold']:.2f} entity R={m['entity_R']:.3f} P={m['entity_P']:.3f} "
           f"splits/article={m['splits']:.2f}")
 
-titles = {"dev": os.environ.get("HELD_OUT") or "dev", "spent": "spent"}
+titles = {"dev": os.environ.get("HELD_OUT") or "dev", "spent": "spent", "dev2": "dev2"}
 for g, rs in groups.items():
     if not rs:
         continue
@@ -102,7 +103,7 @@ group_means = {g: means_of(rs) for g, rs in groups.items() if rs}
 for g, m in group_means.items():
     show(titles[g], m, len(groups[g]))
 if len(group_means) > 1:
-    show("dev+spent", means_of(allrs), len(allrs))
+    show("all groups", means_of(allrs), len(allrs))
 print(f"({os.environ['SECONDS_TAKEN']} s)")
 means = group_means["dev"]
 
@@ -151,22 +152,36 @@ if os.environ.get("HELD_OUT"):
 # merged streams read off the spent set: names with a class and definite
 # descriptions through it, ages and measures, objectless clauses, event
 # nominals, aliases ("aussi appelé"), verbs the lemmatiser left as written.
+# splits 0.222 -> 0.167 (dev), 0.167 -> 0 (spent) with a name in the other
+# grammatical number joining the one before it, and "autoroute" a class noun.
 floors = {
     "core": (0.733, 1), "all": (0.581, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.946, 1), "entity_P": (0.976, 1), "splits": (0.222, -1),
+    "entity_R": (0.946, 1), "entity_P": (0.976, 1), "splits": (0.167, -1),
 }
 # The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00
 # (0.610 / 0.405, entity R 0.932 P 0.951, splits 0.33 then); its floors are
 # the figures once the afternoon's streams landed.
 spent_floors = {
     "core": (0.817, 1), "all": (0.602, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.944, 1), "entity_P": (0.963, 1), "splits": (0.167, -1),
+    "entity_R": (0.944, 1), "entity_P": (0.963, 1), "splits": (0.0, -1),
+}
+# dev2 (tests/data/dev2-gold) was written on 2026-12-01 at 16:30 by two
+# annotators who never saw trame's output, and scored before any rule was
+# tuned on it: core 0.602, all 0.453, entity R 0.974 P 0.957, splits 0.50
+# (0.25 once names in the other grammatical number and "autoroute X" / "X"
+# were merged).
+dev2_floors = {
+    "core": (0.602, 1), "all": (0.453, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "entity_R": (0.974, 1), "entity_P": (0.957, 1), "splits": (0.25, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]
 if "spent" in group_means:
     sm = group_means["spent"]
     failed += [f"spent {k}={sm[k]:.3f} (floor {v})" for k, (v, sign) in spent_floors.items() if (round(sm[k], 3) - v) * sign < 0]
+if "dev2" in group_means:
+    d2 = group_means["dev2"]
+    failed += [f"dev2 {k}={d2[k]:.3f} (floor {v})" for k, (v, sign) in dev2_floors.items() if (round(d2[k], 3) - v) * sign < 0]
 failed += [f"seed {k}={seed[k]} (floor {v})" for k, v in seed_floors.items() if seed[k] < v]
 if failed:
     print("dev_score: below floor: " + "; ".join(failed), file=sys.stderr)

@@ -8,7 +8,9 @@
 //! acronym joins the one longer name whose significant words it spells
 //! ("CPI" → "Cour pénale internationale", "FARC" → "Forces armées
 //! révolutionnaires de Colombie"); a name joins the one longer name that
-//! is an organisation head word followed by it ("TF1" → "Groupe TF1").
+//! is an organisation head word followed by it ("TF1" → "Groupe TF1"); a
+//! name in the other grammatical number joins the one written before it
+//! ("un Gilet jaune" → "les Gilets jaunes").
 //! Works on folded keys only; typing and filtering are left to the caller.
 
 use crate::facts::EntityKind;
@@ -121,6 +123,23 @@ fn complement_follows(long: &[&str], short: usize) -> bool {
         && long
             .get(short)
             .is_some_and(|w| matches!(*w, "de" | "du" | "des") || w.starts_with("d'"))
+}
+
+/// Whether two folded names differ only in grammatical number, word by
+/// word: each word the same or one with a plural "-s"/"-x" the other lacks,
+/// on words of three letters or more, and at least one word so ("gilet
+/// jaune" / "gilets jaunes", "rohingya" / "rohingyas"; not "paris" /
+/// "pari", whose short word has three letters, nor names of different
+/// length).
+fn number_variant(a: &[&str], b: &[&str]) -> bool {
+    let inflected = |x: &str, y: &str| {
+        x.len() == y.len() + 1 && y.chars().count() >= 3 && x.starts_with(y) && (x.ends_with('s') || x.ends_with('x'))
+    };
+    a.len() == b.len()
+        && a != b
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x == y || inflected(x, y) || inflected(y, x))
 }
 
 /// Whether `short`'s letters are the initials of `long`'s significant
@@ -291,6 +310,17 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 continue;
             }
         }
+        // The same name in the other grammatical number, written before
+        // ("les Gilets jaunes" … "un Gilet jaune"): the text's one name for
+        // the group and its members.
+        // The NER types some mentions of a group PER ("des Gilets jaunes
+        // ont bloqué"), so the person flag does not keep these apart: a
+        // person's name has no plural.
+        let numbered: Vec<usize> = (0..g).filter(|&h| number_variant(&words[h], w)).collect();
+        if let Some(h) = unique(numbered) {
+            target[g] = h;
+            continue;
+        }
         let joins: Vec<usize> = if w.len() == 1 {
             // A lone surname: full person names ending with it.
             (0..n)
@@ -445,14 +475,31 @@ mod tests {
     fn a_dated_form_of_a_name_joins_it() {
         let m = [k("coupe de russie", false), k("coupe de russie 2018", false)];
         assert_eq!(cluster(&m), vec![vec![0, 1]]);
-        // Plurals stay apart; two years are two editions.
-        let m = [k("gilet jaune", false), k("gilets jaunes", false)];
-        assert_eq!(cluster(&m).len(), 2);
+        // Two years are two editions.
         let m = [k("coupe du monde 2018", false), k("coupe du monde 2022", false)];
         assert_eq!(cluster(&m).len(), 2);
         assert_eq!(variant_form("coupe du monde 2018"), ("coupe du monde", Some("2018")));
         assert_eq!(variant_form("2018"), ("2018", None));
         assert_eq!(variant_form("paris 3000"), ("paris 3000", None));
+    }
+
+    #[test]
+    fn a_name_in_the_other_number_joins_it() {
+        let m = [k("gilets bleus", false), k("paris", false), k("gilet bleu", false)];
+        assert_eq!(cluster(&m), vec![vec![0, 2], vec![1]]);
+        let m = [k("ouighour", false), k("ouighours", false)];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Even when the NER typed one of them a person.
+        let m = [k("gilets bleus", true), k("gilet bleu", false)];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Names of another length or word, and short words, stay apart.
+        let m = [k("gilets bleus", false), k("gilet bleu clair", false)];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [k("bus", false), k("bu", false)];
+        assert_eq!(cluster(&m).len(), 2);
+        assert!(number_variant(&["nations", "unies"], &["nation", "unie"]));
+        assert!(!number_variant(&["nations", "unies"], &["nations", "unies"]));
+        assert!(!number_variant(&["nations", "unies"], &["nation", "une"]));
     }
 
     #[test]
