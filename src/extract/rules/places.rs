@@ -24,6 +24,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     apposed_geo(ctx, p, out);
     near(ctx, p, out);
     where_lies(ctx, p, out);
+    where_happened(ctx, p, out);
 }
 
 /// The place entity a token names (not a demonym adjective such as
@@ -647,7 +648,16 @@ fn inside_of(ctx: &Ctx, p: &Para, a: usize, e: usize) -> bool {
 /// Whether a `near` locution (lexicon.tsv) ends right before token `k`
 /// ("près" before "du Colisée").
 fn near_before(ctx: &Ctx, p: &Para, k: usize) -> bool {
-    (1..=3usize).any(|n| k >= n && near_words(ctx, p, k - n).is_some_and(|(_, end)| end == k))
+    near_locution_before(ctx, p, k).is_some()
+}
+
+/// The `near` locution (lexicon.tsv) that ends right before token `k`, the
+/// longest: "à proximité" before "de Lyon".
+pub(crate) fn near_locution_before(ctx: &Ctx, p: &Para, k: usize) -> Option<String> {
+    (1..=3usize)
+        .rev()
+        .filter(|&n| k >= n)
+        .find_map(|n| near_words(ctx, p, k - n).filter(|(_, end)| *end == k).map(|(l, _)| l))
 }
 
 /// "A et B" from token `k`: two places, neither a country, the first
@@ -734,5 +744,108 @@ fn where_lies(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             }
             out.push(located(p, Node::Entity(e), &said, container, s, h));
         }
+    }
+}
+
+/// "dans les Landes, où un homme a été tué près de Dax", "la préfecture de
+/// Gifu, où la température a atteint 39 degrés dans la ville d'Ibigawa": a
+/// clause opened by "où" right after a place (a comma allowed between)
+/// tells what happened in that place, so a place named in it as where the
+/// act happened ("à", "dans", "en", a `near` locution or a place noun
+/// before "de") lies in the antecedent (`locatedIn`, lemma the
+/// preposition). Read from the words, because the parser hangs such a
+/// clause on the main verb as often as on the place. Countries are never
+/// the inner place (a country lies in no other place named this way), and
+/// a clause stops at the next comma or the sentence's end.
+fn where_happened(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    for o in 1..p.len() {
+        if p.tok(o).text.to_lowercase() != "où" {
+            continue;
+        }
+        let before = if p.tok(o - 1).text == "," {
+            o.saturating_sub(2)
+        } else {
+            o - 1
+        };
+        let Some(container) = ends_place(ctx, p, before) else {
+            continue;
+        };
+        let mut k = o + 1;
+        while k < p.len() && !matches!(p.tok(k).text.as_str(), "," | ";" | ":" | "." | "(") {
+            let Some(inner) = place_at(ctx, p, k) else {
+                k += 1;
+                continue;
+            };
+            let end = mention_end(ctx, p, k, inner);
+            if inner != container && !is_country(ctx, inner) && adjunct_of_verb(ctx, p, k, end) {
+                if let Some(prep) = place_preposition(ctx, p, k) {
+                    out.push(located(p, Node::Entity(inner), &prep, container, k, before));
+                }
+            }
+            k = end;
+        }
+    }
+}
+
+/// Whether the place mention `start..end` is an adjunct of a verb: its
+/// head word is an oblique, the complement of a place noun that is one
+/// ("dans la ville d'Ibigawa"), or hangs on an adverb of a verb ("près de X").
+/// Not an item of a list ("par rapport à la Belgique ou au Québec") nor a
+/// noun's complement.
+fn adjunct_of_verb(ctx: &Ctx, p: &Para, start: usize, end: usize) -> bool {
+    let is_verb = |t: usize| matches!(p.tok(t).pos.as_str(), "VERB" | "AUX");
+    let Some(m) = (start..end).find(|&t| p.head(t).is_none_or(|h| h < start || h >= end)) else {
+        return false;
+    };
+    let Some(h) = p.head(m) else { return false };
+    let dep = p.tok(m).dep.as_str();
+    match dep {
+        // An oblique hangs on a predicate, even where the parser put the
+        // predicate on a noun ("39 degrés Celsius dans la ville de X").
+        _ if dep.starts_with("obl") => true,
+        "nmod" => {
+            let noun = p.tok(h);
+            noun.pos == "NOUN" && ctx.is(Class::Geo, &noun.lemma.to_lowercase()) && noun.dep.starts_with("obl")
+        }
+        _ => p.tok(h).pos == "ADV" && p.head(h).is_some_and(is_verb),
+    }
+}
+
+/// The preposition that makes the place mention starting at token `k`
+/// where something happened: "à", "dans", "en" (articles skipped), a
+/// `near` locution before "de" ("près de"), or "de" after a place noun
+/// ("dans la ville d'Ibigawa": "dans"). `None` for any other word before it.
+fn place_preposition(ctx: &Ctx, p: &Para, k: usize) -> Option<String> {
+    let mut s = k;
+    while s > 0 && p.tok(s - 1).pos == "DET" {
+        s -= 1;
+    }
+    // "d' Ibigawa" written with a space comes as two tokens, "d" and "'".
+    let mut de = s.checked_sub(1)?;
+    let mut written = p.tok(de).text.clone();
+    if matches!(written.as_str(), "'" | "\u{2019}") && de > 0 {
+        de -= 1;
+        written = format!("{}'", p.tok(de).text);
+    }
+    let word = super::preposition_form(&written);
+    match word.as_str() {
+        "à" | "dans" | "en" => Some(word),
+        "de" => {
+            if let Some(near) = near_locution_before(ctx, p, de) {
+                return Some(format!("{near} de"));
+            }
+            let noun = de.checked_sub(1)?;
+            let geo = p.tok(noun).pos == "NOUN" && ctx.is(Class::Geo, &p.tok(noun).lemma.to_lowercase());
+            if !geo {
+                return None;
+            }
+            let mut m = noun;
+            while m > 0 && p.tok(m - 1).pos == "DET" {
+                m -= 1;
+            }
+            let outer = super::preposition_form(&p.tok(m.checked_sub(1)?).text);
+            matches!(outer.as_str(), "à" | "dans" | "en").then_some(outer)
+        }
+        _ => None,
     }
 }

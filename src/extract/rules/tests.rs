@@ -2044,6 +2044,20 @@ fn a_relative_ou_se_trouve_on_a_place_puts_its_subjects_there() {
 }
 
 #[test]
+fn a_place_where_something_happened_in_an_ou_clause_lies_in_its_antecedent() {
+    let doc = sentence("La tempête a fait un mort dans les Landes, où un homme a été tué près de Dax.");
+    assert_eq!(fact(&doc, "Dax", "locatedIn", "Landes").lemma, "près de");
+    let doc = sentence(
+        "La chaleur est forte dans la province du Hunan, où le thermomètre a atteint 40 degrés dans la ville de Yueyang.",
+    );
+    assert_eq!(fact(&doc, "Yueyang", "locatedIn", "Hunan").lemma, "dans");
+    // A place the clause compares with is not where anything happened.
+    let doc =
+        sentence("Les films sont rares au Liban, où la production est faible par rapport à la Belgique ou au Québec.");
+    no_fact_with(&doc, |f| f.predicate == "locatedIn");
+}
+
+#[test]
 fn a_ministry_of_a_tagged_field_is_one_organisation() {
     // Only "Transport" is tagged: the ministry is the name.
     let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
