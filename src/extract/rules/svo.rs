@@ -1093,6 +1093,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     let mut rule = if passive { "passive" } else { "svo" };
     let mut forced_property: Option<&'static str> = None;
     let mut prep_used: Option<String> = None;
+    let mut chosen_role: Option<&'static str> = None;
     let mut extra = 1.0f32;
     if objects.is_empty() && !passive {
         // A bare noun phrase the parser took for an adjunct ("exclut depuis
@@ -1180,6 +1181,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         if let Some(o) = chosen {
             objects = o.values.clone();
             prep_used = Some(o.prep.clone());
+            chosen_role = o.role;
             rule = if agentless {
                 "passive-patient"
             } else if passive {
@@ -1255,6 +1257,13 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         .map(str::to_string)
         .or_else(|| predicate(ctx, &lemmas, prep_used.as_deref()))
         .unwrap_or_else(|| "relatedTo".to_string());
+    // "le procès s'ouvre à Paris", "a manifesté en Belgique": a place the
+    // table names no relation for is where the act happened (a goal, "en
+    // direction de Lyon", is where it goes: it stays a plain relation).
+    let goal = prep_used.as_deref().is_some_and(|x| x.ends_with(" de"));
+    if property == "relatedTo" && rule == "prep" && chosen_role == Some("location") && !goal {
+        property = "actLocation".to_string();
+    }
     // A verb of saying with a plain noun for object states nothing: "déclarer
     // la guerre", "confier une mission" use the verb in another sense, which
     // the table names as an idiom ("déclarer guerre à") or not at all; nor

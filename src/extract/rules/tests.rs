@@ -2058,6 +2058,16 @@ fn a_place_where_something_happened_in_an_ou_clause_lies_in_its_antecedent() {
 }
 
 #[test]
+fn a_place_an_intransitive_act_happened_in_is_its_location() {
+    let doc = sentence("Les agriculteurs ont manifesté à Rennes.");
+    assert_eq!(
+        fact(&doc, "agriculteurs", "actLocation", "Rennes").lemma,
+        "manifester à"
+    );
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+}
+
+#[test]
 fn a_ministry_of_a_tagged_field_is_one_organisation() {
     // Only "Transport" is tagged: the ministry is the name.
     let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
