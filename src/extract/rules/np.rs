@@ -52,7 +52,7 @@ impl Ctx<'_> {
             return Some((e, 0.9));
         }
         let tok = p.tok(t);
-        if tok.pos != "NOUN" {
+        if !common_noun(tok) {
             return None;
         }
         let lemma = tok.lemma.to_lowercase();
@@ -592,7 +592,7 @@ impl Ctx<'_> {
         let at = |k: usize| self.table.entity_at(p.index, k);
         let (e, anchor) = match at(x) {
             Some(e) => (e, x),
-            None if p.tok(x).pos == "NOUN" => self.name_after_noun(p, x, true)?,
+            None if common_noun(p.tok(x)) => self.name_after_noun(p, x, true)?,
             None => return None,
         };
         let mut lo = anchor.min(x);
@@ -1192,4 +1192,12 @@ fn is_singular_il_elle(p: &Para, t: usize) -> bool {
     let word = crate::extract::entities::coref::clitic_base(&tok.text);
     let pronoun = |w: &str| w == "il" || w == "elle";
     tok.pos == "PRON" && (pronoun(&lemma) || pronoun(&word)) && !p.morph_has(t, "Number=Plur")
+}
+
+/// Whether a token is a common noun: tagged `NOUN`, or a lower-case word
+/// the tagger took for a proper noun or a foreign word before a name ("le
+/// rover Curiosity" comes as PROPN or X + `flat:name`).
+fn common_noun(tok: &crate::nlp::Token) -> bool {
+    tok.pos == "NOUN"
+        || (matches!(tok.pos.as_str(), "PROPN" | "X") && tok.text.chars().next().is_some_and(char::is_lowercase))
 }

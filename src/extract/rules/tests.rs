@@ -2068,6 +2068,13 @@ fn a_place_an_intransitive_act_happened_in_is_its_location() {
 }
 
 #[test]
+fn a_lower_case_word_tagged_foreign_before_a_name_is_its_class_noun() {
+    // "rover" comes tagged X with the name hung on it as `flat:name`.
+    let doc = sentence("Le rover Opportunity a exploré le cratère.");
+    assert_eq!(fact(&doc, "Opportunity", "relatedTo", "cratère").lemma, "explorer");
+}
+
+#[test]
 fn a_ministry_of_a_tagged_field_is_one_organisation() {
     // Only "Transport" is tagged: the ministry is the name.
     let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
