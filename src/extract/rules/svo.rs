@@ -1476,9 +1476,22 @@ fn oblique_idiom(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<(us
         {
             return None;
         }
-        let prep = p.prep(c)?;
-        let idiom = format!("{} {prep} {}", lemmas.join(" "), t.lemma.to_lowercase());
-        ctx.lex.has_lemma(&idiom).then_some((c, idiom))
+        // "mis en garde à vue": a bare "à" complement right after the noun
+        // makes a longer compound than the idiom ("mettre en garde").
+        if p.kids(c, "nmod")
+            .any(|g| g == c + 2 && p.tok(c + 1).text.to_lowercase() == "à" && p.kids(g, "det").next().is_none())
+        {
+            return None;
+        }
+        // The table writes an idiom with its preposition as written ("mettre
+        // au point") or in its plain form ("mettre à pied").
+        let case = p.kids(c, "case").next()?;
+        let written = p.tok(case).text.to_lowercase().replace('\u{2019}', "'");
+        let plain = p.prep(c)?;
+        [written, plain].into_iter().find_map(|prep| {
+            let idiom = format!("{} {prep} {}", lemmas.join(" "), t.lemma.to_lowercase());
+            ctx.lex.has_lemma(&idiom).then_some((c, idiom))
+        })
     })
 }
 

@@ -2075,6 +2075,26 @@ fn a_lower_case_word_tagged_foreign_before_a_name_is_its_class_noun() {
 }
 
 #[test]
+fn idioms_of_mettre_with_a_preposition_and_a_bare_noun() {
+    let doc = sentence("Les chercheurs ont mis au point un nouveau vaccin.");
+    assert_eq!(
+        fact(&doc, "chercheurs", "develops", "nouveau vaccin").lemma,
+        "mettre au point"
+    );
+    let doc = sentence("La mairie a mis en place un couvre-feu.");
+    assert_eq!(
+        fact(&doc, "mairie", "implements", "couvre-feu").lemma,
+        "mettre en place"
+    );
+    let doc = sentence("Le ministre a mis en garde les manifestants.");
+    assert_eq!(fact(&doc, "ministre", "warns", "manifestants").lemma, "mettre en garde");
+    // "garde à vue" is a longer compound than "mettre en garde".
+    let doc = sentence("Le suspect a été mis en garde à vue.");
+    fact(&doc, "suspect", "undergoes", "garde à vue");
+    no_fact_with(&doc, |f| f.lemma.starts_with("mettre en garde"));
+}
+
+#[test]
 fn a_ministry_of_a_tagged_field_is_one_organisation() {
     // Only "Transport" is tagged: the ministry is the name.
     let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
