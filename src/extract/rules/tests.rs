@@ -2738,3 +2738,21 @@ fn a_headline_count_is_the_toll_of_its_event() {
     let doc = sentence("Portugal : au moins six morts dans un incendie de forêt");
     fact(&doc, "incendie de forêt", "causesDeaths", "six morts");
 }
+
+/// "Au moins sept randonneurs ont trouvé la mort dans une avalanche."
+#[test]
+fn the_counted_subject_of_a_verb_of_dying_is_a_toll() {
+    let doc = sentence("Au moins sept randonneurs ont trouvé la mort dans une avalanche.");
+    let f = fact(&doc, "avalanche", "causesDeaths", "sept randonneurs");
+    assert_eq!(f.lemma, "trouver mort");
+}
+
+/// "Un séisme a secoué l'île. Le gouverneur a fait mention de 20 morts.",
+/// "Chili : déjà 11 morts à la suite des incendies de forêt"
+#[test]
+fn a_count_under_a_tally_noun_or_a_framing_locution_is_a_toll() {
+    let doc = sentence("Un séisme a secoué l'île. Le gouverneur a fait mention de 20 morts.");
+    fact(&doc, "séisme", "causesDeaths", "20 morts");
+    let doc = sentence("Chili : déjà 11 morts à la suite des incendies de forêt");
+    fact(&doc, "incendies de forêt", "causesDeaths", "11 morts");
+}

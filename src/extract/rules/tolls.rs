@@ -76,6 +76,9 @@ struct Toll {
     predicate: &'static str,
     lemma: String,
     clause: usize,
+    /// The verb whose date, negation and modality the fact takes; none
+    /// for a tally ("Hier, la préfecture a fait état de 14 morts": the
+    /// date is the report's, not the event's).
     verb: Option<usize>,
     /// A phrase under the count that is no part of it ("Il y a 86
     /// blessés" with "Il y a" parsed as the count's preposition).
@@ -167,6 +170,24 @@ fn toll_at(ctx: &Ctx, p: &Para, c: usize) -> Option<Toll> {
             && (p.morph_has(a, "VerbForm=Part") || p.tok(a).pos == "ADJ")
             && p.kids(a, "obl:agent").next().is_none()
     });
+    // "cinq personnes ont trouvé la mort dans la collision", "45 personnes
+    // qui ont perdu la vie": the counted subject of a verb of dying.
+    let dying = if p.tok(c).dep == "nsubj" {
+        p.head(c)
+    } else {
+        p.kids(c, "acl:relcl")
+            .find(|&v| p.kids(v, "nsubj").any(|s| lemma(p, s) == "qui"))
+    };
+    if let Some((v, said)) = dying.and_then(|v| dies(ctx, p, v).map(|said| (v, said))) {
+        return Some(Toll {
+            predicate: "causesDeaths",
+            lemma: said,
+            clause: v,
+            verb: Some(v),
+            caused: false,
+            skip: None,
+        });
+    }
     let predicate = if ctx.is(Class::Casualty, &noun) {
         property(ctx, &noun)
     } else if let Some(a) = participle {
@@ -226,6 +247,21 @@ fn toll_at(ctx: &Ctx, p: &Para, c: usize) -> Option<Toll> {
             }
         }
         Some(v) => {
+            // "a fait mention de 14 morts": the count under a tally verb's
+            // bare noun.
+            if dep == "nmod" && p.prep(top).as_deref() == Some("de") && matches!(p.tok(v).dep.as_str(), "obj" | "xcomp")
+            {
+                let verb = p.head(v)?;
+                let idiom = format!("{} {}", lemma(p, verb), lemma(p, v));
+                return (tally(ctx, p, verb).as_deref() == Some(idiom.as_str())).then_some(Toll {
+                    predicate,
+                    lemma: idiom,
+                    clause: verb,
+                    verb: None,
+                    caused: false,
+                    skip: None,
+                });
+            }
             if dep == "obj" && existential(p, v) {
                 return Some(Toll {
                     predicate,
@@ -254,7 +290,7 @@ fn toll_at(ctx: &Ctx, p: &Para, c: usize) -> Option<Toll> {
                     predicate,
                     lemma: said,
                     clause: v,
-                    verb: Some(v),
+                    verb: None,
                     caused: false,
                     skip: None,
                 });
@@ -262,6 +298,20 @@ fn toll_at(ctx: &Ctx, p: &Para, c: usize) -> Option<Toll> {
             None
         }
     }
+}
+
+/// The lemmas a verb of dying is listed under (`dying` in `lexicon.tsv`):
+/// the verb, or the verb with its object noun ("trouver mort").
+fn dies(ctx: &Ctx, p: &Para, v: usize) -> Option<String> {
+    if p.tok(v).pos != "VERB" {
+        return None;
+    }
+    let verb = lemma(p, v);
+    if let Some(n) = p.kids(v, "obj").next() {
+        let idiom = format!("{verb} {}", lemma(p, n));
+        return ctx.is(Class::Dying, &idiom).then_some(idiom);
+    }
+    ctx.is(Class::Dying, &verb).then_some(verb)
 }
 
 /// "a provoqué trois morts", "a causé la mort de onze personnes", "a
@@ -367,8 +417,9 @@ fn counted_event(ctx: &Ctx, p: &Para, c: usize, toll: &Toll) -> Option<Found> {
         if is_harm(ctx, p, k) {
             Some(k)
         } else if ctx.is_locution(p, k) {
+            // "à la suite des orages" may be read with "des" as the article.
             p.kids(k, "nmod")
-                .find(|&g| p.prep(g).as_deref() == Some("de") && is_harm(ctx, p, g))
+                .find(|&g| matches!(p.prep(g).as_deref(), Some("de") | None) && is_harm(ctx, p, g))
         } else {
             None
         }
@@ -398,7 +449,7 @@ fn counted_event(ctx: &Ctx, p: &Para, c: usize, toll: &Toll) -> Option<Found> {
         .find(|&t| is_harm(ctx, p, t));
     // A verbless headline: the rest of its phrase, split off by the parser.
     let after = || {
-        if toll.verb.is_some() {
+        if matches!(p.tok(toll.clause).pos.as_str(), "VERB" | "AUX") {
             return None;
         }
         let next = p.sentence_range(c).end;
