@@ -144,6 +144,9 @@ pub enum Class {
     /// Verbs of dying whose counted subject is a toll ("mourir", "trouver
     /// mort", "perdre vie").
     Dying,
+    /// Nouns of an approximate count, whose "de" complement is what they
+    /// count ("une vingtaine de blessés").
+    Approx,
     /// Nouns naming a toll ("bilan"), whose "de" complement is the event.
     Toll,
     /// Nouns for people, whose "de N ans" complement is their age ("un
@@ -179,7 +182,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, affiliate, group, person, measure, portion, copular")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular")]
     Class {
         file: &'static str,
         line: usize,
@@ -271,6 +274,7 @@ impl Lexicon {
                 "toll-verb" => Class::TollVerb,
                 "tally" => Class::Tally,
                 "toll" => Class::Toll,
+                "approx" => Class::Approx,
                 "dying" => Class::Dying,
                 "toll-cause" => Class::TollCause,
                 "person" => Class::Person,

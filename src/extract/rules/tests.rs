@@ -2756,3 +2756,11 @@ fn a_count_under_a_tally_noun_or_a_framing_locution_is_a_toll() {
     let doc = sentence("Chili : déjà 11 morts à la suite des incendies de forêt");
     fact(&doc, "incendies de forêt", "causesDeaths", "11 morts");
 }
+
+/// "Une émeute a éclaté dans la prison. Il y a eu plusieurs dizaines de
+/// blessés."
+#[test]
+fn an_approximate_count_is_a_toll() {
+    let doc = sentence("Une émeute a éclaté dans la prison. Il y a eu plusieurs dizaines de blessés.");
+    fact(&doc, "émeute", "causesInjuries", "dizaines de blessés");
+}

@@ -92,9 +92,19 @@ fn lemma(p: &Para, t: usize) -> String {
     p.tok(t).lemma.to_lowercase()
 }
 
-/// Whether a noun has a number of its own ("trois morts", "86 blessés").
-fn counted(p: &Para, t: usize) -> bool {
-    p.kids(t, "nummod").any(|k| p.tok(k).pos == "NUM")
+/// The noun a count counts, if `t` is one: `t` itself with a number of
+/// its own ("trois morts", "86 blessés"), or the "de" complement of an
+/// approximate count ("une vingtaine de blessés": "blessés").
+fn counted(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
+    if p.kids(t, "nummod").any(|k| p.tok(k).pos == "NUM") {
+        return Some(t);
+    }
+    if !ctx.is(Class::Approx, &lemma(p, t)) {
+        return None;
+    }
+    p.kids(t, "nmod").find(|&g| {
+        g > t && p.prep(g).as_deref() == Some("de") && p.kids(g, "det").next().is_none() && p.tok(g).pos == "NOUN"
+    })
 }
 
 fn property(ctx: &Ctx, word: &str) -> &'static str {
@@ -151,10 +161,11 @@ fn tally(ctx: &Ctx, p: &Para, v: usize) -> Option<String> {
 /// The toll a counted noun `c` stands for, if its clause says one and
 /// names no event of its own as the subject of "faire".
 fn toll_at(ctx: &Ctx, p: &Para, c: usize) -> Option<Toll> {
-    if !matches!(p.tok(c).pos.as_str(), "NOUN") || !counted(p, c) {
+    if p.tok(c).pos != "NOUN" {
         return None;
     }
-    let noun = lemma(p, c);
+    let counts = counted(ctx, p, c)?;
+    let noun = lemma(p, counts);
     // The first conjunct says where the list stands ("de deux décès et de dix blessés").
     let top = top_of(p, c);
     let dep = p.tok(top).dep.as_str();
@@ -164,7 +175,7 @@ fn toll_at(ctx: &Ctx, p: &Para, c: usize) -> Option<Toll> {
         }
     }
     // "trois personnes tuées": a toll participle on the counted noun.
-    let participle = p.kids(c, "acl").find(|&a| {
+    let participle = p.kids(counts, "acl").find(|&a| {
         // The tagger may read the participle as an adjective.
         ctx.is(Class::TollVerb, &lemma(p, a))
             && (p.morph_has(a, "VerbForm=Part") || p.tok(a).pos == "ADJ")
