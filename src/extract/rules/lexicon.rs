@@ -129,6 +129,26 @@ pub enum Class {
     /// Nouns counting the dead or injured ("mort", "blessé", "victime"),
     /// objects of "faire".
     Casualty,
+    /// Casualty nouns and toll verbs that count the injured, not the dead
+    /// ("blessé", "blesser").
+    Injured,
+    /// Verbs whose counted patient is a toll ("trois personnes ont été
+    /// tuées").
+    TollVerb,
+    /// Verbs that report or amount to a toll ("faire état", "recenser",
+    /// "s'élever"), a verb and its bare noun as two lemmas.
+    Tally,
+    /// Verbs, alone or with their object noun, whose subject causes the
+    /// toll they count ("provoquer", "causer mort", "coûter vie").
+    TollCause,
+    /// Verbs of dying whose counted subject is a toll ("mourir", "trouver
+    /// mort", "perdre vie").
+    Dying,
+    /// Nouns of an approximate count, whose "de" complement is what they
+    /// count ("une vingtaine de blessés").
+    Approx,
+    /// Nouns naming a toll ("bilan"), whose "de" complement is the event.
+    Toll,
     /// Nouns for people, whose "de N ans" complement is their age ("un
     /// homme de 60 ans", "une passagère de 30 ans"); titles count too.
     Person,
@@ -162,7 +182,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, affiliate, group, person, measure, portion, copular")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular")]
     Class {
         file: &'static str,
         line: usize,
@@ -250,6 +270,13 @@ impl Lexicon {
                 "lies" => Class::Lies,
                 "harm" => Class::Harm,
                 "casualty" => Class::Casualty,
+                "injured" => Class::Injured,
+                "toll-verb" => Class::TollVerb,
+                "tally" => Class::Tally,
+                "toll" => Class::Toll,
+                "approx" => Class::Approx,
+                "dying" => Class::Dying,
+                "toll-cause" => Class::TollCause,
                 "person" => Class::Person,
                 "measure" => Class::Measure,
                 "portion" => Class::Portion,

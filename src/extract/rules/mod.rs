@@ -36,6 +36,7 @@ pub mod reported;
 pub mod roles;
 pub mod svo;
 pub mod time;
+pub mod tolls;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -72,6 +73,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         passive::run(&ctx, &para, &mut drafts);
         copula::run(&ctx, &para, &mut drafts);
         events::run(&ctx, &para, &mut drafts);
+        tolls::run(&ctx, &para, &mut drafts);
         nominals::run(&ctx, &para, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
         appos::run(&ctx, &para, &mut drafts);

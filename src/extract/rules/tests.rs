@@ -2721,3 +2721,97 @@ fn a_verb_left_as_written_by_the_lemmatiser_takes_its_infinitive() {
     let doc = sentence("La sonde reste en orbite autour de Mars.");
     no_fact_with(&doc, |f| f.predicate == "acts");
 }
+
+/// "Un incendie a ravagé un entrepôt près de Rouen. Il y a au moins quatre
+/// personnes tuées et neuf blessés."
+#[test]
+fn an_existential_toll_counts_the_event_named_before() {
+    let doc = sentence(
+        "Un incendie a ravagé un entrepôt près de Rouen. Il y a au moins quatre personnes tuées et neuf blessés.",
+    );
+    let f = fact(&doc, "incendie", "causesDeaths", "quatre personnes");
+    assert_eq!(f.lemma, "y avoir");
+    fact(&doc, "incendie", "causesInjuries", "neuf blessés");
+    // With no event of harm before, a count stands alone.
+    let doc = sentence("Le ministre a visité la région. Il y a 30 blessés.");
+    no_fact_with(&doc, |f| f.predicate.starts_with("causes"));
+}
+
+/// "Une explosion s'est produite dans une raffinerie. Les pompiers font
+/// état de deux décès et de six blessés."
+#[test]
+fn a_reported_toll_is_the_event_s() {
+    let doc = sentence(
+        "Une explosion s'est produite dans une raffinerie. Les pompiers font état de deux décès et de six blessés.",
+    );
+    fact(&doc, "explosion", "causesDeaths", "deux décès");
+    fact(&doc, "explosion", "causesInjuries", "six blessés");
+    // What the firemen say stays theirs too.
+    assert!(has(&doc, "pompiers", "reports"), "{}", dump(&doc));
+    // A tally verb's event may be framed in the clause ("lors de").
+    let doc = sentence("La police a recensé 12 blessés lors de l'émeute.");
+    fact(&doc, "émeute", "causesInjuries", "12 blessés");
+}
+
+/// "Le bilan de la tempête s'élève à sept morts."
+#[test]
+fn a_toll_noun_names_its_event() {
+    let doc = sentence("Le bilan de la tempête s'élève à sept morts.");
+    fact(&doc, "tempête", "causesDeaths", "sept morts");
+}
+
+/// "Un glissement de terrain a frappé le village. En outre, 14 personnes
+/// ont été blessées."
+#[test]
+fn an_agentless_passive_toll_counts_the_event_named_before() {
+    let doc = sentence("Un glissement de terrain a frappé le village. En outre, 14 personnes ont été blessées.");
+    fact(&doc, "glissement de terrain", "causesInjuries", "14 personnes");
+    // With an agent, the agent acts (`svo`): no toll.
+    let doc = sentence("Un accident a eu lieu sur le périphérique. Trois policiers ont été blessés par un chauffard.");
+    no_fact_with(&doc, |f| f.predicate.starts_with("causes"));
+    assert!(has(&doc, "chauffard", "injures"), "{}", dump(&doc));
+}
+
+/// "Le cyclone a coûté la vie à huit pêcheurs.", "Le typhon a causé la
+/// mort de onze personnes."
+#[test]
+fn costing_lives_and_causing_death_are_tolls() {
+    let doc = sentence("Le cyclone a coûté la vie à huit pêcheurs.");
+    let f = fact(&doc, "cyclone", "causesDeaths", "huit pêcheurs");
+    assert_eq!(f.lemma, "coûter vie");
+    let doc = sentence("Le typhon a causé la mort de onze personnes.");
+    fact(&doc, "typhon", "causesDeaths", "onze personnes");
+}
+
+/// "Portugal : au moins six morts dans un incendie de forêt"
+#[test]
+fn a_headline_count_is_the_toll_of_its_event() {
+    let doc = sentence("Portugal : au moins six morts dans un incendie de forêt");
+    fact(&doc, "incendie de forêt", "causesDeaths", "six morts");
+}
+
+/// "Au moins sept randonneurs ont trouvé la mort dans une avalanche."
+#[test]
+fn the_counted_subject_of_a_verb_of_dying_is_a_toll() {
+    let doc = sentence("Au moins sept randonneurs ont trouvé la mort dans une avalanche.");
+    let f = fact(&doc, "avalanche", "causesDeaths", "sept randonneurs");
+    assert_eq!(f.lemma, "trouver mort");
+}
+
+/// "Un séisme a secoué l'île. Le gouverneur a fait mention de 20 morts.",
+/// "Chili : déjà 11 morts à la suite des incendies de forêt"
+#[test]
+fn a_count_under_a_tally_noun_or_a_framing_locution_is_a_toll() {
+    let doc = sentence("Un séisme a secoué l'île. Le gouverneur a fait mention de 20 morts.");
+    fact(&doc, "séisme", "causesDeaths", "20 morts");
+    let doc = sentence("Chili : déjà 11 morts à la suite des incendies de forêt");
+    fact(&doc, "incendies de forêt", "causesDeaths", "11 morts");
+}
+
+/// "Une émeute a éclaté dans la prison. Il y a eu plusieurs dizaines de
+/// blessés."
+#[test]
+fn an_approximate_count_is_a_toll() {
+    let doc = sentence("Une émeute a éclaté dans la prison. Il y a eu plusieurs dizaines de blessés.");
+    fact(&doc, "émeute", "causesInjuries", "dizaines de blessés");
+}
