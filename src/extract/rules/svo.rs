@@ -788,6 +788,14 @@ pub(crate) fn role_of(prep: &str, kind: Option<EntityKind>) -> Option<&'static s
     }
 }
 
+/// Whether the phrase of `c`, an adjunct before its verb `v`, is set off
+/// from the clause by a comma right after it ("À Toulouse, les
+/// manifestants ont …").
+fn fronted_by_comma(p: &Para, c: usize, v: usize) -> bool {
+    let end = p.subtree(c).into_iter().max().unwrap_or(c);
+    end + 1 < v && p.tok(end + 1).text == ","
+}
+
 /// One prepositional argument of a verb.
 struct Oblique {
     prep: String,
@@ -825,6 +833,13 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
             Object::Entity(e) => Some(ctx.kind(e)),
             _ => None,
         });
+        // "À Toulouse, 2000 personnes ont participé à trois défilés": a
+        // place set off by a comma before the verb says where the act
+        // happened (`circumstances` reads it off the parse), never what
+        // the verb takes.
+        if c < v && role_of(&prep, kind) == Some("location") && fronted_by_comma(p, c, v) {
+            continue;
+        }
         // With a passive, only a verb of giving ("livré à", property
         // `…To`) has a recipient: "arrêté à Lyon" says where.
         let mapped = prep == "à"

@@ -2670,3 +2670,25 @@ fn a_verb_left_as_written_by_the_lemmatiser_takes_its_infinitive() {
     let doc = sentence("La sonde reste en orbite autour de Mars.");
     no_fact_with(&doc, |f| f.predicate == "acts");
 }
+
+/// "À Lille, 300 salariés ont participé à une grève.", which the model cuts
+/// into `À Lille` | `, 300 salariés …`: the place, set off before the
+/// verb, is where the act happened, never the verb's "à" argument.
+#[test]
+fn a_fronted_place_cut_off_by_the_parser_places_the_act() {
+    let doc = sentence("À Lille, 300 salariés ont participé à une grève.");
+    fact(&doc, "300 salariés", "participatesIn", "grève");
+    fact(&doc, "300 salariés", "actLocation", "Lille");
+    no_fact_with(&doc, |f| {
+        f.predicate != "actLocation" && label(&doc, &f.object) == "Lille"
+    });
+}
+
+/// "Vers 9h30, selon la préfecture, 300 salariés ont bloqué l'usine.": the
+/// time written before the attribution frames the clause; what the source
+/// says starts after it.
+#[test]
+fn a_time_before_an_opening_attribution_is_not_what_the_source_says() {
+    let doc = sentence("Vers 9h30, selon la préfecture, 300 salariés ont bloqué l'usine.");
+    fact(&doc, "préfecture", "states", "300 salariés ont bloqué l'usine");
+}
