@@ -3,13 +3,13 @@
 //!
 //! News sentences open on where and when (`À Toulouse, 2000 personnes ont
 //! manifesté`, `Vers 10h30, la police a …`, `Ce dimanche, …`), and the
-//! models learned to end a sentence before the comma that follows such an
+//! models learned to end a sentence at the comma that follows such an
 //! opening, as they do after a dateline. The clause then loses its place
 //! and its time. When the first piece is a short adjunct (a prepositional
 //! phrase, or a date or time phrase opened by a determiner or a number,
-//! with no verb) and the next piece starts with a comma and holds a clause,
-//! the adjunct becomes an `obl:mod` of that clause's head and the two
-//! pieces one sentence. A real dateline keeps its split.
+//! with no verb), a comma ends it or opens the next piece, and that next
+//! piece holds a clause, the adjunct becomes an `obl:mod` of that clause's
+//! head and the two pieces one sentence. A real dateline keeps its split.
 
 use super::{roots, starts_dateline};
 use crate::nlp::Doc;
@@ -26,10 +26,18 @@ pub fn rejoin_fronted_adverbial(doc: &mut Doc) -> usize {
     let sentences = doc.sentences();
     for pair in sentences.windows(2) {
         let (piece, next) = (pair[0].clone(), pair[1].clone());
-        let Some(adjunct) = adjunct(doc, piece.clone()) else {
+        // The comma may close the first piece ("Vers 9h30," | "sur les
+        // quais, …") or open the next one ("À Lille" | ", des …").
+        let closed = piece.len() > 1 && doc.tokens[piece.end - 1].text == ",";
+        let words = if closed {
+            piece.start..piece.end - 1
+        } else {
+            piece.clone()
+        };
+        let Some(adjunct) = adjunct(doc, words) else {
             continue;
         };
-        let Some(clause) = clause_after_comma(doc, next.clone()) else {
+        let Some(clause) = clause_after_comma(doc, next.clone(), closed) else {
             continue;
         };
         if starts_dateline(doc, piece.start) {
@@ -112,16 +120,21 @@ fn is_date_head(doc: &Doc, range: std::ops::Range<usize>, head: usize) -> bool {
     word(head) || (doc.tokens[head].pos == "NUM" && range.into_iter().any(word))
 }
 
-/// The head of the clause in `range` when the piece opens with a comma and
-/// then holds a clause: its one root (the comma aside) is a verb, or a
-/// predicate with its copula.
-fn clause_after_comma(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
+/// The head of the clause in `range` when the piece opens with a comma (or
+/// follows one, `closed`) and then holds a clause: its one root
+/// (punctuation aside) is a verb, or a predicate with its copula.
+fn clause_after_comma(doc: &Doc, range: std::ops::Range<usize>, closed: bool) -> Option<usize> {
     let tokens = &doc.tokens;
-    if range.len() < 3 || tokens[range.start].text != "," {
+    let opens = tokens.get(range.start).is_some_and(|t| t.text == ",");
+    if range.len() < 3 || opens == closed {
         return None;
     }
-    let body = range.start + 1..range.end;
-    let mut found = roots(doc, body.clone());
+    let body = if opens {
+        range.start + 1..range.end
+    } else {
+        range.clone()
+    };
+    let mut found = roots(doc, body.clone()).filter(|&i| tokens[i].pos != "PUNCT");
     let root = found.next()?;
     if found.next().is_some() {
         return None;
@@ -173,6 +186,18 @@ mod tests {
         d.tokens[1] = token("dimanche", 3, "NOUN", 1, "ROOT", false);
         assert_eq!(rejoin_fronted_adverbial(&mut d), 1);
         assert_eq!(d.tokens[1].head, 6);
+    }
+
+    #[test]
+    fn a_comma_closing_the_adjunct_joins_it_too() {
+        // «À Lille,» | «des ouvriers ont bloqué …».
+        let mut d = cut();
+        d.tokens[2].sent_start = false;
+        d.tokens[2].head = 1;
+        d.tokens[3].sent_start = true;
+        assert_eq!(rejoin_fronted_adverbial(&mut d), 1);
+        assert_eq!(d.sentences(), vec![0..10]);
+        assert_eq!((d.tokens[1].head, d.tokens[1].dep.as_str()), (6, "obl:mod"));
     }
 
     #[test]
