@@ -1226,7 +1226,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 "à" | "en" | "dans" | "pour" | "sur" | "contre" | "avec" | "vers" | "comme"
             ) && !o.values.is_empty()
                 && o.role != Some("location")
-                && o.values.iter().all(|x| !is_clock_or_time(p, x.token))
+                && o.values
+                    .iter()
+                    .all(|x| !is_clock_or_time(p, x.token) && !is_time_part(p, x.token))
         });
         if let Some(o) = phrase {
             objects = o.values.clone();
@@ -1785,6 +1787,17 @@ pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
 pub(crate) fn is_amount(p: &Para, x: &Value) -> bool {
     let number = matches!(&x.object, Object::Literal(l) if l.kind == LiteralKind::Number);
     number && !is_clock_or_time(p, x.token) && !x.phrase.iter().any(|&k| is_clock_or_time(p, k))
+}
+
+/// "en fin de matinée", "en ce début d'après-midi": a noun whose "de"
+/// complement is a time word with no number ("un mandat de cinq ans"
+/// measures a thing) names a part of that time, not a thing.
+fn is_time_part(p: &Para, t: usize) -> bool {
+    p.kids(t, "nmod").any(|g| {
+        p.prep(g).as_deref() == Some("de")
+            && is_clock_or_time(p, g)
+            && !p.children[g].iter().any(|&k| p.tok(k).pos == "NUM")
+    })
 }
 
 /// A clock time as written ("18h00", "14h", "9h30") or a time word

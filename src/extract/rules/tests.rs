@@ -2692,3 +2692,12 @@ fn a_time_before_an_opening_attribution_is_not_what_the_source_says() {
     let doc = sentence("Vers 9h30, selon la préfecture, 300 salariés ont bloqué l'usine.");
     fact(&doc, "préfecture", "states", "300 salariés ont bloqué l'usine");
 }
+
+/// "Des barrages ont été installés en fin de matinée.": a part of a time
+/// ("en fin de matinée") is when, not what the act did to the patient.
+#[test]
+fn a_part_of_a_time_is_no_patients_phrase() {
+    let doc = sentence("Des barrages ont été installés en fin de matinée.");
+    fact(&doc, "barrages", "undergoes", "installés");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("matinée"));
+}
