@@ -10,7 +10,9 @@
 //!   written before the name ("le groupe automobile Nissan", "le quotidien
 //!   Asahi"). Titles of people come from their roles (the entity table).
 //! - [`pronouns`]: a pronoun takes the single person of the right gender
-//!   mentioned earlier in its sentence or in the previous one.
+//!   mentioned earlier in its sentence or in the previous one (a pronoun
+//!   opening its sentence's main clause, with no person there: in the two
+//!   sentences before those).
 //! - [`descriptions`]: a definite noun phrase ("le N", "la N", "l'N", "ce N",
 //!   "cette N", adjectives after the noun allowed) takes the one entity
 //!   given that noun as a descriptor, else the one entity of the kind its
@@ -563,7 +565,7 @@ pub fn pronouns(
     for (p, doc) in docs.iter().enumerate() {
         for (si, range) in doc.sentences().into_iter().enumerate() {
             let sentence = sentence_base.get(p).copied().unwrap_or(0) + si;
-            for i in range {
+            for i in range.clone() {
                 if covered(p, i) {
                     continue;
                 }
@@ -572,7 +574,20 @@ pub fn pronouns(
                 if t.pos != "PRON" || !(lower == "il" || lower == "elle") {
                     continue;
                 }
-                if let Some(e) = pronoun(mentions, infos, p, i, sentence, lower == "elle") {
+                let fem = lower == "elle";
+                let found = match candidates(mentions, infos, p, i, sentence, fem, 1) {
+                    // "X est décédé samedi. Son enterrement sera célébré
+                    // dans l'intimité. ¶ En 1952, il fonde sa maison": a
+                    // pronoun that is its sentence's topic, with no person
+                    // in its sentence or the one before, takes the one
+                    // person of its gender named in the two sentences
+                    // before those (a paragraph break does not stop it).
+                    cands if cands.is_empty() && opens_main_clause(doc, range.clone(), i) => {
+                        single(candidates(mentions, infos, p, i, sentence, fem, 3))
+                    }
+                    cands => single(cands),
+                };
+                if let Some(e) = found {
                     out.push((p, i, e));
                 }
             }
@@ -592,23 +607,60 @@ pub(crate) fn clitic_base(text: &str) -> String {
     stripped.to_string()
 }
 
-fn pronoun(
+/// The persons of gender `fem` (or of no known gender) named before token
+/// `i` of paragraph `p`, in its sentence or the `back` sentences before it.
+fn candidates(
     mentions: &[NamedMention],
     infos: &[EntityInfo],
     p: usize,
     i: usize,
     sentence: usize,
     fem: bool,
-) -> Option<usize> {
-    let cands: Vec<usize> = mentions
+    back: usize,
+) -> Vec<usize> {
+    mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
         .filter(|m| m.paragraph < p || (m.paragraph == p && m.tokens.start < i))
-        .filter(|m| m.sentence + 1 >= sentence && m.sentence <= sentence)
+        .filter(|m| m.sentence + back >= sentence && m.sentence <= sentence)
         .map(|m| m.entity)
         .filter(|&e| infos.get(e).is_some_and(|info| info.feminine.is_none_or(|f| f == fem)))
-        .collect();
-    single(cands)
+        .collect()
+}
+
+/// Whether the pronoun `i` is the subject of its sentence's main clause
+/// (the root verb or a verb coordinated with it), with no noun subject
+/// written before it in the sentence, and its verb is no passive or
+/// copula carrying a clause ("il est demandé de …", "il n'est pas connu
+/// où …": impersonal): the sentence's topic, taken up from before.
+fn opens_main_clause(doc: &Doc, sentence: Range<usize>, i: usize) -> bool {
+    let tokens = &doc.tokens;
+    let t = &tokens[i];
+    if !matches!(t.dep.as_str(), "nsubj" | "nsubj:pass") {
+        return false;
+    }
+    let Some(verb) = tokens.get(t.head) else { return false };
+    let main = verb.head == t.head
+        || verb.dep == "ROOT"
+        || (verb.dep == "conj" && tokens.get(verb.head).is_some_and(|h| h.dep == "ROOT"));
+    let earlier_subject = (sentence.start..i).any(|k| {
+        matches!(tokens[k].dep.as_str(), "nsubj" | "nsubj:pass") && matches!(tokens[k].pos.as_str(), "NOUN" | "PROPN")
+    });
+    // "Il est demandé aux cheminots de …", "il n'est pas connu où …": an
+    // impersonal passive or copula carries a clause (or an infinitive)
+    // of its own.
+    let predicate = t.dep == "nsubj:pass"
+        || (sentence.start..sentence.end).any(|k| tokens[k].head == t.head && tokens[k].dep == "cop");
+    let clause = (sentence.start..sentence.end).any(|k| {
+        let d = &tokens[k];
+        d.head != k
+            && (d.head == t.head || tokens.get(d.head).is_some_and(|h| h.head == t.head))
+            && matches!(
+                d.dep.as_str(),
+                "ccomp" | "csubj" | "xcomp" | "acl" | "acl:relcl" | "advcl"
+            )
+    });
+    main && !earlier_subject && !(predicate && clause)
 }
 
 /// The one entity of a candidate list (repeats allowed), if there is one.

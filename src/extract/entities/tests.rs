@@ -273,3 +273,43 @@ fn time_zones_are_no_places() {
         assert!(!super::is_time_zone(name), "{name}");
     }
 }
+
+/// A pronoun opening its sentence's main clause, with no person in its
+/// sentence or the one before, takes the one person named two sentences
+/// back, across a paragraph break ("Le couturier X est mort samedi. Son
+/// enterrement aura lieu mardi. ¶ En 1952, il fonde …"); an impersonal
+/// "il" and an "il" inside another subject's clause do not.
+#[test]
+fn a_topic_pronoun_takes_the_person_named_two_sentences_back() {
+    let rows = crate::extract::rules::tests::rows(crate::extract::rules::tests::CONSTRUCTIONS);
+    let doc = |text: &str| {
+        rows.iter()
+            .find(|d| d.text == text)
+            .cloned()
+            .unwrap_or_else(|| panic!("no fixture row {text:?}"))
+    };
+    let death = doc("Le couturier Paul Rivière est mort samedi à Lyon. Son enterrement aura lieu mardi.");
+    let name = death.tokens.iter().position(|t| t.text == "Paul").expect("Paul");
+    let mentions = vec![coref::NamedMention {
+        entity: 0,
+        kind: EntityKind::Person,
+        paragraph: 0,
+        tokens: name..name + 2,
+        sentence: 0,
+    }];
+    let people = [coref::EntityInfo::default()];
+    let never = |_: usize, _: usize| false;
+    let after = |second: &str| {
+        let docs = vec![death.clone(), doc(second)];
+        let il = docs[1]
+            .tokens
+            .iter()
+            .position(|t| t.text.to_lowercase() == "il")
+            .expect("il");
+        let resolved = coref::pronouns(&docs, &[0, 2], &mentions, &people, &never);
+        resolved.iter().any(|&(p, i, e)| p == 1 && i == il && e == 0)
+    };
+    assert!(after("En 1952, il fonde sa maison de couture."));
+    assert!(!after("Il est demandé aux habitants de rester chez eux."));
+    assert!(!after("La société a annoncé qu'il partira."));
+}

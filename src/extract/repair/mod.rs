@@ -7,6 +7,8 @@
 //! determiner tagged as the function word it is spelled like: "un car de
 //! voyage" read as the conjunction "car"), [`leading_name`] (a place name cut off as if
 //! it were a dateline: `Paris` | `, Berlin et Varsovie ont signé…`),
+//! [`fronted_adverbial`] (a place or time adjunct cut off before its
+//! clause: `À Lille` | `, des ouvriers ont bloqué l'usine`),
 //! [`compounds`] (hyphenated compounds the parser split: `start`, `-`,
 //! `up`), [`coordination`] (a second clause's subject read as a
 //! coordinated object, a list's last item hung on the head noun, the
@@ -49,6 +51,7 @@ pub mod compounds;
 pub mod coordination;
 pub mod cut_subject;
 pub mod finite_clause;
+pub mod fronted_adverbial;
 pub mod fronted_subject;
 pub mod incise;
 pub mod inside_word;
@@ -70,6 +73,7 @@ pub const PARSE: &[Repair] = &[
     noun_homograph::repair_noun_homographs,
     inside_word::rejoin_inside_word,
     leading_name::rejoin_leading_name,
+    fronted_adverbial::rejoin_fronted_adverbial,
     cut_subject::rejoin_cut_subject,
     trailing_name::rejoin_trailing_name,
     fronted_subject::rehang_fronted_subjects,

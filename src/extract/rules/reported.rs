@@ -399,6 +399,22 @@ fn attributions(ctx: &Ctx, p: &Para, speech: &mut Speech, out: &mut Vec<Draft>) 
         let mut sub = p.subtree(clause);
         let own = p.subtree(c);
         sub.retain(|t| !own.contains(t));
+        // "Vers 6h10, selon un sondage, la cote est à 27 %": an adjunct
+        // written before the attribution frames the clause and is no part
+        // of what the source says, nor the commas that set it off.
+        // Only an attribution that opens the clause ("…, selon X" after it
+        // keeps everything it follows, negation and all).
+        let fronted = c < clause;
+        for k in p.children[clause].iter().copied() {
+            let adjunct = p.tok(k).dep.starts_with("obl") || p.tok(k).dep == "advmod";
+            let before = p.subtree(k);
+            if fronted && adjunct && k != c && before.last().is_some_and(|&l| l < c) {
+                sub.retain(|t| !before.contains(t));
+            }
+        }
+        while sub.first().is_some_and(|&t| t < c && p.tok(t).pos == "PUNCT") {
+            sub.remove(0);
+        }
         let (Some(&first), Some(&last)) = (sub.first(), sub.last()) else {
             continue;
         };

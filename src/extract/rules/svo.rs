@@ -788,6 +788,14 @@ pub(crate) fn role_of(prep: &str, kind: Option<EntityKind>) -> Option<&'static s
     }
 }
 
+/// Whether the phrase of `c`, an adjunct before its verb `v`, is set off
+/// from the clause by a comma right after it ("À Toulouse, les
+/// manifestants ont …").
+fn fronted_by_comma(p: &Para, c: usize, v: usize) -> bool {
+    let end = p.subtree(c).into_iter().max().unwrap_or(c);
+    end + 1 < v && p.tok(end + 1).text == ","
+}
+
 /// One prepositional argument of a verb.
 struct Oblique {
     prep: String,
@@ -825,6 +833,13 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
             Object::Entity(e) => Some(ctx.kind(e)),
             _ => None,
         });
+        // "À Toulouse, 2000 personnes ont participé à trois défilés": a
+        // place set off by a comma before the verb says where the act
+        // happened (`circumstances` reads it off the parse), never what
+        // the verb takes.
+        if c < v && role_of(&prep, kind) == Some("location") && fronted_by_comma(p, c, v) {
+            continue;
+        }
         // With a passive, only a verb of giving ("livré à", property
         // `…To`) has a recipient: "arrêté à Lyon" says where.
         let mapped = prep == "à"
@@ -1213,7 +1228,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 "à" | "en" | "dans" | "pour" | "sur" | "contre" | "avec" | "vers" | "comme"
             ) && !o.values.is_empty()
                 && o.role != Some("location")
-                && o.values.iter().all(|x| !is_clock_or_time(p, x.token))
+                && o.values
+                    .iter()
+                    .all(|x| !is_clock_or_time(p, x.token) && !is_time_part(p, x.token))
         });
         if let Some(o) = phrase {
             objects = o.values.clone();
@@ -1792,6 +1809,17 @@ pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
 pub(crate) fn is_amount(p: &Para, x: &Value) -> bool {
     let number = matches!(&x.object, Object::Literal(l) if l.kind == LiteralKind::Number);
     number && !is_clock_or_time(p, x.token) && !x.phrase.iter().any(|&k| is_clock_or_time(p, k))
+}
+
+/// "en fin de matinée", "en ce début d'après-midi": a noun whose "de"
+/// complement is a time word with no number ("un mandat de cinq ans"
+/// measures a thing) names a part of that time, not a thing.
+fn is_time_part(p: &Para, t: usize) -> bool {
+    p.kids(t, "nmod").any(|g| {
+        p.prep(g).as_deref() == Some("de")
+            && is_clock_or_time(p, g)
+            && !p.children[g].iter().any(|&k| p.tok(k).pos == "NUM")
+    })
 }
 
 /// A clock time as written ("18h00", "14h", "9h30") or a time word

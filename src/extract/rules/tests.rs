@@ -2815,3 +2815,34 @@ fn an_approximate_count_is_a_toll() {
     let doc = sentence("Une émeute a éclaté dans la prison. Il y a eu plusieurs dizaines de blessés.");
     fact(&doc, "émeute", "causesInjuries", "dizaines de blessés");
 }
+
+/// "À Lille, 300 salariés ont participé à une grève.", which the model cuts
+/// into `À Lille` | `, 300 salariés …`: the place, set off before the
+/// verb, is where the act happened, never the verb's "à" argument.
+#[test]
+fn a_fronted_place_cut_off_by_the_parser_places_the_act() {
+    let doc = sentence("À Lille, 300 salariés ont participé à une grève.");
+    fact(&doc, "300 salariés", "participatesIn", "grève");
+    fact(&doc, "300 salariés", "actLocation", "Lille");
+    no_fact_with(&doc, |f| {
+        f.predicate != "actLocation" && label(&doc, &f.object) == "Lille"
+    });
+}
+
+/// "Vers 9h30, selon la préfecture, 300 salariés ont bloqué l'usine.": the
+/// time written before the attribution frames the clause; what the source
+/// says starts after it.
+#[test]
+fn a_time_before_an_opening_attribution_is_not_what_the_source_says() {
+    let doc = sentence("Vers 9h30, selon la préfecture, 300 salariés ont bloqué l'usine.");
+    fact(&doc, "préfecture", "states", "300 salariés ont bloqué l'usine");
+}
+
+/// "Des barrages ont été installés en fin de matinée.": a part of a time
+/// ("en fin de matinée") is when, not what the act did to the patient.
+#[test]
+fn a_part_of_a_time_is_no_patients_phrase() {
+    let doc = sentence("Des barrages ont été installés en fin de matinée.");
+    fact(&doc, "barrages", "undergoes", "installés");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("matinée"));
+}
