@@ -32,6 +32,9 @@ pub(crate) fn base(rule: &str) -> f32 {
         "passive-patient" | "prep" | "apposition" | "passive-prep" | "event" => 0.7,
         // measure: new, no judged rows yet; read like an apposition.
         "measure" => 0.7,
+        // contest: new, no judged rows yet; a win's opponent or event, read
+        // like a prepositional argument.
+        "contest" => 0.7,
         // place 6/10 (a list or a glued département read as its place), member 3/5.
         "place" | "member" => 0.65,
         // passive 6/11.

@@ -22,6 +22,7 @@ pub mod appos;
 pub mod circumstances;
 pub mod concepts;
 pub mod confidence;
+pub mod contests;
 pub mod copula;
 pub mod events;
 pub mod lexicon;
@@ -73,6 +74,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         copula::run(&ctx, &para, &mut drafts);
         events::run(&ctx, &para, &mut drafts);
         nominals::run(&ctx, &para, &mut drafts);
+        contests::run(&ctx, &para, from, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
         appos::run(&ctx, &para, &mut drafts);
         measures::run(&ctx, &para, from, &mut drafts);
