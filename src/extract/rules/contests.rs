@@ -109,6 +109,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
         opponents(ctx, t, p, a, act, from, out);
         if act == Act::Win {
             prize_events(ctx, t, p, a, from, out);
+            gapped_prizes(ctx, t, p, a, from, out);
         }
     }
 }
@@ -413,6 +414,94 @@ fn prize_events(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: &
             d.confidence *= w.factor;
             out.push(d);
         }
+    }
+}
+
+/// "X a remporté l'or, Y l'argent et Z le bronze": after a win verb's
+/// prize, the parser hangs each gapped clause's competitor and prize on
+/// the first prize as conjuncts. A competitor followed by a prize (those
+/// before it, joined by "et", share it) wins that prize; the verb's rows
+/// that made the first subject win them are dropped.
+fn gapped_prizes(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: &mut Vec<Draft>) {
+    let Some(first) = noun_objects(p, v)
+        .into_iter()
+        .find(|&o| t.prize.contains(&p.tok(o).lemma.to_lowercase()))
+    else {
+        return;
+    };
+    let end = p.sentence_range(v).end;
+    let mut pending: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for k in first + 1..end {
+        if !p.dominated_by(k, first) || !matches!(p.tok(k).pos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let prize = t.prize.contains(&p.tok(k).lemma.to_lowercase());
+        if prize && !pending.is_empty() {
+            pairs.extend(pending.drain(..).map(|c| (c, k)));
+        } else if !prize && p.tok(k).dep == "conj" {
+            pending.push(k);
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    let gapped: Vec<usize> = pairs.iter().flat_map(|&(c, k)| [c, k]).collect();
+    drop_rows(out, from, |d| {
+        d.para == p.index && d.verb == Some(v) && d.rule != RULE && d.tokens.get(2).is_some_and(|o| gapped.contains(o))
+    });
+    let verb = p.tok(v).lemma.to_lowercase();
+    // The first prize is the subject's ("X a remporté l'or"), which the
+    // verb's reading may have lost among the conjuncts.
+    let kept = out[from..]
+        .iter()
+        .any(|d| d.para == p.index && d.verb == Some(v) && d.tokens.get(2) == Some(&first));
+    if !kept {
+        if let Some((text, phrase)) = ctx.literal_phrase(p, first, None) {
+            for s in grammatical_subjects(ctx, p, v, 0)
+                .into_iter()
+                .filter(|s| competitor(ctx, s))
+            {
+                let Object::Entity(subject) = s.object else { continue };
+                let mut d = Draft::new(
+                    RULE,
+                    p.index,
+                    subject,
+                    "wins".to_string(),
+                    verb.clone(),
+                    Object::text(&text),
+                );
+                d.tokens = vec![s.token, v, first];
+                d.span = phrase.clone();
+                d.verb = Some(v);
+                d.confidence *= s.factor * 0.9;
+                out.push(d);
+            }
+        }
+    }
+    for (c, k) in pairs {
+        let Some(winner) = ctx.value(p, c, None).filter(|w| competitor(ctx, w)) else {
+            continue;
+        };
+        let Object::Entity(subject) = winner.object else {
+            continue;
+        };
+        let Some((text, phrase)) = ctx.literal_phrase(p, k, None) else {
+            continue;
+        };
+        let mut d = Draft::new(
+            RULE,
+            p.index,
+            subject,
+            "wins".to_string(),
+            verb.clone(),
+            Object::text(text),
+        );
+        d.tokens = vec![c, v, k];
+        d.span = phrase;
+        d.verb = Some(v);
+        d.confidence *= winner.factor * 0.9;
+        out.push(d);
     }
 }
 

@@ -2731,3 +2731,29 @@ fn a_participle_opening_a_bracket_is_about_the_item_before_it() {
         f.predicate == "wins" && label(&doc, &f.object) == "Julie Marchand"
     });
 }
+
+#[test]
+fn gapped_prize_clauses_give_each_competitor_its_prize() {
+    // The parser hangs "la Suède", "la Finlande" and "l'argent" on "l'or".
+    let doc = sentence("La Norvège a remporté l'or, la Suède et la Finlande l'argent.");
+    fact(&doc, "Norvège", "wins", "or");
+    fact(&doc, "Suède", "wins", "argent");
+    fact(&doc, "Finlande", "wins", "argent");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Norvège" && label(&doc, &f.object) != "or"
+    });
+}
+
+#[test]
+fn declaring_forfeit_for_a_final_withdraws_from_it() {
+    let doc = sentence("Paul Morel déclare forfait pour la finale du championnat d'Europe.");
+    let f = fact(&doc, "Paul Morel", "withdrawsFrom", "finale du championnat d'Europe");
+    assert_eq!(f.lemma, "déclarer forfait pour");
+}
+
+#[test]
+fn a_nationality_adjective_heading_a_name_is_the_person() {
+    let doc = sentence("L'épreuve est remportée par le japonais Kenji Sato, déjà médaillé d'or à Sotchi.");
+    fact(&doc, "Kenji Sato", "wins", "épreuve");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "Japon" && f.predicate == "wins");
+}
