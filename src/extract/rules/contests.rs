@@ -1,8 +1,9 @@
-//! Contest results: who beat whom, and the event a prize was won at.
+//! Contest results: who beat whom, the event a prize was won at, and the
+//! score a win was won with.
 //!
 //! Owns the table `data/contests.tsv` (win and lose verbs, victory nouns,
 //! contest and prize nouns, the prepositions of an opponent and of an
-//! event) and two facts:
+//! event, the verbs whose "avec" number is a score) and these facts:
 //! - the opponent of a win or a defeat: "X a remporté le second tour face
 //!   à Y", "X l'emporte sur Y", "leur victoire face à Y", "la victoire de X
 //!   contre Y" → *X —defeats→ Y*; "X s'incline face à Y" → *Y —defeats→ X*.
@@ -12,7 +13,11 @@
 //!   dropped;
 //! - the event a prize was won at: "X a remporté l'or lors du Grand Prix
 //!   de Z", "X a gagné une médaille aux Jeux de Z" → *X —wins→ event*
-//!   (the row with the prize itself stays the verb's).
+//!   (the row with the prize itself stays the verb's); in gapped clauses
+//!   ("X a remporté l'or, Y l'argent et Z le bronze") each competitor wins
+//!   its own prize;
+//! - the score a win was won with: "X a remporté le scrutin avec 52 % des
+//!   voix", "X a été élu avec 55 % des suffrages" → *X —obtains→ number*.
 //!
 //! Winners and opponents are named entities only (people, bodies, places
 //! standing for teams or countries): a list read wrongly would make many
@@ -44,6 +49,7 @@ pub struct Contests {
     opponent: HashSet<String>,
     over: HashSet<String>,
     during: HashSet<String>,
+    score: HashSet<String>,
 }
 
 /// A malformed row of the table, with its line number (1-based).
@@ -51,7 +57,7 @@ pub struct Contests {
 pub enum ContestTableError {
     #[error("contests.tsv line {line}: expected 2 tab-separated columns (kind, word), found {found}")]
     Columns { line: usize, found: usize },
-    #[error("contests.tsv line {line}: unknown kind {kind:?}; use win, lose, victory, contest, prize, opponent, over or during")]
+    #[error("contests.tsv line {line}: unknown kind {kind:?}; use win, lose, victory, contest, prize, opponent, over, during or score")]
     Kind { line: usize, kind: String },
 }
 
@@ -75,6 +81,7 @@ pub fn parse(text: &str) -> Result<Contests, ContestTableError> {
             "opponent" => &mut out.opponent,
             "over" => &mut out.over,
             "during" => &mut out.during,
+            "score" => &mut out.score,
             other => {
                 return Err(ContestTableError::Kind {
                     line,
@@ -105,6 +112,7 @@ enum Act {
 pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
     let t = table();
     for a in 0..p.len() {
+        scores(ctx, t, p, a, from, out);
         let Some(act) = act_of(t, p, a) else { continue };
         opponents(ctx, t, p, a, act, from, out);
         if act == Act::Win {
@@ -503,6 +511,95 @@ fn gapped_prizes(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: 
         d.confidence *= winner.factor * 0.9;
         out.push(d);
     }
+}
+
+/// "X a remporté le second tour avec 54 % des voix", "X a été élu avec
+/// 55 % des suffrages": a number "avec" a win verb, or a `score` verb (an
+/// election's), is what the winner obtained.
+fn scores(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: &mut Vec<Draft>) {
+    let tok = p.tok(v);
+    let lemma = tok.lemma.to_lowercase();
+    if tok.pos != "VERB" || !(t.score.contains(&lemma) || act_of(t, p, v) == Some(Act::Win)) {
+        return;
+    }
+    // The active winner, or the one elected (a passive's written subject).
+    if is_passive(p, v) && p.kids(v, "obl:agent").next().is_some() {
+        return;
+    }
+    // On the verb, or on its object ("le second tour … avec 54 %"); a
+    // counted phrase ("54 % des voix", "529 points").
+    let hosts: Vec<usize> = std::iter::once(v)
+        .chain(p.children[v].iter().copied().filter(|&c| {
+            let dep = p.tok(c).dep.as_str();
+            p.tok(c).pos == "NOUN" && (dep == "obj" || dep == "xcomp" || dep == "obl:mod") && p.prep(c).is_none()
+        }))
+        .collect();
+    let amounts: Vec<Value> = hosts
+        .iter()
+        .flat_map(|&h| p.children[h].iter().copied())
+        .filter(|&c| {
+            let dep = p.tok(c).dep.as_str();
+            (dep.starts_with("obl") || dep == "nmod")
+                && p.prep(c).as_deref() == Some("avec")
+                && (counted(p, c) || p.kids(c, "nummod").any(|n| counted(p, n)))
+        })
+        .filter_map(|c| {
+            let (_, phrase) = ctx.literal_phrase(p, c, None)?;
+            // Up to the next comma: "54 % des voix, face à Y" is no score.
+            let comma = (c..p.len()).find(|&k| p.tok(k).text == ",");
+            let phrase: Vec<usize> = phrase.into_iter().filter(|&k| comma.is_none_or(|m| k < m)).collect();
+            let text = ctx.render(p, &phrase);
+            let kind = if super::quantity::parse(&text).is_some() {
+                crate::facts::LiteralKind::Number
+            } else {
+                crate::facts::LiteralKind::Text
+            };
+            Some(Value {
+                object: Object::Literal(crate::facts::Literal { text, kind }),
+                factor: 1.0,
+                token: c,
+                phrase,
+            })
+        })
+        .collect();
+    if amounts.is_empty() {
+        return;
+    }
+    for w in grammatical_subjects(ctx, p, v, 0)
+        .into_iter()
+        .filter(|w| competitor(ctx, w))
+    {
+        let Object::Entity(subject) = w.object else { continue };
+        for x in &amounts {
+            // The verb's vaguer row on the same number gives way.
+            drop_rows(out, from, |d| {
+                d.para == p.index
+                    && d.verb == Some(v)
+                    && d.rule != RULE
+                    && d.predicate == "relatedTo"
+                    && d.subject == Node::Entity(subject)
+                    && d.tokens.get(2) == Some(&x.token)
+            });
+            let mut d = Draft::new(
+                RULE,
+                p.index,
+                subject,
+                "obtains".to_string(),
+                format!("{lemma} avec"),
+                x.object.clone(),
+            );
+            d.tokens = vec![w.token, v, x.token];
+            d.span = x.phrase.clone();
+            d.verb = Some(v);
+            d.confidence *= w.factor * x.factor;
+            out.push(d);
+        }
+    }
+}
+
+/// A number as written: a `NUM` token or a word opening with a digit ("55,14%").
+fn counted(p: &Para, k: usize) -> bool {
+    p.tok(k).pos == "NUM" || p.tok(k).text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Removes the drafts made since `from` (this paragraph's) that `gone` picks.

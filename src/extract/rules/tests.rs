@@ -2757,3 +2757,11 @@ fn a_nationality_adjective_heading_a_name_is_the_person() {
     fact(&doc, "Kenji Sato", "wins", "épreuve");
     no_fact_with(&doc, |f| doc.node_label(f.subject) == "Japon" && f.predicate == "wins");
 }
+
+#[test]
+fn a_number_a_win_is_won_with_is_what_the_winner_obtained() {
+    let doc = sentence("Marie Lenoir a remporté le scrutin avec 52 % des voix.");
+    fact(&doc, "Marie Lenoir", "wins", "scrutin");
+    let f = fact(&doc, "Marie Lenoir", "obtains", "52 % des voix");
+    assert_eq!((f.rule.as_str(), f.lemma.as_str()), ("contest", "remporter avec"));
+}
