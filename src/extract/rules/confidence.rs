@@ -35,6 +35,9 @@ pub(crate) fn base(rule: &str) -> f32 {
         // toll: new; a count the clause says outright, its event read
         // nearby (the factor of `tolls` lowers a context event).
         "toll" => 0.75,
+        // contest: new, no judged rows yet; a win's opponent or event, read
+        // like a prepositional argument.
+        "contest" => 0.7,
         // place 6/10 (a list or a glued département read as its place), member 3/5.
         "place" | "member" => 0.65,
         // passive 6/11.

@@ -22,6 +22,7 @@ pub mod appos;
 pub mod circumstances;
 pub mod concepts;
 pub mod confidence;
+pub mod contests;
 pub mod copula;
 pub mod events;
 pub mod lexicon;
@@ -75,6 +76,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         events::run(&ctx, &para, &mut drafts);
         tolls::run(&ctx, &para, &mut drafts);
         nominals::run(&ctx, &para, &mut drafts);
+        contests::run(&ctx, &para, from, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
         appos::run(&ctx, &para, &mut drafts);
         measures::run(&ctx, &para, from, &mut drafts);

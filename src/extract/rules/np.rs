@@ -40,6 +40,18 @@ impl Ctx<'_> {
             };
             return Some((e, factor));
         }
+        // "par le japonais Kenji Sato": the parser may make the nationality
+        // adjective, with its article, the head of the phrase and hang the
+        // name after it on it or elsewhere; the phrase is the person.
+        if p.tok(t).pos == "ADJ" && p.kids(t, "det").next().is_some() && t + 1 < p.len() {
+            let named = self
+                .table
+                .entity_at(p.index, t + 1)
+                .filter(|&e| self.kind(e) != EntityKind::Place);
+            if let Some(e) = named {
+                return Some((e, 0.95));
+            }
+        }
         if let Some(e) = self.demonym(p, t) {
             return Some((e, 0.85));
         }

@@ -980,7 +980,15 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if direct.is_empty() && !passive {
         direct = p
             .kids(v, "xcomp")
-            .filter(|&x| p.tok(x).pos == "NOUN" && p.kids(x, "det").next().is_none())
+            .filter(|&x| {
+                // "déclare forfait" with the noun tagged as an adjective:
+                // only an idiom of the table.
+                let idiom = || {
+                    ctx.lex
+                        .has_lemma(&format!("{} {}", lemmas.join(" "), p.tok(x).lemma.to_lowercase()))
+                };
+                (p.tok(x).pos == "NOUN" || (p.tok(x).pos == "ADJ" && idiom())) && p.kids(x, "det").next().is_none()
+            })
             .collect();
         bare_noun = !direct.is_empty();
     }

@@ -2846,3 +2846,98 @@ fn a_part_of_a_time_is_no_patients_phrase() {
     fact(&doc, "barrages", "undergoes", "installés");
     no_fact_with(&doc, |f| label(&doc, &f.object).contains("matinée"));
 }
+
+#[test]
+fn face_a_after_a_won_contest_is_the_opponent_not_a_second_prize() {
+    // The parser hangs "face à Hugo Petit" on "finale" as a conjunct.
+    let doc = sentence("Dimanche, Paul Morel a remporté la finale du tournoi avec 61 % des points, face à Hugo Petit, qui en a obtenu 39 %.");
+    let f = fact(&doc, "Paul Morel", "defeats", "Hugo Petit");
+    assert_eq!((f.rule.as_str(), f.lemma.as_str()), ("contest", "remporter face à"));
+    no_fact_with(&doc, |f| {
+        f.predicate == "wins" && label(&doc, &f.object) == "Hugo Petit"
+    });
+}
+
+#[test]
+fn a_victory_owner_defeats_its_opponent() {
+    let doc = sentence("Les supporters ont célébré la victoire de l'Argentine contre le Brésil en finale.");
+    assert_eq!(fact(&doc, "Argentine", "defeats", "Brésil").lemma, "victoire contre");
+    // The supporters only celebrated.
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "supporters" && label(&doc, &f.object) == "Brésil"
+    });
+    // "sa victoire": the possessive stands for the team named before it.
+    let doc = sentence("Les spectateurs ont acclamé l'Uruguay et salué sa victoire face au Chili.");
+    assert_eq!(fact(&doc, "Uruguay", "defeats", "Chili").lemma, "victoire face à");
+}
+
+#[test]
+fn who_loses_face_a_someone_is_defeated_by_them() {
+    let doc = sentence("Marie Lenoir s'est inclinée face à Anne Roux en quart de finale.");
+    assert_eq!(
+        fact(&doc, "Anne Roux", "defeats", "Marie Lenoir").lemma,
+        "s'incliner face à"
+    );
+    // Losing ground to a rival is no defeat in a contest.
+    let doc = sentence("L'entreprise Acme a perdu des parts de marché face à Globex.");
+    no_fact_with(&doc, |f| f.predicate == "defeats");
+}
+
+#[test]
+fn a_prize_won_at_a_named_event_wins_the_event() {
+    let doc = sentence("Luc Girard avait remporté la médaille d'or lors des Championnats d'Europe de Varsovie.");
+    fact(&doc, "Luc Girard", "wins", "médaille d'or");
+    let f = fact(&doc, "Luc Girard", "wins", "Championnats d'Europe de Varsovie");
+    assert_eq!(
+        (f.rule.as_str(), f.lemma.as_str()),
+        ("contest", "remporter médaille lors de")
+    );
+}
+
+#[test]
+fn a_participle_opening_a_bracket_is_about_the_item_before_it() {
+    // The writer agrees "remportée" with a noun left unsaid ("épreuve");
+    // each item is the words between the previous bracket and this one.
+    let doc = sentence("Quatre épreuves sont disputées : le slalom féminin (remportée par Julie Marchand), masculin (remportée par Thomas Berger), le slalom en équipe (remportée par Claire Dubois et Marc Lefort) et la descente (remportée par Sophie Laurent).");
+    fact(&doc, "Julie Marchand", "wins", "slalom féminin");
+    fact(&doc, "Thomas Berger", "wins", "masculin");
+    fact(&doc, "Claire Dubois", "wins", "slalom en équipe");
+    fact(&doc, "Sophie Laurent", "wins", "descente");
+    no_fact_with(&doc, |f| {
+        f.predicate == "wins" && label(&doc, &f.object) == "Julie Marchand"
+    });
+}
+
+#[test]
+fn gapped_prize_clauses_give_each_competitor_its_prize() {
+    // The parser hangs "la Suède", "la Finlande" and "l'argent" on "l'or".
+    let doc = sentence("La Norvège a remporté l'or, la Suède et la Finlande l'argent.");
+    fact(&doc, "Norvège", "wins", "or");
+    fact(&doc, "Suède", "wins", "argent");
+    fact(&doc, "Finlande", "wins", "argent");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Norvège" && label(&doc, &f.object) != "or"
+    });
+}
+
+#[test]
+fn declaring_forfeit_for_a_final_withdraws_from_it() {
+    let doc = sentence("Paul Morel déclare forfait pour la finale du championnat d'Europe.");
+    let f = fact(&doc, "Paul Morel", "withdrawsFrom", "finale du championnat d'Europe");
+    assert_eq!(f.lemma, "déclarer forfait pour");
+}
+
+#[test]
+fn a_nationality_adjective_heading_a_name_is_the_person() {
+    let doc = sentence("L'épreuve est remportée par le japonais Kenji Sato, déjà médaillé d'or à Sotchi.");
+    fact(&doc, "Kenji Sato", "wins", "épreuve");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "Japon" && f.predicate == "wins");
+}
+
+#[test]
+fn a_number_a_win_is_won_with_is_what_the_winner_obtained() {
+    let doc = sentence("Marie Lenoir a remporté le scrutin avec 52 % des voix.");
+    fact(&doc, "Marie Lenoir", "wins", "scrutin");
+    let f = fact(&doc, "Marie Lenoir", "obtains", "52 % des voix");
+    assert_eq!((f.rule.as_str(), f.lemma.as_str()), ("contest", "remporter avec"));
+}
