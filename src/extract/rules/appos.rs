@@ -43,6 +43,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     for n in 0..p.len() {
         let tok = p.tok(n);
         if tok.pos != "NOUN"
+            || reflexive_verb_as_noun(p, n)
             || ctx.is(Class::Title, &tok.lemma.to_lowercase())
             || (ctx.table.entity_at(p.index, n).is_some() && !ctx.table.is_class_noun_before_name(p.index, n))
         {
@@ -171,6 +172,7 @@ fn named_with_class(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if tok.pos != "NOUN"
             || !lower(n)
             || tok.sent_start
+            || reflexive_verb_as_noun(p, n)
             || p.morph_has(n, "Number=Plur")
             || ctx.is(Class::Title, &lemma)
             || ctx.is(Class::Function, &lemma)
@@ -320,6 +322,13 @@ fn name_after_description(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         d.span = phrase;
         out.push(d);
     }
+}
+
+/// Whether the noun `n` is a verb after its reflexive clitic that the
+/// tagger took for a noun ("…, s'enthousiasme Paul Martin"): no
+/// description of the name after it.
+fn reflexive_verb_as_noun(p: &Para, n: usize) -> bool {
+    n > 0 && p.morph_has(n - 1, "Reflex=Yes")
 }
 
 /// An article that may open a description ("le", "la", "l'", "un", "une").

@@ -41,12 +41,25 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
         {
             continue;
         }
-        if transparent(ctx, p, v) {
+        if transparent(ctx, p, v) || manner_locution(p, v) {
             continue;
         }
         verb_facts(ctx, p, v, out);
         causee_facts(ctx, p, v, out);
     }
+}
+
+/// Whether the participle `v` closes a manner locution with the bare noun
+/// it hangs on after "à": "à huis clos", "à bras ouverts", "à tête
+/// reposée" say how, and the noun did nothing.
+fn manner_locution(p: &Para, v: usize) -> bool {
+    // The parser hangs the participle on the noun or on the phrase before.
+    let Some(noun) = v.checked_sub(1) else { return false };
+    p.tok(v).dep == "acl"
+        && p.morph_has(v, "VerbForm=Part")
+        && p.tok(noun).pos == "NOUN"
+        && p.kids(noun, "det").next().is_none()
+        && p.prep(noun).as_deref() == Some("à")
 }
 
 /// "X a fait payer les chaînes aux opérateurs": the causee of a causative

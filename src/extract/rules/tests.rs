@@ -2095,6 +2095,19 @@ fn idioms_of_mettre_with_a_preposition_and_a_bare_noun() {
 }
 
 #[test]
+fn a_participle_closing_a_manner_locution_is_no_act() {
+    let doc = sentence("Lors de la réunion à huis clos à Genève, les ministres ont adopté le texte.");
+    fact(&doc, "ministres", "adopts", "texte");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "huis");
+}
+
+#[test]
+fn a_reflexive_verb_tagged_a_noun_is_no_description_of_the_name_after_it() {
+    let doc = sentence("« Les résultats sont excellents », s'enthousiasme Paul Martin au vu des progrès réalisés.");
+    no_fact_with(&doc, |f| f.predicate == "isA");
+}
+
+#[test]
 fn a_ministry_of_a_tagged_field_is_one_organisation() {
     // Only "Transport" is tagged: the ministry is the name.
     let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
