@@ -62,6 +62,17 @@ fn place_candidates(p: &Para, v: usize) -> Vec<usize> {
     out
 }
 
+/// Whether the time written at `tokens` opens the clause of `v` before an
+/// attribution of that clause ("Vers 22h25, selon le ministre, les mesures
+/// représentent …"): in a live report that is when the source spoke, not
+/// when the reported act happened, so the act takes no date from it.
+fn dates_the_source(ctx: &Ctx, p: &Para, v: usize, tokens: &[usize]) -> bool {
+    let Some(&last) = tokens.iter().max() else { return false };
+    p.children[v]
+        .iter()
+        .any(|&c| c > last && c < v && super::reported::is_attribution(ctx, p, c))
+}
+
 /// Prepositions that place an act ("à Lyon", "en Bavière", "dans la ville
 /// de X", "près de X", "depuis Bruxelles").
 fn locative(prep: &str) -> bool {
@@ -98,6 +109,13 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
                 continue;
             };
             if name != "time" || !seen.insert((d.subject, v, format!("T:{}", text.to_lowercase()))) {
+                continue;
+            }
+            let written = times
+                .iter()
+                .find(|(w, _)| w == text)
+                .map(|(_, tokens)| tokens.as_slice());
+            if written.is_some_and(|tokens| dates_the_source(ctx, p, v, tokens)) {
                 continue;
             }
             let mut fact = derive(d, "act-date", DATE, value.clone());

@@ -2108,6 +2108,13 @@ fn a_reflexive_verb_tagged_a_noun_is_no_description_of_the_name_after_it() {
 }
 
 #[test]
+fn a_time_before_an_opening_attribution_dates_no_reported_act() {
+    let doc = sentence("Vers 22h25, selon le ministre, les mesures représentent un coût de 8 milliards d'euros.");
+    fact(&doc, "mesures", "represents", "coût de 8 milliards d'euros");
+    no_fact_with(&doc, |f| f.predicate == "actDate");
+}
+
+#[test]
 fn a_ministry_of_a_tagged_field_is_one_organisation() {
     // Only "Transport" is tagged: the ministry is the name.
     let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
