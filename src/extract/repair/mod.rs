@@ -29,7 +29,9 @@
 //! another subject's complement read as a second subject: "le frère de la
 //! chanteuse X a …") and [`rubric`] (a headline's rubric read as the subject of
 //! the clause after its colon: "Espace : la sonde X est tombée") and
-//! [`verb_lemma`] (a verb the lemmatiser left as written: "fixe" for "fixer"). The language pipeline stays identical to
+//! [`verb_lemma`] (a verb the lemmatiser left as written: "fixe" for "fixer") and
+//! [`stray_agent`] (a passive's "par" phrase hung on the locution before
+//! it: "initiée à son encontre par X"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech, lemmas or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -60,6 +62,7 @@ pub mod noun_homograph;
 pub mod owned_name;
 pub mod rubric;
 pub mod second_subject;
+pub mod stray_agent;
 pub mod stray_object;
 pub mod trailing_name;
 pub mod verb_lemma;
@@ -87,6 +90,7 @@ pub const RULES: &[Repair] = &[
     owned_name::attach_owned_names,
     coordination::repair_coordination,
     stray_object::reattach_stray_objects,
+    stray_agent::rehang_stray_agents,
     second_subject::relabel_second_subjects,
     finite_clause::rehang_finite_clauses,
     incise::rehang_incises,

@@ -2115,6 +2115,13 @@ fn a_time_before_an_opening_attribution_dates_no_reported_act() {
 }
 
 #[test]
+fn a_passive_agent_hung_on_a_locution_is_the_agent() {
+    let doc = sentence("Une enquête a été ouverte à son encontre par le parquet de Lyon.");
+    fact(&doc, "parquet de Lyon", "opens", "enquête");
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("encontre"));
+}
+
+#[test]
 fn a_ministry_of_a_tagged_field_is_one_organisation() {
     // Only "Transport" is tagged: the ministry is the name.
     let doc = sentence("Selon le ministère du Transport, la locomotive a heurté un train.");
