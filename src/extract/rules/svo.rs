@@ -1084,7 +1084,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() && !passive {
         objects = relative_object_of_chain(ctx, p, v);
     }
-    let lemma_text = lemmas.join(" ");
+    let mut lemma_text = lemmas.join(" ");
     if passive_top {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
@@ -1264,6 +1264,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 "intransitive"
             };
             prep_used = None;
+            // "porter disparu": the complement belongs to the act's lemma.
+            if let Some(&c) = object.phrase.get(1) {
+                lemma_text = format!("{lemma_text} {}", p.tok(c).lemma.to_lowercase());
+            }
             objects = vec![object];
             forced_property = Some(property);
         }
@@ -1598,6 +1602,10 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if !agentless && p.kids(v, "obl:agent").next().is_some() {
         return None;
     }
+    // "X est porté disparu", "X a été retrouvé mort": an agentless
+    // passive's bare participle or adjective complement says the state the
+    // act left its patient in, and is written with the verb.
+    let predicative = predicative_complement(p, v).filter(|_| agentless);
     // An impersonal "on" clause's object is its patient, not a clause; a
     // relative "où" ("le quartier où X s'est enfui") is no argument.
     let clause = p.children[v].iter().any(|&c| {
@@ -1607,7 +1615,8 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
             && p.tok(c).pos == "PRON"
             && p.tok(c).lemma.to_lowercase() == "où"
             && !ctx.is(Class::Lies, &lemma);
-        (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun) || (dep == "obj" && !impersonal)
+        (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun && Some(c) != predicative)
+            || (dep == "obj" && !impersonal)
     });
     if clause {
         return None;
@@ -1619,13 +1628,30 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if !is_infinitive(&lemma) || (!agentless && object_lost(p, v)) {
         return None;
     }
+    let (text, phrase) = match predicative {
+        Some(c) => (format!("{} {}", ctx.token_text(p, v), ctx.token_text(p, c)), vec![v, c]),
+        None => (ctx.token_text(p, v), vec![v]),
+    };
     let object = Value {
-        object: Object::text(ctx.token_text(p, v)),
+        object: Object::text(text),
         factor: 1.0,
         token: v,
-        phrase: vec![v],
+        phrase,
     };
     Some((if agentless { "undergoes" } else { "acts" }, object))
+}
+
+/// The bare predicative complement of a passive participle `v`: its only
+/// `xcomp`, a participle or adjective with no words of its own, written
+/// right after it ("porté disparu", "retrouvé mort", "déclaré coupable").
+pub(crate) fn predicative_complement(p: &Para, v: usize) -> Option<usize> {
+    let mut xcomps = p.kids(v, "xcomp");
+    let c = xcomps.next()?;
+    if xcomps.next().is_some() || c != v + 1 || !p.children[c].is_empty() {
+        return None;
+    }
+    let participle = p.tok(c).pos == "VERB" && p.morph_has(c, "VerbForm=Part");
+    (participle || p.tok(c).pos == "ADJ").then_some(c)
 }
 
 /// An argument that is a date as written ("se déroule du 16 au 18
