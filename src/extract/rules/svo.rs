@@ -220,6 +220,32 @@ pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Opt
     found.map(str::to_string)
 }
 
+/// A bare count `s` (digits or a number word, no noun of its own) subject
+/// of `v`, with a set named before it on the same verb by "sur" or "parmi"
+/// ("sur les 49 radars, 43 ont été vandalisés"): the count of the set's
+/// noun, as a concept phrase ("43 radars").
+fn counted_of_set(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<Value> {
+    let st = p.tok(s);
+    let count = st.text.chars().all(|c| c.is_ascii_digit()) || st.pos == "NUM";
+    if !count || !matches!(st.pos.as_str(), "NUM" | "PRON") || !p.children[s].is_empty() {
+        return None;
+    }
+    let set = p.children[v].iter().copied().find(|&c| {
+        c < s
+            && p.tok(c).dep.starts_with("obl")
+            && p.tok(c).pos == "NOUN"
+            && p.morph_has(c, "Number=Plur")
+            && matches!(p.prep(c).as_deref(), Some("sur" | "parmi"))
+            && p.kids(c, "det").any(|d| p.tok(d).lemma.to_lowercase() == "le")
+    })?;
+    Some(Value {
+        object: Object::text(format!("{} {}", ctx.token_text(p, s), ctx.token_text(p, set))),
+        factor: 0.9,
+        token: set,
+        phrase: vec![s],
+    })
+}
+
 /// Subjects as written: `nsubj`/`nsubj:pass`, else shared from the verb this
 /// one is coordinated with or complements. Returns values and their tokens.
 pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) -> Vec<Value> {
@@ -237,6 +263,12 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             continue;
         }
         let st = p.tok(s);
+        // "sur les 49 radars, 43 ont été vandalisés": a bare count is that
+        // many of the set the clause opened with ("43 radars").
+        if let Some(val) = counted_of_set(ctx, p, s, v) {
+            out.push(val);
+            continue;
+        }
         // "celui-ci", "ce dernier": the last-named noun, not the subject.
         if let Some((a, f)) = ctx.latter(p, s) {
             out.extend(taken_up(ctx, p, a, s, f));
@@ -1089,6 +1121,13 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
     let mut obls = obliques(ctx, p, v, passive || impersonal, &lemmas);
+    // "sur les 49 radars, 43 …": the set a counted subject was read from
+    // is no argument of the verb's.
+    obls.retain(|o| {
+        o.values
+            .iter()
+            .all(|x| !subjects.iter().any(|(_, s)| s.token == x.token))
+    });
     if let Some((noun, _)) = idiom_oblique {
         obls.retain(|o| o.values.iter().all(|x| x.token != noun));
         for g in p.kids(noun, "nmod").collect::<Vec<_>>() {

@@ -2973,3 +2973,10 @@ fn a_passive_with_a_bare_predicative_complement_keeps_it() {
     let f = fact(&doc, "Dix-huit marins", "undergoes", "portés disparus");
     assert_eq!(f.lemma, "porter disparu");
 }
+
+#[test]
+fn a_bare_count_subject_is_that_many_of_the_set_named_before() {
+    let doc = sentence("Parmi les 30 passagers, 12 ont été évacués.");
+    assert_eq!(fact(&doc, "12 passagers", "undergoes", "évacués").lemma, "évacuer");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("30"));
+}
