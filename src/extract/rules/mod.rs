@@ -35,6 +35,7 @@ pub mod places;
 pub mod quantity;
 pub mod reported;
 pub mod roles;
+pub mod stances;
 pub mod svo;
 pub mod time;
 pub mod tolls;
@@ -73,6 +74,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         svo::run(&ctx, &para, &speech.handled, &mut drafts);
         passive::run(&ctx, &para, &mut drafts);
         copula::run(&ctx, &para, &mut drafts);
+        stances::run(&ctx, &para, from, &mut drafts);
         events::run(&ctx, &para, &mut drafts);
         tolls::run(&ctx, &para, &mut drafts);
         nominals::run(&ctx, &para, &mut drafts);

@@ -233,6 +233,32 @@ pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Opt
     found.map(str::to_string)
 }
 
+/// A bare count `s` (digits or a number word, no noun of its own) subject
+/// of `v`, with a set named before it on the same verb by "sur" or "parmi"
+/// ("sur les 49 radars, 43 ont été vandalisés"): the count of the set's
+/// noun, as a concept phrase ("43 radars").
+fn counted_of_set(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<Value> {
+    let st = p.tok(s);
+    let count = st.text.chars().all(|c| c.is_ascii_digit()) || st.pos == "NUM";
+    if !count || !matches!(st.pos.as_str(), "NUM" | "PRON") || !p.children[s].is_empty() {
+        return None;
+    }
+    let set = p.children[v].iter().copied().find(|&c| {
+        c < s
+            && p.tok(c).dep.starts_with("obl")
+            && p.tok(c).pos == "NOUN"
+            && p.morph_has(c, "Number=Plur")
+            && matches!(p.prep(c).as_deref(), Some("sur" | "parmi"))
+            && p.kids(c, "det").any(|d| p.tok(d).lemma.to_lowercase() == "le")
+    })?;
+    Some(Value {
+        object: Object::text(format!("{} {}", ctx.token_text(p, s), ctx.token_text(p, set))),
+        factor: 0.9,
+        token: set,
+        phrase: vec![s],
+    })
+}
+
 /// Subjects as written: `nsubj`/`nsubj:pass`, else shared from the verb this
 /// one is coordinated with or complements. Returns values and their tokens.
 pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) -> Vec<Value> {
@@ -250,6 +276,12 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             continue;
         }
         let st = p.tok(s);
+        // "sur les 49 radars, 43 ont été vandalisés": a bare count is that
+        // many of the set the clause opened with ("43 radars").
+        if let Some(val) = counted_of_set(ctx, p, s, v) {
+            out.push(val);
+            continue;
+        }
         // "celui-ci", "ce dernier": the last-named noun, not the subject.
         if let Some((a, f)) = ctx.latter(p, s) {
             out.extend(taken_up(ctx, p, a, s, f));
@@ -1097,11 +1129,18 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() && !passive {
         objects = relative_object_of_chain(ctx, p, v);
     }
-    let lemma_text = lemmas.join(" ");
+    let mut lemma_text = lemmas.join(" ");
     if passive_top {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
     let mut obls = obliques(ctx, p, v, passive || impersonal, &lemmas);
+    // "sur les 49 radars, 43 …": the set a counted subject was read from
+    // is no argument of the verb's.
+    obls.retain(|o| {
+        o.values
+            .iter()
+            .all(|x| !subjects.iter().any(|(_, s)| s.token == x.token))
+    });
     if let Some((noun, _)) = idiom_oblique {
         obls.retain(|o| o.values.iter().all(|x| x.token != noun));
         for g in p.kids(noun, "nmod").collect::<Vec<_>>() {
@@ -1277,6 +1316,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 "intransitive"
             };
             prep_used = None;
+            // "porter disparu": the complement belongs to the act's lemma.
+            if let Some(&c) = object.phrase.get(1) {
+                lemma_text = format!("{lemma_text} {}", p.tok(c).lemma.to_lowercase());
+            }
             objects = vec![object];
             forced_property = Some(property);
         }
@@ -1611,6 +1654,10 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if !agentless && p.kids(v, "obl:agent").next().is_some() {
         return None;
     }
+    // "X est porté disparu", "X a été retrouvé mort": an agentless
+    // passive's bare participle or adjective complement says the state the
+    // act left its patient in, and is written with the verb.
+    let predicative = predicative_complement(p, v).filter(|_| agentless);
     // An impersonal "on" clause's object is its patient, not a clause; a
     // relative "où" ("le quartier où X s'est enfui") is no argument.
     let clause = p.children[v].iter().any(|&c| {
@@ -1620,7 +1667,8 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
             && p.tok(c).pos == "PRON"
             && p.tok(c).lemma.to_lowercase() == "où"
             && !ctx.is(Class::Lies, &lemma);
-        (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun) || (dep == "obj" && !impersonal)
+        (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun && Some(c) != predicative)
+            || (dep == "obj" && !impersonal)
     });
     if clause {
         return None;
@@ -1632,13 +1680,30 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if !is_infinitive(&lemma) || (!agentless && object_lost(p, v)) {
         return None;
     }
+    let (text, phrase) = match predicative {
+        Some(c) => (format!("{} {}", ctx.token_text(p, v), ctx.token_text(p, c)), vec![v, c]),
+        None => (ctx.token_text(p, v), vec![v]),
+    };
     let object = Value {
-        object: Object::text(ctx.token_text(p, v)),
+        object: Object::text(text),
         factor: 1.0,
         token: v,
-        phrase: vec![v],
+        phrase,
     };
     Some((if agentless { "undergoes" } else { "acts" }, object))
+}
+
+/// The bare predicative complement of a passive participle `v`: its only
+/// `xcomp`, a participle or adjective with no words of its own, written
+/// right after it ("porté disparu", "retrouvé mort", "déclaré coupable").
+pub(crate) fn predicative_complement(p: &Para, v: usize) -> Option<usize> {
+    let mut xcomps = p.kids(v, "xcomp");
+    let c = xcomps.next()?;
+    if xcomps.next().is_some() || c != v + 1 || !p.children[c].is_empty() {
+        return None;
+    }
+    let participle = p.tok(c).pos == "VERB" && p.morph_has(c, "VerbForm=Part");
+    (participle || p.tok(c).pos == "ADJ").then_some(c)
 }
 
 /// An argument that is a date as written ("se déroule du 16 au 18

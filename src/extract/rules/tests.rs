@@ -2968,3 +2968,42 @@ fn a_number_a_win_is_won_with_is_what_the_winner_obtained() {
     let f = fact(&doc, "Marie Lenoir", "obtains", "52 % des voix");
     assert_eq!((f.rule.as_str(), f.lemma.as_str()), ("contest", "remporter avec"));
 }
+
+#[test]
+fn a_stance_adjective_with_a_reflexive_frame_says_who_is_for_or_against() {
+    let doc = sentence("Marie Lenoir s'est dite opposée à la réforme des retraites.");
+    let f = fact(&doc, "Marie Lenoir", "opposes", "réforme des retraites");
+    assert_eq!((f.rule.as_str(), f.lemma.as_str()), ("stance", "se dire opposé à"));
+    let doc = sentence("Le maire Paul Morel s'est montré favorable au projet de tramway.");
+    fact(&doc, "Paul Morel", "supports", "projet de tramway");
+    no_fact_with(&doc, |f| f.predicate == "acts");
+}
+
+#[test]
+fn a_stance_adjective_with_etre_replaces_the_quality() {
+    let doc = sentence("Le syndicat est hostile au projet.");
+    assert_eq!(fact(&doc, "syndicat", "opposes", "projet").lemma, "être hostile à");
+    no_fact_with(&doc, |f| f.predicate == "hasQuality");
+}
+
+#[test]
+fn only_the_reflexive_opposer_opposes() {
+    let doc = sentence("Le gouvernement s'oppose à la réforme.");
+    fact(&doc, "gouvernement", "opposes", "réforme");
+    let doc = sentence("Le match opposait le Brésil à la Belgique.");
+    no_fact_with(&doc, |f| f.predicate == "opposes");
+}
+
+#[test]
+fn a_passive_with_a_bare_predicative_complement_keeps_it() {
+    let doc = sentence("Dix-huit marins ont été portés disparus.");
+    let f = fact(&doc, "Dix-huit marins", "undergoes", "portés disparus");
+    assert_eq!(f.lemma, "porter disparu");
+}
+
+#[test]
+fn a_bare_count_subject_is_that_many_of_the_set_named_before() {
+    let doc = sentence("Parmi les 30 passagers, 12 ont été évacués.");
+    assert_eq!(fact(&doc, "12 passagers", "undergoes", "évacués").lemma, "évacuer");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("30"));
+}
