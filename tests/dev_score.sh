@@ -159,8 +159,10 @@ if os.environ.get("HELD_OUT"):
 # (rules/contests.rs), fronted adjuncts the parser cut off, pronouns across
 # a paragraph break, places in "où" clauses, actLocation for an
 # intransitive act's place, "mettre au point / en place / en garde".
+# 0.769 / 0.596 (dev) with a passive's agent hung on a locution ("à son
+# encontre par X") rehung on its verb.
 floors = {
-    "core": (0.763, 1), "all": (0.594, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.769, 1), "all": (0.596, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.946, 1), "entity_P": (0.976, 1), "splits": (0.167, -1),
 }
 # The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00
