@@ -12,6 +12,7 @@
 //! head and the two pieces one sentence. A real dateline keeps its split.
 
 use super::{roots, starts_dateline};
+use crate::extract::rules::time::is_calendar_word;
 use crate::nlp::Doc;
 
 /// Most tokens a cut-off adjunct may have ("À Saint-Étienne-du-Rouvray
@@ -89,34 +90,13 @@ fn adjunct(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
 /// Whether the phrase `range` headed by `head` names a date: a weekday,
 /// a month or a time of day at its head or right after a number.
 fn is_date_head(doc: &Doc, range: std::ops::Range<usize>, head: usize) -> bool {
-    const WORDS: &[&str] = &[
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "matin",
-        "soir",
-        "nuit",
-        "midi",
-        "après-midi",
-        "week-end",
-    ];
-    let word = |i: usize| WORDS.contains(&doc.tokens[i].lemma.to_lowercase().as_str());
+    // Weekdays and months are the time rules' own; these times of day
+    // open a clause as a date does.
+    const DAY_PARTS: &[&str] = &["matin", "soir", "nuit", "midi", "après-midi", "week-end"];
+    let word = |i: usize| {
+        let lemma = doc.tokens[i].lemma.to_lowercase();
+        is_calendar_word(&lemma) || DAY_PARTS.contains(&lemma.as_str())
+    };
     word(head) || (doc.tokens[head].pos == "NUM" && range.into_iter().any(word))
 }
 

@@ -333,14 +333,18 @@ fn opponents(ctx: &Ctx, t: &Contests, p: &Para, a: usize, act: Act, from: usize,
     }
 }
 
+/// The first object of `v` that is a prize noun ("l'or", "le titre").
+fn prize_object(t: &Contests, p: &Para, v: usize) -> Option<usize> {
+    noun_objects(p, v)
+        .into_iter()
+        .find(|&o| t.prize.contains(&p.tok(o).lemma.to_lowercase()))
+}
+
 /// "X a remporté l'or lors du Grand Prix de Z": a win verb whose object is
 /// a prize, with a named event (not a place, not a person) introduced by a
 /// `during` preposition on the verb or the prize: X wins the event.
 fn prize_events(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: &mut Vec<Draft>) {
-    let Some(prize) = noun_objects(p, v)
-        .into_iter()
-        .find(|&o| t.prize.contains(&p.tok(o).lemma.to_lowercase()))
-    else {
+    let Some(prize) = prize_object(t, p, v) else {
         return;
     };
     if is_passive(p, v) {
@@ -431,10 +435,7 @@ fn prize_events(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: &
 /// before it, joined by "et", share it) wins that prize; the verb's rows
 /// that made the first subject win them are dropped.
 fn gapped_prizes(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: &mut Vec<Draft>) {
-    let Some(first) = noun_objects(p, v)
-        .into_iter()
-        .find(|&o| t.prize.contains(&p.tok(o).lemma.to_lowercase()))
-    else {
+    let Some(first) = prize_object(t, p, v) else {
         return;
     };
     let end = p.sentence_range(v).end;

@@ -13,8 +13,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::facts::{Node, Object};
-
 use super::svo::grammatical_subjects;
 use super::{Ctx, Draft, Para};
 
@@ -121,12 +119,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
         let subjects = grammatical_subjects(ctx, p, v, 0);
         let mut made = false;
         for s in &subjects {
-            let subject = match s.object {
-                Object::Entity(e) => Node::Entity(e),
-                _ => match ctx.subject_node(p, s) {
-                    Some(n) => n,
-                    None => continue,
-                },
+            let Some(subject) = ctx.subject_node(p, s) else {
+                continue;
             };
             for &c in &targets {
                 for o in ctx.values(p, c, None) {
