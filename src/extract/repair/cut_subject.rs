@@ -35,7 +35,7 @@ pub fn rejoin_cut_subject(doc: &mut Doc) -> usize {
         if !super::agrees_in_number(doc, subject, verb) || starts_dateline(doc, piece.start) {
             continue;
         }
-        let passive = doc.tokens.iter().any(|t| t.head == verb && t.dep == "aux:pass");
+        let passive = super::has_passive_aux(doc, verb);
         let tokens = &mut doc.tokens;
         tokens[subject].head = verb;
         tokens[subject].dep = if passive { "nsubj:pass" } else { "nsubj" }.into();

@@ -55,7 +55,7 @@ pub fn rehang_fronted_subjects(doc: &mut Doc) -> usize {
         if !adjunct || top > first {
             continue;
         }
-        let passive = kids.iter().any(|&c| doc.tokens[c].dep == "aux:pass");
+        let passive = super::has_passive_aux(doc, v);
         let tok = &mut doc.tokens[a];
         tok.head = v;
         tok.dep = if passive { "nsubj:pass" } else { "nsubj" }.to_string();

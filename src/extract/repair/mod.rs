@@ -143,6 +143,13 @@ pub(crate) fn phrase_bounds(doc: &Doc, head: usize) -> (usize, usize) {
     (first, last)
 }
 
+/// Whether verb `v` has a passive auxiliary among its dependents
+/// (`aux:pass`, UD's "été" of "a été vu"). The one home of the check the
+/// repairs share; `stray_agent` also accepts a bare `Voice=Pass` participle.
+pub(crate) fn has_passive_aux(doc: &Doc, v: usize) -> bool {
+    doc.tokens.iter().any(|t| t.head == v && t.dep == "aux:pass")
+}
+
 /// Whether subject and verb agree in number, when both say it. A
 /// coordinated subject ("X et Y ont …") counts as plural; the clause's
 /// number is its finite auxiliary's (or copula's), else the verb's own.

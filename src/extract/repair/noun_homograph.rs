@@ -248,7 +248,7 @@ fn slot(
     if has_subject || verb >= n {
         return None;
     }
-    let passive = (0..n).any(|s| tokens[s].head == verb && tokens[s].dep == "aux:pass");
+    let passive = super::has_passive_aux(doc, verb);
     Some((verb, if passive { "nsubj:pass" } else { "nsubj" }))
 }
 

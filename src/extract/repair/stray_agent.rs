@@ -17,7 +17,7 @@ use crate::nlp::Doc;
 /// Whether token `v` is a passive verb: a participle with a passive
 /// auxiliary, or tagged `Voice=Pass`.
 fn passive(doc: &Doc, v: usize) -> bool {
-    doc.tokens[v].morph.contains("Voice=Pass") || doc.tokens.iter().any(|t| t.head == v && t.dep == "aux:pass")
+    doc.tokens[v].morph.contains("Voice=Pass") || super::has_passive_aux(doc, v)
 }
 
 /// The preposition of token `t` as the tables write it ("au" → "à").
