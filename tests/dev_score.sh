@@ -14,7 +14,8 @@
 #   DEV_SCORE_KEEP=/tmp/dev bash tests/dev_score.sh   # keep each CSV dump there
 #   DEV_GOLD_DIR=tests/data/spent-gold bash tests/dev_score.sh
 #       # score only that gold folder (figures only, no floors); the
-#       # blind held-out set is tests/data/unseen-gold
+#       # blind held-out sets are tests/data/unseen-gold and
+#       # tests/data/unseen2-gold
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/gold-lib.sh
