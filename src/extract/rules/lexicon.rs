@@ -162,6 +162,9 @@ pub enum Class {
     /// Verbs that link a subject to what it is or stays ("rester",
     /// "sembler", "devenir"): alone they are no act.
     Copular,
+    /// Adjectives on an event noun that make the event one still to come
+    /// or only possible ("le prochain sommet", "une éventuelle fermeture").
+    Unrealised,
 }
 
 /// Both tables, parsed.
@@ -182,7 +185,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular, unrealised")]
     Class {
         file: &'static str,
         line: usize,
@@ -281,6 +284,7 @@ impl Lexicon {
                 "measure" => Class::Measure,
                 "portion" => Class::Portion,
                 "copular" => Class::Copular,
+                "unrealised" => Class::Unrealised,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

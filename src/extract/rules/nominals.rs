@@ -114,18 +114,6 @@ pub(crate) fn lookup(lemma: &str) -> Option<&'static Nominal> {
     table().get(lemma)
 }
 
-/// Adjectives that make the event one still to come or only possible.
-const UNREALISED: &[&str] = &[
-    "prochain",
-    "futur",
-    "éventuel",
-    "possible",
-    "probable",
-    "prévu",
-    "hypothétique",
-    "imminent",
-];
-
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     for n in 0..p.len() {
         if p.tok(n).pos != "NOUN" {
@@ -435,7 +423,7 @@ fn light_verb_agents(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
 /// X"), not marked by an adjective as still to come.
 fn asserted(ctx: &Ctx, p: &Para, n: usize) -> bool {
     if p.kids(n, "amod")
-        .any(|a| UNREALISED.contains(&p.tok(a).lemma.to_lowercase().as_str()))
+        .any(|a| ctx.is(Class::Unrealised, &p.tok(a).lemma.to_lowercase()))
     {
         return false;
     }
