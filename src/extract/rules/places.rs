@@ -80,10 +80,7 @@ fn bracket_after(ctx: &Ctx, p: &Para, a: usize) -> Option<(usize, usize, usize)>
     if p.tok(a).text.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let mut k = a + 2;
-    while k < p.len() && p.tok(k).pos == "DET" {
-        k += 1;
-    }
+    let k = after_articles(p, a + 2);
     let outer = (k < p.len()).then(|| place_at(ctx, p, k)).flatten()?;
     let end = mention_end(ctx, p, k, outer);
     if outer == inner || end >= p.len() || p.tok(end).text != ")" {
@@ -159,9 +156,7 @@ fn described(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             r
         } else if k < p.len() && matches!(p.tok(k).text.to_lowercase().as_str(), "de" | "du" | "d'" | "d\u{2019}") {
             k += 1;
-            while k < p.len() && p.tok(k).pos == "DET" {
-                k += 1;
-            }
+            k = after_articles(p, k);
             let r = (k < p.len()).then(|| place_at(ctx, p, k)).flatten();
             if let Some(e) = r {
                 k = mention_end(ctx, p, k, e);
@@ -176,10 +171,7 @@ fn described(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             .then(|| ends_or_starts(ctx, p, k + 1))
             .flatten();
         // "Bogota, (la) capitale de la Colombie": the name before the comma.
-        let mut b = n;
-        while b > 0 && p.tok(b - 1).pos == "DET" {
-            b -= 1;
-        }
+        let b = before_articles(p, n);
         let before = (b >= 2 && p.tok(b - 1).text == ",")
             .then(|| ends_place(ctx, p, b - 2))
             .flatten();
@@ -425,9 +417,7 @@ fn chained(p: &Para, a: usize, of: impl Fn(usize) -> bool) -> bool {
     while s > 0 && of(s - 1) {
         s -= 1;
     }
-    while s > 0 && p.tok(s - 1).pos == "DET" {
-        s -= 1;
-    }
+    s = before_articles(p, s);
     s >= 2 && matches!(p.tok(s - 1).text.to_lowercase().as_str(), "en" | "au" | "aux") && p.tok(s - 2).text == ","
 }
 
@@ -482,9 +472,7 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         }
         k += 1;
-        while k < p.len() && p.tok(k).pos == "DET" {
-            k += 1;
-        }
+        k = after_articles(p, k);
         // "X, dans la province de Y": the place noun names the region.
         k = past_region_noun(ctx, p, k);
         let Some(outer) = (k < p.len()).then(|| place(k)).flatten() else {
@@ -499,10 +487,7 @@ fn after_comma(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             e += 1;
         }
         // "X, dans l'Eure, la Somme, …": the outer place opens a list.
-        let mut f = e + 2;
-        while f < p.len() && p.tok(f).pos == "DET" {
-            f += 1;
-        }
+        let f = after_articles(p, e + 2);
         if e + 1 < p.len() && p.tok(e + 1).text == "," && f < p.len() {
             if let Some(next) = place(f).filter(|&x| x != outer) {
                 let after = mention_end(ctx, p, f, next);
@@ -555,11 +540,7 @@ fn past_region_noun(ctx: &Ctx, p: &Para, k: usize) -> usize {
     if !is_de(&p.tok(k + 1).text) {
         return k;
     }
-    let mut j = k + 2;
-    while j < p.len() && p.tok(j).pos == "DET" {
-        j += 1;
-    }
-    j
+    after_articles(p, k + 2)
 }
 
 /// "de", "du", "des", "d'" as written.
@@ -618,9 +599,7 @@ fn near(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         }
         j += 1;
-        while j < p.len() && p.tok(j).pos == "DET" {
-            j += 1;
-        }
+        j = after_articles(p, j);
         let Some(second) = (j < p.len()).then(|| place_at(ctx, p, j)).flatten() else {
             continue;
         };
@@ -639,9 +618,7 @@ fn inside_of(ctx: &Ctx, p: &Para, a: usize, e: usize) -> bool {
     while s > 0 && place_at(ctx, p, s - 1) == Some(e) {
         s -= 1;
     }
-    while s > 0 && p.tok(s - 1).pos == "DET" {
-        s -= 1;
-    }
+    s = before_articles(p, s);
     s > 0 && matches!(p.tok(s - 1).text.to_lowercase().as_str(), "en" | "dans")
 }
 
@@ -663,18 +640,14 @@ pub(crate) fn near_locution_before(ctx: &Ctx, p: &Para, k: usize) -> Option<Stri
 /// "A et B" from token `k`: two places, neither a country, the first
 /// right after the articles, the second after "et"; with B's first token.
 fn between(ctx: &Ctx, p: &Para, mut k: usize) -> Option<(usize, usize, usize)> {
-    while k < p.len() && p.tok(k).pos == "DET" {
-        k += 1;
-    }
+    k = after_articles(p, k);
     let x = place_at(ctx, p, k.min(p.len().checked_sub(1)?))?;
     let mut j = mention_end(ctx, p, k, x);
     if j >= p.len() || p.tok(j).text.to_lowercase() != "et" {
         return None;
     }
     j += 1;
-    while j < p.len() && p.tok(j).pos == "DET" {
-        j += 1;
-    }
+    j = after_articles(p, j);
     let y = place_at(ctx, p, j.min(p.len() - 1))?;
     (x != y && !is_country(ctx, x) && !is_country(ctx, y)).then_some((x, y, j))
 }
@@ -816,10 +789,7 @@ fn adjunct_of_verb(ctx: &Ctx, p: &Para, start: usize, end: usize) -> bool {
 /// `near` locution before "de" ("près de"), or "de" after a place noun
 /// ("dans la ville d'Ibigawa": "dans"). `None` for any other word before it.
 fn place_preposition(ctx: &Ctx, p: &Para, k: usize) -> Option<String> {
-    let mut s = k;
-    while s > 0 && p.tok(s - 1).pos == "DET" {
-        s -= 1;
-    }
+    let s = before_articles(p, k);
     // "d' Ibigawa" written with a space comes as two tokens, "d" and "'".
     let mut de = s.checked_sub(1)?;
     let mut written = p.tok(de).text.clone();
@@ -839,13 +809,28 @@ fn place_preposition(ctx: &Ctx, p: &Para, k: usize) -> Option<String> {
             if !geo {
                 return None;
             }
-            let mut m = noun;
-            while m > 0 && p.tok(m - 1).pos == "DET" {
-                m -= 1;
-            }
+            let m = before_articles(p, noun);
             let outer = super::preposition_form(&p.tok(m.checked_sub(1)?).text);
             matches!(outer.as_str(), "à" | "dans" | "en").then_some(outer)
         }
         _ => None,
     }
+}
+
+/// The first token at or after `k` that is not an article (`DET`):
+/// "dans **les** Landes" read from "les". `p.len()` when all are.
+fn after_articles(p: &Para, mut k: usize) -> usize {
+    while k < p.len() && p.tok(k).pos == "DET" {
+        k += 1;
+    }
+    k
+}
+
+/// The first token of the articles (`DET`) right before token `k`, or `k`
+/// when there are none: "**la** ville" read back from "ville".
+fn before_articles(p: &Para, mut k: usize) -> usize {
+    while k > 0 && p.tok(k - 1).pos == "DET" {
+        k -= 1;
+    }
+    k
 }
