@@ -43,12 +43,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if preposition.is_some() && p.prep(h).as_deref() == Some("de") {
             if let Some(value) = ctx.value(p, h, None).filter(|x| is_amount(p, x)) {
                 for s in &subjects {
-                    let subject = match s.object {
-                        Object::Entity(e) => Node::Entity(e),
-                        _ => match ctx.subject_node(p, s) {
-                            Some(n) => n,
-                            None => continue,
-                        },
+                    let Some(subject) = ctx.subject_node(p, s) else {
+                        continue;
                     };
                     let mut d = Draft::new(
                         "copula",
