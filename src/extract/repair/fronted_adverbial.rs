@@ -50,7 +50,63 @@ pub fn rejoin_fronted_adverbial(doc: &mut Doc) -> usize {
         tokens[next.start].sent_start = false;
         rejoined += 1;
     }
+    rejoined + rejoin_date_chain(doc)
+}
+
+/// A date cut off, without a comma, before a piece that opens on a
+/// fronted adjunct of a clause ("Samedi" | "matin" | "vers 9 heures, une
+/// explosion a eu lieu …", as the models split after a dateline's dash):
+/// the date is that clause's too, and joins it as an `obl:mod` of the
+/// clause's verb. Pieces are taken from the last one back, so that a date
+/// in several pieces joins piece by piece. Returns how many joined.
+fn rejoin_date_chain(doc: &mut Doc) -> usize {
+    let mut rejoined = 0;
+    // Each round joins one piece; a paragraph has fewer pieces than tokens.
+    for _ in 0..doc.tokens.len() {
+        let sentences = doc.sentences();
+        let found = sentences.windows(2).rev().find_map(|pair| {
+            let (piece, next) = (pair[0].clone(), pair[1].clone());
+            let comma = doc.tokens[piece.end - 1].text == "," || doc.tokens[next.start].text == ",";
+            if comma || starts_dateline(doc, piece.start) {
+                return None;
+            }
+            let date = adjunct(doc, piece.clone()).filter(|&h| is_date_head(doc, piece.clone(), h))?;
+            if doc.tokens[piece.start].pos == "ADP" {
+                return None;
+            }
+            let clause = opening_adjunct_of(doc, next.clone())?;
+            Some((date, clause, next.start))
+        });
+        let Some((date, clause, next_start)) = found else { break };
+        let tokens = &mut doc.tokens;
+        tokens[date].head = clause;
+        tokens[date].dep = "obl:mod".into();
+        tokens[next_start].sent_start = false;
+        rejoined += 1;
+    }
     rejoined
+}
+
+/// The verb of the piece `range` whose adjunct the piece opens with: the
+/// first token's phrase hangs, as an `obl`, on a verb of the piece.
+fn opening_adjunct_of(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let mut x = range.start;
+    for _ in 0..range.len() {
+        let h = tokens.get(x)?.head;
+        if h == x || !range.contains(&h) {
+            return None;
+        }
+        if tokens[x].dep.starts_with("obl") {
+            return (tokens[h].pos == "VERB").then_some(h);
+        }
+        // Only up through the adjunct's own phrase, never a clause.
+        if !matches!(tokens[x].pos.as_str(), "ADP" | "DET" | "NUM" | "NOUN" | "PROPN" | "ADJ") {
+            return None;
+        }
+        x = h;
+    }
+    None
 }
 
 /// The head of `range` when it is a short adjunct: no verb, no quote or
@@ -178,6 +234,36 @@ mod tests {
         assert_eq!(rejoin_fronted_adverbial(&mut d), 1);
         assert_eq!(d.sentences(), vec![0..10]);
         assert_eq!((d.tokens[1].head, d.tokens[1].dep.as_str()), (6, "obl:mod"));
+    }
+
+    #[test]
+    fn a_date_cut_off_before_a_fronted_adjunct_joins_the_clause() {
+        // «Samedi» | «vers 9h, des ouvriers ont bloqué l'usine.»
+        let mut d = doc(
+            "Samedi vers 9h, des ouvriers ont bloqué l'usine.",
+            vec![
+                token("Samedi", 0, "NOUN", 0, "ROOT", true),
+                token("vers", 7, "ADP", 2, "case", true),
+                token("9h", 12, "NOUN", 7, "obl:mod", false),
+                token(",", 14, "PUNCT", 7, "punct", false),
+                token("des", 16, "DET", 5, "det", false),
+                token("ouvriers", 20, "NOUN", 7, "nsubj", false),
+                token("ont", 29, "AUX", 7, "aux:tense", false),
+                token("bloqué", 33, "VERB", 7, "ROOT", false),
+                token("l'", 40, "DET", 9, "det", false),
+                token("usine", 42, "NOUN", 7, "obj", false),
+                token(".", 47, "PUNCT", 7, "punct", false),
+            ],
+        );
+        assert_eq!(rejoin_fronted_adverbial(&mut d), 1);
+        assert_eq!(d.sentences(), vec![0..11]);
+        assert_eq!((d.tokens[0].head, d.tokens[0].dep.as_str()), (7, "obl:mod"));
+        // A piece that opens on the clause's subject is no adjunct's.
+        let mut d = cut();
+        d.tokens[0] = token("Samedi", 0, "NOUN", 0, "ROOT", true);
+        d.tokens[1] = token("matin", 7, "NOUN", 0, "nmod", false);
+        d.tokens[2] = token("des", 13, "DET", 4, "det", true);
+        assert_eq!(rejoin_fronted_adverbial(&mut d), 0);
     }
 
     #[test]

@@ -49,17 +49,80 @@ fn is_act(rule: &str) -> bool {
 /// complements stand in for it.
 fn place_candidates(p: &Para, v: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    for c in p.children[v].iter().copied() {
-        if !matches!(p.tok(c).dep.as_str(), "obl" | "obl:mod" | "obl:arg") {
-            continue;
+    // "a réussi à creuser un trou, dans une zone …": an adjunct the parse
+    // hung on the verb the act's infinitive completes, written after the
+    // act's verb, places the act too.
+    let mut verbs = vec![v];
+    let mut x = v;
+    while p.tok(x).dep == "xcomp" && verbs.len() < 4 {
+        match p.head(x) {
+            Some(h) if p.tok(h).pos == "VERB" => {
+                verbs.push(h);
+                x = h;
+            }
+            _ => break,
         }
-        if super::svo::is_clock_or_time(p, c) {
-            out.extend(p.kids(c, "nmod").filter(|&k| p.prep(k).is_some_and(|x| locative(&x))));
-        } else {
-            out.push(c);
+    }
+    for (i, &w) in verbs.iter().enumerate() {
+        for c in p.children[w].iter().copied() {
+            if !matches!(p.tok(c).dep.as_str(), "obl" | "obl:mod" | "obl:arg") || (i > 0 && c < v) {
+                continue;
+            }
+            if super::svo::is_clock_or_time(p, c) {
+                out.extend(p.kids(c, "nmod").filter(|&k| p.prep(k).is_some_and(|x| locative(&x))));
+            } else {
+                out.push(c);
+                out.extend(further_place(p, c));
+            }
         }
     }
     out
+}
+
+/// "dans le quartier de X, sur l'avenue de Y": a second locative phrase
+/// set off by a comma and parsed under the first one places the act too.
+fn further_place(p: &Para, c: usize) -> Vec<usize> {
+    p.kids(c, "nmod")
+        .filter(|&k| {
+            let first = p.subtree(k).into_iter().min().unwrap_or(k);
+            p.prep(k).is_some_and(|x| locative(&x) && x != "en")
+                && first > c
+                && first > 0
+                && p.tok(first - 1).text == ","
+        })
+        .collect()
+}
+
+/// The place a relative "où" clause on `v` stands for: "dans le quartier
+/// de X, où le suspect s'est réfugié" places the refuge in X. The relative
+/// clause's noun, or, when the parse hung the clause on the main verb, the
+/// noun phrase written right before "où" (and its comma).
+fn where_antecedent(p: &Para, v: usize) -> Option<usize> {
+    let ou = p.children[v]
+        .iter()
+        .copied()
+        .find(|&c| c < v && p.tok(c).lemma.to_lowercase() == "où")?;
+    let nominal = |t: usize| matches!(p.tok(t).pos.as_str(), "NOUN" | "PROPN");
+    if p.tok(v).dep.starts_with("acl") {
+        return p.head(v).filter(|&h| nominal(h));
+    }
+    let mut k = ou.checked_sub(1)?;
+    if p.tok(k).text == "," {
+        k = k.checked_sub(1)?;
+    }
+    for _ in 0..p.len() {
+        match p.head(k) {
+            Some(h)
+                if h < k
+                    && nominal(h)
+                    && (matches!(p.tok(k).dep.as_str(), "nmod" | "appos") || p.tok(k).dep.starts_with("flat")) =>
+            {
+                k = h
+            }
+            _ => break,
+        }
+    }
+    (nominal(k) && p.prep(k).is_some()).then_some(k)
 }
 
 /// Whether the time written at `tokens` opens the clause of `v` before an
@@ -129,10 +192,15 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
                 .unwrap_or_default();
             derived.push(fact);
         }
-        for c in place_candidates(p, v) {
-            let Some(prep) = p.prep(c).filter(|x| locative(x)) else {
-                continue;
-            };
+        let mut candidates: Vec<(usize, String)> = place_candidates(p, v)
+            .into_iter()
+            .filter_map(|c| p.prep(c).filter(|x| locative(x)).map(|x| (c, x)))
+            .collect();
+        if let Some(a) = where_antecedent(p, v) {
+            let prep = p.prep(a).filter(|x| locative(x)).unwrap_or_else(|| "à".to_string());
+            candidates.push((a, prep));
+        }
+        for (c, prep) in candidates {
             // "en présence du maire de Lyon": a framing locution, no place.
             if ctx.is_locution(p, c) || !names_place(ctx, p, c) {
                 continue;
@@ -160,7 +228,131 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
             }
         }
     }
+    participle_dates(ctx, p, &mut derived, out);
     out.extend(derived);
+}
+
+/// "la station lancée le 30 septembre 2011", "Créé en 2008 par …, le
+/// festival …": a past participle on a noun (`acl`), or opening the
+/// sentence before the clause whose subject it describes (`advcl`), dates
+/// the act done to that noun: *station —actDate→ le 30 septembre 2011*,
+/// lemma "lancer". Only a participle with no auxiliary or subject of its
+/// own, with a time expression in its own clause, outside quotations.
+fn participle_dates(ctx: &Ctx, p: &Para, derived: &mut Vec<Draft>, out: &[Draft]) {
+    let quotes = super::reported::quotes(p);
+    for v in 0..p.len() {
+        let t = p.tok(v);
+        if t.pos != "VERB"
+            || !p.morph_has(v, "VerbForm=Part")
+            || !p.morph_has(v, "Tense=Past")
+            || quotes.iter().any(|q| q.contains(&v))
+            || p.children[v].iter().any(|&c| {
+                let dep = p.tok(c).dep.as_str();
+                dep.starts_with("aux") || dep.starts_with("nsubj") || dep.starts_with("expl")
+            })
+        {
+            continue;
+        }
+        let Some(h) = p.head(v) else { continue };
+        let entity = |k: usize| ctx.table.entity_at(p.index, k);
+        let noun = match t.dep.as_str() {
+            // "la station lancée …", a noun with its determiner or a name;
+            // not "le successeur de Hubble, lancé …", where the participle
+            // may describe the name in between.
+            "acl" if matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") => {
+                let determined = p.kids(h, "det").next().is_some() || entity(h).is_some();
+                let name_between = p
+                    .kids(h, "nmod")
+                    .any(|k| k < v && entity(k).is_some() && entity(k) != entity(h));
+                if !determined || name_between {
+                    continue;
+                }
+                h
+            }
+            // "Créé en 2008 …, le festival": a participle agrees with the
+            // subject it describes ("Lancée en 2011, les autorités …" does not).
+            "advcl" if v < h && p.tok(h).pos == "VERB" => {
+                let subject = p.children[h]
+                    .iter()
+                    .copied()
+                    .find(|&c| p.tok(c).dep.starts_with("nsubj"));
+                match subject {
+                    Some(s) if s > v && agrees(p, v, s) => s,
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        // The participle's own adjunct, written outside any quotation.
+        let times: Vec<super::time::TimeExpr> = super::time::find(p)
+            .into_iter()
+            .filter(|x| {
+                p.head(x.anchor) == Some(v)
+                    && !super::time::is_bound(ctx, p, x)
+                    && !quotes.iter().any(|q| q.contains(&x.anchor))
+            })
+            .collect();
+        if times.is_empty() {
+            continue;
+        }
+        // Who or what the participle's act was done to: the noun's values,
+        // and for a participle with an agent ("Créé en 2008 par X, il …")
+        // the object the passive rule already resolved.
+        let mut subjects: Vec<(Node, usize, f32)> = ctx
+            .values(p, noun, None)
+            .into_iter()
+            .filter_map(|value| ctx.subject_node(p, &value).map(|s| (s, value.token, value.factor)))
+            .collect();
+        if p.kids(v, "obl:agent").next().is_some() {
+            for d in out
+                .iter()
+                .filter(|d| d.para == p.index && d.verb == Some(v) && is_act(d.rule))
+            {
+                let node = match d.object {
+                    Object::Entity(e) => Node::Entity(e),
+                    Object::Concept(c) => Node::Concept(c),
+                    _ => continue,
+                };
+                if !subjects.iter().any(|(s, _, _)| *s == node) {
+                    subjects.push((node, d.tokens.last().copied().unwrap_or(noun), 1.0));
+                }
+            }
+        }
+        for (subject, token, factor) in subjects {
+            for x in &times {
+                let tokens: Vec<usize> = x.tokens.clone().collect();
+                let text = ctx.render(p, &tokens);
+                let already = out.iter().chain(derived.iter()).any(|d| {
+                    d.para == p.index
+                        && d.predicate == DATE
+                        && d.subject == subject
+                        && d.verb == Some(v)
+                        && matches!(&d.object, Object::Literal(l) if l.text == text)
+                });
+                if already {
+                    continue;
+                }
+                let object = Object::Literal(Literal {
+                    text,
+                    kind: LiteralKind::Time,
+                });
+                let mut fact = Draft::new(
+                    "act-date",
+                    p.index,
+                    subject,
+                    DATE.to_string(),
+                    t.lemma.to_lowercase(),
+                    object.clone(),
+                );
+                fact.verb = Some(v);
+                fact.arguments.push(("time".to_string(), object));
+                fact.tokens = vec![token, v];
+                fact.span = tokens;
+                fact.confidence *= factor * 0.9;
+                derived.push(fact);
+            }
+        }
+    }
 }
 
 /// The source's verb words, without the preposition a prepositional object
@@ -219,4 +411,22 @@ fn names_place(ctx: &Ctx, p: &Para, c: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the participle `v` and the noun `n` agree in gender and number
+/// where both say it.
+fn agrees(p: &Para, v: usize, n: usize) -> bool {
+    ["Gender", "Number"].iter().all(|feature| {
+        let value = |t: usize| {
+            p.tok(t)
+                .morph
+                .split('|')
+                .find_map(|kv| kv.strip_prefix(feature).and_then(|r| r.strip_prefix('=')))
+                .map(str::to_string)
+        };
+        match (value(v), value(n)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    })
 }

@@ -1919,7 +1919,11 @@ pub(crate) fn is_clock_or_time(p: &Para, t: usize) -> bool {
             && m.len() <= 2
             && m.chars().all(|c| c.is_ascii_digit())
     });
-    clock || is_time_noun(p, t) || p.tok(t).lemma.to_lowercase() == "heure"
+    let lemma = p.tok(t).lemma.to_lowercase();
+    // "aux environs de 22 heures": roughly a clock time.
+    let around = matches!(lemma.as_str(), "environ" | "environs")
+        && p.kids(t, "nmod").any(|k| p.tok(k).lemma.to_lowercase() == "heure");
+    clock || around || is_time_noun(p, t) || lemma == "heure"
 }
 
 #[cfg(test)]

@@ -713,6 +713,82 @@ fn an_acts_date_is_a_fact_of_its_own() {
     assert!(span.contains("3 mars 2021"), "«{span}»");
 }
 
+/// A date the models cut off before a fronted clock time ("Samedi matin"
+/// | "vers 9 heures, …") is the clause's date all the same.
+#[test]
+fn a_date_cut_off_before_a_fronted_time_dates_the_clause() {
+    let doc = sentence(
+        "Samedi matin vers 9 heures, une explosion a eu lieu dans le quartier de Montplaisir de la ville de Lyon.",
+    );
+    assert_eq!(fact(&doc, "explosion", "actDate", "Samedi matin").lemma, "avoir lieu");
+    fact(&doc, "explosion", "actDate", "vers 9 heures");
+}
+
+/// "aux environs de 23 heures" is a clock time; the place after it is the act's.
+#[test]
+fn aux_environs_de_an_hour_is_a_time() {
+    let doc = sentence("Une fusillade a éclaté aux environs de 23 heures dans le centre de Nantes.");
+    assert_eq!(
+        fact(&doc, "fusillade", "actDate", "aux environs de 23 heures").lemma,
+        "éclater"
+    );
+    fact(&doc, "fusillade", "actLocation", "centre de Nantes");
+}
+
+/// A date opening the sentence frames the clause after its colon, and an
+/// adjunct on the verb the act's infinitive completes places the act.
+#[test]
+fn a_fronted_date_frames_the_clause_after_a_colon() {
+    let doc = sentence("Le 14 janvier 2018, la mission s'est révélée réussie : le robot Perseus a réussi à prélever un échantillon de roche, dans une zone dénommée Vallis Nova.");
+    assert_eq!(fact(&doc, "Perseus", "actDate", "Le 14 janvier 2018").lemma, "prélever");
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| doc.node_label(f.subject) == "Perseus" && f.predicate == "actLocation"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+/// ... and coordinated clauses; not what a speaker's words report.
+#[test]
+fn a_fronted_date_frames_coordinated_clauses_not_reported_ones() {
+    let doc = sentence("Mardi, la police a arrêté deux suspects et les enquêteurs ont saisi des armes.");
+    fact(&doc, "police", "actDate", "Mardi");
+    assert_eq!(fact(&doc, "enquêteurs", "actDate", "Mardi").lemma, "saisir");
+    let doc = sentence("Lundi, le porte-parole a déclaré : les ouvriers ont bloqué l'usine.");
+    fact(&doc, "porte-parole", "actDate", "Lundi");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "ouvriers" && f.predicate == "actDate"
+    });
+}
+
+/// "dans le quartier de X, où Y s'est réfugié": the refuge is in X.
+#[test]
+fn a_where_clause_is_placed_in_its_antecedent() {
+    let doc = sentence("Cet après-midi, une vaste opération de gendarmerie a été menée dans le quartier de Bellevue, où Marc Dutronc s'est réfugié dans une voiture volée lundi soir.");
+    fact(&doc, "vaste opération de gendarmerie", "actLocation", "Bellevue");
+    assert_eq!(
+        fact(&doc, "Marc Dutronc", "actLocation", "Bellevue").lemma,
+        "réfugier dans"
+    );
+}
+
+/// A past participle's date dates what was done to its noun.
+#[test]
+fn a_participles_date_is_its_nouns() {
+    let doc = sentence("La station orbitale Kestrel, lancée le 4 mai 2010, a été abandonnée.");
+    let f = fact(&doc, "station orbitale Kestrel", "actDate", "le 4 mai 2010");
+    assert_eq!(f.lemma, "lancer");
+    assert_eq!(f.rule, "act-date");
+    assert_eq!(arg(&doc, f, "timeValue").as_deref(), Some("2010-05-04"));
+    // Fronted, with an agent: the subject it describes, beside the agent's act.
+    let doc =
+        sentence("Créé en 2005 par le producteur Jean Valmont, le festival a accueilli des milliers de visiteurs.");
+    assert_eq!(fact(&doc, "festival", "actDate", "en 2005").lemma, "créer");
+    fact(&doc, "Jean Valmont", "creates", "festival");
+}
+
 #[test]
 fn an_acts_place_is_the_locative_phrase_that_names_a_place() {
     let doc = sentence("Un incendie s'est propagé mardi soir dans une usine de Rouen.");

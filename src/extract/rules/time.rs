@@ -183,6 +183,16 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
                 let minutes = i + 3 < n && is_minute(&lower(p, i + 3));
                 span = Some(i..if minutes { i + 4 } else { i + 3 });
             }
+        } else if w == "aux"
+            && i + 4 < n
+            && lower(p, i + 1) == "environs"
+            && lower(p, i + 2) == "de"
+            && is_hour(&lower(p, i + 3))
+            && matches!(lower(p, i + 4).as_str(), "heures" | "heure" | "h")
+        {
+            // "aux environs de 22 heures": a point in time, roughly.
+            let minutes = i + 5 < n && is_minute(&lower(p, i + 5));
+            span = Some(i..if minutes { i + 6 } else { i + 5 });
         } else if DEICTIC.contains(&w.as_str()) {
             span = Some(i..i + 1);
         } else if (w == "ce" || w == "cette")
@@ -254,9 +264,11 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], with_rows: &HashSe
             _ => break,
         }
     }
+    let has_own_time = times.iter().any(|t| clause_of(p, t.anchor) == clause);
     for t in times {
         let own = clause_of(p, t.anchor);
-        if (own != clause && !rowless_infinitive(own)) || is_bound(ctx, p, t) {
+        let shared = !has_own_time && opens_coordination(ctx, p, t, own, clause);
+        if (own != clause && !rowless_infinitive(own) && !shared) || is_bound(ctx, p, t) {
             continue;
         }
         if inner.as_ref().is_some_and(|own| !own.contains(&t.anchor)) {
@@ -274,6 +286,49 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], with_rows: &HashSe
     }
 }
 
+/// Whether the time `t` opens the sentence of clause `own` (written before
+/// its verb and its subject, "Le 3 mai, la mission a échoué et l'équipe
+/// est rentrée" or "…, l'essai s'est révélé concluant : le robot a
+/// creusé …") and `clause` is a main clause coordinated or juxtaposed with
+/// `own` (`conj` or `parataxis`): such a fronted date frames every clause
+/// of the sentence. Not when `own` says or reports something (the date of
+/// a report is not the date of what it reports), nor across a quotation.
+fn opens_coordination(ctx: &Ctx, p: &Para, t: &TimeExpr, own: usize, clause: usize) -> bool {
+    // The clause coordinated with the fronted date's one, or the parse
+    // hung the date's clause on the clause after a colon ("Le 3 mai,
+    // l'essai s'est révélé concluant : le robot a creusé …").
+    let coordinated = p.head(clause) == Some(own) && matches!(p.tok(clause).dep.as_str(), "conj" | "parataxis");
+    let before_colon = p.head(own) == Some(clause)
+        && matches!(p.tok(own).dep.as_str(), "advcl" | "parataxis")
+        && own < clause
+        && (own..clause).any(|k| p.tok(k).text == ":");
+    if own == clause
+        || !(coordinated || before_colon)
+        || p.tok(own).pos != "VERB"
+        || (super::reported::is_speech_verb(ctx, p, own) && !has_attribute(p, own))
+    {
+        return false;
+    }
+    let first_word = p.sentence_range(own).start;
+    let before_subject = p.children[own]
+        .iter()
+        .filter(|&&c| p.tok(c).dep.starts_with("nsubj"))
+        .all(|&c| p.subtree(c).iter().all(|&k| k > t.tokens.end));
+    // Only commas, determiners or prepositions before the date.
+    let fronted = (first_word..t.tokens.start).all(|k| matches!(p.tok(k).pos.as_str(), "PUNCT" | "DET" | "ADP"))
+        && t.tokens.end <= own
+        && before_subject;
+    let quoted =
+        (own.min(clause)..own.max(clause)).any(|k| matches!(p.tok(k).text.as_str(), "«" | "»" | "\"" | "“" | "”"));
+    fronted && !quoted && p.tok(clause).pos == "VERB"
+}
+
+/// "s'est révélée concluante": a verb with an adjective attribute (xcomp)
+/// says what a thing turned out to be, not what someone said.
+fn has_attribute(p: &Para, v: usize) -> bool {
+    p.kids(v, "xcomp").any(|c| p.tok(c).pos == "ADJ")
+}
+
 /// Whether a time expression is a bound or deadline of its clause's act,
 /// not the act's date: written after a bounding preposition of the `bound`
 /// class ("jusqu'au 5 mars", "d'ici le 5 mars", "avant lundi"), or the
@@ -281,7 +336,7 @@ pub(crate) fn attach(ctx: &Ctx, p: &Para, times: &[TimeExpr], with_rows: &HashSe
 /// au 5 mars"): the noun heading it, or the object of the verb it hangs on
 /// when "à" or "pour" introduces it ("jeudi, il a fixé un délai" keeps
 /// jeudi).
-fn is_bound(ctx: &Ctx, p: &Para, t: &TimeExpr) -> bool {
+pub(crate) fn is_bound(ctx: &Ctx, p: &Para, t: &TimeExpr) -> bool {
     use super::lexicon::Class;
     let start = t.tokens.start;
     let words_before = |k: usize| -> Vec<String> {
