@@ -10,8 +10,16 @@
 //! révolutionnaires de Colombie"); a name joins the one longer name that
 //! is an organisation head word followed by it ("TF1" → "Groupe TF1"); a
 //! name in the other grammatical number joins the one written before it
-//! ("un Gilet jaune" → "les Gilets jaunes").
-//! Works on folded keys only; typing and filtering are left to the caller.
+//! ("un Gilet jaune" → "les Gilets jaunes"). Names of one core whose
+//! marks agree are one ("Grand Tournoi 2031", "Grand Tournoi FZB": years,
+//! organiser acronyms, edition ordinals and function words aside, see
+//! [`Shape`]); acronyms also spell every word, number words as digits
+//! ("P3R"), a name written without its article ("LLB"), and a hyphenated
+//! compound joins the name of its first acronym ("IXB-CORTALIS"); a company
+//! form ends a name its short form drops ("Zorblax Corporation"); a
+//! hyphenated surname is a lone surname ("Morvan-Quillec").
+//! Works on folded keys and the written text of each mention; typing and
+//! filtering are left to the caller.
 
 use crate::facts::EntityKind;
 use std::collections::{HashMap, HashSet};
@@ -40,13 +48,13 @@ pub struct Keyed {
     /// ("CanalTV" / "Canal"), from [`super::tables::Tables::name_core`].
     pub core: Option<String>,
     /// The mention as written (case kept): which of its words are
-    /// acronyms ("Grand Prix ISU"), how a hyphenated acronym is built
-    /// ("IAR-CONICET"), see [`Shape`].
+    /// acronyms ("Grand Tournoi FZB"), how a hyphenated acronym is built
+    /// ("IXB-CORTALIS"), see [`Shape`].
     pub text: String,
 }
 
-/// Number words an acronym writes as digits ("Mouvement cinq étoiles" is
-/// M5S), folded.
+/// Number words an acronym writes as digits ("Parti des trois rivières"
+/// is P3R), folded.
 const NUMBER_WORDS: [(&str, &str); 12] = [
     ("un", "1"),
     ("une", "1"),
@@ -63,9 +71,10 @@ const NUMBER_WORDS: [(&str, &str); 12] = [
 ];
 
 /// A name taken apart into the words that always name the thing and the
-/// marks a text adds or leaves out: "la finale du Grand Prix ISU 2018",
-/// "Grand Prix 2018" and "Grand Prix ISU" share the core "grand prix";
-/// "37e Volvo Open Cup" and "Volvo Open Cup" the core "volvo open cup".
+/// marks a text adds or leaves out: "la finale du Grand Tournoi FZB 2031",
+/// "Grand Tournoi 2031" and "Grand Tournoi FZB" share the core "grand
+/// tournoi"; "37e Festival Zorbo Plage" and "Festival Zorbo Plage" the core
+/// "festival zorbo plage".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Shape {
     /// Folded significant words in order, without function words
@@ -78,7 +87,7 @@ pub struct Shape {
     /// Words written as acronyms ("ISU"), folded.
     pub acronyms: Vec<String>,
     /// For each core word, whether it was written in lower case (a common
-    /// noun or adjective: "hiver", "patinage"; not "Lituanie").
+    /// noun or adjective: "été", "glace"; not "Borlande").
     pub lower: Vec<bool>,
 }
 
@@ -128,7 +137,7 @@ pub fn shape(text: &str) -> Shape {
 /// Whether two shapes name the same thing: the same core, and marks that
 /// do not disagree (no two different years or editions; the acronyms of
 /// one all in the other). The core with the acronyms both write must be
-/// two words or more: "RC Lens" is no "Lens", a club is no city.
+/// two words or more: "RC Quimpreux" is no "Quimpreux", a club is no city.
 fn same_shape(a: &Shape, b: &Shape) -> bool {
     let agree = |x: &[String], y: &[String]| x.is_empty() || y.is_empty() || x == y;
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
@@ -142,10 +151,10 @@ fn same_shape(a: &Shape, b: &Shape) -> bool {
 }
 
 /// Whether `long` is `short` of the same year with a common-noun
-/// complement added: "Jeux olympiques d'hiver de 2018" beside "Jeux
-/// olympiques de 2018", "Championnats de Borlande de patinage 2031" beside
-/// "Championnats de Borlande 2031"; not "Grand Prix de Helsinki 2018"
-/// beside "Grand Prix 2018" (a capitalised name: one event of the series).
+/// complement added: "Jeux zorbiens d'été de 2031" beside "Jeux zorbiens
+/// de 2031", "Championnats de Borlande de glace 2031" beside "Championnats
+/// de Borlande 2031"; not "Grand Tournoi de Borlande 2031" beside "Grand
+/// Tournoi 2031" (a capitalised name: one event of the series).
 fn extends(short: &Shape, long: &Shape) -> bool {
     let n = short.core.len();
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
@@ -166,10 +175,10 @@ fn alike_shapes(a: &Shape, b: &Shape) -> bool {
 
 /// Whether the acronym `short` (folded, digits allowed) spells the folded
 /// multi-word `long` in one of the ways news build acronyms: the initials
-/// of every word, function words included ("jdd", "journal du dimanche";
-/// "lfi", "la france insoumise"), with a leading "l" for an article the
-/// name was written without ("lfi", "france insoumise"), or with a number word written as its
-/// digits ("m5s", "mouvement cinq etoiles": the digit must match, and one
+/// of every word, function words included ("jdsz", "journal du soir
+/// zorbien"; "llb", "la ligue borlandaise"), with a leading "l" for an
+/// article the name was written without ("llb", "ligue borlandaise"), or with a number word written as its
+/// digits ("f4w", "front quatre vents": the digit must match, and one
 /// other letter may be of the name in its own language).
 fn spells_widely(short: &str, long: &str) -> bool {
     let words = crate::names::words(long);
@@ -180,8 +189,8 @@ fn spells_widely(short: &str, long: &str) -> bool {
     if every == short && words.len() >= 3 {
         return true;
     }
-    // The article the name was written without ("LFI" beside "France
-    // insoumise" once "La" is gone from the mention).
+    // The article the name was written without ("LLB" beside "Ligue
+    // borlandaise" once "La" is gone from the mention).
     if let Some(rest) = short.strip_prefix('l') {
         if rest.chars().count() >= 2 && (initials(long).as_deref() == Some(rest) || (every == rest && words.len() >= 3))
         {
@@ -216,12 +225,12 @@ fn spells_widely(short: &str, long: &str) -> bool {
 }
 
 /// The first part of a name written as acronyms joined by hyphens
-/// ("IAR-CONICET" → "iar": a unit named with the body it belongs to), or
+/// ("IXB-CORTALIS" → "ixb": a unit named with the body it belongs to), or
 /// `None`.
 fn compound_head(text: &str) -> Option<String> {
     let t = text.trim();
     let parts: Vec<&str> = t.split(['-', '\u{2011}']).collect();
-    // The parts may be longer than a lone acronym ("CONICET").
+    // The parts may be longer than a lone acronym ("CORTALIS").
     let capitals = |p: &str| {
         (2..=8).contains(&p.chars().count())
             && p.chars().next().is_some_and(char::is_uppercase)
@@ -406,8 +415,8 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             target[g] = h;
         }
     }
-    // Then the same core with marks that agree ("Grand Prix 2018", "Grand
-    // Prix ISU", "Jeux olympiques d'hiver de 2018" / "… d'hiver 2018"):
+    // Then the same core with marks that agree ("Grand Tournoi 2031", "Grand
+    // Tournoi FZB", "Jeux zorbiens d'été de 2031" / "… d'été 2031"):
     // joins the first such name when all such names agree with each other
     // ("Championnats du monde" beside the 2013 and the 2015 ones joins
     // neither).
@@ -490,7 +499,7 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 continue;
             }
         }
-        // Acronyms joined by a hyphen ("IAR-CONICET"): the one longer name,
+        // Acronyms joined by a hyphen ("IXB-CORTALIS"): the one longer name,
         // no person's, whose initials the first acronym is.
         if let Some(head) = groups[g]
             .iter()
@@ -562,7 +571,7 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             target[g] = h;
             continue;
         }
-        // A hyphenated surname is one written word ("Dupont-Moretti").
+        // A hyphenated surname is one written word ("Morvan-Quillec").
         let one_word = w.len() == 1
             || groups[g]
                 .iter()

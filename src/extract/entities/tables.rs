@@ -34,7 +34,7 @@ pub struct Tables {
     /// its short form drops ("tv" in "BFMTV" / "BFM TV" beside "BFM").
     pub name_suffixes: HashSet<String>,
     /// Folded words that end a company's name and that its short form drops
-    /// ("Corporation" in "Valve Corporation" beside "Valve").
+    /// ("Corporation" in "Zorblax Corporation" beside "Zorblax").
     pub company_forms: HashSet<String>,
     /// Lines that did not parse (file, line number); must stay empty.
     pub malformed: Vec<(&'static str, usize)>,
@@ -186,8 +186,8 @@ impl Tables {
     }
 
     /// The core of a folded name key that news write with a varying class
-    /// noun before it, a company's form after it ("valve corporation" →
-    /// "valve") or a channel suffix after it: "basilique sainte-anne
+    /// noun before it, a company's form after it ("zorblax corporation"
+    /// → "zorblax") or a channel suffix after it: "basilique sainte-anne
     /// de jerusalem" → "sainte-anne de jerusalem", "bfmtv" and "bfm tv" →
     /// "bfm"; `None` when the key has neither (or nothing would be left).
     pub fn name_core(&self, key: &str) -> Option<String> {
