@@ -162,9 +162,14 @@ if os.environ.get("HELD_OUT"):
 # intransitive act's place, "mettre au point / en place / en garde".
 # 0.769 / 0.596 (dev) with a passive's agent hung on a locution ("à son
 # encontre par X") rehung on its verb.
+# splits 0.167 -> 0.056 (dev), 0.25 -> 0.125 (dev2) with names merged across
+# their marks (year, organiser acronym, edition, function words) and wider
+# acronyms (every word, number words as digits, hyphenated compounds); entity
+# P 0.976 -> 0.975 (dev), 0.957 -> 0.955 (dev2) by the scorer's arithmetic
+# alone: a fixed split turns two matched rows into one (P = matched / rows).
 floors = {
     "core": (0.769, 1), "all": (0.596, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.946, 1), "entity_P": (0.976, 1), "splits": (0.167, -1),
+    "entity_R": (0.946, 1), "entity_P": (0.975, 1), "splits": (0.056, -1),
 }
 # The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00
 # (0.610 / 0.405, entity R 0.932 P 0.951, splits 0.33 then); its floors are
@@ -180,7 +185,7 @@ spent_floors = {
 # were merged).
 dev2_floors = {
     "core": (0.681, 1), "all": (0.500, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.974, 1), "entity_P": (0.957, 1), "splits": (0.25, -1),
+    "entity_R": (0.974, 1), "entity_P": (0.955, 1), "splits": (0.125, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]

@@ -10,8 +10,16 @@
 //! révolutionnaires de Colombie"); a name joins the one longer name that
 //! is an organisation head word followed by it ("TF1" → "Groupe TF1"); a
 //! name in the other grammatical number joins the one written before it
-//! ("un Gilet jaune" → "les Gilets jaunes").
-//! Works on folded keys only; typing and filtering are left to the caller.
+//! ("un Gilet jaune" → "les Gilets jaunes"). Names of one core whose
+//! marks agree are one ("Grand Tournoi 2031", "Grand Tournoi FZB": years,
+//! organiser acronyms, edition ordinals and function words aside, see
+//! [`Shape`]); acronyms also spell every word, number words as digits
+//! ("P3R"), a name written without its article ("LLB"), and a hyphenated
+//! compound joins the name of its first acronym ("IXB-CORTALIS"); a company
+//! form ends a name its short form drops ("Zorblax Corporation"); a
+//! hyphenated surname is a lone surname ("Morvan-Quillec").
+//! Works on folded keys and the written text of each mention; typing and
+//! filtering are left to the caller.
 
 use crate::facts::EntityKind;
 use std::collections::{HashMap, HashSet};
@@ -39,6 +47,197 @@ pub struct Keyed {
     /// noun ("basilique" / "église" Saint-Paul) or a channel suffix
     /// ("CanalTV" / "Canal"), from [`super::tables::Tables::name_core`].
     pub core: Option<String>,
+    /// The mention as written (case kept): which of its words are
+    /// acronyms ("Grand Tournoi FZB"), how a hyphenated acronym is built
+    /// ("IXB-CORTALIS"), see [`Shape`].
+    pub text: String,
+}
+
+/// Number words an acronym writes as digits ("Parti des trois rivières"
+/// is P3R), folded.
+const NUMBER_WORDS: [(&str, &str); 12] = [
+    ("un", "1"),
+    ("une", "1"),
+    ("deux", "2"),
+    ("trois", "3"),
+    ("quatre", "4"),
+    ("cinq", "5"),
+    ("six", "6"),
+    ("sept", "7"),
+    ("huit", "8"),
+    ("neuf", "9"),
+    ("dix", "10"),
+    ("vingt", "20"),
+];
+
+/// A name taken apart into the words that always name the thing and the
+/// marks a text adds or leaves out: "la finale du Grand Tournoi FZB 2031",
+/// "Grand Tournoi 2031" and "Grand Tournoi FZB" share the core "grand
+/// tournoi"; "37e Festival Zorbo Plage" and "Festival Zorbo Plage" the core
+/// "festival zorbo plage".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shape {
+    /// Folded significant words in order, without function words
+    /// ([`ACRONYM_SKIPS`]), years, ordinals or acronyms.
+    pub core: Vec<String>,
+    /// Years and seasons ("2018", "2018-2019" as two years).
+    pub years: Vec<String>,
+    /// Edition ordinals ("37e", "quarantième").
+    pub ordinals: Vec<String>,
+    /// Words written as acronyms ("ISU"), folded.
+    pub acronyms: Vec<String>,
+    /// For each core word, whether it was written in lower case (a common
+    /// noun or adjective: "été", "glace"; not "Borlande").
+    pub lower: Vec<bool>,
+}
+
+/// Whether a folded word is a year (1900 to 2099).
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a folded word is an edition ordinal: digits with "e", "er",
+/// "eme" ("37e", "1er") or a word in "-ieme" ("quarantieme").
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+    let tail = &w[digits.len()..];
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(tail, "e" | "er" | "eme" | "re"))
+        || (w.len() > 6 && w.ends_with("ieme"))
+}
+
+/// The [`Shape`] of a written name.
+pub fn shape(text: &str) -> Shape {
+    let mut s = Shape::default();
+    for token in text.split_whitespace() {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let acronym = is_acronym(bare);
+        let lower = token
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        for w in crate::names::words(token) {
+            if ACRONYM_SKIPS.contains(&w.as_str()) {
+                continue;
+            }
+            if is_year(&w) {
+                s.years.push(w);
+            } else if is_ordinal(&w) {
+                s.ordinals.push(w);
+            } else if acronym {
+                s.acronyms.push(w);
+            } else {
+                s.core.push(w);
+                s.lower.push(lower);
+            }
+        }
+    }
+    s
+}
+
+/// Whether two shapes name the same thing: the same core, and marks that
+/// do not disagree (no two different years or editions; the acronyms of
+/// one all in the other). The core with the acronyms both write must be
+/// two words or more: "RC Quimpreux" is no "Quimpreux", a club is no city.
+fn same_shape(a: &Shape, b: &Shape) -> bool {
+    let agree = |x: &[String], y: &[String]| x.is_empty() || y.is_empty() || x == y;
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    let shared = a.acronyms.iter().filter(|w| b.acronyms.contains(w)).count();
+    !a.core.is_empty()
+        && a.core == b.core
+        && a.core.len() + shared >= 2
+        && agree(&a.years, &b.years)
+        && agree(&a.ordinals, &b.ordinals)
+        && (within(&a.acronyms, &b.acronyms) || within(&b.acronyms, &a.acronyms))
+}
+
+/// Whether `long` is `short` of the same year with a common-noun
+/// complement added: "Jeux zorbiens d'été de 2031" beside "Jeux zorbiens
+/// de 2031", "Championnats de Borlande de glace 2031" beside "Championnats
+/// de Borlande 2031"; not "Grand Tournoi de Borlande 2031" beside "Grand
+/// Tournoi 2031" (a capitalised name: one event of the series).
+fn extends(short: &Shape, long: &Shape) -> bool {
+    let n = short.core.len();
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    n >= 2
+        && !short.years.is_empty()
+        && short.years == long.years
+        && long.core.len() > n
+        && long.core[..n] == short.core[..]
+        && long.lower[n..].iter().all(|&l| l)
+        && short.ordinals == long.ordinals
+        && within(&short.acronyms, &long.acronyms)
+}
+
+/// Whether two shapes are one name by [`same_shape`] or [`extends`].
+fn alike_shapes(a: &Shape, b: &Shape) -> bool {
+    same_shape(a, b) || extends(a, b) || extends(b, a)
+}
+
+/// Whether the acronym `short` (folded, digits allowed) spells the folded
+/// multi-word `long` in one of the ways news build acronyms: the initials
+/// of every word, function words included ("jdsz", "journal du soir
+/// zorbien"; "llb", "la ligue borlandaise"), with a leading "l" for an
+/// article the name was written without ("llb", "ligue borlandaise"), or with a number word written as its
+/// digits ("f4w", "front quatre vents": the digit must match, and one
+/// other letter may be of the name in its own language).
+fn spells_widely(short: &str, long: &str) -> bool {
+    let words = crate::names::words(long);
+    if words.len() < 2 || short.chars().count() < 2 {
+        return false;
+    }
+    let every: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    if every == short && words.len() >= 3 {
+        return true;
+    }
+    // The article the name was written without ("LLB" beside "Ligue
+    // borlandaise" once "La" is gone from the mention).
+    if let Some(rest) = short.strip_prefix('l') {
+        if rest.chars().count() >= 2 && (initials(long).as_deref() == Some(rest) || (every == rest && words.len() >= 3))
+        {
+            return true;
+        }
+    }
+    if !short.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut spelled = String::new();
+    let mut number = false;
+    for w in words.iter().filter(|w| !ACRONYM_SKIPS.contains(&w.as_str())) {
+        match NUMBER_WORDS.iter().find(|(n, _)| n == w) {
+            Some((_, d)) => {
+                spelled.push_str(d);
+                number = true;
+            }
+            None if w.chars().all(|c| c.is_ascii_digit()) => {
+                spelled.push_str(w);
+                number = true;
+            }
+            None => spelled.extend(w.chars().next()),
+        }
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (short.chars().collect(), spelled.chars().collect());
+    let differing: Vec<usize> = (0..a.len().min(b.len())).filter(|&i| a[i] != b[i]).collect();
+    number
+        && a.len() == b.len()
+        && a.first() == b.first()
+        && differing.len() <= 1
+        && differing.iter().all(|&i| a[i].is_alphabetic() && b[i].is_alphabetic())
+}
+
+/// The first part of a name written as acronyms joined by hyphens
+/// ("IXB-CORTALIS" → "ixb": a unit named with the body it belongs to), or
+/// `None`.
+fn compound_head(text: &str) -> Option<String> {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split(['-', '\u{2011}']).collect();
+    // The parts may be longer than a lone acronym ("CORTALIS").
+    let capitals = |p: &str| {
+        (2..=8).contains(&p.chars().count())
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    (parts.len() >= 2 && is_acronym(parts[0]) && parts.iter().all(|p| capitals(p)))
+        .then(|| crate::names::fold(parts[0]))
 }
 
 /// Words an acronym skips: articles, prepositions and conjunctions
@@ -216,6 +415,28 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             target[g] = h;
         }
     }
+    // Then the same core with marks that agree ("Grand Tournoi 2031", "Grand
+    // Tournoi FZB", "Jeux zorbiens d'été de 2031" / "… d'été 2031"):
+    // joins the first such name when all such names agree with each other
+    // ("Championnats du monde" beside the 2013 and the 2015 ones joins
+    // neither).
+    let shapes: Vec<Shape> = groups.iter().map(|m| shape(&mentions[m[0]].text)).collect();
+    for g in 0..n {
+        if target[g] != g || is_person(g) || is_place(g) {
+            continue;
+        }
+        let alike: Vec<usize> = (0..n)
+            .filter(|&h| h != g && !is_person(h) && !is_place(h) && alike_shapes(&shapes[g], &shapes[h]))
+            .collect();
+        let agree = alike.iter().all(|&a| {
+            alike
+                .iter()
+                .all(|&b| a == b || keys[a] == keys[b] || alike_shapes(&shapes[a], &shapes[b]))
+        });
+        if let Some(&h) = alike.first().filter(|&&h| h < g && agree) {
+            target[g] = h;
+        }
+    }
     let dated = target.clone();
     // The group a candidate stands for once dated forms are joined.
     let root = |h: usize| dated[h];
@@ -262,6 +483,35 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             } else {
                 exact
             };
+            let spelled = if spelled.is_empty() {
+                let written = crate::names::fold(&mentions[groups[g][0]].text);
+                candidates(&|h| {
+                    spells_widely(keys[g], keys[h])
+                        || groups[h]
+                            .iter()
+                            .any(|&i| spells_widely(&written, &crate::names::fold(&mentions[i].text)))
+                })
+            } else {
+                spelled
+            };
+            if let Some(h) = unique(spelled) {
+                target[g] = h;
+                continue;
+            }
+        }
+        // Acronyms joined by a hyphen ("IXB-CORTALIS"): the one longer name,
+        // no person's, whose initials the first acronym is.
+        if let Some(head) = groups[g]
+            .iter()
+            .map(|&i| compound_head(&mentions[i].text))
+            .collect::<Option<Vec<String>>>()
+            .and_then(|heads| heads.first().cloned())
+        {
+            let spelled: Vec<usize> = (0..n)
+                .filter(|&h| {
+                    h != g && !is_person(h) && !is_place(h) && initials(keys[h]).as_deref() == Some(head.as_str())
+                })
+                .collect();
             if let Some(h) = unique(spelled) {
                 target[g] = h;
                 continue;
@@ -321,11 +571,19 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             target[g] = h;
             continue;
         }
-        let joins: Vec<usize> = if w.len() == 1 {
+        // A hyphenated surname is one written word ("Morvan-Quillec").
+        let one_word = w.len() == 1
+            || groups[g]
+                .iter()
+                .all(|&i| !mentions[i].text.trim().contains(char::is_whitespace));
+        let joins: Vec<usize> = if one_word {
             // A lone surname: full person names ending with it.
             (0..n)
                 .filter(|&h| {
-                    h != g && words[h].len() > 1 && words[h].last() == w.first() && (is_person(h) || !is_place(h))
+                    h != g
+                        && words[h].len() > w.len()
+                        && words[h][words[h].len() - w.len()..] == w[..]
+                        && (is_person(h) || !is_place(h))
                 })
                 .filter(|&h| is_person(h) || is_person(g))
                 .collect()
@@ -395,6 +653,7 @@ mod tests {
             acronym: false,
             glosses: None,
             core: super::super::tables::tables().name_core(key),
+            text: key.into(),
         }
     }
 
@@ -614,6 +873,50 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_surname_joins_the_unique_full_name() {
+        let m = [
+            Keyed {
+                person: true,
+                ..kt("Paul Morvan-Quillec")
+            },
+            Keyed {
+                person: true,
+                ..kt("Morvan-Quillec")
+            },
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Two people of that name: neither.
+        let m = [
+            Keyed {
+                person: true,
+                ..kt("Paul Morvan-Quillec")
+            },
+            Keyed {
+                person: true,
+                ..kt("Anne Morvan-Quillec")
+            },
+            Keyed {
+                person: true,
+                ..kt("Morvan-Quillec")
+            },
+        ];
+        assert_eq!(cluster(&m).len(), 3);
+        // Two written words are no surname: "Morvan Quillec" is a first
+        // name and a surname.
+        let m = [
+            Keyed {
+                person: true,
+                ..kt("Paul Morvan Quillec")
+            },
+            Keyed {
+                person: true,
+                ..kt("Morvan Quillec")
+            },
+        ];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
     fn first_names_and_ambiguous_surnames_stay_apart() {
         let m = [k("andriy yermak", true), k("andriy sybiha", true), k("andriy", true)];
         assert_eq!(cluster(&m).len(), 3);
@@ -633,6 +936,7 @@ mod tests {
                 acronym: false,
                 glosses: None,
                 core: None,
+                text: "Washington".into(),
             },
         ];
         assert_eq!(cluster(&m).len(), 2);
@@ -653,5 +957,161 @@ mod tests {
         assert_eq!(key("l'Ukraine"), "ukraine");
         assert_eq!(key("Les Républicains"), "republicains");
         assert_eq!(key("Le"), "le");
+    }
+
+    /// A mention as the caller builds it from its written text.
+    fn kt(text: &str) -> Keyed {
+        let key = crate::names::key(text);
+        Keyed {
+            org_head: false,
+            person: false,
+            place: false,
+            acronym: is_acronym(text),
+            glosses: None,
+            core: super::super::tables::tables().name_core(&key),
+            key,
+            text: text.into(),
+        }
+    }
+
+    fn together(m: &[Keyed], a: usize, b: usize) -> bool {
+        cluster(m).iter().any(|g| g.contains(&a) && g.contains(&b))
+    }
+
+    #[test]
+    fn a_name_with_or_without_its_year_or_organiser_is_one() {
+        let m = [kt("Grand Tournoi 2031"), kt("Grand Tournoi FZB"), kt("Grand Tournoi")];
+        assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
+        // A "de" before the year, a hyphen, an edition ordinal.
+        let m = [
+            kt("Jeux zorbiens d'été de 2031"),
+            kt("Jeux zorbiens d'été 2031"),
+            kt("Coupe de Haute-Borlande"),
+            kt("Coupe de Haute Borlande 2030-2031"),
+            kt("37e Festival Zorbo Plage"),
+            kt("Festival Zorbo Plage 2031"),
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3], vec![4, 5]]);
+        // A common-noun complement added to the name of the same year.
+        let m = [
+            kt("Jeux zorbiens de 2031"),
+            kt("Jeux zorbiens d'été de 2031"),
+            kt("Championnats de Borlande 2031"),
+            kt("Championnats de Borlande de patinage sur glace 2031"),
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3]]);
+        // Function words written or not.
+        let m = [
+            kt("avenue de Morlaix"),
+            kt("avenue Morlaix"),
+            kt("Golfe de la Borlande"),
+            kt("Golfe de Borlande"),
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn names_whose_marks_disagree_stay_apart() {
+        // Two years, two organisers, two editions: two events.
+        let m = [kt("Grand Tournoi 2029"), kt("Grand Tournoi 2031")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("Grand Tournoi FZB"), kt("Grand Tournoi UXR")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("37e Festival Zorbo Plage"), kt("38e Festival Zorbo Plage")];
+        assert_eq!(cluster(&m).len(), 2);
+        // The bare name beside two dated ones of different years joins
+        // neither of the two through its shape (the older dated rule
+        // still joins it to the first).
+        let m = [
+            kt("Grand Tournoi FZB 2029"),
+            kt("Grand Tournoi UXR 2031"),
+            kt("Grand Tournoi FZB"),
+        ];
+        assert!(!together(&m, 0, 1));
+        // A club is no city: one word left once the acronym goes.
+        let m = [kt("RC Quimpreux"), kt("Quimpreux")];
+        assert_eq!(cluster(&m).len(), 2);
+        // A person's name with an acronym is no other person.
+        let m = [
+            kt("Jean Quimpreux"),
+            Keyed {
+                person: true,
+                ..kt("Jean Quimpreux MBE")
+            },
+        ];
+        assert_eq!(cluster(&m).len(), 2);
+        // A capitalised complement names one event of the series; without
+        // a year on both, no complement joins.
+        let m = [kt("Grand Tournoi 2031"), kt("Grand Tournoi de Borlande 2031")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("Grand Tournoi"), kt("Grand Tournoi d'été 2031")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("Grand Tournoi 2029"), kt("Grand Tournoi d'été 2031")];
+        assert_eq!(cluster(&m).len(), 2);
+        // A different complement is a different name.
+        let m = [kt("Grand Tournoi de Borlande"), kt("Grand Tournoi 2031")];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn an_acronym_of_every_word_or_with_a_number_joins_its_name() {
+        // Initials of every word, function words and article included.
+        let m = [kt("Journal du Soir Zorbien"), kt("JDSZ")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        let m = [kt("La Ligue Borlandaise"), kt("LLB")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // The article left out of the name's mention.
+        let m = [kt("Ligue Borlandaise"), kt("LLB")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Two words only: "de" must be skipped ("Banque de Zorbie" is no "BDZ" … but "BZ").
+        let m = [kt("Ligue Zorbe"), kt("LDZ")];
+        assert_eq!(cluster(&m).len(), 2);
+        // A number word written as its digit; one letter may be of the
+        // name in its own language.
+        let m = [kt("Parti des trois rivières"), kt("P3R")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        let m = [kt("Front quatre vents"), kt("F4W")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // The digit must be the number; without a digit no letter may differ.
+        let m = [kt("Front quatre vents"), kt("F5W")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("Front quatre vents"), kt("FQW")];
+        assert_eq!(cluster(&m).len(), 2);
+        // Two letters off: no.
+        let m = [kt("Front quatre vents"), kt("G4W")];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn acronyms_joined_by_a_hyphen_join_the_name_of_the_first() {
+        let m = [kt("Institut Xylo de Borlande"), kt("IXB-CORTALIS")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Two names with those initials: neither.
+        let m = [
+            kt("Institut Xylo de Borlande"),
+            kt("Institut Xeno Bleu"),
+            kt("IXB-CORTALIS"),
+        ];
+        assert_eq!(cluster(&m).len(), 3);
+        // A hyphenated name that is no acronym joins nothing.
+        let m = [kt("Institut Xylo de Borlande"), kt("Ixb-Cortal")];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn a_company_form_or_a_class_noun_before_a_name() {
+        let m = [kt("Zorblax Corporation"), kt("Zorblax")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        let m = [kt("galaxie Zorbo"), kt("Zorbo"), kt("mission Zorbo 7"), kt("Zorbo 7")];
+        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3]]);
+        // A person keeps their name.
+        let m = [
+            kt("Zorblax Studios"),
+            Keyed {
+                person: true,
+                ..kt("Zorblax")
+            },
+        ];
+        assert_eq!(cluster(&m).len(), 2);
     }
 }

@@ -133,6 +133,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             acronym: merge::is_acronym(&r.text),
             glosses: None,
             core: tables().name_core(&r.key),
+            text: r.text.clone(),
         })
         .collect();
     let mut keyed = keyed;

@@ -33,6 +33,9 @@ pub struct Tables {
     /// Folded words that follow a channel's name, glued or not, and that
     /// its short form drops ("tv" in "BFMTV" / "BFM TV" beside "BFM").
     pub name_suffixes: HashSet<String>,
+    /// Folded words that end a company's name and that its short form drops
+    /// ("Corporation" in "Zorblax Corporation" beside "Zorblax").
+    pub company_forms: HashSet<String>,
     /// Lines that did not parse (file, line number); must stay empty.
     pub malformed: Vec<(&'static str, usize)>,
 }
@@ -79,6 +82,7 @@ impl Tables {
             loc_heads: HashSet::new(),
             class_words: HashSet::new(),
             name_suffixes: HashSet::new(),
+            company_forms: HashSet::new(),
             malformed: Vec::new(),
         };
         for (n, line) in data_lines(DEMONYMS) {
@@ -144,6 +148,9 @@ impl Tables {
                 [w, "suffix"] if !w.is_empty() => {
                     t.name_suffixes.insert(fold(w));
                 }
+                [w, "company"] if !w.is_empty() => {
+                    t.company_forms.insert(fold(w));
+                }
                 _ => t.malformed.push(("name_words.tsv", n)),
             }
         }
@@ -179,12 +186,18 @@ impl Tables {
     }
 
     /// The core of a folded name key that news write with a varying class
-    /// noun before it or a channel suffix after it: "basilique sainte-anne
+    /// noun before it, a company's form after it ("zorblax corporation"
+    /// → "zorblax") or a channel suffix after it: "basilique sainte-anne
     /// de jerusalem" → "sainte-anne de jerusalem", "bfmtv" and "bfm tv" →
     /// "bfm"; `None` when the key has neither (or nothing would be left).
     pub fn name_core(&self, key: &str) -> Option<String> {
         if let Some((first, rest)) = key.split_once(' ') {
             if self.class_words.contains(first) {
+                return Some(rest.to_string());
+            }
+        }
+        if let Some((rest, last)) = key.rsplit_once(' ') {
+            if self.company_forms.contains(last) {
                 return Some(rest.to_string());
             }
         }
