@@ -65,6 +65,21 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     out
 }
 
+/// "X, ancien footballeur et entraîneur du club, …": a lower-case noun
+/// the tables do not list, with a title coordinated to it under the same
+/// article (no determiner of its own: "le syndicat et les représentants"
+/// are two things), opens a title phrase.
+fn with_coordinated_title(doc: &Doc, t: usize) -> bool {
+    let x = &doc.tokens[t];
+    if x.pos != "NOUN" || starts_upper(&x.text) {
+        return false;
+    }
+    let has_det = |k: usize| doc.tokens.iter().any(|y| y.head == k && y.dep == "det");
+    (t + 1..doc.tokens.len().min(t + 12))
+        .take_while(|&k| !doc.tokens[k].sent_start)
+        .any(|k| doc.tokens[k].head == t && doc.tokens[k].dep == "conj" && is_title_token(doc, k) && !has_det(k))
+}
+
 /// Whether the title token `t` may be the role of `c`: a plural title
 /// only of a name the NER calls a person.
 fn plural_title_fits(doc: &Doc, c: &Candidate, t: usize) -> bool {
@@ -477,7 +492,10 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
     if t < doc.tokens.len() && is_article(&doc.tokens[t].text) && !doc.tokens[t].sent_start {
         t += 1;
     }
-    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start || !is_title_token(doc, t) {
+    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start {
+        return;
+    }
+    if !is_title_token(doc, t) && !with_coordinated_title(doc, t) {
         return;
     }
     if !plural_title_fits(doc, c, t) {

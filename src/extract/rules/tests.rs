@@ -3080,3 +3080,12 @@ fn a_plural_title_gives_no_role_to_an_organisation_after_it() {
     let doc = sentence("La lettre des maires Verts Unis annonce une réunion.");
     no_fact_with(&doc, |f| f.predicate == "role");
 }
+
+#[test]
+fn a_noun_coordinated_with_a_title_under_one_article_opens_a_role() {
+    let doc = sentence("Jean Dupont, le footballeur et entraîneur du club, a démissionné hier.");
+    fact(&doc, "Jean Dupont", "role", "footballeur et entraîneur du club");
+    // Each with its own article: a list of parties, not one description.
+    let doc = sentence("Paul Girard, le syndicat et les représentants du personnel ont signé l'accord.");
+    no_fact_with(&doc, |f| f.predicate == "role");
+}
