@@ -61,7 +61,61 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
         out.push(c);
     }
     out.sort_by_key(|c| c.tokens.start);
+    share_plural_title(doc, &mut out);
     out
+}
+
+/// "X, ancien footballeur et entraîneur du club, …": a lower-case noun
+/// the tables do not list, with a title coordinated to it under the same
+/// article (no determiner of its own: "le syndicat et les représentants"
+/// are two things), opens a title phrase.
+fn with_coordinated_title(doc: &Doc, t: usize) -> bool {
+    let x = &doc.tokens[t];
+    if x.pos != "NOUN" || starts_upper(&x.text) {
+        return false;
+    }
+    let has_det = |k: usize| doc.tokens.iter().any(|y| y.head == k && y.dep == "det");
+    (t + 1..doc.tokens.len().min(t + 12))
+        .take_while(|&k| !doc.tokens[k].sent_start)
+        .any(|k| doc.tokens[k].head == t && doc.tokens[k].dep == "conj" && is_title_token(doc, k) && !has_det(k))
+}
+
+/// Whether the title token `t` may be the role of `c`: a plural title
+/// only of a name the NER calls a person.
+fn plural_title_fits(doc: &Doc, c: &Candidate, t: usize) -> bool {
+    let plural_name = c.tokens.clone().any(|k| doc.tokens[k].morph.contains("Number=Plur"));
+    tables().is_title(&doc.tokens[t].text) || (c.label == Some(EntityKind::Person) && !plural_name)
+}
+
+/// "les journalistes A, B et C": a plural title right before a list of
+/// names is held by each of them. The first name got the role; the others,
+/// people joined to the previous one by a bare comma or "et", share it, up
+/// to the name after "et" ("…, B et C, D" ends the list at C).
+fn share_plural_title(doc: &Doc, out: &mut [Candidate]) {
+    let mut ended = false;
+    let mut shared = vec![false; out.len()];
+    for i in 1..out.len() {
+        let (prev, this) = (&out[i - 1], &out[i]);
+        let Some(role) = prev.role.clone() else { continue };
+        if !shared[i - 1] {
+            ended = false;
+        }
+        let plural = role.clone().any(|k| is_plural_title(doc, k));
+        let between = prev.tokens.end..this.tokens.start;
+        let joint = doc
+            .tokens
+            .get(between.start)
+            .filter(|x| between.len() == 1 && !x.sent_start);
+        let joined = joint.is_some_and(|x| matches!(x.text.as_str(), "," | "et"));
+        let is_person = |c: &Candidate| c.label == Some(EntityKind::Person);
+        if plural && joined && !ended && is_person(prev) && is_person(this) && this.role.is_none() {
+            ended = joint.is_some_and(|x| x.text == "et");
+            let c = &mut out[i];
+            c.role = Some(role);
+            c.person = true;
+            shared[i] = true;
+        }
+    }
 }
 
 /// "le ministère du Transport" with only "Transport" tagged: the field of
@@ -166,8 +220,27 @@ pub(crate) fn starts_upper(text: &str) -> bool {
 fn is_title_token(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     matches!(t.pos.as_str(), "NOUN" | "ADJ" | "PROPN")
-        && tables().is_title(&t.text)
+        && (tables().is_title(&t.text) || is_plural_title(doc, i))
         && (!starts_upper(&t.text) || t.pos != "PROPN")
+        && !glued_to_hyphen(doc, i)
+}
+
+/// "auteur-compositeur" split by the tokenizer: the word is a compound's
+/// first part, not the title alone.
+fn glued_to_hyphen(doc: &Doc, i: usize) -> bool {
+    !doc.tokens[i].space_after && doc.tokens.get(i + 1).is_some_and(|x| x.text.starts_with('-'))
+}
+
+/// "les journalistes", "des maires": the plural of a title noun (the
+/// tables list singular forms; "les premiers" is no title).
+fn is_plural_title(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.pos == "NOUN"
+        && t.morph.contains("Number=Plur")
+        && t.text
+            .strip_suffix('s')
+            .or_else(|| t.text.strip_suffix('x'))
+            .is_some_and(|w| !w.is_empty() && tables().is_title(w))
 }
 
 fn feminine_of(doc: &Doc, i: usize) -> Option<bool> {
@@ -419,7 +492,13 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
     if t < doc.tokens.len() && is_article(&doc.tokens[t].text) && !doc.tokens[t].sent_start {
         t += 1;
     }
-    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start || !is_title_token(doc, t) {
+    if comma.text != "," || t >= doc.tokens.len() || doc.tokens[t].sent_start {
+        return;
+    }
+    if !is_title_token(doc, t) && !with_coordinated_title(doc, t) {
+        return;
+    }
+    if !plural_title_fits(doc, c, t) {
         return;
     }
     let mut end = t + 1;
@@ -427,7 +506,15 @@ fn attach_role_after(doc: &Doc, c: &mut Candidate) {
         end += 1;
     }
     let (title, name) = (&doc.tokens[t], &doc.tokens[head]);
-    let on_name = title.head == head && (title.dep.starts_with("appos") || title.dep == "conj");
+    // "Samedi, Paul Roux, président du club, a dit": a fronted adjunct may
+    // make the parser hang the apposition as a bare `nmod` (no preposition).
+    let title_has_case = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(k, x)| x.head == t && k != t && x.dep == "case");
+    let on_name = title.head == head
+        && (title.dep.starts_with("appos") || title.dep == "conj" || (title.dep == "nmod" && !title_has_case));
     let closed = doc
         .tokens
         .get(end)
@@ -495,6 +582,14 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             continue;
         }
         if is_title_token(doc, i) {
+            // "les députés LaREM", "les premiers Gilets jaunes": a plural
+            // title goes to people's names only.
+            if !plural_title_fits(doc, c, i) {
+                return;
+            }
+            // "le ministre et porte-parole du gouvernement, X": the first of
+            // coordinated titles heads the phrase.
+            let i = coordinated_title(doc, i, limit);
             // "les ex-PDG A, B et C": a person named right after the title
             // (its adjectives between) holds it; this name is the next of a list.
             let after = (i + 1..s).find(|&k| doc.tokens[k].pos != "ADJ");
@@ -533,6 +628,25 @@ fn attach_role_before(doc: &Doc, c: &mut Candidate) {
             c.feminine = feminine_of(doc, i);
             return;
         }
+    }
+}
+
+/// The first title of "ministre et porte-parole" when `t` is a later
+/// conjunct of a title noun, joined by a bare conjunction (one article for
+/// both: "le syndicat et les représentants" are two things); else `t`.
+fn coordinated_title(doc: &Doc, t: usize, limit: usize) -> usize {
+    let h = doc.tokens[t].head;
+    if doc.tokens[t].dep != "conj" || h >= t || h < limit || !is_title_token(doc, h) {
+        return t;
+    }
+    let bare = (h + 1..t).all(|k| {
+        let x = &doc.tokens[k];
+        !x.sent_start && (x.pos == "CCONJ" || (x.pos == "ADJ" && x.head == h))
+    });
+    if bare {
+        h
+    } else {
+        t
     }
 }
 

@@ -13,7 +13,12 @@ use crate::facts::{EntityKind, Literal, LiteralKind, Node, Object};
 use super::lexicon::Class;
 use super::{Ctx, Draft, Para};
 
+/// Most adjectives between a describing noun and the person's name after
+/// it ("le patineur artistique japonais X").
+const MOST_ADJECTIVES_BEFORE_NAME: usize = 2;
+
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
+    let lower = |k: usize| p.tok(k).text.chars().next().is_some_and(char::is_lowercase);
     for a in 0..p.len() {
         let Some(h) = p.head(a) else { continue };
         let Some(e) = named_entity(ctx, p, h) else { continue };
@@ -52,19 +57,28 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let org_noun = ctx.is(Class::RefersOrg, &tok.lemma.to_lowercase());
         // An organisation's name is read from the words (taggers misplace
         // names after such nouns); a person's hangs on the noun.
+        // "le patineur artistique X": lower-case adjectives may come between.
+        let first_name = (n + 1..p.len())
+            .find(|&k| !(p.tok(k).pos == "ADJ" && lower(k) && ctx.table.entity_at(p.index, k).is_none()))
+            .filter(|&k| k <= n + MOST_ADJECTIVES_BEFORE_NAME + 1);
         let named = org_noun.then(|| org_named_after(ctx, p, n)).flatten().or_else(|| {
             p.children[n]
                 .iter()
                 .copied()
-                .find(|&c| c == n + 1 && p.tok(c).pos == "PROPN")
+                .find(|&c| Some(c) == first_name && p.tok(c).pos == "PROPN")
                 .filter(|&c| matches!(p.tok(c).dep.as_str(), "appos" | "nmod" | "flat:name"))
                 .and_then(|c| named_entity(ctx, p, c).map(|e| (e, c)))
                 .filter(|&(e, _)| ctx.kind(e) == EntityKind::Person)
         });
         let Some((e, c)) = named else { continue };
-        let Some((_, phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
+        let Some((_, mut phrase)) = ctx.literal_phrase(p, n, Some(c)) else {
             continue;
         };
+        // Adjectives between the noun and the name that the parser hung on
+        // the name still describe the noun.
+        phrase.extend(n + 1..c);
+        phrase.sort_unstable();
+        phrase.dedup();
         // "les producteurs A, B et C": the other names are no part of what A is.
         let phrase: Vec<usize> = phrase
             .into_iter()
@@ -88,6 +102,15 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         d.tokens = vec![n, c];
         d.span = phrase;
         out.push(d);
+        // "le nageur australien X": a demonym among those adjectives is the
+        // person's nationality.
+        for k in n + 1..c {
+            if p.head(k) != Some(c) && ctx.kind(e) == EntityKind::Person {
+                if let Some(d) = demonym(ctx, p, e, c, k) {
+                    out.push(d);
+                }
+            }
+        }
     }
     named_with_class(ctx, p, out);
     name_after_description(ctx, p, out);

@@ -165,6 +165,14 @@ fn title_lemma(ctx: &Ctx, role: &RoleMention) -> Option<String> {
         .find(|w| ctx.is(Class::Title, w))
         .or_else(|| words.iter().find(|w| titles.is_title(w)))
         .cloned()
+        // "journalistes": a plural title's singular.
+        .or_else(|| {
+            words
+                .iter()
+                .filter_map(|w| w.strip_suffix('s').or_else(|| w.strip_suffix('x')))
+                .find(|w| !w.is_empty() && titles.is_title(w))
+                .map(str::to_string)
+        })
 }
 
 /// Role text without a leading determiner, trailing punctuation or

@@ -2465,12 +2465,17 @@ fn a_noun_and_adjective_before_a_place_name_say_what_it_is() {
     fact(&doc, "Ljubljana", "isA", "capitale slovène");
 }
 
-/// "Les ex-ministres Paul Martin, Marc Dufour et Jean Morel ont signé la lettre."
+/// "Les ex-ministres Paul Martin, Marc Dufour et Jean Morel ont signé la
+/// lettre.": each name of the list holds the plural title, and no role
+/// takes in the first name.
 #[test]
-fn a_title_before_a_list_of_names_is_no_role_of_the_second_name() {
+fn a_plural_title_before_a_list_of_names_is_the_role_of_each_name_alone() {
     let doc = sentence("Les ex-ministres Paul Martin, Marc Dufour et Jean Morel ont signé la lettre.");
+    for name in ["Paul Martin", "Marc Dufour", "Jean Morel"] {
+        fact(&doc, name, "role", "ex-ministres");
+    }
     no_fact_with(&doc, |f| {
-        doc.node_label(f.subject) == "Marc Dufour" && f.predicate == "role"
+        f.predicate == "role" && label(&doc, &f.object).contains("Martin")
     });
 }
 
@@ -3082,4 +3087,81 @@ fn a_bare_count_subject_is_that_many_of_the_set_named_before() {
     let doc = sentence("Parmi les 30 passagers, 12 ont été évacués.");
     assert_eq!(fact(&doc, "12 passagers", "undergoes", "évacués").lemma, "évacuer");
     no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("30"));
+}
+
+#[test]
+fn apposed_title_after_a_fronted_adjunct_is_a_role() {
+    // The time before the name makes the parser hang the title as a bare
+    // `nmod` of the name; it is still the apposition of a role.
+    let doc = sentence("Samedi matin, Julie Moreau, présidente de l'association locale, a dénoncé la décision.");
+    let f = fact(&doc, "Julie Moreau", "role", "présidente de l'association locale");
+    assert_eq!(f.lemma, "présidente");
+}
+
+#[test]
+fn coordinated_titles_before_a_comma_and_the_name_are_one_role() {
+    let doc =
+        sentence("Lors de la séance, le ministre et porte-parole du gouvernement, Pierre Lambert a démenti la rumeur.");
+    fact(
+        &doc,
+        "Pierre Lambert",
+        "role",
+        "ministre et porte-parole du gouvernement",
+    );
+    // "Selon le ministre …, X a dit": the title is a source, not X's.
+    let doc = sentence("Selon le ministre et porte-parole du gouvernement, Pierre Lambert a démenti la rumeur.");
+    no_fact_with(&doc, |f| f.predicate == "role");
+}
+
+#[test]
+fn class_noun_with_adjectives_before_a_name_describes_the_person() {
+    let doc = sentence("Le skieur alpin Marco Odermatt, représentant la Suisse, a remporté la course.");
+    assert_eq!(fact(&doc, "Marco Odermatt", "isA", "skieur alpin").lemma, "skieur");
+    let doc = sentence("Le nageur australien Kyle Chalmers a battu le record.");
+    fact(&doc, "Kyle Chalmers", "isA", "nageur australien");
+    fact(&doc, "Kyle Chalmers", "nationality", "Australie");
+}
+
+#[test]
+fn presumed_author_in_apposition_is_a_role() {
+    let doc = sentence("Karim Benali, l'auteur présumé de l'agression, est toujours en fuite.");
+    assert_eq!(
+        fact(&doc, "Karim Benali", "role", "auteur présumé de l'agression").lemma,
+        "auteur"
+    );
+}
+
+#[test]
+fn plural_title_before_a_list_of_names_is_each_ones_role() {
+    let doc = sentence("Les journalistes Marc Dubois, Hugo Petit et Léa Fontaine ont été libérés.");
+    for name in ["Marc Dubois", "Hugo Petit", "Léa Fontaine"] {
+        assert_eq!(fact(&doc, name, "role", "journalistes").lemma, "journaliste");
+    }
+    // A singular title is the first name's only.
+    let doc = sentence("Le journaliste Marc Dubois et Léa Fontaine ont été libérés.");
+    fact(&doc, "Marc Dubois", "role", "journaliste");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Léa Fontaine" && f.predicate == "role"
+    });
+}
+
+#[test]
+fn a_title_glued_to_a_hyphen_is_a_compound_not_the_title() {
+    let doc = sentence("Elle a épousé Marc Dorval, auteur-compositeur, en 1980.");
+    no_fact_with(&doc, |f| f.predicate == "role" && label(&doc, &f.object) == "auteur");
+}
+
+#[test]
+fn a_plural_title_gives_no_role_to_an_organisation_after_it() {
+    let doc = sentence("La lettre des maires Verts Unis annonce une réunion.");
+    no_fact_with(&doc, |f| f.predicate == "role");
+}
+
+#[test]
+fn a_noun_coordinated_with_a_title_under_one_article_opens_a_role() {
+    let doc = sentence("Jean Dupont, le footballeur et entraîneur du club, a démissionné hier.");
+    fact(&doc, "Jean Dupont", "role", "footballeur et entraîneur du club");
+    // Each with its own article: a list of parties, not one description.
+    let doc = sentence("Paul Girard, le syndicat et les représentants du personnel ont signé l'accord.");
+    no_fact_with(&doc, |f| f.predicate == "role");
 }
