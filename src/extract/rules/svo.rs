@@ -1615,7 +1615,9 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     let tok = p.tok(v);
     let lemma = tok.lemma.to_lowercase();
     // A speech verb with nothing said ("…, indique X" whose content the
-    // parser lost) is no act of its own.
+    // parser lost) is no act of its own; an agentless passive one is
+    // what was done to its patient ("l'ambassadeur a été rappelé", "le
+    // logo a été dévoilé", "le prévenu a été jugé").
     // A modal or aspect verb alone lacks its infinitive, unless an
     // impersonal "on" clause gives it a nominal patient ("on a compté 40
     // interventions"). A caused act with nobody named to do it ("a fait
@@ -1627,7 +1629,7 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         // nominal subject; its draft carries only the date and place.
         || ((ctx.is(Class::Modal, &lemma) || (ctx.is(Class::Aspect, &lemma) && !ctx.is(Class::Occurrence, &lemma)))
             && !impersonal)
-        || super::reported::is_speech_verb(ctx, p, v)
+        || (super::reported::is_speech_verb(ctx, p, v) && !agentless)
         || ctx.is(Class::Function, &lemma)
         || ctx.is(Class::Copular, &lemma)
     {

@@ -1838,6 +1838,19 @@ fn a_passives_par_adjunct_is_its_agent() {
 }
 
 #[test]
+fn an_agentless_passive_speech_verb_is_done_to_its_patient() {
+    // "dévoiler", "rappeler" also introduce speech, but a passive one with
+    // no content and no agent says what was done to its subject.
+    let doc = sentence("Le nouveau logo du club a été dévoilé.");
+    assert_eq!(
+        fact(&doc, "nouveau logo du club", "undergoes", "dévoilé").lemma,
+        "dévoiler"
+    );
+    let doc = sentence("L'ambassadeur au Japon a été rappelé.");
+    fact(&doc, "ambassadeur au Japon", "undergoes", "rappelé");
+}
+
+#[test]
 fn with_no_agent_a_place_is_where_not_the_object() {
     // "interpellé à Marseille": the suspect underwent the act there.
     let doc = sentence("Le suspect a été interpellé à Marseille mardi.");
