@@ -1851,6 +1851,15 @@ fn an_agentless_passive_speech_verb_is_done_to_its_patient() {
 }
 
 #[test]
+fn a_fronted_participle_parsed_as_the_root_is_done_to_the_main_subject() {
+    // The model makes the clause after the comma the participle's
+    // conjunct: the agent still acts on that clause's subject.
+    let doc = sentence("Repoussés par les policiers, des manifestants remontent la rue.");
+    assert_eq!(fact(&doc, "policiers", "relatedTo", "manifestants").lemma, "repousser");
+    assert_eq!(fact(&doc, "manifestants", "relatedTo", "rue").lemma, "remonter");
+}
+
+#[test]
 fn with_no_agent_a_place_is_where_not_the_object() {
     // "interpellé à Marseille": the suspect underwent the act there.
     let doc = sentence("Le suspect a été interpellé à Marseille mardi.");
