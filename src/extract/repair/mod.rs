@@ -31,7 +31,8 @@
 //! the clause after its colon: "Espace : la sonde X est tombée") and
 //! [`verb_lemma`] (a verb the lemmatiser left as written: "fixe" for "fixer") and
 //! [`stray_agent`] (a passive's "par" phrase hung on the locution before
-//! it: "initiée à son encontre par X"). The language pipeline stays identical to
+//! it: "initiée à son encontre par X", or read as a plain adjunct:
+//! "brisées par des casseurs"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech, lemmas or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -91,6 +92,7 @@ pub const RULES: &[Repair] = &[
     coordination::repair_coordination,
     stray_object::reattach_stray_objects,
     stray_agent::rehang_stray_agents,
+    stray_agent::relabel_par_adjuncts,
     second_subject::relabel_second_subjects,
     finite_clause::rehang_finite_clauses,
     incise::rehang_incises,

@@ -1,5 +1,6 @@
 //! A parse repair (see [`super`]), for the fact rules only: a passive's
-//! agent that the parser hung on the locution before it.
+//! agent that the parser hung on the locution before it, or that it read
+//! as a plain adjunct of the verb.
 //!
 //! In "Une procédure a été initiée à son encontre par l'Élysée" the model
 //! makes "par l'Élysée" a complement of "encontre", so the passive has no
@@ -7,8 +8,19 @@
 //! When a passive verb has no agent of its own and one of its obliques is
 //! a framing locution (`locution` in `data/lexicon.tsv`: "à son encontre",
 //! "à la demande de …") holding a "par" phrase after it, that phrase becomes
-//! the verb's `obl:agent`. Changes heads and relations only; offsets and
-//! entity spans stay as they are.
+//! the verb's `obl:agent`.
+//!
+//! In "des vitrines ont été brisées par des casseurs" the model may label
+//! "par des casseurs" an adjunct (`obl:mod`, `obl:arg`) of the passive
+//! verb, and the act then has no doer. A "par" phrase on a passive verb
+//! with no agent of its own, headed by a name or by a common noun with a
+//! determiner (not a bare noun: "par balle", "par tweet" say how), and not
+//! a noun that says how or by what way (`means` in `data/lexicon.tsv`: "par
+//! la force", "par le biais de"), is that verb's `obl:agent`; such a bare
+//! or means noun the model made the agent ("évacués par hélicoptère",
+//! "dispersés par la force") is an adjunct, `obl:mod`
+//! ([`relabel_par_adjuncts`]). Changes heads and relations only; offsets
+//! and entity spans stay as they are.
 
 use crate::extract::rules::lexicon::{lexicon, Class};
 use crate::extract::rules::preposition_form;
@@ -50,6 +62,63 @@ pub fn rehang_stray_agents(doc: &mut Doc) -> usize {
             continue;
         }
         doc.tokens[a].head = v;
+        doc.tokens[a].dep = "obl:agent".to_string();
+        fixed += 1;
+    }
+    fixed
+}
+
+/// Relabels a passive verb's "par" adjunct as its agent, and a bare or
+/// means agent as an adjunct; returns how many.
+pub fn relabel_par_adjuncts(doc: &mut Doc) -> usize {
+    let lex = lexicon();
+    let n = doc.tokens.len();
+    let mut fixed = 0;
+    for a in 0..n {
+        let tok = &doc.tokens[a];
+        let v = tok.head;
+        let agent = tok.dep == "obl:agent";
+        if !(agent || matches!(tok.dep.as_str(), "obl:mod" | "obl:arg" | "obl")) || v >= n || v == a {
+            continue;
+        }
+        if doc.tokens[v].pos != "VERB" || !matches!(tok.pos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        // The "par" must be the phrase's only preposition ("par-dessus la
+        // barrière", "par rapport à" are other words).
+        let cases: Vec<usize> = (0..n)
+            .filter(|&k| k != a && doc.tokens[k].head == a && doc.tokens[k].dep == "case")
+            .collect();
+        if cases.len() != 1 || doc.tokens[cases[0]].text.to_lowercase() != "par" || cases[0] > a {
+            continue;
+        }
+        if doc.tokens.iter().any(|t| t.head == cases[0] && t.dep == "fixed") {
+            continue;
+        }
+        let determined = doc
+            .tokens
+            .iter()
+            .any(|t| t.head == a && matches!(t.dep.as_str(), "det" | "nummod"));
+        // A name the tagger took for a common noun ("par TF1") is a doer;
+        // a noun of means says how in the singular only ("par la force",
+        // not "par les forces de l'ordre").
+        let named = tok.text.chars().next().is_some_and(char::is_uppercase) || !tok.ent_type.is_empty();
+        let means = lex.is(Class::Means, &tok.lemma.to_lowercase()) && !tok.morph.contains("Number=Plur");
+        let how = tok.pos == "NOUN" && !named && (!determined || means);
+        if agent {
+            if how {
+                doc.tokens[a].dep = "obl:mod".to_string();
+                fixed += 1;
+            }
+            continue;
+        }
+        if how {
+            continue;
+        }
+        let has_agent = doc.tokens.iter().any(|t| t.head == v && t.dep == "obl:agent");
+        if has_agent || !passive(doc, v) {
+            continue;
+        }
         doc.tokens[a].dep = "obl:agent".to_string();
         fixed += 1;
     }
@@ -101,5 +170,41 @@ mod tests {
         let mut d = parsed();
         d.tokens[7].lemma = "fin".into();
         assert_eq!(rehang_stray_agents(&mut d), 0);
+    }
+
+    /// "Des vitrines ont été brisées par des casseurs." with "par des
+    /// casseurs" read as an adjunct.
+    fn adjunct() -> Doc {
+        let mut t = vec![
+            token("Des", 0, "DET", 1, "det", true),
+            token("vitrines", 4, "NOUN", 4, "nsubj:pass", false),
+            token("ont", 13, "AUX", 4, "aux:tense", false),
+            token("été", 17, "AUX", 4, "aux:pass", false),
+            token("brisées", 21, "VERB", 4, "root", false),
+            token("par", 29, "ADP", 7, "case", false),
+            token("des", 33, "DET", 7, "det", false),
+            token("casseurs", 37, "NOUN", 4, "obl:mod", false),
+            token(".", 45, "PUNCT", 4, "punct", false),
+        ];
+        t[1].lemma = "vitrine".into();
+        t[7].lemma = "casseur".into();
+        doc("Des vitrines ont été brisées par des casseurs.", t)
+    }
+
+    #[test]
+    fn a_passives_par_adjunct_becomes_its_agent() {
+        let mut d = adjunct();
+        assert_eq!(relabel_par_adjuncts(&mut d), 1);
+        assert_eq!(d.tokens[7].dep, "obl:agent");
+        // Active: no agent.
+        let mut d = adjunct();
+        d.tokens[3].dep = "aux:tense".into();
+        assert_eq!(relabel_par_adjuncts(&mut d), 0);
+        // A bare noun says how: an agent the model read so is an adjunct.
+        let mut d = adjunct();
+        d.tokens[6].dep = "punct".into();
+        d.tokens[7].dep = "obl:agent".into();
+        assert_eq!(relabel_par_adjuncts(&mut d), 1);
+        assert_eq!(d.tokens[7].dep, "obl:mod");
     }
 }

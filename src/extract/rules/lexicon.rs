@@ -62,6 +62,10 @@ pub enum Class {
     /// ("à l'invitation de", "en présence de", "dans le cadre de"): a
     /// circumstance, never the act's object or participant.
     Locution,
+    /// Nouns that after "par" say how or by what way an act is done, not
+    /// who does it ("par la force", "par le biais de", "par la route"): a
+    /// passive's "par" phrase on one is no agent.
+    Means,
     /// Preposition + noun of a locution whose "de" complement is the goal
     /// of a motion ("en direction de X", "à destination de X"): X is the
     /// verb's argument.
@@ -253,6 +257,7 @@ impl Lexicon {
                 "refers-place" => Class::RefersPlace,
                 "leader" => Class::Leader,
                 "locution" => Class::Locution,
+                "means" => Class::Means,
                 "goal" => Class::Goal,
                 "refers-country" => Class::RefersCountry,
                 "contrast" => Class::Contrast,

@@ -373,25 +373,50 @@ impl Ctx<'_> {
     }
 
     /// "l'un des radars", "plusieurs des suspects", "certains des
-    /// manifestants": a pronoun of part (`un`, `plusieurs`, `certain`,
-    /// `chacun`) whose "de" complement names the set is a phrase about
-    /// that set's members, headed for its type by the complement's noun
-    /// (a concept node "un des radars" typed `radar`). `None` for any other
-    /// token, or when the complement is no common noun phrase.
+    /// manifestants", "cinq des assaillants": a pronoun of part (`un`,
+    /// `plusieurs`, `certain`, `chacun`) or a count whose "de" complement
+    /// names the set is a phrase about that set's members, headed for its
+    /// type by the complement's noun (a concept node "un des radars" typed
+    /// `radar`). A count takes a plural set with its article ("des
+    /// suspects", "de ses enfants"), never a bare noun ("trois de plus").
+    /// `None` for any other token, or when the complement is no common
+    /// noun phrase.
     pub fn one_of(&self, p: &Para, t: usize, skip: Option<usize>) -> Option<Value> {
         let tok = p.tok(t);
         let part = matches!(
             tok.lemma.to_lowercase().as_str(),
             "un" | "une" | "plusieurs" | "certain" | "certains" | "chacun" | "chacune"
         );
-        if !matches!(tok.pos.as_str(), "PRON" | "DET") || !part {
+        let count = !part && p.morph_has(t, "NumType=Card");
+        if !matches!(tok.pos.as_str(), "PRON" | "DET" | "NUM") || !(part || count) || (tok.pos == "NUM" && !count) {
             return None;
         }
-        let set = p
-            .kids(t, "nmod")
-            .find(|&c| p.tok(c).pos == "NOUN" && matches!(p.prep(c).as_deref(), Some("de" | "des" | "d'")))?;
+        let set = p.kids(t, "nmod").find(|&c| {
+            if p.tok(c).pos != "NOUN" {
+                return false;
+            }
+            if !count {
+                return p.prep(c).as_deref() == Some("de");
+            }
+            // "cinq des suspects" (the model may read "des" as the
+            // noun's article), "trois de ses enfants".
+            let article = |d: usize| p.tok(d).text.to_lowercase() == "des" && d == t + 1;
+            p.morph_has(c, "Number=Plur")
+                && match p.prep(c).as_deref() {
+                    Some("de") => p.kids(c, "case").any(article) || p.kids(c, "det").next().is_some(),
+                    None => p.kids(c, "det").any(article),
+                    _ => false,
+                }
+        })?;
         let (_, inner) = self.literal_phrase(p, set, skip)?;
-        let mut phrase: Vec<usize> = std::iter::once(t).chain(p.kids(set, "case")).chain(inner).collect();
+        // A count keeps the set's article ("cinq des suspects", "trois de
+        // ses enfants"); the phrase of a noun leaves it out.
+        let dets = p.kids(set, "det").filter(|&d| count && d < set);
+        let mut phrase: Vec<usize> = std::iter::once(t)
+            .chain(p.kids(set, "case"))
+            .chain(dets)
+            .chain(inner)
+            .collect();
         phrase.sort_unstable();
         phrase.dedup();
         let text = self.render(p, &phrase);

@@ -482,8 +482,10 @@ fn portion_whole(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<usize> {
 }
 
 /// The main clause of a fronted non-finite clause `v` ("après avoir
-/// balayé …", "avant de partir …") that the parser made `v`'s conjunct:
-/// a later `conj` verb with a subject of its own and no coordinator.
+/// balayé …", "avant de partir …") or of a fronted passive participle with
+/// an agent ("repoussés par la police, …") that the parser made `v`'s
+/// conjunct: a later `conj` verb with a subject of its own and no
+/// coordinator.
 fn fronted_clause_main(p: &Para, v: usize) -> Option<usize> {
     let opened = p.kids(v, "mark").any(|m| {
         matches!(
@@ -495,14 +497,42 @@ fn fronted_clause_main(p: &Para, v: usize) -> Option<usize> {
         || p.children[v]
             .iter()
             .any(|&a| p.tok(a).dep.starts_with("aux") && p.morph_has(a, "VerbForm=Inf"));
-    if !opened || !non_finite {
+    // "Repoussés par les policiers, des manifestants remontent la rue": a
+    // bare past participle with an agent, the first verb of its sentence,
+    // says what was done to the subject of the clause after its comma,
+    // when the two agree in number.
+    let fronted_participle = !opened && own_agent_participle(p, v) && p.head(v).is_none() && {
+        let start = (0..v)
+            .rev()
+            .take_while(|&k| p.sentence_of[k] == p.sentence_of[v])
+            .last()
+            .unwrap_or(v);
+        !(start..v).any(|k| matches!(p.tok(k).pos.as_str(), "VERB" | "AUX"))
+    };
+    if !((opened && non_finite) || fronted_participle) {
         return None;
     }
+    // The participle's number from its form ("repoussés"; the tagger often
+    // gets it wrong), none for a form such as "pris" that may be either.
+    let text = p.tok(v).text.to_lowercase();
+    let shown = if text.ends_with("is") {
+        None
+    } else if text.ends_with('s') {
+        Some("Plur")
+    } else {
+        Some("Sing")
+    };
     p.kids(v, "conj").find(|&c| {
+        let subject = p.kids(c, "nsubj").chain(p.kids(c, "nsubj:pass")).next();
         c > v
             && p.tok(c).pos == "VERB"
-            && p.kids(c, "nsubj").chain(p.kids(c, "nsubj:pass")).next().is_some()
+            && subject.is_some()
             && p.kids(c, "cc").next().is_none()
+            && (!fronted_participle
+                || subject.is_some_and(|s| {
+                    (v..s).any(|k| p.tok(k).text == ",")
+                        && super::np::number(p, s).zip(shown).is_none_or(|(a, b)| a == b)
+                }))
     })
 }
 
@@ -807,8 +837,12 @@ pub(crate) fn is_passive(p: &Para, v: usize) -> bool {
             && p.morph_has(c, "VerbForm=Part")
     }) && p.morph_has(v, "VerbForm=Part")
         && p.morph_has(v, "Tense=Past");
+    // "Repoussés par la police, des manifestants remontent …" with the
+    // clause after the comma parsed as the participle's conjunct.
+    let fronted_root = p.head(v).is_none() && own_agent_participle(p, v) && fronted_clause_main(p, v).is_some();
     reduced
         || fronted
+        || fronted_root
         || been
         || p.kids(v, "aux:pass").next().is_some()
         || (p.morph_has(v, "Voice=Pass")
@@ -1615,7 +1649,9 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     let tok = p.tok(v);
     let lemma = tok.lemma.to_lowercase();
     // A speech verb with nothing said ("…, indique X" whose content the
-    // parser lost) is no act of its own.
+    // parser lost) is no act of its own; an agentless passive one is
+    // what was done to its patient ("l'ambassadeur a été rappelé", "le
+    // logo a été dévoilé", "le prévenu a été jugé").
     // A modal or aspect verb alone lacks its infinitive, unless an
     // impersonal "on" clause gives it a nominal patient ("on a compté 40
     // interventions"). A caused act with nobody named to do it ("a fait
@@ -1627,7 +1663,7 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         // nominal subject; its draft carries only the date and place.
         || ((ctx.is(Class::Modal, &lemma) || (ctx.is(Class::Aspect, &lemma) && !ctx.is(Class::Occurrence, &lemma)))
             && !impersonal)
-        || super::reported::is_speech_verb(ctx, p, v)
+        || (super::reported::is_speech_verb(ctx, p, v) && !agentless)
         || ctx.is(Class::Function, &lemma)
         || ctx.is(Class::Copular, &lemma)
     {

@@ -1887,6 +1887,55 @@ fn a_pronoun_of_part_stands_with_its_set() {
 }
 
 #[test]
+fn a_count_of_a_set_stands_with_its_set() {
+    // "cinq des suspects": the count's "des" complement says who.
+    let doc = sentence("Cinq des suspects ont été placés en garde à vue.");
+    fact(&doc, "Cinq des suspects", "undergoes", "garde à vue");
+    // A count with no set ("trois de plus") is nobody.
+    let doc = sentence("Trois de plus ont été arrêtés.");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("Trois"));
+}
+
+#[test]
+fn a_passives_par_adjunct_is_its_agent() {
+    // The model labels "par des casseurs" a plain adjunct: still the doer.
+    let doc = sentence("Des vitrines ont été brisées par des casseurs.");
+    let f = fact(&doc, "casseurs", "relatedTo", "vitrines");
+    assert_eq!(f.lemma, "briser");
+    let doc = sentence("Une partie de la ville est menacée par des crues.");
+    assert_eq!(fact(&doc, "crues", "threatens", "ville").lemma, "menacer");
+    // A bare noun or a noun of means after "par" says how, not who.
+    let doc = sentence("Les blessés ont été évacués par hélicoptère.");
+    fact(&doc, "blessés", "undergoes", "évacués");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "hélicoptère");
+    let doc = sentence("Les manifestants ont été dispersés par la force.");
+    fact(&doc, "manifestants", "undergoes", "dispersés");
+    no_fact_with(&doc, |f| doc.node_label(f.subject) == "force");
+}
+
+#[test]
+fn an_agentless_passive_speech_verb_is_done_to_its_patient() {
+    // "dévoiler", "rappeler" also introduce speech, but a passive one with
+    // no content and no agent says what was done to its subject.
+    let doc = sentence("Le nouveau logo du club a été dévoilé.");
+    assert_eq!(
+        fact(&doc, "nouveau logo du club", "undergoes", "dévoilé").lemma,
+        "dévoiler"
+    );
+    let doc = sentence("L'ambassadeur au Japon a été rappelé.");
+    fact(&doc, "ambassadeur au Japon", "undergoes", "rappelé");
+}
+
+#[test]
+fn a_fronted_participle_parsed_as_the_root_is_done_to_the_main_subject() {
+    // The model makes the clause after the comma the participle's
+    // conjunct: the agent still acts on that clause's subject.
+    let doc = sentence("Repoussés par les policiers, des manifestants remontent la rue.");
+    assert_eq!(fact(&doc, "policiers", "relatedTo", "manifestants").lemma, "repousser");
+    assert_eq!(fact(&doc, "manifestants", "relatedTo", "rue").lemma, "remonter");
+}
+
+#[test]
 fn with_no_agent_a_place_is_where_not_the_object() {
     // "interpellé à Marseille": the suspect underwent the act there.
     let doc = sentence("Le suspect a été interpellé à Marseille mardi.");
