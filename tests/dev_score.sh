@@ -167,15 +167,21 @@ if os.environ.get("HELD_OUT"):
 # acronyms (every word, number words as digits, hyphenated compounds); entity
 # P 0.976 -> 0.975 (dev), 0.957 -> 0.955 (dev2) by the scorer's arithmetic
 # alone: a fixed split turns two matched rows into one (P = matched / rows).
+# 0.776 / 0.607 (dev), 0.817 / 0.626 (spent), 0.699 / 0.534 (dev2) with the
+# late evening's streams: dates and places reaching the clauses after a
+# fronted date or a colon, participles' dates, places after "où" and
+# "dans une zone dénommée X"; titles the parser hangs as nmod, coordinated
+# and plural titles, "le skieur alpin X"; a passive's "par" phrase taken as
+# its agent (not a means noun: "par balle", "par la force").
 floors = {
-    "core": (0.769, 1), "all": (0.596, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.776, 1), "all": (0.607, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.946, 1), "entity_P": (0.975, 1), "splits": (0.056, -1),
 }
 # The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00
 # (0.610 / 0.405, entity R 0.932 P 0.951, splits 0.33 then); its floors are
 # the figures once the afternoon's streams landed.
 spent_floors = {
-    "core": (0.817, 1), "all": (0.615, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.817, 1), "all": (0.626, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.944, 1), "entity_P": (0.963, 1), "splits": (0.0, -1),
 }
 # dev2 (tests/data/dev2-gold) was written on 2026-12-01 at 16:30 by two
@@ -184,7 +190,7 @@ spent_floors = {
 # (0.25 once names in the other grammatical number and "autoroute X" / "X"
 # were merged).
 dev2_floors = {
-    "core": (0.681, 1), "all": (0.500, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.699, 1), "all": (0.534, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.974, 1), "entity_P": (0.955, 1), "splits": (0.125, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}

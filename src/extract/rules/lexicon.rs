@@ -189,7 +189,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular, unrealised")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular, unrealised, means")]
     Class {
         file: &'static str,
         line: usize,
