@@ -17,7 +17,12 @@
 //! ("P3R"), a name written without its article ("LLB"), and a hyphenated
 //! compound joins the name of its first acronym ("IXB-CORTALIS"); a company
 //! form ends a name its short form drops ("Zorblax Corporation"); a
-//! hyphenated surname is a lone surname ("Morvan-Quillec").
+//! hyphenated surname is a lone surname ("Morvan-Quillec"). A bare name
+//! joins the one street, square or monument name of its document ending
+//! with it ("Zorbe" → "place de la Zorbe"; a bridge or a station of that
+//! name counts against it; a known place never does); an affair after a
+//! person ("affaire Morvaz") and a street named after one are no full name
+//! a lone surname joins.
 //! Works on folded keys and the written text of each mention; typing and
 //! filtering are left to the caller.
 
@@ -43,6 +48,10 @@ pub struct Keyed {
     /// name), or whose other name it is: "X, aussi appelé Y", "X alias Y"
     /// (found by the caller from the text).
     pub glosses: Option<usize>,
+    /// The word before the mention is a lower-case landmark or structure
+    /// class noun left out of it ("la gare Zorbe" with "Zorbe" tagged): the
+    /// mention names that thing, no bare name of another landmark.
+    pub after_class_noun: bool,
     /// The key without the part news write differently: a leading class
     /// noun ("basilique" / "église" Saint-Paul) or a channel suffix
     /// ("CanalTV" / "Canal"), from [`super::tables::Tables::name_core`].
@@ -391,6 +400,11 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
     let has_core: Vec<bool> = groups.iter().map(|m| mentions[m[0]].core.is_some()).collect();
     let is_person = |g: usize| groups[g].iter().any(|&i| mentions[i].person);
     let is_place = |g: usize| groups[g].iter().any(|&i| mentions[i].place);
+    let tables = super::tables::tables();
+    // The bare name a landmark's name ends with ("place de la Zorbe" →
+    // "zorbe"), and whether a name is an affair's ("affaire Zorblax").
+    let landmark_of: Vec<Option<String>> = keys.iter().map(|k| tables.landmark_name(k)).collect();
+    let is_case = |g: usize| words[g].len() > 1 && tables.case_words.contains(words[g][0]);
     // Per core that some name reaches by dropping a class noun or a
     // suffix: the first group, no person's or known place's, with it.
     let mut core_leader: HashMap<&str, usize> = HashMap::new();
@@ -571,19 +585,51 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             target[g] = h;
             continue;
         }
+        // A bare name beside the one landmark name ending with it ("la
+        // Zorbe" after "la place de la Zorbe"); two such names ("place de
+        // la Zorbe", "pont de la Zorbe") join neither; a known place never
+        // (checked above: "Quillac" is no "pont de Quillac"). The NER often
+        // types such a bare name a person ("vers la Zorbe"): that does not
+        // keep it apart. A word that alone is no entity ("République",
+        // "Nation") stays none.
+        if !tables.common.contains(keys[g]) && !groups[g].iter().any(|&i| mentions[i].after_class_noun) {
+            let landmarks: Vec<usize> = (0..n)
+                .filter(|&h| h != g && !is_person(h) && landmark_of[h].as_deref() == Some(keys[g]))
+                .collect();
+            // A bridge, a station, a forecourt counts against the bare name
+            // but is never what it means ("la Zorbe" beside "le pont de la
+            // Zorbe" is the square).
+            // A street joins only when named after no thing with a
+            // singular article ("la rue de l'Ostral" is named after the
+            // building that "l'Ostral" means).
+            let joinable = |h: &usize| match keys[*h].split_once(' ') {
+                Some((w, rest)) if tables.street_words.contains(w) => {
+                    !["de la ", "de l'", "du "].iter().any(|a| rest.starts_with(a))
+                }
+                Some((w, _)) => tables.landmark_words.contains(w),
+                None => false,
+            };
+            if let Some(h) = unique(landmarks).filter(joinable) {
+                target[g] = h;
+                continue;
+            }
+        }
         // A hyphenated surname is one written word ("Morvan-Quillec").
         let one_word = w.len() == 1
             || groups[g]
                 .iter()
                 .all(|&i| !mentions[i].text.trim().contains(char::is_whitespace));
         let joins: Vec<usize> = if one_word {
-            // A lone surname: full person names ending with it.
+            // A lone surname: full person names ending with it (an affair
+            // after a person, a street named after one, are none).
             (0..n)
                 .filter(|&h| {
                     h != g
                         && words[h].len() > w.len()
                         && words[h][words[h].len() - w.len()..] == w[..]
                         && (is_person(h) || !is_place(h))
+                        && !is_case(h)
+                        && landmark_of[h].is_none()
                 })
                 .filter(|&h| is_person(h) || is_person(g))
                 .collect()
@@ -652,6 +698,7 @@ mod tests {
             org_head: ["centre", "groupe"].iter().any(|h| key.starts_with(h)),
             acronym: false,
             glosses: None,
+            after_class_noun: false,
             core: super::super::tables::tables().name_core(key),
             text: key.into(),
         }
@@ -935,6 +982,7 @@ mod tests {
                 org_head: false,
                 acronym: false,
                 glosses: None,
+                after_class_noun: false,
                 core: None,
                 text: "Washington".into(),
             },
@@ -968,6 +1016,7 @@ mod tests {
             place: false,
             acronym: is_acronym(text),
             glosses: None,
+            after_class_noun: false,
             core: super::super::tables::tables().name_core(&key),
             key,
             text: text.into(),
@@ -1113,5 +1162,101 @@ mod tests {
             },
         ];
         assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn a_bare_name_joins_its_one_landmark() {
+        // "la place de la Zorbe" … "la Zorbe"; "l'avenue de Quillac" … "Quillac".
+        let m = [
+            kt("place de la Zorbe"),
+            kt("Zorbe"),
+            kt("avenue de Quillac"),
+            kt("Quillac"),
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3]]);
+        let m = [kt("arc de l'Ostral"), kt("Ostral")];
+        assert!(together(&m, 0, 1));
+        let m = [kt("avenue des Zorbes"), kt("Zorbes")];
+        assert!(together(&m, 0, 1));
+        // A street named after a thing with an article is not what its bare
+        // name means ("la rue de l'Ostral" beside "l'Ostral", a building).
+        let m = [kt("rue de l'Ostral"), kt("Ostral")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("avenue du Quillac"), kt("Quillac")];
+        assert_eq!(cluster(&m).len(), 2);
+        // Two landmark names ending with it: neither.
+        let m = [kt("place de la Zorbe"), kt("rue de la Zorbe"), kt("Zorbe")];
+        assert_eq!(cluster(&m).len(), 3);
+        // A bridge counts against the square, and is never what the bare
+        // name means.
+        let m = [kt("place de la Zorbe"), kt("pont de la Zorbe"), kt("Zorbe")];
+        assert_eq!(cluster(&m).len(), 3);
+        let m = [kt("pont de la Zorbe"), kt("Zorbe")];
+        assert_eq!(cluster(&m).len(), 2);
+        // A known place is no landmark's bare name ("pont de Quillac").
+        let m = [
+            kt("avenue de Quillac"),
+            Keyed {
+                place: true,
+                ..kt("Quillac")
+            },
+        ];
+        assert_eq!(cluster(&m).len(), 2);
+        // The NER's person type does not keep it apart ("vers la Zorbe"),
+        // but a street named after a person is no full name of theirs.
+        let m = [
+            kt("rue Zorbe"),
+            Keyed {
+                person: true,
+                ..kt("Zorbe")
+            },
+        ];
+        assert!(together(&m, 0, 1));
+        let m = [
+            kt("rue Paul Zorbe"),
+            Keyed {
+                person: true,
+                ..kt("Zorbe")
+            },
+        ];
+        assert_eq!(cluster(&m).len(), 2);
+        // Nor a name tagged after a class noun left out of it ("la gare
+        // Zorbe").
+        let m = [
+            kt("rue Zorbe"),
+            Keyed {
+                after_class_noun: true,
+                ..kt("Zorbe")
+            },
+        ];
+        assert_eq!(cluster(&m).len(), 2);
+        // A word that alone is no entity is no bare name.
+        let m = [kt("place de la République"), kt("République")];
+        assert_eq!(cluster(&m).len(), 2);
+        // A class noun of another kind is no landmark's.
+        let m = [kt("cour de Quillac"), kt("Quillac")];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn an_affair_is_no_full_name_of_its_person() {
+        // "l'affaire Morvaz" typed a person does not keep "Morvaz" from
+        // "Paul Morvaz".
+        let m = [
+            Keyed {
+                person: true,
+                ..kt("Affaire Morvaz")
+            },
+            Keyed {
+                person: true,
+                ..kt("Paul Morvaz")
+            },
+            Keyed {
+                person: true,
+                ..kt("Morvaz")
+            },
+        ];
+        assert!(together(&m, 1, 2));
+        assert!(!together(&m, 0, 2));
     }
 }

@@ -132,6 +132,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             org_head: r.key.split(' ').next().is_some_and(|w| tables().org_heads.contains(w)),
             acronym: merge::is_acronym(&r.text),
             glosses: None,
+            after_class_noun: r.after_class_noun,
             core: tables().name_core(&r.key),
             text: r.text.clone(),
         })
@@ -198,6 +199,9 @@ struct Raw {
     plural_noun: bool,
     /// The name starts with a capital and does not start its sentence.
     capitalised_inside: bool,
+    /// The word before the name is a lower-case landmark or structure class
+    /// noun left out of it ("la gare Zorbe" with "Zorbe" tagged).
+    after_class_noun: bool,
     /// The name stands in a verbless fragment ("(Tags) Défense").
     lone: bool,
     /// The name is the field of an office ("ministre du Travail"), not a
@@ -743,6 +747,16 @@ impl<'a> Context<'a> {
             sentence: self.sentence_base[p] + local,
             place: tables().places.contains_key(&key),
             head_pos: doc.tokens[head].pos.clone(),
+            after_class_noun: cand
+                .tokens
+                .start
+                .checked_sub(1)
+                .and_then(|i| doc.tokens.get(i))
+                .is_some_and(|t| {
+                    let w = crate::names::fold(&t.text);
+                    t.text.chars().next().is_some_and(char::is_lowercase)
+                        && (tables().landmark_words.contains(&w) || tables().structure_words.contains(&w))
+                }),
             capitalised_inside: spans::starts_upper(&doc.tokens[cand.tokens.start].text)
                 && !doc.tokens[cand.tokens.start].sent_start
                 && cand.tokens.start > 0

@@ -36,6 +36,22 @@ pub struct Tables {
     /// Folded words that end a company's name and that its short form drops
     /// ("Corporation" in "Zorblax Corporation" beside "Zorblax").
     pub company_forms: HashSet<String>,
+    /// Folded class nouns of streets, squares, bridges, monuments and
+    /// stations ("place", "avenue", "pont", "arc"): "la place de la Zorbe"
+    /// is also written "la Zorbe".
+    pub landmark_words: HashSet<String>,
+    /// The landmark class nouns that name streets ("rue", "avenue"); also
+    /// in `landmark_words`. A bare name joins a street only when the
+    /// street's name has no "de la", "de l'" or "du" before it ("la rue de
+    /// l'Ostral" is named after the building "l'Ostral").
+    pub street_words: HashSet<String>,
+    /// Folded class nouns of bridges, stations and forecourts ("pont",
+    /// "gare", "parvis"): "le pont de la Zorbe" counts against a bare
+    /// "Zorbe" joining a landmark, but the bare name never means it.
+    pub structure_words: HashSet<String>,
+    /// Folded first words of a name that is an affair or a case after a
+    /// person ("l'affaire Zorblax"): such a name is no person's full name.
+    pub case_words: HashSet<String>,
     /// Lines that did not parse (file, line number); must stay empty.
     pub malformed: Vec<(&'static str, usize)>,
 }
@@ -83,6 +99,10 @@ impl Tables {
             class_words: HashSet::new(),
             name_suffixes: HashSet::new(),
             company_forms: HashSet::new(),
+            landmark_words: HashSet::new(),
+            street_words: HashSet::new(),
+            structure_words: HashSet::new(),
+            case_words: HashSet::new(),
             malformed: Vec::new(),
         };
         for (n, line) in data_lines(DEMONYMS) {
@@ -151,6 +171,19 @@ impl Tables {
                 [w, "company"] if !w.is_empty() => {
                     t.company_forms.insert(fold(w));
                 }
+                [w, "landmark"] if !w.is_empty() => {
+                    t.landmark_words.insert(fold(w));
+                }
+                [w, "street"] if !w.is_empty() => {
+                    t.landmark_words.insert(fold(w));
+                    t.street_words.insert(fold(w));
+                }
+                [w, "structure"] if !w.is_empty() => {
+                    t.structure_words.insert(fold(w));
+                }
+                [w, "case"] if !w.is_empty() => {
+                    t.case_words.insert(fold(w));
+                }
                 _ => t.malformed.push(("name_words.tsv", n)),
             }
         }
@@ -202,6 +235,25 @@ impl Tables {
             }
         }
         self.channel_core(key)
+    }
+
+    /// The bare name a landmark's or a structure's name ends with: its class noun and the
+    /// "de" after it dropped ("place de la zorbe" → "zorbe", "pont de
+    /// l'ostral" → "ostral", "avenue zorbe" → "zorbe"); `None` when the
+    /// folded key opens with no landmark class noun or nothing is left.
+    pub fn landmark_name(&self, key: &str) -> Option<String> {
+        let (first, rest) = key.split_once(' ')?;
+        if !self.landmark_words.contains(first) && !self.structure_words.contains(first) {
+            return None;
+        }
+        let mut rest = rest;
+        for lead in ["de la ", "de l'", "des ", "du ", "de ", "d'"] {
+            if let Some(r) = rest.strip_prefix(lead) {
+                rest = r;
+                break;
+            }
+        }
+        (!rest.is_empty() && rest.chars().any(char::is_alphabetic)).then(|| rest.to_string())
     }
 
     /// The name of a channel without its suffix ("bfmtv", "bfm tv" →
@@ -272,6 +324,18 @@ mod tests {
         assert_eq!(t.name_core("tv"), None, "nothing left");
         assert_eq!(t.name_core("cour penale internationale"), None);
         assert_eq!(t.name_core("paris"), None);
+    }
+
+    #[test]
+    fn a_landmark_name_drops_its_class_noun_and_de() {
+        let t = tables();
+        assert_eq!(t.landmark_name("place de la zorbe").as_deref(), Some("zorbe"));
+        assert_eq!(t.landmark_name("pont de l'ostral").as_deref(), Some("ostral"));
+        assert_eq!(t.landmark_name("avenue de quillac").as_deref(), Some("quillac"));
+        assert_eq!(t.landmark_name("arc de triomphe").as_deref(), Some("triomphe"));
+        assert_eq!(t.landmark_name("avenue quillac").as_deref(), Some("quillac"));
+        assert_eq!(t.landmark_name("cour de quillac"), None);
+        assert_eq!(t.landmark_name("place"), None);
     }
 
     #[test]
