@@ -113,7 +113,7 @@ fn opening_adjunct_of(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize>
 /// colon, one root, a nominal head, and either a preposition on that head
 /// ("À Toulouse", "Vers 10h30") or a date opened by a determiner, a number
 /// or its own head ("Ce dimanche", "Le 6 août 2018", "Samedi à Lyon").
-fn adjunct(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
+pub(super) fn adjunct(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
     let tokens = &doc.tokens;
     if range.is_empty() || range.len() > MAX_ADJUNCT_TOKENS {
         return None;

@@ -21,7 +21,9 @@
 //! between auxiliary and participle read as the clause's head: "X a, à
 //! son tour, menacé"), [`inside_word`] (a sentence the parser starts inside a word:
 //! `Royaume`, `-`, `Uni`), [`cut_subject`] (a subject cut off into a
-//! sentence of its own: `William Luckey` | `est décédé …`), [`trailing_name`]
+//! sentence of its own: `William Luckey` | `est décédé …`), [`comma_clause`]
+//! (a subject with its adjuncts and appositions cut off before a verb
+//! after a comma: `Vers 8h00, Paul Roux, juriste` | `, affirme que …`), [`trailing_name`]
 //! (a name cut off after the phrase it is apposed to: `le candidat du
 //! centre` | `Paul Roux` | `, du Parti radical`), [`fronted_subject`] (a
 //! subject read as the apposition of the adjunct opening its clause:
@@ -50,6 +52,7 @@ use std::borrow::Cow;
 use crate::nlp::Doc;
 
 pub mod apposed_object;
+pub mod comma_clause;
 pub mod compounds;
 pub mod coordination;
 pub mod cut_subject;
@@ -79,6 +82,7 @@ pub const PARSE: &[Repair] = &[
     leading_name::rejoin_leading_name,
     fronted_adverbial::rejoin_fronted_adverbial,
     cut_subject::rejoin_cut_subject,
+    comma_clause::rejoin_comma_clause,
     trailing_name::rejoin_trailing_name,
     fronted_subject::rehang_fronted_subjects,
     apposed_object::rehang_apposed_objects,

@@ -3214,3 +3214,15 @@ fn a_noun_coordinated_with_a_title_under_one_article_opens_a_role() {
     let doc = sentence("Paul Girard, le syndicat et les représentants du personnel ont signé l'accord.");
     no_fact_with(&doc, |f| f.predicate == "role");
 }
+
+#[test]
+fn a_subject_cut_off_before_a_comma_clause_speaks() {
+    // The model ends a sentence before ", affirme": the name, its time
+    // and its title are one piece, the verb with no subject another.
+    let doc = sentence(
+        "Vers 8h00, Thomas Quillac, professeur associé en histoire de la communication, affirme que les usines ferment.",
+    );
+    let f = fact(&doc, "Thomas Quillac", "asserts", "les usines ferment");
+    assert_eq!(f.lemma, "affirmer");
+    fact(&doc, "Thomas Quillac", "actDate", "Vers 8h00");
+}
