@@ -31,7 +31,9 @@
 //! another subject's complement read as a second subject: "le frère de la
 //! chanteuse X a …") and [`rubric`] (a headline's rubric read as the subject of
 //! the clause after its colon: "Espace : la sonde X est tombée") and
-//! [`verb_lemma`] (a verb the lemmatiser left as written: "fixe" for "fixer") and
+//! [`verb_lemma`] (a verb the lemmatiser left as written: "fixe" for "fixer"),
+//! [`tweet_verb`] (the unknown verb "tweeter" read as a name: "X a twitté
+//! que …") and
 //! [`stray_agent`] (a passive's "par" phrase hung on the locution before
 //! it: "initiée à son encontre par X", or read as a plain adjunct:
 //! "brisées par des casseurs"). The language pipeline stays identical to
@@ -69,6 +71,7 @@ pub mod second_subject;
 pub mod stray_agent;
 pub mod stray_object;
 pub mod trailing_name;
+pub mod tweet_verb;
 pub mod verb_lemma;
 
 /// A repair: corrects one paragraph's parse in place and returns how many
@@ -77,6 +80,7 @@ pub type Repair = fn(&mut Doc) -> usize;
 
 /// Repairs every reader of the parse sees.
 pub const PARSE: &[Repair] = &[
+    tweet_verb::repair_tweet_verbs,
     noun_homograph::repair_noun_homographs,
     inside_word::rejoin_inside_word,
     leading_name::rejoin_leading_name,

@@ -172,7 +172,10 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
         if !is_speech_verb(ctx, p, v) {
             continue;
         }
-        let said = p.kids(v, "ccomp").next().or_else(|| quoted_clause(p, v));
+        let said = p
+            .kids(v, "ccomp")
+            .find(|&c| !misattached_relative(p, v, c))
+            .or_else(|| quoted_clause(p, v));
         let (range, speaker) = if let Some(clause) = said {
             let speaker = grammatical_subjects(ctx, p, v, 0)
                 .iter()
@@ -270,6 +273,22 @@ fn quoted_clause(p: &Para, v: usize) -> Option<usize> {
             && matches!(p.tok(first - 1).text.as_str(), "«" | "\"" | "“" | ":")
             && first > v
     })
+}
+
+/// "X a déploré le manque de sérieux des Y, qui ne se sont pas rendus à
+/// la réunion": a relative clause on the verb's object noun that the
+/// parser hung on the verb as its `ccomp`. Its subject is a relative
+/// pronoun and the verb has a noun object before it: nothing said, the
+/// verb's act is on its object.
+fn misattached_relative(p: &Para, v: usize, clause: usize) -> bool {
+    let relative = p
+        .kids(clause, "nsubj")
+        .chain(p.kids(clause, "nsubj:pass"))
+        .any(|s| p.morph_has(s, "PronType=Rel"));
+    let object = p
+        .kids(v, "obj")
+        .any(|o| o < clause && matches!(p.tok(o).pos.as_str(), "NOUN" | "PROPN"));
+    relative && object
 }
 
 /// A speech verb: its lemma in the `speech` class, or its written form

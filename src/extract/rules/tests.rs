@@ -3226,3 +3226,37 @@ fn a_subject_cut_off_before_a_comma_clause_speaks() {
     assert_eq!(f.lemma, "affirmer");
     fact(&doc, "Thomas Quillac", "actDate", "Vers 8h00");
 }
+
+#[test]
+fn a_relative_clause_hung_on_a_speech_verb_is_not_what_was_said() {
+    // The parser hangs "qui ne se sont pas rendus …" on "déploré" as its
+    // ccomp: the verb's act is on its object, nothing was said.
+    let doc = sentence(
+        "La mairie a déploré le manque de sérieux des Zorbliens, qui ne se sont pas rendus à une réunion à Vorlac.",
+    );
+    assert_eq!(
+        fact(&doc, "mairie", "relatedTo", "manque de sérieux des Zorbliens").lemma,
+        "déplorer"
+    );
+    no_fact_with(&doc, |f| f.predicate == "states");
+}
+
+#[test]
+fn the_unknown_verb_tweeter_introduces_what_was_tweeted() {
+    // "twitté" is tagged a name and the sentence cut before it.
+    let doc = sentence("Le site internet Quillac Info a twitté que la taxe a été conçue pour compenser les baisses.");
+    let f = fact(
+        &doc,
+        "Quillac Info",
+        "states",
+        "la taxe a été conçue pour compenser les baisses",
+    );
+    assert_eq!(f.lemma, "tweeter");
+    // The subject is the first name outside a prepositional phrase, however
+    // long the apposition after it.
+    let doc = sentence("Vers 16h00, Paul Zorblax, un des trois journalistes convoqués au commissariat de Quillac a twitté : « le nouveau monde à l'envers ».");
+    assert_eq!(
+        fact(&doc, "Paul Zorblax", "states", "le nouveau monde à l'envers").lemma,
+        "tweeter"
+    );
+}
