@@ -3214,3 +3214,27 @@ fn a_noun_coordinated_with_a_title_under_one_article_opens_a_role() {
     let doc = sentence("Paul Girard, le syndicat et les représentants du personnel ont signé l'accord.");
     no_fact_with(&doc, |f| f.predicate == "role");
 }
+
+#[test]
+fn a_cause_locution_causes_its_clause() {
+    let doc = sentence("À la suite des pluies, la ligne de Quillac a été fermée.");
+    let f = fact(&doc, "pluies", "causes", "la ligne de Quillac a été fermée");
+    assert_eq!(f.lemma, "à la suite de");
+    assert_eq!(f.rule, "cause");
+    // The cause is no actor of the clause: no date or place rows of its own.
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "pluies" && f.predicate != "causes"
+    });
+    // "suite à X": the parser makes the noun X's case word.
+    let doc = sentence("Suite à une panne, le robot s'est arrêté.");
+    assert_eq!(fact(&doc, "panne", "causes", "le robot s'est arrêté").lemma, "suite à");
+    // Hung on the object noun, it is the clause's all the same.
+    let doc = sentence("La mairie a ouvert une enquête en raison de plaintes.");
+    assert_eq!(
+        fact(&doc, "plaintes", "causes", "La mairie a ouvert une enquête").lemma,
+        "en raison de"
+    );
+    // "faire suite à" is a verb and its noun, no cause.
+    let doc = sentence("Le club a fait suite à la demande des supporters.");
+    no_fact_with(&doc, |f| f.predicate == "causes");
+}
