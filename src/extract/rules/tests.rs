@@ -3238,3 +3238,16 @@ fn a_cause_locution_causes_its_clause() {
     let doc = sentence("Le club a fait suite à la demande des supporters.");
     no_fact_with(&doc, |f| f.predicate == "causes");
 }
+
+#[test]
+fn a_range_of_counts_is_its_noun_phrase() {
+    // "deux à trois cabines": the parser heads the phrase with the first
+    // number and hangs the noun on it with "à".
+    let doc = sentence("Deux à trois cabines du péage de Quillac ont été incendiées.");
+    fact(
+        &doc,
+        "Deux à trois cabines du péage de Quillac",
+        "undergoes",
+        "incendiées",
+    );
+}
