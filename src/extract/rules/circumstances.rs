@@ -40,6 +40,7 @@ fn is_act(rule: &str) -> bool {
             | "act-place"
             | "nominal"
             | "nominal-circumstance"
+            | "cause"
     )
 }
 

@@ -58,6 +58,9 @@ pub enum Class {
     /// Titles whose holder heads the body or place of the title ("président",
     /// "maire", "PDG"): `leads` facts.
     Leader,
+    /// Preposition + noun of a locution whose "de" complement caused the
+    /// clause ("à la suite de X", "en raison de X"), and "suite à".
+    Cause,
     /// Preposition + noun of a prepositional locution that frames an act
     /// ("à l'invitation de", "en présence de", "dans le cadre de"): a
     /// circumstance, never the act's object or participant.
@@ -189,7 +192,7 @@ pub enum LexiconError {
         expected: usize,
         found: usize,
     },
-    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular, unrealised, means")]
+    #[error("{file} line {line}: unknown class '{class}'; use one of title, collective, geo, speech, modal, aspect, meeting, negation, ne-alone, function, cancel, prospect, attribution, portfolio, refers-org, refers-place, leader, locution, goal, refers-country, contrast, request, occurrence, manner, control, intent, from, bound, perception, possibility, noun-homograph, causative, object-control, geo-part, near, lies, harm, casualty, injured, toll-verb, tally, toll, toll-cause, dying, approx, affiliate, group, person, measure, portion, copular, unrealised, means, cause")]
     Class {
         file: &'static str,
         line: usize,
@@ -257,6 +260,7 @@ impl Lexicon {
                 "refers-place" => Class::RefersPlace,
                 "leader" => Class::Leader,
                 "locution" => Class::Locution,
+                "cause" => Class::Cause,
                 "means" => Class::Means,
                 "goal" => Class::Goal,
                 "refers-country" => Class::RefersCountry,

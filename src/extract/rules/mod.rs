@@ -19,6 +19,7 @@ use super::entities::EntityTable;
 use crate::input::PreparedText;
 
 pub mod appos;
+pub mod causes;
 pub mod circumstances;
 pub mod concepts;
 pub mod confidence;
@@ -78,6 +79,7 @@ pub fn extract_facts(prepared: &PreparedText, docs: &[Doc], table: &EntityTable)
         events::run(&ctx, &para, &mut drafts);
         tolls::run(&ctx, &para, &mut drafts);
         nominals::run(&ctx, &para, &mut drafts);
+        causes::run(&ctx, &para, &mut drafts);
         contests::run(&ctx, &para, from, &mut drafts);
         places::run(&ctx, &para, &mut drafts);
         appos::run(&ctx, &para, &mut drafts);

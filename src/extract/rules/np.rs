@@ -373,7 +373,7 @@ impl Ctx<'_> {
     }
 
     /// "l'un des radars", "plusieurs des suspects", "certains des
-    /// manifestants", "cinq des assaillants": a pronoun of part (`un`,
+    /// manifestants", "cinq des assaillants", "deux à trois cabines": a pronoun of part (`un`,
     /// `plusieurs`, `certain`, `chacun`) or a count whose "de" complement
     /// names the set is a phrase about that set's members, headed for its
     /// type by the complement's noun (a concept node "un des radars" typed
@@ -401,9 +401,13 @@ impl Ctx<'_> {
             // "cinq des suspects" (the model may read "des" as the
             // noun's article), "trois de ses enfants".
             let article = |d: usize| p.tok(d).text.to_lowercase() == "des" && d == t + 1;
+            // "deux à trois cabines", "200 à 300 manifestants": a range
+            // whose upper bound counts the noun.
+            let range = || p.kids(c, "nummod").any(|n| n < c && n > t);
             p.morph_has(c, "Number=Plur")
                 && match p.prep(c).as_deref() {
                     Some("de") => p.kids(c, "case").any(article) || p.kids(c, "det").next().is_some(),
+                    Some("à") => range(),
                     None => p.kids(c, "det").any(article),
                     _ => false,
                 }

@@ -3260,3 +3260,40 @@ fn the_unknown_verb_tweeter_introduces_what_was_tweeted() {
         "tweeter"
     );
 }
+
+#[test]
+fn a_cause_locution_causes_its_clause() {
+    let doc = sentence("À la suite des pluies, la ligne de Quillac a été fermée.");
+    let f = fact(&doc, "pluies", "causes", "la ligne de Quillac a été fermée");
+    assert_eq!(f.lemma, "à la suite de");
+    assert_eq!(f.rule, "cause");
+    // The cause is no actor of the clause: no date or place rows of its own.
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "pluies" && f.predicate != "causes"
+    });
+    // "suite à X": the parser makes the noun X's case word.
+    let doc = sentence("Suite à une panne, le robot s'est arrêté.");
+    assert_eq!(fact(&doc, "panne", "causes", "le robot s'est arrêté").lemma, "suite à");
+    // Hung on the object noun, it is the clause's all the same.
+    let doc = sentence("La mairie a ouvert une enquête en raison de plaintes.");
+    assert_eq!(
+        fact(&doc, "plaintes", "causes", "La mairie a ouvert une enquête").lemma,
+        "en raison de"
+    );
+    // "faire suite à" is a verb and its noun, no cause.
+    let doc = sentence("Le club a fait suite à la demande des supporters.");
+    no_fact_with(&doc, |f| f.predicate == "causes");
+}
+
+#[test]
+fn a_range_of_counts_is_its_noun_phrase() {
+    // "deux à trois cabines": the parser heads the phrase with the first
+    // number and hangs the noun on it with "à".
+    let doc = sentence("Deux à trois cabines du péage de Quillac ont été incendiées.");
+    fact(
+        &doc,
+        "Deux à trois cabines du péage de Quillac",
+        "undergoes",
+        "incendiées",
+    );
+}
