@@ -200,9 +200,11 @@ spent_floors = {
 # raison de X": X causes the clause, rules/causes.rs).
 # 0.725 / 0.548 with a range of counts as its noun phrase ("deux à trois
 # cabines", np::one_of).
+# all 0.553 -> 0.578, entity P 0.955 -> 0.971 with vowels with a macron
+# given plain to the model ("Hanyū" was cut into two sentences).
 dev2_floors = {
-    "core": (0.741, 1), "all": (0.553, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
-    "entity_R": (0.974, 1), "entity_P": (0.955, 1), "splits": (0.125, -1),
+    "core": (0.741, 1), "all": (0.578, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "entity_R": (0.974, 1), "entity_P": (0.971, 1), "splits": (0.125, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}
 failed = [f"dev {k}={means[k]:.3f} (floor {v})" for k, (v, sign) in floors.items() if (round(means[k], 3) - v) * sign < 0]

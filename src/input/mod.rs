@@ -1,7 +1,7 @@
 //! Reading articles: boilerplate removal, title, normalisation for the model.
 //!
 //! The model sees a normalised copy of each paragraph (typographic
-//! apostrophes and quotes made plain); every character of that copy keeps
+//! apostrophes and quotes made plain, vowels with a macron plain); every character of that copy keeps
 //! the offset of the character it came from in the original text, so all
 //! offsets downstream point into the file as it is on disk.
 //!
@@ -555,6 +555,21 @@ fn replacement(c: char) -> Option<char> {
         '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}' | '\u{2002}' | '\u{2003}'
         | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\t' | '\u{3000}' => Some(' '),
         '\u{2010}' | '\u{2011}' => Some('-'),
+        // Vowels with a macron, from romanised Japanese and other names
+        // ("Hanyū", "Shinzō"): the French models, which rarely saw them,
+        // end a sentence inside such a name; the plain vowel keeps it whole.
+        'ā' => Some('a'),
+        'ē' => Some('e'),
+        'ī' => Some('i'),
+        'ō' => Some('o'),
+        'ū' => Some('u'),
+        'Ā' => Some('A'),
+        'Ē' => Some('E'),
+        'Ī' => Some('I'),
+        'Ō' => Some('O'),
+        'Ū' => Some('U'),
+        // The same written as a letter and a combining macron.
+        '\u{0304}' => None,
         // Invisible characters that would split or glue words for no reason,
         // and what the reading view leaves out (entity tails, markup).
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | GONE => None,
@@ -738,6 +753,25 @@ mod tests {
             chars(&prepared.original, 2..end),
             "L’Ukraine a dit « oui » et “non” à l’accord."
         );
+    }
+
+    #[test]
+    fn vowels_with_a_macron_are_plain_for_the_model_and_offsets_point_into_the_original() {
+        let original = format!("Le patineur Rikū Satō, représentant le Japon, a gagné à Ōsaka.\n{FRENCH}");
+        let prepared = prepare("t.txt", original).unwrap();
+        let first = &prepared.paragraphs[0];
+        assert_eq!(
+            first.text,
+            "Le patineur Riku Sato, représentant le Japon, a gagné à Osaka."
+        );
+        assert_offsets_map_back(&prepared);
+        let start = first.text.find("Sato").unwrap();
+        let from = first.offsets[first.text[..start].chars().count()];
+        assert_eq!(chars(&prepared.original, from..from + 4), "Satō");
+        // A combining macron is dropped; its letter stays.
+        let prepared = prepare("t.txt", format!("Le joueur Kenu\u{0304} a gagné.\n{FRENCH}")).unwrap();
+        assert_eq!(prepared.paragraphs[0].text, "Le joueur Kenu a gagné.");
+        assert_offsets_map_back(&prepared);
     }
 
     #[test]
