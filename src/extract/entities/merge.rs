@@ -598,18 +598,9 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 .collect();
             // A bridge, a station, a forecourt counts against the bare name
             // but is never what it means ("la Zorbe" beside "le pont de la
-            // Zorbe" is the square).
-            // A street joins only when named after no thing with a
-            // singular article ("la rue de l'Ostral" is named after the
-            // building that "l'Ostral" means).
-            let joinable = |h: &usize| match keys[*h].split_once(' ') {
-                Some((w, rest)) if tables.street_words.contains(w) => {
-                    !["de la ", "de l'", "du "].iter().any(|a| rest.starts_with(a))
-                }
-                Some((w, _)) => tables.landmark_words.contains(w),
-                None => false,
-            };
-            if let Some(h) = unique(landmarks).filter(joinable) {
+            // Zorbe" is the square); nor is a street named after a thing
+            // with a singular article.
+            if let Some(h) = unique(landmarks).filter(|&h| tables.bare_name_may_mean(keys[h])) {
                 target[g] = h;
                 continue;
             }

@@ -256,6 +256,22 @@ impl Tables {
         (!rest.is_empty() && rest.chars().any(char::is_alphabetic)).then(|| rest.to_string())
     }
 
+    /// Whether a bare name may mean the landmark whose folded key is `key`
+    /// (its [`Self::landmark_name`] being that bare name): a square or a
+    /// monument ("place de la zorbe"), a street only when no "de la", "de
+    /// l'" or "du" stands before its name ("la rue de l'Ostral" is named
+    /// after the building "l'Ostral"), never a structure ("pont de la
+    /// zorbe").
+    pub fn bare_name_may_mean(&self, key: &str) -> bool {
+        match key.split_once(' ') {
+            Some((w, rest)) if self.street_words.contains(w) => {
+                !["de la ", "de l'", "du "].iter().any(|a| rest.starts_with(a))
+            }
+            Some((w, _)) => self.landmark_words.contains(w),
+            None => false,
+        }
+    }
+
     /// The name of a channel without its suffix ("bfmtv", "bfm tv" →
     /// "bfm"), `None` when the folded key ends with no listed suffix. A
     /// glued suffix needs two letters before it.

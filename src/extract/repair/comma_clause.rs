@@ -180,21 +180,15 @@ fn verbless(doc: &Doc, range: std::ops::Range<usize>) -> bool {
             h != i && tokens[h].dep == "acl:relcl" && (tokens[i].dep.starts_with("aux") || tokens[i].dep == "cop")
         }
     };
-    // A hyphen inside a word ("Royaume-Uni") is part of it; one with a
-    // space on either side is a dash, which ends a headline or sets off
-    // a name of its own ("X - Y").
-    let dash = |i: usize| {
-        let t = &tokens[i];
-        matches!(t.text.as_str(), "–" | "—")
-            || (t.text == "-" && (t.space_after || i == 0 || tokens[i - 1].space_after))
-    };
     let count = |s: &str| range.clone().filter(|&i| tokens[i].text == s).count();
     let closed = count("«") == count("»") && count("(") == count(")") && count("\"") % 2 == 0;
     closed
         && range.clone().all(|i| {
             let t = &tokens[i];
             let clause = t.pos == "AUX" || t.pos == "SCONJ" || (t.pos == "VERB" && t.morph.contains("VerbForm=Fin"));
-            (!clause || relative(i)) && !dash(i) && !matches!(t.text.as_str(), ":" | ";" | "." | "!" | "?")
+            (!clause || relative(i))
+                && !super::is_dash(doc, i, 0)
+                && !matches!(t.text.as_str(), ":" | ";" | "." | "!" | "?")
         })
 }
 

@@ -56,18 +56,11 @@ fn bare_noun_phrase(doc: &Doc, range: std::ops::Range<usize>) -> Option<usize> {
     if last.pos == "PUNCT" || last.pos == "SYM" {
         return None;
     }
-    // A hyphen inside a word ("Royaume-Uni") is part of the name; one with
-    // a space on either side is a dash that ends a headline.
-    let dash = |i: usize| {
-        let t = &tokens[i];
-        matches!(t.text.as_str(), "–" | "—")
-            || (t.text == "-" && (t.space_after || i == range.start || tokens[i - 1].space_after))
-    };
     if range.clone().any(|i| {
         let t = &tokens[i];
         matches!(t.pos.as_str(), "VERB" | "AUX" | "SCONJ")
             || matches!(t.text.as_str(), ":" | "«" | "»" | "\"" | "(" | "[" | ";")
-            || dash(i)
+            || super::is_dash(doc, i, range.start)
     }) {
         return None;
     }

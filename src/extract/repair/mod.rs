@@ -153,6 +153,16 @@ pub(crate) fn phrase_bounds(doc: &Doc, head: usize) -> (usize, usize) {
     (first, last)
 }
 
+/// Whether token `i` is a dash: "–", "—", or a "-" with a space on either
+/// side or standing first in its piece (`first`). A hyphen inside a word
+/// ("Royaume-Uni") is part of it; a dash ends a headline or sets off a
+/// name of its own ("X - Y").
+pub(crate) fn is_dash(doc: &Doc, i: usize, first: usize) -> bool {
+    let t = &doc.tokens[i];
+    matches!(t.text.as_str(), "–" | "—")
+        || (t.text == "-" && (t.space_after || i == first || doc.tokens[i - 1].space_after))
+}
+
 /// Whether verb `v` has a passive auxiliary among its dependents
 /// (`aux:pass`, UD's "été" of "a été vu"). The one home of the check the
 /// repairs share; `stray_agent` also accepts a bare `Voice=Pass` participle.
