@@ -831,17 +831,7 @@ impl Ctx<'_> {
             return Some((a, 1.0));
         }
         // The whole noun phrase: up through nominal heads.
-        let mut top = a;
-        for _ in 0..p.len() {
-            let Some(h) = p.head(top) else { break };
-            let nominal_dep = matches!(p.tok(top).dep.as_str(), "nmod" | "appos" | "dep" | "conj")
-                || p.tok(top).dep.starts_with("flat");
-            if nominal_dep && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") && h != top {
-                top = h;
-            } else {
-                break;
-            }
-        }
+        let top = nominal_top(p, a);
         let form = verb_agreement(p, clause);
         let number_only = Agreement { gender: None, ..form };
         let sentence = p.sentence_of[pronoun.min(p.len() - 1)];
@@ -862,7 +852,10 @@ impl Ctx<'_> {
     /// number; else the nearest noun
     /// before `before` of the same nominal chain (a noun above `noun` or
     /// inside its phrase: "des sociétés liées à X qui …") that agrees
-    /// in number (and, for a past participle, in gender; factor 0.75), else none.
+    /// in number (and, for a past participle alone or after "être", in
+    /// gender, with the article of a name's first noun; factor 0.75), else
+    /// none; for a relative pronoun (`before` is not `verb`) whose verb shows
+    /// gender, any noun of the whole noun phrase is a candidate.
     /// A noun or verb whose features the tagger left out agrees with anything;
     /// coordinated nouns are plural. Used for relative `qui` clauses and
     /// participles on a noun, which the parser often hangs on the wrong noun.
@@ -875,14 +868,42 @@ impl Ctx<'_> {
         if agrees(p, noun, number_only) && determiner_agrees(p, noun, form) {
             return Some((noun, 1.0));
         }
+        // A relative pronoun with gender and number to go by ("qui était
+        // prévu") may mean any noun of the whole noun phrase: "l'annulation
+        // du sommet entre X et la Corée du Nord, qui était prévu …" is the
+        // summit. (Not for a participle hung on a noun: no pronoun marks
+        // where its clause starts.)
+        let top = nominal_top(p, noun);
+        let widen = form.gender.is_some() && before != verb;
         let sentence = p.sentence_of[before.min(p.len() - 1)];
         (0..before)
             .rev()
             .take_while(|&k| p.sentence_of[k] == sentence)
             .filter(|&k| matches!(p.tok(k).pos.as_str(), "NOUN" | "PROPN") && k != noun)
-            .filter(|&k| p.dominated_by(k, noun) || p.dominated_by(noun, k))
-            .find(|&k| feature(p, k, "Number").is_some() && agrees(p, k, form))
+            .filter(|&k| p.dominated_by(k, noun) || p.dominated_by(noun, k) || (widen && p.dominated_by(k, top)))
+            .find(|&k| {
+                // A word inside a name agrees as the name's first noun does,
+                // with its article: "Nord" in "la Corée du Nord" is feminine.
+                let k = self.name_head(p, k);
+                feature(p, k, "Number").is_some() && agrees(p, k, form) && determiner_agrees(p, k, form)
+            })
             .map(|k| (k, 0.75))
+    }
+
+    /// The first noun or proper noun of the entity mention that covers token
+    /// `t` ("Corée" for "Nord" in "la Corée du Nord"), or `t` itself
+    /// outside a mention.
+    fn name_head(&self, p: &Para, t: usize) -> usize {
+        let Some(e) = self.table.entity_at(p.index, t) else {
+            return t;
+        };
+        let mut start = t;
+        while start > 0 && self.table.entity_at(p.index, start - 1) == Some(e) {
+            start -= 1;
+        }
+        (start..=t)
+            .find(|&k| matches!(p.tok(k).pos.as_str(), "NOUN" | "PROPN"))
+            .unwrap_or(t)
     }
 
     /// A nominal introduced by a prepositional locution that frames an act
@@ -975,9 +996,15 @@ fn verb_agreement<'a>(p: &'a Para, v: usize) -> Agreement<'a> {
         .chain(p.kids(v, "cop"))
         .find(|&x| p.morph_has(x, "VerbForm=Fin"));
     if let Some(f) = finite {
+        // "qui était prévu", "qui est arrivée": a past participle after
+        // "être" (passive or compound tense) agrees with its subject in
+        // gender too; after "avoir" it does not.
+        let with_etre = p.morph_has(v, "VerbForm=Part")
+            && p.morph_has(v, "Tense=Past")
+            && p.kids(v, "aux:").any(|a| p.tok(a).lemma.to_lowercase() == "être");
         return Agreement {
             number: feature(p, f, "Number"),
-            gender: None,
+            gender: with_etre.then(|| feature(p, v, "Gender")).flatten(),
         };
     }
     if p.morph_has(v, "VerbForm=Part") && p.morph_has(v, "Tense=Past") {
@@ -1060,6 +1087,22 @@ fn is_subject(p: &Para, mut k: usize) -> bool {
         }
     }
     false
+}
+
+/// The top of the noun phrase `n` lies in: up through nominal heads
+/// (`nmod`, `appos`, `conj`, `flat`, `dep` on a noun or proper noun).
+fn nominal_top(p: &Para, mut top: usize) -> usize {
+    for _ in 0..p.len() {
+        let Some(h) = p.head(top) else { break };
+        let nominal_dep =
+            matches!(p.tok(top).dep.as_str(), "nmod" | "appos" | "dep" | "conj") || p.tok(top).dep.starts_with("flat");
+        if nominal_dep && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN") && h != top {
+            top = h;
+        } else {
+            break;
+        }
+    }
+    top
 }
 
 /// From a noun inside "N1 de N2", the head N1 ("péninsule de Crimée").

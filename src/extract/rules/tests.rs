@@ -3297,3 +3297,15 @@ fn a_range_of_counts_is_its_noun_phrase() {
         "incendiées",
     );
 }
+
+#[test]
+fn a_relative_after_etre_agrees_in_gender_with_its_antecedent() {
+    // "prévu" after "était" is masculine: not "la Quillacie du Nord" (nor
+    // "Nord", a word of that name), but the concert of the same noun phrase.
+    let doc = sentence("La ministre a dénoncé l'annulation du concert entre les Zorblax et la Quillacie du Nord, qui était prévu pour le 3 mai.");
+    let f = fact(&doc, "concert", "actDate", "le 3 mai");
+    assert_eq!(f.lemma, "prévoir");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Quillacie du Nord" && f.lemma == "prévoir"
+    });
+}
