@@ -15,7 +15,7 @@
 #   DEV_GOLD_DIR=tests/data/spent-gold bash tests/dev_score.sh
 #       # score only that gold folder (figures only, no floors); the
 #       # blind held-out sets are tests/data/unseen-gold and
-#       # tests/data/unseen2-gold
+#       # tests/data/unseen2-gold and tests/data/unseen3-gold
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/gold-lib.sh
