@@ -180,8 +180,10 @@ if os.environ.get("HELD_OUT"):
 # speech verb no longer read as what was said.
 # 0.787 / 0.612 (dev), 0.832 / 0.632 (spent), 0.741 / 0.553 (dev2) with
 # the three night streams merged (2026-12-01, 23:00).
+# all 0.612 -> 0.615 with a bare noun the parser made a name's only
+# conjunct read as its apposition ("X , homme politique âgé de 41 ans ,").
 floors = {
-    "core": (0.787, 1), "all": (0.612, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.787, 1), "all": (0.615, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.946, 1), "entity_P": (0.975, 1), "splits": (0.056, -1),
 }
 # The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00

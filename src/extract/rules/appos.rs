@@ -25,6 +25,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let dep = p.tok(a).dep.as_str();
         match dep {
             "appos" => apposition(ctx, p, e, h, a, out),
+            "conj" if bare_conjunct_apposition(p, a) => apposition(ctx, p, e, h, a, out),
             "amod" | "acl" | "nmod" if p.kids(a, "case").next().is_none() => {
                 if let Some(d) = age(ctx, p, e, h, a) {
                     out.push(d);
@@ -441,6 +442,32 @@ fn people_of(ctx: &Ctx, p: &Para, h: usize, c: usize, other: usize, prep: &str, 
     out.push(d);
 }
 
+/// "Iván Duque, homme politique conservateur âgé de 41 ans, a remporté":
+/// the parser may read a bare noun (no article) set off by a comma after
+/// a name as a conjunct of it. With no "et" or "ou" on it and no other
+/// conjunct beside it, nothing is coordinated: it is an apposition that
+/// describes the name. Used by `run` and by `measures` (the age is the
+/// name's, not a concept's).
+pub(crate) fn bare_conjunct_apposition(p: &Para, a: usize) -> bool {
+    let tok = p.tok(a);
+    let Some(h) = p.head(a) else { return false };
+    tok.dep == "conj"
+        && tok.pos == "NOUN"
+        && h < a
+        && p.kids(a, "cc").next().is_none()
+        && p.kids(a, "det").next().is_none()
+        // "six personnes": a count is no description; a capitalised word is
+        // a name of a list the parser misread.
+        && p.kids(a, "nummod").next().is_none()
+        && tok.text.chars().next().is_some_and(char::is_lowercase)
+        && p.kids(h, "conj").count() == 1
+        && p
+            .subtree(a)
+            .into_iter()
+            .find(|&k| p.tok(k).pos != "PUNCT")
+            .is_some_and(|f| f >= 2 && p.tok(f - 1).text == "," && (f - 2 == h || p.dominated_by(f - 2, h)))
+}
+
 fn named_entity(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
     if p.tok(t).pos != "PROPN" {
         return None;
@@ -567,7 +594,14 @@ fn is_list(p: &Para, h: usize, a: usize) -> bool {
     let number = |t: usize| super::np::number(p, t);
     let several = p.kids(h, "appos").count() > 1;
     let coordinated = p.kids(a, "conj").next().is_some();
-    let disagree = matches!((number(h), number(a)), (Some(x), Some(y)) if x != y);
+    // A bare noun the parser made the name's only conjunct: the name's own
+    // number, not the coordination's plural.
+    let head_number = if bare_conjunct_apposition(p, a) {
+        p.tok(h).morph.split('|').find_map(|f| f.strip_prefix("Number="))
+    } else {
+        number(h)
+    };
+    let disagree = matches!((head_number, number(a)), (Some(x), Some(y)) if x != y);
     // "A6 (Lyon et Mâcon), A7, A50 (péages de …)": a bracket on one item of
     // a list says where or what about it, not what it is.
     let first = p.subtree(a)[0];

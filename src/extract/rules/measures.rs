@@ -52,7 +52,7 @@ fn ages(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if ctx.table.entity_at(p.index, n).is_some() || ctx.role_at.contains_key(&(p.index, n)) {
             continue;
         }
-        let beside_name = tok.dep == "appos"
+        let beside_name = (tok.dep == "appos" || super::appos::bare_conjunct_apposition(p, n))
             && p.head(n)
                 .is_some_and(|h| ctx.table.entity_at(p.index, h).is_some() || ctx.role_at.contains_key(&(p.index, h)));
         if beside_name || !ctx.may_be_concept(p, n) {

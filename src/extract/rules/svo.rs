@@ -1312,6 +1312,19 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         }
         objects = idiom_objects;
     }
+    // "l'accident est survenu à proximité de X", "les affrontements se sont
+    // produits en plusieurs endroits": a verb that only says an event took
+    // place is no passive, whatever the parser's "être" says; its phrase
+    // with "à", "en" or "dans" is where (an amount stays what it became:
+    // "la prévision est passée à 0,2 %").
+    let occurrence = ctx.is(Class::Occurrence, &p.tok(v).lemma.to_lowercase());
+    // A bare participle on a noun ("la quantité de métal produite dans
+    // l'explosion") is a true passive: only a verb with its auxiliary or
+    // its "se" tells an event that took place.
+    let took_place = occurrence
+        && p.children[v]
+            .iter()
+            .any(|&c| p.tok(c).dep.starts_with("aux") || p.tok(c).dep.starts_with("expl"));
     if objects.is_empty() && agentless {
         // "Le directeur a été placé en détention", "les blessés ont été
         // soignés dans un hôpital": with no agent, what the act did to the
@@ -1321,6 +1334,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 o.prep.as_str(),
                 "à" | "en" | "dans" | "pour" | "sur" | "contre" | "avec" | "vers" | "comme"
             ) && !o.values.is_empty()
+                && (!took_place
+                    || matches!(o.prep.as_str(), "à" | "en" | "dans")
+                    || o.values.iter().all(|x| is_amount(p, x)))
                 && o.role != Some("location")
                 && o.values
                     .iter()
@@ -1329,8 +1345,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         if let Some(o) = phrase {
             objects = o.values.clone();
             prep_used = Some(o.prep.clone());
-            rule = "passive-patient";
-            forced_property = Some("undergoes");
+            let place = took_place && !o.values.iter().all(|x| is_amount(p, x));
+            rule = if place { "prep" } else { "passive-patient" };
+            forced_property = Some(if place { "actLocation" } else { "undergoes" });
         }
     }
     // A passive whose patient stayed unresolved ("Elle est organisée par
@@ -1342,7 +1359,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             // "le festival se déroule en août": an event that took place
             // says no more than its date and place, which `circumstances`
             // reads off this draft; the draft itself is no row.
-            rule = if ctx.is(Class::Occurrence, &p.tok(v).lemma.to_lowercase()) {
+            rule = if occurrence {
                 OCCURRENCE
             } else if agentless {
                 "passive-patient"

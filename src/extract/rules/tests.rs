@@ -3309,3 +3309,25 @@ fn a_relative_after_etre_agrees_in_gender_with_its_antecedent() {
         doc.node_label(f.subject) == "Quillacie du Nord" && f.lemma == "prévoir"
     });
 }
+
+#[test]
+fn a_bare_noun_the_parser_made_a_names_only_conjunct_is_an_apposition() {
+    // "homme" is parsed as a conjunct of the name, with no "et": it
+    // describes the person, and the age is the person's.
+    let doc = sentence(
+        "Le dimanche 17 juin, Juan Vargas , homme politique conservateur âgé de 41 ans , a remporté le second tour.",
+    );
+    fact(&doc, "Juan Vargas", "isA", "homme politique conservateur âgé de 41 ans");
+    fact(&doc, "Juan Vargas", "age", "41 ans");
+    no_fact_with(&doc, |f| {
+        f.predicate == "age" && doc.node_label(f.subject) != "Juan Vargas"
+    });
+}
+
+#[test]
+fn an_event_that_took_place_near_a_place_undergoes_nothing() {
+    // "est survenu" is no passive: "à proximité de X" is where it happened.
+    let doc = sentence("Un grave accident de bus est survenu samedi à proximité de Quillac.");
+    fact(&doc, "grave accident de bus", "actLocation", "proximité de Quillac");
+    no_fact_with(&doc, |f| f.predicate == "undergoes");
+}
