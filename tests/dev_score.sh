@@ -202,8 +202,10 @@ spent_floors = {
 # cabines", np::one_of).
 # all 0.553 -> 0.578, entity P 0.955 -> 0.971 with vowels with a macron
 # given plain to the model ("Hanyū" was cut into two sentences).
+# 0.759 / 0.585 with "est né à X" read as bornIn though the parser makes
+# "être" a passive auxiliary (lexicon class unaccusative).
 dev2_floors = {
-    "core": (0.741, 1), "all": (0.578, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.759, 1), "all": (0.585, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.974, 1), "entity_P": (0.971, 1), "splits": (0.125, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}

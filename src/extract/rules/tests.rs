@@ -3297,3 +3297,21 @@ fn a_range_of_counts_is_its_noun_phrase() {
         "incendiées",
     );
 }
+
+#[test]
+fn a_verb_conjugated_with_etre_takes_its_place_argument() {
+    // The parser reads the "être" of "est né" as a passive auxiliary; the
+    // place is the "naître à" argument all the same, not where a patient
+    // underwent the act.
+    let doc = sentence("Marc Quillard est né à Quillac.");
+    assert_eq!(fact(&doc, "Marc Quillard", "bornIn", "Quillac").lemma, "naître à");
+    no_fact_with(&doc, |f| f.predicate == "undergoes" || f.predicate == "actLocation");
+    // A participle set off after the name: the name's birthplace.
+    let doc = sentence("Marc Quillard, né à Quillac, a fondé la société.");
+    fact(&doc, "Marc Quillard", "bornIn", "Quillac");
+    let doc = sentence("Marc Quillard est décédé à Quillac.");
+    fact(&doc, "Marc Quillard", "diesIn", "Quillac");
+    // "à l'âge de 83 ans" frames the act (a `locution`): no place.
+    let doc = sentence("Marc Quillard est mort à l'âge de 83 ans.");
+    no_fact_with(&doc, |f| f.predicate == "diesIn");
+}
