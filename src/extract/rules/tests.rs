@@ -3315,3 +3315,14 @@ fn a_verb_conjugated_with_etre_takes_its_place_argument() {
     let doc = sentence("Marc Quillard est mort à l'âge de 83 ans.");
     no_fact_with(&doc, |f| f.predicate == "diesIn");
 }
+
+#[test]
+fn deprived_of_a_thing_loses_it() {
+    // An agentless "être privé de X": the patient loses X (the row
+    // "priver de" of the predicate table), not a bare "undergoes privés".
+    let doc = sentence("Les foyers de Quillac sont toujours privés d'électricité.");
+    assert_eq!(
+        fact(&doc, "foyers de Quillac", "loses", "électricité").lemma,
+        "priver de"
+    );
+}
