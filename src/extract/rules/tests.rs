@@ -3326,3 +3326,16 @@ fn deprived_of_a_thing_loses_it() {
         "priver de"
     );
 }
+
+#[test]
+fn the_subject_of_a_copula_is_the_member() {
+    // "X n'est pas membre de Y": the copula's subject is the member (not the
+    // phrase "membre du Parti vert"), and the copula's negation is the row's.
+    let doc = sentence("Marc Quillard n'est pas membre du Parti vert.");
+    let f = fact(&doc, "Marc Quillard", "memberOf", "Parti vert");
+    assert!(f.negated, "{}", dump(&doc));
+    assert_eq!(f.lemma, "membre de");
+    no_fact_with(&doc, |f| {
+        f.predicate == "memberOf" && doc.node_label(f.subject) != "Marc Quillard"
+    });
+}
