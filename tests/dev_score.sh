@@ -206,8 +206,11 @@ spent_floors = {
 # given plain to the model ("Hanyū" was cut into two sentences).
 # all 0.578 -> 0.587 with a relative "qui" after "être" agreeing in gender
 # ("l'annulation du sommet entre X et la Corée du Nord, qui était prévu").
+# 0.759 / 0.585 with "est né à X" read as bornIn though the parser makes
+# "être" a passive auxiliary (lexicon class unaccusative); 0.759 / 0.593
+# with the relative agreement above merged.
 dev2_floors = {
-    "core": (0.741, 1), "all": (0.587, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.759, 1), "all": (0.593, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.974, 1), "entity_P": (0.971, 1), "splits": (0.125, -1),
 }
 seed_floors = {"core_fact_recall": 0.90, "fact_recall": 0.75}

@@ -423,6 +423,32 @@ fn people_of(ctx: &Ctx, p: &Para, h: usize, c: usize, other: usize, prep: &str, 
     if ctx.is(Class::Title, &lemma) || ctx.role_at.contains_key(&(p.index, h)) {
         return;
     }
+    // "Zorblax est membre du parti X": the noun is the copula's predicate,
+    // and the copula's subject is the member, not the phrase "membre du
+    // parti X"; the row reads its negation off the copula (`verb`).
+    if let Some(cop) = p.kids(h, "cop").next() {
+        for s in super::svo::grammatical_subjects(ctx, p, h, 0) {
+            let Some(subject) = ctx.subject_node(p, &s) else {
+                continue;
+            };
+            if subject == crate::facts::Node::Entity(other) {
+                continue;
+            }
+            let mut d = Draft::new(
+                "member",
+                p.index,
+                subject,
+                "memberOf".to_string(),
+                format!("{lemma} de"),
+                Object::Entity(other),
+            );
+            d.tokens = vec![s.token, cop, h, c];
+            d.verb = Some(h);
+            d.confidence *= 0.9 * s.factor;
+            out.push(d);
+        }
+        return;
+    }
     let Some((text, _)) = ctx.literal_phrase(p, h, None) else {
         return;
     };

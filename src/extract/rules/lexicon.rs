@@ -84,6 +84,11 @@ pub enum Class {
     /// Verbs that only say an event took place ("se dérouler", "survenir"):
     /// with no argument, the act's date and place are its whole content.
     Occurrence,
+    /// Verbs whose compound tenses take "être" ("est né à Lyon", "sont
+    /// arrivés à Paris"): the parser reads that "être" as a passive
+    /// auxiliary, but the subject did the act and its place is the
+    /// argument the predicate table names ("naître à" -> bornIn).
+    Unaccusative,
     /// Nouns that after "selon" give a manner, not a source ("selon leur
     /// mode de réception", "selon la procédure").
     Manner,
@@ -267,6 +272,7 @@ impl Lexicon {
                 "contrast" => Class::Contrast,
                 "request" => Class::Request,
                 "occurrence" => Class::Occurrence,
+                "unaccusative" => Class::Unaccusative,
                 "manner" => Class::Manner,
                 "control" => Class::Control,
                 "intent" => Class::Intent,

@@ -1227,10 +1227,16 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() {
         // A mapped prepositional argument, else an entity argument, else a
         // literal argument of the verb, becomes the object.
+        // "Zorblax est né à Quillac": the parser reads the "être" of a verb
+        // conjugated with it as a passive, yet the place is the argument
+        // its table row names ("naître à" -> bornIn), not where a patient
+        // underwent the act.
+        let unaccusative =
+            ctx.is(Class::Unaccusative, &p.tok(v).lemma.to_lowercase()) && p.kids(v, "obl:agent").next().is_none();
         let mapped = obls.iter().find(|o| {
             !o.values.is_empty()
                 && predicate(ctx, &lemmas, Some(&o.prep)).is_some()
-                && !(agentless && o.role == Some("location"))
+                && !(agentless && o.role == Some("location") && !unaccusative)
         });
         let entity = || {
             // "la coalition est composée de Forza Italia": with no agent, any

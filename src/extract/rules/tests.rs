@@ -3331,3 +3331,45 @@ fn an_event_that_took_place_near_a_place_undergoes_nothing() {
     fact(&doc, "grave accident de bus", "actLocation", "proximité de Quillac");
     no_fact_with(&doc, |f| f.predicate == "undergoes");
 }
+
+#[test]
+fn a_verb_conjugated_with_etre_takes_its_place_argument() {
+    // The parser reads the "être" of "est né" as a passive auxiliary; the
+    // place is the "naître à" argument all the same, not where a patient
+    // underwent the act.
+    let doc = sentence("Marc Quillard est né à Quillac.");
+    assert_eq!(fact(&doc, "Marc Quillard", "bornIn", "Quillac").lemma, "naître à");
+    no_fact_with(&doc, |f| f.predicate == "undergoes" || f.predicate == "actLocation");
+    // A participle set off after the name: the name's birthplace.
+    let doc = sentence("Marc Quillard, né à Quillac, a fondé la société.");
+    fact(&doc, "Marc Quillard", "bornIn", "Quillac");
+    let doc = sentence("Marc Quillard est décédé à Quillac.");
+    fact(&doc, "Marc Quillard", "diesIn", "Quillac");
+    // "à l'âge de 83 ans" frames the act (a `locution`): no place.
+    let doc = sentence("Marc Quillard est mort à l'âge de 83 ans.");
+    no_fact_with(&doc, |f| f.predicate == "diesIn");
+}
+
+#[test]
+fn deprived_of_a_thing_loses_it() {
+    // An agentless "être privé de X": the patient loses X (the row
+    // "priver de" of the predicate table), not a bare "undergoes privés".
+    let doc = sentence("Les foyers de Quillac sont toujours privés d'électricité.");
+    assert_eq!(
+        fact(&doc, "foyers de Quillac", "loses", "électricité").lemma,
+        "priver de"
+    );
+}
+
+#[test]
+fn the_subject_of_a_copula_is_the_member() {
+    // "X n'est pas membre de Y": the copula's subject is the member (not the
+    // phrase "membre du Parti vert"), and the copula's negation is the row's.
+    let doc = sentence("Marc Quillard n'est pas membre du Parti vert.");
+    let f = fact(&doc, "Marc Quillard", "memberOf", "Parti vert");
+    assert!(f.negated, "{}", dump(&doc));
+    assert_eq!(f.lemma, "membre de");
+    no_fact_with(&doc, |f| {
+        f.predicate == "memberOf" && doc.node_label(f.subject) != "Marc Quillard"
+    });
+}
