@@ -190,8 +190,10 @@ floors = {
 # The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00
 # (0.610 / 0.405, entity R 0.932 P 0.951, splits 0.33 then); its floors are
 # the figures once the afternoon's streams landed.
+# all 0.632 -> 0.638 with a pronoun of a said clause taking up the speaker
+# of its own sentence ("l'ESA indique qu'elle ne peut pas …").
 spent_floors = {
-    "core": (0.832, 1), "all": (0.632, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.832, 1), "all": (0.638, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.944, 1), "entity_P": (0.963, 1), "splits": (0.0, -1),
 }
 # dev2 (tests/data/dev2-gold) was written on 2026-12-01 at 16:30 by two

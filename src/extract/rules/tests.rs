@@ -3297,3 +3297,25 @@ fn a_range_of_counts_is_its_noun_phrase() {
         "incendiées",
     );
 }
+
+/// "Le festival est un rendez-vous majeur. Le studio a annoncé qu'il
+/// ouvrira une boutique à Lyon.": the pronoun of the said clause
+/// takes up the speaker of its own sentence, not the subject before.
+#[test]
+fn a_pronoun_in_a_said_clause_is_not_the_previous_subject() {
+    let doc = sentence("Le festival est un rendez-vous majeur. Le studio a annoncé qu'il ouvrira une boutique à Lyon.");
+    assert!(
+        !doc.facts
+            .iter()
+            .any(|f| f.lemma.starts_with("ouvrir") && doc.node_label(f.subject).contains("festival")),
+        "{}",
+        dump(&doc)
+    );
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.lemma.starts_with("ouvrir") && doc.node_label(f.subject) == "studio"),
+        "{}",
+        dump(&doc)
+    );
+}
