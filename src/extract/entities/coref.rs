@@ -12,7 +12,9 @@
 //! - [`pronouns`]: a pronoun takes the single person of the right gender
 //!   mentioned earlier in its sentence or in the previous one (a pronoun
 //!   opening its sentence's main clause, with no person there: in the two
-//!   sentences before those).
+//!   sentences before those). A pronoun opening a paragraph whose usual
+//!   antecedent is a person named once in passing takes the article's
+//!   topic person instead (named in the title and first in the lead).
 //! - [`descriptions`]: a definite noun phrase ("le N", "la N", "l'N", "ce N",
 //!   "cette N", adjectives after the noun allowed) takes the one entity
 //!   given that noun as a descriptor, else the one entity of the kind its
@@ -553,15 +555,18 @@ pub fn is_definite_description(doc: &Doc, i: usize) -> bool {
 
 /// Resolved subject pronouns as (paragraph, token, entity) triples: "il"
 /// or "elle" takes the single person of its gender mentioned before it in
-/// its sentence or the previous one.
+/// its sentence or the previous one. `titled`: paragraph 0 is the
+/// article's title (see [`topic_person`]).
 pub fn pronouns(
     docs: &[Doc],
     sentence_base: &[usize],
     mentions: &[NamedMention],
     infos: &[EntityInfo],
     covered: &dyn Fn(usize, usize) -> bool,
+    titled: bool,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    let topic = if titled { topic_person(mentions) } else { None };
     for (p, doc) in docs.iter().enumerate() {
         for (si, range) in doc.sentences().into_iter().enumerate() {
             let sentence = sentence_base.get(p).copied().unwrap_or(0) + si;
@@ -587,6 +592,18 @@ pub fn pronouns(
                     }
                     cands => single(cands),
                 };
+                let found = match (found, topic) {
+                    (Some(e), Some((t, lead)))
+                        if e != t
+                            && p > lead
+                            && infos.get(t).is_some_and(|info| info.feminine.is_none_or(|f| f == fem))
+                            && opens_main_clause(doc, range.clone(), i)
+                            && passing_mention(mentions, e, p, i) =>
+                    {
+                        Some(t)
+                    }
+                    (found, _) => found,
+                };
                 if let Some(e) = found {
                     out.push((p, i, e));
                 }
@@ -594,6 +611,36 @@ pub fn pronouns(
         }
     }
     out
+}
+
+/// The article's topic person and the paragraph of its lead: the first
+/// person named after the title, when the title (paragraph 0) names them
+/// too ("Zorblax Quillac remporte le tournoi ¶ Le joueur Zorblax Quillac a
+/// remporté …").
+fn topic_person(mentions: &[NamedMention]) -> Option<(usize, usize)> {
+    let first = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.paragraph > 0)
+        .min_by_key(|m| (m.paragraph, m.tokens.start))?;
+    mentions
+        .iter()
+        .any(|m| m.paragraph == 0 && m.entity == first.entity)
+        .then_some((first.entity, first.paragraph))
+}
+
+/// Whether the person `e` a pronoun at token `i` of paragraph `p` would
+/// take is a passing mention: named once before it, in an earlier
+/// paragraph, and no person is named in `p` before the pronoun. "Le
+/// joueur Zorblax Quillac a gagné. Paul Vernier termine troisième. ¶ Il
+/// avait remporté la coupe en 2016.": a pronoun opening its paragraph's
+/// main clause after a person named in passing at the end of the lead
+/// goes on about the article's topic person (Quillac), not Vernier.
+fn passing_mention(mentions: &[NamedMention], e: usize, p: usize, i: usize) -> bool {
+    let before = |m: &&NamedMention| m.paragraph < p || (m.paragraph == p && m.tokens.start < i);
+    let earlier: Vec<&NamedMention> = mentions.iter().filter(before).collect();
+    let named_here = earlier.iter().any(|m| m.kind == EntityKind::Person && m.paragraph == p);
+    let of_e: Vec<&&NamedMention> = earlier.iter().filter(|m| m.entity == e).collect();
+    !named_here && matches!(of_e[..], [m] if m.paragraph < p)
 }
 
 /// A subject pronoun as a plain word: "-t-il" and "-elle" (inverted after

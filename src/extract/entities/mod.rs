@@ -486,6 +486,8 @@ struct Context<'a> {
     sentence_base: Vec<usize>,
     /// Per paragraph, per token: the sentence index within the paragraph.
     token_sentence: Vec<Vec<usize>>,
+    /// Paragraph 0 is the article's title.
+    titled: bool,
 }
 
 impl<'a> Context<'a> {
@@ -517,6 +519,7 @@ impl<'a> Context<'a> {
             char_bytes,
             sentence_base,
             token_sentence,
+            titled: prepared.title.is_some(),
         }
     }
 
@@ -889,9 +892,14 @@ impl<'a> Context<'a> {
             table.apposed.entry((p, i)).or_insert(e);
         }
         let at = &table.at;
-        let resolved = coref::pronouns(self.docs, &self.sentence_base, &named, infos, &|p, i| {
-            at.contains_key(&(p, i))
-        });
+        let resolved = coref::pronouns(
+            self.docs,
+            &self.sentence_base,
+            &named,
+            infos,
+            &|p, i| at.contains_key(&(p, i)),
+            self.titled,
+        );
         for (p, i, e) in resolved {
             table.at.insert((p, i), e);
             table.referring.insert((p, i));

@@ -774,6 +774,23 @@ mod tests {
         Doc { text, tokens, entities }
     }
 
+    /// "Le patineur artistique X": a sport's practitioner written before
+    /// a name is a title (titles.tsv), so the name is a person whatever
+    /// the NER says, with the noun phrase as its role.
+    #[test]
+    fn a_sport_practitioner_before_a_name_is_a_title() {
+        let rows = crate::extract::rules::tests::rows(crate::extract::rules::tests::CONSTRUCTIONS);
+        let d = rows
+            .iter()
+            .find(|d| d.text == "Le patineur artistique Zorblax Quillac a remporté le tournoi.")
+            .expect("fixture row");
+        let c = candidates(d);
+        assert_eq!(c.len(), 1);
+        assert_eq!(key_of(d, &c[0].tokens), "zorblax quillac");
+        assert!(c[0].person);
+        assert_eq!(c[0].role, Some(1..3));
+    }
+
     #[test]
     fn a_title_complement_is_no_person() {
         // "Il a vu le Président de la Colombie": Colombie is a place, not a person.

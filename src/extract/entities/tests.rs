@@ -237,9 +237,9 @@ fn ambiguous_pronouns_stay_unresolved() {
     };
     let base: Vec<usize> = (0..docs.len()).map(|_| 0).collect();
     let never = |_: usize, _: usize| false;
-    let one = coref::pronouns(&docs, &base, &mentions(&[0]), &people, &never);
+    let one = coref::pronouns(&docs, &base, &mentions(&[0]), &people, &never, false);
     assert!(one.contains(&(10, il, 0)));
-    let two = coref::pronouns(&docs, &base, &mentions(&[0, 1]), &people, &never);
+    let two = coref::pronouns(&docs, &base, &mentions(&[0, 1]), &people, &never, false);
     assert!(
         !two.iter().any(|&(p, i, _)| p == 10 && i == il),
         "two candidates: no antecedent"
@@ -248,7 +248,7 @@ fn ambiguous_pronouns_stay_unresolved() {
         feminine: Some(true),
         ..Default::default()
     }];
-    let fem = coref::pronouns(&docs, &base, &mentions(&[0]), &masc, &never);
+    let fem = coref::pronouns(&docs, &base, &mentions(&[0]), &masc, &never, false);
     assert!(
         !fem.iter().any(|&(p, i, _)| p == 10 && i == il),
         "il never takes a woman"
@@ -306,10 +306,70 @@ fn a_topic_pronoun_takes_the_person_named_two_sentences_back() {
             .iter()
             .position(|t| t.text.to_lowercase() == "il")
             .expect("il");
-        let resolved = coref::pronouns(&docs, &[0, 2], &mentions, &people, &never);
+        let resolved = coref::pronouns(&docs, &[0, 2], &mentions, &people, &never, false);
         resolved.iter().any(|&(p, i, e)| p == 1 && i == il && e == 0)
     };
     assert!(after("En 1952, il fonde sa maison de couture."));
     assert!(!after("Il est demandé aux habitants de rester chez eux."));
     assert!(!after("La société a annoncé qu'il partira."));
+}
+
+/// A pronoun opening a paragraph after a person named in passing at the
+/// end of the lead ("Le couturier X a ouvert une boutique. Y, son
+/// associé, était présent. ¶ En 1952, il fonde …") takes the article's
+/// topic person, named in the title and first in the lead; not without a
+/// title, nor when the other person was named twice.
+#[test]
+fn a_paragraph_opening_pronoun_takes_the_topic_person_over_a_passing_one() {
+    let rows = crate::extract::rules::tests::rows(crate::extract::rules::tests::CONSTRUCTIONS);
+    let doc = |text: &str| {
+        rows.iter()
+            .find(|d| d.text == text)
+            .cloned()
+            .unwrap_or_else(|| panic!("no fixture row {text:?}"))
+    };
+    let docs = vec![
+        doc("Paul Rivière ouvre une boutique à Lyon"),
+        doc("Le couturier Paul Rivière a ouvert une boutique samedi à Lyon. Jean Morel, son associé, était présent."),
+        doc("En 1952, il fonde sa maison de couture."),
+    ];
+    let at = |p: usize, word: &str| docs[p].tokens.iter().position(|t| t.text == word).expect(word);
+    let mention = |entity: usize, paragraph: usize, start: usize, sentence: usize| coref::NamedMention {
+        entity,
+        kind: EntityKind::Person,
+        paragraph,
+        tokens: start..start + 2,
+        sentence,
+    };
+    let mut mentions = vec![
+        mention(0, 0, at(0, "Paul"), 0),
+        mention(0, 1, at(1, "Paul"), 1),
+        mention(1, 1, at(1, "Jean"), 2),
+    ];
+    let il = at(2, "il");
+    let people = [coref::EntityInfo::default(), coref::EntityInfo::default()];
+    let never = |_: usize, _: usize| false;
+    let takes = |mentions: &[coref::NamedMention], titled: bool| {
+        coref::pronouns(&docs, &[0, 1, 3], mentions, &people, &never, titled)
+            .into_iter()
+            .find(|&(p, i, _)| p == 2 && i == il)
+            .map(|(_, _, e)| e)
+    };
+    assert_eq!(takes(&mentions, true), Some(0), "the topic person");
+    assert_eq!(takes(&mentions, false), Some(1), "no title, no topic");
+    let fem = [
+        coref::EntityInfo {
+            feminine: Some(true),
+            ..Default::default()
+        },
+        coref::EntityInfo::default(),
+    ];
+    let resolved = coref::pronouns(&docs, &[0, 1, 3], &mentions, &fem, &never, true);
+    assert!(resolved.contains(&(2, il, 1)), "il never takes a woman");
+    mentions.push(mention(1, 1, at(1, "associé"), 2));
+    assert_eq!(
+        takes(&mentions, true),
+        Some(1),
+        "a person named twice is no passing mention"
+    );
 }

@@ -177,7 +177,9 @@ fn verbless(doc: &Doc, range: std::ops::Range<usize>) -> bool {
     let relative = |i: usize| {
         tokens[i].dep == "acl:relcl" || {
             let h = tokens[i].head;
-            h != i && tokens[h].dep == "acl:relcl" && (tokens[i].dep.starts_with("aux") || tokens[i].dep == "cop")
+            h != i
+                && tokens.get(h).is_some_and(|t| t.dep == "acl:relcl")
+                && (tokens[i].dep.starts_with("aux") || tokens[i].dep == "cop")
         }
     };
     let count = |s: &str| range.clone().filter(|&i| tokens[i].text == s).count();

@@ -36,7 +36,9 @@
 //! que …") and
 //! [`stray_agent`] (a passive's "par" phrase hung on the locution before
 //! it: "initiée à son encontre par X", or read as a plain adjunct:
-//! "brisées par des casseurs"). The language pipeline stays identical to
+//! "brisées par des casseurs") and [`reflexive_subject`] (the subject
+//! pronoun of a reflexive verb read as an impersonal "il": "il s'était
+//! blessé"). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech, lemmas or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -66,6 +68,7 @@ pub mod inside_word;
 pub mod leading_name;
 pub mod noun_homograph;
 pub mod owned_name;
+pub mod reflexive_subject;
 pub mod rubric;
 pub mod second_subject;
 pub mod stray_agent;
@@ -90,6 +93,7 @@ pub const PARSE: &[Repair] = &[
     trailing_name::rejoin_trailing_name,
     fronted_subject::rehang_fronted_subjects,
     apposed_object::rehang_apposed_objects,
+    reflexive_subject::relabel_reflexive_subjects,
 ];
 
 /// Repairs only the fact rules see.

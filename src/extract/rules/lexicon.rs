@@ -177,6 +177,9 @@ pub enum Class {
     /// Adjectives on an event noun that make the event one still to come
     /// or only possible ("le prochain sommet", "une éventuelle fermeture").
     Unrealised,
+    /// Reflexive verbs used impersonally with "il" ("il s'agit de", "il
+    /// s'est passé", "il se produit"): their "il" is no person.
+    Impersonal,
 }
 
 /// Both tables, parsed.
@@ -300,6 +303,7 @@ impl Lexicon {
                 "portion" => Class::Portion,
                 "copular" => Class::Copular,
                 "unrealised" => Class::Unrealised,
+                "impersonal" => Class::Impersonal,
                 other => {
                     return Err(LexiconError::Class {
                         file: "lexicon.tsv",

@@ -136,8 +136,10 @@ impl Ctx<'_> {
     /// subject of the main clause of the sentence before it in the
     /// paragraph, when that subject is a noun or name (not a pronoun, not a
     /// person) agreeing with the pronoun in gender where both have one
-    /// ("La société a fermé l'usine. Elle a supprimé 300 emplois."). The
-    /// antecedent token, for the caller to turn into a node.
+    /// ("La société a fermé l'usine. Elle a supprimé 300 emplois."); in a
+    /// clause said by a noun of its own sentence, that noun ("Le studio a
+    /// annoncé qu'il ne viendra pas"). The antecedent token, for the
+    /// caller to turn into a node.
     pub fn previous_subject(&self, p: &Para, t: usize) -> Option<usize> {
         self.previous_subject_within(p, t, 2)
     }
@@ -155,7 +157,13 @@ impl Ctx<'_> {
         if !is_singular_il_elle(p, t) {
             return None;
         }
-        let mut subject = previous_main_subject(p, t)?;
+        // "Le studio a annoncé qu'il ne viendra pas": a pronoun subject of
+        // a clause said or thought by a noun of its own sentence takes up
+        // that noun, not the subject of the sentence before.
+        let mut subject = match speaker_subject(p, t) {
+            Some(s) => s,
+            None => previous_main_subject(p, t)?,
+        };
         for _ in 0..hops {
             if p.tok(subject).pos != "PRON" {
                 break;
@@ -1248,6 +1256,23 @@ fn previous_main_subject(p: &Para, t: usize) -> Option<usize> {
         return p.kids(root, "obl:arg").find(|&c| p.prep(c).as_deref() == Some("de"));
     }
     p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()
+}
+
+/// The subject, written before `t` in its sentence, of the verb whose
+/// clause (`ccomp`) the pronoun `t` is the subject of: "Le studio Quillac
+/// a annoncé qu'il ne viendra pas" gives "studio".
+fn speaker_subject(p: &Para, t: usize) -> Option<usize> {
+    if !matches!(p.tok(t).dep.as_str(), "nsubj" | "nsubj:pass") {
+        return None;
+    }
+    let v = p.head(t)?;
+    if p.tok(v).dep != "ccomp" {
+        return None;
+    }
+    let g = p.head(v)?;
+    p.kids(g, "nsubj")
+        .chain(p.kids(g, "nsubj:pass"))
+        .find(|&s| s < t && p.sentence_of[s] == p.sentence_of[t])
 }
 
 /// "C'est la deuxième des quatre fêtes": "ce" subject of a copula whose

@@ -3373,3 +3373,25 @@ fn the_subject_of_a_copula_is_the_member() {
         f.predicate == "memberOf" && doc.node_label(f.subject) != "Marc Quillard"
     });
 }
+
+/// "Le festival est un rendez-vous majeur. Le studio a annoncé qu'il
+/// ouvrira une boutique à Lyon.": the pronoun of the said clause
+/// takes up the speaker of its own sentence, not the subject before.
+#[test]
+fn a_pronoun_in_a_said_clause_is_not_the_previous_subject() {
+    let doc = sentence("Le festival est un rendez-vous majeur. Le studio a annoncé qu'il ouvrira une boutique à Lyon.");
+    assert!(
+        !doc.facts
+            .iter()
+            .any(|f| f.lemma.starts_with("ouvrir") && doc.node_label(f.subject).contains("festival")),
+        "{}",
+        dump(&doc)
+    );
+    assert!(
+        doc.facts
+            .iter()
+            .any(|f| f.lemma.starts_with("ouvrir") && doc.node_label(f.subject) == "studio"),
+        "{}",
+        dump(&doc)
+    );
+}
