@@ -6,10 +6,10 @@
 
 use super::coref::is_article;
 use super::tables::tables;
-use crate::extract::repair::inside_word::breaks_before;
+use crate::extract::repair::inside_word::{cuts_name, name_breaks_before};
 use crate::facts::EntityKind;
 use crate::names::fold;
-use crate::nlp::{Doc, EntIob};
+use crate::nlp::{Doc, EntIob, EntitySpan};
 use std::ops::Range;
 
 /// A place in a paragraph that may name an entity.
@@ -31,8 +31,7 @@ pub struct Candidate {
 pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut covered = vec![false; doc.tokens.len()];
-    for span in &doc.entities {
-        let end = span.end.min(doc.tokens.len());
+    for (span, end) in ner_spans(doc) {
         if span.start >= end {
             continue;
         }
@@ -62,6 +61,24 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     }
     out.sort_by_key(|c| c.tokens.start);
     share_plural_title(doc, &mut out);
+    out
+}
+
+/// The NER spans with their ends (within the paragraph), two spans of one
+/// label that touch at a sentence start cutting a name ([`cuts_name`]:
+/// `Paul` | `Zorblax, le maire, …`) read as one.
+fn ner_spans(doc: &Doc) -> Vec<(&EntitySpan, usize)> {
+    let mut out: Vec<(&EntitySpan, usize)> = Vec::new();
+    for span in &doc.entities {
+        let end = span.end.min(doc.tokens.len());
+        if let Some(last) = out.last_mut() {
+            if last.1 == span.start && last.0.label == span.label && span.start < end && cuts_name(doc, span.start) {
+                last.1 = end;
+                continue;
+            }
+        }
+        out.push((span, end));
+    }
     out
 }
 
@@ -398,7 +415,7 @@ fn known_places(doc: &Doc, covered: &mut [bool]) -> Vec<Range<usize>> {
             let r = i..i + n;
             starts_upper(&doc.tokens[i].text)
                 && !covered[r.clone()].iter().any(|&c| c)
-                && !(i + 1..i + n).any(|k| breaks_before(doc, k))
+                && !(i + 1..i + n).any(|k| name_breaks_before(doc, k))
                 && !matches!(doc.tokens[i].pos.as_str(), "VERB" | "AUX" | "DET" | "ADP")
                 && tables().places.contains_key(&key_of(doc, &r))
         });
@@ -424,7 +441,10 @@ fn propn_runs(doc: &Doc, covered: &[bool]) -> Vec<Range<usize>> {
         let t = &doc.tokens[i];
         if !covered[i] && t.pos == "PROPN" && starts_upper(&t.text) && t.text.chars().any(char::is_alphabetic) {
             let start = i;
-            while i + 1 < doc.tokens.len() && !covered[i + 1] && !breaks_before(doc, i + 1) && is_name_token(doc, i + 1)
+            while i + 1 < doc.tokens.len()
+                && !covered[i + 1]
+                && !name_breaks_before(doc, i + 1)
+                && is_name_token(doc, i + 1)
             {
                 i += 1;
             }

@@ -66,6 +66,33 @@ pub fn breaks_before(doc: &Doc, k: usize) -> bool {
     doc.tokens[k].sent_start && doc.tokens.get(k.wrapping_sub(1)).is_none_or(|t| t.space_after)
 }
 
+/// Whether the sentence the models start at token `k` cuts a name in two:
+/// a capitalised proper noun right after a capitalised word, one space
+/// between them and no punctuation ending the sentence before (`la société
+/// Zorblax` | `Transports a annoncé…`). Inside a paragraph French ends no
+/// sentence on a bare word, so name gathering reads no boundary there; the
+/// rest of extraction keeps the model's sentences.
+pub fn cuts_name(doc: &Doc, k: usize) -> bool {
+    let (Some(prev), Some(this)) = (k.checked_sub(1).and_then(|p| doc.tokens.get(p)), doc.tokens.get(k)) else {
+        return false;
+    };
+    let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase) && t.chars().all(char::is_alphabetic);
+    this.sent_start
+        && prev.space_after
+        && !prev.is_space
+        && prev.pos != "PUNCT"
+        && this.pos == "PROPN"
+        && capitalised(&prev.text)
+        && capitalised(&this.text)
+}
+
+/// Whether token `k` starts a sentence for gathering a name's tokens: a
+/// start after a space ([`breaks_before`]) that does not cut a name
+/// ([`cuts_name`]).
+pub fn name_breaks_before(doc: &Doc, k: usize) -> bool {
+    breaks_before(doc, k) && !cuts_name(doc, k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

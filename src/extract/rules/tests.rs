@@ -3395,3 +3395,46 @@ fn a_pronoun_in_a_said_clause_is_not_the_previous_subject() {
         dump(&doc)
     );
 }
+
+/// "la nouvelle venue Paula" | "Zizqy sera critique": the models end a
+/// sentence inside a name with no punctuation before the cut (they do it in
+/// real names of news articles; the fixture's made-up name is parsed whole,
+/// so the test cuts it as they do). With the NER's two pieces, or with no
+/// NER label at all, the name is one entity, not two.
+#[test]
+fn a_name_the_sentence_splitter_cut_is_one_entity() {
+    let text = "Notons aussi que la nouvelle venue Paula Zizqy sera critique.";
+    let whole = rows(CONSTRUCTIONS)
+        .into_iter()
+        .find(|d| d.text == text)
+        .expect("fixture row");
+    let cut = |mut d: Doc, ner: bool| {
+        let z = d.tokens.iter().position(|t| t.text == "Zizqy").expect("surname");
+        d.tokens[z].sent_start = true;
+        let span = d.entities[0].clone();
+        d.entities = if ner {
+            let mut first = span.clone();
+            first.end = z;
+            let mut second = span;
+            second.start = z;
+            vec![first, second]
+        } else {
+            Vec::new()
+        };
+        d
+    };
+    for ner in [true, false] {
+        let doc = parsed(cut(whole.clone(), ner));
+        let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+        if ner {
+            assert_eq!(labels, vec!["Paula Zizqy"], "{ner}");
+        } else {
+            assert!(!labels.contains(&"Paula") && !labels.contains(&"Zizqy"), "{labels:?}");
+        }
+    }
+    // A real sentence end keeps the names apart: "… Paula." | "Zizqy …".
+    let mut apart = cut(whole, true);
+    let z = apart.tokens.iter().position(|t| t.text == "Zizqy").expect("surname");
+    apart.tokens[z - 1].pos = "PUNCT".into();
+    assert!(!crate::extract::repair::inside_word::cuts_name(&apart, z));
+}
