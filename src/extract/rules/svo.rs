@@ -1233,10 +1233,19 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         // underwent the act.
         let unaccusative =
             ctx.is(Class::Unaccusative, &p.tok(v).lemma.to_lowercase()) && p.kids(v, "obl:agent").next().is_none();
+        // "est décédée ce matin à 10h", "est mort à 76 ans": a clock time or
+        // an age is when, not where (a named place stays one: "Mars").
+        let when = |o: &Oblique| {
+            o.values.iter().any(|x| {
+                matches!(x.object, Object::Literal(_))
+                    && (is_clock_or_time(p, x.token) || is_time_part(p, x.token) || is_amount(p, x))
+            })
+        };
         let mapped = obls.iter().find(|o| {
             !o.values.is_empty()
                 && predicate(ctx, &lemmas, Some(&o.prep)).is_some()
                 && !(agentless && o.role == Some("location") && !unaccusative)
+                && !(unaccusative && when(o))
         });
         let entity = || {
             // "la coalition est composée de Forza Italia": with no agent, any
@@ -1275,6 +1284,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             obls.iter().find(|o| {
                 o.core
                     && !o.values.is_empty()
+                    && !(unaccusative && when(o))
                     && (matches!(o.prep.as_str(), "à" | "contre" | "avec" | "sur" | "vers" | "pour") || inside(o))
             })
         };

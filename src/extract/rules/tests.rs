@@ -3438,3 +3438,11 @@ fn a_name_the_sentence_splitter_cut_is_one_entity() {
     apart.tokens[z - 1].pos = "PUNCT".into();
     assert!(!crate::extract::repair::inside_word::cuts_name(&apart, z));
 }
+
+#[test]
+fn a_clock_time_after_a_verb_of_dying_is_no_place() {
+    // "décéder à" maps to diesIn for a place; "à 10h" is when.
+    let doc = sentence("Paula Zorblax est décédée ce matin à 10h des suites d'un cancer.");
+    no_fact_with(&doc, |f| f.predicate == "diesIn");
+    fact(&doc, "Paula Zorblax", "actDate", "à 10h");
+}
