@@ -799,11 +799,9 @@ mod tests {
     /// the NER says, with the noun phrase as its role.
     #[test]
     fn a_sport_practitioner_before_a_name_is_a_title() {
-        let rows = crate::extract::rules::tests::rows(crate::extract::rules::tests::CONSTRUCTIONS);
-        let d = rows
-            .iter()
-            .find(|d| d.text == "Le patineur artistique Zorblax Quillac a remporté le tournoi.")
-            .expect("fixture row");
+        let d = &crate::extract::rules::tests::constructions_row(
+            "Le patineur artistique Zorblax Quillac a remporté le tournoi.",
+        );
         let c = candidates(d);
         assert_eq!(c.len(), 1);
         assert_eq!(key_of(d, &c[0].tokens), "zorblax quillac");

@@ -274,14 +274,6 @@ fn time_zones_are_no_places() {
     }
 }
 
-/// The parse of the constructions fixture's row whose text is `text`.
-fn constructions_row(text: &str) -> crate::nlp::Doc {
-    crate::extract::rules::tests::rows(crate::extract::rules::tests::CONSTRUCTIONS)
-        .into_iter()
-        .find(|d| d.text == text)
-        .unwrap_or_else(|| panic!("no fixture row {text:?}"))
-}
-
 /// A pronoun opening its sentence's main clause, with no person in its
 /// sentence or the one before, takes the one person named two sentences
 /// back, across a paragraph break ("Le couturier X est mort samedi. Son
@@ -289,7 +281,7 @@ fn constructions_row(text: &str) -> crate::nlp::Doc {
 /// "il" and an "il" inside another subject's clause do not.
 #[test]
 fn a_topic_pronoun_takes_the_person_named_two_sentences_back() {
-    let doc = constructions_row;
+    let doc = crate::extract::rules::tests::constructions_row;
     let death = doc("Le couturier Paul Rivière est mort samedi à Lyon. Son enterrement aura lieu mardi.");
     let name = death.tokens.iter().position(|t| t.text == "Paul").expect("Paul");
     let mentions = vec![coref::NamedMention {
@@ -323,7 +315,7 @@ fn a_topic_pronoun_takes_the_person_named_two_sentences_back() {
 /// title, nor when the other person was named twice.
 #[test]
 fn a_paragraph_opening_pronoun_takes_the_topic_person_over_a_passing_one() {
-    let doc = constructions_row;
+    let doc = crate::extract::rules::tests::constructions_row;
     let docs = vec![
         doc("Paul Rivière ouvre une boutique à Lyon"),
         doc("Le couturier Paul Rivière a ouvert une boutique samedi à Lyon. Jean Morel, son associé, était présent."),

@@ -65,14 +65,7 @@ pub fn relabel_reflexive_subjects(doc: &mut Doc) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::rules::tests::{rows, CONSTRUCTIONS};
-
-    fn row(text: &str) -> Doc {
-        rows(CONSTRUCTIONS)
-            .into_iter()
-            .find(|d| d.text == text)
-            .unwrap_or_else(|| panic!("no fixture row {text:?}"))
-    }
+    use crate::extract::rules::tests::constructions_row as row;
 
     #[test]
     fn a_reflexive_verbs_pronoun_is_its_subject() {

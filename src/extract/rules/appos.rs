@@ -623,7 +623,7 @@ fn is_list(p: &Para, h: usize, a: usize) -> bool {
     // A bare noun the parser made the name's only conjunct: the name's own
     // number, not the coordination's plural.
     let head_number = if bare_conjunct_apposition(p, a) {
-        p.tok(h).morph.split('|').find_map(|f| f.strip_prefix("Number="))
+        super::np::feature(p, h, "Number")
     } else {
         number(h)
     };

@@ -1024,7 +1024,8 @@ fn verb_agreement<'a>(p: &'a Para, v: usize) -> Agreement<'a> {
     Agreement::default()
 }
 
-fn feature<'a>(p: &'a Para, t: usize, name: &str) -> Option<&'a str> {
+/// A morphological feature's value of token `t` (`Number` → `Sing`).
+pub(crate) fn feature<'a>(p: &'a Para, t: usize, name: &str) -> Option<&'a str> {
     p.tok(t)
         .morph
         .split('|')

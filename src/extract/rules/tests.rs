@@ -35,6 +35,15 @@ pub(crate) fn rows(fixture: &str) -> Vec<Doc> {
         .collect()
 }
 
+/// The parse of the constructions fixture's row whose text is `text` (also
+/// read by the entity and repair tests).
+pub(crate) fn constructions_row(text: &str) -> Doc {
+    rows(CONSTRUCTIONS)
+        .into_iter()
+        .find(|doc| doc.text == text)
+        .unwrap_or_else(|| panic!("no fixture row {text:?}"))
+}
+
 /// Extracts the parse of `text` in a JSONL fixture (`{"doc": spaCy's
 /// parse}` per row) as a one-paragraph document. `text` is the row's whole
 /// text, or, ending in `…`, its beginning (for rows too long to quote). A
