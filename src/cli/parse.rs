@@ -28,6 +28,7 @@ use crate::nlp::Doc;
     trame parse article.txt                  CoNLL-U on stdout\n  \
     trame parse --format json a.txt b.txt    one JSON object per document\n  \
     echo 'Le chat dort.' | trame parse -     read stdin\n  \
+    trame parse --repaired article.txt       the parse trame's fact rules read\n  \
     trame parse --model sm --threads 2 corpus/*.txt > out.conllu")]
 pub struct ParseArgs {
     /// Text files to annotate (UTF-8); `-` reads standard input.
@@ -36,6 +37,12 @@ pub struct ParseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
     pub format: ParseFormat,
+    /// Print the parse trame's fact rules read: the models' parse with
+    /// every parse repair applied (`src/extract/repair`), no longer
+    /// spaCy's output. Sentences the models cut are joined again; only
+    /// heads, relations and sentence starts change, never tokens.
+    #[arg(long)]
+    pub repaired: bool,
 }
 
 /// How `trame parse` prints documents.
@@ -82,7 +89,10 @@ pub fn run(args: &ParseArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
                 .par_chunks(PARSE_BATCH)
                 .flat_map_iter(|chunk| {
                     let texts: Vec<&str> = chunk.iter().map(|&(_, line)| line).collect();
-                    let docs = pipeline.annotate_batch(&texts);
+                    let mut docs = pipeline.annotate_batch(&texts);
+                    if args.repaired {
+                        docs = crate::extract::repair::for_rules(&docs);
+                    }
                     chunk
                         .iter()
                         .zip(docs)

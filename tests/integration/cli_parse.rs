@@ -65,3 +65,32 @@ fn parse_seed_matches_reference_conllu() {
     assert_eq!(parity.tokens, 1.0, "{parity}");
     assert!(parity.columns.iter().all(|&c| c >= 0.99), "{parity}");
 }
+
+#[test]
+fn repaired_parse_joins_a_list_the_model_cut_off() {
+    // The models end a sentence after the list's first name (as after a
+    // dateline); the repairs join it to its clause as the subject.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "Paris, Berlin et Varsovie ont signé un accord.\n").unwrap();
+    let run = |repaired: bool| {
+        let mut cmd = trame();
+        cmd.args(["parse", "--model", "md", "--quiet"]);
+        if repaired {
+            cmd.arg("--repaired");
+        }
+        let out = cmd.arg(&path).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (plain, repaired) = (run(false), run(true));
+    let texts = |conllu: &str| conllu.lines().filter(|l| l.starts_with("# text = ")).count();
+    assert_eq!((texts(&plain), texts(&repaired)), (2, 1), "{plain}{repaired}");
+    let first: Vec<&str> = repaired
+        .lines()
+        .find(|l| l.starts_with("1\tParis"))
+        .unwrap()
+        .split('\t')
+        .collect();
+    assert_eq!((first[6], first[7]), ("7", "nsubj"), "{repaired}");
+}

@@ -127,6 +127,14 @@ pub fn repaired<'a>(docs: &'a [Doc], repairs: &[Repair]) -> Vec<Cow<'a, Doc>> {
         .collect()
 }
 
+/// Each paragraph's parse as the fact rules read it: [`PARSE`] then
+/// [`RULES`] applied, in that order, each paragraph on its own. What
+/// `trame parse --repaired` prints.
+pub fn for_rules(docs: &[Doc]) -> Vec<Doc> {
+    let parsed: Vec<Doc> = repaired(docs, PARSE).into_iter().map(Cow::into_owned).collect();
+    repaired(&parsed, RULES).into_iter().map(Cow::into_owned).collect()
+}
+
 /// The roots of the token range `piece` of a parse: its tokens whose head
 /// is themselves or lies outside the range, in order. A piece the model made
 /// a sentence of its own has one; a healthy part of a sentence has one too.
@@ -280,6 +288,15 @@ mod tests {
         assert_eq!(out[0].sentences(), vec![0..10]);
         // The original is untouched.
         assert_eq!(docs[0], split_list());
+    }
+
+    #[test]
+    fn the_rules_parse_joins_what_the_model_cut() {
+        let docs = vec![split_list()];
+        let out = for_rules(&docs);
+        assert_eq!(out[0].sentences(), vec![0..10]);
+        assert_eq!((out[0].tokens[0].head, out[0].tokens[0].dep.as_str()), (6, "nsubj"));
+        assert_eq!(docs[0], split_list(), "the models' parse is untouched");
     }
 
     #[test]
