@@ -185,8 +185,10 @@ if os.environ.get("HELD_OUT"):
 # 0.792 / 0.616 (dev), 0.812 / 0.628 (dev2) with the subject pronoun of a
 # reflexive verb read as impersonal made its subject again ("il s'était
 # blessé", repair::reflexive_subject); 0.792 / 0.618 both merged.
+# 0.620: `near` locutions place the act ("près de X", "au large de X",
+# "à proximité de X", wherever the parser hangs them).
 floors = {
-    "core": (0.792, 1), "all": (0.618, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.792, 1), "all": (0.620, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.946, 1), "entity_P": (0.975, 1), "splits": (0.056, -1),
 }
 # The spent set (tests/data/spent-gold) was held out until 2026-12-01 13:00

@@ -137,6 +137,26 @@ fn dates_the_source(ctx: &Ctx, p: &Para, v: usize, tokens: &[usize]) -> bool {
         .any(|&c| c > last && c < v && super::reported::is_attribution(ctx, p, c))
 }
 
+/// Whether the `near` phrase `n` ("près de Lyon") is an adjunct of verb
+/// `v`'s clause: its locution's first word or its complement hangs on `v`
+/// itself or on one of `v`'s nominal arguments ("ont arrêté le suspect
+/// près de Toulouse", where the parser hangs the adverb on the object,
+/// places the arrest). Deeper down it describes a noun ("la mort d'un
+/// automobiliste à proximité d'Arles", "en orbite autour du Soleil").
+pub(crate) fn near_of(p: &Para, n: &super::places::NearPhrase, v: usize) -> bool {
+    let on = |x: usize| match p.head(x) {
+        Some(h) if h == v => true,
+        Some(h) => {
+            let dep = p.tok(h).dep.as_str();
+            p.head(h) == Some(v)
+                && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN" | "PRON")
+                && (dep == "obj" || dep.starts_with("obl"))
+        }
+        None => false,
+    };
+    on(n.first) || on(n.complement)
+}
+
 /// Prepositions that place an act ("à Lyon", "en Bavière", "dans la ville
 /// de X", "près de X", "depuis Bruxelles").
 fn locative(prep: &str) -> bool {
@@ -183,7 +203,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
                 continue;
             }
             let mut fact = derive(d, "act-date", DATE, value.clone());
-            fact.lemma = verb_lemma(&d.lemma).to_string();
+            fact.lemma = verb_lemma(ctx, &d.lemma).to_string();
             fact.arguments.push(("time".to_string(), value.clone()));
             fact.tokens = vec![subject_token, v];
             fact.span = times
@@ -193,10 +213,19 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
                 .unwrap_or_default();
             derived.push(fact);
         }
+        let near: Vec<super::places::NearPhrase> = super::places::near_phrases(ctx, p)
+            .into_iter()
+            .filter(|n| near_of(p, n, v))
+            .collect();
+        // "à proximité de la gare": the place is the locution's complement,
+        // not its noun.
+        let in_locution = |c: usize| near.iter().any(|n| (n.first..n.de).contains(&c));
         let mut candidates: Vec<(usize, String)> = place_candidates(p, v)
             .into_iter()
+            .filter(|&c| !in_locution(c))
             .filter_map(|c| p.prep(c).filter(|x| locative(x)).map(|x| (c, x)))
             .collect();
+        candidates.extend(near.iter().map(|n| (n.complement, n.locution.clone())));
         if let Some(a) = where_antecedent(p, v) {
             let prep = p.prep(a).filter(|x| locative(x)).unwrap_or_else(|| "à".to_string());
             candidates.push((a, prep));
@@ -221,7 +250,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
                     continue;
                 }
                 let mut fact = derive(d, "act-place", PLACE, value.object.clone());
-                fact.lemma = format!("{} {prep}", verb_lemma(&d.lemma));
+                fact.lemma = format!("{} {prep}", verb_lemma(ctx, &d.lemma));
                 fact.tokens = vec![subject_token, v, value.token];
                 fact.span = value.phrase.clone();
                 fact.confidence *= value.factor;
@@ -357,8 +386,15 @@ fn participle_dates(ctx: &Ctx, p: &Para, derived: &mut Vec<Draft>, out: &[Draft]
 }
 
 /// The source's verb words, without the preposition a prepositional object
-/// added ("dérouler en" → "dérouler").
-fn verb_lemma(lemma: &str) -> &str {
+/// added ("dérouler en" → "dérouler", "chavirer au large de" → "chavirer").
+fn verb_lemma<'a>(ctx: &Ctx, lemma: &'a str) -> &'a str {
+    let near = lemma
+        .match_indices(' ')
+        .map(|(i, _)| (&lemma[..i], &lemma[i + 1..]))
+        .find(|(_, tail)| super::places::near_locution(ctx, tail).is_some());
+    if let Some((verb, _)) = near {
+        return verb;
+    }
     match lemma.rsplit_once(' ') {
         Some((verb, last)) if locative(last) || matches!(last, "de" | "avec" | "contre" | "pour" | "par" | "entre") => {
             verb
@@ -381,7 +417,7 @@ fn derive(d: &Draft, rule: &'static str, property: &str, object: Object) -> Draf
 /// Whether the nominal `c` names a place: it is a place entity, or a place
 /// entity sits in its noun phrase ("l'établissement de Trèbes", "la gare
 /// d'Ankara"), not in a clause on it.
-fn names_place(ctx: &Ctx, p: &Para, c: usize) -> bool {
+pub(crate) fn names_place(ctx: &Ctx, p: &Para, c: usize) -> bool {
     let place = |t: usize| {
         p.tok(t).pos != "ADJ"
             && ctx

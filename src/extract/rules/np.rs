@@ -931,9 +931,20 @@ impl Ctx<'_> {
     /// l'enquête", "en réponse à") on the phrase's head noun (`on_head`);
     /// "un pays en guerre", "une étoile en fin de vie" keep their "en"; and a
     /// framing locution with its complement ("une réception à l'invitation du
-    /// consul", see [`Ctx::is_locution`]).
+    /// consul", see [`Ctx::is_locution`]); and a place after a `near`
+    /// locution ("le suspect près de Toulouse": where the act was).
     pub fn is_adjunct(&self, p: &Para, c: usize, on_head: bool) -> bool {
         if super::reported::is_attribution(self, p, c) {
+            return true;
+        }
+        // "a arrêté le suspect près de Toulouse": the parser hangs the
+        // place on the object; it says where the act happened.
+        // Its words go with it ("près", "à proximité").
+        let near = super::places::near_phrases(self, p).into_iter().any(|n| {
+            (c == n.complement || (n.first..n.de).contains(&c))
+                && super::circumstances::names_place(self, p, n.complement)
+        });
+        if near {
             return true;
         }
         if on_head && self.is_locution(p, c) && p.kids(c, "nmod").next().is_some() {
@@ -1178,8 +1189,9 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
             let coordinated = between && ((dep == "conj" && item) || (dep == "cc" && p.tok(x).dep == "conj"));
             // The commas of a kept list ("la France, l'Allemagne").
             let comma = between && dep == "punct" && ct.text == "," && p.tok(x).dep == "conj";
-            let keep =
-                (NP_KEEP.contains(&dep) || coordinated || comma) && ct.pos != "VERB" && !(dep == "nmod" && adjunct(c));
+            let keep = (NP_KEEP.contains(&dep) || coordinated || comma)
+                && ct.pos != "VERB"
+                && !(matches!(dep, "nmod" | "advmod" | "conj") && adjunct(c));
             let is_case_like = matches!(
                 dep,
                 "det" | "case" | "fixed" | "flat:name" | "flat:foreign" | "flat" | "mark"

@@ -631,10 +631,78 @@ fn near_before(ctx: &Ctx, p: &Para, k: usize) -> bool {
 /// The `near` locution (lexicon.tsv) that ends right before token `k`, the
 /// longest: "à proximité" before "de Lyon".
 pub(crate) fn near_locution_before(ctx: &Ctx, p: &Para, k: usize) -> Option<String> {
-    (1..=3usize)
-        .rev()
-        .filter(|&n| k >= n)
-        .find_map(|n| near_words(ctx, p, k - n).filter(|(_, end)| *end == k).map(|(l, _)| l))
+    near_locution_span(ctx, p, k).map(|(l, _)| l)
+}
+
+/// [`near_locution_before`] with the locution's first token.
+fn near_locution_span(ctx: &Ctx, p: &Para, k: usize) -> Option<(String, usize)> {
+    (1..=3usize).rev().filter(|&n| k >= n).find_map(|n| {
+        near_words(ctx, p, k - n)
+            .filter(|(_, end)| *end == k)
+            .map(|(l, _)| (l, k - n))
+    })
+}
+
+/// The `near` locution a preposition label written with its "de" names
+/// ("près de" -> "près"), if it is one.
+pub(crate) fn near_locution<'a>(ctx: &Ctx, label: &'a str) -> Option<&'a str> {
+    let words = label.strip_suffix(" de")?;
+    ctx.is(Class::Near, words).then_some(words)
+}
+
+/// A `near` locution with the phrase its "de" introduces: "près de la
+/// gare", "à proximité de Lyon", "non loin de X", "au large de X".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NearPhrase {
+    /// The locution as written, with its "de" ("près de", "au large de").
+    pub locution: String,
+    /// The locution's first token and its "de" token.
+    pub first: usize,
+    pub de: usize,
+    /// The head of the phrase after "de" (a noun or a name).
+    pub complement: usize,
+}
+
+/// Every `near` locution of the paragraph followed by "de" and a nominal
+/// phrase, read from the words: the parser hangs these adverbs and nouns
+/// anywhere (an `advmod` of the verb or of its object, an `obl` noun
+/// "proximité" with the place as its `nmod`, the place as a `dep` of the
+/// adverb), so the words decide and the phrase's head is what "de" hangs
+/// on. "Deux camions se sont percutés près de Lyon" gives ("près de",
+/// Lyon).
+pub(crate) fn near_phrases(ctx: &Ctx, p: &Para) -> Vec<NearPhrase> {
+    let mut out = Vec::new();
+    for de in 1..p.len() {
+        if !is_de(&p.tok(de).text) {
+            continue;
+        }
+        let Some((locution, first)) = near_locution_span(ctx, p, de) else {
+            continue;
+        };
+        let Some(complement) = p
+            .head(de)
+            .filter(|&c| c > de && matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN"))
+        else {
+            continue;
+        };
+        // "près de 2 000 personnes", "près d'un millier": "près de" before
+        // an amount means "nearly".
+        let amount = (de + 1..=complement).any(|k| {
+            let t = p.tok(k);
+            t.pos == "NUM" || t.text.starts_with(|ch: char| ch.is_ascii_digit())
+        }) || p.kids(complement, "nummod").next().is_some()
+            || ctx.is(Class::Collective, &p.tok(complement).lemma.to_lowercase());
+        if amount {
+            continue;
+        }
+        out.push(NearPhrase {
+            locution: format!("{locution} de"),
+            first,
+            de,
+            complement,
+        });
+    }
+    out
 }
 
 /// "A et B" from token `k`: two places, neither a country, the first

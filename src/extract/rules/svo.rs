@@ -888,7 +888,32 @@ struct Oblique {
 /// recipient, not where it happened.
 fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> Vec<Oblique> {
     let mut out = Vec::new();
+    // "se sont percutés près de Lyon", "a chaviré au large de X": a `near`
+    // locution's complement, wherever the parser hung the locution, is a
+    // prepositional argument of the verb (a place: where it happened).
+    let near: Vec<super::places::NearPhrase> = super::places::near_phrases(ctx, p)
+        .into_iter()
+        .filter(|n| super::circumstances::near_of(p, n, v))
+        .collect();
+    // A passive's place is read by `circumstances`, never its object.
+    for n in near.iter().filter(|_| !passive) {
+        let values = ctx.values(p, n.complement, None);
+        let kind = values.iter().find_map(|x| match x.object {
+            Object::Entity(e) => Some(ctx.kind(e)),
+            _ => None,
+        });
+        out.push(Oblique {
+            role: role_of(&n.locution, kind),
+            prep: n.locution.clone(),
+            values,
+            core: false,
+        });
+    }
     for c in p.children[v].iter().copied() {
+        // "à proximité de Lyon": the locution's noun is no argument.
+        if near.iter().any(|n| (n.first..n.de).contains(&c)) {
+            continue;
+        }
         let dep = p.tok(c).dep.as_str();
         let core = dep == "obl:arg";
         if !(dep == "obl" || dep == "obl:arg" || dep == "obl:mod" || (dep == "obl:agent" && !passive)) {
@@ -1408,7 +1433,9 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // "le procès s'ouvre à Paris", "a manifesté en Belgique": a place the
     // table names no relation for is where the act happened (a goal, "en
     // direction de Lyon", is where it goes: it stays a plain relation).
-    let goal = prep_used.as_deref().is_some_and(|x| x.ends_with(" de"));
+    let goal = prep_used
+        .as_deref()
+        .is_some_and(|x| x.ends_with(" de") && super::places::near_locution(ctx, x).is_none());
     if property == "relatedTo" && rule == "prep" && chosen_role == Some("location") && !goal {
         property = "actLocation".to_string();
     }
@@ -1709,8 +1736,12 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if matches!(tok.dep.as_str(), "acl" | "xcomp") || super::modality::is_purpose(p, v) {
         return None;
     }
+    // "a explosé à proximité de la gare": a `near` locution's noun is where,
+    // not an argument the verb needs.
+    let near = super::places::near_phrases(ctx, p);
+    let in_near = |c: usize| near.iter().any(|n| (n.first..n.de).contains(&c));
     let needs_argument = p.children[v].iter().any(|&c| {
-        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c))
+        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !in_near(c))
             || p.kids(c, "case")
                 .chain(p.kids(c, "mark"))
                 .any(|m| p.tok(m).lemma == "comme")

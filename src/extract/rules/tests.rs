@@ -403,9 +403,9 @@ fn a_quote_within_a_quote_does_not_cut_it() {
 #[test]
 fn a_subject_that_is_no_entity_is_a_concept() {
     let doc = sentence("Deux camions se sont percutés mardi près de Lyon.");
-    let f = fact(&doc, "Deux camions", "acts", "percutés");
+    let f = fact(&doc, "Deux camions", "actLocation", "Lyon");
     assert!(is_concept(f));
-    assert_eq!(f.lemma, "percuter");
+    assert_eq!(f.lemma, "percuter près de");
     assert_eq!(arg(&doc, f, "time").as_deref(), Some("mardi"));
     assert_eq!(doc.concepts.len(), 1);
     assert_eq!(doc.concepts[0].head, "camion");
@@ -1776,7 +1776,8 @@ fn a_coach_after_a_determiner_is_a_noun_not_the_conjunction() {
     // "car" read as a conjunction cut the subject and made its complement
     // the verb's subject; the repaired parse keeps the coach whole.
     let doc = sentence("Un car de tourisme italien a heurté un pont près de Turin.");
-    fact(&doc, "car de tourisme italien", "relatedTo", "pont près de Turin");
+    fact(&doc, "car de tourisme italien", "relatedTo", "pont");
+    fact(&doc, "car de tourisme italien", "actLocation", "Turin");
     no_fact_with(&doc, |f| doc.node_label(f.subject).starts_with("tourisme"));
     let doc = sentence("Le car scolaire transportait quarante élèves.");
     fact(&doc, "car scolaire", "relatedTo", "quarante élèves");
@@ -3337,7 +3338,10 @@ fn a_bare_noun_the_parser_made_a_names_only_conjunct_is_an_apposition() {
 fn an_event_that_took_place_near_a_place_undergoes_nothing() {
     // "est survenu" is no passive: "à proximité de X" is where it happened.
     let doc = sentence("Un grave accident de bus est survenu samedi à proximité de Quillac.");
-    fact(&doc, "grave accident de bus", "actLocation", "proximité de Quillac");
+    assert_eq!(
+        fact(&doc, "grave accident de bus", "actLocation", "Quillac").lemma,
+        "survenir à proximité de"
+    );
     no_fact_with(&doc, |f| f.predicate == "undergoes");
 }
 
@@ -3454,4 +3458,51 @@ fn a_clock_time_after_a_verb_of_dying_is_no_place() {
     let doc = sentence("Paula Zorblax est décédée ce matin à 10h des suites d'un cancer.");
     no_fact_with(&doc, |f| f.predicate == "diesIn");
     fact(&doc, "Paula Zorblax", "actDate", "à 10h");
+}
+
+#[test]
+fn a_near_locution_places_the_act_wherever_the_parser_hangs_it() {
+    // "près" as the verb's adverb, the town as the adverb's `dep`.
+    let doc = sentence("Deux camions se sont percutés mardi près de Lyon.");
+    assert_eq!(
+        fact(&doc, "Deux camions", "actLocation", "Lyon").lemma,
+        "percuter près de"
+    );
+    // A locution noun ("au large", "à proximité") is no object: its
+    // complement is the place.
+    let doc = sentence("Un bateau a chaviré au large de Marseille.");
+    assert_eq!(
+        fact(&doc, "bateau", "actLocation", "Marseille").lemma,
+        "chavirer au large de"
+    );
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("large"));
+    let doc = sentence("Le colis a explosé à proximité de la gare de Lyon.");
+    assert_eq!(
+        fact(&doc, "colis", "actLocation", "gare de Lyon").lemma,
+        "exploser à proximité de"
+    );
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("proximité"));
+}
+
+#[test]
+fn a_near_place_on_the_object_is_where_the_act_was() {
+    // The parser hangs "près de Toulouse" on the object: the object is the
+    // suspect alone, the town where the arrest was.
+    let doc = sentence("Les policiers ont arrêté le suspect près de Toulouse.");
+    fact(&doc, "policiers", "stops", "suspect");
+    assert_eq!(
+        fact(&doc, "policiers", "actLocation", "Toulouse").lemma,
+        "arrêter près de"
+    );
+    no_fact_with(&doc, |f| label(&doc, &f.object).contains("suspect de"));
+}
+
+#[test]
+fn near_before_an_amount_means_nearly() {
+    let doc = sentence("Près de 2 000 personnes ont manifesté samedi à Lyon.");
+    assert_eq!(
+        fact(&doc, "2 000 personnes", "actLocation", "Lyon").lemma,
+        "manifester à"
+    );
+    no_fact_with(&doc, |f| f.lemma.contains("près"));
 }
