@@ -169,12 +169,14 @@ impl Ctx<'_> {
                 break;
             }
             if is_singular_il_elle(p, subject) {
-                // A pronoun that stands for a person passes on nobody.
-                if self
+                // A pronoun that stands for a person passes on nobody; one
+                // taken for a thing ("Elle a lieu une semaine après X")
+                // is the same topic, passed on.
+                let person = self
                     .resolve(p, subject)
                     .or_else(|| self.resolve_pronoun(p, subject))
-                    .is_some()
-                {
+                    .is_some_and(|(e, _)| self.kind(e) == EntityKind::Person);
+                if person {
                     return None;
                 }
                 subject = previous_main_subject(p, subject)?;
@@ -1268,7 +1270,24 @@ fn previous_main_subject(p: &Para, t: usize) -> Option<usize> {
     if presentational {
         return p.kids(root, "obl:arg").find(|&c| p.prep(c).as_deref() == Some("de"));
     }
-    p.kids(root, "nsubj").chain(p.kids(root, "nsubj:pass")).next()
+    p.kids(root, "nsubj")
+        .chain(p.kids(root, "nsubj:pass"))
+        .next()
+        .or_else(|| {
+            // "Elle a lieu une semaine après X" parsed with the noun as the
+            // root: the sentence's first subject outside a subordinate clause.
+            range.clone().find(|&k| {
+                let subject = matches!(p.tok(k).dep.as_str(), "nsubj" | "nsubj:pass");
+                let main = p.head(k).is_some_and(|h| {
+                    p.kids(h, "mark").next().is_none()
+                        && !matches!(
+                            p.tok(h).dep.as_str(),
+                            "acl" | "acl:relcl" | "advcl" | "ccomp" | "csubj" | "parataxis"
+                        )
+                });
+                subject && main
+            })
+        })
 }
 
 /// The subject, written before `t` in its sentence, of the verb whose

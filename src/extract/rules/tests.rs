@@ -3506,3 +3506,20 @@ fn near_before_an_amount_means_nearly() {
     );
     no_fact_with(&doc, |f| f.lemma.contains("près"));
 }
+
+#[test]
+fn a_topic_pronoun_passes_on_through_a_misparsed_sentence() {
+    // The middle sentence is parsed with "Trophée" as its root and "Elle"
+    // as the subject of "a": its subject is still "Elle", the topic taken
+    // up, and the last "Elle" reaches the edition through it.
+    let doc = sentence(
+        "La dixième édition du Trophée Zorblax se déroule du 2 au 4 mai 2018. Elle a lieu une semaine après le \
+         Trophée Marlin 2018. Elle est organisée par la fédération quillacoise de patinage.",
+    );
+    fact(
+        &doc,
+        "fédération quillacoise de patinage",
+        "organises",
+        "dixième édition du Trophée Zorblax",
+    );
+}
