@@ -3455,3 +3455,14 @@ fn a_clock_time_after_a_verb_of_dying_is_no_place() {
     no_fact_with(&doc, |f| f.predicate == "diesIn");
     fact(&doc, "Paula Zorblax", "actDate", "à 10h");
 }
+
+#[test]
+fn a_subject_hung_inside_the_fronted_time_speaks() {
+    // The model hangs the name and its quoted title on "9h00"; the
+    // fronted-subject repair makes the name the verb's subject and the
+    // title its apposition.
+    let doc = sentence("Vers 9h00, Paul Zorblax, « président libre » a affirmé que la réforme est injuste.");
+    let f = fact(&doc, "Paul Zorblax", "asserts", "la réforme est injuste");
+    assert_eq!(f.lemma, "affirmer");
+    fact(&doc, "Paul Zorblax", "role", "président libre");
+}
