@@ -227,6 +227,93 @@ fn is_time(t: &crate::nlp::Token) -> bool {
         || crate::extract::rules::time::is_time_word(&t.lemma.to_lowercase())
 }
 
+/// Rehangs each subject the parser gave to a participle incise on the
+/// finite verb after it; returns how many were rehung.
+///
+/// "Le couturier Paul Roux, né le 20 février 1927, est décédé samedi",
+/// "Tout piéton voulant passer, est fouillé": the model makes the noun
+/// before a participle phrase that participle's subject (`couturier`
+/// nsubj of `né`), and the finite verb after the closing comma is left
+/// with none; sometimes it even makes the participle the sentence's root
+/// and the finite verb a clause under it. A participle with no auxiliary
+/// is no clause of its own: the noun is the finite verb's subject and the
+/// participle phrase describes it (`acl` of the noun). Only when the
+/// participle phrase runs from the noun to a comma directly before the
+/// finite verb's group, and that verb has no subject of its own.
+pub fn rehang_participle_subjects(doc: &mut Doc) -> usize {
+    let n = doc.tokens.len();
+    let mut changed = 0;
+    for p in 0..n {
+        let Some((s, v, inverted)) = participle_plan(doc, p) else {
+            continue;
+        };
+        let passive = super::has_passive_aux(doc, v);
+        if inverted {
+            // The finite verb takes the participle's place as the head.
+            let (ph, pdep) = (doc.tokens[p].head, doc.tokens[p].dep.clone());
+            for c in 0..n {
+                if c > v && doc.tokens[c].head == p {
+                    doc.tokens[c].head = v;
+                }
+            }
+            doc.tokens[v].head = if ph == p { v } else { ph };
+            doc.tokens[v].dep = pdep;
+        }
+        doc.tokens[s].head = v;
+        doc.tokens[s].dep = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        doc.tokens[p].head = s;
+        doc.tokens[p].dep = "acl".to_string();
+        changed += 1;
+    }
+    changed
+}
+
+/// For participle `p`: its subject, the finite verb that subject belongs
+/// to, and whether the model hung that verb under the participle.
+fn participle_plan(doc: &Doc, p: usize) -> Option<(usize, usize, bool)> {
+    let n = doc.tokens.len();
+    let t = &doc.tokens[p];
+    if t.pos != "VERB" || !t.morph.contains("VerbForm=Part") {
+        return None;
+    }
+    let kids: Vec<usize> = (0..n).filter(|&c| c != p && doc.tokens[c].head == p).collect();
+    if kids
+        .iter()
+        .any(|&c| matches!(doc.tokens[c].dep.split(':').next(), Some("aux" | "cop")))
+    {
+        return None;
+    }
+    let s = *kids
+        .iter()
+        .find(|&&c| doc.tokens[c].dep.starts_with("nsubj") && c < p)?;
+    if !matches!(doc.tokens[s].pos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    // The participle phrase ends at a comma right before a finite verb's group.
+    let under = |k: usize, r: usize| crate::extract::entities::spans::descends_from(doc, k, r);
+    let comma = (p + 1..n).find(|&k| doc.tokens[k].text == "," || doc.tokens[k].sent_start)?;
+    if doc.tokens[comma].text != "," {
+        return None;
+    }
+    let v = finite_verb_after(doc, comma + 1)?;
+    let inverted = doc.tokens[v].head == p && matches!(doc.tokens[v].dep.as_str(), "advcl" | "conj" | "parataxis");
+    let hung_on_verb = doc.tokens[p].head == v && matches!(doc.tokens[p].dep.as_str(), "advcl" | "acl");
+    if !inverted && !hung_on_verb {
+        return None;
+    }
+    if (s..comma).any(|k| !under(k, p) || (inverted && under(k, v))) {
+        return None;
+    }
+    let has_subject = (0..n).any(|c| {
+        let d = doc.tokens[c].dep.as_str();
+        c != v && doc.tokens[c].head == v && (d.starts_with("nsubj") || d.starts_with("csubj") || d == "expl:subj")
+    });
+    if has_subject || doc.tokens[v].morph.contains("Mood=Imp") {
+        return None;
+    }
+    Some((s, v, inverted))
+}
+
 /// The verb whose group starts at token `k`: its auxiliaries, clitic
 /// pronouns and "ne" come first, every one of them the verb's dependent.
 fn verb_after(doc: &Doc, k: usize) -> Option<usize> {
@@ -451,5 +538,67 @@ mod tests {
         d.tokens[1].pos = "NOUN".into();
         d.tokens[3].dep = "appos".into();
         assert_eq!(rehang_fronted_subjects(&mut d), 0);
+    }
+
+    /// "Le couturier , né en 1927 , est décédé ." as the model parses it:
+    /// "couturier" the subject of "né", the root, and "décédé" under it.
+    fn incise() -> Doc {
+        let mut t = vec![
+            token("Le", 0, "DET", 1, "det", true),
+            token("couturier", 3, "NOUN", 3, "nsubj", false),
+            token(",", 13, "PUNCT", 3, "punct", false),
+            token("né", 15, "VERB", 3, "ROOT", false),
+            token("en", 18, "ADP", 5, "case", false),
+            token("1927", 21, "NUM", 3, "obl:mod", false),
+            token(",", 26, "PUNCT", 8, "punct", false),
+            token("est", 28, "AUX", 8, "aux:tense", false),
+            token("décédé", 32, "VERB", 3, "advcl", false),
+            token(".", 39, "PUNCT", 3, "punct", false),
+        ];
+        t[3].morph = "VerbForm=Part".into();
+        t[7].morph = "VerbForm=Fin".into();
+        t[8].morph = "VerbForm=Part".into();
+        doc("Le couturier , né en 1927 , est décédé .", t)
+    }
+
+    #[test]
+    fn the_subject_of_a_participle_incise_goes_to_the_finite_verb() {
+        let mut d = incise();
+        assert_eq!(rehang_participle_subjects(&mut d), 1);
+        assert_eq!((d.tokens[1].head, d.tokens[1].dep.as_str()), (8, "nsubj"));
+        assert_eq!((d.tokens[3].head, d.tokens[3].dep.as_str()), (1, "acl"));
+        assert_eq!((d.tokens[8].head, d.tokens[8].dep.as_str()), (8, "ROOT"));
+        assert_eq!(d.tokens[9].head, 8, "the full stop follows the new root");
+        assert_eq!(d.tokens[5].head, 3, "the participle keeps its own words");
+        // The participle hung on the verb as a clause: the same.
+        let mut d = incise();
+        d.tokens[8].head = 8;
+        d.tokens[8].dep = "ROOT".into();
+        d.tokens[3].head = 8;
+        d.tokens[3].dep = "advcl".into();
+        assert_eq!(rehang_participle_subjects(&mut d), 1);
+        assert_eq!((d.tokens[1].head, d.tokens[1].dep.as_str()), (8, "nsubj"));
+        assert_eq!((d.tokens[3].head, d.tokens[3].dep.as_str()), (1, "acl"));
+    }
+
+    #[test]
+    fn a_participle_clause_of_its_own_keeps_its_subject() {
+        // With an auxiliary: a clause ("le couturier , étant né …").
+        let mut d = incise();
+        d.tokens[2].text = "étant".into();
+        d.tokens[2].pos = "AUX".into();
+        d.tokens[2].dep = "aux".into();
+        assert_eq!(rehang_participle_subjects(&mut d), 0);
+        // The finite verb has its own subject ("…, il est décédé").
+        let mut d = incise();
+        d.tokens[7].text = "il".into();
+        d.tokens[7].pos = "PRON".into();
+        d.tokens[7].dep = "nsubj".into();
+        assert_eq!(rehang_participle_subjects(&mut d), 0);
+        // No comma closes the incise before the verb.
+        let mut d = incise();
+        d.tokens[6].text = "et".into();
+        d.tokens[6].pos = "CCONJ".into();
+        assert_eq!(rehang_participle_subjects(&mut d), 0);
     }
 }

@@ -3466,3 +3466,13 @@ fn a_subject_hung_inside_the_fronted_time_speaks() {
     assert_eq!(f.lemma, "affirmer");
     fact(&doc, "Paul Zorblax", "role", "président libre");
 }
+
+#[test]
+fn the_subject_of_a_participle_incise_is_the_finite_verbs() {
+    // The model makes "couturier" the subject of "né" (and "né" the
+    // root); the finite verb after the incise is the one it is subject of.
+    let doc = sentence("Le couturier Paul Zorblax, né le 20 février 1927, est décédé samedi à Quillac.");
+    fact(&doc, "Paul Zorblax", "diesIn", "Quillac");
+    fact(&doc, "Paul Zorblax", "actDate", "samedi");
+    no_fact_with(&doc, |f| f.predicate == "acts" && label(&doc, &f.object) == "né");
+}
