@@ -26,8 +26,10 @@
 //! after a comma: `Vers 8h00, Paul Roux, juriste` | `, affirme que …`), [`trailing_name`]
 //! (a name cut off after the phrase it is apposed to: `le candidat du
 //! centre` | `Paul Roux` | `, du Parti radical`), [`fronted_subject`] (a
-//! subject read as the apposition of the adjunct opening its clause:
-//! "Dans les Yvelines, un centre a été évacué") and [`owned_name`] (a name after a title in
+//! subject hung inside the adjunct opening its clause: "Dans les
+//! Yvelines, un centre a été évacué", "Vers 8h35, X, leader du syndicat,
+//! a appelé"; or given to a participle incise before its verb: "Le
+//! couturier X, né en 1927, est décédé") and [`owned_name`] (a name after a title in
 //! another subject's complement read as a second subject: "le frère de la
 //! chanteuse X a …") and [`rubric`] (a headline's rubric read as the subject of
 //! the clause after its colon: "Espace : la sonde X est tombée") and
@@ -92,6 +94,7 @@ pub const PARSE: &[Repair] = &[
     comma_clause::rejoin_comma_clause,
     trailing_name::rejoin_trailing_name,
     fronted_subject::rehang_fronted_subjects,
+    fronted_subject::rehang_participle_subjects,
     apposed_object::rehang_apposed_objects,
     reflexive_subject::relabel_reflexive_subjects,
 ];

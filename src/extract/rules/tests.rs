@@ -3523,3 +3523,24 @@ fn a_topic_pronoun_passes_on_through_a_misparsed_sentence() {
         "dixième édition du Trophée Zorblax",
     );
 }
+
+#[test]
+fn a_subject_hung_inside_the_fronted_time_speaks() {
+    // The model hangs the name and its quoted title on "9h00"; the
+    // fronted-subject repair makes the name the verb's subject and the
+    // title its apposition.
+    let doc = sentence("Vers 9h00, Paul Zorblax, « président libre » a affirmé que la réforme est injuste.");
+    let f = fact(&doc, "Paul Zorblax", "asserts", "la réforme est injuste");
+    assert_eq!(f.lemma, "affirmer");
+    fact(&doc, "Paul Zorblax", "role", "président libre");
+}
+
+#[test]
+fn the_subject_of_a_participle_incise_is_the_finite_verbs() {
+    // The model makes "couturier" the subject of "né" (and "né" the
+    // root); the finite verb after the incise is the one it is subject of.
+    let doc = sentence("Le couturier Paul Zorblax, né le 20 février 1927, est décédé samedi à Quillac.");
+    fact(&doc, "Paul Zorblax", "diesIn", "Quillac");
+    fact(&doc, "Paul Zorblax", "actDate", "samedi");
+    no_fact_with(&doc, |f| f.predicate == "acts" && label(&doc, &f.object) == "né");
+}
