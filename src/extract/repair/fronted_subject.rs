@@ -315,7 +315,8 @@ fn participle_plan(doc: &Doc, p: usize) -> Option<(usize, usize, bool)> {
 }
 
 /// The verb whose group starts at token `k`: its auxiliaries, clitic
-/// pronouns and "ne" come first, every one of them the verb's dependent.
+/// pronouns, "ne" and adverbs after an auxiliary come first, every one of
+/// them the verb's dependent.
 fn verb_after(doc: &Doc, k: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let mut j = k;
@@ -328,7 +329,10 @@ fn verb_after(doc: &Doc, k: usize) -> Option<usize> {
         let group_word = t.pos == "AUX"
             || (t.pos == "PRON"
                 && (t.dep.starts_with("obj") || t.dep.starts_with("iobj") || t.dep.starts_with("expl")))
-            || (t.pos == "ADV" && t.lemma.to_lowercase() == "ne");
+            || (t.pos == "ADV" && t.lemma.to_lowercase() == "ne")
+            // An adverb between the auxiliary and the participle ("a hier
+            // avoué", "n'a pas appelé").
+            || (t.pos == "ADV" && j > k && doc.tokens[j - 1].pos == "AUX");
         if !group_word || t.sent_start {
             return None;
         }
@@ -397,6 +401,35 @@ mod tests {
         assert_eq!(rehang_fronted_subjects(&mut d), 1);
         assert_eq!((d.tokens[5].head, d.tokens[5].dep.as_str()), (8, "nsubj:pass"));
         assert_eq!(d.tokens[2].dep, "obl:mod", "the adjunct keeps its place");
+    }
+
+    #[test]
+    fn an_adverb_after_the_auxiliary_is_part_of_the_verb_group() {
+        // "Dans les Yvelines , un centre a hier évacué les lieux ."
+        let mut d = doc(
+            "Dans les Yvelines , un centre a hier évacué .",
+            vec![
+                token("Dans", 0, "ADP", 2, "case", true),
+                token("les", 5, "DET", 2, "det", false),
+                token("Yvelines", 9, "PROPN", 8, "obl:mod", false),
+                token(",", 18, "PUNCT", 2, "punct", false),
+                token("un", 20, "DET", 5, "det", false),
+                token("centre", 23, "NOUN", 2, "appos", false),
+                token("a", 30, "AUX", 8, "aux:tense", false),
+                token("hier", 32, "ADV", 8, "advmod", false),
+                token("évacué", 37, "VERB", 8, "root", false),
+                token(".", 44, "PUNCT", 8, "punct", false),
+            ],
+        );
+        assert_eq!(rehang_fronted_subjects(&mut d), 1);
+        assert_eq!((d.tokens[5].head, d.tokens[5].dep.as_str()), (8, "nsubj"));
+        // An adverb with no auxiliary before it opens no verb group.
+        let mut d = fronted();
+        d.tokens[6].pos = "ADV".into();
+        d.tokens[6].dep = "advmod".into();
+        d.tokens[7].pos = "ADV".into();
+        d.tokens[7].dep = "advmod".into();
+        assert_eq!(rehang_fronted_subjects(&mut d), 0);
     }
 
     #[test]
