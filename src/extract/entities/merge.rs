@@ -17,7 +17,9 @@
 //! ("P3R"), a name written without its article ("LLB"), and a hyphenated
 //! compound joins the name of its first acronym ("IXB-CORTALIS"); a company
 //! form ends a name its short form drops ("Zorblax Corporation"); a
-//! hyphenated surname is a lone surname ("Morvan-Quillec"). A bare name
+//! hyphenated surname is a lone surname ("Morvan-Quillec"); an initial and
+//! a surname join the one full name they abbreviate ("N. Quillec" →
+//! "Nadia Quillec"). A bare name
 //! joins the one street, square or monument name of its document ending
 //! with it ("Zorbe" → "place de la Zorbe"; a bridge or a station of that
 //! name counts against it; a known place never does); an affair after a
@@ -531,6 +533,30 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 continue;
             }
         }
+        // "N. Belloubet" beside "Nicole Belloubet": an initial with a dot
+        // and the rest of a name abbreviate the one person's full name
+        // that agrees with them.
+        let initial = |x: &str| {
+            let letter = x.strip_suffix('.').unwrap_or("");
+            letter.chars().count() == 1 && letter.chars().all(char::is_alphabetic)
+        };
+        if w.len() >= 2 && initial(w[0]) {
+            let letter = w[0].chars().next();
+            let full: Vec<usize> = (0..n)
+                .filter(|&h| {
+                    h != g
+                        && is_person(h)
+                        && words[h].len() == w.len()
+                        && words[h][1..] == w[1..]
+                        && words[h][0].chars().count() > 1
+                        && words[h][0].chars().next() == letter
+                })
+                .collect();
+            if let Some(h) = unique(full) {
+                target[g] = h;
+                continue;
+            }
+        }
         // A bare name that an organisation head word opens elsewhere
         // ("TF1" beside "Groupe TF1").
         let headed: Vec<usize> = (0..n)
@@ -908,6 +934,24 @@ mod tests {
             k("yermak", true),
         ];
         assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn an_initial_and_a_surname_join_the_full_name_they_abbreviate() {
+        let m = [k("nadia quillec", true), k("n. quillec", false), k("paul marlin", true)];
+        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2]]);
+        // Another initial, or two full names it may abbreviate: nobody.
+        let m = [k("nadia quillec", true), k("p. quillec", false)];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [
+            k("nadia quillec", true),
+            k("noel quillec", true),
+            k("n. quillec", false),
+        ];
+        assert_eq!(cluster(&m).len(), 3);
+        // A one-letter word without its dot is no initial.
+        let m = [k("nadia quillec", true), k("n quillec", false)];
+        assert_eq!(cluster(&m).len(), 2);
     }
 
     #[test]
