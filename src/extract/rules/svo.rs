@@ -1709,8 +1709,13 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     if matches!(tok.dep.as_str(), "acl" | "xcomp") || super::modality::is_purpose(p, v) {
         return None;
     }
+    // "les manifestants se sont rassemblés devant la mairie": the parser
+    // labels a reflexive verb's spatial adjunct `obl:arg`, yet no verb
+    // needs a "devant" or "derrière" phrase; the act stands alone and
+    // `circumstances` reads its place.
+    let spatial = |c: usize| p.prep(c).is_some_and(|x| matches!(x.as_str(), "devant" | "derrière"));
     let needs_argument = p.children[v].iter().any(|&c| {
-        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c))
+        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !spatial(c))
             || p.kids(c, "case")
                 .chain(p.kids(c, "mark"))
                 .any(|m| p.tok(m).lemma == "comme")

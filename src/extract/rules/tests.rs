@@ -3455,3 +3455,15 @@ fn a_clock_time_after_a_verb_of_dying_is_no_place() {
     no_fact_with(&doc, |f| f.predicate == "diesIn");
     fact(&doc, "Paula Zorblax", "actDate", "à 10h");
 }
+
+/// A reflexive intransitive act with a "devant" or "derrière" phrase,
+/// which the parser labels `obl:arg` as if the verb needed it, is an act
+/// all the same, placed where its phrase names a place.
+#[test]
+fn a_reflexive_act_before_a_place_is_an_act_at_that_place() {
+    let doc = sentence("Les manifestants se sont rassemblés devant la mairie de Quillac.");
+    assert_eq!(fact(&doc, "manifestants", "acts", "rassemblés").rule, "intransitive");
+    fact(&doc, "manifestants", "actLocation", "mairie de Quillac");
+    let doc = sentence("Les grévistes se sont réunis derrière la gare.");
+    fact(&doc, "grévistes", "acts", "réunis");
+}
