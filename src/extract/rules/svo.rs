@@ -1053,6 +1053,8 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // fait deux morts et dix blessés": "faire blessé" is an idiom of its own).
     let mut idiom_verb: Option<String> = None;
     let mut direct: Vec<usize> = p.kids(v, "obj").collect();
+    let dates = objects_read_for_dates(p, v);
+    direct.retain(|d| !dates.contains(d));
     // "doit prêter serment le 7 août" with the bare noun read as a
     // predicative complement: the idiom's noun all the same.
     let mut bare_noun = false;
@@ -1168,6 +1170,24 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
     let mut obls = obliques(ctx, p, v, passive || impersonal, &lemmas);
+    // "aura lieu le 12 juin à Paris" with "à Paris" hung on the date the
+    // parser read as an object: the date's phrases after it are the verb's.
+    for &d in &dates {
+        for g in p.kids(d, "nmod").filter(|&g| g > d).collect::<Vec<_>>() {
+            let Some(prep) = p.prep(g) else { continue };
+            let values = ctx.values(p, g, None);
+            let kind = values.iter().find_map(|x| match x.object {
+                Object::Entity(e) => Some(ctx.kind(e)),
+                _ => None,
+            });
+            obls.push(Oblique {
+                role: role_of(&prep, kind),
+                prep,
+                values,
+                core: false,
+            });
+        }
+    }
     // "sur les 49 radars, 43 …": the set a counted subject was read from
     // is no argument of the verb's.
     obls.retain(|o| {
@@ -1572,8 +1592,9 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
             })
     };
     let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
+    let dates = objects_read_for_dates(p, v);
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
-        if real > 0 && when(o) {
+        if (real > 0 && when(o)) || dates.contains(&o) {
             continue;
         }
         if p.tok(o).pos == "PRON" {
@@ -1789,6 +1810,19 @@ fn date_phrase(p: &Para, c: usize) -> bool {
     let number = tok.text.chars().all(|ch| ch.is_ascii_digit()) && !tok.text.is_empty();
     let calendar = |k: &usize| super::time::is_calendar_word(&p.tok(*k).lemma.to_lowercase());
     (number || is_time_noun(p, c)) && p.subtree(c).iter().any(calendar)
+}
+
+/// The direct objects of `v` that are dates as written ("aura lieu le 12
+/// juin à Paris", parsed with "lieu" and "12" both objects) beside another
+/// object: a date says when, never what the verb takes.
+fn objects_read_for_dates(p: &Para, v: usize) -> Vec<usize> {
+    let objects: Vec<usize> = p.kids(v, "obj").collect();
+    let dates: Vec<usize> = objects.iter().copied().filter(|&o| date_phrase(p, o)).collect();
+    if dates.len() < objects.len() {
+        dates
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether a lemma has the shape of a French infinitive (-er, -ir, -re,

@@ -3467,3 +3467,14 @@ fn a_reflexive_act_before_a_place_is_an_act_at_that_place() {
     let doc = sentence("Les grévistes se sont réunis derrière la gare.");
     fact(&doc, "grévistes", "acts", "réunis");
 }
+
+/// "aura lieu le 12 juin à X" parsed with the date as a second object and
+/// the place hung on it: the date is no object, the place is where the
+/// event takes place, and "lieu" gives no row.
+#[test]
+fn a_date_read_as_a_second_object_of_an_occurrence_idiom_dates_it() {
+    let doc = sentence("La cérémonie aura lieu le 12 juin à Quillac.");
+    fact(&doc, "cérémonie", "actDate", "le 12 juin");
+    assert_eq!(fact(&doc, "cérémonie", "takesPlaceIn", "Quillac").lemma, "avoir lieu à");
+    no_fact_with(&doc, |f| f.predicate == "has");
+}
