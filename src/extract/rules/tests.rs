@@ -3478,3 +3478,21 @@ fn a_date_read_as_a_second_object_of_an_occurrence_idiom_dates_it() {
     assert_eq!(fact(&doc, "cérémonie", "takesPlaceIn", "Quillac").lemma, "avoir lieu à");
     no_fact_with(&doc, |f| f.predicate == "has");
 }
+
+/// A time ago ("il y a deux semaines", "il y a plus de dix ans", whether
+/// the parser reads "il y a" as a fixed word or as a clause of its own)
+/// and a point near a clock time ("peu avant 17h00") date the act; a time
+/// ago inside a quotation after a colon is the quotation's, not the date
+/// of the clause before it.
+#[test]
+fn a_time_ago_and_a_time_near_a_clock_time_date_the_act() {
+    let doc = sentence("Le premier tour du scrutin a eu lieu il y a deux semaines.");
+    fact(&doc, "premier tour du scrutin", "actDate", "il y a deux semaines");
+    let doc = sentence("Le comité a démissionné il y a plus de dix ans.");
+    fact(&doc, "comité", "actDate", "il y a plus de dix ans");
+    let doc = sentence("L'éboulement s'est produit peu avant 17h00.");
+    assert_eq!(fact(&doc, "éboulement", "actDate", "peu avant 17h00").lemma, "produire");
+    let doc = sentence("Zorblax a acquis une expertise : « il y a cinq ans, nous n'avions pas d'ingénieurs. »");
+    fact(&doc, "Zorblax", "acquires", "expertise");
+    no_fact_with(&doc, |f| f.predicate == "actDate");
+}
