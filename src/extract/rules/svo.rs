@@ -26,7 +26,7 @@ pub(crate) const OCCURRENCE: &str = "occurrence";
 pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<Draft>) {
     for v in 0..p.len() {
         let tok = p.tok(v);
-        if tok.pos != "VERB" || handled.contains(&v) {
+        if (tok.pos != "VERB" && !occurrence_auxiliary(ctx, p, v)) || handled.contains(&v) {
             continue;
         }
         // Participles modifying a noun with an agent are `passive`'s, other
@@ -47,6 +47,22 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
         verb_facts(ctx, p, v, out);
         causee_facts(ctx, p, v, out);
     }
+}
+
+/// "le drame avait lieu à X": an "avoir" the tagger took for an
+/// auxiliary, yet heading its clause with the noun of an occurrence idiom
+/// ("avoir lieu") for object, is that idiom's verb.
+fn occurrence_auxiliary(ctx: &Ctx, p: &Para, v: usize) -> bool {
+    let tok = p.tok(v);
+    tok.pos == "AUX"
+        && tok.lemma == "avoir"
+        && !tok.dep.starts_with("aux")
+        && tok.dep != "cop"
+        && p.kids(v, "obj").any(|o| {
+            p.tok(o).pos == "NOUN"
+                && p.kids(o, "det").next().is_none()
+                && ctx.is(Class::Occurrence, &format!("avoir {}", p.tok(o).lemma.to_lowercase()))
+        })
 }
 
 /// Whether the participle `v` closes a manner locution with the bare noun
@@ -1054,7 +1070,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     let mut idiom_verb: Option<String> = None;
     let mut direct: Vec<usize> = p.kids(v, "obj").collect();
     let dates = objects_read_for_dates(p, v);
-    direct.retain(|d| !dates.contains(d));
+    direct.retain(|d| !dates.contains(d) && !stray_objects(p, v).contains(d));
     // "doit prêter serment le 7 août" with the bare noun read as a
     // predicative complement: the idiom's noun all the same.
     let mut bare_noun = false;
@@ -1594,7 +1610,7 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
     let dates = objects_read_for_dates(p, v);
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
-        if (real > 0 && when(o)) || dates.contains(&o) {
+        if (real > 0 && when(o)) || dates.contains(&o) || stray_objects(p, v).contains(&o) {
             continue;
         }
         if p.tok(o).pos == "PRON" {
@@ -1820,6 +1836,27 @@ fn objects_read_for_dates(p: &Para, v: usize) -> Vec<usize> {
     let dates: Vec<usize> = objects.iter().copied().filter(|&o| date_phrase(p, o)).collect();
     if dates.len() < objects.len() {
         dates
+    } else {
+        Vec::new()
+    }
+}
+
+/// The direct objects of `v` that are no noun phrase of their own beside
+/// one that is: an adverb or a phrase with a preposition ("avait lieu tout
+/// près de l'île de X", parsed with "lieu" and "près" or "île" both
+/// objects) is an adjunct the parser misread.
+fn stray_objects(p: &Para, v: usize) -> Vec<usize> {
+    // "des" or "du" before an object is more often its article than a
+    // preposition; "de" counts only after an adverb ("près de").
+    let stray = |o: usize| {
+        p.tok(o).pos == "ADV"
+            || p.kids(o, "case").any(|c| {
+                p.prep(o).is_some_and(|x| x != "de") || (c > 0 && p.tok(c - 1).pos == "ADV" && p.head(c - 1) != Some(v))
+            })
+    };
+    let objects: Vec<usize> = p.kids(v, "obj").collect();
+    if objects.iter().any(|&o| !stray(o)) {
+        objects.into_iter().filter(|&o| stray(o)).collect()
     } else {
         Vec::new()
     }

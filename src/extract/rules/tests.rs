@@ -3496,3 +3496,15 @@ fn a_time_ago_and_a_time_near_a_clock_time_date_the_act() {
     fact(&doc, "Zorblax", "acquires", "expertise");
     no_fact_with(&doc, |f| f.predicate == "actDate");
 }
+
+/// "avait lieu" with "avoir" tagged an auxiliary heading its clause is the
+/// occurrence idiom's verb all the same; "tout près de X" read as a second
+/// object of "avoir lieu" is no object (it gave "has lieu").
+#[test]
+fn an_occurrence_idiom_with_its_verb_tagged_auxiliary_or_an_adverb_for_object() {
+    let doc = sentence("La réunion avait lieu mardi à Quillac.");
+    fact(&doc, "réunion", "actDate", "mardi");
+    assert_eq!(fact(&doc, "réunion", "takesPlaceIn", "Quillac").lemma, "avoir lieu à");
+    let doc = sentence("Le drame a eu lieu tout près de Quillac.");
+    no_fact_with(&doc, |f| f.predicate == "has");
+}
