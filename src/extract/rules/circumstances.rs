@@ -154,7 +154,8 @@ pub(crate) fn near_of(p: &Para, n: &super::places::NearPhrase, v: usize) -> bool
         }
         None => false,
     };
-    on(n.first) || on(n.complement)
+    // "tout près de X": the locution's last word may be the one hung on the verb.
+    on(n.first) || on(n.de - 1) || on(n.complement)
 }
 
 /// Prepositions that place an act ("à Lyon", "en Bavière", "dans la ville

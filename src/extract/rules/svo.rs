@@ -26,7 +26,7 @@ pub(crate) const OCCURRENCE: &str = "occurrence";
 pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<Draft>) {
     for v in 0..p.len() {
         let tok = p.tok(v);
-        if tok.pos != "VERB" || handled.contains(&v) {
+        if (tok.pos != "VERB" && !occurrence_auxiliary(ctx, p, v)) || handled.contains(&v) {
             continue;
         }
         // Participles modifying a noun with an agent are `passive`'s, other
@@ -47,6 +47,22 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, handled: &HashSet<usize>, out: &mut Vec<D
         verb_facts(ctx, p, v, out);
         causee_facts(ctx, p, v, out);
     }
+}
+
+/// "le drame avait lieu à X": an "avoir" the tagger took for an
+/// auxiliary, yet heading its clause with the noun of an occurrence idiom
+/// ("avoir lieu") for object, is that idiom's verb.
+fn occurrence_auxiliary(ctx: &Ctx, p: &Para, v: usize) -> bool {
+    let tok = p.tok(v);
+    tok.pos == "AUX"
+        && tok.lemma == "avoir"
+        && !tok.dep.starts_with("aux")
+        && tok.dep != "cop"
+        && p.kids(v, "obj").any(|o| {
+            p.tok(o).pos == "NOUN"
+                && p.kids(o, "det").next().is_none()
+                && ctx.is(Class::Occurrence, &format!("avoir {}", p.tok(o).lemma.to_lowercase()))
+        })
 }
 
 /// Whether the participle `v` closes a manner locution with the bare noun
@@ -1078,6 +1094,8 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // fait deux morts et dix blessés": "faire blessé" is an idiom of its own).
     let mut idiom_verb: Option<String> = None;
     let mut direct: Vec<usize> = p.kids(v, "obj").collect();
+    let dates = objects_read_for_dates(p, v);
+    direct.retain(|d| !dates.contains(d) && !stray_objects(p, v).contains(d));
     // "doit prêter serment le 7 août" with the bare noun read as a
     // predicative complement: the idiom's noun all the same.
     let mut bare_noun = false;
@@ -1193,6 +1211,24 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         lemmas = lemmas.split_off(lemmas.len() - 1);
     }
     let mut obls = obliques(ctx, p, v, passive || impersonal, &lemmas);
+    // "aura lieu le 12 juin à Paris" with "à Paris" hung on the date the
+    // parser read as an object: the date's phrases after it are the verb's.
+    for &d in &dates {
+        for g in p.kids(d, "nmod").filter(|&g| g > d).collect::<Vec<_>>() {
+            let Some(prep) = p.prep(g) else { continue };
+            let values = ctx.values(p, g, None);
+            let kind = values.iter().find_map(|x| match x.object {
+                Object::Entity(e) => Some(ctx.kind(e)),
+                _ => None,
+            });
+            obls.push(Oblique {
+                role: role_of(&prep, kind),
+                prep,
+                values,
+                core: false,
+            });
+        }
+    }
     // "sur les 49 radars, 43 …": the set a counted subject was read from
     // is no argument of the verb's.
     obls.retain(|o| {
@@ -1599,8 +1635,9 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
             })
     };
     let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
+    let dates = objects_read_for_dates(p, v);
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
-        if real > 0 && when(o) {
+        if (real > 0 && when(o)) || dates.contains(&o) || stray_objects(p, v).contains(&o) {
             continue;
         }
         if p.tok(o).pos == "PRON" {
@@ -1737,11 +1774,15 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         return None;
     }
     // "a explosé à proximité de la gare": a `near` locution's noun is where,
-    // not an argument the verb needs.
+    // not an argument the verb needs; nor does any verb need a "devant" or
+    // "derrière" phrase, which the parser labels `obl:arg` on a reflexive
+    // verb ("les manifestants se sont rassemblés devant la mairie"): the
+    // act stands alone and `circumstances` reads its place.
     let near = super::places::near_phrases(ctx, p);
     let in_near = |c: usize| near.iter().any(|n| (n.first..n.de).contains(&c));
+    let spatial = |c: usize| p.prep(c).is_some_and(|x| matches!(x.as_str(), "devant" | "derrière"));
     let needs_argument = p.children[v].iter().any(|&c| {
-        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !in_near(c))
+        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !in_near(c) && !spatial(c))
             || p.kids(c, "case")
                 .chain(p.kids(c, "mark"))
                 .any(|m| p.tok(m).lemma == "comme")
@@ -1815,6 +1856,40 @@ fn date_phrase(p: &Para, c: usize) -> bool {
     let number = tok.text.chars().all(|ch| ch.is_ascii_digit()) && !tok.text.is_empty();
     let calendar = |k: &usize| super::time::is_calendar_word(&p.tok(*k).lemma.to_lowercase());
     (number || is_time_noun(p, c)) && p.subtree(c).iter().any(calendar)
+}
+
+/// The direct objects of `v` that are dates as written ("aura lieu le 12
+/// juin à Paris", parsed with "lieu" and "12" both objects) beside another
+/// object: a date says when, never what the verb takes.
+fn objects_read_for_dates(p: &Para, v: usize) -> Vec<usize> {
+    let objects: Vec<usize> = p.kids(v, "obj").collect();
+    let dates: Vec<usize> = objects.iter().copied().filter(|&o| date_phrase(p, o)).collect();
+    if dates.len() < objects.len() {
+        dates
+    } else {
+        Vec::new()
+    }
+}
+
+/// The direct objects of `v` that are no noun phrase of their own beside
+/// one that is: an adverb or a phrase with a preposition ("avait lieu tout
+/// près de l'île de X", parsed with "lieu" and "près" or "île" both
+/// objects) is an adjunct the parser misread.
+fn stray_objects(p: &Para, v: usize) -> Vec<usize> {
+    // "des" or "du" before an object is more often its article than a
+    // preposition; "de" counts only after an adverb ("près de").
+    let stray = |o: usize| {
+        p.tok(o).pos == "ADV"
+            || p.kids(o, "case").any(|c| {
+                p.prep(o).is_some_and(|x| x != "de") || (c > 0 && p.tok(c - 1).pos == "ADV" && p.head(c - 1) != Some(v))
+            })
+    };
+    let objects: Vec<usize> = p.kids(v, "obj").collect();
+    if objects.iter().any(|&o| !stray(o)) {
+        objects.into_iter().filter(|&o| stray(o)).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether a lemma has the shape of a French infinitive (-er, -ir, -re,

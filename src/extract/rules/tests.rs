@@ -3482,6 +3482,13 @@ fn a_near_locution_places_the_act_wherever_the_parser_hangs_it() {
         "exploser à proximité de"
     );
     no_fact_with(&doc, |f| label(&doc, &f.object).contains("proximité"));
+    // "avait" read as an auxiliary root, "près" as its object: the
+    // locution's last word hangs on the verb.
+    let doc = sentence("Le drame avait lieu tout près de Lyon.");
+    assert_eq!(
+        fact(&doc, "drame", "actLocation", "Lyon").lemma,
+        "avoir lieu tout près de"
+    );
 }
 
 #[test]
@@ -3543,4 +3550,57 @@ fn the_subject_of_a_participle_incise_is_the_finite_verbs() {
     fact(&doc, "Paul Zorblax", "diesIn", "Quillac");
     fact(&doc, "Paul Zorblax", "actDate", "samedi");
     no_fact_with(&doc, |f| f.predicate == "acts" && label(&doc, &f.object) == "né");
+}
+
+/// A reflexive intransitive act with a "devant" or "derrière" phrase,
+/// which the parser labels `obl:arg` as if the verb needed it, is an act
+/// all the same, placed where its phrase names a place.
+#[test]
+fn a_reflexive_act_before_a_place_is_an_act_at_that_place() {
+    let doc = sentence("Les manifestants se sont rassemblés devant la mairie de Quillac.");
+    assert_eq!(fact(&doc, "manifestants", "acts", "rassemblés").rule, "intransitive");
+    fact(&doc, "manifestants", "actLocation", "mairie de Quillac");
+    let doc = sentence("Les grévistes se sont réunis derrière la gare.");
+    fact(&doc, "grévistes", "acts", "réunis");
+}
+
+/// "aura lieu le 12 juin à X" parsed with the date as a second object and
+/// the place hung on it: the date is no object, the place is where the
+/// event takes place, and "lieu" gives no row.
+#[test]
+fn a_date_read_as_a_second_object_of_an_occurrence_idiom_dates_it() {
+    let doc = sentence("La cérémonie aura lieu le 12 juin à Quillac.");
+    fact(&doc, "cérémonie", "actDate", "le 12 juin");
+    assert_eq!(fact(&doc, "cérémonie", "takesPlaceIn", "Quillac").lemma, "avoir lieu à");
+    no_fact_with(&doc, |f| f.predicate == "has");
+}
+
+/// A time ago ("il y a deux semaines", "il y a plus de dix ans", whether
+/// the parser reads "il y a" as a fixed word or as a clause of its own)
+/// and a point near a clock time ("peu avant 17h00") date the act; a time
+/// ago inside a quotation after a colon is the quotation's, not the date
+/// of the clause before it.
+#[test]
+fn a_time_ago_and_a_time_near_a_clock_time_date_the_act() {
+    let doc = sentence("Le premier tour du scrutin a eu lieu il y a deux semaines.");
+    fact(&doc, "premier tour du scrutin", "actDate", "il y a deux semaines");
+    let doc = sentence("Le comité a démissionné il y a plus de dix ans.");
+    fact(&doc, "comité", "actDate", "il y a plus de dix ans");
+    let doc = sentence("L'éboulement s'est produit peu avant 17h00.");
+    assert_eq!(fact(&doc, "éboulement", "actDate", "peu avant 17h00").lemma, "produire");
+    let doc = sentence("Zorblax a acquis une expertise : « il y a cinq ans, nous n'avions pas d'ingénieurs. »");
+    fact(&doc, "Zorblax", "acquires", "expertise");
+    no_fact_with(&doc, |f| f.predicate == "actDate");
+}
+
+/// "avait lieu" with "avoir" tagged an auxiliary heading its clause is the
+/// occurrence idiom's verb all the same; "tout près de X" read as a second
+/// object of "avoir lieu" is no object (it gave "has lieu").
+#[test]
+fn an_occurrence_idiom_with_its_verb_tagged_auxiliary_or_an_adverb_for_object() {
+    let doc = sentence("La réunion avait lieu mardi à Quillac.");
+    fact(&doc, "réunion", "actDate", "mardi");
+    assert_eq!(fact(&doc, "réunion", "takesPlaceIn", "Quillac").lemma, "avoir lieu à");
+    let doc = sentence("Le drame a eu lieu tout près de Quillac.");
+    no_fact_with(&doc, |f| f.predicate == "has");
 }

@@ -1,5 +1,6 @@
 //! Dates and times written in a clause ("lundi soir", "le 28 février",
-//! "en 2014", "aujourd'hui") and their attachment as `time` arguments.
+//! "en 2014", "aujourd'hui", "il y a trois semaines", "peu après 4 heures")
+//! and their attachment as `time` arguments.
 //!
 //! Owns the surface patterns for time expressions and the rule that an
 //! expression belongs to the facts of the clause it sits in, and gives each
@@ -130,6 +131,7 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
     while i < n {
         let w = lower(p, i);
         let mut span: Option<Range<usize>> = None;
+        let mut anchor: Option<usize> = None;
         if WEEKDAYS.contains(&w.as_str()) {
             let mut e = i + 1;
             if e < n && PARTS.contains(&lower(p, e).as_str()) {
@@ -193,6 +195,51 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
             // "aux environs de 22 heures": a point in time, roughly.
             let minutes = i + 5 < n && is_minute(&lower(p, i + 5));
             span = Some(i..if minutes { i + 6 } else { i + 5 });
+        } else if w == "il" && i + 3 < n && lower(p, i + 1) == "y" && lower(p, i + 2) == "a" {
+            // "il y a trois semaines", "il y a plus de dix ans": a time
+            // ago, its amount in numbers and quantity words only ("il y a
+            // eu trois morts" says something exists).
+            let unit = (i + 3..n.min(i + 8)).find(|&k| {
+                let lemma = p.tok(k).lemma.to_lowercase();
+                p.tok(k).pos == "NOUN"
+                    && SPANS.contains(&lemma.as_str())
+                    && !matches!(lemma.as_str(), "fois" | "période")
+            });
+            let amount = |k: usize| {
+                matches!(p.tok(k).pos.as_str(), "NUM" | "DET" | "ADV")
+                    || matches!(lower(p, k).as_str(), "de" | "d'" | "quelques" | "plusieurs")
+            };
+            // The verb the expression dates: the one its own clause ("a"
+            // the verb, the time its object) or its time noun hangs on; not
+            // across a colon or a quotation mark ("… : « il y a cinq ans,
+            // nous n'avions rien »"), nor from a noun's phrase ("la
+            // suppression de la taxe il y a un mois").
+            let clause = p.tok(i + 2).pos == "VERB" && p.tok(i + 2).dep != "fixed";
+            let dated = |u: usize| {
+                let h = p.head(if clause { i + 2 } else { u })?;
+                let (a, b) = (h.min(i), h.max(i));
+                let crossed = (a..b).any(|k| matches!(p.tok(k).text.as_str(), ":" | "«" | "»" | "\"" | "“" | "”"));
+                (p.tok(h).pos == "VERB" && !crossed).then_some(h)
+            };
+            if let Some(u) = unit.filter(|&u| u > i + 3 && (i + 3..u).all(amount)) {
+                if let Some(h) = dated(u) {
+                    span = Some(i..u + 1);
+                    if clause {
+                        anchor = Some(h);
+                    }
+                }
+            }
+        } else if w == "peu"
+            && i + 3 < n
+            && matches!(lower(p, i + 1).as_str(), "après" | "avant")
+            && (is_clock(&lower(p, i + 2))
+                || (is_hour(&lower(p, i + 2)) && matches!(lower(p, i + 3).as_str(), "heures" | "heure" | "h")))
+        {
+            // "peu après 4 heures", "peu avant 17h00": a point in time, near
+            // a clock time ("avant lundi" alone is a deadline).
+            let e = if is_clock(&lower(p, i + 2)) { i + 3 } else { i + 4 };
+            let minutes = e < n && !is_clock(&lower(p, i + 2)) && is_minute(&lower(p, e));
+            span = Some(i..if minutes { e + 1 } else { e });
         } else if DEICTIC.contains(&w.as_str()) {
             span = Some(i..i + 1);
         } else if (w == "ce" || w == "cette")
@@ -206,10 +253,11 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
         }
         match span {
             Some(r) => {
-                let anchor = r
-                    .clone()
-                    .find(|&t| p.tok(t).pos != "ADP" && p.tok(t).pos != "DET")
-                    .unwrap_or(r.start);
+                let anchor = anchor.unwrap_or_else(|| {
+                    r.clone()
+                        .find(|&t| p.tok(t).pos != "ADP" && p.tok(t).pos != "DET")
+                        .unwrap_or(r.start)
+                });
                 i = r.end;
                 out.push(TimeExpr { tokens: r, anchor });
             }
