@@ -21,6 +21,18 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     let lower = |k: usize| p.tok(k).text.chars().next().is_some_and(char::is_lowercase);
     for a in 0..p.len() {
         let Some(h) = p.head(a) else { continue };
+        // "la Coupe X, compétition de …": a name's capitalised first word
+        // may be tagged a noun; such a name takes its apposition too.
+        if bare_nmod_apposition(p, a) {
+            let capitalised = p.tok(h).text.chars().next().is_some_and(char::is_uppercase);
+            let name = ctx.table.entity_at(p.index, h).filter(|_| capitalised);
+            // "dans les Yvelines, les agents …": after a place the parser
+            // hangs the clause's subject; a place's apposition says little.
+            if let Some(e) = name.filter(|&e| ctx.kind(e) != EntityKind::Place) {
+                apposition(ctx, p, e, h, a, out);
+            }
+            continue;
+        }
         let Some(e) = named_entity(ctx, p, h) else { continue };
         let dep = p.tok(a).dep.as_str();
         match dep {
@@ -492,6 +504,49 @@ pub(crate) fn bare_conjunct_apposition(p: &Para, a: usize) -> bool {
             .into_iter()
             .find(|&k| p.tok(k).pos != "PUNCT")
             .is_some_and(|f| f >= 2 && p.tok(f - 1).text == "," && (f - 2 == h || p.dominated_by(f - 2, h)))
+}
+
+/// Whether `a` is an apposition the parser labelled a complement with no
+/// preposition (`nmod`): "Renault, constructeur automobile, a annoncé",
+/// "la Coupe X, compétition de patinage artistique, se déroule". A common
+/// noun set off by commas on both sides (or ending the sentence) right
+/// after its head's phrase; not a count, a present participle
+/// ("X, représentant la Russie", read by `detached_participle`), nor a
+/// street or landmark noun ("à Paris, rue de l'Opéra": where, not what).
+pub(crate) fn bare_nmod_apposition(p: &Para, a: usize) -> bool {
+    let tok = p.tok(a);
+    let Some(h) = p.head(a) else { return false };
+    let landmark = crate::extract::entities::tables::tables()
+        .landmark_words
+        .contains(&crate::names::fold(&tok.lemma));
+    if tok.dep != "nmod"
+        || tok.pos != "NOUN"
+        || h >= a
+        || landmark
+        || p.kids(a, "case").next().is_some()
+        || p.kids(a, "nummod").next().is_some()
+        || !tok.text.chars().next().is_some_and(char::is_lowercase)
+        || super::np::is_participle(p, a)
+    {
+        return false;
+    }
+    // A described noun: with its article, adjective or complement ("un
+    // ancien militaire", "constructeur automobile"), no verb inside (a
+    // clause the parser hung there); a bare noun is as often a misread verb.
+    let described = ["det", "amod", "nmod"].iter().any(|d| p.kids(a, d).next().is_some());
+    let phrase = p.subtree(a);
+    if !described || phrase.iter().any(|&k| matches!(p.tok(k).pos.as_str(), "VERB" | "AUX")) {
+        return false;
+    }
+    let (Some(&first), Some(&last)) = (phrase.iter().find(|&&k| p.tok(k).pos != "PUNCT"), phrase.last()) else {
+        return false;
+    };
+    let opened = first >= 2 && p.tok(first - 1).text == "," && (first - 2 == h || p.dominated_by(first - 2, h));
+    let after = if p.tok(last).pos == "PUNCT" { last } else { last + 1 };
+    let closed = after >= p.len()
+        || p.sentence_of[after] != p.sentence_of[a]
+        || matches!(p.tok(after).text.as_str(), "," | "." | ")" | ";");
+    opened && closed
 }
 
 fn named_entity(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {

@@ -3604,3 +3604,21 @@ fn an_occurrence_idiom_with_its_verb_tagged_auxiliary_or_an_adverb_for_object() 
     let doc = sentence("Le drame a eu lieu tout près de Quillac.");
     no_fact_with(&doc, |f| f.predicate == "has");
 }
+
+#[test]
+fn an_apposition_parsed_as_a_bare_complement_describes_the_name() {
+    // The parser labels the apposition `nmod` with no preposition.
+    let doc = sentence("Renault, constructeur automobile, a annoncé un plan.");
+    assert_eq!(
+        fact(&doc, "Renault", "isA", "constructeur automobile").rule,
+        "apposition"
+    );
+    // A name whose first word is tagged a noun ("la Coupe").
+    let doc =
+        sentence("La Coupe de Quillac, compétition de patinage artistique, se déroule du 16 au 18 novembre 2018.");
+    fact(&doc, "Coupe de Quillac", "isA", "compétition de patinage artistique");
+    // After a place, a square (parsed as its bare complement) says where,
+    // not what the place is.
+    let doc = sentence("À Lyon, place Bellecour, des manifestants se sont rassemblés.");
+    no_fact_with(&doc, |f| f.predicate == "isA");
+}
