@@ -214,10 +214,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
                 .unwrap_or_default();
             derived.push(fact);
         }
-        let near: Vec<super::places::NearPhrase> = super::places::near_phrases(ctx, p)
-            .into_iter()
-            .filter(|n| near_of(p, n, v))
-            .collect();
+        let near: Vec<&super::places::NearPhrase> = p.near_phrases(ctx).iter().filter(|n| near_of(p, n, v)).collect();
         // "à proximité de la gare": the place is the locution's complement,
         // not its noun.
         let in_locution = |c: usize| near.iter().any(|n| (n.first..n.de).contains(&c));

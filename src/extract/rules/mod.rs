@@ -143,6 +143,8 @@ pub(crate) struct Para<'a> {
     pub children: Vec<Vec<usize>>,
     pub sentence_of: &'a [usize],
     pub offsets: &'a [usize],
+    /// The `near` locutions, found on first use ([`Para::near_phrases`]).
+    near: std::cell::OnceCell<Vec<places::NearPhrase>>,
 }
 
 /// A preposition as written, in lower case, with the contracted articles
@@ -172,7 +174,15 @@ impl<'a> Para<'a> {
             children,
             sentence_of,
             offsets,
+            near: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The paragraph's `near` locutions with their complements
+    /// ([`places::near_phrases`]), read once and kept: several rules and
+    /// every noun phrase ask for them.
+    pub fn near_phrases(&self, ctx: &Ctx) -> &[places::NearPhrase] {
+        self.near.get_or_init(|| places::near_phrases(ctx, self))
     }
 
     pub fn tok(&self, i: usize) -> &Token {

@@ -942,7 +942,7 @@ impl Ctx<'_> {
         // "a arrêté le suspect près de Toulouse": the parser hangs the
         // place on the object; it says where the act happened.
         // Its words go with it ("près", "à proximité").
-        let near = super::places::near_phrases(self, p).into_iter().any(|n| {
+        let near = p.near_phrases(self).iter().any(|n| {
             (c == n.complement || (n.first..n.de).contains(&c))
                 && super::circumstances::names_place(self, p, n.complement)
         });

@@ -899,6 +899,25 @@ struct Oblique {
     core: bool,
 }
 
+impl Oblique {
+    /// The argument `prep` introduces, whose phrase heads at token `at`:
+    /// its values, and its role as [`role_of`] reads it from the kind of
+    /// entity it names.
+    fn of(ctx: &Ctx, p: &Para, prep: String, at: usize, core: bool) -> Self {
+        let values = ctx.values(p, at, None);
+        let kind = values.iter().find_map(|x| match x.object {
+            Object::Entity(e) => Some(ctx.kind(e)),
+            _ => None,
+        });
+        Oblique {
+            role: role_of(&prep, kind),
+            prep,
+            values,
+            core,
+        }
+    }
+}
+
 /// Prepositional arguments of `v`. A place introduced by a preposition the
 /// verb's predicate row names ("livrer … à la Syrie": `livrer à`) is the
 /// recipient, not where it happened.
@@ -907,23 +926,14 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
     // "se sont percutés près de Lyon", "a chaviré au large de X": a `near`
     // locution's complement, wherever the parser hung the locution, is a
     // prepositional argument of the verb (a place: where it happened).
-    let near: Vec<super::places::NearPhrase> = super::places::near_phrases(ctx, p)
-        .into_iter()
+    let near: Vec<&super::places::NearPhrase> = p
+        .near_phrases(ctx)
+        .iter()
         .filter(|n| super::circumstances::near_of(p, n, v))
         .collect();
     // A passive's place is read by `circumstances`, never its object.
     for n in near.iter().filter(|_| !passive) {
-        let values = ctx.values(p, n.complement, None);
-        let kind = values.iter().find_map(|x| match x.object {
-            Object::Entity(e) => Some(ctx.kind(e)),
-            _ => None,
-        });
-        out.push(Oblique {
-            role: role_of(&n.locution, kind),
-            prep: n.locution.clone(),
-            values,
-            core: false,
-        });
+        out.push(Oblique::of(ctx, p, n.locution.clone(), n.complement, false));
     }
     for c in p.children[v].iter().copied() {
         // "à proximité de Lyon": the locution's noun is no argument.
@@ -972,18 +982,8 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
             let Some(goal) = goal_complement(ctx, p, g, &gp) else {
                 continue;
             };
-            let values = ctx.values(p, goal, None);
-            let kind = values.iter().find_map(|x| match x.object {
-                Object::Entity(e) => Some(ctx.kind(e)),
-                _ => None,
-            });
             let prep = format!("{gp} {} de", p.tok(g).lemma.to_lowercase());
-            out.push(Oblique {
-                role: role_of(&prep, kind),
-                prep,
-                values,
-                core: false,
-            });
+            out.push(Oblique::of(ctx, p, prep, goal, false));
         }
         // "appelle dans son communiqué à une solution": the parser may hang
         // the verb's "à" argument on the "dans" phrase before it.
@@ -1095,7 +1095,8 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     let mut idiom_verb: Option<String> = None;
     let mut direct: Vec<usize> = p.kids(v, "obj").collect();
     let dates = objects_read_for_dates(p, v);
-    direct.retain(|d| !dates.contains(d) && !stray_objects(p, v).contains(d));
+    let stray = stray_objects(p, v);
+    direct.retain(|d| !dates.contains(d) && !stray.contains(d));
     // "doit prêter serment le 7 août" with the bare noun read as a
     // predicative complement: the idiom's noun all the same.
     let mut bare_noun = false;
@@ -1216,17 +1217,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     for &d in &dates {
         for g in p.kids(d, "nmod").filter(|&g| g > d).collect::<Vec<_>>() {
             let Some(prep) = p.prep(g) else { continue };
-            let values = ctx.values(p, g, None);
-            let kind = values.iter().find_map(|x| match x.object {
-                Object::Entity(e) => Some(ctx.kind(e)),
-                _ => None,
-            });
-            obls.push(Oblique {
-                role: role_of(&prep, kind),
-                prep,
-                values,
-                core: false,
-            });
+            obls.push(Oblique::of(ctx, p, prep, g, false));
         }
     }
     // "sur les 49 radars, 43 …": the set a counted subject was read from
@@ -1247,17 +1238,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 }
                 continue;
             };
-            let values = ctx.values(p, g, None);
-            let kind = values.iter().find_map(|x| match x.object {
-                Object::Entity(e) => Some(ctx.kind(e)),
-                _ => None,
-            });
-            obls.push(Oblique {
-                role: role_of(&prep, kind),
-                prep,
-                values,
-                core: true,
-            });
+            obls.push(Oblique::of(ctx, p, prep, g, true));
         }
     }
     let mut rule = if passive { "passive" } else { "svo" };
@@ -1636,8 +1617,9 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     };
     let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
     let dates = objects_read_for_dates(p, v);
+    let stray = stray_objects(p, v);
     for o in p.kids(v, "obj").collect::<Vec<_>>() {
-        if (real > 0 && when(o)) || dates.contains(&o) || stray_objects(p, v).contains(&o) {
+        if (real > 0 && when(o)) || dates.contains(&o) || stray.contains(&o) {
             continue;
         }
         if p.tok(o).pos == "PRON" {
@@ -1778,8 +1760,7 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     // "derrière" phrase, which the parser labels `obl:arg` on a reflexive
     // verb ("les manifestants se sont rassemblés devant la mairie"): the
     // act stands alone and `circumstances` reads its place.
-    let near = super::places::near_phrases(ctx, p);
-    let in_near = |c: usize| near.iter().any(|n| (n.first..n.de).contains(&c));
+    let in_near = |c: usize| p.near_phrases(ctx).iter().any(|n| (n.first..n.de).contains(&c));
     let spatial = |c: usize| p.prep(c).is_some_and(|x| matches!(x.as_str(), "devant" | "derrière"));
     let needs_argument = p.children[v].iter().any(|&c| {
         (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !in_near(c) && !spatial(c))
