@@ -7,13 +7,19 @@
 //! exactly one longer name joins it ("Centre de désinformation"); an
 //! acronym joins the one longer name whose significant words it spells
 //! ("CPI" → "Cour pénale internationale", "FARC" → "Forces armées
-//! révolutionnaires de Colombie"); a name joins the one longer name that
+//! révolutionnaires de Colombie"), written in the plural or without its
+//! capitals too ("GJs", "Gjs" → "Gilets jaunes"); a one-word name joins
+//! the one name written before it that it opens, followed by adjectives
+//! only ("les Gilets" → "les Gilets jaunes", "les Jeux" → "les Jeux
+//! olympiques"); a name joins the one longer name that
 //! is an organisation head word followed by it ("TF1" → "Groupe TF1"); a
 //! name in the other grammatical number joins the one written before it
 //! ("un Gilet jaune" → "les Gilets jaunes"). Names of one core whose
 //! marks agree are one ("Grand Tournoi 2031", "Grand Tournoi FZB": years,
 //! organiser acronyms, edition ordinals and function words aside, see
-//! [`Shape`]); acronyms also spell every word, number words as digits
+//! [`Shape`]), and so are a name and the same with a common-noun "de"
+//! complement when one writes no year ("Jeux olympiques 2018", "Jeux
+//! olympiques d'hiver"); acronyms also spell every word, number words as digits
 //! ("P3R"), a name written without its article ("LLB"), and a hyphenated
 //! compound joins the name of its first acronym ("IXB-CORTALIS"); a company
 //! form ends a name its short form drops ("Zorblax Corporation"); a
@@ -100,6 +106,10 @@ pub struct Shape {
     /// For each core word, whether it was written in lower case (a common
     /// noun or adjective: "été", "glace"; not "Borlande").
     pub lower: Vec<bool>,
+    /// For each core word, whether "de" (or "d'", "du", "des") stands
+    /// right before it: the word begins a complement ("Jeux zorbiens
+    /// d'été"), not an adjective ("Gilets verts libres").
+    pub after_de: Vec<bool>,
 }
 
 /// Whether a folded word is a year (1900 to 2099).
@@ -119,6 +129,7 @@ fn is_ordinal(w: &str) -> bool {
 /// The [`Shape`] of a written name.
 pub fn shape(text: &str) -> Shape {
     let mut s = Shape::default();
+    let mut de = false;
     for token in text.split_whitespace() {
         let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
         let acronym = is_acronym(bare);
@@ -128,8 +139,10 @@ pub fn shape(text: &str) -> Shape {
             .is_some_and(char::is_lowercase);
         for w in crate::names::words(token) {
             if ACRONYM_SKIPS.contains(&w.as_str()) {
+                de = matches!(w.as_str(), "de" | "d" | "du" | "des");
                 continue;
             }
+            let after_de = std::mem::take(&mut de);
             if is_year(&w) {
                 s.years.push(w);
             } else if is_ordinal(&w) {
@@ -139,6 +152,7 @@ pub fn shape(text: &str) -> Shape {
             } else {
                 s.core.push(w);
                 s.lower.push(lower);
+                s.after_de.push(after_de);
             }
         }
     }
@@ -161,17 +175,24 @@ fn same_shape(a: &Shape, b: &Shape) -> bool {
         && (within(&a.acronyms, &b.acronyms) || within(&b.acronyms, &a.acronyms))
 }
 
-/// Whether `long` is `short` of the same year with a common-noun
-/// complement added: "Jeux zorbiens d'été de 2031" beside "Jeux zorbiens
-/// de 2031", "Championnats de Borlande de glace 2031" beside "Championnats
-/// de Borlande 2031"; not "Grand Tournoi de Borlande 2031" beside "Grand
-/// Tournoi 2031" (a capitalised name: one event of the series).
+/// Whether `long` is `short` with a common-noun complement added:
+/// "Jeux zorbiens d'été de 2031" beside "Jeux zorbiens de 2031",
+/// "Championnats de Borlande de glace 2031" beside "Championnats de
+/// Borlande 2031"; not "Grand Tournoi de Borlande 2031" beside "Grand
+/// Tournoi 2031" (a capitalised name: one event of the series). When
+/// one of the two writes no year ("Jeux zorbiens 2031" beside "Jeux
+/// zorbiens d'hiver"), the added words must be a complement in "de" (a
+/// season, a sport): an added adjective names another branch of the
+/// series or another group ("Grand Tournoi junior", "Gilets verts
+/// libres").
 fn extends(short: &Shape, long: &Shape) -> bool {
     let n = short.core.len();
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    let dated_alike = !short.years.is_empty() && short.years == long.years;
+    let undated = short.years.is_empty() || long.years.is_empty();
+    let complement = long.after_de.get(n).copied().unwrap_or(false);
     n >= 2
-        && !short.years.is_empty()
-        && short.years == long.years
+        && (dated_alike || (undated && complement))
         && long.core.len() > n
         && long.core[..n] == short.core[..]
         && long.lower[n..].iter().all(|&l| l)
@@ -268,6 +289,34 @@ pub fn is_acronym(text: &str) -> bool {
         && t.chars().next().is_some_and(|c| c.is_uppercase())
         && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// The letters of an acronym written in the plural or without its
+/// capitals, folded: "GJs" and "Gjs" → "gj", "Gj" → "gj"; a word of 2 to
+/// 6 letters, the first a capital, with no vowel but a plural "s" (an
+/// acronym read as letters, not a name: "Tom", "Elsa" have vowels).
+/// `None` for anything else, written acronyms ("GJ") included, which
+/// [`is_acronym`] reads.
+pub fn loose_acronym(text: &str) -> Option<String> {
+    let t = text.trim();
+    if is_acronym(t) {
+        return None;
+    }
+    if let Some(stem) = t.strip_suffix('s').filter(|stem| is_acronym(stem)) {
+        return Some(crate::names::fold(stem));
+    }
+    let n = t.chars().count();
+    let folded = crate::names::fold(t);
+    let stem = folded
+        .strip_suffix('s')
+        .filter(|s| s.chars().count() >= 2)
+        .unwrap_or(&folded);
+    let vowel = |c: char| "aeiouy".contains(c);
+    ((2..=6).contains(&n)
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().all(char::is_alphabetic)
+        && !stem.chars().any(vowel))
+    .then(|| stem.to_string())
 }
 
 /// Whether every letter of the one-word `short` key is the initial of a
@@ -406,6 +455,22 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
     // The bare name a landmark's name ends with ("place de la Zorbe" →
     // "zorbe"), and whether a name is an affair's ("affaire Zorblax").
     let landmark_of: Vec<Option<String>> = keys.iter().map(|k| tables.landmark_name(k)).collect();
+    // A group's name is a plural noun phrase, no person's even where the
+    // NER typed a mention PER ("des Gilets verts ont bloqué"): a word of
+    // it other than the first written in lower case and ending in "-s" or
+    // "-x", or a lone word so ("Gilets").
+    let plural_name = |g: usize| {
+        groups[g].iter().any(|&i| {
+            let words: Vec<&str> = mentions[i].text.split_whitespace().collect();
+            let plural = |t: &str| t.chars().count() > 3 && (t.ends_with('s') || t.ends_with('x'));
+            match words[..] {
+                [one] => plural(one) && one.chars().skip(1).all(char::is_lowercase),
+                _ => words[1..]
+                    .iter()
+                    .any(|t| t.chars().next().is_some_and(char::is_lowercase) && plural(t)),
+            }
+        })
+    };
     let is_case = |g: usize| words[g].len() > 1 && tables.case_words.contains(words[g][0]);
     // Per core that some name reaches by dropping a class noun or a
     // suffix: the first group, no person's or known place's, with it.
@@ -436,20 +501,39 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
     // joins the first such name when all such names agree with each other
     // ("Championnats du monde" beside the 2013 and the 2015 ones joins
     // neither).
+    // A name alike to two that are not alike to each other ("Jeux
+    // zorbiens" beside "… d'été" and "… d'hiver") joins neither, and
+    // neither joins it.
     let shapes: Vec<Shape> = groups.iter().map(|m| shape(&mentions[m[0]].text)).collect();
+    let alike_of: Vec<Vec<usize>> = (0..n)
+        .map(|g| {
+            (0..n)
+                .filter(|&h| {
+                    h != g
+                        && !is_person(g)
+                        && !is_place(g)
+                        && !is_person(h)
+                        && !is_place(h)
+                        && alike_shapes(&shapes[g], &shapes[h])
+                })
+                .collect()
+        })
+        .collect();
+    let agree: Vec<bool> = alike_of
+        .iter()
+        .map(|alike| {
+            alike.iter().all(|&a| {
+                alike
+                    .iter()
+                    .all(|&b| a == b || keys[a] == keys[b] || alike_shapes(&shapes[a], &shapes[b]))
+            })
+        })
+        .collect();
     for g in 0..n {
         if target[g] != g || is_person(g) || is_place(g) {
             continue;
         }
-        let alike: Vec<usize> = (0..n)
-            .filter(|&h| h != g && !is_person(h) && !is_place(h) && alike_shapes(&shapes[g], &shapes[h]))
-            .collect();
-        let agree = alike.iter().all(|&a| {
-            alike
-                .iter()
-                .all(|&b| a == b || keys[a] == keys[b] || alike_shapes(&shapes[a], &shapes[b]))
-        });
-        if let Some(&h) = alike.first().filter(|&&h| h < g && agree) {
+        if let Some(&h) = alike_of[g].first().filter(|&&h| h < g && agree[g] && agree[h]) {
             target[g] = h;
         }
     }
@@ -482,27 +566,44 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             target[g] = h;
             continue;
         }
-        let acronym = groups[g].iter().all(|&i| mentions[i].acronym);
+        // An acronym, or one written in the plural or without capitals
+        // ("GJs", "Gjs" for the "GJ", see [`loose_acronym`]): its letters.
+        let acronym_key: Option<String> = if groups[g].iter().all(|&i| mentions[i].acronym) {
+            Some(keys[g].to_string())
+        } else {
+            groups[g]
+                .iter()
+                .map(|&i| loose_acronym(&mentions[i].text))
+                .collect::<Option<Vec<String>>>()
+                .and_then(|stems| stems.first().cloned())
+        };
         // An acronym: the one longer name, no person's, that it spells (the
         // NER often tags a lone acronym PER: "RTE a indiqué"; the spelled
         // name's mentions then type the entity); failing that, the one it
         // spells in another order ("ISS", "Station spatiale internationale").
-        if acronym {
+        if let Some(acronym) = acronym_key.as_deref() {
+            // A name and its other grammatical number ("Gilets verts",
+            // "Gilet vert") spell one acronym and are one candidate (they
+            // join each other below): the first of them.
             let candidates = |spells: &dyn Fn(usize) -> bool| -> Vec<usize> {
-                (0..n)
-                    .filter(|&h| h != g && !is_person(h) && !is_place(h) && spells(h))
+                let all: Vec<usize> = (0..n)
+                    .filter(|&h| h != g && (!is_person(h) || plural_name(h)) && !is_place(h) && spells(h))
+                    .collect();
+                all.iter()
+                    .copied()
+                    .filter(|&h| !all.iter().any(|&e| e < h && number_variant(&words[e], &words[h])))
                     .collect()
             };
-            let exact = candidates(&|h| initials(keys[h]).as_deref() == Some(keys[g]));
+            let exact = candidates(&|h| initials(keys[h]).as_deref() == Some(acronym));
             let spelled = if exact.is_empty() {
-                candidates(&|h| spells_permuted(keys[g], keys[h]))
+                candidates(&|h| spells_permuted(acronym, keys[h]))
             } else {
                 exact
             };
             let spelled = if spelled.is_empty() {
                 let written = crate::names::fold(&mentions[groups[g][0]].text);
                 candidates(&|h| {
-                    spells_widely(keys[g], keys[h])
+                    spells_widely(acronym, keys[h])
                         || groups[h]
                             .iter()
                             .any(|&i| spells_widely(&written, &crate::names::fold(&mentions[i].text)))
@@ -670,6 +771,32 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
         };
         if let Some(h) = unique(joins) {
             target[g] = h;
+            continue;
+        }
+        // A one-word name that opens the one name written before it whose
+        // other words are adjectives ("les Gilets" after "les Gilets
+        // verts", "les Jeux" after "les Jeux zorbiens"): the text's short
+        // form of it. A person's name (a first name), a known place and
+        // a word that alone is no entity stay apart; a name whose
+        // other words are capitalised or open with "de" is another thing
+        // ("Fondation Zorblax", "Coupe de Borlande").
+        if w.len() == 1 && !is_place(g) && !tables.common.contains(keys[g]) && (!is_person(g) || plural_name(g)) {
+            let opened: Vec<usize> = (0..g)
+                .filter(|&h| !is_place(h) && words[h].len() >= 2 && words[h][0] == w[0])
+                .filter(|&h| {
+                    let text = &mentions[groups[h][0]].text;
+                    let rest: Vec<&str> = text.split_whitespace().skip(1).collect();
+                    !rest.is_empty()
+                        && rest.iter().all(|t| {
+                            t.chars().next().is_some_and(char::is_lowercase)
+                                && t.chars().all(|c| c.is_alphabetic() || c == '-')
+                                && !ACRONYM_SKIPS.contains(&crate::names::fold(t).as_str())
+                        })
+                })
+                .collect();
+            if let Some(h) = unique(opened) {
+                target[g] = h;
+            }
         }
     }
     // Follow chains (A → B → C) so every group lands on its final target.
@@ -835,7 +962,7 @@ mod tests {
         assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
         // The short name written first: the long one is one of its kind
         // ("les Bonnets rouges", then "un Bonnet rouge de Brest").
-        let m = [k("bonnet rouge", false), k("bonnet rouge de brest", false)];
+        let m = [kt("Bonnet rouge"), kt("Bonnet rouge de Brest")];
         assert_eq!(cluster(&m).len(), 2);
         // Two different complements: the short name stays apart.
         let m = [
@@ -1084,6 +1211,12 @@ mod tests {
             kt("Championnats de Borlande de patinage sur glace 2031"),
         ];
         assert_eq!(cluster(&m), vec![vec![0, 1], vec![2, 3]]);
+        // A complement in "de" added where one of the two writes no year:
+        // the season of the games the article is about.
+        let m = [kt("Jeux zorbiens 2031"), kt("Jeux Zorbiens d'hiver")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        let m = [kt("Jeux zorbiens"), kt("Jeux zorbiens d'été de 2031")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
         // Function words written or not.
         let m = [
             kt("avenue de Morlaix"),
@@ -1125,11 +1258,21 @@ mod tests {
         ];
         assert_eq!(cluster(&m).len(), 2);
         // A capitalised complement names one event of the series; without
-        // a year on both, no complement joins.
+        // a year on both, no added adjective joins (another branch of the
+        // series, another group).
         let m = [kt("Grand Tournoi 2031"), kt("Grand Tournoi de Borlande 2031")];
         assert_eq!(cluster(&m).len(), 2);
-        let m = [kt("Grand Tournoi"), kt("Grand Tournoi d'été 2031")];
+        let m = [kt("Grand Tournoi"), kt("Grand Tournoi junior 2031")];
         assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("Gilets verts"), kt("Gilets verts libres")];
+        assert_eq!(cluster(&m).len(), 2);
+        // Two complements that disagree: the bare name joins neither.
+        let m = [
+            kt("Jeux zorbiens"),
+            kt("Jeux zorbiens d'été"),
+            kt("Jeux zorbiens d'hiver"),
+        ];
+        assert_eq!(cluster(&m).len(), 3);
         let m = [kt("Grand Tournoi 2029"), kt("Grand Tournoi d'été 2031")];
         assert_eq!(cluster(&m).len(), 2);
         // A different complement is a different name.
@@ -1270,6 +1413,58 @@ mod tests {
         assert_eq!(cluster(&m).len(), 2);
         // A class noun of another kind is no landmark's.
         let m = [kt("cour de Quillac"), kt("Quillac")];
+        assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn an_acronym_in_the_plural_or_without_capitals_joins_its_name() {
+        assert_eq!(loose_acronym("GJs").as_deref(), Some("gj"));
+        assert_eq!(loose_acronym("Gjs").as_deref(), Some("gj"));
+        assert_eq!(loose_acronym("Gj").as_deref(), Some("gj"));
+        for no in ["GJ", "Tom", "Elsa", "Zorblax", "G", "Gj2"] {
+            assert_eq!(loose_acronym(no), None, "{no}");
+        }
+        let m = [kt("Tournesols verts"), kt("Tvs"), kt("TVs")];
+        assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
+        // The name in both numbers is one candidate; a person typed by the
+        // NER on a plural group name does not keep it apart.
+        let m = [
+            Keyed {
+                person: true,
+                ..kt("Tournesols verts")
+            },
+            kt("Tournesol vert"),
+            kt("Tvs"),
+        ];
+        assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
+        // Two names it spells: it joins neither.
+        let m = [kt("Tournesols verts"), kt("Tambours violets"), kt("Tvs")];
+        assert_eq!(cluster(&m).len(), 3);
+    }
+
+    #[test]
+    fn a_one_word_name_joins_the_name_it_opens_with_adjectives() {
+        let m = [kt("Tournesols verts"), kt("Tournesols")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        let m = [kt("Jeux zorbiens"), kt("Jeux")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // A capitalised word or a "de" complement after it: another thing.
+        let m = [kt("Fondation Zorblax"), kt("Fondation")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("Coupe de Borlande"), kt("Coupe")];
+        assert_eq!(cluster(&m).len(), 2);
+        // Written before the long name, two long names, a first name.
+        let m = [kt("Tournesols"), kt("Tournesols verts")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("Tournesols verts"), kt("Tournesols rouges"), kt("Tournesols")];
+        assert_eq!(cluster(&m).len(), 3);
+        let m = [
+            kt("Marine nationale"),
+            Keyed {
+                person: true,
+                ..kt("Marine")
+            },
+        ];
         assert_eq!(cluster(&m).len(), 2);
     }
 
