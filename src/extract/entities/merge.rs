@@ -775,23 +775,39 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
         }
         // A one-word name that opens the one name written before it whose
         // other words are adjectives ("les Gilets" after "les Gilets
-        // verts", "les Jeux" after "les Jeux zorbiens"): the text's short
+        // verts", "les Jeux" after "les Jeux zorbiens") or a "de"
+        // complement ("le Temple-Zorbe" after "le Temple-Zorbe de
+        // Quillac", as a multi-word name does above): the text's short
         // form of it. A person's name (a first name), a known place and
-        // a word that alone is no entity stay apart; a name whose
-        // other words are capitalised or open with "de" is another thing
-        // ("Fondation Zorblax", "Coupe de Borlande").
-        if w.len() == 1 && !is_place(g) && !tables.common.contains(keys[g]) && (!is_person(g) || plural_name(g)) {
-            let opened: Vec<usize> = (0..g)
-                .filter(|&h| !is_place(h) && words[h].len() >= 2 && words[h][0] == w[0])
+        // a word that alone is no entity stay apart; a name whose other
+        // words are capitalised is another thing ("Fondation Zorblax").
+        let capitalised = groups[g]
+            .iter()
+            .all(|&i| mentions[i].text.chars().next().is_some_and(char::is_uppercase));
+        if one_word
+            && capitalised
+            && !is_place(g)
+            && !tables.common.contains(keys[g])
+            && (!is_person(g) || plural_name(g))
+        {
+            // A hyphenated proper name ("Temple-Zorbe") is shortened
+            // before or after its long form; a lone word only after.
+            let hyphenated = groups[g].iter().all(|&i| mentions[i].text.contains('-'));
+            let opened: Vec<usize> = (0..n)
+                .filter(|&h| h != g && (h < g || hyphenated))
+                .filter(|&h| !is_place(h) && words[h].len() > w.len() && words[h][..w.len()] == w[..])
                 .filter(|&h| {
                     let text = &mentions[groups[h][0]].text;
                     let rest: Vec<&str> = text.split_whitespace().skip(1).collect();
-                    !rest.is_empty()
+                    let complement = complement_follows(&words[h], w.len()) && !is_person(h);
+                    let adjectives = w.len() == 1
+                        && !rest.is_empty()
                         && rest.iter().all(|t| {
                             t.chars().next().is_some_and(char::is_lowercase)
                                 && t.chars().all(|c| c.is_alphabetic() || c == '-')
                                 && !ACRONYM_SKIPS.contains(&crate::names::fold(t).as_str())
-                        })
+                        });
+                    complement || adjectives
                 })
                 .collect();
             if let Some(h) = unique(opened) {
@@ -1448,11 +1464,15 @@ mod tests {
         assert_eq!(cluster(&m), vec![vec![0, 1]]);
         let m = [kt("Jeux zorbiens"), kt("Jeux")];
         assert_eq!(cluster(&m), vec![vec![0, 1]]);
-        // A capitalised word or a "de" complement after it: another thing.
+        // A capitalised word after it: another thing.
         let m = [kt("Fondation Zorblax"), kt("Fondation")];
         assert_eq!(cluster(&m).len(), 2);
-        let m = [kt("Coupe de Borlande"), kt("Coupe")];
-        assert_eq!(cluster(&m).len(), 2);
+        // A "de" complement after it: the name shortened as news do
+        // ("le Sacré-Cœur de Montmartre", then "le Sacré-Cœur").
+        let m = [kt("Temple-Zorbe de Quillac"), kt("Temple-Zorbe")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        let m = [kt("Temple-Zorbe"), kt("Temple-Zorbe de Quillac")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
         // Written before the long name, two long names, a first name.
         let m = [kt("Tournesols"), kt("Tournesols verts")];
         assert_eq!(cluster(&m).len(), 2);
