@@ -1396,9 +1396,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                     || matches!(o.prep.as_str(), "à" | "en" | "dans")
                     || o.values.iter().all(|x| is_amount(p, x)))
                 && o.role != Some("location")
-                && o.values
-                    .iter()
-                    .all(|x| !is_clock_or_time(p, x.token) && !is_time_part(p, x.token))
+                && o.values.iter().all(|x| {
+                    !is_clock_or_time(p, x.token)
+                        && !is_time_part(p, x.token)
+                        && !super::time::is_time_after_preposition(&p.tok(x.token).lemma.to_lowercase())
+                })
         });
         if let Some(o) = phrase {
             objects = o.values.clone();

@@ -528,6 +528,15 @@ fn an_agentless_passive_with_no_argument_undergoes_the_act() {
     assert_eq!(f.lemma, "renforcer");
 }
 
+/// "Dans la journée, plusieurs boutiques de Quillac sont pillées.": a
+/// span of the day after a preposition says when, no object of the act.
+#[test]
+fn an_agentless_passive_dated_by_a_span_of_the_day_undergoes_the_act() {
+    let doc = sentence("Dans la journée, plusieurs boutiques de Quillac sont pillées.");
+    let f = fact(&doc, "boutiques de Quillac", "undergoes", "pillées");
+    assert_eq!(f.lemma, "piller");
+}
+
 /// Bad input: bounded time, no panic, nothing invented.
 #[test]
 fn long_sentences_lists_and_headlines_invent_nothing() {

@@ -60,6 +60,19 @@ const SPANS: &[&str] = &[
     "décennie",
 ];
 
+/// Nouns of a span of time that name an event as subjects ("cette
+/// journée a fait plus de dégâts", "la journée de la femme") but say when
+/// after a preposition ("dans la journée", "pour la journée"): kept out of
+/// [`is_time_word`], read by [`is_time_after_preposition`].
+const EVENT_SPANS: &[&str] = &["journée"];
+
+/// Whether a noun, after a preposition, says when: a time word
+/// ([`is_time_word`]) or a span that elsewhere names an event ("dans la
+/// journée").
+pub(crate) fn is_time_after_preposition(lemma: &str) -> bool {
+    is_time_word(lemma) || EVENT_SPANS.contains(&lemma)
+}
+
 /// A time expression: its tokens and the token it hangs from in the parse.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TimeExpr {
