@@ -1421,7 +1421,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             // reads off this draft; the draft itself is no row.
             rule = if occurrence {
                 OCCURRENCE
-            } else if agentless {
+            } else if agentless && property != "dies" {
                 "passive-patient"
             } else {
                 "intransitive"
@@ -1814,7 +1814,17 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         token: v,
         phrase,
     };
-    Some((if agentless { "undergoes" } else { "acts" }, object))
+    // "X est décédé", "X est mort dans un accident": a verb of dying
+    // (`dying` in `lexicon.tsv`) with nothing after it says the subject
+    // died, whatever auxiliary the parser read as a passive's.
+    let property = if ctx.is(Class::Dying, &lemma) {
+        "dies"
+    } else if agentless {
+        "undergoes"
+    } else {
+        "acts"
+    };
+    Some((property, object))
 }
 
 /// The bare predicative complement of a passive participle `v`: its only

@@ -537,6 +537,17 @@ fn an_agentless_passive_dated_by_a_span_of_the_day_undergoes_the_act() {
     assert_eq!(f.lemma, "piller");
 }
 
+/// "Le sculpteur Bob Zorblax est décédé le 3 mars 2018.": a verb of
+/// dying alone says its subject died, though the parser reads "être" as
+/// a passive's auxiliary.
+#[test]
+fn a_verb_of_dying_alone_says_its_subject_dies() {
+    let doc = sentence("Le sculpteur Bob Zorblax est décédé le 3 mars 2018.");
+    let f = fact(&doc, "Bob Zorblax", "dies", "décédé");
+    assert_eq!((f.lemma.as_str(), f.rule.as_str()), ("décéder", "intransitive"));
+    assert!(!doc.facts.iter().any(|f| f.predicate == "undergoes"), "{}", dump(&doc));
+}
+
 /// Bad input: bounded time, no panic, nothing invented.
 #[test]
 fn long_sentences_lists_and_headlines_invent_nothing() {
