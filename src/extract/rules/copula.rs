@@ -16,7 +16,8 @@
 use crate::facts::{EntityKind, Node, Object};
 
 use super::lexicon::Class;
-use super::svo::{grammatical_subjects, is_amount};
+use super::np::Value;
+use super::svo::{grammatical_subjects, is_amount, is_clock_or_time, is_time_noun};
 use super::{Ctx, Draft, Para};
 
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
@@ -63,6 +64,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 continue;
             }
         }
+        if preposition.is_some() && place_predicate(ctx, p, h, cop, &subjects, out) {
+            continue;
+        }
         if let Some(prep) = preposition {
             // Adjectives, adverbs, dates and a coordinated clause are no
             // complements of the state.
@@ -102,6 +106,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             ("isA", "copula")
         };
         let Some(value) = ctx.value(p, h, None) else { continue };
+        if tok.pos == "ADJ" {
+            adjective_complements(ctx, p, h, cop, &subjects, out);
+        }
         for s in subjects {
             // An entity, or for what a thing is or is like (not a title,
             // which only a named holder has) a noun phrase as a concept
@@ -132,6 +139,136 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             }
             out.push(d);
         }
+    }
+}
+
+/// "les manifestants étaient présents à Quillac", "la banque a été
+/// victime d'un cambriolage", "il est responsable de la mort de X": an
+/// adjective's complement after it (an oblique with its preposition) is
+/// what the quality is about, so it gives a row of its own besides the
+/// `hasQuality` one: `relatedTo` with the adjective and preposition for
+/// lemma ("être victime de"), or `locatedIn` when the adjective says where
+/// one is (the `lies` class: "présent") and the complement is a place
+/// named after "à", "dans", "en" or "sur". Dates, amounts ("âgé de 36
+/// ans"), counts, framing locutions ("en face de", "en haut de", "sur place") and
+/// prepositions of concession or comparison ("malgré", "comme") are no
+/// such complement.
+fn adjective_complements(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) {
+    let lemma = p.tok(h).lemma.to_lowercase();
+    for &c in p.children[h].iter().filter(|&&c| c > h) {
+        if !p.tok(c).dep.starts_with("obl") || !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(prep) = p.prep(c) else { continue };
+        // A preposition of concession, comparison or cause ("malgré",
+        // "comme", "sans", "suite à") frames the clause, not the quality.
+        let of_quality = matches!(
+            prep.as_str(),
+            "à" | "de" | "dans" | "en" | "sur" | "pour" | "avec" | "entre" | "contre" | "chez" | "pendant" | "par"
+        );
+        // "présents en face de X", "sur place", "au bout de 5 heures", "par
+        // rapport à X": a bare noun, or a locution word among the case
+        // words, is a locution, not the thing the quality is about; nor is
+        // a count ("sur une quinzaine de mètres").
+        let named = ctx.table.entity_at(p.index, c).is_some() || p.tok(c).pos == "PROPN";
+        let article = |k: usize| matches!(p.tok(k).text.to_lowercase().as_str(), "au" | "aux" | "du" | "des");
+        let bare = !named && p.kids(c, "det").next().is_none() && !p.kids(c, "case").any(article);
+        // "au bout de 5 heures", "au cours de la nuit": a time.
+        let timed = p.kids(c, "nmod").any(|g| is_time_noun(p, g) || is_clock_or_time(p, g));
+        let locution = p
+            .kids(c, "case")
+            .any(|k| !matches!(p.tok(k).pos.as_str(), "ADP" | "DET"))
+            || p.children[c]
+                .iter()
+                .any(|&k| k < c && p.tok(k).pos == "ADP" && p.tok(k).dep != "case");
+        let lemma_c = p.tok(c).lemma.to_lowercase();
+        if !of_quality
+            || bare
+            || timed
+            || locution
+            || ctx.is(Class::Group, &lemma_c)
+            || is_time_noun(p, c)
+            || is_clock_or_time(p, c)
+            || ctx.is_locution(p, c)
+        {
+            continue;
+        }
+        for value in ctx.values(p, c, None) {
+            if is_amount(p, &value) {
+                continue;
+            }
+            let place = matches!(value.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
+            let lies = place && ctx.is(Class::Lies, &lemma) && matches!(prep.as_str(), "à" | "dans" | "en" | "sur");
+            let property = if lies { "locatedIn" } else { "relatedTo" };
+            for s in subjects {
+                let Some(subject) = ctx.subject_node(p, s) else {
+                    continue;
+                };
+                if Some(subject) == node_of(&value.object) {
+                    continue;
+                }
+                let mut d = Draft::new(
+                    "copula",
+                    p.index,
+                    subject,
+                    property.to_string(),
+                    format!("être {lemma} {prep}"),
+                    value.object.clone(),
+                );
+                d.tokens = vec![s.token, cop, h, value.token];
+                d.span = value.phrase.clone();
+                d.verb = Some(h);
+                d.confidence *= s.factor * value.factor;
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// "l'épicentre était à Quillac", "les blessés sont à Zorbla": a place name
+/// under "à", "dans" or "en" as the copula's predicate says where the
+/// subject is (`locatedIn`, lemma "être à"). Returns whether `h` was such
+/// a place.
+fn place_predicate(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) -> bool {
+    let Some(prep) = p.prep(h).filter(|x| matches!(x.as_str(), "à" | "dans" | "en")) else {
+        return false;
+    };
+    let Some(place) = ctx
+        .table
+        .entity_at(p.index, h)
+        .filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(h).pos == "PROPN")
+    else {
+        return false;
+    };
+    for s in subjects {
+        let Some(subject) = ctx.subject_node(p, s) else {
+            continue;
+        };
+        if subject == Node::Entity(place) {
+            continue;
+        }
+        let mut d = Draft::new(
+            "copula",
+            p.index,
+            subject,
+            "locatedIn".to_string(),
+            format!("être {prep}"),
+            Object::Entity(place),
+        );
+        d.tokens = vec![s.token, cop, h];
+        d.verb = Some(h);
+        d.confidence *= s.factor;
+        out.push(d);
+    }
+    true
+}
+
+/// The node an object stands for, when it is one.
+fn node_of(o: &Object) -> Option<Node> {
+    match o {
+        Object::Entity(e) => Some(Node::Entity(*e)),
+        Object::Concept(c) => Some(Node::Concept(*c)),
+        Object::Literal(_) => None,
     }
 }
 

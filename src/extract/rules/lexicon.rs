@@ -133,7 +133,8 @@ pub enum Class {
     /// Lyon").
     Near,
     /// Verbs that, in a relative clause opened by "où" on a place, say
-    /// what lies there ("la région où se trouve X", "où est situé X").
+    /// what lies there ("la région où se trouve X", "où est situé X");
+    /// also the adjectives that say where one is ("présent à X").
     Lies,
     /// Event nouns that can kill or injure ("attentat", "accident",
     /// "inondation"): what "qui a fait N morts" stands for.

@@ -3622,3 +3622,31 @@ fn an_apposition_parsed_as_a_bare_complement_describes_the_name() {
     let doc = sentence("À Lyon, place Bellecour, des manifestants se sont rassemblés.");
     no_fact_with(&doc, |f| f.predicate == "isA");
 }
+
+/// An adjective's complement after it is what the quality is about: a row
+/// of its own with the adjective and preposition for lemma, `locatedIn`
+/// for a place after "présent à"; a place name after "être à" says where
+/// the subject is. An amount ("âgé de 36 ans") is no complement, and a
+/// stance adjective's row is the stance alone.
+#[test]
+fn an_adjective_complement_and_a_place_after_etre() {
+    let doc = sentence("Les manifestants étaient présents à Quillac et à Zorbla.");
+    assert_eq!(
+        fact(&doc, "manifestants", "locatedIn", "Quillac").lemma,
+        "être présent à"
+    );
+    fact(&doc, "manifestants", "locatedIn", "Zorbla");
+    fact(&doc, "manifestants", "hasQuality", "présents");
+    let doc = sentence("La banque a été victime d'un cambriolage.");
+    assert_eq!(
+        fact(&doc, "banque", "relatedTo", "cambriolage").lemma,
+        "être victime de"
+    );
+    let doc = sentence("L'épicentre était à Quillac.");
+    assert_eq!(fact(&doc, "épicentre", "locatedIn", "Quillac").lemma, "être à");
+    let doc = sentence("Le suspect était âgé de 36 ans.");
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+    let doc = sentence("La Zorblavie est favorable à la France.");
+    fact(&doc, "Zorblavie", "supports", "France");
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+}
