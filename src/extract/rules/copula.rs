@@ -15,6 +15,7 @@
 
 use crate::facts::{EntityKind, Node, Object};
 
+use super::causes;
 use super::lexicon::Class;
 use super::np::Value;
 use super::svo::{grammatical_subjects, is_amount, is_clock_or_time, is_time_noun};
@@ -63,6 +64,10 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 }
                 continue;
             }
+        }
+        // "X est à l'origine de Y" says no more than the cause.
+        if cause_predicate(ctx, p, h, cop, &subjects, out) && preposition.is_some() {
+            continue;
         }
         if preposition.is_some() && place_predicate(ctx, p, h, cop, &subjects, out) {
             continue;
@@ -142,6 +147,44 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     }
 }
 
+/// The preposition of `c` when it is a complement a predicate's quality
+/// or state is about: one of the prepositions of such complements (not
+/// one of concession, comparison or cause: "malgré", "comme", "sans",
+/// "suite à", which frame the clause); not a bare noun ("sur place", "en
+/// voiture"; after "de" only when `bare_de`: "en rupture de carburant"),
+/// a locution ("en face de", "en haut de", "par rapport à"), a time ("au
+/// bout de 5 heures", "au cours de la nuit") or a count ("sur une
+/// quinzaine de mètres").
+fn complement_prep(ctx: &Ctx, p: &Para, c: usize, bare_de: bool) -> Option<String> {
+    let prep = p.prep(c)?;
+    let of_quality = matches!(
+        prep.as_str(),
+        "à" | "de" | "dans" | "en" | "sur" | "pour" | "avec" | "entre" | "contre" | "chez" | "pendant" | "par"
+    );
+    let named = ctx.table.entity_at(p.index, c).is_some() || p.tok(c).pos == "PROPN";
+    let article = |k: usize| matches!(p.tok(k).text.to_lowercase().as_str(), "au" | "aux" | "du" | "des");
+    // A bare "de" complement is the state's content when `bare_de`.
+    let bare_de = bare_de && prep == "de";
+    let bare = !(named || bare_de || p.kids(c, "det").next().is_some() || p.kids(c, "case").any(article));
+    let timed = p.kids(c, "nmod").any(|g| is_time_noun(p, g) || is_clock_or_time(p, g));
+    let locution = p
+        .kids(c, "case")
+        .any(|k| !matches!(p.tok(k).pos.as_str(), "ADP" | "DET"))
+        || p.children[c]
+            .iter()
+            .any(|&k| k < c && p.tok(k).pos == "ADP" && p.tok(k).dep != "case");
+    let lemma = p.tok(c).lemma.to_lowercase();
+    let framing = !of_quality
+        || bare
+        || timed
+        || locution
+        || ctx.is(Class::Group, &lemma)
+        || is_time_noun(p, c)
+        || is_clock_or_time(p, c)
+        || ctx.is_locution(p, c);
+    (!framing).then_some(prep)
+}
+
 /// "les manifestants étaient présents à Quillac", "la banque a été
 /// victime d'un cambriolage", "il est responsable de la mort de X": an
 /// adjective's complement after it (an oblique with its preposition) is
@@ -159,40 +202,9 @@ fn adjective_complements(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[
         if !p.tok(c).dep.starts_with("obl") || !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
             continue;
         }
-        let Some(prep) = p.prep(c) else { continue };
-        // A preposition of concession, comparison or cause ("malgré",
-        // "comme", "sans", "suite à") frames the clause, not the quality.
-        let of_quality = matches!(
-            prep.as_str(),
-            "à" | "de" | "dans" | "en" | "sur" | "pour" | "avec" | "entre" | "contre" | "chez" | "pendant" | "par"
-        );
-        // "présents en face de X", "sur place", "au bout de 5 heures", "par
-        // rapport à X": a bare noun, or a locution word among the case
-        // words, is a locution, not the thing the quality is about; nor is
-        // a count ("sur une quinzaine de mètres").
-        let named = ctx.table.entity_at(p.index, c).is_some() || p.tok(c).pos == "PROPN";
-        let article = |k: usize| matches!(p.tok(k).text.to_lowercase().as_str(), "au" | "aux" | "du" | "des");
-        let bare = !named && p.kids(c, "det").next().is_none() && !p.kids(c, "case").any(article);
-        // "au bout de 5 heures", "au cours de la nuit": a time.
-        let timed = p.kids(c, "nmod").any(|g| is_time_noun(p, g) || is_clock_or_time(p, g));
-        let locution = p
-            .kids(c, "case")
-            .any(|k| !matches!(p.tok(k).pos.as_str(), "ADP" | "DET"))
-            || p.children[c]
-                .iter()
-                .any(|&k| k < c && p.tok(k).pos == "ADP" && p.tok(k).dep != "case");
-        let lemma_c = p.tok(c).lemma.to_lowercase();
-        if !of_quality
-            || bare
-            || timed
-            || locution
-            || ctx.is(Class::Group, &lemma_c)
-            || is_time_noun(p, c)
-            || is_clock_or_time(p, c)
-            || ctx.is_locution(p, c)
-        {
+        let Some(prep) = complement_prep(ctx, p, c, false) else {
             continue;
-        }
+        };
         for value in ctx.values(p, c, None) {
             if is_amount(p, &value) {
                 continue;
@@ -261,6 +273,86 @@ fn place_predicate(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value]
         out.push(d);
     }
     true
+}
+
+/// "les crues sont le résultat des pluies" (an `outcome` noun: the "de"
+/// complement brought the subject about), "la collision serait la cause
+/// des dégâts", "X est à l'origine de Y" (an `origin` noun: the subject
+/// brought the complement about): a `causes` row from the cause to the
+/// effect, lemma the predicate as written ("être le résultat de"), besides
+/// the copula's own row. Returns whether `h` gave one.
+fn cause_predicate(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) -> bool {
+    let lemma = p.tok(h).lemma.to_lowercase();
+    let origin = ctx.is(Class::Origin, &lemma);
+    if p.tok(h).pos != "NOUN" || !(origin || ctx.is(Class::Outcome, &lemma)) {
+        return false;
+    }
+    // Only "à l'origine de" has a preposition of its own.
+    match p.prep(h).as_deref() {
+        None => {}
+        Some("à") if origin => {}
+        _ => return false,
+    }
+    let complements: Vec<usize> = p
+        .kids(h, "nmod")
+        .filter(|&k| k > h && matches!(p.tok(k).pos.as_str(), "NOUN" | "PROPN") && causes::of(p, k))
+        .collect();
+    let mut words: Vec<usize> = p.children[h]
+        .iter()
+        .copied()
+        .filter(|&k| k < h && matches!(p.tok(k).dep.as_str(), "det" | "case"))
+        .collect();
+    words.push(h);
+    let said = format!(
+        "être {} de",
+        ctx.render(p, &words).to_lowercase().replace('\u{2019}', "'")
+    );
+    // "Cette baisse qui touche l'Europe est le résultat de X" parsed with
+    // two subjects: the first is the predicate's, the other the relative's.
+    let first = p.kids(h, "nsubj").min();
+    let subjects: Vec<&Value> = subjects
+        .iter()
+        .filter(|s| p.tok(s.token).dep != "nsubj" || p.head(s.token) != Some(h) || Some(s.token) == first)
+        .collect();
+    let mut made = false;
+    for &k in &complements {
+        for value in ctx.values(p, k, None) {
+            let Some(other) = ctx.subject_node(p, &value) else {
+                continue;
+            };
+            for &s in &subjects {
+                let Some(subject) = ctx.subject_node(p, s) else {
+                    continue;
+                };
+                if subject == other {
+                    continue;
+                }
+                let (cause, effect, at, of) = if origin {
+                    (subject, other, s.token, value.token)
+                } else {
+                    (other, subject, value.token, s.token)
+                };
+                let object = match effect {
+                    Node::Entity(e) => Object::Entity(e),
+                    Node::Concept(c) => Object::Concept(c),
+                };
+                let mut d = Draft::new(
+                    causes::RULE,
+                    p.index,
+                    cause,
+                    causes::CAUSES.to_string(),
+                    said.clone(),
+                    object,
+                );
+                d.tokens = vec![at, cop, h, of];
+                d.verb = Some(h);
+                d.confidence *= s.factor * value.factor;
+                out.push(d);
+                made = true;
+            }
+        }
+    }
+    made
 }
 
 /// The node an object stands for, when it is one.

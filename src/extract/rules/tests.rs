@@ -3650,3 +3650,17 @@ fn an_adjective_complement_and_a_place_after_etre() {
     fact(&doc, "Zorblavie", "supports", "France");
     no_fact_with(&doc, |f| f.predicate == "relatedTo");
 }
+
+/// "X est le résultat de Y": Y `causes` X; "X est la cause de Y", "X est
+/// à l'origine de Y": X `causes` Y. The lemma is the predicate as written.
+#[test]
+fn a_copula_of_result_or_cause_says_what_caused_what() {
+    let doc = sentence("Les crues sont le résultat des grandes pluies.");
+    let f = fact(&doc, "grandes pluies", "causes", "crues");
+    assert_eq!(f.lemma, "être le résultat de");
+    assert_eq!(f.rule, "cause");
+    let doc = sentence("La société Zorblax est à l'origine de la panne.");
+    assert_eq!(fact(&doc, "Zorblax", "causes", "panne").lemma, "être à l'origine de");
+    let doc = sentence("Une collision serait la cause des dégâts.");
+    assert!(fact(&doc, "collision", "causes", "dégâts").hypothetical);
+}
