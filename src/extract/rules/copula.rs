@@ -80,6 +80,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                     && !matches!(p.tok(c).dep.as_str(), "amod" | "punct" | "advmod" | "conj" | "cc")
                     && !super::svo::is_time_noun(p, c)
             });
+            if tok.pos == "NOUN" && complements {
+                state_complements(ctx, p, h, prep, cop, &subjects, out);
+            }
             if tok.pos != "NOUN" || complements {
                 continue;
             }
@@ -183,6 +186,66 @@ fn complement_prep(ctx: &Ctx, p: &Para, c: usize, bare_de: bool) -> Option<Strin
         || is_clock_or_time(p, c)
         || ctx.is_locution(p, c);
     (!framing).then_some(prep)
+}
+
+/// "la ligue est en tête de la coalition", "nous sommes en contact avec
+/// X", "la société est sous le coup d'une enquête", "les stations sont en
+/// rupture de carburant": a state noun with its own preposition as the
+/// predicate of être, and a complement of its own after it, says how the
+/// subject stands to that complement: `relatedTo` with the state as
+/// written and the complement's preposition for lemma ("être en tête
+/// de"), `locatedIn` for a place after "à", "dans" or "en" ("est en poste
+/// à Quillac"). A framing locution ("en cas de", "dans le cadre de") is
+/// no state; complements are read as [`complement_prep`] says.
+fn state_complements(ctx: &Ctx, p: &Para, h: usize, prep: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) {
+    if ctx.is_locution(p, h) {
+        return;
+    }
+    let state = ctx.render(p, &(prep..=h).collect::<Vec<_>>()).to_lowercase();
+    // The state's complement is the first noun after it ("en état de
+    // marche avec un manque à gagner": "marche"), with no verb or comma
+    // between ("dans le cortège parti de X": X is where the cortège left).
+    let Some(c) = p.children[h].iter().copied().find(|&c| {
+        let dep = p.tok(c).dep.as_str();
+        c > h && (dep == "nmod" || dep.starts_with("obl")) && matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN")
+    }) else {
+        return;
+    };
+    let start = p.subtree(c).into_iter().min().unwrap_or(c);
+    if (h + 1..start).any(|k| matches!(p.tok(k).pos.as_str(), "VERB" | "AUX" | "PUNCT")) {
+        return;
+    }
+    if let Some(by) = complement_prep(ctx, p, c, true) {
+        for value in ctx.values(p, c, None) {
+            if is_amount(p, &value) {
+                continue;
+            }
+            let place = matches!(value.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
+            let lies = place && matches!(by.as_str(), "à" | "dans" | "en");
+            let property = if lies { "locatedIn" } else { "relatedTo" };
+            for s in subjects {
+                let Some(subject) = ctx.subject_node(p, s) else {
+                    continue;
+                };
+                if Some(subject) == node_of(&value.object) {
+                    continue;
+                }
+                let mut d = Draft::new(
+                    "copula",
+                    p.index,
+                    subject,
+                    property.to_string(),
+                    format!("être {state} {by}"),
+                    value.object.clone(),
+                );
+                d.tokens = vec![s.token, cop, h, value.token];
+                d.span = value.phrase.clone();
+                d.verb = Some(h);
+                d.confidence *= s.factor * value.factor;
+                out.push(d);
+            }
+        }
+    }
 }
 
 /// "les manifestants étaient présents à Quillac", "la banque a été

@@ -1855,9 +1855,14 @@ fn the_whole_a_capital_belongs_to_is_not_the_subject() {
     assert_eq!(f.lemma, "être en deuil");
     no_fact_with(&doc, |f| doc.node_label(f.subject) == "Alsace" && f.rule == "copula");
     no_fact_with(&doc, |f| f.predicate == "isA");
-    // A locution with complements of its own says nothing alone.
+    // A locution with complements of its own says nothing alone: only
+    // with its complement ("être en contact avec" the minister).
     let doc = sentence("Paul Martin était en contact avec le ministre.");
-    no_fact_with(&doc, |f| f.rule == "copula");
+    no_fact_with(&doc, |f| f.predicate == "hasQuality");
+    assert_eq!(
+        fact(&doc, "Paul Martin", "relatedTo", "ministre").lemma,
+        "être en contact avec"
+    );
 }
 
 #[test]
@@ -3663,4 +3668,27 @@ fn a_copula_of_result_or_cause_says_what_caused_what() {
     assert_eq!(fact(&doc, "Zorblax", "causes", "panne").lemma, "être à l'origine de");
     let doc = sentence("Une collision serait la cause des dégâts.");
     assert!(fact(&doc, "collision", "causes", "dégâts").hypothetical);
+}
+
+/// A state noun with its own preposition as the predicate of être, and a
+/// complement after it, says how the subject stands to the complement
+/// ("être en tête de"), where it is for a place; a framing locution ("en
+/// termes de") is no state.
+#[test]
+fn a_state_with_its_own_preposition_and_a_complement() {
+    let doc = sentence("La ligue de Zorbla est en tête de la coalition.");
+    assert_eq!(
+        fact(&doc, "ligue de Zorbla", "relatedTo", "coalition").lemma,
+        "être en tête de"
+    );
+    let doc = sentence("Les diplomates qui sont en poste à Quillac ont été rappelés.");
+    assert_eq!(
+        fact(&doc, "diplomates", "locatedIn", "Quillac").lemma,
+        "être en poste à"
+    );
+    // A bare "de" complement is the state's content.
+    let doc = sentence("Les stations sont en rupture de carburant.");
+    fact(&doc, "stations", "relatedTo", "carburant");
+    let doc = sentence("La Zorblavie est en termes de population la cinquième.");
+    no_fact_with(&doc, |f| f.rule == "copula");
 }
