@@ -106,8 +106,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             }
             continue;
         }
+        let participle = tok.pos == "ADJ" && is_participle(p, h);
         let (predicate, rule) = if tok.pos == "NOUN" && ctx.is(Class::Title, &lemma) {
             ("role", "copula")
+        } else if participle {
+            ("undergoes", "passive-patient")
         } else if tok.pos == "ADJ" {
             ("hasQuality", "copula")
         } else {
@@ -135,7 +138,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 p.index,
                 subject,
                 predicate.to_string(),
-                format!("être {lemma}"),
+                if participle {
+                    lemma.clone()
+                } else {
+                    format!("être {lemma}")
+                },
                 value.object.clone(),
             );
             d.tokens = vec![s.token, cop, h];
@@ -148,6 +155,30 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             out.push(d);
         }
     }
+}
+
+/// "les pluies sont attendues", "la route est coupée": a past participle
+/// the tagger took for an adjective, lemmatised as its verb ("attendre",
+/// "couper"), with a participle's ending ("-é", "-u", "-ert" and their
+/// agreements) that the lemma does not begin: the copula is a passive
+/// with no agent, and the row is what the act did to the subject
+/// (`undergoes`, lemma the verb, as for a passive the tagger read right),
+/// with the act's date and place. An ordinal ("première") is no participle.
+fn is_participle(p: &Para, h: usize) -> bool {
+    let tok = p.tok(h);
+    let form = tok.text.to_lowercase();
+    let lemma = tok.lemma.to_lowercase();
+    if p.morph_has(h, "NumType=Ord") || form.starts_with(&lemma) || lemma.chars().count() < 4 {
+        return false;
+    }
+    let ends = |stem: &str| {
+        ["", "e", "s", "es"]
+            .iter()
+            .any(|e| form.ends_with(&format!("{stem}{e}")))
+    };
+    (lemma.ends_with("er") && ends("é"))
+        || ((lemma.ends_with("re") || lemma.ends_with("ir")) && ends("u"))
+        || (lemma.ends_with("rir") && ends("ert"))
 }
 
 /// The preposition of `c` when it is a complement a predicate's quality

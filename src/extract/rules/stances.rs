@@ -147,7 +147,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
             drop_rows(out, from, |d| {
                 d.para == p.index
                     && d.rule != RULE
-                    && ((d.verb == Some(v) && matches!(d.predicate.as_str(), "acts" | "hasQuality"))
+                    && ((d.verb == Some(v) && matches!(d.predicate.as_str(), "acts" | "hasQuality" | "undergoes"))
                         || d.tokens.contains(&a) && d.predicate == "hasQuality"
                         || d.tokens.contains(&a) && d.rule == "copula" && d.predicate == "relatedTo")
             });

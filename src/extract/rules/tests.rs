@@ -3692,3 +3692,18 @@ fn a_state_with_its_own_preposition_and_a_complement() {
     let doc = sentence("La Zorblavie est en termes de population la cinquième.");
     no_fact_with(&doc, |f| f.rule == "copula");
 }
+
+/// A past participle the tagger took for an adjective ("sont attendues",
+/// lemma "attendre") makes the copula a passive with no agent: `undergoes`
+/// with the verb for lemma, and the act's date; an ordinal ("la première")
+/// stays a quality.
+#[test]
+fn a_participle_tagged_adjective_after_etre_is_a_passive() {
+    let doc = sentence("Les nouvelles pluies sont attendues demain.");
+    let f = fact(&doc, "nouvelles pluies", "undergoes", "attendues");
+    assert_eq!(f.lemma, "attendre");
+    fact(&doc, "nouvelles pluies", "actDate", "demain");
+    no_fact_with(&doc, |f| f.predicate == "hasQuality");
+    let doc = sentence("Cette compétition est la première de la saison.");
+    no_fact_with(&doc, |f| f.predicate == "undergoes");
+}
