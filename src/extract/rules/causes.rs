@@ -105,7 +105,7 @@ fn cause_phrase(ctx: &Ctx, p: &Para, c: usize) -> Option<(String, Vec<usize>, us
 
 /// Whether the nominal `k` is introduced by "de", or by "des", "du" the
 /// parser read as its article ("à la suite des pluies").
-fn of(p: &Para, k: usize) -> bool {
+pub(crate) fn of(p: &Para, k: usize) -> bool {
     match p.prep(k).as_deref() {
         Some(prep) => prep == "de",
         None => p

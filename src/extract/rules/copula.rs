@@ -15,8 +15,10 @@
 
 use crate::facts::{EntityKind, Node, Object};
 
+use super::causes;
 use super::lexicon::Class;
-use super::svo::{grammatical_subjects, is_amount};
+use super::np::Value;
+use super::svo::{grammatical_subjects, is_amount, is_clock_or_time, is_time_noun};
 use super::{Ctx, Draft, Para};
 
 pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
@@ -63,6 +65,13 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 continue;
             }
         }
+        // "X est à l'origine de Y" says no more than the cause.
+        if cause_predicate(ctx, p, h, cop, &subjects, out) && preposition.is_some() {
+            continue;
+        }
+        if preposition.is_some() && place_predicate(ctx, p, h, cop, &subjects, out) {
+            continue;
+        }
         if let Some(prep) = preposition {
             // Adjectives, adverbs, dates and a coordinated clause are no
             // complements of the state.
@@ -71,6 +80,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                     && !matches!(p.tok(c).dep.as_str(), "amod" | "punct" | "advmod" | "conj" | "cc")
                     && !super::svo::is_time_noun(p, c)
             });
+            if tok.pos == "NOUN" && complements {
+                state_complements(ctx, p, h, prep, cop, &subjects, out);
+            }
             if tok.pos != "NOUN" || complements {
                 continue;
             }
@@ -94,14 +106,20 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             }
             continue;
         }
+        let participle = tok.pos == "ADJ" && is_participle(p, h);
         let (predicate, rule) = if tok.pos == "NOUN" && ctx.is(Class::Title, &lemma) {
             ("role", "copula")
+        } else if participle {
+            ("undergoes", "passive-patient")
         } else if tok.pos == "ADJ" {
             ("hasQuality", "copula")
         } else {
             ("isA", "copula")
         };
         let Some(value) = ctx.value(p, h, None) else { continue };
+        if tok.pos == "ADJ" {
+            adjective_complements(ctx, p, h, cop, &subjects, out);
+        }
         for s in subjects {
             // An entity, or for what a thing is or is like (not a title,
             // which only a named holder has) a noun phrase as a concept
@@ -120,7 +138,11 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
                 p.index,
                 subject,
                 predicate.to_string(),
-                format!("être {lemma}"),
+                if participle {
+                    lemma.clone()
+                } else {
+                    format!("être {lemma}")
+                },
                 value.object.clone(),
             );
             d.tokens = vec![s.token, cop, h];
@@ -132,6 +154,307 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             }
             out.push(d);
         }
+    }
+}
+
+/// "les pluies sont attendues", "la route est coupée": a past participle
+/// the tagger took for an adjective, lemmatised as its verb ("attendre",
+/// "couper"), with a participle's ending ("-é", "-u", "-ert" and their
+/// agreements) that the lemma does not begin: the copula is a passive
+/// with no agent, and the row is what the act did to the subject
+/// (`undergoes`, lemma the verb, as for a passive the tagger read right),
+/// with the act's date and place. An ordinal ("première") is no participle.
+fn is_participle(p: &Para, h: usize) -> bool {
+    let tok = p.tok(h);
+    let form = tok.text.to_lowercase();
+    let lemma = tok.lemma.to_lowercase();
+    if p.morph_has(h, "NumType=Ord") || form.starts_with(&lemma) || lemma.chars().count() < 4 {
+        return false;
+    }
+    let ends = |stem: &str| {
+        ["", "e", "s", "es"]
+            .iter()
+            .any(|e| form.ends_with(&format!("{stem}{e}")))
+    };
+    (lemma.ends_with("er") && ends("é"))
+        || ((lemma.ends_with("re") || lemma.ends_with("ir")) && ends("u"))
+        || (lemma.ends_with("rir") && ends("ert"))
+}
+
+/// The preposition of `c` when it is a complement a predicate's quality
+/// or state is about: one of the prepositions of such complements (not
+/// one of concession, comparison or cause: "malgré", "comme", "sans",
+/// "suite à", which frame the clause); not a bare noun ("sur place", "en
+/// voiture"; after "de" only when `bare_de`: "en rupture de carburant"),
+/// a locution ("en face de", "en haut de", "par rapport à"), a time ("au
+/// bout de 5 heures", "au cours de la nuit") or a count ("sur une
+/// quinzaine de mètres").
+fn complement_prep(ctx: &Ctx, p: &Para, c: usize, bare_de: bool) -> Option<String> {
+    let prep = p.prep(c)?;
+    let of_quality = matches!(
+        prep.as_str(),
+        "à" | "de" | "dans" | "en" | "sur" | "pour" | "avec" | "entre" | "contre" | "chez" | "pendant" | "par"
+    );
+    let named = ctx.table.entity_at(p.index, c).is_some() || p.tok(c).pos == "PROPN";
+    let article = |k: usize| matches!(p.tok(k).text.to_lowercase().as_str(), "au" | "aux" | "du" | "des");
+    // A bare "de" complement is the state's content when `bare_de`.
+    let bare_de = bare_de && prep == "de";
+    let bare = !(named || bare_de || p.kids(c, "det").next().is_some() || p.kids(c, "case").any(article));
+    let timed = p.kids(c, "nmod").any(|g| is_time_noun(p, g) || is_clock_or_time(p, g));
+    let locution = p
+        .kids(c, "case")
+        .any(|k| !matches!(p.tok(k).pos.as_str(), "ADP" | "DET"))
+        || p.children[c]
+            .iter()
+            .any(|&k| k < c && p.tok(k).pos == "ADP" && p.tok(k).dep != "case");
+    let lemma = p.tok(c).lemma.to_lowercase();
+    let framing = !of_quality
+        || bare
+        || timed
+        || locution
+        || ctx.is(Class::Group, &lemma)
+        || is_time_noun(p, c)
+        || is_clock_or_time(p, c)
+        || ctx.is_locution(p, c);
+    (!framing).then_some(prep)
+}
+
+/// "la ligue est en tête de la coalition", "nous sommes en contact avec
+/// X", "la société est sous le coup d'une enquête", "les stations sont en
+/// rupture de carburant": a state noun with its own preposition as the
+/// predicate of être, and a complement of its own after it, says how the
+/// subject stands to that complement: `relatedTo` with the state as
+/// written and the complement's preposition for lemma ("être en tête
+/// de"), `locatedIn` for a place after "à", "dans" or "en" ("est en poste
+/// à Quillac"). A framing locution ("en cas de", "dans le cadre de") is
+/// no state; complements are read as [`complement_prep`] says.
+fn state_complements(ctx: &Ctx, p: &Para, h: usize, prep: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) {
+    if ctx.is_locution(p, h) {
+        return;
+    }
+    let state = ctx.render(p, &(prep..=h).collect::<Vec<_>>()).to_lowercase();
+    // The state's complement is the first noun after it ("en état de
+    // marche avec un manque à gagner": "marche"), with no verb or comma
+    // between ("dans le cortège parti de X": X is where the cortège left).
+    let Some(c) = p.children[h].iter().copied().find(|&c| {
+        let dep = p.tok(c).dep.as_str();
+        c > h && (dep == "nmod" || dep.starts_with("obl")) && matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN")
+    }) else {
+        return;
+    };
+    let start = p.subtree(c).into_iter().min().unwrap_or(c);
+    if (h + 1..start).any(|k| matches!(p.tok(k).pos.as_str(), "VERB" | "AUX" | "PUNCT")) {
+        return;
+    }
+    if let Some(by) = complement_prep(ctx, p, c, true) {
+        for value in ctx.values(p, c, None) {
+            if is_amount(p, &value) {
+                continue;
+            }
+            let place = matches!(value.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
+            let lies = place && matches!(by.as_str(), "à" | "dans" | "en");
+            let property = if lies { "locatedIn" } else { "relatedTo" };
+            for s in subjects {
+                let Some(subject) = ctx.subject_node(p, s) else {
+                    continue;
+                };
+                if Some(subject) == node_of(&value.object) {
+                    continue;
+                }
+                let mut d = Draft::new(
+                    "copula",
+                    p.index,
+                    subject,
+                    property.to_string(),
+                    format!("être {state} {by}"),
+                    value.object.clone(),
+                );
+                d.tokens = vec![s.token, cop, h, value.token];
+                d.span = value.phrase.clone();
+                d.verb = Some(h);
+                d.confidence *= s.factor * value.factor;
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// "les manifestants étaient présents à Quillac", "la banque a été
+/// victime d'un cambriolage", "il est responsable de la mort de X": an
+/// adjective's complement after it (an oblique with its preposition) is
+/// what the quality is about, so it gives a row of its own besides the
+/// `hasQuality` one: `relatedTo` with the adjective and preposition for
+/// lemma ("être victime de"), or `locatedIn` when the adjective says where
+/// one is (the `lies` class: "présent") and the complement is a place
+/// named after "à", "dans", "en" or "sur". Dates, amounts ("âgé de 36
+/// ans"), counts, framing locutions ("en face de", "en haut de", "sur place") and
+/// prepositions of concession or comparison ("malgré", "comme") are no
+/// such complement.
+fn adjective_complements(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) {
+    let lemma = p.tok(h).lemma.to_lowercase();
+    for &c in p.children[h].iter().filter(|&&c| c > h) {
+        if !p.tok(c).dep.starts_with("obl") || !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(prep) = complement_prep(ctx, p, c, false) else {
+            continue;
+        };
+        for value in ctx.values(p, c, None) {
+            if is_amount(p, &value) {
+                continue;
+            }
+            let place = matches!(value.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
+            let lies = place && ctx.is(Class::Lies, &lemma) && matches!(prep.as_str(), "à" | "dans" | "en" | "sur");
+            let property = if lies { "locatedIn" } else { "relatedTo" };
+            for s in subjects {
+                let Some(subject) = ctx.subject_node(p, s) else {
+                    continue;
+                };
+                if Some(subject) == node_of(&value.object) {
+                    continue;
+                }
+                let mut d = Draft::new(
+                    "copula",
+                    p.index,
+                    subject,
+                    property.to_string(),
+                    format!("être {lemma} {prep}"),
+                    value.object.clone(),
+                );
+                d.tokens = vec![s.token, cop, h, value.token];
+                d.span = value.phrase.clone();
+                d.verb = Some(h);
+                d.confidence *= s.factor * value.factor;
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// "l'épicentre était à Quillac", "les blessés sont à Zorbla": a place name
+/// under "à", "dans" or "en" as the copula's predicate says where the
+/// subject is (`locatedIn`, lemma "être à"). Returns whether `h` was such
+/// a place.
+fn place_predicate(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) -> bool {
+    let Some(prep) = p.prep(h).filter(|x| matches!(x.as_str(), "à" | "dans" | "en")) else {
+        return false;
+    };
+    let Some(place) = ctx
+        .table
+        .entity_at(p.index, h)
+        .filter(|&e| ctx.kind(e) == EntityKind::Place && p.tok(h).pos == "PROPN")
+    else {
+        return false;
+    };
+    for s in subjects {
+        let Some(subject) = ctx.subject_node(p, s) else {
+            continue;
+        };
+        if subject == Node::Entity(place) {
+            continue;
+        }
+        let mut d = Draft::new(
+            "copula",
+            p.index,
+            subject,
+            "locatedIn".to_string(),
+            format!("être {prep}"),
+            Object::Entity(place),
+        );
+        d.tokens = vec![s.token, cop, h];
+        d.verb = Some(h);
+        d.confidence *= s.factor;
+        out.push(d);
+    }
+    true
+}
+
+/// "les crues sont le résultat des pluies" (an `outcome` noun: the "de"
+/// complement brought the subject about), "la collision serait la cause
+/// des dégâts", "X est à l'origine de Y" (an `origin` noun: the subject
+/// brought the complement about): a `causes` row from the cause to the
+/// effect, lemma the predicate as written ("être le résultat de"), besides
+/// the copula's own row. Returns whether `h` gave one.
+fn cause_predicate(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) -> bool {
+    let lemma = p.tok(h).lemma.to_lowercase();
+    let origin = ctx.is(Class::Origin, &lemma);
+    if p.tok(h).pos != "NOUN" || !(origin || ctx.is(Class::Outcome, &lemma)) {
+        return false;
+    }
+    // Only "à l'origine de" has a preposition of its own.
+    match p.prep(h).as_deref() {
+        None => {}
+        Some("à") if origin => {}
+        _ => return false,
+    }
+    let complements: Vec<usize> = p
+        .kids(h, "nmod")
+        .filter(|&k| k > h && matches!(p.tok(k).pos.as_str(), "NOUN" | "PROPN") && causes::of(p, k))
+        .collect();
+    let mut words: Vec<usize> = p.children[h]
+        .iter()
+        .copied()
+        .filter(|&k| k < h && matches!(p.tok(k).dep.as_str(), "det" | "case"))
+        .collect();
+    words.push(h);
+    let said = format!(
+        "être {} de",
+        ctx.render(p, &words).to_lowercase().replace('\u{2019}', "'")
+    );
+    // "Cette baisse qui touche l'Europe est le résultat de X" parsed with
+    // two subjects: the first is the predicate's, the other the relative's.
+    let first = p.kids(h, "nsubj").min();
+    let subjects: Vec<&Value> = subjects
+        .iter()
+        .filter(|s| p.tok(s.token).dep != "nsubj" || p.head(s.token) != Some(h) || Some(s.token) == first)
+        .collect();
+    let mut made = false;
+    for &k in &complements {
+        for value in ctx.values(p, k, None) {
+            let Some(other) = ctx.subject_node(p, &value) else {
+                continue;
+            };
+            for &s in &subjects {
+                let Some(subject) = ctx.subject_node(p, s) else {
+                    continue;
+                };
+                if subject == other {
+                    continue;
+                }
+                let (cause, effect, at, of) = if origin {
+                    (subject, other, s.token, value.token)
+                } else {
+                    (other, subject, value.token, s.token)
+                };
+                let object = match effect {
+                    Node::Entity(e) => Object::Entity(e),
+                    Node::Concept(c) => Object::Concept(c),
+                };
+                let mut d = Draft::new(
+                    causes::RULE,
+                    p.index,
+                    cause,
+                    causes::CAUSES.to_string(),
+                    said.clone(),
+                    object,
+                );
+                d.tokens = vec![at, cop, h, of];
+                d.verb = Some(h);
+                d.confidence *= s.factor * value.factor;
+                out.push(d);
+                made = true;
+            }
+        }
+    }
+    made
+}
+
+/// The node an object stands for, when it is one.
+fn node_of(o: &Object) -> Option<Node> {
+    match o {
+        Object::Entity(e) => Some(Node::Entity(*e)),
+        Object::Concept(c) => Some(Node::Concept(*c)),
+        Object::Literal(_) => None,
     }
 }
 

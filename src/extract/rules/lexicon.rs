@@ -61,6 +61,12 @@ pub enum Class {
     /// Preposition + noun of a locution whose "de" complement caused the
     /// clause ("à la suite de X", "en raison de X"), and "suite à".
     Cause,
+    /// Nouns that, as a copula's predicate, make their "de" complement the
+    /// cause of the subject ("X est le résultat de Y").
+    Outcome,
+    /// Nouns that, as a copula's predicate, make the subject the cause of
+    /// their "de" complement ("X est la cause de Y", "X est à l'origine de Y").
+    Origin,
     /// Preposition + noun of a prepositional locution that frames an act
     /// ("à l'invitation de", "en présence de", "dans le cadre de"): a
     /// circumstance, never the act's object or participant.
@@ -133,7 +139,8 @@ pub enum Class {
     /// Lyon").
     Near,
     /// Verbs that, in a relative clause opened by "où" on a place, say
-    /// what lies there ("la région où se trouve X", "où est situé X").
+    /// what lies there ("la région où se trouve X", "où est situé X");
+    /// also the adjectives that say where one is ("présent à X").
     Lies,
     /// Event nouns that can kill or injure ("attentat", "accident",
     /// "inondation"): what "qui a fait N morts" stands for.
@@ -269,6 +276,8 @@ impl Lexicon {
                 "leader" => Class::Leader,
                 "locution" => Class::Locution,
                 "cause" => Class::Cause,
+                "outcome" => Class::Outcome,
+                "origin" => Class::Origin,
                 "means" => Class::Means,
                 "goal" => Class::Goal,
                 "refers-country" => Class::RefersCountry,

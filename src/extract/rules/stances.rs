@@ -142,12 +142,14 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
             }
         }
         if made {
-            // The frame's bare act and the adjective's quality give way.
+            // The frame's bare act, the adjective's quality and its plain
+            // row with the complement ("être favorable à") give way.
             drop_rows(out, from, |d| {
                 d.para == p.index
                     && d.rule != RULE
-                    && ((d.verb == Some(v) && matches!(d.predicate.as_str(), "acts" | "hasQuality"))
-                        || d.tokens.contains(&a) && d.predicate == "hasQuality")
+                    && ((d.verb == Some(v) && matches!(d.predicate.as_str(), "acts" | "hasQuality" | "undergoes"))
+                        || d.tokens.contains(&a) && d.predicate == "hasQuality"
+                        || d.tokens.contains(&a) && d.rule == "copula" && d.predicate == "relatedTo")
             });
         }
     }

@@ -1875,9 +1875,14 @@ fn the_whole_a_capital_belongs_to_is_not_the_subject() {
     assert_eq!(f.lemma, "être en deuil");
     no_fact_with(&doc, |f| doc.node_label(f.subject) == "Alsace" && f.rule == "copula");
     no_fact_with(&doc, |f| f.predicate == "isA");
-    // A locution with complements of its own says nothing alone.
+    // A locution with complements of its own says nothing alone: only
+    // with its complement ("être en contact avec" the minister).
     let doc = sentence("Paul Martin était en contact avec le ministre.");
-    no_fact_with(&doc, |f| f.rule == "copula");
+    no_fact_with(&doc, |f| f.predicate == "hasQuality");
+    assert_eq!(
+        fact(&doc, "Paul Martin", "relatedTo", "ministre").lemma,
+        "être en contact avec"
+    );
 }
 
 #[test]
@@ -3641,4 +3646,84 @@ fn an_apposition_parsed_as_a_bare_complement_describes_the_name() {
     // not what the place is.
     let doc = sentence("À Lyon, place Bellecour, des manifestants se sont rassemblés.");
     no_fact_with(&doc, |f| f.predicate == "isA");
+}
+
+/// An adjective's complement after it is what the quality is about: a row
+/// of its own with the adjective and preposition for lemma, `locatedIn`
+/// for a place after "présent à"; a place name after "être à" says where
+/// the subject is. An amount ("âgé de 36 ans") is no complement, and a
+/// stance adjective's row is the stance alone.
+#[test]
+fn an_adjective_complement_and_a_place_after_etre() {
+    let doc = sentence("Les manifestants étaient présents à Quillac et à Zorbla.");
+    assert_eq!(
+        fact(&doc, "manifestants", "locatedIn", "Quillac").lemma,
+        "être présent à"
+    );
+    fact(&doc, "manifestants", "locatedIn", "Zorbla");
+    fact(&doc, "manifestants", "hasQuality", "présents");
+    let doc = sentence("La banque a été victime d'un cambriolage.");
+    assert_eq!(
+        fact(&doc, "banque", "relatedTo", "cambriolage").lemma,
+        "être victime de"
+    );
+    let doc = sentence("L'épicentre était à Quillac.");
+    assert_eq!(fact(&doc, "épicentre", "locatedIn", "Quillac").lemma, "être à");
+    let doc = sentence("Le suspect était âgé de 36 ans.");
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+    let doc = sentence("La Zorblavie est favorable à la France.");
+    fact(&doc, "Zorblavie", "supports", "France");
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+}
+
+/// "X est le résultat de Y": Y `causes` X; "X est la cause de Y", "X est
+/// à l'origine de Y": X `causes` Y. The lemma is the predicate as written.
+#[test]
+fn a_copula_of_result_or_cause_says_what_caused_what() {
+    let doc = sentence("Les crues sont le résultat des grandes pluies.");
+    let f = fact(&doc, "grandes pluies", "causes", "crues");
+    assert_eq!(f.lemma, "être le résultat de");
+    assert_eq!(f.rule, "cause");
+    let doc = sentence("La société Zorblax est à l'origine de la panne.");
+    assert_eq!(fact(&doc, "Zorblax", "causes", "panne").lemma, "être à l'origine de");
+    let doc = sentence("Une collision serait la cause des dégâts.");
+    assert!(fact(&doc, "collision", "causes", "dégâts").hypothetical);
+}
+
+/// A state noun with its own preposition as the predicate of être, and a
+/// complement after it, says how the subject stands to the complement
+/// ("être en tête de"), where it is for a place; a framing locution ("en
+/// termes de") is no state.
+#[test]
+fn a_state_with_its_own_preposition_and_a_complement() {
+    let doc = sentence("La ligue de Zorbla est en tête de la coalition.");
+    assert_eq!(
+        fact(&doc, "ligue de Zorbla", "relatedTo", "coalition").lemma,
+        "être en tête de"
+    );
+    let doc = sentence("Les diplomates qui sont en poste à Quillac ont été rappelés.");
+    assert_eq!(
+        fact(&doc, "diplomates", "locatedIn", "Quillac").lemma,
+        "être en poste à"
+    );
+    // A bare "de" complement is the state's content.
+    let doc = sentence("Les stations sont en rupture de carburant.");
+    fact(&doc, "stations", "relatedTo", "carburant");
+    let doc = sentence("La Zorblavie est en termes de population la cinquième.");
+    no_fact_with(&doc, |f| f.rule == "copula");
+}
+
+/// A past participle the tagger took for an adjective ("sont attendues",
+/// lemma "attendre") makes the copula a passive with no agent: `undergoes`
+/// with the verb for lemma, and the act's date; an ordinal ("la première")
+/// stays a quality.
+#[test]
+fn a_participle_tagged_adjective_after_etre_is_a_passive() {
+    let doc = sentence("Les nouvelles pluies sont attendues demain.");
+    let f = fact(&doc, "nouvelles pluies", "undergoes", "attendues");
+    assert_eq!(f.lemma, "attendre");
+    fact(&doc, "nouvelles pluies", "actDate", "demain");
+    no_fact_with(&doc, |f| f.predicate == "hasQuality");
+    let doc = sentence("Cette compétition est la première de la saison.");
+    no_fact_with(&doc, |f| f.predicate == "undergoes");
 }
