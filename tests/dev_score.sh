@@ -200,8 +200,10 @@ floors = {
 # 0.856 / 0.653 with a topic "elle" passed on through a sentence parsed
 # with a noun as its root ("Elle a lieu une semaine après X. Elle est
 # organisée par Y").
+# all 0.653 -> 0.660 with "Elle a lieu une semaine après X" read as a
+# clause (the idiom the parser took for a preposition): takesPlaceAfter.
 spent_floors = {
-    "core": (0.856, 1), "all": (0.653, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
+    "core": (0.856, 1), "all": (0.660, 1), "junk": (0.10, -1), "rows_per_gold": (4.0, -1),
     "entity_R": (0.944, 1), "entity_P": (0.963, 1), "splits": (0.0, -1),
 }
 # dev2 (tests/data/dev2-gold) was written on 2026-12-01 at 16:30 by two

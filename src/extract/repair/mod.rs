@@ -40,7 +40,9 @@
 //! it: "initiée à son encontre par X", or read as a plain adjunct:
 //! "brisées par des casseurs") and [`reflexive_subject`] (the subject
 //! pronoun of a reflexive verb read as an impersonal "il": "il s'était
-//! blessé"). The language pipeline stays identical to
+//! blessé") and [`occurrence_idiom`] (the idiom "avoir lieu" read as a
+//! preposition: "Elle a lieu une semaine après X" with no verb; an object
+//! with a preposition of its own). The language pipeline stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech, lemmas or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -69,6 +71,7 @@ pub mod incise;
 pub mod inside_word;
 pub mod leading_name;
 pub mod noun_homograph;
+pub mod occurrence_idiom;
 pub mod owned_name;
 pub mod reflexive_subject;
 pub mod rubric;
@@ -112,6 +115,7 @@ pub const RULES: &[Repair] = &[
     finite_clause::rehang_finite_clauses,
     incise::rehang_incises,
     rubric::rehang_rubric_subjects,
+    occurrence_idiom::repair_occurrence_idiom,
 ];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the

@@ -548,6 +548,39 @@ fn a_verb_of_dying_alone_says_its_subject_dies() {
     assert!(!doc.facts.iter().any(|f| f.predicate == "undergoes"), "{}", dump(&doc));
 }
 
+/// "Elle a lieu une semaine après le Trophée Quillac 2031." (parsed with
+/// "lieu" as a preposition and no verb): the event takes place after the
+/// other, the pronoun its topic; an apposed name after a description
+/// ("la première compétition, la Coupe de Zorbie") stays the description.
+#[test]
+fn an_event_takes_place_after_another() {
+    let doc = sentence(
+        "La Coupe de Zorbie se déroule du 16 au 18 novembre 2031. Elle a lieu une semaine après le Trophée Quillac 2031.",
+    );
+    let f = fact(&doc, "Coupe de Zorbie", "takesPlaceAfter", "Trophée Quillac 2031");
+    assert_eq!(f.lemma, "avoir lieu après");
+    let doc =
+        sentence("Le Grand Prix de Borlande a lieu une semaine après la première compétition, la Coupe de Zorbie.");
+    fact(
+        &doc,
+        "Grand Prix de Borlande",
+        "takesPlaceAfter",
+        "première compétition",
+    );
+    assert!(
+        !doc.facts.iter().any(|f| f.predicate == "takesPlaceIn"),
+        "{}",
+        dump(&doc)
+    );
+    // "en même temps" is a locution, no place.
+    let doc = sentence("Une course de niveau junior a lieu en même temps.");
+    assert!(
+        !doc.facts.iter().any(|f| f.predicate == "takesPlaceIn"),
+        "{}",
+        dump(&doc)
+    );
+}
+
 /// Bad input: bounded time, no panic, nothing invented.
 #[test]
 fn long_sentences_lists_and_headlines_invent_nothing() {
