@@ -11,7 +11,8 @@
 //! capitals too ("GJs", "Gjs" → "Gilets jaunes"); a one-word name joins
 //! the one name written before it that it opens, followed by adjectives
 //! only ("les Gilets" → "les Gilets jaunes", "les Jeux" → "les Jeux
-//! olympiques"); a name joins the one longer name that
+//! olympiques"), or the first part of its one hyphenated name ("les
+//! Champs" → "les Champs-Élysées"); a name joins the one longer name that
 //! is an organisation head word followed by it ("TF1" → "Groupe TF1"); a
 //! name in the other grammatical number joins the one written before it
 //! ("un Gilet jaune" → "les Gilets jaunes"). Names of one core whose
@@ -856,6 +857,36 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 .collect();
             if let Some(h) = unique(opened) {
                 target[g] = h;
+                continue;
+            }
+            // A one-word name that is the first part of a hyphenated name
+            // written before it ("les Champs" after "les Champs-Zorbées"):
+            // the one name, or the one landmark named, that is exactly that
+            // hyphenated word.
+            if w.len() == 1 && !is_person(g) {
+                let hyphenated: HashSet<String> = (0..g)
+                    .flat_map(|h| groups[h].iter().map(|&i| mentions[i].text.as_str()))
+                    .flat_map(str::split_whitespace)
+                    .filter(|t| t.contains('-'))
+                    .map(crate::names::fold)
+                    .filter(|t| t.split(' ').next() == Some(w[0]))
+                    .collect();
+                // Each candidate with the word it is: the bare name or
+                // the landmark of that name ("avenue des Champs-Zorbées")
+                // are one thing, which the landmark rule joins.
+                let named: Vec<(usize, &str)> = (0..g)
+                    .filter(|&h| !is_person(h))
+                    .filter_map(|h| {
+                        let word = Some(keys[h])
+                            .filter(|k| hyphenated.contains(*k))
+                            .or(landmark_of[h].as_deref().filter(|l| hyphenated.contains(*l)))?;
+                        Some((h, word))
+                    })
+                    .collect();
+                let same_word = named.windows(2).all(|p| p[0].1 == p[1].1);
+                if let Some(&(h, _)) = named.first().filter(|_| same_word) {
+                    target[g] = h;
+                }
             }
         }
     }
@@ -1551,6 +1582,21 @@ mod tests {
             },
         ];
         assert_eq!(cluster(&m).len(), 2);
+    }
+
+    #[test]
+    fn the_first_part_of_a_hyphenated_name_joins_it() {
+        let m = [kt("avenue des Champs-Zorbées"), kt("Champs-Zorbées"), kt("Champs")];
+        assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
+        // Only after it, and only the one name that is that word: a
+        // description around it ("chaussée des …") is none.
+        let m = [kt("Champs"), kt("Champs-Zorbées")];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [kt("chaussée des Champs-Zorbées"), kt("Champs")];
+        assert_eq!(cluster(&m).len(), 2);
+        // Two hyphenated names it opens: neither.
+        let m = [kt("Haute-Zorbe"), kt("Haute-Quillac"), kt("Haute")];
+        assert_eq!(cluster(&m).len(), 3);
     }
 
     #[test]

@@ -107,7 +107,8 @@ pub fn repair_occurrence_idiom(doc: &mut Doc) -> usize {
     }
     for k in 0..doc.tokens.len() {
         let head = doc.tokens[k].head;
-        if doc.tokens[k].dep != "obj" || head == k || doc.tokens[head].pos != "VERB" {
+        // A damaged parse may point outside the paragraph: no verb there.
+        if doc.tokens[k].dep != "obj" || head == k || doc.tokens.get(head).is_none_or(|h| h.pos != "VERB") {
             continue;
         }
         let prepositional = (0..k).rev().take(3).any(|c| {
