@@ -152,7 +152,12 @@ fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
 }
 
 fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
-    let kids: Vec<usize> = p.children[v].clone();
+    // "n'est pas le résultat de Y": the parser may hang the negation on
+    // the copula rather than on the predicate it links.
+    let mut kids: Vec<usize> = p.children[v].clone();
+    for c in p.kids(v, "cop").collect::<Vec<_>>() {
+        kids.extend(p.children[c].iter().copied());
+    }
     let has_ne = kids
         .iter()
         .any(|&c| matches!(p.tok(c).text.to_lowercase().as_str(), "ne" | "n'"));

@@ -581,6 +581,15 @@ fn an_event_takes_place_after_another() {
     );
 }
 
+/// "Cette crise n'est pas le résultat de la hausse des prix.": the
+/// negation the parser hangs on the copula negates the fact.
+#[test]
+fn a_negation_on_the_copula_negates_the_fact() {
+    let doc = sentence("Cette crise n'est pas le résultat de la hausse des prix.");
+    let f = fact(&doc, "hausse des prix", "causes", "crise");
+    assert!(f.negated, "{}", dump(&doc));
+}
+
 /// Bad input: bounded time, no panic, nothing invented.
 #[test]
 fn long_sentences_lists_and_headlines_invent_nothing() {
