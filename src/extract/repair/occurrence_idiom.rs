@@ -27,6 +27,21 @@ fn is_avoir(doc: &Doc, i: usize) -> bool {
     t.lemma == "avoir" && matches!(t.pos.as_str(), "VERB" | "AUX")
 }
 
+/// Makes "avoir" (`a`) the clause's root verb and "lieu" (`l`) its noun
+/// object.
+fn make_head(doc: &mut Doc, a: usize, l: usize) {
+    let verb = &mut doc.tokens[a];
+    verb.head = a;
+    verb.dep = "ROOT".into();
+    verb.pos = "VERB".into();
+    verb.tag = "VERB".into();
+    let noun = &mut doc.tokens[l];
+    noun.head = a;
+    noun.dep = "obj".into();
+    noun.pos = "NOUN".into();
+    noun.tag = "NOUN".into();
+}
+
 /// Rebuilds each misread "avoir lieu" clause and relabels each object
 /// with a preposition of its own; returns how many places changed.
 pub fn repair_occurrence_idiom(doc: &mut Doc) -> usize {
@@ -54,14 +69,7 @@ pub fn repair_occurrence_idiom(doc: &mut Doc) -> usize {
                         doc.tokens[k].head = a;
                     }
                 }
-                let verb = &mut doc.tokens[a];
-                verb.head = a;
-                verb.dep = "ROOT".into();
-                verb.pos = "VERB".into();
-                verb.tag = "VERB".into();
-                let noun = &mut doc.tokens[l];
-                noun.head = a;
-                noun.dep = "obj".into();
+                make_head(doc, a, l);
                 fixed += 1;
                 continue;
             }
@@ -92,16 +100,7 @@ pub fn repair_occurrence_idiom(doc: &mut Doc) -> usize {
                     doc.tokens[k].head = a;
                 }
             }
-            let verb = &mut doc.tokens[a];
-            verb.head = a;
-            verb.dep = "ROOT".into();
-            verb.pos = "VERB".into();
-            verb.tag = "VERB".into();
-            let noun = &mut doc.tokens[l];
-            noun.head = a;
-            noun.dep = "obj".into();
-            noun.pos = "NOUN".into();
-            noun.tag = "NOUN".into();
+            make_head(doc, a, l);
             fixed += 1;
         }
     }

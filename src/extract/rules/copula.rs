@@ -254,28 +254,47 @@ fn state_complements(ctx: &Ctx, p: &Para, h: usize, prep: usize, cop: usize, sub
             let place = matches!(value.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
             let lies = place && matches!(by.as_str(), "à" | "dans" | "en");
             let property = if lies { "locatedIn" } else { "relatedTo" };
-            for s in subjects {
-                let Some(subject) = ctx.subject_node(p, s) else {
-                    continue;
-                };
-                if Some(subject) == node_of(&value.object) {
-                    continue;
-                }
-                let mut d = Draft::new(
-                    "copula",
-                    p.index,
-                    subject,
-                    property.to_string(),
-                    format!("être {state} {by}"),
-                    value.object.clone(),
-                );
-                d.tokens = vec![s.token, cop, h, value.token];
-                d.span = value.phrase.clone();
-                d.verb = Some(h);
-                d.confidence *= s.factor * value.factor;
-                out.push(d);
-            }
+            let lemma_text = format!("être {state} {by}");
+            complement_rows(ctx, p, (cop, h), subjects, &value, property, &lemma_text, out);
         }
+    }
+}
+
+/// One `copula` row per subject for a predicate's complement `value`
+/// (the copula `cop` and the predicate `h` given as a pair), with
+/// `property` and the lemma as written ("être victime de"); a subject
+/// that is the complement itself gives none.
+#[allow(clippy::too_many_arguments)]
+fn complement_rows(
+    ctx: &Ctx,
+    p: &Para,
+    (cop, h): (usize, usize),
+    subjects: &[Value],
+    value: &Value,
+    property: &str,
+    lemma_text: &str,
+    out: &mut Vec<Draft>,
+) {
+    for s in subjects {
+        let Some(subject) = ctx.subject_node(p, s) else {
+            continue;
+        };
+        if Some(subject) == node_of(&value.object) {
+            continue;
+        }
+        let mut d = Draft::new(
+            "copula",
+            p.index,
+            subject,
+            property.to_string(),
+            lemma_text.to_string(),
+            value.object.clone(),
+        );
+        d.tokens = vec![s.token, cop, h, value.token];
+        d.span = value.phrase.clone();
+        d.verb = Some(h);
+        d.confidence *= s.factor * value.factor;
+        out.push(d);
     }
 }
 
@@ -306,27 +325,8 @@ fn adjective_complements(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[
             let place = matches!(value.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
             let lies = place && ctx.is(Class::Lies, &lemma) && matches!(prep.as_str(), "à" | "dans" | "en" | "sur");
             let property = if lies { "locatedIn" } else { "relatedTo" };
-            for s in subjects {
-                let Some(subject) = ctx.subject_node(p, s) else {
-                    continue;
-                };
-                if Some(subject) == node_of(&value.object) {
-                    continue;
-                }
-                let mut d = Draft::new(
-                    "copula",
-                    p.index,
-                    subject,
-                    property.to_string(),
-                    format!("être {lemma} {prep}"),
-                    value.object.clone(),
-                );
-                d.tokens = vec![s.token, cop, h, value.token];
-                d.span = value.phrase.clone();
-                d.verb = Some(h);
-                d.confidence *= s.factor * value.factor;
-                out.push(d);
-            }
+            let lemma_text = format!("être {lemma} {prep}");
+            complement_rows(ctx, p, (cop, h), subjects, &value, property, &lemma_text, out);
         }
     }
 }
