@@ -506,6 +506,10 @@ pub struct KnownEntity {
     pub label: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
+    /// How many times the documents give it a preferred label (one per
+    /// document graph that names it); 0 when unknown.
+    #[serde(default)]
+    pub documents: usize,
 }
 
 /// A name a document left without an entity ([`NameCandidate`]), as the

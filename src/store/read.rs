@@ -284,6 +284,7 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
         .filter_map(|(entity, names)| {
             let kind = names.kind?;
             let label = preferred_label(&names.preferred)?;
+            let documents = names.preferred.values().sum();
             let aliases: BTreeSet<String> = names
                 .preferred
                 .into_keys()
@@ -296,6 +297,7 @@ pub fn entities_from_rows(rows: &[Vec<Option<String>>]) -> Vec<(String, KnownEnt
                     label,
                     kind,
                     aliases: aliases.into_iter().collect(),
+                    documents,
                 },
             ))
         })

@@ -24,8 +24,9 @@
 //!
 //! The entity each group keeps (its canonical member) has a label with
 //! lower-case letters if any member has one ("Berlin" over "BERLIN"), then
-//! the most words in its label, then a type other than miscellaneous, then the smallest
-//! label, then the first type in Person, Organization, Place, Misc order.
+//! the most words in its label, then a type other than miscellaneous, then the label
+//! most documents give (a misspelling in one article does not name the
+//! entity of ten), then the smallest label, then the first type in Person, Organization, Place, Misc order.
 //! This module works on labels and types only; IRIs and RDF are the
 //! store's.
 
@@ -235,10 +236,19 @@ fn group(entities: &[KnownEntity], members: Vec<usize>) -> Group {
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
             .count();
+        // The label most documents give ("Cauchy" in ten, its misspelling
+        // "Cauchi" in one); one label borne by two types leaves the type
+        // order to decide.
+        let uses: usize = members
+            .iter()
+            .filter(|&&j| entities[j].label == e.label)
+            .map(|&j| entities[j].documents)
+            .sum();
         (
             crate::names::casing_rank(&e.label),
             std::cmp::Reverse(words),
             e.kind == EntityKind::Misc,
+            std::cmp::Reverse(uses),
             e.label.clone(),
             kind_rank(e.kind),
             i,
@@ -299,7 +309,24 @@ mod tests {
             label: label.into(),
             kind,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            documents: 1,
         }
+    }
+
+    #[test]
+    fn the_name_most_documents_give_is_canonical() {
+        // One article misspells the name and gives the right one as an
+        // alias; ten write it right.
+        let entities = [
+            e("Benjamin Zorbi", Person, &["Benjamin Zorby"]),
+            KnownEntity {
+                documents: 10,
+                ..e("Benjamin Zorby", Person, &[])
+            },
+        ];
+        let groups = merge(&entities);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(entities[groups[0].canonical].label, "Benjamin Zorby");
     }
 
     /// Groups as (canonical label and type, member labels and types), sorted:

@@ -12,7 +12,8 @@
 //! the one name written before it that it opens, followed by adjectives
 //! only ("les Gilets" → "les Gilets jaunes", "les Jeux" → "les Jeux
 //! olympiques"), or the first part of the one hyphenated name of a
-//! street or a square ("les Champs" → "l'avenue des Champs-Élysées"); a name joins the one longer name that
+//! street or a square of the document, before or after it ("les Champs" →
+//! "l'avenue des Champs-Élysées"); a name joins the one longer name that
 //! is an organisation head word followed by it ("TF1" → "Groupe TF1"); a
 //! name in the other grammatical number joins the one written before it
 //! ("un Gilet jaune" → "les Gilets jaunes"). Names of one core whose
@@ -69,7 +70,15 @@ pub struct Keyed {
     /// acronyms ("Grand Tournoi FZB"), how a hyphenated acronym is built
     /// ("IXB-CORTALIS"), see [`Shape`].
     pub text: String,
+    /// (paragraph, sentence) of the mention, when known: two names a letter
+    /// apart in one sentence are two people ("Moreaux a battu Moreaud").
+    pub sentence: Option<(usize, usize)>,
 }
+
+/// The words that join a commune's name to its qualifier ("Boulogne-sur-Mer",
+/// "Châlons-en-Champagne", "Saint-Paul-lès-Dax", "Mantes-la-Jolie"), lower
+/// case: the part before is the short name news use.
+const TOWN_LINKS: [&str; 9] = ["sur", "sous", "en", "lès", "lez", "les", "la", "le", "aux"];
 
 /// Number words an acronym writes as digits ("Parti des trois rivières"
 /// is P3R), folded.
@@ -400,6 +409,53 @@ fn number_variant(a: &[&str], b: &[&str]) -> bool {
         && a.iter()
             .zip(b)
             .all(|(x, y)| x == y || inflected(x, y) || inflected(y, x))
+}
+
+/// Whether two names of as many words differ in one word only, by one
+/// letter added, dropped or changed, that word of six letters or more
+/// (hyphenated parts counted apart) and not a number, in a name of two
+/// words or hyphenated parts: "nadia quillec" / "nadia quilleck",
+/// "boulevard zorbmann" / "boulevard zorbman"; not "iran" / "irak",
+/// "wikipedia" / "wikimedia", nor "apollo 11" / "apollo 12".
+fn misspelt(a: &[&str], b: &[&str]) -> bool {
+    let differ: Vec<(&str, &str)> = a.iter().zip(b).filter(|(x, y)| x != y).map(|(x, y)| (*x, *y)).collect();
+    let [(x, y)] = differ[..] else {
+        return false;
+    };
+    let xs: Vec<&str> = x.split('-').collect();
+    let ys: Vec<&str> = y.split('-').collect();
+    // A one-word name a letter from another is often another name
+    // ("Wikipédia" / "Wikimedia", "Manche" / "Marche"): two words or
+    // two hyphenated parts at least.
+    if xs.len() != ys.len() || (a.len() < 2 && xs.len() < 2) {
+        return false;
+    }
+    // A compound of three parts or more ("Zorbe-et-Loir" /
+    // "Zorbe-et-Loire") is long enough for a word of four letters.
+    let compound = a.len() + xs.len() > 3;
+    let parts: Vec<(&str, &str)> = xs.into_iter().zip(ys).filter(|(p, q)| p != q).collect();
+    let [(p, q)] = parts[..] else {
+        return false;
+    };
+    let p: Vec<char> = p.chars().collect();
+    let q: Vec<char> = q.chars().collect();
+    let long_enough = p.len().min(q.len()) >= if compound { 4 } else { 6 };
+    let wordy = !p.iter().chain(&q).any(char::is_ascii_digit);
+    long_enough && wordy && one_edit(&p, &q)
+}
+
+/// Whether two words are one letter apart: one added, dropped or changed
+/// (Levenshtein distance 1).
+fn one_edit(p: &[char], q: &[char]) -> bool {
+    let (short, long) = if p.len() <= q.len() { (p, q) } else { (q, p) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(long).filter(|(x, y)| x != y).count() == 1,
+        1 => {
+            let at = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+            short[at..] == long[at + 1..]
+        }
+        _ => false,
+    }
 }
 
 /// Whether `short`'s letters are the initials of `long`'s significant
@@ -733,6 +789,32 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 continue;
             }
         }
+        // A town's name without its hyphenated qualifier ("Zorbeville"
+        // beside "Zorbeville-sur-Mer", "Quillac" beside "Quillac-lès-Zorbe"):
+        // news shorten a commune to the part before "sur", "sous", "en",
+        // "lès" or "la"; the one such name of the document. A known place
+        // is itself ("Paris" beside "Paris-la-Zorbe").
+        if !is_person(g) && !is_place(g) && !tables.common.contains(keys[g]) {
+            let short = mentions[groups[g][0]].text.trim().to_lowercase();
+            let shortened: Vec<usize> = (0..n)
+                .filter(|&h| h != g && !is_person(h))
+                .filter(|&h| {
+                    groups[h].iter().any(|&i| {
+                        let long = mentions[i].text.trim().to_lowercase();
+                        long.strip_prefix(short.as_str())
+                            .and_then(|rest| rest.strip_prefix('-'))
+                            .and_then(|rest| rest.split_once('-'))
+                            .is_some_and(|(link, name)| {
+                                TOWN_LINKS.contains(&link) && name.chars().next().is_some_and(char::is_alphabetic)
+                            })
+                    })
+                })
+                .collect();
+            if let Some(h) = unique(shortened) {
+                target[g] = h;
+                continue;
+            }
+        }
         // A hyphenated surname is one written word ("Morvan-Quillec").
         let one_word = w.len() == 1
             || groups[g]
@@ -816,11 +898,15 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 continue;
             }
             // A one-word name that is the first part of the hyphenated name
-            // of a street, a square or a monument written before it ("les
-            // Champs" after "l'avenue des Champs-Zorbées"): that landmark,
-            // or the bare name that is exactly that word.
+            // of a street, a square or a monument of its document ("les
+            // Champs" before or after "l'avenue des Champs-Zorbées"): that
+            // landmark, or the bare name that is exactly that word. The
+            // landmark makes the hyphenated name a place's, wherever the
+            // text writes it (a live report says "les Champs" hours before
+            // "l'avenue des Champs-Zorbées").
             if w.len() == 1 && !is_person(g) {
-                let hyphenated: HashSet<String> = (0..g)
+                let hyphenated: HashSet<String> = (0..n)
+                    .filter(|&h| h != g)
                     .flat_map(|h| groups[h].iter().map(|&i| mentions[i].text.as_str()))
                     .flat_map(str::split_whitespace)
                     .filter(|t| t.contains('-'))
@@ -832,12 +918,13 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 // are one thing, which the landmark rule joins.
                 // Only a street's, a square's or a monument's name: "la
                 // Seine" is no "Seine-Maritime", "Renault" no "Renault-Zorb".
-                let landmark_word: HashSet<&str> = (0..g)
+                let landmark_word: HashSet<&str> = (0..n)
+                    .filter(|&h| h != g)
                     .filter_map(|h| landmark_of[h].as_deref())
                     .filter(|l| hyphenated.contains(*l))
                     .collect();
-                let named: Vec<(usize, &str)> = (0..g)
-                    .filter(|&h| !is_person(h))
+                let named: Vec<(usize, &str)> = (0..n)
+                    .filter(|&h| h != g && !is_person(h))
                     .filter_map(|h| {
                         let word = Some(keys[h])
                             .filter(|k| landmark_word.contains(*k))
@@ -850,6 +937,31 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                     target[g] = h;
                 }
             }
+        }
+    }
+    // A name written twice with one letter changed in one long word
+    // ("Nadia Quillec" / "Nadia Quilleck", "boulevard Zorbmann" /
+    // "boulevard Zorbman"): a misspelling, when the one earlier name so
+    // near is the only one and the two are persons or not alike; two known
+    // places never (the names of two countries may be a letter apart), nor
+    // two names one sentence writes ("Julien Moreaux a battu Julien
+    // Moreaud": a text does not misspell a name beside itself).
+    let sentences =
+        |g: usize| -> HashSet<(usize, usize)> { groups[g].iter().filter_map(|&i| mentions[i].sentence).collect() };
+    for g in 0..n {
+        if target[g] != g {
+            continue;
+        }
+        let near: Vec<usize> = (0..g)
+            .filter(|&h| {
+                is_person(h) == is_person(g)
+                    && !(is_place(h) && is_place(g))
+                    && words[h].len() == words[g].len()
+                    && misspelt(&words[h], &words[g])
+            })
+            .collect();
+        if let Some(h) = unique(near).filter(|&h| sentences(h).is_disjoint(&sentences(g))) {
+            target[g] = h;
         }
     }
     // Follow chains (A → B → C) so every group lands on its final target.
@@ -898,6 +1010,7 @@ mod tests {
             after_class_noun: false,
             core: super::super::tables::tables().name_core(key),
             text: key.into(),
+            sentence: None,
         }
     }
 
@@ -1200,6 +1313,7 @@ mod tests {
                 after_class_noun: false,
                 core: None,
                 text: "Washington".into(),
+                sentence: None,
             },
         ];
         assert_eq!(cluster(&m).len(), 2);
@@ -1235,6 +1349,7 @@ mod tests {
             core: super::super::tables::tables().name_core(&key),
             key,
             text: text.into(),
+            sentence: None,
         }
     }
 
@@ -1526,6 +1641,63 @@ mod tests {
     }
 
     #[test]
+    fn a_name_misspelt_by_one_letter_joins_the_earlier_one() {
+        let at = |text: &str, para: usize| Keyed {
+            sentence: Some((para, 0)),
+            ..kt(text)
+        };
+        let m = [at("Nadia Quillec", 0), at("Nadia Quilleck", 1)];
+        assert_eq!(cluster(&m).len(), 1);
+        let m = [at("boulevard Zorbmann", 0), at("boulevard Zorbman", 3)];
+        assert_eq!(cluster(&m).len(), 1);
+        let m = [at("Zorbe-et-Loire", 0), at("Zorbe-et-Loir", 3)];
+        assert_eq!(cluster(&m).len(), 1);
+        // One sentence writing both names means two people.
+        let m = [at("Julien Moreaux", 0), at("Julien Moreaud", 0)];
+        assert_eq!(cluster(&m).len(), 2);
+        // A one-word name, a short word, a number: other names.
+        for (a, b) in [
+            ("Wikipédia", "Wikimedia"),
+            ("Zorbe Iran", "Zorbe Irak"),
+            ("Apollo 11", "Apollo 12"),
+        ] {
+            assert_eq!(cluster(&[at(a, 0), at(b, 1)]).len(), 2, "{a} / {b}");
+        }
+        // Two earlier names it is near: neither.
+        let m = [at("Nadia Quillec", 0), at("Nadia Quilled", 0), at("Nadia Quille", 1)];
+        assert_eq!(cluster(&m).len(), 3);
+    }
+
+    #[test]
+    fn a_town_without_its_qualifier_joins_it() {
+        for (long, short) in [
+            ("Zorbeville-sur-Mer", "Zorbeville"),
+            ("Quillac-en-Zorbe", "Quillac"),
+            ("Saint-Quill-lès-Zorbe", "Saint-Quill"),
+        ] {
+            assert_eq!(cluster(&[kt(long), kt(short)]).len(), 1, "{long}");
+            assert_eq!(cluster(&[kt(short), kt(long)]).len(), 1, "{long}");
+        }
+        // Not a qualifier: a part, a district, another name.
+        for (long, short) in [
+            ("Zorbeville-Sud", "Zorbeville"),
+            ("Quillac-et-Zorbe", "Quillac"),
+            ("Zorb-Quillac", "Zorb"),
+        ] {
+            assert_eq!(cluster(&[kt(long), kt(short)]).len(), 2, "{long}");
+        }
+        // Two towns of that name: neither.
+        let m = [kt("Zorbeville-sur-Mer"), kt("Zorbeville-en-Quill"), kt("Zorbeville")];
+        assert_eq!(cluster(&m).len(), 3);
+        // A known place is itself.
+        let paris = Keyed {
+            place: true,
+            ..kt("Paris")
+        };
+        assert_eq!(cluster(&[kt("Paris-la-Zorbe"), paris]).len(), 2);
+    }
+
+    #[test]
     fn the_first_part_of_a_hyphenated_name_joins_it() {
         let m = [kt("avenue des Champs-Zorbées"), kt("Champs-Zorbées"), kt("Champs")];
         assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
@@ -1534,7 +1706,13 @@ mod tests {
         for (long, short) in [("Zorbe-Maritime", "Zorbe"), ("Zorblax-Quillac", "Zorblax")] {
             assert_eq!(cluster(&[kt(long), kt(short)]).len(), 2, "{long}");
         }
-        // Only after it, and only the one name that is that word: a
+        // The landmark may come later in the text ("les Champs" hours
+        // before "l'avenue des Champs-Zorbées").
+        let m = [kt("Champs-Zorbées"), kt("Champs"), kt("avenue des Champs-Zorbées")];
+        assert_eq!(cluster(&m), vec![vec![0, 1, 2]]);
+        let m = [kt("Champs"), kt("avenue des Champs-Zorbées")];
+        assert_eq!(cluster(&m), vec![vec![0, 1]]);
+        // Without a landmark, only the one name that is that word: a
         // description around it ("chaussée des …") is none.
         let m = [kt("Champs"), kt("Champs-Zorbées")];
         assert_eq!(cluster(&m).len(), 2);

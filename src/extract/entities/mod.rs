@@ -135,6 +135,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             after_class_noun: r.after_class_noun,
             core: tables().name_core(&r.key),
             text: r.text.clone(),
+            sentence: Some((r.paragraph, r.sentence)),
         })
         .collect();
     let mut keyed = keyed;

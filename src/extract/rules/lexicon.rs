@@ -142,6 +142,9 @@ pub enum Class {
     /// what lies there ("la région où se trouve X", "où est situé X");
     /// also the adjectives that say where one is ("présent à X").
     Lies,
+    /// Speech verbs that deny what their "que" clause or infinitive says
+    /// ("nie que X", "dément avoir Y"): the source says it is not so.
+    Denial,
     /// Event nouns that can kill or injure ("attentat", "accident",
     /// "inondation"): what "qui a fait N morts" stands for.
     Harm,
@@ -298,6 +301,7 @@ impl Lexicon {
                 "geo-part" => Class::GeoPart,
                 "near" => Class::Near,
                 "lies" => Class::Lies,
+                "denial" => Class::Denial,
                 "harm" => Class::Harm,
                 "casualty" => Class::Casualty,
                 "injured" => Class::Injured,

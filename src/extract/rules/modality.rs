@@ -1,5 +1,7 @@
 //! Negation and modality flags for facts read from a verb.
 //!
+//! An infinitive under a speech verb ("affirme avoir frappé X") is reported
+//! by the subject, and negated under a verb of denial ("nie avoir menti").
 //! Owns: "ne … pas/jamais/plus/rien" (a lone expletive "ne", as in "avant
 //! que … ne se réunissent", does not negate, but "ne" alone on the verbs of
 //! the `ne-alone` class does: "ne peut rivaliser"), the conditional mood, modal
@@ -33,6 +35,15 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         }
         if x != v && ctx.is(Class::Modal, &p.tok(x).lemma.to_lowercase()) && !realised(p, x) {
             d.hypothetical = true;
+        }
+        // "affirme avoir frappé", "nie avoir menti": the subject says it
+        // did the act, or did not.
+        if x != v && ctx.is(Class::Speech, &p.tok(x).lemma.to_lowercase()) {
+            d.reported = true;
+            d.reported_by.get_or_insert(d.subject);
+        }
+        if x != v && ctx.is(Class::Denial, &p.tok(x).lemma.to_lowercase()) {
+            d.negated = !d.negated;
         }
         // "oblige X à publier", "empêche X de partir": what X is to do is
         // not asserted.

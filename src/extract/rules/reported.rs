@@ -9,7 +9,8 @@
 //! attributions ("selon X", "d'après X"), the `states`-style facts they
 //! yield, and marking every other fact read inside a quote, a reported
 //! clause or an attributed clause as reported by its source (an entity, or
-//! a concept such as "la préfecture"). It does not extract the content
+//! a concept such as "la préfecture"), and negated under a verb of denial
+//! ("nie que …"). It does not extract the content
 //! facts themselves.
 
 use std::collections::HashSet;
@@ -29,6 +30,9 @@ pub(crate) struct Speech {
     pub handled: HashSet<usize>,
     /// Token ranges that somebody said, with the speaker when known.
     pub spans: Vec<(Range<usize>, Option<Node>)>,
+    /// The "que" clauses of denial verbs ("nie que …"): what somebody said
+    /// is not so.
+    pub denied: Vec<Range<usize>>,
     pub para: usize,
 }
 
@@ -46,6 +50,10 @@ impl Speech {
             .filter(|(_, s)| s.is_some())
             .min_by_key(|(r, _)| r.end - r.start)
             .or_else(|| inside().min_by_key(|(r, _)| r.end - r.start));
+        // "X nie que Y a menti": X says Y did not lie.
+        if self.denied.iter().any(|r| r.contains(&anchor)) {
+            d.negated = !d.negated;
+        }
         if let Some((_, speaker)) = span {
             if *speaker == Some(d.subject) {
                 // "X said X would ..." stays X's own statement, still reported.
@@ -181,6 +189,9 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
                 .iter()
                 .find_map(|s| ctx.subject_node(p, s).map(|n| (n, s.factor, s.token)));
             let range = subject_before_quote(p, clause, said_range(p, clause));
+            if ctx.is(Class::Denial, &p.tok(v).lemma.to_lowercase()) {
+                speech.denied.push(range.clone());
+            }
             (with_quote_after(&quoted, range), speaker)
         } else if let Some((range, speaker)) = inverted(ctx, p, v) {
             // "Les discussions ont été constructives, a-t-il ajouté."

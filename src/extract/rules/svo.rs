@@ -242,7 +242,16 @@ pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Opt
     // "faire payer": the infinitive's act is not the causative's subject's,
     // so its property is not either (only an idiom's: "faire savoir").
     let caused = lemmas.len() >= 2 && ctx.is(Class::Causative, &lemmas[lemmas.len() - 2]);
-    let found = [joined.as_str(), outer, if caused { "" } else { inner }]
+    // "affirme avoir frappé X", "nie avoir reçu Y": a speech verb over an
+    // infinitive says who tells the act, not what the act is (the lemma
+    // keeps it; the flags say the act is reported, and denied).
+    let told = lemmas.len() >= 2 && ctx.is(Class::Speech, outer);
+    let order = if told {
+        [joined.as_str(), inner, outer]
+    } else {
+        [joined.as_str(), outer, if caused { "" } else { inner }]
+    };
+    let found = order
         .into_iter()
         .filter(|l| !l.is_empty())
         .find_map(|l| ctx.lex.property(l, prep));
@@ -1319,8 +1328,18 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         // A verb under another one ("exige de rester dans …") may be
         // someone else's act: only a verb alone or under a modal or aspect.
         let alone = lemmas.len() == 1;
+        // A verb of dying "dans" an event died in it: no argument ("meurt
+        // dans un accident").
+        let dying = ctx.is(Class::Dying, &p.tok(v).lemma.to_lowercase());
         let inside = |o: &Oblique| {
-            o.prep == "dans" && alone && !passive && !agentless && !speech && !light && !o.values.iter().any(framed)
+            o.prep == "dans"
+                && alone
+                && !passive
+                && !agentless
+                && !speech
+                && !light
+                && !dying
+                && !o.values.iter().any(framed)
         };
         let literal = || {
             obls.iter().find(|o| {
@@ -1383,7 +1402,11 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         && p.children[v]
             .iter()
             .any(|&c| p.tok(c).dep.starts_with("aux") || p.tok(c).dep.starts_with("expl"));
-    if objects.is_empty() && agentless {
+    // "X est décédé dans un accident": a verb of dying is no passive,
+    // whatever "être" the parser read; its phrase is where or how, and the
+    // fact is that X died.
+    let dying = ctx.is(Class::Dying, &p.tok(v).lemma.to_lowercase());
+    if objects.is_empty() && agentless && !dying {
         // "Le directeur a été placé en détention", "les blessés ont été
         // soignés dans un hôpital": with no agent, what the act did to the
         // patient is its prepositional phrase, not the bare participle.

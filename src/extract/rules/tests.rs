@@ -3769,3 +3769,37 @@ fn a_participle_tagged_adjective_after_etre_is_a_passive() {
     let doc = sentence("Cette compétition est la première de la saison.");
     no_fact_with(&doc, |f| f.predicate == "undergoes");
 }
+
+/// A verb of dying conjugated with "être" is no passive: "dans un
+/// accident" is where the subject died, not what it underwent; the active
+/// verb "dans" an event takes no argument either.
+#[test]
+fn a_verb_of_dying_with_etre_says_the_subject_died() {
+    let doc = sentence("Le chanteur Zorb Quillac est décédé dans un accident de voiture.");
+    fact(&doc, "Zorb Quillac", "dies", "décédé");
+    no_fact_with(&doc, |f| f.predicate == "undergoes");
+    let doc = sentence("Le chanteur Zorb Quillac décède dans un accident de voiture.");
+    no_fact_with(&doc, |f| f.predicate == "relatedTo");
+}
+
+/// A verb of denial ("nier", "démentir", "réfuter") negates what it says,
+/// reported by its subject: its "que" clause and its infinitive.
+#[test]
+fn a_denial_negates_what_it_says() {
+    let doc = sentence("Le ministre Zorb Quillac nie que la police a frappé les manifestants.");
+    let f = fact(&doc, "police", "strikes", "manifestants");
+    assert!(f.negated && f.reported, "{}", dump(&doc));
+    fact(&doc, "Zorb Quillac", "denies", "la police a frappé les manifestants");
+    let doc = sentence("Le ministre Zorb Quillac nie avoir frappé les manifestants.");
+    let f = fact(&doc, "Zorb Quillac", "strikes", "manifestants");
+    assert!(f.negated && f.reported, "{}", dump(&doc));
+    assert_eq!(f.lemma, "nier frapper");
+    // The same said plainly is asserted, still reported.
+    let doc = sentence("Le ministre Zorb Quillac affirme avoir frappé les manifestants.");
+    let f = fact(&doc, "Zorb Quillac", "strikes", "manifestants");
+    assert!(!f.negated && f.reported, "{}", dump(&doc));
+    // A denial of a negative clause asserts nothing negative twice.
+    let doc = sentence("Le ministre Zorb Quillac nie que la police n'a pas frappé les manifestants.");
+    let f = fact(&doc, "police", "strikes", "manifestants");
+    assert!(!f.negated && f.reported, "{}", dump(&doc));
+}
