@@ -417,11 +417,18 @@ fn number_variant(a: &[&str], b: &[&str]) -> bool {
 /// words or hyphenated parts: "nadia quillec" / "nadia quilleck",
 /// "boulevard zorbmann" / "boulevard zorbman"; not "iran" / "irak",
 /// "wikipedia" / "wikimedia", nor "apollo 11" / "apollo 12".
-fn misspelt(a: &[&str], b: &[&str]) -> bool {
-    let differ: Vec<(&str, &str)> = a.iter().zip(b).filter(|(x, y)| x != y).map(|(x, y)| (*x, *y)).collect();
-    let [(x, y)] = differ[..] else {
+fn misspelt(a: &[&str], b: &[&str], person: bool) -> bool {
+    let differ: Vec<usize> = (0..a.len().min(b.len())).filter(|&i| a[i] != b[i]).collect();
+    let [at] = differ[..] else {
         return false;
     };
+    // A person's first names a letter apart are two people, often of one
+    // family ("Michel" / "Michèle Zorbe", "Christian" / "Christiane"): only
+    // the surname may be misspelt.
+    if person && at + 1 != a.len() {
+        return false;
+    }
+    let (x, y) = (a[at], b[at]);
     let xs: Vec<&str> = x.split('-').collect();
     let ys: Vec<&str> = y.split('-').collect();
     // A one-word name a letter from another is often another name
@@ -440,7 +447,10 @@ fn misspelt(a: &[&str], b: &[&str]) -> bool {
     let p: Vec<char> = p.chars().collect();
     let q: Vec<char> = q.chars().collect();
     let long_enough = p.len().min(q.len()) >= if compound { 4 } else { 6 };
-    let wordy = !p.iter().chain(&q).any(char::is_ascii_digit);
+    // Numbers, Arabic or Roman ("Paris VIII" / "Paris XIII"), are no
+    // spellings.
+    let roman = |w: &[char]| w.iter().all(|c| "ivxlcdm".contains(*c));
+    let wordy = !p.iter().chain(&q).any(char::is_ascii_digit) && !roman(&p) && !roman(&q);
     long_enough && wordy && one_edit(&p, &q)
 }
 
@@ -594,6 +604,8 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             target[g] = h;
         }
     }
+    let sentences =
+        |g: usize| -> HashSet<(usize, usize)> { groups[g].iter().filter_map(|&i| mentions[i].sentence).collect() };
     let dated = target.clone();
     // The group a candidate stands for once dated forms are joined.
     let root = |h: usize| dated[h];
@@ -790,14 +802,24 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             }
         }
         // A town's name without its hyphenated qualifier ("Zorbeville"
-        // beside "Zorbeville-sur-Mer", "Quillac" beside "Quillac-lès-Zorbe"):
+        // beside "Zorbeville-sur-Mer", "Quillac" beside "Quillac-lès-Zorbe")
+        // in the same sentence:
         // news shorten a commune to the part before "sur", "sous", "en",
         // "lès" or "la"; the one such name of the document. A known place
         // is itself ("Paris" beside "Paris-la-Zorbe").
         if !is_person(g) && !is_place(g) && !tables.common.contains(keys[g]) {
             let short = mentions[groups[g][0]].text.trim().to_lowercase();
+            // Only beside it, in one sentence ("À Zorbeville (Quill), … le
+            // palais de justice de Zorbeville-sur-Mer"): two communes often
+            // share the part ("Clichy", "Clichy-sous-Bois"), and a river or
+            // a club the name of one ("la Marne", "Marne-la-Vallée").
+            let here = sentences(g);
             let shortened: Vec<usize> = (0..n)
                 .filter(|&h| h != g && !is_person(h))
+                .filter(|&h| here.is_empty() || !sentences(h).is_disjoint(&here))
+                // The folded key of "Zorbeville-sur-Mer" starts with that of
+                // "Zorbeville": a cheap test before the written forms.
+                .filter(|&h| keys[h].len() > keys[g].len() && keys[h].starts_with(keys[g]))
                 .filter(|&h| {
                     groups[h].iter().any(|&i| {
                         let long = mentions[i].text.trim().to_lowercase();
@@ -946,8 +968,6 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
     // places never (the names of two countries may be a letter apart), nor
     // two names one sentence writes ("Julien Moreaux a battu Julien
     // Moreaud": a text does not misspell a name beside itself).
-    let sentences =
-        |g: usize| -> HashSet<(usize, usize)> { groups[g].iter().filter_map(|&i| mentions[i].sentence).collect() };
     for g in 0..n {
         if target[g] != g {
             continue;
@@ -957,7 +977,7 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
                 is_person(h) == is_person(g)
                     && !(is_place(h) && is_place(g))
                     && words[h].len() == words[g].len()
-                    && misspelt(&words[h], &words[g])
+                    && misspelt(&words[h], &words[g], is_person(g))
             })
             .collect();
         if let Some(h) = unique(near).filter(|&h| sentences(h).is_disjoint(&sentences(g))) {
@@ -1655,6 +1675,20 @@ mod tests {
         // One sentence writing both names means two people.
         let m = [at("Julien Moreaux", 0), at("Julien Moreaud", 0)];
         assert_eq!(cluster(&m).len(), 2);
+        // First names a letter apart are two people of one family.
+        let person = |text: &str, para: usize| Keyed {
+            person: true,
+            ..at(text, para)
+        };
+        let m = [person("Michel Zorbeau", 0), person("Michèle Zorbeau", 1)];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [person("Christian Zorbeau", 0), person("Christiane Zorbeau", 1)];
+        assert_eq!(cluster(&m).len(), 2);
+        let m = [person("Nadia Quillec", 0), person("Nadia Quilleck", 1)];
+        assert_eq!(cluster(&m).len(), 1);
+        // Roman numbers are numbers.
+        let m = [at("Université Zorbe VIII", 0), at("Université Zorbe XIII", 1)];
+        assert_eq!(cluster(&m).len(), 2);
         // A one-word name, a short word, a number: other names.
         for (a, b) in [
             ("Wikipédia", "Wikimedia"),
@@ -1689,6 +1723,14 @@ mod tests {
         // Two towns of that name: neither.
         let m = [kt("Zorbeville-sur-Mer"), kt("Zorbeville-en-Quill"), kt("Zorbeville")];
         assert_eq!(cluster(&m).len(), 3);
+        // Only in one sentence: two communes share the part ("Clichy",
+        // "Clichy-sous-Bois"), a river names a town ("la Marne").
+        let at = |text: &str, para: usize| Keyed {
+            sentence: Some((para, 0)),
+            ..kt(text)
+        };
+        assert_eq!(cluster(&[at("Zorbeville-sur-Mer", 0), at("Zorbeville", 0)]).len(), 1);
+        assert_eq!(cluster(&[at("Zorbeville-sur-Mer", 0), at("Zorbeville", 1)]).len(), 2);
         // A known place is itself.
         let paris = Keyed {
             place: true,

@@ -42,7 +42,9 @@
 //! pronoun of a reflexive verb read as an impersonal "il": "il s'était
 //! blessé") and [`occurrence_idiom`] (the idiom "avoir lieu" read as a
 //! preposition: "Elle a lieu une semaine après X" with no verb; an object
-//! with a preposition of its own). The language pipeline stays identical to
+//! with a preposition of its own) and [`dead_participle`] ("mort" after
+//! "être" read as a noun: "Deux pompiers sont morts"). The language pipeline
+//! stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech, lemmas or
 //! sentence starts, never a token's text, offset or spacing, nor the
@@ -64,6 +66,7 @@ pub mod comma_clause;
 pub mod compounds;
 pub mod coordination;
 pub mod cut_subject;
+pub mod dead_participle;
 pub mod finite_clause;
 pub mod fronted_adverbial;
 pub mod fronted_subject;
@@ -116,6 +119,7 @@ pub const RULES: &[Repair] = &[
     incise::rehang_incises,
     rubric::rehang_rubric_subjects,
     occurrence_idiom::repair_occurrence_idiom,
+    dead_participle::repair_dead_participles,
 ];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the

@@ -38,12 +38,20 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         }
         // "affirme avoir frappé", "nie avoir menti": the subject says it
         // did the act, or did not.
+        // The source is the speech verb's subject ("Julie affirme avoir été
+        // frappée par X": Julie says it, not X).
         if x != v && ctx.is(Class::Speech, &p.tok(x).lemma.to_lowercase()) {
             d.reported = true;
-            d.reported_by.get_or_insert(d.subject);
+            if d.reported_by.is_none() {
+                d.reported_by = super::svo::grammatical_subjects(ctx, p, x, 0)
+                    .iter()
+                    .find_map(|s| ctx.subject_node(p, s));
+            }
         }
+        // A denied act is negated, however the clause words it ("nie avoir
+        // jamais frappé": "jamais" without "ne" is "ever").
         if x != v && ctx.is(Class::Denial, &p.tok(x).lemma.to_lowercase()) {
-            d.negated = !d.negated;
+            d.negated = true;
         }
         // "oblige X à publier", "empêche X de partir": what X is to do is
         // not asserted.

@@ -50,9 +50,10 @@ impl Speech {
             .filter(|(_, s)| s.is_some())
             .min_by_key(|(r, _)| r.end - r.start)
             .or_else(|| inside().min_by_key(|(r, _)| r.end - r.start));
-        // "X nie que Y a menti": X says Y did not lie.
+        // "X nie que Y a menti": X says Y did not lie ("nie que Y ait
+        // jamais menti" too: "jamais" without "ne" is "ever").
         if self.denied.iter().any(|r| r.contains(&anchor)) {
-            d.negated = !d.negated;
+            d.negated = true;
         }
         if let Some((_, speaker)) = span {
             if *speaker == Some(d.subject) {

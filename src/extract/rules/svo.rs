@@ -245,9 +245,11 @@ pub(crate) fn predicate(ctx: &Ctx, lemmas: &[String], prep: Option<&str>) -> Opt
     // "affirme avoir frappé X", "nie avoir reçu Y": a speech verb over an
     // infinitive says who tells the act, not what the act is (the lemma
     // keeps it; the flags say the act is reported, and denied).
+    // Its own property never names the infinitive's act ("nie avoir insulté
+    // X" is no denial of X): with none for the infinitive, the generic one.
     let told = lemmas.len() >= 2 && ctx.is(Class::Speech, outer);
     let order = if told {
-        [joined.as_str(), inner, outer]
+        [joined.as_str(), inner, ""]
     } else {
         [joined.as_str(), outer, if caused { "" } else { inner }]
     };
@@ -1875,11 +1877,23 @@ fn date_phrase(p: &Para, c: usize) -> bool {
 }
 
 /// The direct objects of `v` that are dates as written ("aura lieu le 12
-/// juin à Paris", parsed with "lieu" and "12" both objects) beside another
-/// object: a date says when, never what the verb takes.
+/// juin à Paris", parsed with "lieu" and "12" both objects) or spans of
+/// time before or after an event ("a lieu une semaine après la finale")
+/// beside another object: a date says when, never what the verb takes.
 fn objects_read_for_dates(p: &Para, v: usize) -> Vec<usize> {
     let objects: Vec<usize> = p.kids(v, "obj").collect();
-    let dates: Vec<usize> = objects.iter().copied().filter(|&o| date_phrase(p, o)).collect();
+    // "a lieu une semaine après la finale": a span of time before or after
+    // an event is when too.
+    let relative = |o: usize| {
+        is_time_noun(p, o)
+            && p.kids(o, "nmod")
+                .any(|n| matches!(p.prep(n).as_deref(), Some("après" | "avant")))
+    };
+    let dates: Vec<usize> = objects
+        .iter()
+        .copied()
+        .filter(|&o| date_phrase(p, o) || relative(o))
+        .collect();
     if dates.len() < objects.len() {
         dates
     } else {

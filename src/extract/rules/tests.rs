@@ -3798,8 +3798,43 @@ fn a_denial_negates_what_it_says() {
     let doc = sentence("Le ministre Zorb Quillac affirme avoir frappé les manifestants.");
     let f = fact(&doc, "Zorb Quillac", "strikes", "manifestants");
     assert!(!f.negated && f.reported, "{}", dump(&doc));
-    // A denial of a negative clause asserts nothing negative twice.
-    let doc = sentence("Le ministre Zorb Quillac nie que la police n'a pas frappé les manifestants.");
+    // "jamais" without "ne" is "ever": still denied.
+    let doc = sentence("Le ministre Zorb Quillac nie que la police ait jamais frappé les manifestants.");
     let f = fact(&doc, "police", "strikes", "manifestants");
-    assert!(!f.negated && f.reported, "{}", dump(&doc));
+    assert!(f.negated && f.reported, "{}", dump(&doc));
+    // With no property of its own, the infinitive's act is no denial of
+    // its object.
+    let doc = sentence("Le ministre Zorb Quillac nie avoir insulté les policiers.");
+    no_fact_with(&doc, |f| f.predicate == "denies");
+    // The source is who speaks, not the passive's agent.
+    let doc = sentence("La militante Julie Zorbeau affirme avoir été frappée par un policier.");
+    let f = fact(&doc, "policier", "strikes", "Julie Zorbeau");
+    assert!(f.reported, "{}", dump(&doc));
+    assert_eq!(
+        f.reported_by.map(|n| doc.node_label(n)),
+        Some("Julie Zorbeau"),
+        "{}",
+        dump(&doc)
+    );
+}
+
+/// "avoir lieu" with a span of time read as its second object: the span is
+/// when, and the event it is measured from is what the act follows.
+#[test]
+fn a_span_of_time_after_an_event_places_the_occurrence() {
+    let doc = sentence("Le concert a lieu une semaine après la finale du tournoi de Zorbie.");
+    fact(&doc, "concert", "takesPlaceAfter", "finale du tournoi de Zorbie");
+    no_fact_with(&doc, |f| f.predicate == "has");
+}
+
+/// "mort" after "être", which the models tag a noun or an adjective, is the
+/// verb "mourir": who died, negated when the sentence says so.
+#[test]
+fn mort_after_etre_says_who_died() {
+    let doc = sentence("Deux pompiers sont morts dans l'incendie de l'usine.");
+    fact(&doc, "Deux pompiers", "dies", "morts");
+    no_fact_with(&doc, |f| f.predicate == "isA");
+    let doc = sentence("Le maire Zorb Quillac n'est pas mort.");
+    let f = fact(&doc, "Zorb Quillac", "dies", "mort");
+    assert!(f.negated, "{}", dump(&doc));
 }
