@@ -390,7 +390,7 @@ fn affiliation(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let Some(other) = ctx.table.entity_at(p.index, c) else {
             continue;
         };
-        if p.tok(h).pos == "NOUN" && ctx.is(Class::Title, &p.tok(h).lemma.to_lowercase()) {
+        if p.tok(h).pos == "NOUN" && ctx.is(Class::Title, p.lemma(h)) {
             continue;
         }
         let holder = named_entity(ctx, p, h).map(|e| (e, 1.0)).or_else(|| {
@@ -427,12 +427,12 @@ fn affiliation(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
 /// de"). A place is no body one is a member of (the ontology's range of
 /// `memberOf` is `Organization`): "l'armée du Pérou" gives no row.
 fn people_of(ctx: &Ctx, p: &Para, h: usize, c: usize, other: usize, prep: &str, out: &mut Vec<Draft>) {
-    let lemma = p.tok(h).lemma.to_lowercase();
+    let lemma = p.lemma(h);
     let body = ctx.kind(other) == EntityKind::Organization;
-    if prep != "de" || p.tok(h).pos != "NOUN" || !body || !ctx.is(Class::Collective, &lemma) {
+    if prep != "de" || p.tok(h).pos != "NOUN" || !body || !ctx.is(Class::Collective, lemma) {
         return;
     }
-    if ctx.is(Class::Title, &lemma) || ctx.role_at.contains_key(&(p.index, h)) {
+    if ctx.is(Class::Title, lemma) || ctx.role_at.contains_key(&(p.index, h)) {
         return;
     }
     // "Zorblax est membre du parti X": the noun is the copula's predicate,
@@ -643,7 +643,7 @@ fn misread_conjunct(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if !(ctx.is(Class::RefersOrg, &lemma) || ctx.lex.property(&lemma, Some("de")).is_some()) {
             continue;
         }
-        if !p.kids(a, "det").any(|d| p.tok(d).lemma.to_lowercase() == "le") {
+        if !p.kids(a, "det").any(|d| p.lemma(d) == "le") {
             continue;
         }
         let Some(h) = p.head(a) else { continue };
@@ -702,7 +702,7 @@ pub(crate) fn age(_ctx: &Ctx, p: &Para, e: impl Into<Node>, h: usize, a: usize) 
     };
     let noun = if years(a) {
         a
-    } else if p.tok(a).lemma.to_lowercase() == "âgé" {
+    } else if p.lemma(a) == "âgé" {
         p.children[a].iter().copied().find(|&c| years(c))?
     } else {
         return None;
@@ -713,7 +713,7 @@ pub(crate) fn age(_ctx: &Ctx, p: &Para, e: impl Into<Node>, h: usize, a: usize) 
         .subtree(noun)
         .into_iter()
         .chain(p.subtree(number))
-        .any(|k| matches!(p.tok(k).lemma.to_lowercase().as_str(), "à" | "et" | "ou" | "entre"))
+        .any(|k| matches!(p.lemma(k).to_string().as_str(), "à" | "et" | "ou" | "entre"))
         || p.kids(noun, "nummod").count() > 1;
     if range {
         return None;
@@ -752,7 +752,7 @@ fn demonym(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize) -> Option<Draft> {
         p.index,
         e,
         property.to_string(),
-        p.tok(a).lemma.to_lowercase(),
+        p.lemma(a).to_string(),
         Object::Entity(country),
     );
     d.tokens = vec![h, a];
@@ -779,7 +779,7 @@ fn detached_participle(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             continue;
         };
         let det = t + 1;
-        if p.tok(det).pos != "DET" || p.tok(det).lemma.to_lowercase() == "de" {
+        if p.tok(det).pos != "DET" || p.lemma(det) == "de" {
             continue;
         }
         let Some(o) = ctx.table.entity_at(p.index, det + 1) else {

@@ -74,10 +74,7 @@ fn cause_phrase(ctx: &Ctx, p: &Para, c: usize) -> Option<(String, Vec<usize>, us
         return None;
     }
     // "suite à X": the parser makes "suite" the case word of X.
-    if let Some(s) = p
-        .kids(c, "case")
-        .find(|&k| p.tok(k).lemma.to_lowercase() == "suite" && k < c)
-    {
+    if let Some(s) = p.kids(c, "case").find(|&k| p.lemma(k) == "suite" && k < c) {
         let next = p.tok(s + 1).text.to_lowercase();
         if !matches!(next.as_str(), "à" | "au" | "aux") || !ctx.is(Class::Cause, "suite à") || light_verb_before(p, s)
         {
@@ -116,7 +113,7 @@ pub(crate) fn of(p: &Para, k: usize) -> bool {
 
 /// "faire suite à", "donner suite à": a verb with its noun, no cause.
 fn light_verb_before(p: &Para, s: usize) -> bool {
-    s > 0 && matches!(p.tok(s - 1).lemma.to_lowercase().as_str(), "faire" | "donner")
+    s > 0 && matches!(p.lemma(s - 1).to_string().as_str(), "faire" | "donner")
 }
 
 /// The clause a cause phrase hung on `h` belongs to: the verb (or the

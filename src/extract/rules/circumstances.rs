@@ -99,10 +99,7 @@ fn further_place(p: &Para, c: usize) -> Vec<usize> {
 /// clause's noun, or, when the parse hung the clause on the main verb, the
 /// noun phrase written right before "où" (and its comma).
 fn where_antecedent(p: &Para, v: usize) -> Option<usize> {
-    let ou = p.children[v]
-        .iter()
-        .copied()
-        .find(|&c| c < v && p.tok(c).lemma.to_lowercase() == "où")?;
+    let ou = p.children[v].iter().copied().find(|&c| c < v && p.lemma(c) == "où")?;
     let nominal = |t: usize| matches!(p.tok(t).pos.as_str(), "NOUN" | "PROPN");
     if p.tok(v).dep.starts_with("acl") {
         return p.head(v).filter(|&h| nominal(h));

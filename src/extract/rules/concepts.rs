@@ -96,9 +96,9 @@ impl Ctx<'_> {
                 if !self.may_be_concept(p, v.token) || !l.text.chars().any(char::is_alphabetic) {
                     return None;
                 }
-                let head = p.tok(v.token).lemma.to_lowercase();
+                let head = p.lemma(v.token);
                 let named = self.named_in(p, v.token);
-                Some(Node::Concept(self.concepts.intern(&l.text, &head, named)))
+                Some(Node::Concept(self.concepts.intern(&l.text, head, named)))
             }
         }
     }

@@ -159,7 +159,7 @@ fn wins_a_contest(ctx: &Ctx, t: &Contests, p: &Para, v: usize) -> bool {
     let objects = noun_objects(p, v);
     objects.is_empty()
         || objects.iter().any(|&o| {
-            t.contest.contains(&p.tok(o).lemma.to_lowercase())
+            t.contest.contains(p.lemma(o))
                 || ctx
                     .table
                     .entity_at(p.index, o)
@@ -178,7 +178,7 @@ fn competitor(ctx: &Ctx, v: &Value) -> bool {
 /// verb on the way, or, for a noun, on the verb governing it after it
 /// ("applaudir leur victoire face à Y" with "face à Y" on "applaudir").
 fn opponent_tokens(t: &Contests, p: &Para, a: usize) -> Vec<(usize, String)> {
-    let lemma = p.tok(a).lemma.to_lowercase();
+    let lemma = p.lemma(a).to_string();
     let range = p.sentence_range(a);
     let governor = (p.tok(a).pos == "NOUN" && p.tok(a).dep == "obj")
         .then(|| p.head(a))
@@ -276,7 +276,7 @@ fn opponents(ctx: &Ctx, t: &Contests, p: &Para, a: usize, act: Act, from: usize,
     let reflexive = tok.pos == "VERB"
         && p.children[a]
             .iter()
-            .any(|&c| p.tok(c).pos == "PRON" && p.tok(c).lemma.to_lowercase() == "se");
+            .any(|&c| p.tok(c).pos == "PRON" && p.lemma(c) == "se");
     let word = tok.lemma.to_lowercase();
     let word = match (reflexive, word.chars().next()) {
         (true, Some('a' | 'e' | 'é' | 'i' | 'o' | 'u' | 'h')) => format!("s'{word}"),
@@ -335,9 +335,7 @@ fn opponents(ctx: &Ctx, t: &Contests, p: &Para, a: usize, act: Act, from: usize,
 
 /// The first object of `v` that is a prize noun ("l'or", "le titre").
 fn prize_object(t: &Contests, p: &Para, v: usize) -> Option<usize> {
-    noun_objects(p, v)
-        .into_iter()
-        .find(|&o| t.prize.contains(&p.tok(o).lemma.to_lowercase()))
+    noun_objects(p, v).into_iter().find(|&o| t.prize.contains(p.lemma(o)))
 }
 
 /// "X a remporté l'or lors du Grand Prix de Z": a win verb whose object is
@@ -387,8 +385,8 @@ fn prize_events(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: &
         .into_iter()
         .filter(|w| competitor(ctx, w))
         .collect();
-    let verb = p.tok(v).lemma.to_lowercase();
-    let prize_word = p.tok(prize).lemma.to_lowercase();
+    let verb = p.lemma(v);
+    let prize_word = p.lemma(prize);
     for &c in &events {
         // The event itself, not its place: a named event only.
         let Some(e) = ctx
@@ -445,7 +443,7 @@ fn gapped_prizes(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: 
         if !p.dominated_by(k, first) || !matches!(p.tok(k).pos.as_str(), "NOUN" | "PROPN") {
             continue;
         }
-        let prize = t.prize.contains(&p.tok(k).lemma.to_lowercase());
+        let prize = t.prize.contains(p.lemma(k));
         if prize && !pending.is_empty() {
             pairs.extend(pending.drain(..).map(|c| (c, k)));
         } else if !prize && p.tok(k).dep == "conj" {
@@ -459,7 +457,7 @@ fn gapped_prizes(ctx: &Ctx, t: &Contests, p: &Para, v: usize, from: usize, out: 
     drop_rows(out, from, |d| {
         d.para == p.index && d.verb == Some(v) && d.rule != RULE && d.tokens.get(2).is_some_and(|o| gapped.contains(o))
     });
-    let verb = p.tok(v).lemma.to_lowercase();
+    let verb = p.lemma(v).to_string().to_string();
     // The first prize is the subject's ("X a remporté l'or"), which the
     // verb's reading may have lost among the conjuncts.
     let kept = out[from..]

@@ -207,12 +207,12 @@ fn complement_prep(ctx: &Ctx, p: &Para, c: usize, bare_de: bool) -> Option<Strin
         || p.children[c]
             .iter()
             .any(|&k| k < c && p.tok(k).pos == "ADP" && p.tok(k).dep != "case");
-    let lemma = p.tok(c).lemma.to_lowercase();
+    let lemma = p.lemma(c);
     let framing = !of_quality
         || bare
         || timed
         || locution
-        || ctx.is(Class::Group, &lemma)
+        || ctx.is(Class::Group, lemma)
         || is_time_noun(p, c)
         || is_clock_or_time(p, c)
         || ctx.is_locution(p, c);
@@ -310,7 +310,7 @@ fn complement_rows(
 /// prepositions of concession or comparison ("malgré", "comme") are no
 /// such complement.
 fn adjective_complements(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) {
-    let lemma = p.tok(h).lemma.to_lowercase();
+    let lemma = p.lemma(h);
     for &c in p.children[h].iter().filter(|&&c| c > h) {
         if !p.tok(c).dep.starts_with("obl") || !matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") {
             continue;
@@ -323,7 +323,7 @@ fn adjective_complements(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[
                 continue;
             }
             let place = matches!(value.object, Object::Entity(e) if ctx.kind(e) == EntityKind::Place);
-            let lies = place && ctx.is(Class::Lies, &lemma) && matches!(prep.as_str(), "à" | "dans" | "en" | "sur");
+            let lies = place && ctx.is(Class::Lies, lemma) && matches!(prep.as_str(), "à" | "dans" | "en" | "sur");
             let property = if lies { "locatedIn" } else { "relatedTo" };
             let lemma_text = format!("être {lemma} {prep}");
             complement_rows(ctx, p, (cop, h), subjects, &value, property, &lemma_text, out);
@@ -376,9 +376,9 @@ fn place_predicate(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value]
 /// effect, lemma the predicate as written ("être le résultat de"), besides
 /// the copula's own row. Returns whether `h` gave one.
 fn cause_predicate(ctx: &Ctx, p: &Para, h: usize, cop: usize, subjects: &[Value], out: &mut Vec<Draft>) -> bool {
-    let lemma = p.tok(h).lemma.to_lowercase();
-    let origin = ctx.is(Class::Origin, &lemma);
-    if p.tok(h).pos != "NOUN" || !(origin || ctx.is(Class::Outcome, &lemma)) {
+    let lemma = p.lemma(h);
+    let origin = ctx.is(Class::Origin, lemma);
+    if p.tok(h).pos != "NOUN" || !(origin || ctx.is(Class::Outcome, lemma)) {
         return false;
     }
     // Only "à l'origine de" has a preposition of its own.
@@ -479,7 +479,7 @@ fn predicative_titles(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         }
         let Some(v) = p
             .head(h)
-            .filter(|&v| p.tok(v).pos == "VERB" && !ctx.is(Class::Modal, &p.tok(v).lemma.to_lowercase()))
+            .filter(|&v| p.tok(v).pos == "VERB" && !ctx.is(Class::Modal, p.lemma(v)))
         else {
             continue;
         };
@@ -496,7 +496,7 @@ fn predicative_titles(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let Some((text, phrase)) = ctx.literal_phrase(p, h, None) else {
             continue;
         };
-        let verb = p.tok(v).lemma.to_lowercase();
+        let verb = p.lemma(v);
         for (holder, at, factor) in holders {
             let mut d = Draft::new(
                 "copula",
@@ -520,7 +520,7 @@ fn predicative_titles(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
 /// `leads` row (a copy of `d`) for each organisation or place the title
 /// names ([`led`]) other than the holder itself.
 fn push_leads(ctx: &Ctx, p: &Para, h: usize, holder: usize, d: &Draft, out: &mut Vec<Draft>) {
-    if !ctx.is(Class::Leader, &p.tok(h).lemma.to_lowercase()) {
+    if !ctx.is(Class::Leader, p.lemma(h)) {
         return;
     }
     for e in led(ctx, p, h).into_iter().filter(|&e| e != holder) {

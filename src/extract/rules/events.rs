@@ -109,7 +109,7 @@ fn counterparts(ctx: &Ctx, p: &Para, n: usize) -> Vec<(Value, String)> {
     if p.tok(n).dep == "nmod" && p.prep(n).as_deref() == Some("de") {
         if let Some(h) = p
             .head(n)
-            .filter(|&h| p.tok(h).pos == "NOUN" && !ctx.lex.has_lemma(&p.tok(h).lemma.to_lowercase()))
+            .filter(|&h| p.tok(h).pos == "NOUN" && !ctx.lex.has_lemma(p.lemma(h)))
         {
             places.extend(p.kids(h, "nmod").filter(|&c| c > n));
         }
@@ -139,9 +139,7 @@ fn counterparts(ctx: &Ctx, p: &Para, n: usize) -> Vec<(Value, String)> {
 
 fn action(ctx: &Ctx, p: &Para, n: usize, lemma: &str, out: &mut Vec<Draft>) {
     // "a annulé ses sanctions contre X": the event did not (or no longer) happen.
-    if p.head(n)
-        .is_some_and(|h| ctx.is(Class::Cancel, &p.tok(h).lemma.to_lowercase()))
-    {
+    if p.head(n).is_some_and(|h| ctx.is(Class::Cancel, p.lemma(h))) {
         return;
     }
     // "l'invasion de l'Ukraine": the "de" complement of a patient noun

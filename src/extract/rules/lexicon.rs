@@ -196,8 +196,14 @@ pub enum Class {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub predicates: Vec<PredicateRow>,
-    by_key: HashMap<(String, Option<String>), usize>,
-    classes: HashSet<(Class, String)>,
+    /// Row index by lemma, then by preposition (the first row of each pair):
+    /// looked up without building a key.
+    by_key: HashMap<String, Vec<(Option<String>, usize)>>,
+    /// The lemmas of each class.
+    classes: HashMap<Class, HashSet<String>>,
+    /// Every lemma of a class, and every lemma of a predicate row.
+    class_lemmas: HashSet<String>,
+    predicate_lemmas: HashSet<String>,
 }
 
 /// A malformed table line (only possible if the shipped data is edited badly).
@@ -242,9 +248,12 @@ impl Lexicon {
                 label_fr: cols[3].to_string(),
                 label_en: cols[4].to_string(),
             };
-            lex.by_key
-                .entry((row.lemma.clone(), row.prep.clone()))
-                .or_insert(lex.predicates.len());
+            let index = lex.predicates.len();
+            let preps = lex.by_key.entry(row.lemma.clone()).or_default();
+            if !preps.iter().any(|(p, _)| *p == row.prep) {
+                preps.push((row.prep.clone(), index));
+            }
+            lex.predicate_lemmas.insert(row.lemma.clone());
             lex.predicates.push(row);
         }
         for (line, cols) in rows(lexicon) {
@@ -325,30 +334,40 @@ impl Lexicon {
                     })
                 }
             };
-            lex.classes.insert((class, cols[1].to_string()));
+            lex.classes.entry(class).or_default().insert(cols[1].to_string());
+            lex.class_lemmas.insert(cols[1].to_string());
         }
         Ok(lex)
     }
 
     /// The property for a lemma used with a preposition (or directly).
     pub fn property(&self, lemma: &str, prep: Option<&str>) -> Option<&str> {
-        let key = (lemma.to_string(), prep.map(str::to_string));
-        self.by_key.get(&key).map(|&i| self.predicates[i].property.as_str())
+        let preps = self.by_key.get(lemma)?;
+        let &(_, i) = preps.iter().find(|(p, _)| p.as_deref() == prep)?;
+        Some(self.predicates[i].property.as_str())
     }
 
     /// Whether any row (with or without preposition) exists for the lemma.
     pub fn has_lemma(&self, lemma: &str) -> bool {
-        self.predicates.iter().any(|r| r.lemma == lemma)
+        self.predicate_lemmas.contains(lemma)
     }
 
     /// Whether `lemma` belongs to any class of `lexicon.tsv`.
     pub fn in_any_class(&self, lemma: &str) -> bool {
-        self.classes.iter().any(|(_, l)| l == lemma)
+        self.class_lemmas.contains(lemma)
     }
 
     /// Whether `lemma` (lower-cased) belongs to `class`.
     pub fn is(&self, class: Class, lemma: &str) -> bool {
-        self.classes.contains(&(class, lemma.to_lowercase()))
+        let Some(lemmas) = self.classes.get(&class) else {
+            return false;
+        };
+        // Lemmas are mostly lower case already: no copy for those.
+        if lemma.chars().any(char::is_uppercase) {
+            lemmas.contains(&lemma.to_lowercase())
+        } else {
+            lemmas.contains(lemma)
+        }
     }
 }
 

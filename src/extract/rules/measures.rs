@@ -33,7 +33,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
             .copied()
             .find(|&o| o < p.len() && measured_quantity(ctx, p, o).is_some());
         if let Some(o) = object {
-            d.lemma = format!("avoir {}", p.tok(o).lemma.to_lowercase());
+            d.lemma = format!("avoir {}", p.lemma(o));
         }
     }
 }
@@ -64,7 +64,7 @@ fn ages(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             .filter(|&c| {
                 let dep = p.tok(c).dep.as_str();
                 (dep.starts_with("nmod") && p.prep(c).as_deref() == Some("de"))
-                    || (matches!(dep, "amod" | "acl") && p.tok(c).lemma.to_lowercase() == "âgé")
+                    || (matches!(dep, "amod" | "acl") && p.lemma(c) == "âgé")
             })
             .collect();
         if aged.is_empty() {
@@ -127,7 +127,7 @@ fn fronted_measure(ctx: &Ctx, p: &Para, m: usize, q: usize, out: &mut Vec<Draft>
         "NOUN" | "PROPN" if dep.starts_with("nmod") && m > h => ctx.values(p, h, Some(m)),
         _ => return,
     };
-    let lemma = p.tok(m).lemma.to_lowercase();
+    let lemma = p.lemma(m);
     let mut span: Vec<usize> = p.subtree(q).into_iter().filter(|&k| k <= q).collect();
     span.insert(0, m);
     let text = ctx.render(p, &span);
@@ -158,7 +158,7 @@ fn fronted_measure(ctx: &Ctx, p: &Para, m: usize, q: usize, out: &mut Vec<Draft>
 fn measure_phrase(p: &Para, m: usize) -> bool {
     p.prep(m).as_deref() == Some("de")
         && p.kids(m, "det")
-            .any(|d| matches!(p.tok(d).lemma.to_lowercase().as_str(), "un" | "une"))
+            .any(|d| matches!(p.lemma(d).to_string().as_str(), "un" | "une"))
 }
 
 /// Whether the oblique `c` of the verb `v` is a measure set before it

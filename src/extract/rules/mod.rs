@@ -145,6 +145,9 @@ pub(crate) struct Para<'a> {
     pub offsets: &'a [usize],
     /// The `near` locutions, found on first use ([`Para::near_phrases`]).
     near: std::cell::OnceCell<Vec<places::NearPhrase>>,
+    /// Each token's lemma in lower case ([`Para::lemma`]), made once: the
+    /// rules look lemmas up in their tables many times a token.
+    lemmas: Vec<String>,
 }
 
 /// A preposition as written, in lower case, with the contracted articles
@@ -175,7 +178,13 @@ impl<'a> Para<'a> {
             sentence_of,
             offsets,
             near: std::cell::OnceCell::new(),
+            lemmas: doc.tokens.iter().map(|t| t.lemma.to_lowercase()).collect(),
         }
+    }
+
+    /// Token `i`'s lemma in lower case.
+    pub fn lemma(&self, i: usize) -> &str {
+        &self.lemmas[i]
     }
 
     /// The paragraph's `near` locutions with their complements
@@ -528,7 +537,7 @@ fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType>
         .iter()
         .chain(d.verb.iter())
         .copied()
-        .find(|&t| t < p.len() && p.tok(t).lemma.to_lowercase() == first_word)
+        .find(|&t| t < p.len() && p.lemma(t) == first_word)
         .or(d.verb.filter(|&v| v < p.len()));
     let mut cues = Cues::default();
     if let Some(h) = head {
@@ -540,7 +549,7 @@ fn event_type(ctx: &Ctx, p: &Para, d: &Draft) -> Option<crate::facts::EventType>
         cues.objects = p
             .kids(h, "obj")
             .chain(obliques.iter().copied())
-            .map(|c| p.tok(c).lemma.to_lowercase())
+            .map(|c| p.lemma(c).to_string())
             .collect();
         cues.prepositions = obliques.iter().filter_map(|&c| p.prep(c)).collect();
         // "appeler à manifester", "refuser de signer": the preposition marks the infinitive.

@@ -33,14 +33,14 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         if x != v && near_future(p, x) {
             d.hypothetical = true;
         }
-        if x != v && ctx.is(Class::Modal, &p.tok(x).lemma.to_lowercase()) && !realised(p, x) {
+        if x != v && ctx.is(Class::Modal, p.lemma(x)) && !realised(p, x) {
             d.hypothetical = true;
         }
         // "affirme avoir frappé", "nie avoir menti": the subject says it
         // did the act, or did not.
         // The source is the speech verb's subject ("Julie affirme avoir été
         // frappée par X": Julie says it, not X).
-        if x != v && ctx.is(Class::Speech, &p.tok(x).lemma.to_lowercase()) {
+        if x != v && ctx.is(Class::Speech, p.lemma(x)) {
             d.reported = true;
             if d.reported_by.is_none() {
                 d.reported_by = super::svo::grammatical_subjects(ctx, p, x, 0)
@@ -50,7 +50,7 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         }
         // A denied act is negated, however the clause words it ("nie avoir
         // jamais frappé": "jamais" without "ne" is "ever").
-        if x != v && ctx.is(Class::Denial, &p.tok(x).lemma.to_lowercase()) {
+        if x != v && ctx.is(Class::Denial, p.lemma(x)) {
             d.negated = true;
         }
         // "oblige X à publier", "empêche X de partir": what X is to do is
@@ -122,7 +122,7 @@ fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
     // possibility.
     if matches!(p.tok(top).dep.as_str(), "ccomp" | "csubj") {
         if let Some(h) = p.head(top) {
-            if p.tok(h).pos == "ADJ" && ctx.is(Class::Possibility, &p.tok(h).lemma.to_lowercase()) {
+            if p.tok(h).pos == "ADJ" && ctx.is(Class::Possibility, p.lemma(h)) {
                 return true;
             }
         }
@@ -155,12 +155,12 @@ fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
         if p.tok(h).pos == "VERB" {
             // "empêche les rebelles de partir" with the infinitive read on
             // the object: what the object is to do (class `object-control`).
-            let lemma = p.tok(h).lemma.to_lowercase();
+            let lemma = p.lemma(h);
             let marked = p
                 .kids(top, "mark")
-                .any(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "à"));
-            return (dep == "obj" && ctx.is(Class::Cancel, &lemma))
-                || (matches!(dep, "obj" | "iobj" | "obl:arg") && marked && ctx.is(Class::ObjectControl, &lemma));
+                .any(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "à"));
+            return (dep == "obj" && ctx.is(Class::Cancel, lemma))
+                || (matches!(dep, "obj" | "iobj" | "obl:arg") && marked && ctx.is(Class::ObjectControl, lemma));
         }
         if dep != "nmod" {
             return false;
@@ -201,7 +201,7 @@ fn negated_here(ctx: &Ctx, p: &Para, v: usize) -> bool {
     }
     // "ne peut rivaliser": a few verbs take "ne" alone (an expletive "ne"
     // on other verbs, "avant qu'il ne parte", negates nothing).
-    let alone = has_ne && ctx.is(Class::NeAlone, &p.tok(v).lemma.to_lowercase());
+    let alone = has_ne && ctx.is(Class::NeAlone, p.lemma(v));
     alone || (particle && (has_ne || kids.iter().any(|&c| p.tok(c).text.to_lowercase() == "jamais")))
 }
 
@@ -216,7 +216,7 @@ fn conditional_here(p: &Para, v: usize) -> bool {
             && ["rais", "rait", "rions", "riez", "raient"]
                 .iter()
                 .any(|e| form.ends_with(e));
-        tagged || (p.morph_has(t, "VerbForm=Fin") && regular_conditional(&form, &p.tok(t).lemma.to_lowercase()))
+        tagged || (p.morph_has(t, "VerbForm=Fin") && regular_conditional(&form, p.lemma(t)))
     };
     if conditional(v) {
         return true;
@@ -263,13 +263,13 @@ fn regular_conditional(form: &str, lemma: &str) -> bool {
 /// "ont pu comparer", "a dû quitter", "purent fuir": "pouvoir" and
 /// "devoir" in a past tense of the indicative say the act was done.
 fn realised(p: &Para, modal: usize) -> bool {
-    let lemma = p.tok(modal).lemma.to_lowercase();
+    let lemma = p.lemma(modal);
     if lemma != "pouvoir" && lemma != "devoir" {
         return false;
     }
-    let compound_past = p.kids(modal, "aux:tense").any(|a| {
-        p.tok(a).lemma.to_lowercase() == "avoir" && p.morph_has(a, "Tense=Pres") && !p.morph_has(a, "Mood=Cnd")
-    });
+    let compound_past = p
+        .kids(modal, "aux:tense")
+        .any(|a| p.lemma(a) == "avoir" && p.morph_has(a, "Tense=Pres") && !p.morph_has(a, "Mood=Cnd"));
     let simple_past = p.morph_has(modal, "Tense=Past") && p.morph_has(modal, "VerbForm=Fin");
     compound_past || simple_past
 }
@@ -285,7 +285,7 @@ fn future_here(p: &Para, v: usize) -> bool {
             && ["rai", "ras", "ra", "rons", "rez", "ront"]
                 .iter()
                 .any(|e| form.ends_with(e));
-        tagged || regular_future(&form, &p.tok(t).lemma.to_lowercase())
+        tagged || regular_future(&form, p.lemma(t))
     };
     future(v) || p.children[v].iter().any(|&c| p.tok(c).pos == "AUX" && future(c))
 }
@@ -313,7 +313,7 @@ fn regular_future(form: &str, lemma: &str) -> bool {
 /// without an auxiliary of its own, above an infinitive is the near future
 /// ("est allé voir", a compound past, is a motion that happened).
 fn near_future(p: &Para, v: usize) -> bool {
-    p.tok(v).lemma.to_lowercase() == "aller"
+    p.lemma(v) == "aller"
         && (p.morph_has(v, "Tense=Pres") || p.morph_has(v, "Tense=Imp"))
         && p.kids(v, "aux:").next().is_none()
 }

@@ -119,8 +119,8 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if p.tok(n).pos != "NOUN" {
             continue;
         }
-        let lemma = p.tok(n).lemma.to_lowercase();
-        let Some(row) = lookup(&lemma) else { continue };
+        let lemma = p.lemma(n);
+        let Some(row) = lookup(lemma) else { continue };
         if !asserted(ctx, p, n) {
             continue;
         }
@@ -388,16 +388,15 @@ fn name_beside(ctx: &Ctx, p: &Para, c: usize) -> Option<Value> {
 /// Whether the noun has an indefinite determiner ("un retour", "une
 /// dissolution", "des arrestations").
 fn indefinite(p: &Para, n: usize) -> bool {
-    p.kids(n, "det").any(|d| {
-        p.morph_has(d, "Definite=Ind") || matches!(p.tok(d).lemma.to_lowercase().as_str(), "un" | "aucun" | "nul")
-    })
+    p.kids(n, "det")
+        .any(|d| p.morph_has(d, "Definite=Ind") || matches!(p.lemma(d).to_string().as_str(), "un" | "aucun" | "nul"))
 }
 
 /// "La police a procédé à l'arrestation de X": the subject of a light verb
 /// whose object or "à" argument is the noun does its act.
 fn light_verb_agents(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
     let Some(h) = p.head(n) else { return vec![] };
-    let lemma = p.tok(h).lemma.to_lowercase();
+    let lemma = p.lemma(h).to_string();
     let dep = p.tok(n).dep.as_str();
     let light = match lemma.as_str() {
         "procéder" => dep.starts_with("obl") && p.prep(n).as_deref() == Some("à"),
@@ -422,9 +421,7 @@ fn light_verb_agents(ctx: &Ctx, p: &Para, n: usize) -> Vec<Value> {
 /// complement of a noun of request or intent ("la demande d'expulsion de
 /// X"), not marked by an adjective as still to come.
 fn asserted(ctx: &Ctx, p: &Para, n: usize) -> bool {
-    if p.kids(n, "amod")
-        .any(|a| ctx.is(Class::Unrealised, &p.tok(a).lemma.to_lowercase()))
-    {
+    if p.kids(n, "amod").any(|a| ctx.is(Class::Unrealised, p.lemma(a))) {
         return false;
     }
     // "le lancement de X reporté à mai": a participle on the noun that
@@ -434,21 +431,21 @@ fn asserted(ctx: &Ctx, p: &Para, n: usize) -> bool {
         .copied()
         .filter(|&a| matches!(p.tok(a).dep.as_str(), "acl" | "dep") && p.tok(a).pos == "VERB");
     if participles.any(|a| {
-        let lemma = p.tok(a).lemma.to_lowercase();
-        ctx.is(Class::Cancel, &lemma) || ctx.is(Class::Prospect, &lemma)
+        let lemma = p.lemma(a);
+        ctx.is(Class::Cancel, lemma) || ctx.is(Class::Prospect, lemma)
     }) {
         return false;
     }
     let mut x = n;
     for _ in 0..4 {
         let Some(h) = p.head(x) else { return true };
-        let lemma = p.tok(h).lemma.to_lowercase();
+        let lemma = p.lemma(h);
         match p.tok(h).pos.as_str() {
             "VERB" => {
-                return !(ctx.is(Class::Prospect, &lemma) || ctx.is(Class::Cancel, &lemma));
+                return !(ctx.is(Class::Prospect, lemma) || ctx.is(Class::Cancel, lemma));
             }
             "NOUN" => {
-                if ctx.is(Class::Request, &lemma) || ctx.is(Class::Intent, &lemma) {
+                if ctx.is(Class::Request, lemma) || ctx.is(Class::Intent, lemma) {
                     return false;
                 }
                 if p.tok(x).dep != "nmod" {
@@ -497,13 +494,13 @@ fn phrase_tokens(p: &Para, n: usize) -> Vec<usize> {
 
 /// Date, place and instrument of the noun's act, read inside its phrase.
 fn circumstances(ctx: &Ctx, p: &Para, n: usize, participants: &[Value]) -> Vec<Circumstance> {
-    let row_verb = lookup(&p.tok(n).lemma.to_lowercase()).map_or_else(String::new, |r| r.verb.clone());
+    let row_verb = lookup(p.lemma(n)).map_or_else(String::new, |r| r.verb.clone());
     let phrase = phrase_tokens(p, n);
     // Another event noun inside the phrase has its own circumstances.
     let nested: Vec<usize> = phrase
         .iter()
         .copied()
-        .filter(|&t| t != n && p.tok(t).pos == "NOUN" && lookup(&p.tok(t).lemma.to_lowercase()).is_some())
+        .filter(|&t| t != n && p.tok(t).pos == "NOUN" && lookup(p.lemma(t)).is_some())
         .flat_map(|t| p.subtree(t))
         .collect();
     let own = |t: usize| phrase.contains(&t) && !nested.contains(&t);
@@ -539,7 +536,7 @@ fn circumstances(ctx: &Ctx, p: &Para, n: usize, participants: &[Value]) -> Vec<C
     let taken: Vec<&Object> = participants.iter().map(|v| &v.object).collect();
     for &c in phrase.iter().filter(|&&c| c != n && own(c)) {
         let Some(prep) = p.prep(c) else { continue };
-        let lemma = p.tok(c).lemma.to_lowercase();
+        let lemma = p.lemma(c).to_string();
         // "à l'aide de Y", "au moyen de Y".
         if prep == "à" && matches!(lemma.as_str(), "aide" | "moyen") {
             for g in p.kids(c, "nmod").filter(|&g| p.prep(g).as_deref() == Some("de")) {

@@ -245,7 +245,7 @@ impl Ctx<'_> {
             "ceux-ci" => ("Masc", "Plur"),
             "celles-ci" => ("Fem", "Plur"),
             "dernier" | "dernière" | "derniers" | "dernières" => {
-                let demonstrative = p.kids(t, "det").any(|d| p.tok(d).lemma.to_lowercase() == "ce");
+                let demonstrative = p.kids(t, "det").any(|d| p.lemma(d) == "ce");
                 // "ce dernier" stands alone: no noun of its own after it.
                 let alone = matches!(tok.pos.as_str(), "ADJ" | "NOUN" | "PRON")
                     && !tok.dep.starts_with("amod")
@@ -362,10 +362,10 @@ impl Ctx<'_> {
         };
         // "a rencontré le gouvernement malien": an institution named by its
         // country is a concept node linked to that country.
-        let lemma = p.tok(t).lemma.to_lowercase();
-        if kind == LiteralKind::Text && self.is(Class::Collective, &lemma) && self.may_be_concept(p, t) {
+        let lemma = p.lemma(t);
+        if kind == LiteralKind::Text && self.is(Class::Collective, lemma) && self.may_be_concept(p, t) {
             if let Some(named) = self.named_in(p, t) {
-                let c = self.concepts.intern(&text, &lemma, Some(named));
+                let c = self.concepts.intern(&text, lemma, Some(named));
                 return Some(Value {
                     object: Object::Concept(c),
                     factor: 0.9,
@@ -776,7 +776,7 @@ impl Ctx<'_> {
         };
         // "des sociétés liées à X qui achèteraient": the verb of a subject
         // relative agrees with its antecedent; "que" says nothing of it.
-        let subject = p.tok(pronoun).lemma.to_lowercase() == "qui";
+        let subject = p.lemma(pronoun) == "qui";
         let found = match found {
             Some((a, f)) if subject => self.agreeing_noun(p, a, clause, pronoun).map(|(n, g)| (n, f * g)),
             other => other,
@@ -792,7 +792,7 @@ impl Ctx<'_> {
     fn is_place_token(&self, p: &Para, t: usize) -> bool {
         self.resolve(p, t)
             .is_some_and(|(e, _)| self.kind(e) == EntityKind::Place)
-            || self.is(Class::Geo, &p.tok(t).lemma.to_lowercase())
+            || self.is(Class::Geo, p.lemma(t))
     }
 
     /// Whether a subject value names a place (see [`Ctx::is_place_token`]).
@@ -808,8 +808,8 @@ impl Ctx<'_> {
     /// vingtaine de blessés"), also when the parser left the bare noun as
     /// an adjunct ("a fait au moins neuf morts").
     pub fn counts_casualties(&self, p: &Para, v: usize) -> bool {
-        let casualty = |t: usize| self.is(Class::Casualty, &p.tok(t).lemma.to_lowercase());
-        p.tok(v).lemma.to_lowercase() == "faire"
+        let casualty = |t: usize| self.is(Class::Casualty, p.lemma(t));
+        p.lemma(v) == "faire"
             && p.children[v].iter().any(|&c| {
                 matches!(p.tok(c).dep.as_str(), "obj" | "obl:mod")
                     && p.kids(c, "case").next().is_none()
@@ -836,7 +836,7 @@ impl Ctx<'_> {
         if !self.counts_casualties(p, clause) {
             return Some((a, 1.0));
         }
-        let harm = |k: usize| p.tok(k).pos == "NOUN" && self.is(Class::Harm, &p.tok(k).lemma.to_lowercase());
+        let harm = |k: usize| p.tok(k).pos == "NOUN" && self.is(Class::Harm, p.lemma(k));
         if harm(a) {
             return Some((a, 1.0));
         }
@@ -854,7 +854,7 @@ impl Ctx<'_> {
             return Some((e, 0.85));
         }
         let place = self.is_place_token(p, a);
-        let date = super::time::is_time_word(&p.tok(a).lemma.to_lowercase());
+        let date = super::time::is_time_word(p.lemma(a));
         (!place && !date).then_some((a, 1.0))
     }
 
@@ -922,7 +922,7 @@ impl Ctx<'_> {
     /// circumstance, not an argument.
     pub fn is_locution(&self, p: &Para, c: usize) -> bool {
         let Some(prep) = p.prep(c) else { return false };
-        let noun = p.tok(c).lemma.to_lowercase();
+        let noun = p.lemma(c);
         self.is(Class::Locution, &format!("{prep} {noun}"))
     }
 
@@ -1022,7 +1022,7 @@ fn verb_agreement<'a>(p: &'a Para, v: usize) -> Agreement<'a> {
         // gender too; after "avoir" it does not.
         let with_etre = p.morph_has(v, "VerbForm=Part")
             && p.morph_has(v, "Tense=Past")
-            && p.kids(v, "aux:").any(|a| p.tok(a).lemma.to_lowercase() == "être");
+            && p.kids(v, "aux:").any(|a| p.lemma(a) == "être");
         return Agreement {
             number: feature(p, f, "Number"),
             gender: with_etre.then(|| feature(p, v, "Gender")).flatten(),
@@ -1079,7 +1079,7 @@ fn determiner_agrees(p: &Para, noun: usize, form: Agreement) -> bool {
     }
     let shown = p
         .kids(noun, "det")
-        .filter(|&d| matches!(p.tok(d).lemma.to_lowercase().as_str(), "le" | "un" | "ce"))
+        .filter(|&d| matches!(p.lemma(d).to_string().as_str(), "le" | "un" | "ce"))
         .find_map(|d| feature(p, d, "Gender"));
     shown.is_none_or(|g| g == gender)
 }
@@ -1254,16 +1254,13 @@ fn previous_main_subject(p: &Para, t: usize) -> Option<usize> {
     let previous = (0..t).rev().find(|&k| p.sentence_of[k] + 1 == sentence)?;
     let range = p.sentence_range(previous);
     let root = range.clone().find(|&k| p.head(k).is_none())?;
-    let presentational = p.tok(root).lemma.to_lowercase() == "agir"
+    let presentational = p.lemma(root) == "agir"
         && p.kids(root, "expl:subj").next().is_some()
         && p.kids(root, "expl:comp").next().is_some();
     // "il ne s'agirait pas d'un motif terroriste" introduces nothing.
-    let negated = p.kids(root, "advmod").any(|a| {
-        matches!(
-            p.tok(a).lemma.to_lowercase().as_str(),
-            "ne" | "pas" | "jamais" | "nullement"
-        )
-    });
+    let negated = p
+        .kids(root, "advmod")
+        .any(|a| matches!(p.lemma(a).to_string().as_str(), "ne" | "pas" | "jamais" | "nullement"));
     if presentational && negated {
         return None;
     }

@@ -210,7 +210,7 @@ fn apposed_geo(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         let (lemma, first) = if compound {
             (format!("{}-{}", p.tok(n).text, p.tok(n + 2).text).to_lowercase(), n + 3)
         } else {
-            (p.tok(n).lemma.to_lowercase(), n + 1)
+            (p.lemma(n).to_string(), n + 1)
         };
         if !ctx.is(Class::Geo, &lemma) {
             continue;
@@ -333,14 +333,14 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
         if in_list(p, h, c) {
             continue;
         }
-        let lemma = p.tok(h).lemma.to_lowercase();
-        if ctx.is(Class::Title, &lemma) || ctx.role_at.contains_key(&(p.index, h)) {
+        let lemma = p.lemma(h);
+        if ctx.is(Class::Title, lemma) || ctx.role_at.contains_key(&(p.index, h)) {
             continue;
         }
         let owned = (p.tok(h).pos == "NOUN"
             && linked != "de"
-            && !ctx.lex.has_lemma(&lemma)
-            && !ctx.is(Class::Collective, &lemma))
+            && !ctx.lex.has_lemma(lemma)
+            && !ctx.is(Class::Collective, lemma))
         .then(|| owner(ctx, p, h, c))
         .flatten();
         let holder = match ctx.table.entity_at(p.index, h) {
@@ -360,10 +360,10 @@ fn in_phrase(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
             },
             None if p.tok(h).pos == "NOUN"
                 && !(linked == "de"
-                    && (ctx.lex.has_lemma(&lemma)
-                        || ctx.is(Class::Collective, &lemma)
-                        || ctx.is(Class::Affiliate, &lemma)
-                        || ctx.is(Class::Group, &lemma)
+                    && (ctx.lex.has_lemma(lemma)
+                        || ctx.is(Class::Collective, lemma)
+                        || ctx.is(Class::Affiliate, lemma)
+                        || ctx.is(Class::Group, lemma)
                         || is_country(ctx, place))) =>
             {
                 let Some((text, _)) = ctx.literal_phrase(p, h, None) else {
@@ -691,7 +691,7 @@ pub(crate) fn near_phrases(ctx: &Ctx, p: &Para) -> Vec<NearPhrase> {
             let t = p.tok(k);
             t.pos == "NUM" || t.text.starts_with(|ch: char| ch.is_ascii_digit())
         }) || p.kids(complement, "nummod").next().is_some()
-            || ctx.is(Class::Collective, &p.tok(complement).lemma.to_lowercase());
+            || ctx.is(Class::Collective, p.lemma(complement));
         if amount {
             continue;
         }
@@ -873,7 +873,7 @@ fn place_preposition(ctx: &Ctx, p: &Para, k: usize) -> Option<String> {
                 return Some(format!("{near} de"));
             }
             let noun = de.checked_sub(1)?;
-            let geo = p.tok(noun).pos == "NOUN" && ctx.is(Class::Geo, &p.tok(noun).lemma.to_lowercase());
+            let geo = p.tok(noun).pos == "NOUN" && ctx.is(Class::Geo, p.lemma(noun));
             if !geo {
                 return None;
             }

@@ -157,7 +157,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
             if let Some(text) = quote_text(ctx, p, q.clone()) {
                 let (lemmas, _) = chain(ctx, p, verb);
                 // A verb of another kind before a colon says nothing of how it was said.
-                let speaking = ctx.is(Class::Speech, &p.tok(verb).lemma.to_lowercase());
+                let speaking = ctx.is(Class::Speech, p.lemma(verb));
                 let property = predicate(ctx, &lemmas, None)
                     .filter(|_| speaking)
                     .unwrap_or_else(|| "states".to_string());
@@ -190,7 +190,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) -> Speech {
                 .iter()
                 .find_map(|s| ctx.subject_node(p, s).map(|n| (n, s.factor, s.token)));
             let range = subject_before_quote(p, clause, said_range(p, clause));
-            if ctx.is(Class::Denial, &p.tok(v).lemma.to_lowercase()) {
+            if ctx.is(Class::Denial, p.lemma(v)) {
                 speech.denied.push(range.clone());
             }
             (with_quote_after(&quoted, range), speaker)
@@ -470,7 +470,7 @@ pub(crate) fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
         return false;
     }
     // "selon leur mode de réception", "selon la procédure": a manner.
-    if ctx.is(Class::Manner, &p.tok(c).lemma.to_lowercase()) {
+    if ctx.is(Class::Manner, p.lemma(c)) {
         return false;
     }
     for k in p.kids(c, "case").collect::<Vec<_>>() {
@@ -571,7 +571,7 @@ fn speaker_before(ctx: &Ctx, p: &Para, open: usize) -> Option<(Node, usize, usiz
     let speech = (start..=k)
         .rev()
         .take(6)
-        .find(|&v| p.tok(v).pos == "VERB" && ctx.is(Class::Speech, &p.tok(v).lemma.to_lowercase()));
+        .find(|&v| p.tok(v).pos == "VERB" && ctx.is(Class::Speech, p.lemma(v)));
     let Some(verb) = speech else {
         return colon_clause_speaker(ctx, p, before);
     };

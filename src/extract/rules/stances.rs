@@ -106,10 +106,10 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, from: usize, out: &mut Vec<Draft>) {
             p.head(a)
                 .filter(|_| matches!(tok.dep.as_str(), "xcomp" | "advmod" | "obj"))
                 .filter(|&h| {
-                    let lemma = p.tok(h).lemma.to_lowercase();
+                    let lemma = p.lemma(h).to_string();
                     p.tok(h).pos == "VERB" && stances().frames.contains(&lemma) && reflexive(p, h)
                 })
-                .map(|h| (h, format!("se {}", p.tok(h).lemma.to_lowercase())))
+                .map(|h| (h, format!("se {}", p.lemma(h))))
         };
         let Some((v, frame)) = holder_verb else { continue };
         let targets = to_arguments(p, a);

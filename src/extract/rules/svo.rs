@@ -61,7 +61,7 @@ fn occurrence_auxiliary(ctx: &Ctx, p: &Para, v: usize) -> bool {
         && p.kids(v, "obj").any(|o| {
             p.tok(o).pos == "NOUN"
                 && p.kids(o, "det").next().is_none()
-                && ctx.is(Class::Occurrence, &format!("avoir {}", p.tok(o).lemma.to_lowercase()))
+                && ctx.is(Class::Occurrence, &format!("avoir {}", p.lemma(o)))
         })
 }
 
@@ -93,7 +93,7 @@ fn causee_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     if objects.is_empty() {
         return;
     }
-    let lemma = p.tok(v).lemma.to_lowercase();
+    let lemma = p.lemma(v).to_string();
     let causee = p.children[v].iter().copied().find(|&c| {
         let dep = p.tok(c).dep.as_str();
         (dep.starts_with("obl") || dep == "iobj")
@@ -132,11 +132,11 @@ fn causee_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
 /// ("laisser entendre", "accepter"), outermost first, repeated lemmas once;
 /// and whether a modal verb is on the way.
 pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
-    let mut lemmas = vec![p.tok(v).lemma.to_lowercase()];
+    let mut lemmas = vec![p.lemma(v).to_string()];
     // "a fait construire", "veut faire payer": the parser hangs the
     // causative verb on its infinitive; the lemma keeps it.
     if let Some(c) = causative(ctx, p, v).filter(|&c| p.head(c) == Some(v)) {
-        lemmas.insert(0, p.tok(c).lemma.to_lowercase());
+        lemmas.insert(0, p.lemma(c).to_string());
     }
     let mut modal = false;
     let mut x = v;
@@ -148,7 +148,7 @@ pub(crate) fn chain(ctx: &Ctx, p: &Para, v: usize) -> (Vec<String>, bool) {
         if p.tok(h).pos != "VERB" {
             break;
         }
-        let lemma = p.tok(h).lemma.to_lowercase();
+        let lemma = p.lemma(h).to_string();
         // "oblige les entreprises à publier": the entreprises' act is
         // theirs, not the outer verb's (its flag says it is not asserted).
         if perceived_subject(ctx, p, x).is_some() || controlled_object(ctx, p, x).is_some() {
@@ -173,10 +173,7 @@ pub(crate) fn causative(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> {
         return None;
     }
     let is_causative = |c: usize| {
-        c < v
-            && v - c <= 3
-            && matches!(p.tok(c).pos.as_str(), "VERB" | "AUX")
-            && ctx.is(Class::Causative, &p.tok(c).lemma.to_lowercase())
+        c < v && v - c <= 3 && matches!(p.tok(c).pos.as_str(), "VERB" | "AUX") && ctx.is(Class::Causative, p.lemma(c))
     };
     let own = p.children[v]
         .iter()
@@ -194,7 +191,7 @@ fn reflexive_causative(ctx: &Ctx, p: &Para, v: usize) -> bool {
     [v, c].iter().any(|&x| {
         p.children[x]
             .iter()
-            .any(|&k| k < v && p.tok(k).pos == "PRON" && p.tok(k).lemma.to_lowercase() == "se")
+            .any(|&k| k < v && p.tok(k).pos == "PRON" && p.lemma(k) == "se")
     })
 }
 
@@ -230,8 +227,8 @@ fn transparent(ctx: &Ctx, p: &Para, v: usize) -> bool {
     if !has_xcomp {
         return false;
     }
-    let lemma = p.tok(v).lemma.to_lowercase();
-    ctx.is(Class::Modal, &lemma) || ctx.is(Class::Aspect, &lemma) || p.kids(v, "obj").next().is_none()
+    let lemma = p.lemma(v);
+    ctx.is(Class::Modal, lemma) || ctx.is(Class::Aspect, lemma) || p.kids(v, "obj").next().is_none()
 }
 
 /// The predicate property and lemma text for a verb chain used with `prep`.
@@ -276,7 +273,7 @@ fn counted_of_set(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<Value> {
             && p.tok(c).pos == "NOUN"
             && p.morph_has(c, "Number=Plur")
             && matches!(p.prep(c).as_deref(), Some("sur" | "parmi"))
-            && p.kids(c, "det").any(|d| p.tok(d).lemma.to_lowercase() == "le")
+            && p.kids(c, "det").any(|d| p.lemma(d) == "le")
     })?;
     Some(Value {
         object: Object::text(format!("{} {}", ctx.token_text(p, s), ctx.token_text(p, set))),
@@ -485,7 +482,7 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
 /// pronoun stands between it and its verb `v` ("la majeure partie des
 /// menaces que X a subies" read with "partie" for the subject of "subir").
 fn portion_whole(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<usize> {
-    if p.tok(s).pos != "NOUN" || !ctx.is(Class::Portion, &p.tok(s).lemma.to_lowercase()) {
+    if p.tok(s).pos != "NOUN" || !ctx.is(Class::Portion, p.lemma(s)) {
         return None;
     }
     if (s.min(v)..s.max(v)).any(|k| p.morph_has(k, "PronType=Rel")) {
@@ -516,7 +513,7 @@ fn portion_whole(ctx: &Ctx, p: &Para, s: usize, v: usize) -> Option<usize> {
 fn fronted_clause_main(p: &Para, v: usize) -> Option<usize> {
     let opened = p.kids(v, "mark").any(|m| {
         matches!(
-            p.tok(m).lemma.to_lowercase().as_str(),
+            p.lemma(m).to_string().as_str(),
             "après" | "avant" | "pour" | "sans" | "afin"
         )
     });
@@ -652,7 +649,7 @@ pub(crate) fn noun_controller(ctx: &Ctx, p: &Para, v: usize) -> Option<Controlle
     let marked = p
         .kids(v, "mark")
         .chain(p.kids(v, "case"))
-        .any(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "pour" | "afin"));
+        .any(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "pour" | "afin"));
     if !marked {
         return None;
     }
@@ -671,7 +668,7 @@ pub(crate) fn noun_controller(ctx: &Ctx, p: &Para, v: usize) -> Option<Controlle
         };
         return clean.then_some(Controller::Clause(n));
     }
-    if ctx.is(Class::Intent, &p.tok(n).lemma.to_lowercase()) {
+    if ctx.is(Class::Intent, p.lemma(n)) {
         let owner = p
             .kids(n, "nmod")
             .find(|&o| o > n && o < v && p.prep(o).as_deref() == Some("de"));
@@ -698,7 +695,7 @@ pub(crate) fn noun_controller(ctx: &Ctx, p: &Para, v: usize) -> Option<Controlle
             .any(|&c| p.tok(c).dep.starts_with("obl") && p.prep(c).as_deref() == Some("à"));
     let controls = p.tok(n).dep == "obj"
         && p.tok(h).pos == "VERB"
-        && ctx.is(Class::Control, &p.tok(h).lemma.to_lowercase())
+        && ctx.is(Class::Control, p.lemma(h))
         && !is_passive(p, h)
         && !recipient;
     controls.then_some(Controller::Clause(h))
@@ -715,7 +712,7 @@ fn perceived_subject(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> {
         return None;
     }
     let h = p.head(v)?;
-    if p.tok(h).pos != "VERB" || !ctx.is(Class::Perception, &p.tok(h).lemma.to_lowercase()) {
+    if p.tok(h).pos != "VERB" || !ctx.is(Class::Perception, p.lemma(h)) {
         return None;
     }
     p.kids(h, "obj")
@@ -744,22 +741,20 @@ pub(crate) fn controlled_object(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> 
     if p.tok(v).dep == "acl" && argument(h) && h < v {
         let marked = p
             .kids(v, "mark")
-            .any(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "à"));
+            .any(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "à"));
         let verb = p.head(h)?;
-        let controls = p.tok(verb).pos == "VERB"
-            && ctx.is(Class::ObjectControl, &p.tok(verb).lemma.to_lowercase())
-            && !is_passive(p, verb);
+        let controls = p.tok(verb).pos == "VERB" && ctx.is(Class::ObjectControl, p.lemma(verb)) && !is_passive(p, verb);
         return (marked && controls && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN")).then_some(h);
     }
     // "force le barrage pour libérer le pont": a purpose or other clause
     // is the subject's; only "à" or "de" (or nothing) opens the complement.
     let complement = p
         .kids(v, "mark")
-        .all(|m| matches!(p.tok(m).lemma.to_lowercase().as_str(), "de" | "à"));
+        .all(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "à"));
     if !matches!(p.tok(v).dep.as_str(), "xcomp" | "advcl" | "ccomp") || !complement {
         return None;
     }
-    if p.tok(h).pos != "VERB" || !ctx.is(Class::ObjectControl, &p.tok(h).lemma.to_lowercase()) || is_passive(p, h) {
+    if p.tok(h).pos != "VERB" || !ctx.is(Class::ObjectControl, p.lemma(h)) || is_passive(p, h) {
         return None;
     }
     let noun = |o: &usize| *o > h && *o < v && matches!(p.tok(*o).pos.as_str(), "NOUN" | "PROPN");
@@ -964,10 +959,7 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
         }
         // "en direction de Nuremberg": the goal is the complement, not the noun.
         let (prep, values) = match goal_complement(ctx, p, c, &prep) {
-            Some(g) => (
-                format!("{prep} {} de", p.tok(c).lemma.to_lowercase()),
-                ctx.values(p, g, None),
-            ),
+            Some(g) => (format!("{prep} {} de", p.lemma(c)), ctx.values(p, g, None)),
             None => (prep, ctx.values(p, c, None)),
         };
         let kind = values.iter().find_map(|x| match x.object {
@@ -993,7 +985,7 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
             let Some(goal) = goal_complement(ctx, p, g, &gp) else {
                 continue;
             };
-            let prep = format!("{gp} {} de", p.tok(g).lemma.to_lowercase());
+            let prep = format!("{gp} {} de", p.lemma(g));
             out.push(Oblique::of(ctx, p, prep, goal, false));
         }
         // "appelle dans son communiqué à une solution": the parser may hang
@@ -1037,7 +1029,7 @@ fn obliques(ctx: &Ctx, p: &Para, v: usize, passive: bool, lemmas: &[String]) -> 
 /// The "de" complement of a goal locution ("en direction de X", "à
 /// destination de X"; the `goal` class of `lexicon.tsv`) introducing `c`.
 pub(crate) fn goal_complement(ctx: &Ctx, p: &Para, c: usize, prep: &str) -> Option<usize> {
-    let noun = p.tok(c).lemma.to_lowercase();
+    let noun = p.lemma(c);
     if !ctx.is(Class::Goal, &format!("{prep} {noun}")) {
         return None;
     }
@@ -1117,10 +1109,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             .filter(|&x| {
                 // "déclare forfait" with the noun tagged as an adjective:
                 // only an idiom of the table.
-                let idiom = || {
-                    ctx.lex
-                        .has_lemma(&format!("{} {}", lemmas.join(" "), p.tok(x).lemma.to_lowercase()))
-                };
+                let idiom = || ctx.lex.has_lemma(&format!("{} {}", lemmas.join(" "), p.lemma(x)));
                 (p.tok(x).pos == "NOUN" || (p.tok(x).pos == "ADJ" && idiom())) && p.kids(x, "det").next().is_none()
             })
             .collect();
@@ -1134,9 +1123,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 && p.prep(c).is_none()
                 && p.tok(c).pos == "NOUN"
                 && p.children[c].iter().any(|&k| p.tok(k).pos == "NUM")
-                && ctx
-                    .lex
-                    .has_lemma(&format!("{} {}", lemmas.join(" "), p.tok(c).lemma.to_lowercase()))
+                && ctx.lex.has_lemma(&format!("{} {}", lemmas.join(" "), p.lemma(c)))
         });
         if let Some(c) = counted {
             direct = vec![c];
@@ -1153,7 +1140,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     }
     if let [only] = direct.as_slice() {
         let verb = lemmas.join(" ");
-        let forms = |t: usize| ctx.lex.has_lemma(&format!("{verb} {}", p.tok(t).lemma.to_lowercase()));
+        let forms = |t: usize| ctx.lex.has_lemma(&format!("{verb} {}", p.lemma(t)));
         // "une vingtaine de blessés", "des dizaines de morts": the idiom's
         // noun is the one a quantity with no number of its own counts, and
         // with no article or number of its own ("fait mention de 14 morts"
@@ -1171,10 +1158,10 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             })
             .flatten();
         let noun_token = counted.unwrap_or(*only);
-        let noun = p.tok(noun_token).lemma.to_lowercase();
+        let noun = p.lemma(noun_token);
         let idiom = format!("{verb} {noun}");
         // "fait une partie" is no "faire partie"; "a fait un mort" counts.
-        let one = p.kids(noun_token, "det").any(|d| p.tok(d).lemma == "un") && !ctx.is(Class::Casualty, &noun);
+        let one = p.kids(noun_token, "det").any(|d| p.tok(d).lemma == "un") && !ctx.is(Class::Casualty, noun);
         if ctx.lex.has_lemma(&idiom) && !one {
             idiom_verb = Some(lemmas.join(" "));
             lemmas = vec![idiom];
@@ -1284,8 +1271,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         // conjugated with it as a passive, yet the place is the argument
         // its table row names ("naître à" -> bornIn), not where a patient
         // underwent the act.
-        let unaccusative =
-            ctx.is(Class::Unaccusative, &p.tok(v).lemma.to_lowercase()) && p.kids(v, "obl:agent").next().is_none();
+        let unaccusative = ctx.is(Class::Unaccusative, p.lemma(v)) && p.kids(v, "obl:agent").next().is_none();
         // "est décédée ce matin à 10h", "est mort à 76 ans": a clock time or
         // an age is when, not where (a named place stays one: "Mars").
         let when = |o: &Oblique| {
@@ -1321,7 +1307,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         // le calme", nor one's own frame ("dans notre démarche"); a
         // passive's "dans" says where it was done.
         let speech = super::reported::is_speech_verb(ctx, p, v);
-        let light = ["être", "avoir", "faire"].contains(&p.tok(v).lemma.to_lowercase().as_str());
+        let light = ["être", "avoir", "faire"].contains(&p.lemma(v));
         let framed = |x: &Value| {
             is_clock_or_time(p, x.token)
                 || p.kids(x.token, "det").any(|d| p.morph_has(d, "Poss=Yes"))
@@ -1332,7 +1318,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
         let alone = lemmas.len() == 1;
         // A verb of dying "dans" an event died in it: no argument ("meurt
         // dans un accident").
-        let dying = ctx.is(Class::Dying, &p.tok(v).lemma.to_lowercase());
+        let dying = ctx.is(Class::Dying, p.lemma(v));
         let inside = |o: &Oblique| {
             o.prep == "dans"
                 && alone
@@ -1396,7 +1382,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // place is no passive, whatever the parser's "être" says; its phrase
     // with "à", "en" or "dans" is where (an amount stays what it became:
     // "la prévision est passée à 0,2 %").
-    let occurrence = ctx.is(Class::Occurrence, &p.tok(v).lemma.to_lowercase());
+    let occurrence = ctx.is(Class::Occurrence, p.lemma(v));
     // A bare participle on a noun ("la quantité de métal produite dans
     // l'explosion") is a true passive: only a verb with its auxiliary or
     // its "se" tells an event that took place.
@@ -1407,7 +1393,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // "X est décédé dans un accident": a verb of dying is no passive,
     // whatever "être" the parser read; its phrase is where or how, and the
     // fact is that X died.
-    let dying = ctx.is(Class::Dying, &p.tok(v).lemma.to_lowercase());
+    let dying = ctx.is(Class::Dying, p.lemma(v));
     if objects.is_empty() && agentless && !dying {
         // "Le directeur a été placé en détention", "les blessés ont été
         // soignés dans un hôpital": with no agent, what the act did to the
@@ -1424,7 +1410,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                 && o.values.iter().all(|x| {
                     !is_clock_or_time(p, x.token)
                         && !is_time_part(p, x.token)
-                        && !super::time::is_time_after_preposition(&p.tok(x.token).lemma.to_lowercase())
+                        && !super::time::is_time_after_preposition(p.lemma(x.token))
                 })
         });
         if let Some(o) = phrase {
@@ -1454,7 +1440,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
             prep_used = None;
             // "porter disparu": the complement belongs to the act's lemma.
             if let Some(&c) = object.phrase.get(1) {
-                lemma_text = format!("{lemma_text} {}", p.tok(c).lemma.to_lowercase());
+                lemma_text = format!("{lemma_text} {}", p.lemma(c));
             }
             objects = vec![object];
             forced_property = Some(property);
@@ -1466,9 +1452,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
     // "L'ex-président français Nicolas Sarkozy" parsed as two subjects: the
     // title is the person's, not a second participant.
     if objects.iter().any(|o| matches!(o.object, Object::Entity(_))) {
-        objects.retain(|o| {
-            matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, &p.tok(o.token).lemma.to_lowercase())
-        });
+        objects.retain(|o| matches!(o.object, Object::Entity(_)) || !ctx.is(Class::Title, p.lemma(o.token)));
     }
     let mut property = forced_property
         .map(str::to_string)
@@ -1549,7 +1533,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
                         continue;
                     }
                     seen.push(arg.object.clone());
-                    let head_noun = p.tok(o.token).lemma.to_lowercase();
+                    let head_noun = p.lemma(o.token);
                     let property = predicate(ctx, &lemmas, Some(&prep)).unwrap_or_else(|| "relatedTo".to_string());
                     let lemma = format!("{lemma_text} {head_noun} {prep}");
                     let mut d = Draft::new("prep-arg", p.index, subject, property, lemma, arg.object.clone());
@@ -1575,7 +1559,7 @@ fn verb_facts(ctx: &Ctx, p: &Para, v: usize, out: &mut Vec<Draft>) {
 /// complements that names no entity.
 /// "des" is left alone ("sortir des bureaux" is "de" + "les").
 fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<usize> {
-    let lemma = p.tok(v).lemma.to_lowercase();
+    let lemma = p.lemma(v);
     let reflexive = p.children[v]
         .iter()
         .any(|&c| p.tok(c).dep.starts_with("expl") || matches!(p.tok(c).text.to_lowercase().as_str(), "se" | "s'"));
@@ -1588,7 +1572,7 @@ fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<
     if reflexive
         || participle_only
         || p.tok(v).pos != "VERB"
-        || ctx.is(Class::From, &lemma)
+        || ctx.is(Class::From, lemma)
         || predicate(ctx, lemmas, Some("de")).is_some()
         || p.kids(v, "obj").next().is_some()
     {
@@ -1616,7 +1600,7 @@ fn partitive_object(ctx: &Ctx, p: &Para, v: usize, lemmas: &[String]) -> Option<
         // "de l'ordre de X" are locutions.
         let bare = !p.morph_has(c, "Number=Plur")
             && p.kids(c, "nmod").next().is_none()
-            && p.kids(c, "amod").all(|a| p.tok(a).lemma.to_lowercase() != "autre");
+            && p.kids(c, "amod").all(|a| p.lemma(a) != "autre");
         let partitive = bare && (written == "du" || (matches!(written.as_str(), "de" | "d'") && article()));
         partitive
             && ctx
@@ -1638,8 +1622,7 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
         p.tok(o).pos == "NOUN"
             && is_time_noun(p, o)
             && p.children[o].iter().any(|&k| {
-                p.morph_has(k, "PronType=Dem")
-                    || matches!(p.tok(k).lemma.to_lowercase().as_str(), "dernier" | "prochain")
+                p.morph_has(k, "PronType=Dem") || matches!(p.lemma(k).to_string().as_str(), "dernier" | "prochain")
             })
     };
     let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
@@ -1675,7 +1658,7 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 fn impersonal_on(p: &Para, v: usize) -> bool {
     let mut subjects = p.kids(v, "nsubj");
     let on = match (subjects.next(), subjects.next()) {
-        (Some(s), None) if p.tok(s).lemma.to_lowercase() == "on" && p.tok(s).pos == "PRON" => s,
+        (Some(s), None) if p.lemma(s) == "on" && p.tok(s).pos == "PRON" => s,
         _ => return false,
     };
     let nominal = p
@@ -1727,7 +1710,7 @@ fn coordinated_idiom(
     object: usize,
 ) -> Option<(String, String)> {
     let verb = verb?;
-    let idiom = format!("{verb} {}", p.tok(object).lemma.to_lowercase());
+    let idiom = format!("{verb} {}", p.lemma(object));
     if lemmas.first() == Some(&idiom) || !ctx.lex.has_lemma(&idiom) {
         return None;
     }
@@ -1741,7 +1724,7 @@ fn coordinated_idiom(
 /// [`coordinated_idiom`], none of its own).
 fn foreign_conjunct(p: &Para, verb: Option<&str>, lemmas: &[String], direct: &[usize], object: usize) -> bool {
     let Some(verb) = verb else { return false };
-    let idiom = format!("{verb} {}", p.tok(object).lemma.to_lowercase());
+    let idiom = format!("{verb} {}", p.lemma(object));
     let on_idiom_noun = p.head(object).is_some_and(|h| direct.first() == Some(&h));
     p.tok(object).dep == "conj" && on_idiom_noun && lemmas.first() != Some(&idiom)
 }
@@ -1812,10 +1795,8 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     let clause = p.children[v].iter().any(|&c| {
         let dep = p.tok(c).dep.as_str();
         // "la ville où elle se trouvait": where something lies is no act.
-        let where_pronoun = dep == "iobj"
-            && p.tok(c).pos == "PRON"
-            && p.tok(c).lemma.to_lowercase() == "où"
-            && !ctx.is(Class::Lies, &lemma);
+        let where_pronoun =
+            dep == "iobj" && p.tok(c).pos == "PRON" && p.lemma(c) == "où" && !ctx.is(Class::Lies, &lemma);
         (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun && Some(c) != predicative)
             || (dep == "obj" && !impersonal)
     });
@@ -1872,7 +1853,7 @@ pub(crate) fn predicative_complement(p: &Para, v: usize) -> Option<usize> {
 fn date_phrase(p: &Para, c: usize) -> bool {
     let tok = p.tok(c);
     let number = tok.text.chars().all(|ch| ch.is_ascii_digit()) && !tok.text.is_empty();
-    let calendar = |k: &usize| super::time::is_calendar_word(&p.tok(*k).lemma.to_lowercase());
+    let calendar = |k: &usize| super::time::is_calendar_word(p.lemma(*k));
     (number || is_time_noun(p, c)) && p.subtree(c).iter().any(calendar)
 }
 
@@ -2034,9 +2015,7 @@ fn misparsed_relative_object(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     if !matches!(p.tok(v).dep.as_str(), "ccomp" | "dep" | "advcl") || p.kids(v, "nsubj").next().is_none() {
         return vec![];
     }
-    if p.head(v)
-        .is_some_and(|h| ctx.is(Class::Speech, &p.tok(h).lemma.to_lowercase()))
-    {
+    if p.head(v).is_some_and(|h| ctx.is(Class::Speech, p.lemma(h))) {
         return vec![];
     }
     let Some(que) = p
@@ -2091,7 +2070,7 @@ fn relative_object_of_chain(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
 }
 
 pub(crate) fn is_time_noun(p: &Para, t: usize) -> bool {
-    super::time::is_time_word(&p.tok(t).lemma.to_lowercase())
+    super::time::is_time_word(p.lemma(t))
 }
 
 /// Whether a value is an amount: a number literal ("12 %", "113 GWh",
@@ -2124,10 +2103,9 @@ pub(crate) fn is_clock_or_time(p: &Para, t: usize) -> bool {
             && m.len() <= 2
             && m.chars().all(|c| c.is_ascii_digit())
     });
-    let lemma = p.tok(t).lemma.to_lowercase();
+    let lemma = p.lemma(t).to_string();
     // "aux environs de 22 heures": roughly a clock time.
-    let around = matches!(lemma.as_str(), "environ" | "environs")
-        && p.kids(t, "nmod").any(|k| p.tok(k).lemma.to_lowercase() == "heure");
+    let around = matches!(lemma.as_str(), "environ" | "environs") && p.kids(t, "nmod").any(|k| p.lemma(k) == "heure");
     clock || around || is_time_noun(p, t) || lemma == "heure"
 }
 

@@ -213,7 +213,7 @@ pub(crate) fn find(p: &Para) -> Vec<TimeExpr> {
             // ago, its amount in numbers and quantity words only ("il y a
             // eu trois morts" says something exists).
             let unit = (i + 3..n.min(i + 8)).find(|&k| {
-                let lemma = p.tok(k).lemma.to_lowercase();
+                let lemma = p.lemma(k).to_string();
                 p.tok(k).pos == "NOUN"
                     && SPANS.contains(&lemma.as_str())
                     && !matches!(lemma.as_str(), "fois" | "période")
@@ -423,10 +423,9 @@ pub(crate) fn is_bound(ctx: &Ctx, p: &Para, t: &TimeExpr) -> bool {
     // A deadline noun: the noun the expression completes, or the object
     // of the verb it hangs on, or one of their modifiers ("date limite").
     let deadline = |n: usize| {
-        ctx.is(Class::Bound, &p.tok(n).lemma.to_lowercase())
+        ctx.is(Class::Bound, p.lemma(n))
             || p.children[n].iter().any(|&c| {
-                matches!(p.tok(c).dep.as_str(), "amod" | "compound" | "nmod")
-                    && ctx.is(Class::Bound, &p.tok(c).lemma.to_lowercase())
+                matches!(p.tok(c).dep.as_str(), "amod" | "compound" | "nmod") && ctx.is(Class::Bound, p.lemma(c))
             })
     };
     let Some(h) = p.head(t.anchor) else { return false };

@@ -89,7 +89,7 @@ struct Toll {
 }
 
 fn lemma(p: &Para, t: usize) -> String {
-    p.tok(t).lemma.to_lowercase()
+    p.lemma(t).to_string()
 }
 
 /// The noun a count counts, if `t` is one: `t` itself with a number of

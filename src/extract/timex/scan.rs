@@ -681,9 +681,8 @@ impl Scanner<'_> {
     fn core(&self, j: usize, positional: bool) -> Option<Found> {
         let w = self.words;
         let t = self.text(j);
-        // Fixed phrases.
-        for (phrase, value) in w.entries("refphrase") {
-            let parts: Vec<&str> = phrase.split(' ').flat_map(split_elision).collect();
+        // Fixed phrases, split into words once.
+        for (parts, value) in ref_phrases() {
             if parts.iter().enumerate().all(|(k, p)| self.is(j + k, p)) {
                 return Some(Found::new(j, j + parts.len(), Meaning::Reference(reference(value))));
             }
@@ -1148,6 +1147,25 @@ impl Scanner<'_> {
 }
 
 /// "l'avenir" in a table phrase is two words: "l'", "avenir".
+/// The `refphrase` rows of the word table, each split into the words the
+/// scanner sees ("à l'avenir" → "à", "l'", "avenir"), longest first (then
+/// alphabetical, so the first match never depends on a hash order); made
+/// once.
+fn ref_phrases() -> &'static [(Vec<String>, String)] {
+    static PHRASES: std::sync::OnceLock<Vec<(Vec<String>, String)>> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut out: Vec<(Vec<String>, String)> = words()
+            .entries("refphrase")
+            .map(|(phrase, value)| {
+                let parts = phrase.split(' ').flat_map(split_elision).map(str::to_string).collect();
+                (parts, value.to_string())
+            })
+            .collect();
+        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        out
+    })
+}
+
 fn split_elision(word: &str) -> Vec<&str> {
     match word.find('\'') {
         Some(p) if p + 1 < word.len() && word != "aujourd'hui" => vec![&word[..=p], &word[p + 1..]],
