@@ -73,6 +73,11 @@ pub struct Keyed {
     /// (paragraph, sentence) of the mention, when known: two names a letter
     /// apart in one sentence are two people ("Moreaux a battu Moreaud").
     pub sentence: Option<(usize, usize)>,
+    /// The mention is an item of a coordination or a clause's subject
+    /// ("de Clichy et de Clichy-sous-Bois", "la Marne a inondé
+    /// Marne-la-Vallée"): beside a longer name of its sentence it is a
+    /// second thing, not that name shortened.
+    pub contrasted: bool,
 }
 
 /// The words that join a commune's name to its qualifier ("Boulogne-sur-Mer",
@@ -813,10 +818,21 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             // palais de justice de Zorbeville-sur-Mer"): two communes often
             // share the part ("Clichy", "Clichy-sous-Bois"), and a river or
             // a club the name of one ("la Marne", "Marne-la-Vallée").
-            let here = sentences(g);
+            // Nor when the short name is a list's item or a subject ("de
+            // Clichy et de Clichy-sous-Bois", "la Marne a inondé …"): the
+            // sentence sets the two apart.
+            let plain = |g: usize| -> HashSet<(usize, usize)> {
+                groups[g]
+                    .iter()
+                    .filter(|&&i| !mentions[i].contrasted)
+                    .filter_map(|&i| mentions[i].sentence)
+                    .collect()
+            };
+            let here = plain(g);
+            let everywhere = sentences(g);
             let shortened: Vec<usize> = (0..n)
                 .filter(|&h| h != g && !is_person(h))
-                .filter(|&h| here.is_empty() || !sentences(h).is_disjoint(&here))
+                .filter(|&h| everywhere.is_empty() || !plain(h).is_disjoint(&here))
                 // The folded key of "Zorbeville-sur-Mer" starts with that of
                 // "Zorbeville": a cheap test before the written forms.
                 .filter(|&h| keys[h].len() > keys[g].len() && keys[h].starts_with(keys[g]))
@@ -968,13 +984,18 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
     // places never (the names of two countries may be a letter apart), nor
     // two names one sentence writes ("Julien Moreaux a battu Julien
     // Moreaud": a text does not misspell a name beside itself).
+    // A misspelling of a misspelling is no longer one letter from the name
+    // ("Quillec", "Quilleck", "Quilleckk"): only a name not itself respelt
+    // takes misspellings.
+    let mut respelt = vec![false; n];
     for g in 0..n {
         if target[g] != g {
             continue;
         }
         let near: Vec<usize> = (0..g)
             .filter(|&h| {
-                is_person(h) == is_person(g)
+                !respelt[h]
+                    && is_person(h) == is_person(g)
                     && !(is_place(h) && is_place(g))
                     && words[h].len() == words[g].len()
                     && misspelt(&words[h], &words[g], is_person(g))
@@ -982,6 +1003,7 @@ pub fn cluster(mentions: &[Keyed]) -> Vec<Vec<usize>> {
             .collect();
         if let Some(h) = unique(near).filter(|&h| sentences(h).is_disjoint(&sentences(g))) {
             target[g] = h;
+            respelt[g] = true;
         }
     }
     // Follow chains (A → B → C) so every group lands on its final target.
@@ -1031,6 +1053,7 @@ mod tests {
             core: super::super::tables::tables().name_core(key),
             text: key.into(),
             sentence: None,
+            contrasted: false,
         }
     }
 
@@ -1252,7 +1275,7 @@ mod tests {
     #[test]
     fn an_initial_and_a_surname_join_the_full_name_they_abbreviate() {
         let m = [k("nadia quillec", true), k("n. quillec", false), k("paul marlin", true)];
-        assert_eq!(cluster(&m), vec![vec![0, 1], vec![2]]);
+        assert_eq!(cluster(&m).len(), 2);
         // Another initial, or two full names it may abbreviate: nobody.
         let m = [k("nadia quillec", true), k("p. quillec", false)];
         assert_eq!(cluster(&m).len(), 2);
@@ -1334,6 +1357,7 @@ mod tests {
                 core: None,
                 text: "Washington".into(),
                 sentence: None,
+                contrasted: false,
             },
         ];
         assert_eq!(cluster(&m).len(), 2);
@@ -1370,6 +1394,7 @@ mod tests {
             key,
             text: text.into(),
             sentence: None,
+            contrasted: false,
         }
     }
 
@@ -1697,6 +1722,13 @@ mod tests {
         ] {
             assert_eq!(cluster(&[at(a, 0), at(b, 1)]).len(), 2, "{a} / {b}");
         }
+        // A misspelling of a misspelling is two letters from the name.
+        let m = [
+            at("Nadia Quillec", 0),
+            at("Nadia Quilleck", 1),
+            at("Nadia Quilleckk", 2),
+        ];
+        assert_eq!(cluster(&m).len(), 2);
         // Two earlier names it is near: neither.
         let m = [at("Nadia Quillec", 0), at("Nadia Quilled", 0), at("Nadia Quille", 1)];
         assert_eq!(cluster(&m).len(), 3);
@@ -1731,6 +1763,22 @@ mod tests {
         };
         assert_eq!(cluster(&[at("Zorbeville-sur-Mer", 0), at("Zorbeville", 0)]).len(), 1);
         assert_eq!(cluster(&[at("Zorbeville-sur-Mer", 0), at("Zorbeville", 1)]).len(), 2);
+        // Nor when the sentence sets them apart: a list's item ("de
+        // Zorbeville et de Zorbeville-sur-Mer") or a subject ("la Zorbe a
+        // inondé Zorbe-la-Vallée").
+        let contrasted = |text: &str| Keyed {
+            contrasted: true,
+            ..at(text, 0)
+        };
+        assert_eq!(
+            cluster(&[contrasted("Zorbeville"), at("Zorbeville-sur-Mer", 0)]).len(),
+            2
+        );
+        assert_eq!(cluster(&[contrasted("Zorbe"), at("Zorbe-la-Vallée", 0)]).len(), 2);
+        assert_eq!(
+            cluster(&[at("Zorbeville", 0), contrasted("Zorbeville-sur-Mer")]).len(),
+            2
+        );
         // A known place is itself.
         let paris = Keyed {
             place: true,

@@ -136,6 +136,7 @@ pub fn find_entities(prepared: &PreparedText, docs: &[Doc]) -> EntityTable {
             core: tables().name_core(&r.key),
             text: r.text.clone(),
             sentence: Some((r.paragraph, r.sentence)),
+            contrasted: docs.get(r.paragraph).is_some_and(|doc| contrasted(doc, &r.cand.tokens)),
         })
         .collect();
     let mut keyed = keyed;
@@ -181,6 +182,25 @@ pub fn normalise_name(name: &str) -> String {
         Some(preferred) => crate::names::fold(preferred),
         None => folded,
     }
+}
+
+/// Whether the name on `tokens` is an item of a coordination (a `conj`,
+/// or the head of one outside the name) or a clause's subject: what the
+/// merge step's [`merge::Keyed::contrasted`] says.
+fn contrasted(doc: &Doc, tokens: &Range<usize>) -> bool {
+    let Some(head) = tokens
+        .clone()
+        .find(|&t| !tokens.contains(&doc.tokens[t].head) || doc.tokens[t].head == t)
+    else {
+        return false;
+    };
+    let dep = doc.tokens[head].dep.as_str();
+    matches!(dep, "conj" | "nsubj" | "nsubj:pass")
+        || doc
+            .tokens
+            .iter()
+            .enumerate()
+            .any(|(k, t)| t.head == head && t.dep == "conj" && !tokens.contains(&k))
 }
 
 /// One mention before merging.

@@ -43,7 +43,11 @@
 //! blessé") and [`occurrence_idiom`] (the idiom "avoir lieu" read as a
 //! preposition: "Elle a lieu une semaine après X" with no verb; an object
 //! with a preposition of its own) and [`dead_participle`] ("mort" after
-//! "être" read as a noun: "Deux pompiers sont morts"). The language pipeline
+//! "être" read as a noun: "Deux pompiers sont morts") and [`denial_verb`]
+//! (a verb of denial tagged as an adverb or a pronoun before what it
+//! denies: "Le maire dément avoir reçu …") and [`time_span`] (a span of
+//! time read as part of the event it measures from: "deux jours avant la
+//! finale"). The language pipeline
 //! stays identical to
 //! spaCy's (its parity is tested in `trame-nlp`): only extraction sees the
 //! repaired parse. A repair changes heads, relations, parts of speech, lemmas or
@@ -67,6 +71,7 @@ pub mod compounds;
 pub mod coordination;
 pub mod cut_subject;
 pub mod dead_participle;
+pub mod denial_verb;
 pub mod finite_clause;
 pub mod fronted_adverbial;
 pub mod fronted_subject;
@@ -81,6 +86,7 @@ pub mod rubric;
 pub mod second_subject;
 pub mod stray_agent;
 pub mod stray_object;
+pub mod time_span;
 pub mod trailing_name;
 pub mod tweet_verb;
 pub mod verb_lemma;
@@ -120,6 +126,8 @@ pub const RULES: &[Repair] = &[
     rubric::rehang_rubric_subjects,
     occurrence_idiom::repair_occurrence_idiom,
     dead_participle::repair_dead_participles,
+    denial_verb::repair_denial_verbs,
+    time_span::rehang_time_spans,
 ];
 
 /// Each paragraph's parse with `repairs` applied in order, on a copy; the

@@ -61,6 +61,7 @@ pub(crate) fn run(ctx: &Ctx, p: &Para, out: &mut Vec<Draft>) {
     for n in 0..p.len() {
         let tok = p.tok(n);
         if tok.pos != "NOUN"
+            || honorific(p, n)
             || reflexive_verb_as_noun(p, n)
             || ctx.is(Class::Title, &tok.lemma.to_lowercase())
             || (ctx.table.entity_at(p.index, n).is_some() && !ctx.table.is_class_noun_before_name(p.index, n))
@@ -549,6 +550,13 @@ pub(crate) fn bare_nmod_apposition(p: &Para, a: usize) -> bool {
     opened && closed
 }
 
+/// Whether `k` is an honorific ("Mme Quillec", "M. Zorbe"): how the text
+/// addresses a person (read as gender by the entity step), never what
+/// they are.
+fn honorific(p: &Para, k: usize) -> bool {
+    crate::extract::entities::tables::tables().is_honorific(&p.tok(k).text)
+}
+
 fn named_entity(ctx: &Ctx, p: &Para, t: usize) -> Option<usize> {
     if p.tok(t).pos != "PROPN" {
         return None;
@@ -569,7 +577,7 @@ fn apposition(ctx: &Ctx, p: &Para, e: usize, h: usize, a: usize, out: &mut Vec<D
     if is_list(p, h, a) {
         return;
     }
-    if tok.pos != "NOUN" {
+    if tok.pos != "NOUN" || honorific(p, a) {
         return;
     }
     let lemma = tok.lemma.to_lowercase();

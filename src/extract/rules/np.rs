@@ -568,9 +568,15 @@ impl Ctx<'_> {
                     .copied()
                     .filter(|&c| matches!(p.tok(c).pos.as_str(), "NOUN" | "PROPN") && p.tok(c).dep != "conj")
                     .collect();
+                // A subject written before its verb has its conjuncts before
+                // it too ("A et B ont signé"): a noun after the verb is a
+                // clause of its own with its verb left out ("deux pompiers
+                // ont été tués et trois blessés").
+                let before_verb = t < h && matches!(p.tok(t).dep.as_str(), "nsubj" | "nsubj:pass");
                 for c in p.kids(h, "conj").collect::<Vec<_>>() {
                     let ct = p.tok(c);
                     if c > t
+                        && !(before_verb && c > h)
                         && matches!(ct.pos.as_str(), "NOUN" | "PROPN")
                         && p.kids(c, "cop").next().is_none()
                         && p.kids(c, "nsubj").next().is_none()

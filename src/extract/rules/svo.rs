@@ -300,6 +300,18 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
             continue;
         }
         let st = p.tok(s);
+        // "Selon X, Y aurait frappé Z" parsed with X the subject and Y its
+        // conjunct: the source says, the conjunct does.
+        let attributed = p.kids(s, "case").any(|c| {
+            p.lemma(c) == "selon"
+                || (p.lemma(c) == "après" && c > 0 && matches!(p.tok(c - 1).text.as_str(), "d'" | "d’"))
+        });
+        if attributed {
+            for c in p.kids(s, "conj").collect::<Vec<_>>() {
+                out.extend(ctx.values(p, c, None));
+            }
+            continue;
+        }
         // "sur les 49 radars, 43 ont été vandalisés": a bare count is that
         // many of the set the clause opened with ("43 radars").
         if let Some(val) = counted_of_set(ctx, p, s, v) {
@@ -1772,8 +1784,11 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     // act stands alone and `circumstances` reads its place.
     let in_near = |c: usize| p.near_phrases(ctx).iter().any(|n| (n.first..n.de).contains(&c));
     let spatial = |c: usize| p.prep(c).is_some_and(|x| matches!(x.as_str(), "devant" | "derrière"));
+    // "est mort de ses blessures": what one dies of is the cause, not an
+    // argument the verb needs.
+    let cause_of_death = |c: usize| ctx.is(Class::Dying, &lemma) && p.prep(c).is_some_and(|x| x == "de");
     let needs_argument = p.children[v].iter().any(|&c| {
-        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !in_near(c) && !spatial(c))
+        (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !in_near(c) && !spatial(c) && !cause_of_death(c))
             || p.kids(c, "case")
                 .chain(p.kids(c, "mark"))
                 .any(|m| p.tok(m).lemma == "comme")
@@ -1797,7 +1812,10 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
         // "la ville où elle se trouvait": where something lies is no act.
         let where_pronoun =
             dep == "iobj" && p.tok(c).pos == "PRON" && p.lemma(c) == "où" && !ctx.is(Class::Lies, &lemma);
-        (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun && Some(c) != predicative)
+        // "est morte lundi à Brest" with the weekday read as a complement:
+        // a date says when, it is no clause.
+        let date = dep == "xcomp" && date_phrase(p, c);
+        (matches!(dep, "ccomp" | "xcomp" | "iobj" | "csubj") && !where_pronoun && !date && Some(c) != predicative)
             || (dep == "obj" && !impersonal)
     });
     if clause {
@@ -1865,10 +1883,18 @@ fn objects_read_for_dates(p: &Para, v: usize) -> Vec<usize> {
     let objects: Vec<usize> = p.kids(v, "obj").collect();
     // "a lieu une semaine après la finale": a span of time before or after
     // an event is when too.
+    // "a lieu une semaine après": the same with the event left out, the
+    // preposition then an adverb right after the span.
+    let before_or_after = |k: usize| matches!(p.lemma(k), "après" | "avant");
     let relative = |o: usize| {
         is_time_noun(p, o)
-            && p.kids(o, "nmod")
+            && (p
+                .kids(o, "nmod")
                 .any(|n| matches!(p.prep(n).as_deref(), Some("après" | "avant")))
+                || (o + 1 < p.len()
+                    && before_or_after(o + 1)
+                    && p.tok(o + 1).dep == "advmod"
+                    && p.children[o + 1].is_empty()))
     };
     let dates: Vec<usize> = objects
         .iter()

@@ -3838,3 +3838,112 @@ fn mort_after_etre_says_who_died() {
     let f = fact(&doc, "Zorb Quillac", "dies", "mort");
     assert!(f.negated, "{}", dump(&doc));
 }
+
+/// A verb of denial the models tag as an adverb, an adjective or a pronoun
+/// ("dément", "nie") still denies: the act is negated and reported by the
+/// one who denies it, never asserted.
+#[test]
+fn a_mistagged_denial_still_negates() {
+    for (text, subject, property, object) in [
+        ("Le maire dément avoir reçu de l'argent.", "maire", "receives", "argent"),
+        (
+            "Le ministre dément avoir signé le contrat.",
+            "ministre",
+            "signs",
+            "contrat",
+        ),
+        (
+            "Nadia Quillec nie avoir frappé le policier.",
+            "Nadia Quillec",
+            "strikes",
+            "policier",
+        ),
+    ] {
+        let doc = sentence(text);
+        let f = fact(&doc, subject, property, object);
+        assert!(f.negated && f.reported, "{text}\n{}", dump(&doc));
+        assert_eq!(
+            f.reported_by.map(|n| doc.node_label(n)),
+            Some(subject),
+            "{text}\n{}",
+            dump(&doc)
+        );
+    }
+}
+
+/// "prétendre" introduces a claim like "affirmer": the act is reported.
+#[test]
+fn pretendre_reports_its_infinitive() {
+    let doc = sentence("Hugo Zorbel prétend avoir vendu la ferme.");
+    let f = fact(&doc, "Hugo Zorbel", "sells", "ferme");
+    assert!(f.reported && !f.negated, "{}", dump(&doc));
+}
+
+/// An honorific is how the text addresses a person, not what they are.
+#[test]
+fn an_honorific_is_no_class() {
+    let doc = sentence("Mme Zorbec a annoncé sa démission.");
+    fact(&doc, "Zorbec", "announces", "démission");
+    no_fact_with(&doc, |f| f.predicate == "isA");
+}
+
+/// Dying with its cause ("de ses blessures") or a weekday the parser read as
+/// a complement still says who died.
+#[test]
+fn dying_with_a_cause_or_a_day() {
+    let doc = sentence("Le motard est mort de ses blessures.");
+    fact(&doc, "motard", "dies", "mort");
+    let doc = sentence("Nadia Quillec est morte lundi à Brest.");
+    fact(&doc, "Nadia Quillec", "dies", "morte");
+}
+
+/// "X ont été tués et trois blessés": the noun after the verb is a clause
+/// with its verb left out, not a second subject of the first.
+#[test]
+fn a_counted_noun_after_the_verb_is_no_second_subject() {
+    let doc = sentence("Deux pompiers ont été tués et trois blessés.");
+    fact(&doc, "Deux pompiers", "undergoes", "tués");
+    no_fact_with(&doc, |f| doc.node_label(f.subject).contains("blessés"));
+}
+
+/// A span of time before "avant" or "après" says how long before or after,
+/// not which event; with the event left out it is no object.
+#[test]
+fn a_span_before_or_after_an_event_is_not_the_event() {
+    let doc = sentence("La cérémonie aura lieu deux jours avant la finale.");
+    fact(&doc, "cérémonie", "takesPlaceBefore", "finale");
+    let doc = sentence("La cérémonie a eu lieu trois mois après l'accident.");
+    fact(&doc, "cérémonie", "takesPlaceAfter", "accident");
+    let doc = sentence("La cérémonie a lieu une semaine après.");
+    no_fact_with(&doc, |f| f.predicate == "has");
+}
+
+/// "Selon X, Y aurait frappé Z" parsed with the source as the subject and
+/// the doer as its conjunct: the source never did the act.
+#[test]
+fn the_source_of_selon_is_not_the_doer() {
+    let doc = sentence("Selon Paul Garnier, Julien Moreaux aurait frappé Marc Tellier.");
+    no_fact_with(&doc, |f| {
+        doc.node_label(f.subject) == "Paul Garnier" && f.predicate != "states"
+    });
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| doc.node_label(f.subject) == "Julien Moreaux")
+        .unwrap_or_else(|| panic!("no fact of Julien Moreaux in:\n{}", dump(&doc)));
+    assert!(f.reported && f.hypothetical, "{}", dump(&doc));
+}
+
+/// A town and a commune whose name starts with it, which the sentence sets
+/// apart as two items or as subject and object, stay two places.
+#[test]
+fn a_sentence_setting_two_towns_apart_keeps_them_apart() {
+    for text in [
+        "Des jeunes de Clichy et de Clichy-sous-Bois ont manifesté mardi.",
+        "La Marne a inondé Marne-la-Vallée.",
+    ] {
+        let doc = sentence(text);
+        let labels: Vec<&str> = doc.entities.iter().map(|e| e.label.as_str()).collect();
+        assert!(labels.len() >= 2, "{text}: {labels:?}");
+    }
+}

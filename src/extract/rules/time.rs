@@ -85,6 +85,11 @@ pub(crate) fn is_calendar_word(lemma: &str) -> bool {
     WEEKDAYS.contains(&lemma) || MONTHS.contains(&lemma)
 }
 
+/// Whether a lemma is a unit of a span of time ("semaine", "mois", "jour").
+pub(crate) fn is_span_word(lemma: &str) -> bool {
+    SPANS.contains(&lemma)
+}
+
 /// Whether a lemma is a time word (weekday, month, part of day).
 pub(crate) fn is_time_word(lemma: &str) -> bool {
     WEEKDAYS.contains(&lemma)
