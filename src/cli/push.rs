@@ -142,12 +142,14 @@ pub fn run(args: &PushArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// PUTs the ontology graph: the first request of every push, so a store
-/// that is down or refuses the credentials stops the run before any work.
+/// that is down or refuses the credentials stops the run before any work;
+/// the error then says that no document was pushed.
 pub fn push_ontology(client: &Client, url: &str) -> anyhow::Result<()> {
     let ontology = graphs::ontology()?;
     client
         .put_graph(url, &ontology.iri, &ontology.to_ntriples())
         .context("pushing the ontology graph")
+        .context("no document was pushed")
 }
 
 /// Prints what was pushed; an error naming every graph not pushed (the

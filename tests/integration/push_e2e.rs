@@ -284,7 +284,8 @@ fn a_store_that_is_down_or_a_bad_url_fails_before_any_work() {
         .stderr(predicate::str::contains(format!(
             "cannot reach http://127.0.0.1:{port}/store"
         )))
-        .stderr(predicate::str::contains("tried 2 times"));
+        .stderr(predicate::str::contains("tried 2 times"))
+        .stderr(predicate::str::contains("no document was pushed"));
     for (url, message) in [
         ("127.0.0.1:7878/store", "has no scheme"),
         ("htp://127.0.0.1:7878/store", "unknown scheme \"htp\""),

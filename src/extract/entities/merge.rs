@@ -73,7 +73,7 @@ pub struct Keyed {
     /// (paragraph, sentence) of the mention, when known: two names a letter
     /// apart in one sentence are two people ("Moreaux a battu Moreaud").
     pub sentence: Option<(usize, usize)>,
-    /// The mention is an item of a coordination or a clause's subject
+    /// The mention is an item of a coordination or a clause's subject or object
     /// ("de Clichy et de Clichy-sous-Bois", "la Marne a inondé
     /// Marne-la-Vallée"): beside a longer name of its sentence it is a
     /// second thing, not that name shortened.

@@ -185,7 +185,7 @@ pub fn normalise_name(name: &str) -> String {
 }
 
 /// Whether the name on `tokens` is an item of a coordination (a `conj`,
-/// or the head of one outside the name) or a clause's subject: what the
+/// or the head of one outside the name) or a clause's subject or object: what the
 /// merge step's [`merge::Keyed::contrasted`] says.
 fn contrasted(doc: &Doc, tokens: &Range<usize>) -> bool {
     let Some(head) = tokens
@@ -195,7 +195,7 @@ fn contrasted(doc: &Doc, tokens: &Range<usize>) -> bool {
         return false;
     };
     let dep = doc.tokens[head].dep.as_str();
-    matches!(dep, "conj" | "nsubj" | "nsubj:pass")
+    matches!(dep, "conj" | "nsubj" | "nsubj:pass" | "obj" | "iobj")
         || doc
             .tokens
             .iter()

@@ -6,11 +6,14 @@
 //! `advmod` of `maire`, or an `amod` of "ministre"), and "nie" as a
 //! pronoun ("X nie avoir frappé …"), so the rules read the denied act as
 //! asserted, or read nothing. A finite form of "nier" or "démentir" not
-//! tagged as a verb, written right before an infinitive ("avoir reçu",
+//! tagged as a verb, written before an infinitive ("avoir reçu",
 //! "être venu", "connaître") or a "que" clause, becomes that verb: `VERB`,
 //! its lemma, finite indicative; the denied clause hangs on it (`xcomp`
 //! for an infinitive, `ccomp` for "que"), it takes that clause's place in
-//! the tree, and the clause's subject written before it becomes its own.
+//! the tree, and the clause's subject written before it becomes its own
+//! (so does a noun the parser made the head of a verbless sentence: "Le
+//! ministre dément que …" read with the clause as the noun's relative).
+//! Adverbs may stand between ("dément formellement avoir …").
 //! The rules then read a denial (`denial` in `data/lexicon.tsv`): the act
 //! negated and reported by the one who denies it. Nothing changes when the
 //! word is followed by anything else ("le démenti", "une nie") or when the
@@ -41,8 +44,11 @@ const FORMS: [(&str, &str, &str); 10] = [
 /// reçu"), or of a "que" clause.
 fn denied(doc: &Doc, d: usize) -> Option<(usize, &'static str)> {
     let mut k = d + 1;
-    // "nie ne pas avoir …", "nie n'avoir jamais …"
-    while k < doc.tokens.len() && matches!(doc.tokens[k].lemma.as_str(), "ne" | "pas" | "jamais") {
+    // "nie ne pas avoir …", "nie n'avoir jamais …", "dément formellement
+    // avoir …"
+    while k < doc.tokens.len()
+        && (doc.tokens[k].pos == "ADV" || matches!(doc.tokens[k].lemma.as_str(), "ne" | "pas" | "jamais"))
+    {
         k += 1;
     }
     let next = doc.tokens.get(k)?;
@@ -82,15 +88,25 @@ pub fn repair_denial_verbs(doc: &mut Doc) -> usize {
             continue;
         } else {
             // Take the denied clause's place; the clause hangs on it.
-            let (head, dep) = if doc.tokens[x].head == x {
+            let (mut head, mut dep) = if doc.tokens[x].head == x {
                 (d, "ROOT".to_string())
             } else {
                 (doc.tokens[x].head, doc.tokens[x].dep.clone())
             };
             // The subject written before the verb of denial is its own.
-            let subjects: Vec<usize> = (0..d)
+            let mut subjects: Vec<usize> = (0..d)
                 .filter(|&s| doc.tokens[s].head == x && matches!(doc.tokens[s].dep.as_str(), "nsubj" | "nsubj:pass"))
                 .collect();
+            // "Le ministre dément que …" read as a verbless sentence on
+            // "ministre", the clause its relative: the noun is the subject.
+            let noun_root = head < d
+                && doc.tokens[head].head == head
+                && matches!(doc.tokens[head].pos.as_str(), "NOUN" | "PROPN" | "PRON");
+            if noun_root {
+                subjects.push(head);
+                head = d;
+                dep = "ROOT".to_string();
+            }
             // Words hung on the verb of denial (a wrong reading of it) go
             // to the clause.
             for k in 0..doc.tokens.len() {
@@ -157,6 +173,30 @@ mod tests {
         // The object stays the infinitive's.
         assert_eq!(t[5].head, 4);
         assert!(t[2].morph.contains("VerbForm=Fin"));
+    }
+
+    #[test]
+    fn a_denial_of_a_que_clause_on_a_verbless_subject_heads_the_sentence() {
+        // "Le ministre dément que son fils a reçu une subvention." as the
+        // md model parses it: "ministre" the root, the clause its relative.
+        let mut d = doc(
+            "Le ministre dément que son fils a reçu une subvention.",
+            vec![
+                tok("Le", "le", "DET", 1, "det", ""),
+                tok("ministre", "ministre", "NOUN", 1, "ROOT", ""),
+                tok("dément", "dément", "ADV", 1, "advmod", ""),
+                tok("que", "que", "SCONJ", 7, "mark", ""),
+                tok("son", "son", "DET", 5, "det", ""),
+                tok("fils", "fils", "NOUN", 7, "nsubj", ""),
+                tok("a", "avoir", "AUX", 7, "aux:tense", "VerbForm=Fin"),
+                tok("reçu", "recevoir", "VERB", 1, "acl:relcl", "VerbForm=Part"),
+            ],
+        );
+        assert_eq!(repair_denial_verbs(&mut d), 1);
+        let t = &d.tokens;
+        assert_eq!((t[2].head, t[2].dep.as_str(), t[2].pos.as_str()), (2, "ROOT", "VERB"));
+        assert_eq!((t[1].head, t[1].dep.as_str()), (2, "nsubj"));
+        assert_eq!((t[7].head, t[7].dep.as_str()), (2, "ccomp"));
     }
 
     #[test]

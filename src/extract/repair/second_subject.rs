@@ -7,7 +7,8 @@
 //! after its verb only when there is none before it (stylistic inversion,
 //! speech verbs after a quote), so when a subject stands before the verb,
 //! the noun phrase right after it, with no comma or preposition of its own,
-//! is the object the verb lacks. A passive, a reflexive verb or a verb
+//! is the object the verb lacks; so after a perfect infinitive under
+//! another verb ("reconnaît avoir reçu X"), whose subject is that verb's. A passive, a reflexive verb or a verb
 //! that already has an object keeps its parse. Changes relations only
 //! (never heads, text, offsets or entities).
 
@@ -24,7 +25,16 @@ pub fn relabel_second_subjects(doc: &mut Doc) -> usize {
         }
         let kids: Vec<usize> = (0..n).filter(|&c| c != v && doc.tokens[c].head == v).collect();
         let dep = |c: usize| doc.tokens[c].dep.as_str();
-        let before = kids.iter().any(|&c| c < v && dep(c) == "nsubj");
+        // A perfect infinitive under another verb ("reconnaît avoir reçu
+        // X") has its subject in that verb: a noun after it is its object.
+        let perfect_infinitive = dep(v) == "xcomp"
+            && kids.iter().any(|&c| {
+                c < v
+                    && dep(c) == "aux:tense"
+                    && doc.tokens[c].lemma == "avoir"
+                    && doc.tokens[c].morph.contains("VerbForm=Inf")
+            });
+        let before = perfect_infinitive || kids.iter().any(|&c| c < v && dep(c) == "nsubj");
         // A passive, a reflexive or pronominal verb ("se sont rassemblés"),
         // or a verb with an object of its own: not this misreading.
         let blocked = kids.iter().any(|&c| {

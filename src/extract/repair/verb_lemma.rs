@@ -8,7 +8,9 @@
 //! lower-cased text, ending in `-e`, `-es` or `-ent`, takes the `-er`
 //! infinitive of its stem, but only when that infinitive is a verb the
 //! tables know (a lemma of `data/predicates.tsv` or of a class of
-//! `data/lexicon.tsv`), so an unknown or foreign word keeps its lemma.
+//! `data/lexicon.tsv`), so an unknown or foreign word keeps its lemma. A
+//! form tagged as a participle but ending in "-e" after a consonant
+//! ("conteste") is such a finite form when its infinitive is known.
 //! Changes lemmas only, never text, offsets, heads or entities.
 
 use crate::extract::rules::lexicon::lexicon;
@@ -37,13 +39,23 @@ pub fn restore_verb_lemmas(doc: &mut Doc) -> usize {
         // "faire" is its own lemma; a capitalised word tagged a verb is
         // often a name).
         let finite = t.morph.contains("VerbForm=Fin");
-        if t.pos != "VERB" || !finite || t.lemma != t.text || t.lemma.ends_with("re") {
+        // "Le maire conteste avoir …" tagged a participle: a form ending in
+        // "-e" after a consonant is no participle of a verb the tables know
+        // ("-ée", "-ie", "-ue" are; "morte", "écrite" give no known verb).
+        let misread_participle = t.morph.contains("VerbForm=Part")
+            && t.text.ends_with('e')
+            && t.text
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_alphabetic() && !"aeiouyéèêëïîôûù".contains(c));
+        if t.pos != "VERB" || !(finite || misread_participle) || t.lemma != t.text || t.lemma.ends_with("re") {
             continue;
         }
         let Some((verb, sure)) = infinitive(&t.lemma) else {
             continue;
         };
-        if sure || lex.has_lemma(&verb) || lex.in_any_class(&verb) {
+        if (sure && finite) || lex.has_lemma(&verb) || lex.in_any_class(&verb) {
             t.lemma = verb;
             fixed += 1;
         }

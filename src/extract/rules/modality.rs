@@ -23,9 +23,12 @@ use super::{Ctx, Draft, Para};
 /// Sets `negated` and `hypothetical` on a draft from its verb.
 pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
     let mut x = v;
+    // Negations and denials along the chain of verbs, each turning the act
+    // over: "ne dément pas avoir reçu" and "nie ne pas avoir payé" assert it.
+    let mut turns = 0;
     for _ in 0..p.len() {
         if negated_here(ctx, p, x) {
-            d.negated = true;
+            turns += 1;
         }
         if conditional_here(p, x) || future_here(p, x) {
             d.hypothetical = true;
@@ -51,7 +54,7 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
         // A denied act is negated, however the clause words it ("nie avoir
         // jamais frappé": "jamais" without "ne" is "ever").
         if x != v && ctx.is(Class::Denial, p.lemma(x)) {
-            d.negated = true;
+            turns += 1;
         }
         // "oblige X à publier", "empêche X de partir": what X is to do is
         // not asserted.
@@ -69,6 +72,9 @@ pub(crate) fn flag(ctx: &Ctx, p: &Para, v: usize, d: &mut Draft) {
             Some(h) if p.tok(h).pos == "VERB" => x = h,
             _ => break,
         }
+    }
+    if turns % 2 == 1 {
+        d.negated = true;
     }
     // "aurait crié … et réclamé": a participle coordinated without an
     // auxiliary of its own shares the first verb's auxiliary, and so its

@@ -1197,8 +1197,18 @@ fn np_tokens(p: &Para, t: usize, depth: usize, skip: Option<usize>, adjunct: &dy
             let coordinated = between && ((dep == "conj" && item) || (dep == "cc" && p.tok(x).dep == "conj"));
             // The commas of a kept list ("la France, l'Allemagne").
             let comma = between && dep == "punct" && ct.text == "," && p.tok(x).dep == "conj";
+            // "a descendu l'avenue X lundi", "élue maire de X dimanche",
+            // "nommé directeur de la banque en mai": a bare weekday, or a
+            // month after "en", the parser hung on a noun says when the
+            // clause happened, it is no part of the noun's phrase.
+            let case = p.kids(c, "case").next().map(|k| p.lemma(k));
+            let bare_day = dep == "nmod"
+                && matches!(p.tok(x).pos.as_str(), "NOUN" | "PROPN")
+                && ((case.is_none() && super::time::is_weekday(p.lemma(c)))
+                    || (case == Some("en") && super::time::is_calendar_word(p.lemma(c))));
             let keep = (NP_KEEP.contains(&dep) || coordinated || comma)
                 && ct.pos != "VERB"
+                && !bare_day
                 && !(matches!(dep, "nmod" | "advmod" | "conj") && adjunct(c));
             let is_case_like = matches!(
                 dep,

@@ -200,8 +200,18 @@ fn reflexive_causative(ctx: &Ctx, p: &Para, v: usize) -> bool {
 /// "vouloir"), else `v` itself. Used for modality only: the lemma chain
 /// keeps the verb alone.
 pub(crate) fn shared_complement(p: &Para, v: usize) -> usize {
+    // A conjunct with a finite auxiliary of its own ("qui nie avoir reçu
+    // X, a démissionné") is a clause of its own the parser hung there.
+    let finite_own = p
+        .kids(v, "aux:tense")
+        .chain(p.kids(v, "aux"))
+        .any(|a| p.morph_has(a, "VerbForm=Fin"));
     match p.head(v) {
-        Some(h) if p.tok(v).dep == "conj" && p.tok(h).pos == "VERB" && p.tok(h).dep == "xcomp" && h < v => h,
+        Some(h)
+            if p.tok(v).dep == "conj" && p.tok(h).pos == "VERB" && p.tok(h).dep == "xcomp" && h < v && !finite_own =>
+        {
+            h
+        }
         _ => v,
     }
 }
@@ -302,12 +312,25 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         let st = p.tok(s);
         // "Selon X, Y aurait frappé Z" parsed with X the subject and Y its
         // conjunct: the source says, the conjunct does.
+        // "selon X", "d'après X" (read as "d'" with "après" fixed to it).
         let attributed = p.kids(s, "case").any(|c| {
             p.lemma(c) == "selon"
-                || (p.lemma(c) == "après" && c > 0 && matches!(p.tok(c - 1).text.as_str(), "d'" | "d’"))
+                || (matches!(p.tok(c).text.to_lowercase().as_str(), "d'" | "d’")
+                    && p.kids(c, "fixed").any(|f| p.lemma(f) == "après"))
         });
         if attributed {
-            for c in p.kids(s, "conj").collect::<Vec<_>>() {
+            // The doer is the last name the parser hung under the source
+            // after a comma, as a conjunct or an apposition ("Selon A et B,
+            // Y …", "D'après A, directeur de l'école, Y …"); a conjunct
+            // joined by "et" is another source.
+            let doer = p.subtree(s).into_iter().filter(|&c| {
+                c > s
+                    && p.tok(c).pos == "PROPN"
+                    && matches!(p.tok(c).dep.as_str(), "conj" | "appos")
+                    && p.tok(c - 1).text == ","
+                    && p.kids(c, "cc").next().is_none()
+            });
+            if let Some(c) = doer.max() {
                 out.extend(ctx.values(p, c, None));
             }
             continue;
@@ -741,7 +764,11 @@ pub(crate) fn controlled_object(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> 
     // "d'être condamnés": a passive infinitive.
     let passive_infinitive =
         p.morph_has(v, "VerbForm=Part") && p.kids(v, "aux:pass").any(|a| p.morph_has(a, "VerbForm=Inf"));
-    if !p.morph_has(v, "VerbForm=Inf") && !passive_infinitive {
+    // "d'avoir détourné": a perfect infinitive.
+    let perfect_infinitive = p.morph_has(v, "VerbForm=Part")
+        && p.kids(v, "aux:tense")
+            .any(|a| p.morph_has(a, "VerbForm=Inf") && p.lemma(a) == "avoir");
+    if !p.morph_has(v, "VerbForm=Inf") && !passive_infinitive && !perfect_infinitive {
         return None;
     }
     let h = p.head(v)?;
@@ -1786,7 +1813,17 @@ fn objectless(ctx: &Ctx, p: &Para, v: usize, agentless: bool, impersonal: bool) 
     let spatial = |c: usize| p.prep(c).is_some_and(|x| matches!(x.as_str(), "devant" | "derrière"));
     // "est mort de ses blessures": what one dies of is the cause, not an
     // argument the verb needs.
-    let cause_of_death = |c: usize| ctx.is(Class::Dying, &lemma) && p.prep(c).is_some_and(|x| x == "de");
+    // Only a cause with its article or possessive: "mort de rire", "de
+    // peur", "de honte" are idioms, not deaths.
+    // ("des suites de", "du cancer": the article inside the preposition).
+    let cause_of_death = |c: usize| {
+        let contracted = p
+            .kids(c, "case")
+            .any(|k| matches!(p.tok(k).text.to_lowercase().as_str(), "du" | "des"));
+        ctx.is(Class::Dying, &lemma)
+            && p.prep(c).is_some_and(|x| x == "de")
+            && (contracted || p.kids(c, "det").next().is_some())
+    };
     let needs_argument = p.children[v].iter().any(|&c| {
         (p.tok(c).dep == "obl:arg" && !date_phrase(p, c) && !in_near(c) && !spatial(c) && !cause_of_death(c))
             || p.kids(c, "case")

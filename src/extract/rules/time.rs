@@ -85,6 +85,11 @@ pub(crate) fn is_calendar_word(lemma: &str) -> bool {
     WEEKDAYS.contains(&lemma) || MONTHS.contains(&lemma)
 }
 
+/// Whether a lemma is a day of the week ("lundi").
+pub(crate) fn is_weekday(lemma: &str) -> bool {
+    WEEKDAYS.contains(&lemma)
+}
+
 /// Whether a lemma is a unit of a span of time ("semaine", "mois", "jour").
 pub(crate) fn is_span_word(lemma: &str) -> bool {
     SPANS.contains(&lemma)
