@@ -37,6 +37,7 @@
 //!
 //! Changes heads and relations only (never text, offsets or entities).
 
+use super::children;
 use crate::extract::entities::spans::descends_from as under;
 use crate::nlp::Doc;
 
@@ -164,10 +165,6 @@ fn head_of(doc: &Doc, t: usize) -> Option<usize> {
 
 fn has_feature(doc: &Doc, t: usize, feature: &str) -> bool {
     doc.tokens[t].morph.split('|').any(|f| f == feature)
-}
-
-fn children(doc: &Doc, t: usize) -> impl Iterator<Item = usize> + '_ {
-    (0..doc.tokens.len()).filter(move |&c| c != t && doc.tokens[c].head == t)
 }
 
 fn nominal(doc: &Doc, t: usize) -> bool {

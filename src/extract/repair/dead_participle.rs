@@ -27,9 +27,7 @@ pub fn repair_dead_participles(doc: &mut Doc) -> usize {
         if tok.lemma.to_lowercase() != "mort" || !matches!(tok.pos.as_str(), "NOUN" | "ADJ") {
             continue;
         }
-        let kids: Vec<usize> = (0..doc.tokens.len())
-            .filter(|&k| k != m && doc.tokens[k].head == m)
-            .collect();
+        let kids: Vec<usize> = super::children(doc, m).collect();
         let counted = kids
             .iter()
             .any(|&k| matches!(doc.tokens[k].dep.as_str(), "det" | "nummod"));

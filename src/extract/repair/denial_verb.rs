@@ -20,6 +20,7 @@
 //! tree would not stay a tree. Changes parts of speech, lemmas,
 //! morphology, heads and relations only.
 
+use super::children;
 use crate::extract::entities::spans::descends_from;
 use crate::nlp::Doc;
 
@@ -109,10 +110,8 @@ pub fn repair_denial_verbs(doc: &mut Doc) -> usize {
             }
             // Words hung on the verb of denial (a wrong reading of it) go
             // to the clause.
-            for k in 0..doc.tokens.len() {
-                if k != d && doc.tokens[k].head == d {
-                    doc.tokens[k].head = x;
-                }
+            for k in children(doc, d).collect::<Vec<_>>() {
+                doc.tokens[k].head = x;
             }
             doc.tokens[d].head = head;
             doc.tokens[d].dep = dep;

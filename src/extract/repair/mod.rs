@@ -91,6 +91,11 @@ pub mod trailing_name;
 pub mod tweet_verb;
 pub mod verb_lemma;
 
+/// The tokens hung on `t`, in order (a root is not its own child).
+pub(crate) fn children(doc: &Doc, t: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..doc.tokens.len()).filter(move |&c| c != t && doc.tokens[c].head == t)
+}
+
 /// A repair: corrects one paragraph's parse in place and returns how many
 /// places it changed (0 when the parse needed nothing).
 pub type Repair = fn(&mut Doc) -> usize;

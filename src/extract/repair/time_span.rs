@@ -10,6 +10,7 @@
 //! hangs instead on that noun's head as an adjunct (`obl:mod`): how long
 //! before or after, not part of what. Changes heads and relations only.
 
+use super::children;
 use crate::extract::rules::time::is_span_word;
 use crate::nlp::Doc;
 
@@ -23,9 +24,8 @@ pub fn rehang_time_spans(doc: &mut Doc) -> usize {
             continue;
         }
         let tokens = &doc.tokens;
-        let kids = |h: usize| (0..tokens.len()).filter(move |&k| k != h && tokens[k].head == h);
-        let counted = kids(s).any(|k| matches!(tokens[k].dep.as_str(), "nummod" | "det"));
-        let relative = kids(x).any(|c| {
+        let counted = children(doc, s).any(|k| matches!(tokens[k].dep.as_str(), "nummod" | "det"));
+        let relative = children(doc, x).any(|c| {
             s < c && c < x && tokens[c].dep == "case" && matches!(tokens[c].lemma.as_str(), "avant" | "après")
         });
         let head = tokens[x].head;

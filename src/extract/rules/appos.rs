@@ -721,7 +721,7 @@ pub(crate) fn age(_ctx: &Ctx, p: &Para, e: impl Into<Node>, h: usize, a: usize) 
         .subtree(noun)
         .into_iter()
         .chain(p.subtree(number))
-        .any(|k| matches!(p.lemma(k).to_string().as_str(), "à" | "et" | "ou" | "entre"))
+        .any(|k| matches!(p.lemma(k), "à" | "et" | "ou" | "entre"))
         || p.kids(noun, "nummod").count() > 1;
     if range {
         return None;

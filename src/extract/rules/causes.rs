@@ -113,7 +113,7 @@ pub(crate) fn of(p: &Para, k: usize) -> bool {
 
 /// "faire suite à", "donner suite à": a verb with its noun, no cause.
 fn light_verb_before(p: &Para, s: usize) -> bool {
-    s > 0 && matches!(p.lemma(s - 1).to_string().as_str(), "faire" | "donner")
+    s > 0 && matches!(p.lemma(s - 1), "faire" | "donner")
 }
 
 /// The clause a cause phrase hung on `h` belongs to: the verb (or the

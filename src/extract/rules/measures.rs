@@ -156,9 +156,7 @@ fn fronted_measure(ctx: &Ctx, p: &Para, m: usize, q: usize, out: &mut Vec<Draft>
 /// "d'une masse de …": a measure noun opened by "de" and an indefinite
 /// article, the shape of a measure given as a property.
 fn measure_phrase(p: &Para, m: usize) -> bool {
-    p.prep(m).as_deref() == Some("de")
-        && p.kids(m, "det")
-            .any(|d| matches!(p.lemma(d).to_string().as_str(), "un" | "une"))
+    p.prep(m).as_deref() == Some("de") && p.kids(m, "det").any(|d| matches!(p.lemma(d), "un" | "une"))
 }
 
 /// Whether the oblique `c` of the verb `v` is a measure set before it

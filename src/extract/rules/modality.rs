@@ -162,9 +162,7 @@ fn unasserted(ctx: &Ctx, p: &Para, top: usize) -> bool {
             // "empêche les rebelles de partir" with the infinitive read on
             // the object: what the object is to do (class `object-control`).
             let lemma = p.lemma(h);
-            let marked = p
-                .kids(top, "mark")
-                .any(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "à"));
+            let marked = p.kids(top, "mark").any(|m| matches!(p.lemma(m), "de" | "à"));
             return (dep == "obj" && ctx.is(Class::Cancel, lemma))
                 || (matches!(dep, "obj" | "iobj" | "obl:arg") && marked && ctx.is(Class::ObjectControl, lemma));
         }

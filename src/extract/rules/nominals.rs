@@ -389,7 +389,7 @@ fn name_beside(ctx: &Ctx, p: &Para, c: usize) -> Option<Value> {
 /// dissolution", "des arrestations").
 fn indefinite(p: &Para, n: usize) -> bool {
     p.kids(n, "det")
-        .any(|d| p.morph_has(d, "Definite=Ind") || matches!(p.lemma(d).to_string().as_str(), "un" | "aucun" | "nul"))
+        .any(|d| p.morph_has(d, "Definite=Ind") || matches!(p.lemma(d), "un" | "aucun" | "nul"))
 }
 
 /// "La police a procédé à l'arrestation de X": the subject of a light verb

@@ -1085,7 +1085,7 @@ fn determiner_agrees(p: &Para, noun: usize, form: Agreement) -> bool {
     }
     let shown = p
         .kids(noun, "det")
-        .filter(|&d| matches!(p.lemma(d).to_string().as_str(), "le" | "un" | "ce"))
+        .filter(|&d| matches!(p.lemma(d), "le" | "un" | "ce"))
         .find_map(|d| feature(p, d, "Gender"));
     shown.is_none_or(|g| g == gender)
 }
@@ -1276,7 +1276,7 @@ fn previous_main_subject(p: &Para, t: usize) -> Option<usize> {
     // "il ne s'agirait pas d'un motif terroriste" introduces nothing.
     let negated = p
         .kids(root, "advmod")
-        .any(|a| matches!(p.lemma(a).to_string().as_str(), "ne" | "pas" | "jamais" | "nullement"));
+        .any(|a| matches!(p.lemma(a), "ne" | "pas" | "jamais" | "nullement"));
     if presentational && negated {
         return None;
     }

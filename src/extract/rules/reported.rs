@@ -470,9 +470,13 @@ pub(crate) fn is_attribution(ctx: &Ctx, p: &Para, c: usize) -> bool {
         return false;
     }
     // "selon leur mode de réception", "selon la procédure": a manner.
-    if ctx.is(Class::Manner, p.lemma(c)) {
-        return false;
-    }
+    !ctx.is(Class::Manner, p.lemma(c)) && attribution_case(ctx, p, c)
+}
+
+/// Whether one of `c`'s `case` children is an attribution preposition
+/// ("selon", "d'après", read as "d'" + fixed "après" or as two case
+/// words), whatever `c` is.
+pub(crate) fn attribution_case(ctx: &Ctx, p: &Para, c: usize) -> bool {
     for k in p.kids(c, "case").collect::<Vec<_>>() {
         let w = p.tok(k).text.to_lowercase().replace('\u{2019}', "'");
         if ctx.is(Class::Attribution, &w) {

@@ -312,13 +312,8 @@ pub(crate) fn grammatical_subjects(ctx: &Ctx, p: &Para, v: usize, depth: usize) 
         let st = p.tok(s);
         // "Selon X, Y aurait frappé Z" parsed with X the subject and Y its
         // conjunct: the source says, the conjunct does.
-        // "selon X", "d'après X" (read as "d'" with "après" fixed to it).
-        let attributed = p.kids(s, "case").any(|c| {
-            p.lemma(c) == "selon"
-                || (matches!(p.tok(c).text.to_lowercase().as_str(), "d'" | "d’")
-                    && p.kids(c, "fixed").any(|f| p.lemma(f) == "après"))
-        });
-        if attributed {
+        // "selon X", "d'après X".
+        if super::reported::attribution_case(ctx, p, s) {
             // The doer is the last name the parser hung under the source
             // after a comma, as a conjunct or an apposition ("Selon A et B,
             // Y …", "D'après A, directeur de l'école, Y …"); a conjunct
@@ -684,7 +679,7 @@ pub(crate) fn noun_controller(ctx: &Ctx, p: &Para, v: usize) -> Option<Controlle
     let marked = p
         .kids(v, "mark")
         .chain(p.kids(v, "case"))
-        .any(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "pour" | "afin"));
+        .any(|m| matches!(p.lemma(m), "de" | "pour" | "afin"));
     if !marked {
         return None;
     }
@@ -778,18 +773,14 @@ pub(crate) fn controlled_object(ctx: &Ctx, p: &Para, v: usize) -> Option<usize> 
         matches!(dep, "obj" | "iobj") || (dep.starts_with("obl") && p.prep(n).as_deref() == Some("à"))
     };
     if p.tok(v).dep == "acl" && argument(h) && h < v {
-        let marked = p
-            .kids(v, "mark")
-            .any(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "à"));
+        let marked = p.kids(v, "mark").any(|m| matches!(p.lemma(m), "de" | "à"));
         let verb = p.head(h)?;
         let controls = p.tok(verb).pos == "VERB" && ctx.is(Class::ObjectControl, p.lemma(verb)) && !is_passive(p, verb);
         return (marked && controls && matches!(p.tok(h).pos.as_str(), "NOUN" | "PROPN")).then_some(h);
     }
     // "force le barrage pour libérer le pont": a purpose or other clause
     // is the subject's; only "à" or "de" (or nothing) opens the complement.
-    let complement = p
-        .kids(v, "mark")
-        .all(|m| matches!(p.lemma(m).to_string().as_str(), "de" | "à"));
+    let complement = p.kids(v, "mark").all(|m| matches!(p.lemma(m), "de" | "à"));
     if !matches!(p.tok(v).dep.as_str(), "xcomp" | "advcl" | "ccomp") || !complement {
         return None;
     }
@@ -1660,9 +1651,9 @@ fn direct_objects(ctx: &Ctx, p: &Para, v: usize) -> Vec<Value> {
     let when = |o: usize| {
         p.tok(o).pos == "NOUN"
             && is_time_noun(p, o)
-            && p.children[o].iter().any(|&k| {
-                p.morph_has(k, "PronType=Dem") || matches!(p.lemma(k).to_string().as_str(), "dernier" | "prochain")
-            })
+            && p.children[o]
+                .iter()
+                .any(|&k| p.morph_has(k, "PronType=Dem") || matches!(p.lemma(k), "dernier" | "prochain"))
     };
     let real = p.kids(v, "obj").filter(|&o| !when(o)).count();
     let dates = objects_read_for_dates(p, v);
